@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { randomUUID } from 'node:crypto';
+import type { AppConfig } from './platform/config/config';
+import { type Clock, systemClock, type Ctx } from './platform/context/context';
+import { databaseStatus, type Database } from './platform/db/database';
+import { errorHandlerPlugin, sendError } from './platform/errors';
+import { EventBus } from './platform/events/event-bus';
+import { requestContextPlugin, type ActorLoader } from './platform/http/request-context';
+import type { ModuleHost, ModuleManifest } from './platform/http/module';
+import { SYSTEM_ACTOR } from './platform/access';
+import { auditModule } from './platform/audit';
+import { modules as domainModules } from './modules';
+
+export interface BuildAppOptions {
+  database: Database;
+  config: AppConfig;
+  clock?: Clock;
+  logger?: boolean | object;
+  /** Serve the built web app from web/dist (off in API tests). */
+  serveWeb?: boolean;
+}
+
+export interface App {
+  app: FastifyInstance;
+  host: ModuleHost;
+  /** A context acting as the system (seeding, jobs). */
+  systemCtx(): Ctx;
+}
+
+const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
+
+/** Builds the HTTP application: platform plugins first, then each module's manifest. */
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const { database, config } = options;
+  const clock = options.clock ?? systemClock;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const events = new EventBus((err, event) => app.log.error({ err, event }, 'event handler failed'));
+  let actorLoader: ActorLoader | undefined;
+  const host: ModuleHost = {
+    database,
+    config,
+    clock,
+    events,
+    setActorLoader: (loader) => {
+      actorLoader = loader;
+    },
+  };
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd injects its CSS-in-JS at runtime; swagger-ui uses inline styles too.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 20 } });
+  await app.register(errorHandlerPlugin);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'motcua API — Nền tảng cải cách hành chính', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'motcua_sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(requestContextPlugin, { db: database.db, clock, config, events, loadActor: () => actorLoader });
+
+  app.get(
+    '/health',
+    { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok'), database: z.string(), migrations: z.number() }) } } },
+    async () => {
+      const status = await databaseStatus(database.db);
+      return { status: 'ok' as const, database: database.kind, migrations: status.migrations };
+    },
+  );
+
+  const allModules: ModuleManifest[] = [auditModule, ...domainModules];
+  for (const mod of allModules) await mod.register?.(host);
+  for (const mod of allModules) {
+    if (mod.routes) {
+      await app.register(async (scope) => mod.routes!(scope, host), { prefix: `/api/v1/${mod.key}` });
+    }
+  }
+
+  const serveWeb = options.serveWeb === true && fs.existsSync(WEB_DIST);
+  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    // The SPA owns every non-API GET path; API paths get the JSON 404.
+    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    return sendError(reply, request, 404, 'NOT_FOUND', {});
+  });
+
+  const systemCtx = (): Ctx => ({
+    actor: SYSTEM_ACTOR,
+    db: database.db,
+    clock,
+    log: app.log,
+    locale: 'vi',
+    requestId: null,
+    ip: null,
+    events,
+  });
+
+  return { app, host, systemCtx };
+}
+
+/** Runs each module's demo seed in dependency order (kernel first). */
+export async function seedDemoData(built: App): Promise<void> {
+  for (const mod of domainModules) await mod.seedDemo?.(built.systemCtx(), built.host);
+}

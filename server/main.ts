@@ -1,0 +1,32 @@
+import { buildApp, seedDemoData } from './app';
+import { loadConfig } from './platform/config/config';
+import { openDatabase, runMigrations } from './platform/db/database';
+import path from 'node:path';
+
+const startedAt = performance.now();
+const config = loadConfig();
+const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pg') });
+await runMigrations(database);
+const built = await buildApp({ database, config, logger: { level: config.logLevel }, serveWeb: true });
+if (config.seedDemo) await seedDemoData(built);
+await built.app.listen({ port: config.port, host: config.host });
+
+const ms = Math.round(performance.now() - startedAt);
+const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+console.log(`\nmotcua đang chạy tại http://localhost:${config.port}  (CSDL: ${database.kind === 'pglite' ? `PGlite ${path.join(config.dataDir, 'pg')}` : 'PostgreSQL'}, khởi động ${ms} ms, RSS ${rssMb} MB)`);
+if (config.seedDemo) {
+  const { printDemoAccounts } = await import('./modules/demo-accounts');
+  printDemoAccounts();
+}
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  built.app.log.info({ signal }, 'shutting down');
+  await built.app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

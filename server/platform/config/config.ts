@@ -1,0 +1,48 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment (README lists every variable). */
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  bodyLimitBytes: number;
+  uploadLimitBytes: number;
+  /** Secure cookies need HTTPS; off for plain-HTTP local runs. */
+  secureCookies: boolean;
+  publicBaseUrl: string;
+  seedDemo: boolean;
+  logLevel: string;
+}
+
+function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = int('PORT', 3000, env);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.MOTCUA_DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30, env),
+    sessionAbsoluteHours: int('SESSION_ABSOLUTE_HOURS', 12, env),
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, env),
+    loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, env),
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', 1_048_576, env),
+    uploadLimitBytes: int('UPLOAD_LIMIT_BYTES', 10_485_760, env),
+    secureCookies: env.SECURE_COOKIES === 'true',
+    publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
+    seedDemo: env.MOTCUA_SEED_DEMO !== 'false',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,63 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Actor } from '../access';
+import type { Db, Tx } from '../db/database';
+import type { Locale } from '../i18n';
+import { recordAudit, type AuditEntry } from '../audit/audit';
+import type { EventBus } from '../events/event-bus';
+
+/** Injected time source; modules never call `new Date()` for "now". */
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Everything a use case needs: who acts, where to write, what time it is, how to log, which language. */
+export interface Ctx {
+  actor: Actor;
+  db: Db;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  locale: Locale;
+  requestId: string | null;
+  ip: string | null;
+  events: EventBus;
+}
+
+/** A transaction scope: write, audit, and queue events that are published only after COMMIT. */
+export interface TxScope {
+  tx: Tx;
+  audit(entry: AuditEntry): Promise<void>;
+  afterCommit(fn: () => void | Promise<void>): void;
+}
+
+/** Runs `fn` in one transaction; audit entries commit with it, after-commit hooks run only if it commits. */
+export async function withTransaction<T>(ctx: Ctx, fn: (scope: TxScope) => Promise<T>): Promise<T> {
+  const hooks: Array<() => void | Promise<void>> = [];
+  const result = await ctx.db.transaction(async (tx) => {
+    const scope: TxScope = {
+      tx,
+      audit: (entry) =>
+        recordAudit(
+          tx,
+          {
+            actorId: ctx.actor.type === 'user' && ctx.actor.userId !== '00000000-0000-0000-0000-000000000000' ? ctx.actor.userId : null,
+            actorLabel: ctx.actor.type === 'user' ? ctx.actor.displayName : 'anonymous',
+            requestId: ctx.requestId,
+            ip: ctx.ip,
+            at: ctx.clock.now(),
+          },
+          entry,
+        ),
+      afterCommit: (hook) => hooks.push(hook),
+    };
+    return fn(scope);
+  });
+  for (const hook of hooks) {
+    try {
+      await hook();
+    } catch (err) {
+      ctx.log.error({ err }, 'after-commit hook failed');
+    }
+  }
+  return result;
+}

@@ -1,0 +1,37 @@
+import { vi } from './messages.vi';
+import { en } from './messages.en';
+
+export type Locale = 'vi' | 'en';
+export const LOCALES: readonly Locale[] = ['vi', 'en'];
+export type MessageCatalog = Record<string, string>;
+
+const catalogs: Record<Locale, MessageCatalog> = { vi: { ...vi }, en: { ...en } };
+
+/** Lets a module add its own server-side messages (error codes, field messages). */
+export function registerMessages(locale: Locale, messages: MessageCatalog): void {
+  Object.assign(catalogs[locale], messages);
+}
+
+/** Picks the caller's language: explicit `lang` cookie first, then Accept-Language; Vietnamese by default. */
+export function pickLocale(cookieLang: string | undefined, acceptLanguage: string | undefined): Locale {
+  if (cookieLang === 'en' || cookieLang === 'vi') return cookieLang;
+  if (acceptLanguage) {
+    for (const part of acceptLanguage.split(',')) {
+      const tag = part.split(';')[0]!.trim().toLowerCase();
+      if (tag.startsWith('vi')) return 'vi';
+      if (tag.startsWith('en')) return 'en';
+    }
+  }
+  return 'vi';
+}
+
+/** Translates a key with {param} interpolation; an unknown key returns undefined so callers can decide. */
+export function translate(locale: Locale, key: string, params: Record<string, unknown> = {}): string | undefined {
+  const template = catalogs[locale][key] ?? catalogs.vi[key];
+  if (template === undefined) return undefined;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? `{${name}}` : String(params[name])));
+}
+
+export function hasMessage(key: string): boolean {
+  return key in catalogs.vi;
+}

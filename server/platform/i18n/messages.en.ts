@@ -1,0 +1,21 @@
+/** English server messages: error codes and shared field messages. */
+export const en: Record<string, string> = {
+  'errors.VALIDATION_FAILED': 'The data sent is not valid. Please check the highlighted fields.',
+  'errors.BAD_REQUEST': 'The request is not valid.',
+  'errors.UNAUTHENTICATED': 'You need to sign in to do this.',
+  'errors.INVALID_CREDENTIALS': 'Wrong user name or password.',
+  'errors.SESSION_EXPIRED': 'Your session has expired. Please sign in again.',
+  'errors.FORBIDDEN': 'You are not allowed to do this.',
+  'errors.CSRF_INVALID': 'Your session is not valid (missing anti-forgery token). Please reload the page.',
+  'errors.ACCOUNT_LOCKED': 'The account is temporarily locked after too many failed sign-ins. Try again in {minutes} minutes.',
+  'errors.ACCOUNT_DISABLED': 'The account has been disabled.',
+  'errors.NOT_FOUND': 'The requested item was not found.',
+  'errors.CONFLICT': 'Someone else changed this data. Please reload and try again.',
+  'errors.INVALID_STATE': 'This action is not allowed in the current state.',
+  'errors.VERSION_CONFLICT': 'Someone else updated this data. Please reload and try again.',
+  'errors.DUPLICATE': 'This already exists: {field}.',
+  'errors.PAYLOAD_TOO_LARGE': 'The data sent is too large.',
+  'errors.UNSUPPORTED_MEDIA_TYPE': 'This file type is not supported.',
+  'errors.RATE_LIMITED': 'Too many requests. Please try again in a few minutes.',
+  'errors.INTERNAL': 'A system error occurred. Please try again later.',
+};

@@ -1,0 +1,21 @@
+/** Vietnamese server messages: error codes and shared field messages. */
+export const vi: Record<string, string> = {
+  'errors.VALIDATION_FAILED': 'Dữ liệu gửi lên không hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.',
+  'errors.BAD_REQUEST': 'Yêu cầu không hợp lệ.',
+  'errors.UNAUTHENTICATED': 'Bạn cần đăng nhập để thực hiện thao tác này.',
+  'errors.INVALID_CREDENTIALS': 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  'errors.SESSION_EXPIRED': 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
+  'errors.FORBIDDEN': 'Bạn không có quyền thực hiện thao tác này.',
+  'errors.CSRF_INVALID': 'Phiên làm việc không hợp lệ (thiếu mã chống giả mạo). Vui lòng tải lại trang.',
+  'errors.ACCOUNT_LOCKED': 'Tài khoản tạm bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau {minutes} phút.',
+  'errors.ACCOUNT_DISABLED': 'Tài khoản đã bị vô hiệu hóa.',
+  'errors.NOT_FOUND': 'Không tìm thấy dữ liệu yêu cầu.',
+  'errors.CONFLICT': 'Dữ liệu đã bị thay đổi bởi người khác. Vui lòng tải lại và thử lại.',
+  'errors.INVALID_STATE': 'Thao tác không hợp lệ ở trạng thái hiện tại.',
+  'errors.VERSION_CONFLICT': 'Dữ liệu đã được người khác cập nhật. Vui lòng tải lại và thử lại.',
+  'errors.DUPLICATE': 'Dữ liệu đã tồn tại: {field}.',
+  'errors.PAYLOAD_TOO_LARGE': 'Dữ liệu gửi lên vượt quá dung lượng cho phép.',
+  'errors.UNSUPPORTED_MEDIA_TYPE': 'Định dạng tệp không được hỗ trợ.',
+  'errors.RATE_LIMITED': 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
+  'errors.INTERNAL': 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.',
+};

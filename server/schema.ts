@@ -1,0 +1,3 @@
+// Every table of the application, for drizzle-kit and the test-database helper. Modules add their tables file here.
+export * from './platform/audit/audit.tables';
+export * from './platform/auth/auth.tables';
