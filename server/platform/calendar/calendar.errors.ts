@@ -7,6 +7,7 @@ export type CalendarErrorCode =
   | 'CALENDAR_INVALID'
   | 'CALENDAR_INVALID_DURATION'
   | 'CALENDAR_INVALID_PAUSE'
+  | 'CALENDAR_INVALID_INSTANT'
   | 'LUNAR_DATE_INVALID';
 
 // The request is valid but the province has not published that year's calendar: a state of the
@@ -16,6 +17,7 @@ const STATUS: Record<CalendarErrorCode, number> = {
   CALENDAR_INVALID: 400,
   CALENDAR_INVALID_DURATION: 400,
   CALENDAR_INVALID_PAUSE: 400,
+  CALENDAR_INVALID_INSTANT: 400,
   LUNAR_DATE_INVALID: 400,
 };
 
