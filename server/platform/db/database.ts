@@ -43,6 +43,8 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle client dropped by the server (restart, failover) must not crash the process; the pool reconnects.
+    pool.on('error', (err) => console.error(`postgres pool: idle client error: ${err.message}`));
     // Fail fast on a wrong URL instead of on the first request.
     await pool.query('select 1');
     return { db: drizzlePg(pool) as Db, kind: 'postgres', pool, close: () => pool.end() };

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { openDatabase, runMigrations, type Database } from '../platform/db/database';
+import { recordAudit } from '../platform/audit';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+
+// The script is run as a child process exactly as `npm run audit:verify` runs it, against its own database.
+let database: Database;
+let env: NodeJS.ProcessEnv;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  if (process.env.DATABASE_URL) {
+    const name = `motcua_auditcli_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${name}`;
+    database = await openDatabase({ url: url.toString(), poolSize: 1 });
+    env = { ...process.env, DATABASE_URL: url.toString() };
+    cleanup = async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-audit-'));
+    database = await openDatabase({ dataDir: path.join(dir, 'pg') });
+    env = { ...process.env, MOTCUA_DATA_DIR: dir, DATABASE_URL: '' };
+    cleanup = async () => {
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
+  }
+  await runMigrations(database);
+  for (let i = 0; i < 3; i++) {
+    await database.db.transaction((tx) =>
+      recordAudit(tx, { actorId: null, actorLabel: 'test', at: new Date(Date.UTC(2026, 0, 1, 0, i)) }, { action: 'test.write', subjectType: 'thing', subjectId: String(i), after: { i } }),
+    );
+  }
+}, 60_000);
+
+afterAll(async () => cleanup?.());
+
+async function verify(): Promise<{ code: number; out: string }> {
+  // The embedded database allows one process at a time, so close ours while the CLI runs.
+  if (database.kind === 'pglite') await database.close();
+  try {
+    const r = await run(process.execPath, ['--import', 'tsx', 'server/scripts/audit-verify.ts'], { cwd: root, env });
+    return { code: 0, out: r.stdout };
+  } catch (err) {
+    const e = err as { code: number; stderr: string };
+    return { code: e.code, out: e.stderr };
+  } finally {
+    if (database.kind === 'pglite') database = await openDatabase({ dataDir: path.join(env.MOTCUA_DATA_DIR!, 'pg') });
+  }
+}
+
+describe('npm run audit:verify', () => {
+  it('exits 0 on an intact chain', async () => {
+    const r = await verify();
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('3 entries verified');
+  }, 60_000);
+
+  it('exits non-zero after one row is tampered with', async () => {
+    await database.db.execute(sql`alter table audit_events disable trigger audit_events_no_update`);
+    await database.db.execute(sql`update audit_events set subject_id = 'forged' where subject_id = '1'`);
+    await database.db.execute(sql`alter table audit_events enable trigger audit_events_no_update`);
+    const r = await verify();
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/BROKEN at entry #\d+/);
+  }, 60_000);
+});
