@@ -84,7 +84,8 @@ export const requestContextPlugin = fp(async (app: FastifyInstance, opts: Reques
     };
   });
 
-  app.addHook('preHandler', async (request: FastifyRequest) => {
+  // preValidation, not preHandler: a forbidden caller gets 403 even when its body would also be invalid.
+  app.addHook('preValidation', async (request: FastifyRequest) => {
     const action = request.routeOptions.config?.action;
     const url = request.routeOptions.url ?? '';
     if (!url.startsWith('/api/') || url.startsWith('/api/docs')) return;
