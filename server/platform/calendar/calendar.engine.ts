@@ -121,6 +121,8 @@ interface PatternTable {
 
 /** Index of the office-hours pattern for these periods, validated (sorted, non-overlapping, non-empty). */
 function patternIndex(table: PatternTable, periods: readonly OfficePeriod[], where: string): number {
+  // Hours may come from stored JSON (per-unit hours), so the shape is checked, not trusted.
+  if (!Array.isArray(periods)) throw invalid(`office hours of ${where} must be a list of periods`, { where });
   const spans: Array<readonly [number, number]> = [];
   let previousEnd = 0;
   for (const p of periods) {
@@ -347,7 +349,7 @@ function lastPeriodEnd(cal: WorkingCalendar, i: number): number {
 }
 
 function normaliseStartMs(cal: WorkingCalendar, ms: number): number {
-  workAt(cal, ms); // range check
+  workAt(cal, ms); // throws CALENDAR_NOT_AVAILABLE outside the covered years
   const i = dayIndexOf(cal, ms);
   if (i < cal.dayCount) {
     const tod = ms + VN_OFFSET_MS - (cal.firstDay + i) * DAY_MS;
@@ -374,8 +376,8 @@ function checkMinutes(minutes: number): void {
 }
 
 /**
- * Fast path of addWorkingTime without pauses: due (epoch ms) of `minutes` working minutes from
- * `startMs`. No allocation; used by the benchmark and by addWorkingTime.
+ * Fast path: due instant (epoch ms) of `minutes` working minutes from `startMs`, without pauses; the
+ * same arithmetic as addWorkingTime, with no allocation (for batch recomputation and the benchmark).
  */
 export function addWorkingTimeMs(startMs: number, minutes: number, cal: WorkingCalendar): number {
   checkMinutes(minutes);

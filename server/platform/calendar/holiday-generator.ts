@@ -80,7 +80,7 @@ export function generateDraftYear(year: number, lunar: LunarCalendar): CalendarY
     compensatory.push({
       day: c,
       kind: 'compensatory',
-      reason: `Nghỉ bù ${d.reason} (${ddmm(d.day)} rơi vào ${WEEKDAY_VI[weekday(d.day)]})`,
+      reason: `Nghỉ bù ${d.reason} — ${ddmm(d.day)} rơi vào ${WEEKDAY_VI[weekday(d.day)]}`,
     });
   }
 
