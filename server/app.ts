@@ -20,6 +20,8 @@ import { requestContextPlugin, type ActorLoader } from './platform/http/request-
 import type { ModuleHost, ModuleManifest } from './platform/http/module';
 import { SYSTEM_ACTOR } from './platform/access';
 import { auditModule } from './platform/audit';
+import { calendarModule } from './platform/calendar/store';
+import { notificationsModule } from './platform/notifications';
 import { modules as domainModules } from './modules';
 
 export interface BuildAppOptions {
@@ -38,6 +40,9 @@ export interface App {
   systemCtx(): Ctx;
 }
 
+/** Platform modules with routes or seeds, registered before the domain modules. */
+const platformModules: ModuleManifest[] = [auditModule, calendarModule, notificationsModule];
+
 const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
 
 /** Builds the HTTP application: platform plugins first, then each module's manifest. */
@@ -48,7 +53,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     logger: options.logger ?? false,
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -102,7 +107,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     },
   );
 
-  const allModules: ModuleManifest[] = [auditModule, ...domainModules];
+  const allModules: ModuleManifest[] = [...platformModules, ...domainModules];
   for (const mod of allModules) await mod.register?.(host);
   for (const mod of allModules) {
     if (mod.routes) {
@@ -132,7 +137,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   return { app, host, systemCtx };
 }
 
-/** Runs each module's demo seed in dependency order (kernel first). */
+/** Runs each module's demo seed in dependency order (platform modules, calendar first; then the kernel). */
 export async function seedDemoData(built: App): Promise<void> {
-  for (const mod of domainModules) await mod.seedDemo?.(built.systemCtx(), built.host);
+  for (const mod of [...platformModules, ...domainModules]) await mod.seedDemo?.(built.systemCtx(), built.host);
 }

@@ -1,7 +1,19 @@
 /** Demo accounts printed at start-up; the identity module's seed creates exactly these. */
 export const DEMO_PASSWORD = 'MotCua@2026';
 
-export const DEMO_ACCOUNTS: Array<{ login: string; role: string; description: string }> = [];
+/** Every demo login with its role; the identity seed creates exactly these (checked by identity's demo test). */
+export const DEMO_ACCOUNTS: Array<{ login: string; role: string; description: string }> = [
+  { login: 'admin', role: 'system-admin', description: 'Quản trị hệ thống toàn tỉnh (Lê Văn Hùng)' },
+  { login: 'quantri.hacthanh', role: 'unit-admin', description: 'Quản trị đơn vị — Phường Hạc Thành (Nguyễn Thị Lan)' },
+  { login: 'tiepnhan.tinh', role: 'reception-officer', description: 'Tiếp nhận hồ sơ — Trung tâm PVHCC tỉnh (Trần Thị Mai)' },
+  { login: 'tiepnhan.hacthanh', role: 'reception-officer', description: 'Tiếp nhận hồ sơ — Trung tâm PVHCC phường Hạc Thành (Phạm Minh Tuấn)' },
+  { login: 'chuyenvien.stp', role: 'specialist', description: 'Chuyên viên — Phòng Hành chính tư pháp, Sở Tư pháp (Hoàng Văn Nam)' },
+  { login: 'lanhdao.stp', role: 'leader', description: 'Lãnh đạo — Sở Tư pháp (Đỗ Thị Hương)' },
+  { login: 'chuyenvien.hacthanh', role: 'specialist', description: 'Chuyên viên — Phường Hạc Thành (Vũ Đức Thắng)' },
+  { login: 'lanhdao.hacthanh', role: 'leader', description: 'Lãnh đạo — Phường Hạc Thành (Bùi Văn Long)' },
+  { login: 'caicach.snv', role: 'reform-office', description: 'Kiểm soát TTHC, cải cách hành chính — Sở Nội vụ (Ngô Thị Thu Hà)' },
+  { login: 'citizen@example.vn', role: 'citizen', description: 'Công dân (Nguyễn Văn An)' },
+];
 
 export function printDemoAccounts(): void {
   if (DEMO_ACCOUNTS.length === 0) return;

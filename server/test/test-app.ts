@@ -30,7 +30,8 @@ export interface TestApp extends App {
 /** Builds the real application on a fresh cloned database, with a pinned clock. */
 export async function createTestApp(options: { env?: NodeJS.ProcessEnv; clock?: TestClock } = {}): Promise<TestApp> {
   const database = await createTestDatabase(inject('dbTemplate'));
-  const config = loadConfig({ MOTCUA_DATA_DIR: '.tmp/test-data', ...options.env });
+  // Tests spread clients over many X-Forwarded-For addresses so per-IP rate limits don't couple unrelated tests.
+  const config = loadConfig({ MOTCUA_DATA_DIR: '.tmp/test-data', TRUST_PROXY: 'true', ...options.env });
   const clock = options.clock ?? new TestClock();
   const built = await buildApp({ database, config, clock });
   await built.app.ready();

@@ -17,6 +17,8 @@ export interface AppConfig {
   publicBaseUrl: string;
   seedDemo: boolean;
   logLevel: string;
+  /** Trust X-Forwarded-For (only behind a proxy that overwrites it), else rate limits could be dodged. */
+  trustProxy: boolean;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -44,5 +46,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
     seedDemo: env.MOTCUA_SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.TRUST_PROXY === 'true',
   };
 }

@@ -1,0 +1,86 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  ChangePasswordRequestSchema,
+  LoginRequestSchema,
+  LoginResponseSchema,
+  MeResponseSchema,
+  RegisterCitizenRequestSchema,
+  RegisterCitizenResponseSchema,
+} from '../../../contracts/identity/identity.contracts';
+import { OkResponseSchema } from '../../../contracts/common/common.contracts';
+import { SESSION_COOKIE } from '../../platform/auth/sessions';
+import type { ModuleHost } from '../../platform/http/module';
+import { authSettings, changeOwnPassword, getMe, login, logout, registerCitizen, type SignedIn } from './use-cases/sessions';
+
+const tags = ['identity'];
+
+/** Sign-in, sign-out, self-service and public registration. */
+export async function authRoutes(app: FastifyInstance, host: ModuleHost): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const settings = authSettings(host.config);
+
+  const setSessionCookie = (reply: FastifyReply, s: SignedIn) =>
+    reply.setCookie(SESSION_COOKIE, s.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: host.config.secureCookies,
+      // The server enforces idle and absolute expiry; the browser drops the cookie at the absolute limit.
+      maxAge: host.config.sessionAbsoluteHours * 3600,
+    });
+
+  r.post(
+    '/login',
+    {
+      config: { action: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: { tags, summary: 'Đăng nhập', body: LoginRequestSchema, response: { 200: LoginResponseSchema } },
+    },
+    async (request, reply) => {
+      const signedIn = await login(request.ctx, request.body, settings, request.headers['user-agent']);
+      setSessionCookie(reply, signedIn);
+      return { user: signedIn.user, csrfToken: signedIn.csrfToken };
+    },
+  );
+
+  r.post(
+    '/logout',
+    { config: { action: 'identity.logout' }, schema: { tags, summary: 'Đăng xuất', response: { 200: OkResponseSchema } } },
+    async (request, reply) => {
+      await logout(request.ctx);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  r.get(
+    '/me',
+    { config: { action: 'identity.me.read' }, schema: { tags, summary: 'Người dùng hiện tại', response: { 200: MeResponseSchema } } },
+    async (request) => ({ user: await getMe(request.ctx), csrfToken: request.session!.csrfToken }),
+  );
+
+  r.post(
+    '/me/password',
+    {
+      config: { action: 'identity.me.change-password' },
+      schema: { tags, summary: 'Đổi mật khẩu', body: ChangePasswordRequestSchema, response: { 200: OkResponseSchema } },
+    },
+    async (request) => {
+      await changeOwnPassword(request.ctx, request.body);
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/citizens',
+    {
+      config: { action: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags, summary: 'Đăng ký tài khoản công dân, doanh nghiệp', body: RegisterCitizenRequestSchema, response: { 201: RegisterCitizenResponseSchema } },
+    },
+    async (request, reply) => {
+      const signedIn = await registerCitizen(request.ctx, request.body, settings, request.headers['user-agent']);
+      setSessionCookie(reply, signedIn);
+      return reply.status(201).send({ user: signedIn.user, csrfToken: signedIn.csrfToken });
+    },
+  );
+}

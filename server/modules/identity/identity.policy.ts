@@ -1,0 +1,77 @@
+import { definePolicy, hasRole, isSignedIn, type Actor } from '../../platform/access';
+
+/** Roles only a system administrator may grant: they reach beyond one unit's subtree. */
+export const PRIVILEGED_ROLES: readonly string[] = ['system-admin', 'reform-office'];
+
+/** An org unit as a policy subject: its materialised path. */
+export interface OrgUnitSubject {
+  path: string;
+}
+
+/** Where a new unit would go: its parent's path, or null for a new root. */
+export interface NewOrgUnitSubject {
+  parentPath: string | null;
+}
+
+/** A user as a policy subject: their kind and each grant's role and unit path. */
+export interface UserSubject {
+  kind: 'officer' | 'citizen';
+  grants: Array<{ role: string; scopePath: string }>;
+}
+
+const isSystemAdmin = (actor: Actor) => hasRole(actor, ['system-admin']);
+const isOfficer = (actor: Actor) => actor.type === 'user' && actor.kind === 'officer' && actor.grants.length > 0;
+
+/** Paths of the units where the actor is unit administrator. */
+function unitAdminScopes(actor: Actor): string[] {
+  return actor.type === 'user' ? actor.grants.filter((g) => g.role === 'unit-admin').map((g) => g.scopePath) : [];
+}
+
+/** A unit administrator manages an officer only when every grant is inside their subtree and none is privileged. */
+function unitAdminManages(actor: Actor, user: UserSubject): boolean {
+  const scopes = unitAdminScopes(actor);
+  return (
+    user.kind === 'officer' &&
+    user.grants.length > 0 &&
+    user.grants.every((g) => !PRIVILEGED_ROLES.includes(g.role) && scopes.some((s) => g.scopePath.startsWith(s)))
+  );
+}
+
+// Any officer may read the organisation (other modules' screens pick units); citizens may not.
+definePolicy<OrgUnitSubject>('identity.org-units.list', (actor) => isOfficer(actor));
+
+definePolicy<NewOrgUnitSubject>('identity.org-units.create', (actor, s) => {
+  if (isSystemAdmin(actor)) return true;
+  if (s === undefined) return hasRole(actor, ['unit-admin']);
+  return s.parentPath !== null && hasRole(actor, ['unit-admin'], s.parentPath);
+});
+
+definePolicy<OrgUnitSubject>('identity.org-units.update', (actor, s) => isSystemAdmin(actor) || hasRole(actor, ['unit-admin'], s?.path));
+
+// A unit administrator may close units below their own, never the unit their role hangs on.
+definePolicy<OrgUnitSubject>('identity.org-units.close', (actor, s) => {
+  if (isSystemAdmin(actor)) return true;
+  if (s === undefined) return hasRole(actor, ['unit-admin']);
+  return unitAdminScopes(actor).some((scope) => s.path.startsWith(scope) && s.path !== scope);
+});
+
+// Reading users: system admin and the reform office province-wide; a unit admin sees anyone holding a grant in their subtree.
+definePolicy<UserSubject>('identity.users.list', (actor, s) => {
+  if (hasRole(actor, ['system-admin', 'reform-office'])) return true;
+  if (s === undefined) return hasRole(actor, ['unit-admin']);
+  const scopes = unitAdminScopes(actor);
+  return s.kind === 'officer' && s.grants.some((g) => scopes.some((scope) => g.scopePath.startsWith(scope)));
+});
+
+for (const action of ['identity.users.create', 'identity.users.update', 'identity.users.disable', 'identity.users.reset-password']) {
+  definePolicy<UserSubject>(action, (actor, s) => {
+    if (isSystemAdmin(actor)) return true;
+    if (s === undefined) return hasRole(actor, ['unit-admin']);
+    return unitAdminManages(actor, s);
+  });
+}
+
+// Self-service: any signed-in account.
+definePolicy('identity.me.read', (actor) => isSignedIn(actor));
+definePolicy('identity.me.change-password', (actor) => isSignedIn(actor));
+definePolicy('identity.logout', (actor) => isSignedIn(actor));

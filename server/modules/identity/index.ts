@@ -1,0 +1,30 @@
+// The identity module's only public door: org units (tree), users, roles, sessions.
+import './identity.policy';
+import './identity.messages';
+import type { FastifyInstance } from 'fastify';
+import type { ModuleHost, ModuleManifest } from '../../platform/http/module';
+import { createActorLoader } from './actor';
+import { authRoutes } from './auth.routes';
+import { seedIdentityDemo } from './demo/seed-demo';
+import { orgUnitRoutes } from './org-units.routes';
+import { userRoutes } from './users.routes';
+
+/** Manifest: loads the request actor for the platform, serves /api/v1/identity and seeds the demo province. */
+export const identityModule: ModuleManifest = {
+  key: 'identity',
+  register(host: ModuleHost) {
+    host.setActorLoader(createActorLoader(host.clock));
+  },
+  async routes(app: FastifyInstance, host: ModuleHost) {
+    await authRoutes(app, host);
+    await orgUnitRoutes(app);
+    await userRoutes(app);
+  },
+  seedDemo: (ctx) => seedIdentityDemo(ctx),
+};
+
+export { identityOrgUnits, identityUsers, identityRoleGrants } from './identity.tables';
+export { getOrgUnit, listOrgUnitsByIds, isOpenOn, type OrgUnitView } from './org-units.repository';
+export { listUserNamesByIds } from './users.repository';
+export { normaliseSearch, vietnamDate } from './identity.text';
+export { PRIVILEGED_ROLES, type OrgUnitSubject, type UserSubject } from './identity.policy';

@@ -1,0 +1,113 @@
+import { and, asc, count, eq, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Queryable } from '../../platform/db/database';
+import { identityOrgUnits } from './identity.tables';
+import { normaliseSearch, searchConditions } from './identity.text';
+
+/** A stored org unit row. */
+export type OrgUnitRow = typeof identityOrgUnits.$inferSelect;
+/** An org unit with its parent's name, as lists and presenters need it. */
+export type OrgUnitView = OrgUnitRow & { parentName: string | null };
+
+const parent = alias(identityOrgUnits, 'parent');
+const viewColumns = { unit: identityOrgUnits, parentName: parent.name };
+
+function toView(r: { unit: OrgUnitRow; parentName: string | null }): OrgUnitView {
+  return { ...r.unit, parentName: r.parentName };
+}
+
+/** The unit's search key: code, name and short name without diacritics. */
+export function orgUnitSearchText(u: { code: string; name: string; shortName?: string | null }): string {
+  return normaliseSearch([u.code, u.name, u.shortName].filter(Boolean).join(' '));
+}
+
+/** True when the unit is still in force on `today` (validTo is the last day it exists). */
+export function isOpenOn(unit: Pick<OrgUnitRow, 'validTo'>, today: string): boolean {
+  return unit.validTo === null || unit.validTo >= today;
+}
+
+/** SQL twin of isOpenOn. */
+export function openOn(today: string): SQL {
+  return or(isNull(identityOrgUnits.validTo), gte(identityOrgUnits.validTo, today))!;
+}
+
+/** One unit with its parent's name, or null. */
+export async function getOrgUnit(db: Queryable, id: string): Promise<OrgUnitView | null> {
+  const rows = await db.select(viewColumns).from(identityOrgUnits).leftJoin(parent, eq(parent.id, identityOrgUnits.parentId)).where(eq(identityOrgUnits.id, id)).limit(1);
+  return rows[0] ? toView(rows[0]) : null;
+}
+
+/** The units with these ids (missing ids are skipped), in no particular order. */
+export async function listOrgUnitsByIds(db: Queryable, ids: readonly string[]): Promise<OrgUnitView[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select(viewColumns).from(identityOrgUnits).leftJoin(parent, eq(parent.id, identityOrgUnits.parentId)).where(inArray(identityOrgUnits.id, [...new Set(ids)]));
+  return rows.map(toView);
+}
+
+/** Locks a unit row for an update in the caller's transaction. */
+export async function lockOrgUnit(tx: Queryable, id: string): Promise<OrgUnitRow | null> {
+  const rows = await tx.select().from(identityOrgUnits).where(eq(identityOrgUnits.id, id)).for('update').limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findOrgUnitByCode(db: Queryable, code: string): Promise<OrgUnitRow | null> {
+  const rows = await db.select().from(identityOrgUnits).where(eq(identityOrgUnits.code, code)).limit(1);
+  return rows[0] ?? null;
+}
+
+export interface OrgUnitFilter {
+  q?: string;
+  kind?: string;
+  parentId?: string;
+  includeClosed: boolean;
+  today: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Searches units: every query word must occur in the normalised name/short name/code. */
+export async function searchOrgUnits(db: Queryable, f: OrgUnitFilter): Promise<{ items: OrgUnitView[]; total: number }> {
+  const conds: SQL[] = searchConditions(identityOrgUnits.searchText, f.q);
+  if (f.kind) conds.push(eq(identityOrgUnits.kind, f.kind));
+  if (f.parentId) conds.push(eq(identityOrgUnits.parentId, f.parentId));
+  if (!f.includeClosed) conds.push(openOn(f.today));
+  const where = conds.length ? and(...conds) : undefined;
+  const [rows, totals] = await Promise.all([
+    db
+      .select(viewColumns)
+      .from(identityOrgUnits)
+      .leftJoin(parent, eq(parent.id, identityOrgUnits.parentId))
+      .where(where)
+      .orderBy(asc(identityOrgUnits.depth), asc(identityOrgUnits.name), asc(identityOrgUnits.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(identityOrgUnits).where(where),
+  ]);
+  return { items: rows.map(toView), total: Number(totals[0]?.n ?? 0) };
+}
+
+/** Every unit (open ones only unless asked), for building the tree. */
+export async function listAllOrgUnits(db: Queryable, includeClosed: boolean, today: string): Promise<OrgUnitView[]> {
+  const rows = await db
+    .select(viewColumns)
+    .from(identityOrgUnits)
+    .leftJoin(parent, eq(parent.id, identityOrgUnits.parentId))
+    .where(includeClosed ? undefined : openOn(today))
+    .orderBy(asc(identityOrgUnits.depth), asc(identityOrgUnits.code));
+  return rows.map(toView);
+}
+
+/** Direct children still in force after `validTo` (they block closing the parent). */
+export async function countChildrenOpenAfter(db: Queryable, parentId: string, validTo: string): Promise<number> {
+  const rows = await db
+    .select({ n: count() })
+    .from(identityOrgUnits)
+    .where(and(eq(identityOrgUnits.parentId, parentId), or(isNull(identityOrgUnits.validTo), sql`${identityOrgUnits.validTo} > ${validTo}`)));
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Whether any unit exists (the demo seed runs only on an empty organisation). */
+export async function hasAnyOrgUnit(db: Queryable): Promise<boolean> {
+  const rows = await db.select({ id: identityOrgUnits.id }).from(identityOrgUnits).limit(1);
+  return rows.length > 0;
+}

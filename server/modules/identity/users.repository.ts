@@ -1,0 +1,144 @@
+import { and, asc, count, eq, exists, inArray, like, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../platform/db/database';
+import { identityOrgUnits, identityRoleGrants, identityUsers } from './identity.tables';
+import { escapeLike, normaliseSearch, searchConditions } from './identity.text';
+
+/** A stored user row (contains the password hash: never send or audit it as is). */
+export type UserRow = typeof identityUsers.$inferSelect;
+
+/** A grant joined with its unit. */
+export interface GrantRow {
+  userId: string;
+  role: string;
+  orgUnitId: string;
+  orgUnitName: string;
+  scopePath: string;
+  validTo: string | null;
+}
+
+/** The user's search key: name, user name, e-mail and phone, diacritics removed. */
+export function userSearchText(u: { displayName: string; username?: string | null; email?: string | null; phone?: string | null; taxCode?: string | null }): string {
+  return normaliseSearch([u.displayName, u.username, u.email, u.phone, u.taxCode].filter(Boolean).join(' '));
+}
+
+export async function getUserRow(db: Queryable, id: string): Promise<UserRow | null> {
+  const rows = await db.select().from(identityUsers).where(eq(identityUsers.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+/** Locks a user row for an update in the caller's transaction. */
+export async function lockUser(tx: Queryable, id: string): Promise<UserRow | null> {
+  const rows = await tx.select().from(identityUsers).where(eq(identityUsers.id, id)).for('update').limit(1);
+  return rows[0] ?? null;
+}
+
+/** Finds the account a sign-in name designates: user name or e-mail (case-insensitive) or phone. */
+export async function findUserByLogin(db: Queryable, login: string, phone: string | null): Promise<UserRow | null> {
+  const lower = login.toLowerCase();
+  const conds: SQL[] = [sql`lower(${identityUsers.username}) = ${lower}`, sql`lower(${identityUsers.email}) = ${lower}`];
+  if (phone) conds.push(eq(identityUsers.phone, phone));
+  const rows = await db.select().from(identityUsers).where(or(...conds)).limit(2);
+  // A login string matching two different accounts (one's user name is another's e-mail) signs in neither.
+  return rows.length === 1 ? rows[0]! : null;
+}
+
+/** Grants of these users with their units' names and paths. */
+export async function loadGrants(db: Queryable, userIds: readonly string[]): Promise<GrantRow[]> {
+  if (userIds.length === 0) return [];
+  return db
+    .select({
+      userId: identityRoleGrants.userId,
+      role: identityRoleGrants.role,
+      orgUnitId: identityRoleGrants.orgUnitId,
+      orgUnitName: identityOrgUnits.name,
+      scopePath: identityOrgUnits.path,
+      validTo: identityOrgUnits.validTo,
+    })
+    .from(identityRoleGrants)
+    .innerJoin(identityOrgUnits, eq(identityOrgUnits.id, identityRoleGrants.orgUnitId))
+    .where(inArray(identityRoleGrants.userId, [...new Set(userIds)]))
+    .orderBy(asc(identityOrgUnits.depth), asc(identityOrgUnits.name), asc(identityRoleGrants.role));
+}
+
+/** Replaces a user's grants inside the caller's transaction. */
+export async function replaceGrants(tx: Queryable, userId: string, grants: ReadonlyArray<{ role: string; orgUnitId: string }>): Promise<void> {
+  await tx.delete(identityRoleGrants).where(eq(identityRoleGrants.userId, userId));
+  if (grants.length) await tx.insert(identityRoleGrants).values(grants.map((g) => ({ userId, role: g.role, orgUnitId: g.orgUnitId })));
+}
+
+/** Which of username / e-mail / phone already belong to another account. */
+export async function findTakenIdentifiers(
+  db: Queryable,
+  v: { username?: string | null; email?: string | null; phone?: string | null; exceptUserId?: string },
+): Promise<Array<'username' | 'email' | 'phone'>> {
+  const conds: SQL[] = [];
+  if (v.username) conds.push(sql`lower(${identityUsers.username}) = ${v.username.toLowerCase()}`);
+  if (v.email) conds.push(sql`lower(${identityUsers.email}) = ${v.email.toLowerCase()}`);
+  if (v.phone) conds.push(eq(identityUsers.phone, v.phone));
+  if (conds.length === 0) return [];
+  const where = v.exceptUserId ? and(or(...conds), ne(identityUsers.id, v.exceptUserId)) : or(...conds);
+  const rows = await db.select({ username: identityUsers.username, email: identityUsers.email, phone: identityUsers.phone }).from(identityUsers).where(where);
+  const taken = new Set<'username' | 'email' | 'phone'>();
+  for (const r of rows) {
+    if (v.username && r.username?.toLowerCase() === v.username.toLowerCase()) taken.add('username');
+    if (v.email && r.email?.toLowerCase() === v.email.toLowerCase()) taken.add('email');
+    if (v.phone && r.phone === v.phone) taken.add('phone');
+  }
+  return [...taken];
+}
+
+export interface UserFilter {
+  q?: string;
+  kind?: string;
+  role?: string;
+  /** Path of the unit whose subtree the user must hold a grant in. */
+  unitPath?: string;
+  /** When set, only officers holding a grant under one of these paths (a unit admin's reach). */
+  visibleUnderPaths?: string[];
+  page: number;
+  pageSize: number;
+}
+
+function grantExists(extra: SQL[]): SQL {
+  return exists(
+    sql`(select 1 from ${identityRoleGrants} inner join ${identityOrgUnits} on ${identityOrgUnits.id} = ${identityRoleGrants.orgUnitId} where ${and(
+      eq(identityRoleGrants.userId, identityUsers.id),
+      ...extra,
+    )})`,
+  );
+}
+
+/** Searches users with filters; one grant must satisfy both `role` and `unitPath` when both are given. */
+export async function searchUsers(db: Queryable, f: UserFilter): Promise<{ items: UserRow[]; total: number }> {
+  const conds: SQL[] = searchConditions(identityUsers.searchText, f.q);
+  if (f.kind) conds.push(eq(identityUsers.kind, f.kind));
+  const grantConds: SQL[] = [];
+  if (f.role) grantConds.push(eq(identityRoleGrants.role, f.role));
+  if (f.unitPath) grantConds.push(like(identityOrgUnits.path, `${escapeLike(f.unitPath)}%`));
+  if (grantConds.length) conds.push(grantExists(grantConds));
+  if (f.visibleUnderPaths) {
+    const reach = f.visibleUnderPaths.map((p) => like(identityOrgUnits.path, `${escapeLike(p)}%`));
+    conds.push(eq(identityUsers.kind, 'officer'), reach.length ? grantExists([or(...reach)!]) : sql`false`);
+  }
+  const where = conds.length ? and(...conds) : undefined;
+  const [items, totals] = await Promise.all([
+    db
+      .select()
+      .from(identityUsers)
+      .where(where)
+      .orderBy(asc(identityUsers.displayName), asc(identityUsers.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(identityUsers).where(where),
+  ]);
+  return { items, total: Number(totals[0]?.n ?? 0) };
+}
+
+/** Display names of users, for other modules that show who did what. */
+export async function listUserNamesByIds(db: Queryable, ids: readonly string[]): Promise<Array<{ id: string; displayName: string; kind: string }>> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: identityUsers.id, displayName: identityUsers.displayName, kind: identityUsers.kind })
+    .from(identityUsers)
+    .where(inArray(identityUsers.id, [...new Set(ids)]));
+}
