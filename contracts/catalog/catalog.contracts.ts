@@ -1,0 +1,392 @@
+import { z } from 'zod';
+import { IsoDateSchema, PageQuerySchema, pageOf } from '../common/common.contracts';
+
+// Field messages below are i18n keys (translated by the server's error handler and by the web app).
+
+/** Submission / result channels (domain README §2): at the counter, by post, online. */
+export const CHANNELS = ['direct', 'online', 'post'] as const;
+export const ChannelSchema = z.enum(CHANNELS);
+export type Channel = z.infer<typeof ChannelSchema>;
+
+/** A time or fee tied to one channel, or `any` when the source does not tie it to a channel. */
+export const CHANNEL_SCOPES = ['any', ...CHANNELS] as const;
+export const ChannelScopeSchema = z.enum(CHANNEL_SCOPES);
+export type ChannelScope = z.infer<typeof ChannelScopeSchema>;
+
+/** How a statutory duration is counted (domain README §5.3, §19.3); same words as platform/calendar. */
+export const DURATION_UNITS = ['working-days', 'working-hours', 'calendar-days'] as const;
+export const DurationUnitSchema = z.enum(DURATION_UNITS);
+export type DurationUnit = z.infer<typeof DurationUnitSchema>;
+
+/**
+ * Government level(s) that carry out a procedure, normalised from the published text.
+ * `district` only appears in records from before 1 July 2025 (Luật 72/2025/QH15, domain README §14.1).
+ */
+export const LEVELS = ['province', 'commune', 'ministry', 'other', 'district'] as const;
+export const LevelSchema = z.enum(LEVELS);
+export type Level = z.infer<typeof LevelSchema>;
+
+/**
+ * Online service level per NĐ 42/2022 Điều 11 khoản 1 (domain README §6.2, §19.15): `full` = toàn trình,
+ * `partial` = một phần; `information-only` = only the procedure's information is online. Null when the source is silent.
+ */
+export const ONLINE_MODES = ['information-only', 'partial', 'full'] as const;
+export const OnlineModeSchema = z.enum(ONLINE_MODES);
+export type OnlineMode = z.infer<typeof OnlineModeSchema>;
+
+/** Life of a procedure version: a draft is edited, a published version is immutable, withdraw ends it. */
+export const VERSION_STATUSES = ['draft', 'published', 'withdrawn'] as const;
+export const VersionStatusSchema = z.enum(VERSION_STATUSES);
+export type VersionStatus = z.infer<typeof VersionStatusSchema>;
+
+/** Roles that work a step of a procedure's workflow template. */
+export const WORKFLOW_ROLES = ['reception-officer', 'specialist', 'leader'] as const;
+export const WorkflowRoleSchema = z.enum(WORKFLOW_ROLES);
+export type WorkflowRole = z.infer<typeof WorkflowRoleSchema>;
+
+/**
+ * Where a workflow step happens. `receiving-centre` and `implementing-unit` are placeholders resolved when a
+ * dossier is received (reception does not depend on administrative boundaries, domain README §2); `fixed` names
+ * an org unit (`orgUnitId`), e.g. an agency consulted in an inter-agency (liên thông) step.
+ */
+export const STEP_UNIT_REFS = ['receiving-centre', 'implementing-unit', 'fixed'] as const;
+export const StepUnitRefSchema = z.enum(STEP_UNIT_REFS);
+export type StepUnitRef = z.infer<typeof StepUnitRefSchema>;
+
+/** Why a processing time cannot be used to compute a deadline. */
+export const TIME_ISSUES = ['no-unit', 'no-information', 'multiple', 'unrecognised', 'missing'] as const;
+export const TimeIssueSchema = z.enum(TIME_ISSUES);
+export type TimeIssue = z.infer<typeof TimeIssueSchema>;
+
+const Text = (max: number) => z.string().trim().max(max);
+const OptionalText = (max: number) => Text(max).nullable().optional().transform((v) => (v === undefined || v === '' ? null : v));
+
+// ---------------------------------------------------------------- value objects
+
+/** One reading of a processing time: `amount`+`unit` when readable, always the verbatim `raw` text. */
+export const TimeReadingSchema = z.object({
+  amount: z.number().nullable(),
+  unit: DurationUnitSchema.nullable(),
+  raw: z.string(),
+});
+export type TimeReading = z.infer<typeof TimeReadingSchema>;
+
+/**
+ * Processing time of one channel. `readable` ⇔ exactly one amount with a known unit, so a deadline can be computed;
+ * otherwise `issue` says why and `raw` keeps the source text (`alternatives` lists each value when there are several).
+ */
+export const ProcessingTimeSchema = z.object({
+  channel: ChannelScopeSchema,
+  amount: z.number().nullable(),
+  unit: DurationUnitSchema.nullable(),
+  raw: z.string(),
+  readable: z.boolean(),
+  issue: TimeIssueSchema.nullable(),
+  alternatives: z.array(TimeReadingSchema),
+});
+export type ProcessingTime = z.infer<typeof ProcessingTimeSchema>;
+
+/** What an editor sends for a processing time; readability is derived by the server. */
+export const ProcessingTimeInputSchema = z.object({
+  channel: ChannelScopeSchema,
+  amount: z.number().positive().max(10000).nullable().optional().transform((v) => v ?? null),
+  unit: DurationUnitSchema.nullable().optional().transform((v) => v ?? null),
+  raw: OptionalText(500),
+});
+export type ProcessingTimeInput = z.infer<typeof ProcessingTimeInputSchema>;
+
+/** A fee or charge of one channel: integer VND when known, always the source text, plus any exemption note. */
+export const FeeSchema = z.object({
+  channel: ChannelScopeSchema,
+  amountVnd: z.number().int().min(0).nullable(),
+  text: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type Fee = z.infer<typeof FeeSchema>;
+/** What an editor sends for a fee. */
+export const FeeInputSchema = z.object({
+  channel: ChannelScopeSchema,
+  amountVnd: z.number().int().min(0).max(1_000_000_000_000).nullable().optional().transform((v) => v ?? null),
+  text: OptionalText(500),
+  note: OptionalText(4000),
+});
+
+/** A form template attached to a required document: file metadata only (the file lives in file storage). */
+export const TemplateFileSchema = z.object({
+  fileName: Text(255).min(1),
+  mimeType: Text(120).min(1),
+  sizeBytes: z.number().int().min(0),
+  storageKey: Text(500).nullable().optional().transform((v) => v ?? null),
+});
+export type TemplateFile = z.infer<typeof TemplateFileSchema>;
+
+/** A document the applicant must submit: counts of originals (bản chính) and copies (bản sao) as published. */
+export const RequiredDocumentSchema = z.object({
+  name: z.string(),
+  originals: z.number().int().min(0).nullable(),
+  copies: z.number().int().min(0).nullable(),
+  case: z.string().nullable(),
+  note: z.string().nullable(),
+  template: TemplateFileSchema.nullable(),
+});
+export type RequiredDocument = z.infer<typeof RequiredDocumentSchema>;
+/** What an editor sends for a required document. */
+export const RequiredDocumentInputSchema = z.object({
+  name: Text(2000).min(1, 'catalog.errors.documentNameRequired'),
+  originals: z.number().int().min(0).max(100).nullable().optional().transform((v) => v ?? null),
+  copies: z.number().int().min(0).max(100).nullable().optional().transform((v) => v ?? null),
+  case: OptionalText(1000),
+  note: OptionalText(2000),
+  template: TemplateFileSchema.nullable().optional().transform((v) => v ?? null),
+});
+
+/** A legal text the procedure rests on: its number (số hiệu) and title. */
+export const LegalBasisSchema = z.object({ number: z.string().nullable(), title: z.string() });
+export type LegalBasis = z.infer<typeof LegalBasisSchema>;
+/** What an editor sends for a legal text. */
+export const LegalBasisInputSchema = z.object({ number: OptionalText(100), title: Text(2000).min(1) });
+
+/** One step of the workflow template; `budgetMinutes` is the step's share of the time in working minutes (§19.3). */
+export const WorkflowStepSchema = z.object({
+  position: z.number().int(),
+  name: z.string(),
+  unitRef: StepUnitRefSchema,
+  orgUnitId: z.uuid().nullable(),
+  orgUnitName: z.string().nullable(),
+  role: WorkflowRoleSchema,
+  budgetMinutes: z.number().int().nullable(),
+  interAgency: z.boolean(),
+});
+export type WorkflowStep = z.infer<typeof WorkflowStepSchema>;
+/** What an editor sends for a workflow step; a `fixed` step names its org unit, the placeholders do not. */
+export const WorkflowStepInputSchema = z
+  .object({
+    name: Text(300).min(1),
+    unitRef: StepUnitRefSchema,
+    orgUnitId: z.uuid().nullable().optional().transform((v) => v ?? null),
+    role: WorkflowRoleSchema,
+    budgetMinutes: z.number().int().min(0).max(10_000_000).nullable().optional().transform((v) => v ?? null),
+    interAgency: z.boolean().optional().default(false),
+  })
+  .refine((s) => (s.unitRef === 'fixed') === (s.orgUnitId !== null), { message: 'catalog.errors.stepUnit', path: ['orgUnitId'] });
+export type WorkflowStepInput = z.infer<typeof WorkflowStepInputSchema>;
+
+/** An org unit as shown beside a procedure. */
+export const UnitRefSchema = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+
+// ---------------------------------------------------------------- public reads
+
+/** Public search filters. */
+export const SearchProceduresQuerySchema = PageQuerySchema.extend({
+  q: z.string().trim().max(200).optional(),
+  field: z.string().trim().max(300).optional(),
+  orgUnitId: z.uuid().optional(),
+  level: LevelSchema.optional(),
+  onlineMode: OnlineModeSchema.optional(),
+});
+export type SearchProceduresQuery = z.infer<typeof SearchProceduresQuerySchema>;
+
+/** One row of the public procedure search. `level` is the published wording, `levels` its normalised form. */
+export const ProcedureSummarySchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  field: z.string().nullable(),
+  level: z.string().nullable(),
+  levels: z.array(LevelSchema),
+  onlineMode: OnlineModeSchema.nullable(),
+  processingTimeText: z.string().nullable(),
+  timeReadable: z.boolean(),
+  feeText: z.string().nullable(),
+  implementingUnits: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});
+export type ProcedureSummary = z.infer<typeof ProcedureSummarySchema>;
+export const SearchProceduresResponseSchema = pageOf(ProcedureSummarySchema);
+export type SearchProceduresResponse = z.infer<typeof SearchProceduresResponseSchema>;
+
+/** `:code` of the public detail route. */
+export const ProcedureCodeParamsSchema = z.object({ code: z.string().trim().min(1).max(60) });
+
+/** Everything the public may read about the current published version of a procedure. */
+export const PublicProcedureSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  codeSource: z.enum(['national', 'local']),
+  revision: z.number().int(),
+  effectiveFrom: z.string().nullable(),
+  effectiveTo: z.string().nullable(),
+  name: z.string(),
+  field: z.string().nullable(),
+  fieldGroup: z.string().nullable(),
+  level: z.string().nullable(),
+  levels: z.array(LevelSchema),
+  implementingUnits: z.array(UnitRefSchema),
+  implementingAgencyText: z.string().nullable(),
+  applicants: z.string().nullable(),
+  results: z.array(z.string()),
+  onlineMode: OnlineModeSchema.nullable(),
+  onlineModeText: z.string().nullable(),
+  processingTimeText: z.string().nullable(),
+  processingTimeNote: z.string().nullable(),
+  processingTimes: z.array(ProcessingTimeSchema),
+  timeReadable: z.boolean(),
+  feeText: z.string().nullable(),
+  fees: z.array(FeeSchema),
+  requiredDocuments: z.array(RequiredDocumentSchema),
+  requiredDocumentsNote: z.string().nullable(),
+  legalBasis: z.array(LegalBasisSchema),
+  publishingDecision: z.string().nullable(),
+  source: z.record(z.string(), z.unknown()).nullable(),
+  confidence: z.string().nullable(),
+  confidenceNote: z.string().nullable(),
+  notes: z.string().nullable(),
+});
+export type PublicProcedure = z.infer<typeof PublicProcedureSchema>;
+
+/** Fields (lĩnh vực) with their number of procedures in force. */
+export const FieldsResponseSchema = z.object({ items: z.array(z.object({ name: z.string(), count: z.number().int() })) });
+export type FieldsResponse = z.infer<typeof FieldsResponseSchema>;
+
+// ---------------------------------------------------------------- back office
+
+/** Back-office versions list filters. */
+export const ListVersionsQuerySchema = PageQuerySchema.extend({
+  q: z.string().trim().max(200).optional(),
+  status: VersionStatusSchema.optional(),
+  procedureId: z.uuid().optional(),
+});
+export type ListVersionsQuery = z.infer<typeof ListVersionsQuerySchema>;
+
+/** A row of the back-office versions list. */
+export const VersionSummarySchema = z.object({
+  id: z.uuid(),
+  procedureId: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  field: z.string().nullable(),
+  status: VersionStatusSchema,
+  revision: z.number().int(),
+  effectiveFrom: z.string().nullable(),
+  effectiveTo: z.string().nullable(),
+  timeReadable: z.boolean(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+export type VersionSummary = z.infer<typeof VersionSummarySchema>;
+export const ListVersionsResponseSchema = pageOf(VersionSummarySchema);
+export type ListVersionsResponse = z.infer<typeof ListVersionsResponseSchema>;
+
+/** A version as the back office sees it, with its workflow template and what the caller may do with it. */
+export const ProcedureVersionSchema = PublicProcedureSchema.extend({
+  procedureId: z.uuid(),
+  status: VersionStatusSchema,
+  workflow: z.array(WorkflowStepSchema),
+  version: z.number().int(),
+  publishedAt: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  withdrawReason: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  actions: z.object({ edit: z.boolean(), publish: z.boolean(), withdraw: z.boolean(), newVersion: z.boolean() }),
+});
+export type ProcedureVersion = z.infer<typeof ProcedureVersionSchema>;
+
+/** The editable content of a draft version. */
+export const ProcedureContentSchema = z.object({
+  name: Text(1000).min(1, 'catalog.errors.nameRequired'),
+  field: OptionalText(300),
+  fieldGroup: OptionalText(300),
+  level: OptionalText(500),
+  levels: z.array(LevelSchema).max(5).optional().default([]),
+  implementingUnitIds: z.array(z.uuid()).max(500).optional().default([]),
+  implementingAgencyText: OptionalText(2000),
+  applicants: OptionalText(2000),
+  results: z.array(Text(1000).min(1)).max(50).optional().default([]),
+  onlineMode: OnlineModeSchema.nullable().optional().transform((v) => v ?? null),
+  onlineModeText: OptionalText(500),
+  processingTimeText: OptionalText(1000),
+  processingTimeNote: OptionalText(4000),
+  processingTimes: z.array(ProcessingTimeInputSchema).max(20).optional().default([]),
+  feeText: OptionalText(1000),
+  fees: z.array(FeeInputSchema).max(20).optional().default([]),
+  requiredDocuments: z.array(RequiredDocumentInputSchema).max(200).optional().default([]),
+  requiredDocumentsNote: OptionalText(4000),
+  legalBasis: z.array(LegalBasisInputSchema).max(200).optional().default([]),
+  publishingDecision: OptionalText(500),
+  confidence: OptionalText(20),
+  confidenceNote: OptionalText(2000),
+  notes: OptionalText(8000),
+  /** Omitted ⇒ the default template (tiếp nhận → thẩm định → phê duyệt → trả kết quả). */
+  workflow: z.array(WorkflowStepInputSchema).max(50).optional(),
+});
+export type ProcedureContent = z.infer<typeof ProcedureContentSchema>;
+
+/** A national procedure code such as `1.001193` (or a provincial variant); omitted ⇒ a local `L-xxxx` code. */
+export const ProcedureCodeSchema = z
+  .string()
+  .trim()
+  .max(60)
+  .regex(/^[0-9A-Za-z][0-9A-Za-z.\-]*$/, 'catalog.errors.invalidCode');
+
+export const CreateProcedureRequestSchema = ProcedureContentSchema.extend({ code: ProcedureCodeSchema.optional() });
+export type CreateProcedureRequest = z.infer<typeof CreateProcedureRequestSchema>;
+export const UpdateProcedureRequestSchema = ProcedureContentSchema.extend({ version: z.number().int().min(1) });
+export type UpdateProcedureRequest = z.infer<typeof UpdateProcedureRequestSchema>;
+
+/** Publish a draft; `effectiveFrom` defaults to today (Asia/Ho_Chi_Minh). */
+export const PublishRequestSchema = z.object({ effectiveFrom: IsoDateSchema.optional(), version: z.number().int().min(1).optional() });
+export type PublishRequest = z.infer<typeof PublishRequestSchema>;
+/** Withdraw a published version; `effectiveTo` (its last legal day) defaults to today. */
+export const WithdrawRequestSchema = z.object({
+  reason: Text(2000).min(1, 'catalog.errors.reasonRequired'),
+  effectiveTo: IsoDateSchema.optional(),
+  version: z.number().int().min(1).optional(),
+});
+export type WithdrawRequest = z.infer<typeof WithdrawRequestSchema>;
+/** New version takes no input (the content is copied). */
+export const NewVersionRequestSchema = z.object({}).optional();
+
+// ---------------------------------------------------------------- imports
+
+const BoolQuery = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+/** Options of an import run (see server/modules/catalog/IMPORT_FORMAT.md). */
+export const ImportQuerySchema = z.object({
+  dryRun: BoolQuery.optional().default(false),
+  publish: BoolQuery.optional().default(false),
+  /** Start of validity of versions published by the import; defaults to today (Asia/Ho_Chi_Minh). */
+  effectiveFrom: IsoDateSchema.optional(),
+});
+export type ImportQuery = z.infer<typeof ImportQuerySchema>;
+
+/** A row is `imported` cleanly, imported with a `warning`, or skipped for an `error`. */
+export const IMPORT_ROW_STATUSES = ['imported', 'warning', 'error'] as const;
+/** One finding about a row, already translated. */
+export const ImportMessageSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+});
+export type ImportMessage = z.infer<typeof ImportMessageSchema>;
+/** The report line of one source row. */
+export const ImportRowSchema = z.object({
+  row: z.number().int(),
+  code: z.string().nullable(),
+  name: z.string().nullable(),
+  status: z.enum(IMPORT_ROW_STATUSES),
+  /** `created` new procedure, `updated` new version or replaced draft, `skipped` row not imported. */
+  outcome: z.enum(['created', 'updated', 'skipped']),
+  versionId: z.uuid().nullable(),
+  messages: z.array(ImportMessageSchema),
+});
+export type ImportRow = z.infer<typeof ImportRowSchema>;
+/** The answer of an import run. */
+export const ImportReportSchema = z.object({
+  format: z.enum(['json', 'xlsx']),
+  dryRun: z.boolean(),
+  published: z.boolean(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int(),
+  rows: z.array(ImportRowSchema),
+});
+export type ImportReport = z.infer<typeof ImportReportSchema>;

@@ -1,0 +1,117 @@
+import type { Actor } from '../../platform/access';
+import { can } from '../../platform/access';
+import type { ProcedureSummary, ProcedureVersion, PublicProcedure, VersionSummary } from '../../../contracts/catalog/catalog.contracts';
+import { CATALOG_ACTIONS, type ProcedureSubject } from './catalog.policy';
+import type { VersionRecord } from './catalog.repository';
+
+/** The policy subject of a version: where its implementing units sit in the tree. */
+export function subjectOf(r: Pick<VersionRecord, 'units'>): ProcedureSubject {
+  return { unitPaths: r.units.map((u) => u.path) };
+}
+
+/** A search result row. */
+export function presentSummary(r: VersionRecord): ProcedureSummary {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    field: r.field,
+    level: r.levelText,
+    levels: r.levels,
+    onlineMode: r.onlineMode,
+    processingTimeText: r.processingTimeText,
+    timeReadable: r.timeReadable,
+    feeText: r.feeText,
+    implementingUnits: r.units.map((u) => ({ id: u.id, name: u.name })),
+  };
+}
+
+/** The public detail of a version (no workflow, no internal bookkeeping). */
+export function presentPublic(r: VersionRecord): PublicProcedure {
+  return {
+    id: r.id,
+    code: r.code,
+    codeSource: r.codeSource,
+    revision: r.revision,
+    effectiveFrom: r.effectiveFrom,
+    effectiveTo: r.effectiveTo,
+    name: r.name,
+    field: r.field,
+    fieldGroup: r.fieldGroup,
+    level: r.levelText,
+    levels: r.levels,
+    implementingUnits: r.units.map((u) => ({ id: u.id, code: u.code, name: u.name })),
+    implementingAgencyText: r.implementingAgencyText,
+    applicants: r.applicants,
+    results: r.results,
+    onlineMode: r.onlineMode,
+    onlineModeText: r.onlineModeText,
+    processingTimeText: r.processingTimeText,
+    processingTimeNote: r.processingTimeNote,
+    processingTimes: r.processingTimes,
+    timeReadable: r.timeReadable,
+    feeText: r.feeText,
+    fees: r.fees,
+    requiredDocuments: r.requiredDocuments,
+    requiredDocumentsNote: r.requiredDocumentsNote,
+    legalBasis: r.legalBasis,
+    publishingDecision: r.publishingDecision,
+    source: r.source ?? null,
+    confidence: r.confidence,
+    confidenceNote: r.confidenceNote,
+    notes: r.notes,
+  };
+}
+
+/** A version with its workflow template, as other modules read it (no caller-specific actions). */
+export type ProcedureVersionView = Omit<ProcedureVersion, 'actions'>;
+
+/** The version as other modules read it. */
+export function presentVersionView(r: VersionRecord): ProcedureVersionView {
+  return {
+    ...presentPublic(r),
+    procedureId: r.procedureId,
+    status: r.status,
+    workflow: r.steps,
+    version: r.version,
+    publishedAt: r.publishedAt?.toISOString() ?? null,
+    withdrawnAt: r.withdrawnAt?.toISOString() ?? null,
+    withdrawReason: r.withdrawReason,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+/** The back-office detail, with what this actor may do to it next. */
+export function presentVersion(r: VersionRecord, actor: Actor): ProcedureVersion {
+  const subject = subjectOf(r);
+  const manage = can(actor, CATALOG_ACTIONS.manage, subject);
+  const publish = can(actor, CATALOG_ACTIONS.publish, subject);
+  return {
+    ...presentVersionView(r),
+    actions: {
+      edit: manage && r.status === 'draft',
+      publish: publish && r.status === 'draft',
+      withdraw: publish && r.status === 'published',
+      newVersion: manage && r.status !== 'draft',
+    },
+  };
+}
+
+/** A row of the back-office versions list. */
+export function presentVersionSummary(r: VersionRecord): VersionSummary {
+  return {
+    id: r.id,
+    procedureId: r.procedureId,
+    code: r.code,
+    name: r.name,
+    field: r.field,
+    status: r.status,
+    revision: r.revision,
+    effectiveFrom: r.effectiveFrom,
+    effectiveTo: r.effectiveTo,
+    timeReadable: r.timeReadable,
+    version: r.version,
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,37 @@
+// The catalog module's only public door: procedures, their versions, processing times, fees and workflow templates.
+import type { ModuleManifest } from '../../platform/http/module';
+import type { Queryable } from '../../platform/db/database';
+import './catalog.messages';
+import './catalog.policy';
+import { catalogRoutes } from './catalog.routes';
+import { seedCatalogDemo } from './catalog.seed';
+import { loadVersion } from './catalog.repository';
+import { presentVersionView, type ProcedureVersionView } from './catalog.presenter';
+import { findInForceByCode } from './use-cases/read-procedures';
+
+export { CATALOG_ACTIONS } from './catalog.policy';
+export { timeForChannel, workingMinutesOf } from './catalog.parsing';
+/** A version as other modules read it: content, processing times, workflow template. */
+export type { ProcedureVersionView } from './catalog.presenter';
+
+/**
+ * The published version of a procedure in force on `onDate` (YYYY-MM-DD, Asia/Ho_Chi_Minh), with its processing
+ * times and workflow template; null when none. A dossier keeps the version in force when it was received (§16.1).
+ */
+export async function getPublishedProcedureByCode(db: Queryable, code: string, onDate: string): Promise<ProcedureVersionView | null> {
+  const r = await findInForceByCode(db, code, onDate);
+  return r ? presentVersionView(r) : null;
+}
+
+/** Any version by id (whatever its status), with its processing times and workflow template; null when unknown. */
+export async function getProcedureVersion(db: Queryable, id: string): Promise<ProcedureVersionView | null> {
+  const r = await loadVersion(db, id);
+  return r ? presentVersionView(r) : null;
+}
+
+/** Procedures (kernel): public catalogue and search, back-office versions, imports, demo seed. */
+export const catalogModule: ModuleManifest = {
+  key: 'catalog',
+  routes: (app) => catalogRoutes(app),
+  seedDemo: (ctx) => seedCatalogDemo(ctx),
+};

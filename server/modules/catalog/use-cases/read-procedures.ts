@@ -1,0 +1,51 @@
+// Reads of the catalog: the public search and detail, and the back-office lists.
+import type { Ctx } from '../../../platform/context/context';
+import type { Queryable } from '../../../platform/db/database';
+import { notFound } from '../../../platform/errors';
+import type { ListVersionsQuery, SearchProceduresQuery } from '../../../../contracts/catalog/catalog.contracts';
+import { subtreeUnitIds } from '../catalog.org-units';
+import { fieldsInForce, inForceIdByCode, listVersionIds, loadVersion, loadVersions, searchInForce, type VersionRecord } from '../catalog.repository';
+import { today } from './manage-procedures';
+
+/** Public search: published versions in force today, filtered and paged. */
+export async function searchProcedures(ctx: Ctx, query: SearchProceduresQuery): Promise<{ items: VersionRecord[]; total: number }> {
+  let unitIds: string[] | undefined;
+  if (query.orgUnitId) unitIds = (await subtreeUnitIds(ctx.db, query.orgUnitId)) ?? [];
+  const { ids, total } = await searchInForce(
+    ctx.db,
+    { q: query.q, field: query.field, level: query.level, onlineMode: query.onlineMode, unitIds, page: query.page, pageSize: query.pageSize },
+    today(ctx),
+  );
+  return { items: await loadVersions(ctx.db, ids), total };
+}
+
+/** The version of a procedure in force on `day` (YYYY-MM-DD), or null. */
+export async function findInForceByCode(q: Queryable, code: string, day: string): Promise<VersionRecord | null> {
+  const id = await inForceIdByCode(q, code, day);
+  return id ? loadVersion(q, id) : null;
+}
+
+/** Public detail of the version in force today; 404 when the procedure is unknown, withdrawn or not yet in force. */
+export async function getPublicProcedure(ctx: Ctx, code: string): Promise<VersionRecord> {
+  const r = await findInForceByCode(ctx.db, code, today(ctx));
+  if (!r) throw notFound('procedure', code);
+  return r;
+}
+
+/** Fields (lĩnh vực) with how many procedures in force each has. */
+export async function listFields(ctx: Ctx): Promise<Array<{ name: string; count: number }>> {
+  return fieldsInForce(ctx.db, today(ctx));
+}
+
+/** Back-office list of versions (any status). */
+export async function listVersions(ctx: Ctx, query: ListVersionsQuery): Promise<{ items: VersionRecord[]; total: number }> {
+  const { ids, total } = await listVersionIds(ctx.db, query);
+  return { items: await loadVersions(ctx.db, ids), total };
+}
+
+/** One version for the back office. */
+export async function getVersion(ctx: Ctx, id: string): Promise<VersionRecord> {
+  const r = await loadVersion(ctx.db, id);
+  if (!r) throw notFound('procedureVersion', id);
+  return r;
+}
