@@ -1,0 +1,176 @@
+// Mẫu 07 (TT 03/2025; Mẫu 06 of TT 01/2018) — Sổ theo dõi hồ sơ as an Excel workbook for one unit and period (§4.2).
+// The electronic book needs no printing but must hold every column of the form (§4.2 notes); it is still laid out
+// for A4 landscape so that a unit that wants paper can print it.
+import ExcelJS from 'exceljs';
+import { formatDateLine, formatIsoDate, toInstant, vnParts } from './slips.format';
+import { circularLabel, formNumberLabel, numberLine, resolveTemplateSet } from './slips.templates';
+import type { SlipInstant, TrackingBookData, TrackingBookRow } from './slips.types';
+
+/** First row of the two-row column header (1-based). */
+export const TRACKING_BOOK_HEADER_ROW = 10;
+/** First data row (1-based). */
+export const TRACKING_BOOK_FIRST_DATA_ROW = TRACKING_BOOK_HEADER_ROW + 2;
+/** Excel number format of the instant columns (24-hour clock). */
+export const TRACKING_BOOK_DATE_FORMAT = 'hh:mm dd/mm/yyyy';
+
+const FONT = 'Times New Roman';
+const LAST_COL = 'K';
+const COLUMNS: ReadonlyArray<{ readonly key: string; readonly width: number }> = [
+  { key: 'stt', width: 6 },
+  { key: 'code', width: 22 },
+  { key: 'procedure', width: 32 },
+  { key: 'applicant', width: 24 },
+  { key: 'contact', width: 28 },
+  { key: 'agency', width: 20 },
+  { key: 'received', width: 17 },
+  { key: 'due', width: 17 },
+  { key: 'returned', width: 17 },
+  { key: 'delivery', width: 16 },
+  { key: 'signature', width: 16 },
+];
+
+/**
+ * Excel has no time zones: an instant is written as the Asia/Ho_Chi_Minh wall clock, i.e. a Date whose UTC fields
+ * are the Vietnamese date and time, so Excel shows "09:32 27/11/2026" wherever the file is opened.
+ */
+export function vnWallClock(value: SlipInstant): Date {
+  const p = vnParts(toInstant(value));
+  return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute));
+}
+
+const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
+const box: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+
+function put(
+  ws: ExcelJS.Worksheet,
+  range: string,
+  value: ExcelJS.CellValue,
+  style: { font?: Partial<ExcelJS.Font>; align?: Partial<ExcelJS.Alignment> } = {},
+): void {
+  const [first] = range.split(':') as [string];
+  if (range.includes(':')) ws.mergeCells(range);
+  const c = ws.getCell(first);
+  c.value = value;
+  c.font = { name: FONT, size: 12, ...style.font };
+  c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true, ...style.align };
+}
+
+function rowValues(row: TrackingBookRow, index: number): ExcelJS.CellValue[] {
+  const contact = [row.applicantAddress, row.applicantPhone].filter((s): s is string => !!s && !!s.trim()).join('\n');
+  return [
+    index + 1,
+    row.dossierCode,
+    row.procedureName,
+    row.applicantName,
+    contact,
+    row.handlingAgency,
+    vnWallClock(row.receivedAt),
+    row.dueAt === null ? 'Không có ngày hẹn trả' : vnWallClock(row.dueAt),
+    row.returnedAt ? vnWallClock(row.returnedAt) : '',
+    row.resultDelivery ?? '',
+    row.signature ?? '',
+  ];
+}
+
+/** Renders the tracking book as .xlsx bytes; the template set follows `period.from` unless `templateSet` is given. */
+export async function renderTrackingBook(data: TrackingBookData): Promise<Buffer> {
+  const set = resolveTemplateSet(data.templateSet, data.period.from);
+  const template = set.forms.trackingBook;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'motcua';
+  wb.created = toInstant(data.issuedAt);
+  wb.modified = toInstant(data.issuedAt);
+  wb.title = `${template.title} ${formatIsoDate(data.period.from)} – ${formatIsoDate(data.period.to)}`;
+  const ws = wb.addWorksheet('Sổ theo dõi hồ sơ', {
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${TRACKING_BOOK_HEADER_ROW}:${TRACKING_BOOK_HEADER_ROW + 1}`,
+    },
+    views: [{ state: 'frozen', ySplit: TRACKING_BOOK_HEADER_ROW + 1 }],
+  });
+  ws.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width }));
+
+  const label = formNumberLabel(template);
+  if (label) put(ws, `A1:${LAST_COL}1`, `${label} (${circularLabel(set)})`, { font: { size: 9, italic: true }, align: { horizontal: 'right' } });
+  put(ws, 'A2:D2', data.issuer.parentName.toLocaleUpperCase('vi'));
+  put(ws, 'A3:D3', data.issuer.unitName.toLocaleUpperCase('vi'), { font: { bold: true } });
+  put(ws, `F2:${LAST_COL}2`, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { font: { bold: true } });
+  put(ws, `F3:${LAST_COL}3`, 'Độc lập - Tự do - Hạnh phúc', { font: { bold: true, underline: true } });
+  put(ws, 'A4:D4', numberLine(data, template));
+  put(ws, `F4:${LAST_COL}4`, formatDateLine(data.place, data.issuedAt), { font: { italic: true } });
+  put(ws, `A6:${LAST_COL}6`, template.title, { font: { bold: true, size: 14 } });
+  const scope = [data.bookName, data.volume ? `Quyển số: ${data.volume}` : null].filter((s) => s).join(' — ');
+  put(ws, `A7:${LAST_COL}7`, scope || null, { font: { bold: true } });
+  put(ws, `A8:${LAST_COL}8`, `Từ ngày ${formatIsoDate(data.period.from)} đến ngày ${formatIsoDate(data.period.to)}`, {
+    font: { italic: true },
+  });
+  ws.getRow(3).height = 32;
+
+  // Two-row header: six columns span both rows, "Nhận và trả kết quả" spans the five columns beneath it (§4.2).
+  const h1 = TRACKING_BOOK_HEADER_ROW;
+  const h2 = h1 + 1;
+  const headerFont = { bold: true, size: 11 };
+  const spanning: Array<[string, string]> = [
+    ['A', 'STT'],
+    ['B', 'Mã hồ sơ'],
+    ['C', 'Tên TTHC'],
+    ['D', 'Tên tổ chức, cá nhân'],
+    ['E', 'Địa chỉ/SĐT'],
+    ['F', 'Cơ quan chủ trì giải quyết'],
+  ];
+  for (const [col, text] of spanning) put(ws, `${col}${h1}:${col}${h2}`, text, { font: headerFont });
+  put(ws, `G${h1}:${LAST_COL}${h1}`, 'Nhận và trả kết quả', { font: headerFont });
+  const lower: Array<[string, string]> = [
+    ['G', 'Nhận hồ sơ'],
+    ['H', 'Hẹn trả kết quả'],
+    ['I', 'Trả kết quả'],
+    ['J', 'Phương thức nhận kết quả'],
+    ['K', 'Ký nhận'],
+  ];
+  for (const [col, text] of lower) put(ws, `${col}${h2}`, text, { font: headerFont });
+  ws.getRow(h1).height = 22;
+  ws.getRow(h2).height = 32;
+  for (const r of [h1, h2]) {
+    for (let c = 1; c <= COLUMNS.length; c++) {
+      const cell = ws.getRow(r).getCell(c);
+      cell.border = box;
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
+    }
+  }
+
+  data.rows.forEach((row, i) => {
+    const r = ws.getRow(TRACKING_BOOK_FIRST_DATA_ROW + i);
+    r.values = rowValues(row, i);
+    for (let c = 1; c <= COLUMNS.length; c++) {
+      const cell = r.getCell(c);
+      cell.border = box;
+      cell.font = { name: FONT, size: 11 };
+      const centred = c === 1 || c >= 7;
+      cell.alignment = { vertical: 'top', horizontal: centred ? 'center' : 'left', wrapText: true };
+      if (cell.value instanceof Date) cell.numFmt = TRACKING_BOOK_DATE_FORMAT;
+    }
+  });
+
+  const notesRow = TRACKING_BOOK_FIRST_DATA_ROW + data.rows.length + 1;
+  put(ws, `A${notesRow}:${LAST_COL}${notesRow}`, 'Ghi chú:', { font: { bold: true, italic: true, size: 11 }, align: { horizontal: 'left' } });
+  put(
+    ws,
+    `A${notesRow + 1}:${LAST_COL}${notesRow + 1}`,
+    '- Sổ theo dõi hồ sơ được lập theo từng lĩnh vực hoặc nhóm lĩnh vực tại Bộ phận Một cửa.',
+    { font: { italic: true, size: 11 }, align: { horizontal: 'left' } },
+  );
+  put(
+    ws,
+    `A${notesRow + 2}:${LAST_COL}${notesRow + 2}`,
+    '- Trường hợp áp dụng Sổ theo dõi hồ sơ điện tử thì theo dõi trực tiếp trên Hệ thống thông tin giải quyết thủ tục hành chính, không cần thực hiện in sổ giấy nhưng phải đảm bảo đầy đủ thông tin theo quy định.',
+    { font: { italic: true, size: 11 }, align: { horizontal: 'left' } },
+  );
+  ws.getRow(notesRow + 2).height = 30;
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
