@@ -1,0 +1,145 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db, Queryable } from '../../db/database';
+import { buildCalendar, DEFAULT_WEEKLY_HOURS } from '../calendar.engine';
+import { AppError } from '../../errors/app-error';
+import type { CalendarYear, DayOff, DayOffKind, IsoDate, IsoWeekday, MakeUpWorkingDay, WeeklyOfficeHours, WorkingCalendar } from '../calendar.types';
+import { calendarCalendars, calendarEntries, calendarUnitHours, calendarYears } from './calendar.tables';
+
+/** The one calendar of the province (§19 row 2: office hours per province, overridable per unit). */
+export const PROVINCE_CALENDAR_ID = 'province';
+export const PROVINCE_CALENDAR_NAME = 'Lịch làm việc của tỉnh';
+
+export type EntryRow = typeof calendarEntries.$inferSelect;
+export type YearRow = typeof calendarYears.$inferSelect;
+
+/** Where a day off comes from, for the `skipped` list. */
+export interface EntryRef {
+  kind: DayOffKind;
+  reference: string;
+}
+
+/** Everything the published calendars are compiled from. */
+export interface CalendarState {
+  calendarId: string;
+  revision: number;
+  provinceHours: WeeklyOfficeHours;
+  /** Published years, ascending and contiguous. */
+  years: CalendarYear[];
+  unitHours: Map<string, WeeklyOfficeHours>;
+  /** Day-off references by date. */
+  dayOffRefs: Map<IsoDate, EntryRef>;
+}
+
+/** Converts stored entries of one year version into the engine's CalendarYear. */
+export function toCalendarYear(year: number, status: 'official' | 'draft', entries: readonly EntryRow[], sources: readonly string[] = []): CalendarYear {
+  const daysOff: DayOff[] = [];
+  const makeUpDays: MakeUpWorkingDay[] = [];
+  for (const e of entries) {
+    const common = { date: e.date, reason: e.reason, reference: e.reference, status: e.status as 'official' | 'draft', ...(e.note ? { note: e.note } : {}) };
+    if (e.type === 'day-off') daysOff.push({ ...common, kind: (e.kind ?? 'other') as DayOffKind });
+    else makeUpDays.push({ ...common, ...(e.periods ? { periods: e.periods } : {}) });
+  }
+  return { year, status, daysOff, makeUpDays, sources: [...sources] };
+}
+
+/** Reads the calendar row, its published years and the units' own hours (null when no calendar exists yet). */
+export async function loadState(q: Queryable, calendarId = PROVINCE_CALENDAR_ID): Promise<CalendarState | null> {
+  const [cal] = await q.select().from(calendarCalendars).where(eq(calendarCalendars.id, calendarId)).limit(1);
+  if (!cal) return null;
+  const years = await q
+    .select()
+    .from(calendarYears)
+    .where(and(eq(calendarYears.calendarId, calendarId), eq(calendarYears.status, 'published')))
+    .orderBy(asc(calendarYears.year));
+  const entries = years.length
+    ? await q.select().from(calendarEntries).where(inArray(calendarEntries.yearId, years.map((y) => y.id))).orderBy(asc(calendarEntries.date))
+    : [];
+  const units = await q.select().from(calendarUnitHours).where(eq(calendarUnitHours.calendarId, calendarId));
+  const dayOffRefs = new Map<IsoDate, EntryRef>();
+  for (const e of entries) if (e.type === 'day-off') dayOffRefs.set(e.date, { kind: (e.kind ?? 'other') as DayOffKind, reference: e.reference });
+  return {
+    calendarId,
+    revision: cal.revision,
+    provinceHours: cal.weeklyHours,
+    years: years.map((y) => toCalendarYear(y.year, 'official', entries.filter((e) => e.yearId === y.id), y.sources)),
+    unitHours: new Map(units.map((u) => [u.orgUnitCode, u.weeklyHours])),
+    dayOffRefs,
+  };
+}
+
+/** Compiles the state for the province, or for a unit with its own office hours; null when no year is published. */
+export function compileState(state: CalendarState, orgUnitCode?: string | null): WorkingCalendar | null {
+  if (state.years.length === 0) return null;
+  const own = orgUnitCode ? state.unitHours.get(orgUnitCode) : undefined;
+  const weeklyHours = own ?? state.provinceHours ?? DEFAULT_WEEKLY_HOURS;
+  // A make-up day exists to work a weekly rest day (§13.2). Where these hours already work that weekday (a unit
+  // open on Saturday mornings), the day is worked anyway, with these hours: the engine refuses a make-up day on
+  // a working day, so it is left out here.
+  const restDay = (date: IsoDate) => (weeklyHours[isoWeekdayOf(date)] ?? []).length === 0;
+  const years = state.years.map((y) => (y.makeUpDays.every((m) => restDay(m.date)) ? y : { ...y, makeUpDays: y.makeUpDays.filter((m) => restDay(m.date)) }));
+  return buildCalendar({ id: own ? `${state.calendarId}/${orgUnitCode}` : state.calendarId, weeklyHours, years });
+}
+
+const isoWeekdayOf = (date: IsoDate): IsoWeekday => (((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1) as IsoWeekday;
+
+// ---------------------------------------------------------------------------------------------
+// Per-process cache of the compiled published calendars
+
+/** The compiled published calendars of one revision. */
+export interface CompiledCalendars {
+  revision: number;
+  state: CalendarState;
+  province: WorkingCalendar | null;
+  units: Map<string, WorkingCalendar | null>;
+}
+
+// Keyed by the database handle: tests run several apps (databases) in one process.
+const cache = new WeakMap<object, CompiledCalendars>();
+
+/** Drops this process's compiled copy (after a local publish; other processes notice the revision). */
+export function invalidateCalendarCache(db: Db): void {
+  cache.delete(db);
+}
+
+/**
+ * The compiled PUBLISHED calendar state, reloaded only when the calendar's revision moved. One indexed
+ * read per call keeps several app processes correct after a publish elsewhere.
+ */
+export async function publishedState(db: Db, calendarId = PROVINCE_CALENDAR_ID): Promise<CompiledCalendars | null> {
+  const [row] = await db.select({ revision: calendarCalendars.revision }).from(calendarCalendars).where(eq(calendarCalendars.id, calendarId)).limit(1);
+  if (!row) return null;
+  const hit = cache.get(db);
+  if (hit && hit.revision === row.revision && hit.state.calendarId === calendarId) return hit;
+  const state = await loadState(db, calendarId);
+  if (!state) return null;
+  const compiled: CompiledCalendars = { revision: state.revision, state, province: compileState(state), units: new Map() };
+  cache.set(db, compiled);
+  return compiled;
+}
+
+/** Raised when no year of the calendar is published at all (409, like CALENDAR_NOT_AVAILABLE). */
+export function nothingPublished(calendarId = PROVINCE_CALENDAR_ID): AppError {
+  return new AppError('CALENDAR_NOT_PUBLISHED', { calendarId }, { status: 409 });
+}
+
+/** The compiled calendar for a unit (its own office hours when it has them), else the province's. */
+export function calendarFor(compiled: CompiledCalendars, orgUnitCode?: string | null): WorkingCalendar | null {
+  if (!orgUnitCode || !compiled.state.unitHours.has(orgUnitCode)) return compiled.province;
+  let unit = compiled.units.get(orgUnitCode);
+  if (unit === undefined) {
+    unit = compileState(compiled.state, orgUnitCode);
+    compiled.units.set(orgUnitCode, unit);
+  }
+  return unit;
+}
+
+/**
+ * The province's published working calendar, or a unit's (same days, the unit's own office hours when it
+ * has them). Throws CALENDAR_NOT_PUBLISHED when nothing is published. Other modules compute deadlines with it.
+ */
+export async function getPublishedCalendar(db: Db, options: { orgUnitCode?: string | null } = {}): Promise<WorkingCalendar> {
+  const compiled = await publishedState(db);
+  const cal = compiled ? calendarFor(compiled, options.orgUnitCode) : null;
+  if (!cal) throw nothingPublished();
+  return cal;
+}

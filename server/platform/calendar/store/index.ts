@@ -1,0 +1,20 @@
+import './calendar.policy';
+import './calendar.messages';
+import './calendar.events';
+import type { ModuleManifest } from '../../http/module';
+import { calendarRoutes } from './calendar.routes';
+import { seedCalendarDemo } from './calendar.seed';
+
+export type { CalendarChange, CalendarChangedEvent } from './calendar.events';
+export { registerCalendarImpactProvider, type CalendarImpactProvider } from './calendar.impact';
+export { getPublishedCalendar, invalidateCalendarCache, PROVINCE_CALENDAR_ID } from './calendar.state';
+export { computeDue } from './use-cases/compute-due';
+export { seedCalendarDemo } from './calendar.seed';
+export * from './calendar.tables';
+
+/** Working calendars as data: published years, drafts, office hours, and the public deadline calculator. */
+export const calendarModule: ModuleManifest = {
+  key: 'calendar',
+  routes: calendarRoutes,
+  seedDemo: (ctx) => seedCalendarDemo(ctx),
+};
