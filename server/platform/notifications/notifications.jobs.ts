@@ -1,0 +1,21 @@
+import { registerJob } from '../jobs';
+import { deliverNotification, OUTBOX, sweepNotifications } from './notifications.outbox';
+
+declare module '../jobs/jobs' {
+  interface JobPayloads {
+    'notifications.deliver': { id: string };
+    'notifications.sweep': Record<string, never>;
+  }
+}
+
+registerJob(
+  'notifications.deliver',
+  async ({ id }, job) => {
+    const { outcome, error } = await deliverNotification(job.ctx, id);
+    // Throwing hands the retry (with backoff) to pg-boss; the row already records the attempt and its error.
+    if (outcome === 'retry') throw error instanceof Error ? error : new Error(String(error));
+  },
+  { retryLimit: OUTBOX.maxAttempts - 1, retryDelaySeconds: 30, retryBackoff: true, expireInSeconds: 300, concurrency: 2 },
+);
+
+registerJob('notifications.sweep', async (_data, job) => void (await sweepNotifications(job.ctx)), { retryLimit: 0, everySeconds: 60, expireInSeconds: 300 });

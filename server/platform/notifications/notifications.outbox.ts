@@ -1,0 +1,171 @@
+import { and, eq, lt, or, sql } from 'drizzle-orm';
+import type { NotificationSkipReason } from '../../../contracts/notifications/notifications.contracts';
+import type { TxScope, Ctx } from '../context/context';
+import type { Locale } from '../i18n';
+import { sendJob } from '../jobs';
+import { notificationsOutbox } from './notifications.tables';
+import { hasNotificationTemplate, renderNotification, type RenderedNotification } from './notifications.templates';
+import { notificationChannels } from './notifications.channels';
+import { PermanentDeliveryError } from './notifications.errors';
+import { isMailAddress } from './smtp-transport';
+
+export type NotificationChannel = 'email' | 'sms';
+export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
+
+/** A message to queue: which channel, to whom, which template with which params, about which record. */
+export interface NotificationMessage {
+  channel: NotificationChannel;
+  /** E-mail address or phone number; empty or invalid → the row is recorded as `skipped` (nothing to send to). */
+  recipient: string | null | undefined;
+  /** A key registered with registerNotificationTemplate. */
+  template: string;
+  /** A JSON-serialisable object the template renders (its params type); stored with the message. */
+  params?: object;
+  /** The recipient's language (default vi). */
+  locale?: Locale;
+  /** The record the message is about (e.g. the changed record's type and id), for linking and search. */
+  subjectType?: string;
+  subjectId?: string;
+  /** Queue at most one message per key (e.g. `<record id>:<status>:<channel>`); a repeat is ignored. */
+  dedupeKey?: string;
+}
+
+/** Delivery tuning; the deliver job's retry limit is MAX_ATTEMPTS - 1. */
+export const OUTBOX = {
+  /** Sends per message before it is marked failed (first try + 5 retries, ~30 min with backoff). */
+  maxAttempts: 6,
+  /** A pending row whose delivery job has not claimed it after this long is queued again by the sweep. */
+  sweepAfterSeconds: 60,
+  /** A row left `sending` this long belongs to a crashed worker (sends time out after 30 s). */
+  sendingLeaseSeconds: 600,
+  /** A failed try waits for pg-boss's retry (longest backoff ~16 min); after this the sweep takes over. */
+  retryGraceSeconds: 3600,
+  /** Rows queued again per sweep run. */
+  sweepBatch: 200,
+};
+
+const PHONE = /^\+?[0-9]{8,15}$/;
+
+
+function normaliseRecipient(channel: NotificationChannel, raw: string | null | undefined): { recipient: string; problem: NotificationSkipReason | null } {
+  const value = (raw ?? '').trim();
+  if (!value) return { recipient: '', problem: 'no-recipient' };
+  if (channel === 'email') return { recipient: value, problem: isMailAddress(value) ? null : 'invalid-email' };
+  const phone = value.replace(/[\s.()-]/g, '');
+  return { recipient: phone, problem: PHONE.test(phone) ? null : 'invalid-phone' };
+}
+
+/**
+ * Queues a message inside the caller's transaction; it is sent by the `notifications.deliver` job only after
+ * the transaction commits (nothing is sent for a rolled-back change). Returns the row, or null when `dedupeKey`
+ * was already used. A missing or invalid recipient is recorded as `skipped` rather than failing the change.
+ */
+export async function enqueueNotification(scope: TxScope, message: NotificationMessage): Promise<{ id: string; status: 'pending' | 'skipped' } | null> {
+  if (!hasNotificationTemplate(message.template)) throw new Error(`no notification template "${message.template}" (registerNotificationTemplate first)`);
+  const { recipient, problem } = normaliseRecipient(message.channel, message.recipient);
+  const status = problem ? 'skipped' : 'pending';
+  const rows = await scope.tx
+    .insert(notificationsOutbox)
+    .values({
+      channel: message.channel,
+      recipient,
+      templateKey: message.template,
+      // Stored as JSON: Dates become ISO strings now rather than surprising the template later.
+      params: JSON.parse(JSON.stringify(message.params ?? {})) as Record<string, unknown>,
+      locale: message.locale ?? 'vi',
+      status,
+      lastError: problem,
+      subjectType: message.subjectType ?? null,
+      subjectId: message.subjectId ?? null,
+      dedupeKey: message.dedupeKey ?? null,
+      recheckAt: sql`now() + ${OUTBOX.sweepAfterSeconds}::int * interval '1 second'`,
+    })
+    .onConflictDoNothing({ target: notificationsOutbox.dedupeKey })
+    .returning({ id: notificationsOutbox.id });
+  const row = rows[0];
+  if (!row) return null;
+  if (status === 'pending') scope.afterCommit(async () => void (await sendJob('notifications.deliver', { id: row.id })));
+  return { id: row.id, status };
+}
+
+/** What one delivery run did. */
+export type DeliveryOutcome = 'sent' | 'failed' | 'retry' | 'not-pending';
+
+function errorText(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).slice(0, 1000);
+}
+
+/**
+ * Delivers one queued message: claims the row (so a duplicate job cannot send it twice at the same time),
+ * renders it, hands it to the channel and records the outcome. Returns 'retry' after a transient failure —
+ * the job then throws so pg-boss retries it with backoff.
+ */
+export async function deliverNotification(ctx: Ctx, id: string): Promise<{ outcome: DeliveryOutcome; error?: unknown }> {
+  const t = notificationsOutbox;
+  const claimed = await ctx.db
+    .update(t)
+    .set({
+      status: 'sending',
+      attempts: sql`${t.attempts} + 1`,
+      lastAttemptAt: sql`now()`,
+      recheckAt: sql`now() + ${OUTBOX.sendingLeaseSeconds}::int * interval '1 second'`,
+    })
+    .where(and(eq(t.id, id), or(eq(t.status, 'pending'), and(eq(t.status, 'sending'), lt(t.recheckAt, sql`now()`)))))
+    .returning();
+  const row = claimed[0];
+  if (!row) return { outcome: 'not-pending' };
+
+  let rendered: RenderedNotification | null = null;
+  try {
+    rendered = renderNotification(row.templateKey, row.locale as Locale, row.params);
+    const { mail, sms } = notificationChannels();
+    let via: string;
+    if (row.channel === 'email') {
+      await mail.send({ to: row.recipient, subject: rendered.subject, text: rendered.body }, ctx.log);
+      via = mail.name;
+    } else {
+      await sms.send({ to: row.recipient, text: rendered.body }, ctx.log);
+      via = sms.name;
+    }
+    await ctx.db
+      .update(t)
+      .set({ status: 'sent', sentAt: sql`now()`, lastError: null, renderedSubject: rendered.subject, renderedBody: rendered.body, deliveredVia: via })
+      .where(eq(t.id, id));
+    return { outcome: 'sent' };
+  } catch (err) {
+    const final = err instanceof PermanentDeliveryError || row.attempts >= OUTBOX.maxAttempts;
+    await ctx.db
+      .update(t)
+      .set({
+        status: final ? 'failed' : 'pending',
+        lastError: errorText(err),
+        renderedSubject: rendered?.subject ?? null,
+        renderedBody: rendered?.body ?? null,
+        recheckAt: sql`now() + ${OUTBOX.retryGraceSeconds}::int * interval '1 second'`,
+      })
+      .where(eq(t.id, id));
+    return { outcome: final ? 'failed' : 'retry', error: err };
+  }
+}
+
+/**
+ * Crash safety: queues again the rows whose delivery job was lost (after-commit send failed, the process died,
+ * jobs were off when the row was written). Idempotent and capped: each handled row's `recheck_at` moves forward.
+ */
+export async function sweepNotifications(ctx: Ctx, limit = OUTBOX.sweepBatch): Promise<number> {
+  const due = await ctx.db.execute<{ id: string }>(sql`
+    with due as (
+      select id from notifications_outbox
+      where status in ('pending', 'sending') and recheck_at < now()
+      order by recheck_at
+      limit ${limit}
+      for update skip locked
+    )
+    update notifications_outbox o
+    set status = 'pending', recheck_at = now() + ${OUTBOX.sweepAfterSeconds}::int * interval '1 second'
+    from due where o.id = due.id
+    returning o.id`);
+  for (const { id } of due.rows) await sendJob('notifications.deliver', { id });
+  if (due.rows.length) ctx.log.info({ count: due.rows.length }, 'notifications: sweep queued lost deliveries again');
+  return due.rows.length;
+}

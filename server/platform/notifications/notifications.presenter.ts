@@ -1,0 +1,37 @@
+import type { OutboxMessage } from '../../../contracts/notifications/notifications.contracts';
+import type { Locale } from '../i18n';
+import type { notificationsOutbox } from './notifications.tables';
+import { renderNotification } from './notifications.templates';
+
+type Row = typeof notificationsOutbox.$inferSelect;
+
+/** An outbox row for the API; a message not sent yet shows a preview rendered now. */
+export function presentOutboxMessage(row: Row): OutboxMessage {
+  let subject = row.renderedSubject;
+  let body = row.renderedBody;
+  if (subject === null && body === null) {
+    try {
+      ({ subject, body } = renderNotification(row.templateKey, row.locale as Locale, row.params));
+    } catch {
+      // The row's last_error (or the next delivery) reports the template problem; the list still shows the row.
+    }
+  }
+  return {
+    id: row.id,
+    channel: row.channel as OutboxMessage['channel'],
+    recipient: row.recipient,
+    templateKey: row.templateKey,
+    locale: row.locale as OutboxMessage['locale'],
+    status: row.status as OutboxMessage['status'],
+    attempts: row.attempts,
+    lastError: row.lastError,
+    subject: row.channel === 'sms' ? null : subject,
+    body,
+    deliveredVia: row.deliveredVia,
+    subjectType: row.subjectType,
+    subjectId: row.subjectId,
+    createdAt: row.createdAt.toISOString(),
+    lastAttemptAt: row.lastAttemptAt?.toISOString() ?? null,
+    sentAt: row.sentAt?.toISOString() ?? null,
+  };
+}
