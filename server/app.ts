@@ -119,7 +119,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });
   app.setNotFoundHandler((request, reply) => {
     // The SPA owns every non-API GET path; API paths get the JSON 404.
-    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    // A missing hashed asset must 404 (not return index.html as JavaScript) so a stale tab fails visibly.
+    const isAsset = request.url.startsWith('/assets/');
+    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/') && !isAsset) return reply.type('text/html').sendFile('index.html');
     return sendError(reply, request, 404, 'NOT_FOUND', {});
   });
 

@@ -1,0 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+// Workers inherit the main process's environment, so the port and data folder are chosen once and shared.
+if (!process.env.E2E_PORT) {
+  // Databases of earlier runs (older than an hour, so never one a parallel run is using) are removed.
+  for (const entry of fs.existsSync('.tmp') ? fs.readdirSync('.tmp') : []) {
+    const dir = path.join('.tmp', entry);
+    if (entry.startsWith('e2e-data-') && Date.now() - fs.statSync(dir).mtimeMs > 3_600_000) fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const probe = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  process.env.E2E_PORT = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim();
+}
+process.env.E2E_DATA_DIR ??= path.join('.tmp', `e2e-data-${Date.now()}`);
+const port = Number(process.env.E2E_PORT);
+const dataDir = process.env.E2E_DATA_DIR;
+
+/** Journeys run against the real app (API + built web) on a fresh embedded database with demo data. */
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list'], ['html', { outputFolder: 'playwright-report', open: 'never' }]],
+  outputDir: 'test-results',
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    // A fresh folder each run, removed first in case a previous run used the same name; demo data is seeded at start.
+    command: `node -e "require('fs').rmSync(process.env.MOTCUA_DATA_DIR,{recursive:true,force:true})" && node scripts/ensure-web-build.mjs && node --import tsx server/main.ts`,
+    url: `http://127.0.0.1:${port}/health`,
+    env: { MOTCUA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MOTCUA_SEED_DEMO: 'true' },
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});

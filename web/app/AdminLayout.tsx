@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Button, Dropdown, Flex, Layout, Menu, Result, Spin, Typography } from 'antd';
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useLogout, useMe } from '../features/identity/identity.api';
+import { ChangePasswordModal } from '../features/identity/ChangePasswordModal';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { useApiError } from './useApiError';
+import { allowedMenu } from './admin-menu';
+
+const { Header, Sider, Content } = Layout;
+
+/** Back-office shell: side menu limited to the user's actions, header with user menu and language switch. */
+export function AdminLayout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { data: me, isPending, error } = useMe();
+  const logout = useLogout();
+  const showError = useApiError();
+  const [passwordOpen, setPasswordOpen] = useState(false);
+
+  if (isPending) {
+    return (
+      <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
+        <Spin size="large" />
+      </Flex>
+    );
+  }
+  if (error) return <Result status="error" title={t('common.errors.loadFailed')} subTitle={error.message} />;
+  if (!me) return <Navigate to={`/admin/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+
+  const menu = allowedMenu(me.actions);
+  const selected = menu.find((m) => location.pathname.startsWith(m.path))?.key;
+
+  const onLogout = () =>
+    logout.mutate(undefined, {
+      onSuccess: () => void navigate('/admin/login', { replace: true }),
+      onError: (err) => showError(err),
+    });
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider breakpoint="lg" collapsedWidth={0} width={232} theme="dark">
+        <div style={{ color: '#fff', padding: '18px 20px', fontWeight: 600, fontSize: 16, lineHeight: 1.3 }}>{t('common.app.adminTitle')}</div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={selected ? [selected] : []}
+          items={menu.map((m) => ({ key: m.key, icon: m.icon, label: t(m.labelKey), onClick: () => void navigate(m.path) }))}
+        />
+      </Sider>
+      <Layout>
+        <Header style={{ background: '#fff', paddingInline: 16, borderBottom: '1px solid #e5e7eb' }}>
+          <Flex align="center" justify="flex-end" gap={16} style={{ height: '100%' }}>
+            <LanguageSwitch />
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'password', icon: <KeyOutlined />, label: t('common.user.changePassword'), onClick: () => setPasswordOpen(true) },
+                  { type: 'divider' },
+                  { key: 'logout', icon: <LogoutOutlined />, danger: true, label: t('common.user.logout'), onClick: onLogout },
+                ],
+              }}
+            >
+              <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+                <Typography.Text strong ellipsis style={{ maxWidth: 200 }}>
+                  {me.displayName}
+                </Typography.Text>
+                <DownOutlined />
+              </Button>
+            </Dropdown>
+          </Flex>
+        </Header>
+        <Content style={{ padding: 16 }}>
+          <Outlet />
+        </Content>
+      </Layout>
+      <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+    </Layout>
+  );
+}

@@ -1,0 +1,56 @@
+import { Flex, Layout, Typography } from 'antd';
+import { Link, NavLink, Outlet } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { ProvinceEmblem } from '../ui/ProvinceEmblem';
+
+const { Header, Content, Footer } = Layout;
+
+const navStyle = ({ isActive }: { isActive: boolean }) => ({
+  color: '#fff',
+  opacity: isActive ? 1 : 0.85,
+  fontWeight: isActive ? 600 : 400,
+  borderBottom: isActive ? '2px solid #ffd54f' : '2px solid transparent',
+  paddingBottom: 2,
+  textDecoration: 'none',
+});
+
+/** Public portal shell: province header with navigation and language switch; works down to 390 px. */
+export function PortalLayout() {
+  const { t } = useTranslation();
+  return (
+    <Layout style={{ minHeight: '100vh', background: '#f3f5f8' }}>
+      <Header style={{ background: '#a4161a', height: 'auto', lineHeight: 1.4, padding: '10px 16px' }}>
+        <Flex align="center" justify="space-between" wrap gap={8} style={{ maxWidth: 1160, margin: '0 auto' }}>
+          <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, color: '#fff', minWidth: 0 }}>
+            <ProvinceEmblem />
+            <Typography.Text strong style={{ color: '#fff', fontSize: 17 }} className="wrap-anywhere">
+              {t('portal.header.title')}
+            </Typography.Text>
+          </Link>
+          <Flex align="center" gap={16} wrap>
+            <NavLink to="/" end style={navStyle}>
+              {t('portal.header.home')}
+            </NavLink>
+            <NavLink to="/thu-tuc" style={navStyle}>
+              {t('portal.header.procedures')}
+            </NavLink>
+            <NavLink to="/tra-cuu" style={navStyle}>
+              {t('dossiers.lookup.nav')}
+            </NavLink>
+            <LanguageSwitch dark />
+          </Flex>
+        </Flex>
+      </Header>
+      <Content style={{ padding: '16px 12px', width: '100%', maxWidth: 1160, margin: '0 auto', boxSizing: 'border-box' }}>
+        <Outlet />
+      </Content>
+      <Footer style={{ textAlign: 'center', background: '#e9edf2', padding: '16px 12px' }}>
+        <Typography.Text type="secondary">{t('portal.footer.text')}</Typography.Text>
+        <div style={{ marginTop: 4 }}>
+          <Link to="/admin">{t('portal.footer.staff')}</Link>
+        </div>
+      </Footer>
+    </Layout>
+  );
+}

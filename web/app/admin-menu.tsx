@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import { ApartmentOutlined, AuditOutlined, CalculatorOutlined, CalendarOutlined, FileTextOutlined, FolderOpenOutlined, InboxOutlined, MailOutlined, TeamOutlined } from '@ant-design/icons';
+
+/** One back-office menu entry; shown when the user holds any of `actions` (policy actions from GET /me). */
+export interface AdminMenuItem {
+  key: string;
+  path: string;
+  labelKey: string;
+  icon: ReactNode;
+  actions: string[];
+}
+
+/** The back-office menu in display order. */
+export const ADMIN_MENU: AdminMenuItem[] = [
+  { key: 'units', path: '/admin/units', labelKey: 'common.menu.units', icon: <ApartmentOutlined />, actions: ['identity.org-units.list'] },
+  // Intake before the queues: the menu highlights the first entry whose path prefixes the URL.
+  { key: 'dossier-intake', path: '/admin/dossiers/intake', labelKey: 'dossiers.menu.intake', icon: <InboxOutlined />, actions: ['dossiers.intake'] },
+  { key: 'dossiers', path: '/admin/dossiers', labelKey: 'dossiers.menu.queues', icon: <FolderOpenOutlined />, actions: ['dossiers.list'] },
+  { key: 'officers', path: '/admin/officers', labelKey: 'common.menu.officers', icon: <TeamOutlined />, actions: ['identity.users.list'] },
+  { key: 'procedures', path: '/admin/procedures', labelKey: 'common.menu.procedures', icon: <FileTextOutlined />, actions: ['catalog.procedures.manage'] },
+  // The calculator first: the menu highlights the first entry whose path prefixes the URL.
+  { key: 'calculator', path: '/admin/calendar/calculator', labelKey: 'calendar.menu.calculator', icon: <CalculatorOutlined />, actions: ['calendar.read'] },
+  { key: 'calendar', path: '/admin/calendar', labelKey: 'calendar.menu.calendar', icon: <CalendarOutlined />, actions: ['calendar.read', 'calendar.manage'] },
+  { key: 'audit', path: '/admin/audit', labelKey: 'common.menu.audit', icon: <AuditOutlined />, actions: ['audit.events.list'] },
+  { key: 'notifications', path: '/admin/notifications', labelKey: 'notifications.menu.outbox', icon: <MailOutlined />, actions: ['notifications.outbox.read'] },
+];
+
+/** Menu entries the user may open. */
+export function allowedMenu(actions: readonly string[]): AdminMenuItem[] {
+  const held = new Set(actions);
+  return ADMIN_MENU.filter((item) => item.actions.some((a) => held.has(a)));
+}
+
+/** Whether the user holds a policy action somewhere. */
+export function hasAction(actions: readonly string[] | undefined, action: string): boolean {
+  return !!actions?.includes(action);
+}

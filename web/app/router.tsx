@@ -1,0 +1,55 @@
+import { createBrowserRouter } from 'react-router';
+import { PortalLayout } from './PortalLayout';
+import { AdminLayout } from './AdminLayout';
+import { AdminHome } from './AdminHome';
+import { NotFoundPage } from '../ui/NotFoundPage';
+import { RouteError } from '../ui/RouteError';
+import { PageSpinner } from '../ui/PageSpinner';
+
+// Pages load on demand so the portal does not download the back office and vice versa.
+/** The app's routes: public portal at `/`, back office at `/admin`. */
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    Component: PortalLayout,
+    ErrorBoundary: RouteError,
+    HydrateFallback: PageSpinner,
+    children: [
+      { index: true, lazy: async () => ({ Component: (await import('../features/portal/PortalHomePage')).PortalHomePage }) },
+      { path: 'thu-tuc', lazy: async () => ({ Component: (await import('../features/portal/ProcedureSearchPage')).ProcedureSearchPage }) },
+      { path: 'thu-tuc/:code', lazy: async () => ({ Component: (await import('../features/portal/ProcedureDetailPage')).ProcedureDetailPage }) },
+      { path: 'tra-cuu', lazy: async () => ({ Component: (await import('../features/lookup/LookupPage')).LookupPage }) },
+      { path: 'tra-cuu/:code', lazy: async () => ({ Component: (await import('../features/lookup/LookupPage')).LookupPage }) },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+  {
+    path: '/admin/login',
+    ErrorBoundary: RouteError,
+    HydrateFallback: PageSpinner,
+    lazy: async () => ({ Component: (await import('../features/identity/LoginPage')).LoginPage }),
+  },
+  {
+    path: '/admin',
+    Component: AdminLayout,
+    ErrorBoundary: RouteError,
+    HydrateFallback: PageSpinner,
+    children: [
+      { index: true, Component: AdminHome },
+      { path: 'units', lazy: async () => ({ Component: (await import('../features/identity/UnitsPage')).UnitsPage }) },
+      { path: 'officers', lazy: async () => ({ Component: (await import('../features/identity/OfficersPage')).OfficersPage }) },
+      { path: 'procedures', lazy: async () => ({ Component: (await import('../features/catalog/ProceduresAdminPage')).ProceduresAdminPage }) },
+      { path: 'procedures/new', lazy: async () => ({ Component: (await import('../features/catalog/ProcedureEditorPage')).ProcedureEditorPage }) },
+      { path: 'procedures/import', lazy: async () => ({ Component: (await import('../features/catalog/ProcedureImportPage')).ProcedureImportPage }) },
+      { path: 'procedures/:id', lazy: async () => ({ Component: (await import('../features/catalog/ProcedureEditorPage')).ProcedureEditorPage }) },
+      { path: 'calendar', lazy: async () => ({ Component: (await import('../features/calendar/CalendarAdminPage')).CalendarAdminPage }) },
+      { path: 'calendar/calculator', lazy: async () => ({ Component: (await import('../features/calendar/DeadlineCalculatorPage')).DeadlineCalculatorPage }) },
+      { path: 'audit', lazy: async () => ({ Component: (await import('../features/audit/AuditLogPage')).AuditLogPage }) },
+      { path: 'notifications', lazy: async () => ({ Component: (await import('../features/notifications/OutboxPage')).OutboxPage }) },
+      { path: 'dossiers', lazy: async () => ({ Component: (await import('../features/dossiers/DossierQueuePage')).DossierQueuePage }) },
+      { path: 'dossiers/intake', lazy: async () => ({ Component: (await import('../features/dossiers/IntakePage')).IntakePage }) },
+      { path: 'dossiers/:id', lazy: async () => ({ Component: (await import('../features/dossiers/DossierDetailPage')).DossierDetailPage }) },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+]);

@@ -1,0 +1,231 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Flex, Form, Input, Result, Space, Spin, Typography } from 'antd';
+import { ArrowLeftOutlined, CopyOutlined, EditOutlined, SaveOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError } from '../../app/api';
+import { useApiError } from '../../app/useApiError';
+import { PageHeader } from '../../ui/PageHeader';
+import { formatDate } from '../../ui/dates';
+import { useCreateProcedure, useNewVersion, usePublishProcedure, useUpdateProcedure, useVersion, useVersions, useWithdrawProcedure } from './catalog.api';
+import type { ProcedureVersion } from './catalog.types';
+import { toContent, toFormValues, toUpdateRequest, type ProcedureFormValues } from './procedure-form';
+import { VersionStatusTag } from './VersionStatusTag';
+import { GeneralSection } from './GeneralSection';
+import { ProcessingTimesEditor } from './ProcessingTimesEditor';
+import { FeesEditor } from './FeesEditor';
+import { RequiredDocumentsEditor } from './RequiredDocumentsEditor';
+import { LegalBasisEditor } from './LegalBasisEditor';
+import { WorkflowEditor } from './WorkflowEditor';
+import { PublishModal } from './PublishModal';
+import { WithdrawModal } from './WithdrawModal';
+import { TimeIssueAlert } from './TimeIssueAlert';
+
+// The server names a step's budget in minutes; the form holds a value and a unit.
+const RENAME = { budgetMinutes: 'budgetValue' };
+
+const EMPTY: ProcedureFormValues = { name: '', levels: [], implementingUnitIds: [], results: [], processingTimes: [], fees: [], requiredDocuments: [], legalBasis: [], workflow: [] };
+
+/** Creates or edits a procedure version: content, times and fees per channel, documents, legal basis, workflow; publish / withdraw / new version. */
+export function ProcedureEditorPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const { data: version, isPending, error } = useVersion(id);
+  if (id && isPending) return <Spin size="large" style={{ display: 'block', margin: '64px auto' }} />;
+  if (id && error) {
+    return (
+      <Result
+        status={error instanceof ApiError && error.status === 404 ? '404' : 'error'}
+        title={error.message}
+        extra={<Link to="/admin/procedures">{t('catalog.editor.backToList')}</Link>}
+      />
+    );
+  }
+  // A fresh form per version (opening another version or "new" must not keep the previous one's values).
+  return <ProcedureEditor key={version?.id ?? 'new'} version={version ?? null} />;
+}
+
+function ProcedureEditor({ version }: { version: ProcedureVersion | null }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const showError = useApiError();
+  const [form] = Form.useForm<ProcedureFormValues>();
+  const create = useCreateProcedure();
+  const update = useUpdateProcedure();
+  const publish = usePublishProcedure();
+  const withdraw = useWithdrawProcedure();
+  const newVersion = useNewVersion();
+  const [publishOpen, setPublishOpen] = useState(false);
+  const [withdrawOpen, setWithdrawOpen] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const isNew = version === null;
+  const editable = isNew || version.actions.edit;
+  // A procedure has at most one draft; from a published or withdrawn version, offer to open it instead of starting another.
+  const { data: drafts } = useVersions({ procedureId: version?.procedureId, status: 'draft', pageSize: 1 }, !!version && version.status !== 'draft');
+  const openDraft = drafts?.items.find((d) => d.id !== version?.id);
+
+  /** Saves the form; returns the stored version, or null when validation or the server refused. */
+  const save = async ({ quiet = false } = {}): Promise<ProcedureVersion | null> => {
+    let values: ProcedureFormValues;
+    try {
+      values = await form.validateFields();
+    } catch (err) {
+      const first = (err as { errorFields?: Array<{ name: Array<string | number> }> }).errorFields?.[0];
+      if (first) form.scrollToField(first.name, { block: 'center' });
+      return null;
+    }
+    setSaving(true);
+    try {
+      if (isNew) {
+        const code = values.code?.trim() ? values.code.trim() : undefined;
+        const created = await create.mutateAsync({ ...toContent(values), code } as Parameters<typeof create.mutateAsync>[0]);
+        void message.success(t('catalog.editor.created'));
+        void navigate(`/admin/procedures/${created.id}`, { replace: true });
+        return created;
+      }
+      const saved = await update.mutateAsync({ id: version.id, ...toUpdateRequest(values, version) });
+      // Show what the server stored (trimmed, normalised), keeping the form mounted.
+      form.setFieldsValue(toFormValues(saved));
+      if (!quiet) void message.success(t('catalog.editor.saved'));
+      return saved;
+    } catch (err) {
+      showError(err, form, RENAME);
+      return null;
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const onPublishClick = async () => {
+    // Publish exactly what is on screen: a draft is saved first (a no-op change costs one request).
+    if (editable && !(await save({ quiet: true }))) return;
+    setPublishOpen(true);
+  };
+
+  const onNewVersion = () =>
+    newVersion.mutateAsync({ id: version!.id }).then(
+      (draft) => {
+        void message.success(t('catalog.editor.newVersionCreated'));
+        void navigate(`/admin/procedures/${draft.id}`);
+      },
+      (err: unknown) => showError(err),
+    );
+
+  const title = isNew ? t('catalog.editor.createTitle') : version.name;
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <Space wrap>
+            <span className="wrap-anywhere">{title}</span>
+            {version ? <VersionStatusTag status={version.status} /> : null}
+          </Space>
+        }
+        subtitle={
+          version
+            ? t('catalog.editor.subtitle', {
+                code: version.code,
+                revision: version.revision,
+                from: version.effectiveFrom ? formatDate(version.effectiveFrom) : '—',
+              })
+            : undefined
+        }
+        extra={
+          <>
+            <Link to="/admin/procedures">
+              <Button icon={<ArrowLeftOutlined />}>{t('catalog.editor.backToList')}</Button>
+            </Link>
+            {editable && (
+              <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()} data-testid="save-procedure">
+                {isNew ? t('catalog.editor.createDraft') : t('catalog.editor.saveDraft')}
+              </Button>
+            )}
+            {version?.actions.publish && (
+              <Button icon={<SendOutlined />} onClick={() => void onPublishClick()} data-testid="publish-procedure" style={{ borderColor: '#389e0d', color: '#389e0d' }}>
+                {t('catalog.editor.publish')}
+              </Button>
+            )}
+            {openDraft && (
+              <Link to={`/admin/procedures/${openDraft.id}`}>
+                <Button icon={<EditOutlined />} data-testid="open-draft">
+                  {t('catalog.editor.openDraft')}
+                </Button>
+              </Link>
+            )}
+            {version?.actions.newVersion && !openDraft && (
+              <Button icon={<CopyOutlined />} loading={newVersion.isPending} onClick={() => void onNewVersion()} data-testid="new-version">
+                {t('catalog.editor.newVersion')}
+              </Button>
+            )}
+            {version?.actions.withdraw && (
+              <Button danger icon={<StopOutlined />} onClick={() => setWithdrawOpen(true)} data-testid="withdraw-procedure">
+                {t('catalog.editor.withdraw')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      {version && !editable ? <Alert type="info" showIcon title={t('catalog.editor.readOnly')} style={{ marginBottom: 16 }} /> : null}
+      {version?.status === 'withdrawn' && version.withdrawReason ? (
+        <Alert type="warning" showIcon title={t('catalog.editor.withdrawnReason', { reason: version.withdrawReason })} style={{ marginBottom: 16 }} />
+      ) : null}
+      {version ? <TimeIssueAlert version={version} /> : null}
+      <Form form={form} layout="vertical" disabled={!editable} initialValues={version ? toFormValues(version) : EMPTY} scrollToFirstError>
+        <Flex vertical gap={16}>
+          <Card title={t('catalog.editor.general')} size="small">
+            <GeneralSection isNew={isNew} />
+          </Card>
+          <Card title={t('catalog.editor.processingTimes')} size="small">
+            <Form.Item name="processingTimeText" label={t('catalog.editor.processingTimeText')} extra={t('catalog.editor.timeSummaryHint')}>
+              <Input maxLength={1000} />
+            </Form.Item>
+            <Typography.Paragraph type="secondary">{t('catalog.editor.processingTimesHint')}</Typography.Paragraph>
+            <ProcessingTimesEditor />
+            <Form.Item name="processingTimeNote" label={t('catalog.editor.processingTimeNote')} style={{ marginTop: 16, marginBottom: 0 }}>
+              <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} />
+            </Form.Item>
+          </Card>
+          <Card title={t('catalog.editor.fees')} size="small">
+            <Form.Item name="feeText" label={t('catalog.editor.feeSummary')} extra={t('catalog.editor.feeSummaryHint')}>
+              <Input maxLength={1000} />
+            </Form.Item>
+            <FeesEditor />
+          </Card>
+          <Card title={t('catalog.editor.requiredDocuments')} size="small">
+            <RequiredDocumentsEditor />
+          </Card>
+          <Card title={t('catalog.editor.legalBasis')} size="small">
+            <LegalBasisEditor />
+          </Card>
+          <Card title={t('catalog.workflow.title')} size="small">
+            <Typography.Paragraph type="secondary">{t('catalog.workflow.hint')}</Typography.Paragraph>
+            <WorkflowEditor isNew={isNew} />
+          </Card>
+        </Flex>
+      </Form>
+      {version && (
+        <>
+          <PublishModal
+            open={publishOpen}
+            onClose={() => setPublishOpen(false)}
+            onPublish={async (effectiveFrom) => {
+              // `version` is re-read from the cache after the pre-publish save, so its number is current.
+              await publish.mutateAsync({ id: version.id, effectiveFrom, version: version.version });
+              void message.success(t('catalog.editor.published'));
+            }}
+          />
+          <WithdrawModal
+            open={withdrawOpen}
+            onClose={() => setWithdrawOpen(false)}
+            onWithdraw={async (reason, effectiveTo) => {
+              await withdraw.mutateAsync({ id: version.id, reason, effectiveTo, version: version.version });
+              void message.success(t('catalog.editor.withdrawn'));
+            }}
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { budgetToForm, budgetToMinutes, toContent } from './procedure-form';
+
+describe('step budgets', () => {
+  it('shows whole working days as days and the rest as hours (8-hour day)', () => {
+    expect(budgetToForm(3 * 480)).toEqual({ budgetValue: 3, budgetUnit: 'working-days' });
+    expect(budgetToForm(240)).toEqual({ budgetValue: 4, budgetUnit: 'working-hours' });
+    expect(budgetToForm(null)).toEqual({ budgetValue: null, budgetUnit: 'working-days' });
+  });
+  it('round-trips what an editor types', () => {
+    expect(budgetToMinutes(1.5, 'working-days')).toBe(720);
+    expect(budgetToMinutes(2, 'working-hours')).toBe(120);
+    expect(budgetToMinutes(undefined, 'working-days')).toBeNull();
+  });
+});
+
+describe('toContent', () => {
+  it('sends a fixed unit only for fixed steps and converts budgets to minutes', () => {
+    const body = toContent({
+      name: ' Thủ tục thử ',
+      workflow: [
+        { name: 'Tiếp nhận', unitRef: 'receiving-centre', orgUnitId: 'ignored', role: 'reception-officer', budgetValue: 4, budgetUnit: 'working-hours' },
+        { name: 'Liên thông', unitRef: 'fixed', orgUnitId: '11111111-1111-4111-8111-111111111111', role: 'specialist', budgetValue: 2, budgetUnit: 'working-days', interAgency: true },
+      ],
+    });
+    expect(body.workflow).toEqual([
+      { name: 'Tiếp nhận', unitRef: 'receiving-centre', orgUnitId: null, role: 'reception-officer', budgetMinutes: 240, interAgency: false },
+      { name: 'Liên thông', unitRef: 'fixed', orgUnitId: '11111111-1111-4111-8111-111111111111', role: 'specialist', budgetMinutes: 960, interAgency: true },
+    ]);
+  });
+  it('leaves the workflow out of a new procedure with no steps so the server applies its default', () => {
+    expect(toContent({ name: 'x', workflow: [] }).workflow).toBeUndefined();
+  });
+});

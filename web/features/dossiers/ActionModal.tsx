@@ -1,0 +1,116 @@
+import { useState, type ReactNode } from 'react';
+import { Alert, Button, Form, Modal, type FormInstance } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../app/api';
+import { useApiError } from '../../app/useApiError';
+
+interface ActionModalProps<T> {
+  open: boolean;
+  title: ReactNode;
+  form: FormInstance<T>;
+  onClose: () => void;
+  onSubmit: (values: T) => Promise<unknown>;
+  /** Fetches the dossier again after a conflict; the dialog keeps what the user typed. */
+  onReload: () => Promise<unknown>;
+  okText: ReactNode;
+  okDanger?: boolean;
+  initialValues?: Partial<T>;
+  rename?: Record<string, string>;
+  children: ReactNode;
+  testId?: string;
+}
+
+/** 409s that a fresh copy of the dossier resolves: someone else changed it first. */
+const isConflict = (err: unknown): err is ApiError => err instanceof ApiError && err.status === 409 && (err.code === 'VERSION_CONFLICT' || err.code === 'INVALID_STATE');
+
+/**
+ * A dossier action as a small form in a modal. On a conflict (the dossier changed meanwhile) it shows the server's
+ * translated message and offers to reload the dossier, keeping the typed values for a second try.
+ */
+export function ActionModal<T extends object>({ open, title, form, onClose, onSubmit, onReload, okText, okDanger, initialValues, rename, children, testId }: ActionModalProps<T>) {
+  const { t } = useTranslation();
+  const showError = useApiError();
+  const [saving, setSaving] = useState(false);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [reloading, setReloading] = useState(false);
+  const [reloaded, setReloaded] = useState(false);
+
+  const close = () => {
+    setConflict(null);
+    setReloaded(false);
+    onClose();
+  };
+
+  const submit = async () => {
+    let values: T;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    try {
+      await onSubmit(values);
+      close();
+    } catch (err) {
+      if (isConflict(err)) {
+        setConflict(err.message);
+        setReloaded(false);
+      } else {
+        showError(err, form, rename);
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const reload = async () => {
+    setReloading(true);
+    try {
+      await onReload();
+      setConflict(null);
+      setReloaded(true);
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onCancel={close}
+      onOk={() => void submit()}
+      okText={okText}
+      cancelText={t('common.actions.cancel')}
+      okButtonProps={{ loading: saving, danger: okDanger, disabled: conflict !== null, htmlType: 'submit' }}
+      destroyOnHidden
+      forceRender
+      maskClosable={false}
+      width={600}
+      data-testid={testId}
+    >
+      {conflict ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('dossiers.conflict.title')}
+          description={conflict}
+          action={
+            <Button size="small" icon={<ReloadOutlined />} loading={reloading} onClick={() => void reload()} data-testid="conflict-reload">
+              {t('dossiers.conflict.reload')}
+            </Button>
+          }
+          data-testid="conflict"
+        />
+      ) : null}
+      {reloaded ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('dossiers.conflict.reloaded')} /> : null}
+      <Form form={form} layout="vertical" initialValues={initialValues} preserve={false} onFinish={() => void submit()}>
+        {children}
+        <button type="submit" hidden aria-hidden />
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,186 @@
+import { useState } from 'react';
+import { Button, Card, Flex, Input, Table, Tabs, Tag, Typography } from 'antd';
+import { BookOutlined, InboxOutlined, WarningOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { hasAction } from '../../app/admin-menu';
+import { PageHeader } from '../../ui/PageHeader';
+import { useMe } from '../identity/identity.api';
+import { useDossierQueue } from './dossiers.api';
+import { formatInstant } from './dossiers.format';
+import { DOSSIER_ACTIONS, QUEUE_TABS, type DossierListItem, type Queue } from './dossiers.types';
+import { DeadlineBadge } from './DeadlineBadge';
+import { DossierStatusTag } from './DossierStatusTag';
+import { TrackingBookModal } from './TrackingBookModal';
+
+const isQueue = (v: string | null): v is Queue => !!v && (QUEUE_TABS as readonly string[]).includes(v);
+
+/** The officer's work queues: mine, my unit, due soon, overdue, at risk, history; search and paging kept in the URL. */
+export function DossierQueuePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { data: me } = useMe();
+  const [params, setParams] = useSearchParams();
+  const queue: Queue = isQueue(params.get('queue')) ? (params.get('queue') as Queue) : 'mine';
+  const q = params.get('q') ?? '';
+  const page = Number(params.get('page') ?? 1) || 1;
+  const pageSize = Number(params.get('pageSize') ?? 20) || 20;
+  const [bookOpen, setBookOpen] = useState(false);
+  const { data, isFetching } = useDossierQueue({ queue, q: q || undefined, page, pageSize });
+
+  const update = (changes: Record<string, string | number | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === undefined || v === '') next.delete(k);
+      else next.set(k, String(v));
+    }
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('dossiers.queue.title')}
+        extra={
+          <>
+            {hasAction(me?.actions, DOSSIER_ACTIONS.intake) && (
+              <Link to="/admin/dossiers/intake">
+                <Button type="primary" icon={<InboxOutlined />} data-testid="go-intake">
+                  {t('dossiers.queue.intake')}
+                </Button>
+              </Link>
+            )}
+            <Button icon={<BookOutlined />} onClick={() => setBookOpen(true)} data-testid="tracking-book">
+              {t('dossiers.queue.trackingBook')}
+            </Button>
+          </>
+        }
+      />
+      <Card size="small">
+        <Tabs
+          activeKey={queue}
+          onChange={(key) => update({ queue: key === 'mine' ? undefined : key, page: undefined })}
+          items={QUEUE_TABS.map((key) => ({
+            key,
+            label: (
+              <span data-testid={`queue-${key}`}>
+                {key === 'at-risk' || key === 'overdue' ? <WarningOutlined style={{ marginInlineEnd: 4 }} /> : null}
+                {t(`dossiers.queue.tabs.${key}`)}
+              </span>
+            ),
+          }))}
+        />
+        <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+          <Input.Search
+            key={q}
+            defaultValue={q}
+            allowClear
+            placeholder={t('dossiers.queue.searchPlaceholder')}
+            aria-label={t('dossiers.queue.searchPlaceholder')}
+            onSearch={(v) => update({ q: v.trim() || undefined, page: undefined })}
+            style={{ maxWidth: 420 }}
+          />
+        </Flex>
+        <Table<DossierListItem>
+          rowKey="id"
+          size="middle"
+          loading={isFetching}
+          dataSource={data?.items ?? []}
+          scroll={{ x: 990 }}
+          locale={{ emptyText: t(`dossiers.queue.empty.${queue}`) }}
+          onRow={(d) => ({ onDoubleClick: () => void navigate(`/admin/dossiers/${d.id}`) })}
+          pagination={{
+            current: page,
+            pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => t('common.table.total', { total }),
+            onChange: (p, s) => update({ page: p === 1 ? undefined : p, pageSize: s === 20 ? undefined : s }),
+          }}
+          columns={[
+            {
+              title: t('dossiers.fields.code'),
+              dataIndex: 'code',
+              width: 160,
+              render: (code: string, d) => (
+                <Link to={`/admin/dossiers/${d.id}`} data-testid="dossier-link" className="wrap-anywhere">
+                  {code}
+                </Link>
+              ),
+            },
+            {
+              title: t('dossiers.queue.procedureAndApplicant'),
+              dataIndex: 'procedureName',
+              render: (name: string, d) => (
+                <div className="wrap-anywhere">
+                  {name}
+                  <div>
+                    <Typography.Text type="secondary">{d.applicantName}</Typography.Text>
+                  </div>
+                </div>
+              ),
+            },
+            {
+              title: t('dossiers.fields.status'),
+              width: 150,
+              render: (_, d) => (
+                <Flex vertical gap={4} align="flex-start">
+                  <DossierStatusTag statusCode={d.statusCode} state={d.state} />
+                  {t(`dossiers.state.${d.state}`) !== t(`dossiers.status.${d.statusCode}`) ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t(`dossiers.state.${d.state}`)}
+                    </Typography.Text>
+                  ) : null}
+                </Flex>
+              ),
+            },
+            {
+              title: t('dossiers.fields.holder'),
+              width: 170,
+              render: (_, d) => (
+                <div className="wrap-anywhere">
+                  {d.holder.unit.name}
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t(`identity.roles.${d.holder.role}`, { defaultValue: d.holder.role })}
+                    </Typography.Text>
+                  </div>
+                </div>
+              ),
+            },
+            {
+              title: t('dossiers.queue.dates'),
+              width: 165,
+              render: (_, d) => (
+                <div style={{ fontSize: 13 }}>
+                  <div>
+                    <Typography.Text type="secondary">{t('dossiers.queue.receivedShort')}</Typography.Text> {formatInstant(d.receivedAt)}
+                  </div>
+                  <div>
+                    <Typography.Text type="secondary">{t('dossiers.queue.dueShort')}</Typography.Text> <Typography.Text strong>{formatInstant(d.effectiveDueAt)}</Typography.Text>
+                  </div>
+                  {d.extendedDueAt ? (
+                    <Typography.Text delete type="secondary" style={{ fontSize: 12 }}>
+                      {formatInstant(d.dueAt)}
+                    </Typography.Text>
+                  ) : null}
+                </div>
+              ),
+            },
+            {
+              title: t('dossiers.fields.deadline'),
+              width: 150,
+              render: (_, d) => (
+                <Flex vertical gap={4} align="flex-start">
+                  <DeadlineBadge badge={d.badge} remainingWorkingMinutes={d.remainingWorkingMinutes} compact />
+                  {d.atRisk && d.badge !== 'at-risk' ? <Tag color="orange">{t('dossiers.badge.at-risk')}</Tag> : null}
+                </Flex>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <TrackingBookModal open={bookOpen} onClose={() => setBookOpen(false)} />
+    </>
+  );
+}

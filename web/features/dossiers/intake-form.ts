@@ -1,0 +1,106 @@
+import type { Channel, DurationUnit, Fee, ProcessingTime, PublicProcedure } from '../catalog/catalog.types';
+import type { IntakeRequest, ResultDelivery } from './dossiers.types';
+import { lines } from './dossiers.format';
+
+/** One row of the desk checklist: a required document, whether it was handed in, and how many papers. */
+export interface ChecklistRow {
+  name: string;
+  note: string | null;
+  included: boolean;
+  originals: number;
+  copies: number;
+}
+
+/** The desk intake form's values. */
+export interface IntakeFormValues {
+  receivingUnitId?: string;
+  handlingUnitId?: string;
+  applicant: {
+    kind: 'person' | 'organisation';
+    name: string;
+    idNumber: string;
+    phone?: string;
+    email?: string;
+    address?: string;
+  };
+  checklist: ChecklistRow[];
+  feeVnd?: number | null;
+  channel: Channel;
+  resultDelivery: ResultDelivery;
+  duration?: { amount?: number | null; unit?: DurationUnit };
+  note?: string;
+}
+
+/** Values of the guide (Mẫu 02) / refuse (Mẫu 03) dialog. */
+export interface IntakeDecisionValues {
+  missingItems?: string;
+  reasons: string;
+}
+
+/** The catalog's time for a channel: the channel's own, else the one for any channel (as the server resolves it). */
+export function timeForChannel(times: readonly ProcessingTime[], channel: Channel): ProcessingTime | null {
+  return times.find((t) => t.channel === channel) ?? times.find((t) => t.channel === 'any') ?? null;
+}
+
+/** The officer must state the duration when the catalog's time for the channel cannot be computed (never guessed). */
+export function needsDuration(procedure: Pick<PublicProcedure, 'processingTimes'>, channel: Channel): boolean {
+  const time = timeForChannel(procedure.processingTimes, channel);
+  return !(time?.readable && time.amount !== null && time.unit !== null);
+}
+
+/** The published fee for a channel in VND (channel's own, else any channel's); 0 when none is stated as a number. */
+export function feeForChannel(fees: readonly Fee[], channel: Channel): number {
+  const fee = fees.find((f) => f.channel === channel && f.amountVnd !== null) ?? fees.find((f) => f.channel === 'any' && f.amountVnd !== null);
+  return fee?.amountVnd ?? 0;
+}
+
+/** The checklist the desk starts from: every required document, not yet ticked, with the published counts. */
+export function initialChecklist(procedure: Pick<PublicProcedure, 'requiredDocuments'>): ChecklistRow[] {
+  return procedure.requiredDocuments.map((d) => ({
+    name: d.name,
+    note: d.case ?? d.note ?? null,
+    included: false,
+    originals: d.originals ?? 1,
+    copies: d.copies ?? 0,
+  }));
+}
+
+/** Documents of the checklist that were not handed in (the starting list of a guide to supplement). */
+export function missingDocuments(rows: readonly ChecklistRow[] | undefined): string[] {
+  return (rows ?? []).filter((r) => !r.included).map((r) => r.name);
+}
+
+const blank = (v: string | undefined): string | undefined => (v && v.trim() !== '' ? v.trim() : undefined);
+
+/** Builds the POST /intake body from the form (only ticked documents go into the checklist). */
+export function toIntakeRequest(
+  procedureCode: string,
+  values: IntakeFormValues,
+  decision: IntakeRequest['decision'],
+  withDuration: boolean,
+  extra: IntakeDecisionValues | null = null,
+): IntakeRequest {
+  const a = values.applicant;
+  return {
+    procedureCode,
+    receivingUnitId: values.receivingUnitId,
+    handlingUnitId: values.handlingUnitId,
+    channel: values.channel,
+    applicant: {
+      kind: a.kind,
+      name: a.name.trim(),
+      idNumber: a.idNumber.trim(),
+      phone: blank(a.phone) ?? null,
+      email: blank(a.email) ?? null,
+      address: blank(a.address) ?? null,
+    },
+    checklist: (values.checklist ?? []).filter((r) => r.included).map((r) => ({ name: r.name, originals: r.originals ?? 0, copies: r.copies ?? 0 })),
+    feeVnd: values.feeVnd ?? 0,
+    resultDelivery: values.resultDelivery,
+    duration: withDuration && values.duration?.amount && values.duration.unit ? { amount: values.duration.amount, unit: values.duration.unit } : undefined,
+    decision,
+    missingItems: decision === 'guide' ? lines(extra?.missingItems) : [],
+    reasons: extra ? extra.reasons.trim() : null,
+    note: blank(values.note) ?? null,
+  };
+}

@@ -1,0 +1,133 @@
+import { Alert, Card, Descriptions, Flex, Input, Result, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { ApiError } from '../../app/api';
+import { formatAppointment, formatInstant, statusColor } from '../dossiers/dossiers.format';
+import type { PublicLookup } from '../dossiers/dossiers.types';
+import { usePublicLookup } from './lookup.api';
+
+/** The result of a lookup: status in plain words, who holds it, appointment (and the new one), public timeline. */
+function LookupResult({ data }: { data: PublicLookup }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  return (
+    <Flex vertical gap={16} data-testid="lookup-result">
+      <Card size="small">
+        <Flex vertical gap={8}>
+          <Typography.Text type="secondary">{t('dossiers.lookup.codeLabel')}</Typography.Text>
+          <Typography.Title level={4} style={{ margin: 0 }} className="wrap-anywhere" data-testid="lookup-code">
+            {data.code}
+          </Typography.Title>
+          <div>
+            <Tag color={statusColor(data.statusCode)} style={{ fontSize: 15, padding: '4px 10px', whiteSpace: 'normal' }} data-testid="lookup-status">
+              {data.status[lang]}
+            </Tag>
+          </div>
+          <Typography.Text data-testid="lookup-status-text">{t(`dossiers.lookup.explain.${data.statusCode}`, { unit: data.holderUnitName })}</Typography.Text>
+        </Flex>
+      </Card>
+      {data.extendedAppointmentAt ? (
+        <Alert type="warning" showIcon title={t('dossiers.lookup.extended', { date: formatAppointment(t, data.extendedAppointmentAt) })} data-testid="lookup-extended" />
+      ) : null}
+      <Card size="small" title={t('dossiers.lookup.details')}>
+        <Descriptions
+          size="small"
+          column={1}
+          layout="vertical"
+          items={[
+            { key: 'procedure', label: t('dossiers.fields.procedure'), children: <span className="wrap-anywhere">{data.procedureName}</span> },
+            { key: 'applicant', label: t('dossiers.lookup.applicant'), children: <span data-testid="lookup-applicant">{data.applicantName}</span> },
+            { key: 'holder', label: t('dossiers.lookup.holderUnit'), children: <span className="wrap-anywhere" data-testid="lookup-holder">{data.holderUnitName}</span> },
+            { key: 'received', label: t('dossiers.fields.receivedAt'), children: formatAppointment(t, data.receivedAt) },
+            {
+              key: 'appointment',
+              label: t('dossiers.lookup.appointment'),
+              children: data.extendedAppointmentAt ? (
+                <span data-testid="lookup-appointment">
+                  <Typography.Text strong>{formatAppointment(t, data.extendedAppointmentAt)}</Typography.Text>
+                  <br />
+                  <Typography.Text type="secondary">{t('dossiers.lookup.originalAppointment', { date: formatAppointment(t, data.appointmentAt) })}</Typography.Text>
+                </span>
+              ) : (
+                <span data-testid="lookup-appointment">{formatAppointment(t, data.appointmentAt)}</span>
+              ),
+            },
+            ...(data.finishedAt ? [{ key: 'finished', label: t('dossiers.lookup.finishedAt'), children: formatAppointment(t, data.finishedAt) }] : []),
+            ...(data.returnedAt ? [{ key: 'returned', label: t('dossiers.lookup.returnedAt'), children: formatAppointment(t, data.returnedAt) }] : []),
+          ]}
+        />
+      </Card>
+      <Card size="small" title={t('dossiers.lookup.timeline')}>
+        <Timeline
+          data-testid="lookup-timeline"
+          items={data.timeline.map((e, i) => ({
+            key: i,
+            color: i === data.timeline.length - 1 ? 'green' : 'blue',
+            content: (
+              <div className="wrap-anywhere">
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatInstant(e.at)}
+                </Typography.Text>
+                <div>{e.text[lang]}</div>
+              </div>
+            ),
+          }))}
+        />
+      </Card>
+    </Flex>
+  );
+}
+
+/**
+ * Public dossier tracking at `/tra-cuu` (a code box) and `/tra-cuu/:code` — the address in the receipt's QR code;
+ * `/tra-cuu?ma=<code>` is accepted too. No login; the applicant's name comes masked.
+ */
+export function LookupPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { code: pathCode } = useParams();
+  const [params] = useSearchParams();
+  const code = (pathCode ?? params.get('ma') ?? '').trim() || undefined;
+  const { data, isPending, error } = usePublicLookup(code);
+
+  let body = null;
+  if (code && isPending) body = <Skeleton active paragraph={{ rows: 6 }} />;
+  else if (code && error) {
+    const notFound = error instanceof ApiError && error.status === 404;
+    body = (
+      <Result
+        status={notFound ? 'info' : 'warning'}
+        title={notFound ? t('dossiers.lookup.notFound', { code }) : error.message}
+        subTitle={notFound ? t('dossiers.lookup.notFoundHint') : undefined}
+        data-testid="lookup-not-found"
+      />
+    );
+  } else if (data) body = <LookupResult data={data} />;
+
+  return (
+    <Flex vertical gap={16} style={{ maxWidth: 760, margin: '0 auto', width: '100%' }}>
+      <div>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {t('dossiers.lookup.title')}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t('dossiers.lookup.subtitle')}</Typography.Text>
+      </div>
+      <Input.Search
+        key={code ?? ''}
+        defaultValue={code}
+        size="large"
+        allowClear
+        enterButton={t('dossiers.lookup.submit')}
+        placeholder={t('dossiers.lookup.placeholder')}
+        aria-label={t('dossiers.lookup.codeLabel')}
+        autoFocus={!code}
+        onSearch={(v) => {
+          const next = v.trim();
+          if (next) void navigate(`/tra-cuu/${encodeURIComponent(next)}`);
+        }}
+        data-testid="lookup-input"
+      />
+      {body}
+    </Flex>
+  );
+}

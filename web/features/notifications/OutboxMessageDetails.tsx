@@ -1,0 +1,44 @@
+import { Descriptions, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { OutboxMessage } from '../../../contracts/notifications/notifications.contracts';
+import { formatDateTime } from '../../ui/dates';
+import { lastErrorText } from './OutboxStatusTag';
+
+/** The full message as it was (or would be) sent, with its delivery facts. */
+export function OutboxMessageDetails({ message }: { message: OutboxMessage }) {
+  const { t } = useTranslation();
+  return (
+    <Descriptions size="small" column={1} bordered styles={{ label: { width: 200 } }}>
+      {message.channel === 'email' && <Descriptions.Item label={t('notifications.outbox.subject')}>{message.subject ?? '—'}</Descriptions.Item>}
+      <Descriptions.Item label={t('notifications.outbox.body')}>
+        {message.body === null ? (
+          <Typography.Text type="secondary">{t('notifications.outbox.noPreview')}</Typography.Text>
+        ) : (
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{message.body}</Typography.Paragraph>
+        )}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('notifications.outbox.template')}>
+        <Typography.Text code>{message.templateKey}</Typography.Text> ({message.locale})
+      </Descriptions.Item>
+      {message.subjectType && (
+        <Descriptions.Item label={t('notifications.outbox.about')}>
+          {message.subjectType} <Typography.Text type="secondary">{message.subjectId}</Typography.Text>
+        </Descriptions.Item>
+      )}
+      <Descriptions.Item label={t('notifications.outbox.attempts')}>{message.attempts}</Descriptions.Item>
+      {message.lastAttemptAt && <Descriptions.Item label={t('notifications.outbox.lastAttemptAt')}>{formatDateTime(message.lastAttemptAt)}</Descriptions.Item>}
+      {message.lastError && (
+        <Descriptions.Item label={t('notifications.outbox.lastError')}>
+          <Typography.Text type="danger" className="wrap-anywhere">
+            {lastErrorText(message, t)}
+          </Typography.Text>
+        </Descriptions.Item>
+      )}
+      {message.sentAt && (
+        <Descriptions.Item label={t('notifications.outbox.sentAt')}>
+          {formatDateTime(message.sentAt)} — {t('notifications.outbox.via', { transport: message.deliveredVia ?? '—' })}
+        </Descriptions.Item>
+      )}
+    </Descriptions>
+  );
+}

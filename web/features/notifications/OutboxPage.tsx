@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { Alert, Card, Flex, Input, Segmented, Select, Table, Tag, Typography } from 'antd';
+import { MailOutlined, MessageOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { NOTIFICATION_CHANNELS, NOTIFICATION_STATUSES, type NotificationChannel, type NotificationStatus, type OutboxMessage } from '../../../contracts/notifications/notifications.contracts';
+import { PageHeader } from '../../ui/PageHeader';
+import { formatDateTime } from '../../ui/dates';
+import { useNotificationChannels, useOutbox } from './notifications.api';
+import { OutboxMessageDetails } from './OutboxMessageDetails';
+import { OutboxStatusTag } from './OutboxStatusTag';
+
+type StatusFilter = NotificationStatus | 'all';
+
+/** The outbox: every queued e-mail and SMS with its rendered text and delivery status (in development nothing leaves the server). */
+export function OutboxPage() {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const [channel, setChannel] = useState<NotificationChannel | undefined>();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const { data, isFetching } = useOutbox({ q: q || undefined, status: status === 'all' ? undefined : status, channel, page, pageSize });
+  const { data: channels } = useNotificationChannels();
+  const development = channels ? !channels.email.live || !channels.sms.live : false;
+
+  return (
+    <>
+      <PageHeader title={development ? t('notifications.outbox.titleDevelopment') : t('notifications.outbox.title')} subtitle={t('notifications.outbox.subtitle')} />
+      {channels && development && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('notifications.outbox.developmentTitle')}
+          description={t('notifications.outbox.developmentDescription', {
+            email: channels.email.live ? t('notifications.outbox.live', { transport: channels.email.transport }) : t('notifications.outbox.notLive'),
+            sms: channels.sms.live ? t('notifications.outbox.live', { transport: channels.sms.transport }) : t('notifications.outbox.notLive'),
+          })}
+        />
+      )}
+      <Card size="small">
+        <Flex wrap gap={8} style={{ marginBottom: 12 }} align="center">
+          <Input.Search
+            allowClear
+            placeholder={t('notifications.outbox.searchPlaceholder')}
+            onSearch={(v) => {
+              setQ(v.trim());
+              setPage(1);
+            }}
+            style={{ maxWidth: 360 }}
+          />
+          <Segmented<StatusFilter>
+            value={status}
+            onChange={(v) => {
+              setStatus(v);
+              setPage(1);
+            }}
+            options={[
+              { value: 'all', label: t('notifications.outbox.allStatuses') },
+              ...NOTIFICATION_STATUSES.map((s) => ({ value: s, label: t(`notifications.status.${s}`) })),
+            ]}
+          />
+          <Select<NotificationChannel>
+            allowClear
+            placeholder={t('notifications.outbox.allChannels')}
+            value={channel}
+            onChange={(v) => {
+              setChannel(v);
+              setPage(1);
+            }}
+            options={NOTIFICATION_CHANNELS.map((c) => ({ value: c, label: t(`notifications.channels.${c}`) }))}
+            style={{ width: 160 }}
+          />
+        </Flex>
+        <Table<OutboxMessage>
+          rowKey="id"
+          size="middle"
+          loading={isFetching && !data}
+          dataSource={data?.items ?? []}
+          scroll={{ x: 900 }}
+          expandable={{ expandedRowRender: (m) => <OutboxMessageDetails message={m} /> }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => t('common.table.total', { total }),
+            onChange: (p, s) => {
+              setPage(p);
+              setPageSize(s);
+            },
+          }}
+          columns={[
+            { title: t('notifications.outbox.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+            {
+              title: t('notifications.outbox.channel'),
+              dataIndex: 'channel',
+              width: 130,
+              render: (c: NotificationChannel) => <Tag icon={c === 'email' ? <MailOutlined /> : <MessageOutlined />}>{t(`notifications.channels.${c}`)}</Tag>,
+            },
+            { title: t('notifications.outbox.recipient'), dataIndex: 'recipient', width: 220, render: (v: string) => <span className="wrap-anywhere">{v || '—'}</span> },
+            {
+              title: t('notifications.outbox.content'),
+              render: (_, m) => (
+                <div className="wrap-anywhere">
+                  <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>
+                    {m.subject ?? m.body ?? m.templateKey}
+                  </Typography.Paragraph>
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {m.templateKey}
+                    </Typography.Text>
+                  </div>
+                </div>
+              ),
+            },
+            { title: t('notifications.outbox.status'), width: 170, render: (_, m) => <OutboxStatusTag message={m} /> },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}

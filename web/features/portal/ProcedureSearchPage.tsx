@@ -1,0 +1,97 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Card, Empty, Flex, Input, Pagination, Skeleton, Typography } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useProcedureSearch } from '../catalog/catalog.api';
+import { useImplementingUnits, type ImplementingUnitOption } from './portal.api';
+import { PAGE_SIZE, readSearchState, writeSearchState, type SearchState } from './search-params';
+import { SearchFilters } from './SearchFilters';
+import { ProcedureResultItem } from './ProcedureResultItem';
+
+/** Public procedure search at `/thu-tuc`: text, field, unit, level and online mode, paged; the URL holds the state. */
+export function ProcedureSearchPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => readSearchState(params), [params]);
+  const [text, setText] = useState(state.q ?? '');
+  const { data, isPending, isFetching, error } = useProcedureSearch({ ...state, pageSize: PAGE_SIZE });
+  const { data: listedUnits } = useImplementingUnits();
+  const [seenUnits, setSeenUnits] = useState<Map<string, ImplementingUnitOption>>(new Map());
+
+  // Keep the box in step with the URL (back button, links from the home page).
+  useEffect(() => setText(state.q ?? ''), [state.q]);
+
+  // Until a public unit list exists, also offer the units met in results so far.
+  useEffect(() => {
+    if (!data) return;
+    setSeenUnits((prev) => {
+      const next = new Map(prev);
+      for (const item of data.items) for (const u of item.implementingUnits) next.set(u.id, u);
+      return next.size === prev.size ? prev : next;
+    });
+  }, [data]);
+
+  const units = useMemo(() => {
+    const all = new Map<string, ImplementingUnitOption>();
+    for (const u of listedUnits ?? []) all.set(u.id, u);
+    for (const u of seenUnits.values()) if (!all.has(u.id)) all.set(u.id, u);
+    return [...all.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  }, [listedUnits, seenUnits]);
+
+  const update = (next: Partial<SearchState>) => setParams(writeSearchState({ ...state, page: 1, ...next }));
+
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('portal.search.title')}
+      </Typography.Title>
+      <Card size="small">
+        <Flex vertical gap={12}>
+          <Input.Search
+            size="large"
+            allowClear
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            enterButton={<SearchOutlined aria-label={t('portal.search.submit')} />}
+            placeholder={t('portal.home.searchPlaceholder')}
+            aria-label={t('portal.home.searchPlaceholder')}
+            onSearch={(q) => update({ q: q.trim() || undefined })}
+            data-testid="procedure-search"
+          />
+          <SearchFilters state={state} units={units} onChange={update} />
+        </Flex>
+      </Card>
+      {error ? <Alert type="error" showIcon title={error.message} /> : null}
+      {isPending ? (
+        <Skeleton active />
+      ) : data && data.items.length > 0 ? (
+        <>
+          <Typography.Text type="secondary" data-testid="result-count">
+            {t('portal.search.found', { n: data.total })}
+          </Typography.Text>
+          <Flex vertical gap={12} style={{ opacity: isFetching ? 0.6 : 1 }}>
+            {data.items.map((item) => (
+              <ProcedureResultItem key={item.id} item={item} />
+            ))}
+          </Flex>
+          <Pagination
+            align="center"
+            current={state.page}
+            pageSize={PAGE_SIZE}
+            total={data.total}
+            showSizeChanger={false}
+            responsive
+            showLessItems
+            onChange={(page) => {
+              setParams(writeSearchState({ ...state, page }));
+              window.scrollTo({ top: 0 });
+            }}
+          />
+        </>
+      ) : (
+        <Empty description={t('portal.search.empty')} />
+      )}
+    </Flex>
+  );
+}

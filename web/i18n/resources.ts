@@ -1,0 +1,22 @@
+import viCommon from './vi/common.json';
+import viIdentity from './vi/identity.json';
+import viCatalog from './vi/catalog.json';
+import viAudit from './vi/audit.json';
+import viPortal from './vi/portal.json';
+import viCalendar from './vi/calendar.json';
+import enCommon from './en/common.json';
+import enIdentity from './en/identity.json';
+import enCatalog from './en/catalog.json';
+import enAudit from './en/audit.json';
+import enPortal from './en/portal.json';
+import enCalendar from './en/calendar.json';
+import viNotifications from './vi/notifications.json';
+import enNotifications from './en/notifications.json';
+import viDossiers from './vi/dossiers.json';
+import enDossiers from './en/dossiers.json';
+
+/** Every UI string, one file per module and language; each file's top key is its module. */
+export const resources = {
+  vi: { translation: { ...viCommon, ...viIdentity, ...viCatalog, ...viAudit, ...viPortal, ...viCalendar, ...viNotifications, ...viDossiers } },
+  en: { translation: { ...enCommon, ...enIdentity, ...enCatalog, ...enAudit, ...enPortal, ...enCalendar, ...enNotifications, ...enDossiers } },
+};

@@ -1,0 +1,22 @@
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useRouteError } from 'react-router';
+
+/** Catches a crash or a failed page load inside a route so the rest of the app keeps working. */
+export function RouteError() {
+  const { t } = useTranslation();
+  const error = useRouteError();
+  console.error(error);
+  return (
+    <Result
+      status="error"
+      title={t('common.routeError.title')}
+      subTitle={t('common.routeError.description')}
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          {t('common.routeError.reload')}
+        </Button>
+      }
+    />
+  );
+}
