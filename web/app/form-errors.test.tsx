@@ -31,7 +31,7 @@ describe('applyFieldErrors', () => {
         </Form>
       );
     }
-    render(<Harness />);
+    const { unmount } = render(<Harness />);
     const error = new ApiError(400, 'VALIDATION_FAILED', 'Dữ liệu không hợp lệ', [
       { path: 'body.username', code: 'identity.errors.invalidUsername', message: 'Tên đăng nhập không hợp lệ' },
       { path: 'body.grants.0.role', code: 'invalid_value', message: 'Vai trò không hợp lệ' },
@@ -45,6 +45,9 @@ describe('applyFieldErrors', () => {
     expect(form.getFieldError(['grants', 0, 'role'])).toEqual(['Vai trò không hợp lệ']);
     expect(form.getFieldValue('username')).toBe('Nguyen Van A');
     expect(unmatched.map((f) => f.path)).toEqual(['body.unknownThing']);
+    // antd animates error messages on a timer; let it fire while the DOM still exists, then unmount.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    unmount();
   });
 
   it('ignores errors that are not API errors', () => {
