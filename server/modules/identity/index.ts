@@ -28,3 +28,4 @@ export { getOrgUnit, listOrgUnitsByIds, isOpenOn, type OrgUnitView } from './org
 export { listUserNamesByIds } from './users.repository';
 export { normaliseSearch, vietnamDate } from './identity.text';
 export { PRIVILEGED_ROLES, type OrgUnitSubject, type UserSubject } from './identity.policy';
+export type { OrgUnitRow } from './org-units.repository';
