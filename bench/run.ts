@@ -7,6 +7,7 @@ interface Bench {
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
   calendar: () => import('./calendar.bench'),
+  dossiers: () => import('./dossiers.bench'),
 };
 
 const requested = process.argv.slice(2);

@@ -1,6 +1,7 @@
 import { buildApp, seedDemoData } from './app';
 import { loadConfig } from './platform/config/config';
 import { openDatabase, runMigrations } from './platform/db/database';
+import { loadJobsConfig, startJobs } from './platform/jobs';
 import path from 'node:path';
 
 const startedAt = performance.now();
@@ -10,6 +11,9 @@ await runMigrations(database);
 const built = await buildApp({ database, config, logger: { level: config.logLevel }, serveWeb: true });
 if (config.seedDemo) await seedDemoData(built);
 await built.app.listen({ port: config.port, host: config.host });
+// JOBS_ENABLED=false: this process only queues jobs; another process (same build) works them.
+const jobsConfig = loadJobsConfig();
+const jobs = await startJobs({ database, systemCtx: built.systemCtx, log: built.app.log, work: jobsConfig.enabled, pollingIntervalSeconds: jobsConfig.pollingIntervalSeconds });
 
 const ms = Math.round(performance.now() - startedAt);
 const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
@@ -25,6 +29,7 @@ async function shutdown(signal: string) {
   closing = true;
   built.app.log.info({ signal }, 'shutting down');
   await built.app.close();
+  await jobs.stop();
   await database.close();
   process.exit(0);
 }

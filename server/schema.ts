@@ -1,4 +1,8 @@
 // Every table of the application, for drizzle-kit and the test-database helper. Modules add their tables file here.
 export * from './platform/audit/audit.tables';
 export * from './platform/auth/auth.tables';
+export * from './platform/calendar/store/calendar.tables';
+export * from './platform/notifications/notifications.tables';
 export * from './modules/identity/identity.tables';
+export * from './modules/catalog/catalog.tables';
+export * from './modules/dossiers/dossiers.tables';

@@ -1,4 +1,7 @@
 import type { ModuleManifest } from '../platform/http/module';
+import { identityModule } from './identity';
+import { catalogModule } from './catalog';
+import { dossiersModule } from './dossiers';
 
 /** Domain modules in dependency order: the kernel (identity, catalog) first. */
-export const modules: ModuleManifest[] = [];
+export const modules: ModuleManifest[] = [identityModule, catalogModule, dossiersModule];

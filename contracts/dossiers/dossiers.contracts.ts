@@ -1,0 +1,391 @@
+import { z } from 'zod';
+import { PageQuerySchema, pageOf } from '../common/common.contracts';
+import { ChannelSchema, DurationUnitSchema } from '../catalog/catalog.contracts';
+
+// Field messages below are i18n keys (translated by the server's error handler and by the web app).
+// Instants are ISO-8601 with the +07:00 offset (domain README §19.1). See docs/api-plan-dossiers.md.
+
+/** Internal dossier states, mapped to the national status codes 1–10 (domain README §3.2). */
+export const DOSSIER_STATES = [
+  'RECEIVED',
+  'PROCESSING',
+  'AWAITING_APPROVAL',
+  'INTEROPERATING',
+  'SUPPLEMENT_REQUESTED',
+  'AWAITING_PAYMENT',
+  'WITHDRAWN',
+  'STOPPED',
+  'DONE',
+  'RETURNED',
+] as const;
+export const DossierStateSchema = z.enum(DOSSIER_STATES);
+export type DossierState = z.infer<typeof DossierStateSchema>;
+
+/** Names of the status-changing actions (POST /:id/transitions). */
+export const TRANSITION_NAMES = [
+  'forward',
+  'return-to-step',
+  'request-supplement',
+  'receive-supplement',
+  'request-payment',
+  'confirm-payment',
+  'transfer',
+  'transfer-back',
+  'approve',
+  'result-ready',
+  'return-result',
+  'stop',
+  'withdraw',
+] as const;
+export const TransitionNameSchema = z.enum(TRANSITION_NAMES);
+export type TransitionName = z.infer<typeof TransitionNameSchema>;
+
+export const APPLICANT_KINDS = ['person', 'organisation'] as const;
+export const RESULT_DELIVERIES = ['desk', 'post', 'online'] as const;
+export const ResultDeliverySchema = z.enum(RESULT_DELIVERIES);
+export const CLASSIFICATIONS = ['early', 'on-time', 'late'] as const;
+export const ClassificationSchema = z.enum(CLASSIFICATIONS);
+export const QUEUES = ['mine', 'unit', 'due-soon', 'overdue', 'at-risk', 'all'] as const;
+export const QueueSchema = z.enum(QUEUES);
+export type Queue = z.infer<typeof QueueSchema>;
+export const BADGES = ['on-track', 'due-soon', 'at-risk', 'overdue', 'paused', 'early', 'on-time', 'late', 'closed'] as const;
+export const BadgeSchema = z.enum(BADGES);
+export type Badge = z.infer<typeof BadgeSchema>;
+export const PAUSE_REASONS = ['supplement', 'financial-obligation', 'inter-agency'] as const;
+export const HOP_KINDS = ['step', 'transfer', 'supplement'] as const;
+
+const Text = (max: number) => z.string().trim().max(max);
+const OptionalText = (max: number) =>
+  Text(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? null : v));
+
+/** 12-digit personal identification number (căn cước, §15.1 LoaiDinhDanh 1). */
+export const PERSON_ID_PATTERN = /^\d{12}$/;
+/** Enterprise tax code: 10 digits, or 13 for a branch (written 0101234567-001 or 0101234567001). */
+export const TAX_CODE_PATTERN = /^\d{10}(-?\d{3})?$/;
+
+export const ApplicantSchema = z
+  .object({
+    kind: z.enum(APPLICANT_KINDS),
+    name: Text(300).min(1, 'dossiers.errors.applicantNameRequired'),
+    idNumber: Text(20),
+    phone: OptionalText(20).refine((v) => v === null || /^\+?[0-9 .-]{8,20}$/.test(v), 'dossiers.errors.phoneInvalid'),
+    email: OptionalText(200).refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'dossiers.errors.emailInvalid'),
+    address: OptionalText(500),
+  })
+  .superRefine((a, ctx) => {
+    if (a.kind === 'person' && !PERSON_ID_PATTERN.test(a.idNumber)) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'dossiers.errors.idNumberPerson' });
+    if (a.kind === 'organisation' && !TAX_CODE_PATTERN.test(a.idNumber)) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'dossiers.errors.idNumberOrganisation' });
+  });
+export type Applicant = z.infer<typeof ApplicantSchema>;
+
+export const ChecklistItemSchema = z.object({
+  name: Text(2000).min(1),
+  originals: z.number().int().min(0).max(100),
+  copies: z.number().int().min(0).max(100),
+});
+export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
+
+export const DurationInputSchema = z.object({ amount: z.number().positive().max(10000), unit: DurationUnitSchema });
+
+export const AttachmentSchema = z.object({
+  fileName: Text(255).min(1),
+  mimeType: Text(120).min(1),
+  sizeBytes: z.number().int().min(0),
+  storageKey: OptionalText(500),
+});
+export type Attachment = z.infer<typeof AttachmentSchema>;
+
+export const UnitRefSchema = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+export type UnitRef = z.infer<typeof UnitRefSchema>;
+export const ProcedureRefSchema = z.object({ versionId: z.uuid(), code: z.string(), name: z.string() });
+
+// ---------------------------------------------------------------- intake
+
+export const IntakeRequestSchema = z.object({
+  procedureCode: Text(60).min(1),
+  receivingUnitId: z.uuid().optional(),
+  handlingUnitId: z.uuid().optional(),
+  channel: ChannelSchema,
+  applicant: ApplicantSchema,
+  checklist: z.array(ChecklistItemSchema).max(200).default([]),
+  feeVnd: z.number().int().min(0).max(1_000_000_000_000).optional().default(0),
+  resultDelivery: ResultDeliverySchema.optional(),
+  /** Required when the catalog's time for the channel is unreadable: the officer states it, nothing is guessed. */
+  duration: DurationInputSchema.optional(),
+  decision: z.enum(['accept', 'guide', 'refuse']),
+  missingItems: z.array(Text(1000).min(1)).max(100).optional().default([]),
+  reasons: OptionalText(4000),
+  note: OptionalText(4000),
+});
+export type IntakeRequest = z.infer<typeof IntakeRequestSchema>;
+
+export const IntakeDecisionSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['guide', 'refuse']),
+  /** National code: 1 = not received (guided to supplement), 3 = refused (§3.2). */
+  statusCode: z.number().int(),
+  referenceNumber: z.string(),
+  procedure: ProcedureRefSchema,
+  receivingUnit: UnitRefSchema,
+  handlingUnit: UnitRefSchema.nullable(),
+  channel: ChannelSchema,
+  applicant: z.object({
+    kind: z.enum(APPLICANT_KINDS),
+    name: z.string(),
+    idNumber: z.string(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    address: z.string().nullable(),
+  }),
+  checklist: z.array(ChecklistItemSchema),
+  missingItems: z.array(z.string()),
+  reasons: z.string(),
+  note: z.string().nullable(),
+  decidedAt: z.string(),
+  decidedBy: z.string(),
+});
+export type IntakeDecision = z.infer<typeof IntakeDecisionSchema>;
+
+// ---------------------------------------------------------------- detail
+
+export const HolderSchema = z.object({ unit: UnitRefSchema, role: z.string() });
+
+export const WorkflowStepViewSchema = z.object({
+  index: z.number().int(),
+  name: z.string(),
+  unit: UnitRefSchema,
+  role: z.string(),
+  budgetMinutes: z.number().int().nullable(),
+  interAgency: z.boolean(),
+  isReturnStep: z.boolean(),
+});
+
+export const HopSchema = z.object({
+  id: z.uuid(),
+  seq: z.number().int(),
+  kind: z.enum(HOP_KINDS),
+  stepIndex: z.number().int().nullable(),
+  name: z.string(),
+  fromUnit: UnitRefSchema.nullable(),
+  toUnit: UnitRefSchema,
+  role: z.string(),
+  startedAt: z.string(),
+  budgetMinutes: z.number().int().nullable(),
+  dueAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  classification: ClassificationSchema.nullable(),
+  handedBy: z.string().nullable(),
+  note: z.string().nullable(),
+  attachments: z.array(AttachmentSchema),
+});
+export type Hop = z.infer<typeof HopSchema>;
+
+export const PauseSchema = z.object({
+  id: z.uuid(),
+  reason: z.enum(PAUSE_REASONS),
+  from: z.string(),
+  to: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+export const TimelineEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  kind: z.string(),
+  public: z.boolean(),
+  statusCode: z.number().int(),
+  text: z.string(),
+  note: z.string().nullable(),
+  actorLabel: z.string().nullable(),
+});
+
+export const AllowedTransitionSchema = z.object({ transition: TransitionNameSchema, label: z.string() });
+
+export const DossierDetailSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  version: z.number().int(),
+  state: DossierStateSchema,
+  statusCode: z.number().int(),
+  statusText: z.string(),
+  procedure: ProcedureRefSchema,
+  receivingUnit: UnitRefSchema,
+  handlingUnit: UnitRefSchema,
+  holder: HolderSchema,
+  channel: ChannelSchema,
+  resultDelivery: ResultDeliverySchema,
+  applicant: z.object({
+    kind: z.enum(APPLICANT_KINDS),
+    name: z.string(),
+    idNumber: z.string(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    address: z.string().nullable(),
+  }),
+  checklist: z.array(ChecklistItemSchema),
+  feeVnd: z.number().int(),
+  duration: z.object({ amount: z.number(), unit: DurationUnitSchema, source: z.enum(['catalog', 'officer']) }),
+  ruleVersion: z.string(),
+  pauseRule: z.string(),
+  receivedAt: z.string(),
+  dueAt: z.string(),
+  extendedDueAt: z.string().nullable(),
+  effectiveDueAt: z.string(),
+  finishedAt: z.string().nullable(),
+  returnedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  returnMethod: z.string().nullable(),
+  returnedTo: z.string().nullable(),
+  classification: ClassificationSchema.nullable(),
+  withinExtension: z.boolean(),
+  lateUnit: UnitRefSchema.nullable(),
+  atRisk: z.boolean(),
+  paused: z.boolean(),
+  remainingWorkingMinutes: z.number().nullable(),
+  badge: BadgeSchema,
+  book: z.object({ number: z.string(), seq: z.number().int() }),
+  currentStep: z.number().int(),
+  workflow: z.array(WorkflowStepViewSchema),
+  hops: z.array(HopSchema),
+  pauses: z.array(PauseSchema),
+  timeline: z.array(TimelineEntrySchema),
+  supplementRequests: z.array(z.object({ requestedAt: z.string(), items: z.array(z.string()), reason: z.string().nullable(), receivedAt: z.string().nullable() })),
+  apology: z
+    .object({
+      id: z.uuid(),
+      referenceNumber: z.string(),
+      issuedAt: z.string(),
+      issuedBy: z.string(),
+      reason: z.string(),
+      originalDueAt: z.string(),
+      newDueAt: z.string(),
+    })
+    .nullable(),
+  stopNotice: z.object({ reason: z.string(), at: z.string(), by: z.string().nullable() }).nullable(),
+  allowedTransitions: z.array(AllowedTransitionSchema),
+  actions: z.object({ apology: z.boolean() }),
+});
+export type DossierDetail = z.infer<typeof DossierDetailSchema>;
+
+export const IntakeResponseSchema = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('accept'), dossier: DossierDetailSchema }),
+  z.object({ decision: z.literal('guide'), intakeDecision: IntakeDecisionSchema }),
+  z.object({ decision: z.literal('refuse'), intakeDecision: IntakeDecisionSchema }),
+]);
+export type IntakeResponse = z.infer<typeof IntakeResponseSchema>;
+
+// ---------------------------------------------------------------- transitions
+
+const base = {
+  expectedVersion: z.number().int().min(1),
+  note: OptionalText(4000),
+  attachments: z.array(AttachmentSchema).max(20).optional().default([]),
+};
+const Reason = Text(4000).min(1, 'dossiers.errors.reasonRequired');
+
+export const TransitionRequestSchema = z.discriminatedUnion('transition', [
+  z.object({ transition: z.literal('forward'), ...base }),
+  z.object({ transition: z.literal('return-to-step'), ...base, stepIndex: z.number().int().min(0), note: Reason }),
+  z.object({ transition: z.literal('request-supplement'), ...base, items: z.array(Text(1000).min(1)).min(1, 'dossiers.errors.missingItemsRequired').max(100), reason: Reason }),
+  z.object({ transition: z.literal('receive-supplement'), ...base }),
+  z.object({ transition: z.literal('request-payment'), ...base, amountVnd: z.number().int().min(0).max(1_000_000_000_000).optional(), reason: Reason }),
+  z.object({ transition: z.literal('confirm-payment'), ...base }),
+  z.object({
+    transition: z.literal('transfer'),
+    ...base,
+    toUnitId: z.uuid(),
+    role: z.enum(['specialist', 'leader']).optional().default('specialist'),
+    budgetMinutes: z.number().int().min(1).max(10_000_000),
+  }),
+  z.object({ transition: z.literal('transfer-back'), ...base }),
+  z.object({ transition: z.literal('approve'), ...base }),
+  z.object({ transition: z.literal('result-ready'), ...base }),
+  z.object({ transition: z.literal('return-result'), ...base, method: ResultDeliverySchema, receivedBy: Text(300).min(1, 'dossiers.errors.receivedByRequired') }),
+  z.object({ transition: z.literal('stop'), ...base, reason: Reason }),
+  z.object({ transition: z.literal('withdraw'), ...base, reason: Reason }),
+]);
+export type TransitionRequest = z.infer<typeof TransitionRequestSchema>;
+
+export const ApologyRequestSchema = z.object({
+  expectedVersion: z.number().int().min(1),
+  reason: Text(4000).min(1, 'dossiers.errors.reasonRequired'),
+  newDueAt: z.iso.datetime({ offset: true }),
+});
+export type ApologyRequest = z.infer<typeof ApologyRequestSchema>;
+
+// ---------------------------------------------------------------- queues
+
+export const ListDossiersQuerySchema = PageQuerySchema.extend({
+  queue: QueueSchema.optional().default('mine'),
+  q: z.string().trim().max(200).optional(),
+  state: DossierStateSchema.optional(),
+});
+export type ListDossiersQuery = z.infer<typeof ListDossiersQuerySchema>;
+
+export const DossierListItemSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  procedureName: z.string(),
+  applicantName: z.string(),
+  state: DossierStateSchema,
+  statusCode: z.number().int(),
+  statusText: z.string(),
+  holder: HolderSchema,
+  receivedAt: z.string(),
+  dueAt: z.string(),
+  extendedDueAt: z.string().nullable(),
+  effectiveDueAt: z.string(),
+  remainingWorkingMinutes: z.number().nullable(),
+  badge: BadgeSchema,
+  atRisk: z.boolean(),
+  paused: z.boolean(),
+  version: z.number().int(),
+});
+export type DossierListItem = z.infer<typeof DossierListItemSchema>;
+export const ListDossiersResponseSchema = pageOf(DossierListItemSchema);
+export type ListDossiersResponse = z.infer<typeof ListDossiersResponseSchema>;
+
+// ---------------------------------------------------------------- public lookup
+
+export const DossierCodeParamsSchema = z.object({ code: z.string().trim().min(1).max(60) });
+
+const Bilingual = z.object({ vi: z.string(), en: z.string() });
+export const PublicLookupSchema = z.object({
+  code: z.string(),
+  procedureName: z.string(),
+  applicantName: z.string(),
+  statusCode: z.number().int(),
+  status: Bilingual,
+  holderUnitName: z.string(),
+  receivedAt: z.string(),
+  appointmentAt: z.string(),
+  extendedAppointmentAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  returnedAt: z.string().nullable(),
+  timeline: z.array(z.object({ at: z.string(), statusCode: z.number().int(), text: Bilingual })),
+});
+export type PublicLookup = z.infer<typeof PublicLookupSchema>;
+
+// ---------------------------------------------------------------- sweep
+
+export const SweepRequestSchema = z.object({ limit: z.number().int().min(1).max(10000).optional() }).optional();
+export const SweepResponseSchema = z.object({ checked: z.number().int(), flagged: z.number().int(), cleared: z.number().int() });
+export type SweepResponse = z.infer<typeof SweepResponseSchema>;
+
+// ---------------------------------------------------------------- slips (Mẫu 01–07)
+
+/** Slips a dossier can print: Mẫu 01 receipt, 06 control slip, 04 apology, 05 stop notice, 02 supplement request. */
+export const DOSSIER_SLIPS = ['receipt', 'control', 'apology', 'stop-notice', 'supplement-request'] as const;
+export const SlipParamsSchema = z.object({ id: z.uuid(), slip: z.enum(DOSSIER_SLIPS) });
+export const TrackingBookQuerySchema = z
+  .object({
+    receivingUnitId: z.uuid(),
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.field.date'),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.field.date'),
+  })
+  .refine((q) => q.from <= q.to, { message: 'dossiers.errors.periodInvalid', path: ['to'] });
+/** A binary file (PDF or Excel); documented only — Fastify sends buffers unserialised. */
+export const FileResponseSchema = z.string().describe('binary file: application/pdf or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../test/test-app';
+import { auditEvents } from '../../platform/audit/audit.tables';
+import { notificationsOutbox } from '../../platform/notifications';
+import { dossierIntakeDecisions, dossiers, dossierSteps } from './dossiers.tables';
+import { DOSSIER_TEST_ENV, createDossierWorld, intakeBody, publishProcedure, receive, type DossierWorld } from './test/factories';
+
+let t: TestApp;
+let w: DossierWorld;
+beforeAll(async () => {
+  t = await createTestApp({ env: DOSSIER_TEST_ENV });
+  w = await createDossierWorld(t);
+});
+afterAll(async () => t?.close());
+
+const countRows = async (table: typeof dossiers | typeof auditEvents | typeof dossierIntakeDecisions) =>
+  (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+
+describe('intake at the desk', () => {
+  it('accepts a dossier: code, appointment from the calendar, first step, timeline, audit and outbox in one go', async () => {
+    t.clock.set('2026-03-02T02:00:00Z'); // Monday 09:00 in Hà Nội
+    const d = await receive(w);
+    expect(d.code).toMatch(new RegExp(`^${w.dept.code.replace(/\./g, '\\.')}-260302-\\d{4}$`));
+    expect(d.state).toBe('RECEIVED');
+    expect(d.statusCode).toBe(2);
+    expect(d.receivedAt).toBe('2026-03-02T09:00:00+07:00');
+    // §19.5: 5 working days (40 working hours) from Monday 09:00 end at the next Monday 09:00.
+    expect(d.dueAt).toBe('2026-03-09T09:00:00+07:00');
+    expect(d.duration).toEqual({ amount: 5, unit: 'working-days', source: 'catalog' });
+    expect(d.holder).toMatchObject({ unit: { id: w.centre.id }, role: 'reception-officer' });
+    expect(d.receivingUnit.id).toBe(w.centre.id);
+    expect(d.handlingUnit.id).toBe(w.dept.id);
+    expect(d.workflow.map((s) => s.unit.id)).toEqual([w.centre.id, w.dept.id, w.dept.id, w.centre.id]);
+    expect(d.workflow[3]!.isReturnStep).toBe(true);
+    expect(d.hops).toHaveLength(1);
+    expect(d.hops[0]).toMatchObject({ kind: 'step', stepIndex: 0, toUnit: { id: w.centre.id } });
+    expect(d.timeline).toEqual([expect.objectContaining({ kind: 'intake', public: true, statusCode: 2 })]);
+    expect(d.timeline[0]!.text).toContain('09/03/2026');
+    expect(d.ruleVersion).toBe('nd118-2025');
+    expect(d.book.number).toBe('2026');
+    expect(d.allowedTransitions.map((a) => a.transition)).toEqual(['forward', 'withdraw']);
+
+    const audit = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, d.id), eq(auditEvents.action, 'dossiers.intake')));
+    expect(audit).toHaveLength(1);
+    const outbox = await t.database.db.select().from(notificationsOutbox).where(eq(notificationsOutbox.subjectId, d.id));
+    expect(outbox.map((o) => o.channel).sort()).toEqual(['email', 'sms']);
+  });
+
+  it('allocates codes per handling agency per day, resetting the next day', async () => {
+    t.clock.set('2026-03-03T03:00:00Z');
+    const a = await receive(w);
+    const b = await receive(w);
+    const otherCode = await publishProcedure(t, [w.partner.id]);
+    const c = await receive(w, { procedureCode: otherCode });
+    const seq = (code: string) => Number(code.split('-').pop());
+    expect(a.code.startsWith(`${w.dept.code}-260303-`)).toBe(true);
+    expect(seq(b.code)).toBe(seq(a.code) + 1);
+    expect(c.code).toBe(`${w.partner.code}-260303-0001`);
+    t.clock.set('2026-03-04T03:00:00Z');
+    const next = await receive(w);
+    expect(next.code).toBe(`${w.dept.code}-260304-0001`);
+    expect(b.code).toMatch(/-\d{4}$/);
+  });
+
+  it('computes the appointment through the published calendar, skipping holidays', async () => {
+    // Wednesday 29/04/2026 09:00; 30/04 and 01/05 are holidays, then a weekend (§19 official 2026 schedule).
+    t.clock.set('2026-04-29T02:00:00Z');
+    const d = await receive(w);
+    // 6 h left on Wednesday, then 4 × 8 h (4–7 May) and 2 h on Friday 8 May.
+    expect(d.dueAt).toBe('2026-05-08T09:00:00+07:00');
+  });
+
+  it('requires the officer to state the time when the catalog cannot be read, and refuses one when it can', async () => {
+    t.clock.set('2026-03-02T02:00:00Z');
+    const unreadable = await publishProcedure(t, [w.dept.id], { processingTimes: [{ channel: 'any', amount: null, unit: null, raw: 'Theo quy định' }] });
+    const missing = await w.agents.reception.post('/api/v1/dossiers/intake', intakeBody(w, { procedureCode: unreadable }));
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.fields).toEqual([expect.objectContaining({ path: 'body.duration', code: 'dossiers.errors.durationRequired' })]);
+    const stated = await receive(w, { procedureCode: unreadable, duration: { amount: 2, unit: 'working-days' } });
+    expect(stated.duration).toEqual({ amount: 2, unit: 'working-days', source: 'officer' });
+    expect(stated.dueAt).toBe('2026-03-04T09:00:00+07:00');
+    const extra = await w.agents.reception.post('/api/v1/dossiers/intake', intakeBody(w, { duration: { amount: 2, unit: 'working-days' } }));
+    expect(extra.statusCode).toBe(400);
+    expect(extra.json().error.fields[0].code).toBe('dossiers.errors.durationNotAllowed');
+  });
+
+  it('validates the applicant’s ID number by kind', async () => {
+    const res = await w.agents.reception.post('/api/v1/dossiers/intake', intakeBody(w, { applicant: { kind: 'person', name: 'Trần Thị B', idNumber: '12345' } as never }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual([expect.objectContaining({ path: 'body.applicant.idNumber', message: 'Số định danh cá nhân phải gồm đúng 12 chữ số.' })]);
+    const org = await receive(w, { applicant: { kind: 'organisation', name: 'Công ty TNHH Thử Nghiệm', idNumber: '0101234567-001', phone: null, email: null, address: null } as never });
+    expect(org.applicant.kind).toBe('organisation');
+  });
+
+  it('records a guide decision (Mẫu 02) with a reference number and no dossier', async () => {
+    const before = await countRows(dossiers);
+    const res = await w.agents.reception.post('/api/v1/dossiers/intake', intakeBody(w, { decision: 'guide', missingItems: ['Bản sao giấy khai sinh'], reasons: 'Thiếu giấy tờ theo quy định' }));
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body.decision).toBe('guide');
+    expect(body.intakeDecision).toMatchObject({ kind: 'guide', statusCode: 1, missingItems: ['Bản sao giấy khai sinh'], reasons: 'Thiếu giấy tờ theo quy định' });
+    expect(body.intakeDecision.referenceNumber).toMatch(new RegExp(`^\\d{2,}/PBS-${w.centre.code.replace(/\./g, '\\.')}$`));
+    expect(await countRows(dossiers)).toBe(before);
+    const again = await w.agents.reception.get(`/api/v1/dossiers/intake-decisions/${body.intakeDecision.id}`);
+    expect(again.statusCode).toBe(200);
+    const noItems = await w.agents.reception.post('/api/v1/dossiers/intake', intakeBody(w, { decision: 'guide', reasons: 'Thiếu' }));
+    expect(noItems.statusCode).toBe(400);
+    expect(noItems.json().error.fields[0].code).toBe('dossiers.errors.missingItemsRequired');
+  });
+
+  it('records a refusal (Mẫu 03) with reasons', async () => {
+    const res = await w.agents.reception.post('/api/v1/dossiers/intake', intakeBody(w, { decision: 'refuse', reasons: 'Không thuộc thẩm quyền giải quyết' }));
+    expect(res.statusCode).toBe(201);
+    expect(res.json().intakeDecision).toMatchObject({ kind: 'refuse', statusCode: 3 });
+    expect(res.json().intakeDecision.referenceNumber).toContain('/PTC-');
+    const noReason = await w.agents.reception.post('/api/v1/dossiers/intake', intakeBody(w, { decision: 'refuse' }));
+    expect(noReason.statusCode).toBe(400);
+  });
+
+  it('forbids intake to anyone but a reception officer of the receiving unit, writing nothing', async () => {
+    const [d0, a0, s0] = [await countRows(dossiers), await countRows(auditEvents), (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(dossierSteps))[0]!.n];
+    const specialist = await w.agents.specialist.post('/api/v1/dossiers/intake', intakeBody(w));
+    expect(specialist.statusCode).toBe(403);
+    const elsewhere = await w.agents.otherReception.post('/api/v1/dossiers/intake', intakeBody(w));
+    expect(elsewhere.statusCode).toBe(403);
+    expect(elsewhere.json().error.message).toBe('Bạn không có quyền thực hiện thao tác này.');
+    expect(await countRows(dossiers)).toBe(d0);
+    expect(await countRows(auditEvents)).toBe(a0);
+    expect((await t.database.db.select({ n: sql<number>`count(*)::int` }).from(dossierSteps))[0]!.n).toBe(s0);
+  });
+
+  it('lets any centre of the province receive for the handling agency (§2)', async () => {
+    const d = await receive(w, { receivingUnitId: w.otherCentre.id }, w.agents.otherReception);
+    expect(d.receivingUnit.id).toBe(w.otherCentre.id);
+    expect(d.handlingUnit.id).toBe(w.dept.id);
+    expect(d.code.startsWith(`${w.dept.code}-`)).toBe(true);
+  });
+
+  it('answers 404 for a procedure that is not published', async () => {
+    const res = await w.agents.reception.post('/api/v1/dossiers/intake', intakeBody(w, { procedureCode: '0.000000' }));
+    expect(res.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,243 @@
+// Shapes dossiers for the API, with what the calling officer may do next (Outline-style presenters).
+import { can, type Actor } from '../../platform/access';
+import { toVnIso, type WorkingCalendar } from '../../platform/calendar';
+import { translate, type Locale } from '../../platform/i18n';
+import type {
+  AllowedTransitionSchema,
+  DossierDetail,
+  DossierListItem,
+  DossierState,
+  IntakeDecision,
+  TransitionName,
+  UnitRef,
+} from '../../../contracts/dossiers/dossiers.contracts';
+import type { z } from 'zod';
+import { badgeOf, remainingOf, workingMinutesBetween } from './dossiers.deadlines';
+import { noticeText } from './dossiers.notify';
+import { DOSSIER_ACTIONS, performs, type DossierSubject } from './dossiers.policy';
+import type { ApologyRow, DossierRow, EventRow, HopRow, PauseRow, UnitInfo } from './dossiers.repository';
+import type { dossierIntakeDecisions } from './dossiers.tables';
+import { lastHandlingIndex, OPEN_STATES, PAUSED_STATES, returnStepIndex, TRANSITION_NAMES, TRANSITIONS } from './dossiers.workflow';
+
+const iso = (d: Date) => toVnIso(d);
+const isoOrNull = (d: Date | null) => (d ? toVnIso(d) : null);
+
+/** A unit reference; an unknown id (should not happen: foreign keys) shows its id only. */
+export function unitRef(units: Map<string, UnitInfo>, id: string): UnitRef {
+  const u = units.get(id);
+  return u ? { id: u.id, code: u.code, name: u.name } : { id, code: '', name: '' };
+}
+
+/** The status text of the national code in `locale`. */
+export function statusText(code: number, locale: Locale): string {
+  return translate(locale, `dossiers.status.${code}`) ?? String(code);
+}
+
+/**
+ * Whether a transition's structural precondition holds (beyond state and performer): `forward` needs a later
+ * handling step, `result-ready` the last one, `return-to-step` an earlier one.
+ */
+export function preconditionHolds(row: Pick<DossierRow, 'workflow' | 'currentStep' | 'receivingUnitId'>, transition: TransitionName): boolean {
+  const last = lastHandlingIndex(row.workflow, row.receivingUnitId);
+  if (transition === 'forward') return row.currentStep < last;
+  if (transition === 'result-ready') return row.currentStep >= last;
+  if (transition === 'return-to-step') return row.currentStep > 0;
+  return true;
+}
+
+/** The transitions this actor may make now. */
+export function allowedTransitions(actor: Actor, row: DossierRow, subject: DossierSubject, locale: Locale): Array<z.infer<typeof AllowedTransitionSchema>> {
+  const state = row.state as DossierState;
+  return TRANSITION_NAMES.filter((t) => {
+    const rule = TRANSITIONS[t];
+    return rule.from.includes(state) && rule.who.some((p) => performs(actor, p, subject)) && preconditionHolds(row, t);
+  }).map((t) => ({ transition: t, label: translate(locale, `dossiers.transition.${t}`) ?? t }));
+}
+
+/** §19.7: an apology is still possible (not issued, open, at least 1 working day before the due). */
+export function apologyPossible(row: DossierRow, apology: ApologyRow | null, now: Date, cal: WorkingCalendar | null): boolean {
+  if (apology || !OPEN_STATES.includes(row.state as DossierState) || !cal) return false;
+  const left = workingMinutesBetween(now, row.dueAt, cal);
+  return left !== null && left >= cal.standardDayMinutes;
+}
+
+/** Deadline figures shared by lists and details. */
+export function deadlineView(row: DossierRow, now: Date, cal: WorkingCalendar | null) {
+  const state = row.state as DossierState;
+  const effectiveDue = row.extendedDueAt ?? row.dueAt;
+  const remaining = remainingOf(state, now, effectiveDue, cal);
+  const badge = badgeOf({
+    state,
+    classification: row.classification,
+    now,
+    effectiveDue,
+    atRisk: row.atRisk,
+    remaining,
+    standardDayMinutes: cal?.standardDayMinutes ?? 480,
+  });
+  return { effectiveDueAt: iso(effectiveDue), remainingWorkingMinutes: remaining, badge, paused: PAUSED_STATES.includes(state) };
+}
+
+/** A queue row. */
+export function presentListItem(row: DossierRow, units: Map<string, UnitInfo>, now: Date, cal: WorkingCalendar | null, locale: Locale): DossierListItem {
+  return {
+    id: row.id,
+    code: row.code,
+    procedureName: row.procedureName,
+    applicantName: row.applicantName,
+    state: row.state as DossierState,
+    statusCode: row.statusCode,
+    statusText: translate(locale, `dossiers.state.${row.state}`) ?? statusText(row.statusCode, locale),
+    holder: { unit: unitRef(units, row.holderUnitId), role: row.holderRole },
+    receivedAt: iso(row.receivedAt),
+    dueAt: iso(row.dueAt),
+    extendedDueAt: isoOrNull(row.extendedDueAt),
+    atRisk: row.atRisk,
+    version: row.version,
+    ...deadlineView(row, now, cal),
+  };
+}
+
+/** Everything the detail view is made of. */
+export interface DossierBundle {
+  row: DossierRow;
+  units: Map<string, UnitInfo>;
+  hops: HopRow[];
+  pauses: PauseRow[];
+  events: EventRow[];
+  apology: ApologyRow | null;
+  subject: DossierSubject;
+}
+
+/** The dossier detail with the actor's permitted actions. */
+export function presentDetail(b: DossierBundle, actor: Actor, locale: Locale, now: Date, cal: WorkingCalendar | null): DossierDetail {
+  const { row, units } = b;
+  const ret = returnStepIndex(row.workflow, row.receivingUnitId);
+  const stop = [...b.events].reverse().find((e) => e.kind === 'stop');
+  return {
+    id: row.id,
+    code: row.code,
+    version: row.version,
+    state: row.state as DossierState,
+    statusCode: row.statusCode,
+    statusText: translate(locale, `dossiers.state.${row.state}`) ?? statusText(row.statusCode, locale),
+    procedure: { versionId: row.procedureVersionId, code: row.procedureCode, name: row.procedureName },
+    receivingUnit: unitRef(units, row.receivingUnitId),
+    handlingUnit: unitRef(units, row.handlingUnitId),
+    holder: { unit: unitRef(units, row.holderUnitId), role: row.holderRole },
+    channel: row.channel as DossierDetail['channel'],
+    resultDelivery: row.resultDelivery as DossierDetail['resultDelivery'],
+    applicant: {
+      kind: row.applicantKind as 'person' | 'organisation',
+      name: row.applicantName,
+      idNumber: row.applicantIdNumber,
+      phone: row.applicantPhone,
+      email: row.applicantEmail,
+      address: row.applicantAddress,
+    },
+    checklist: row.checklist,
+    feeVnd: row.feeVnd,
+    duration: { amount: Number(row.durationAmount), unit: row.durationUnit as DossierDetail['duration']['unit'], source: row.durationSource as 'catalog' | 'officer' },
+    ruleVersion: row.ruleVersion,
+    pauseRule: row.pauseRule,
+    receivedAt: iso(row.receivedAt),
+    dueAt: iso(row.dueAt),
+    extendedDueAt: isoOrNull(row.extendedDueAt),
+    finishedAt: isoOrNull(row.finishedAt),
+    returnedAt: isoOrNull(row.returnedAt),
+    closedAt: isoOrNull(row.closedAt),
+    returnMethod: row.returnMethod,
+    returnedTo: row.returnedTo,
+    classification: row.classification as DossierDetail['classification'],
+    withinExtension: row.withinExtension,
+    lateUnit: row.lateUnitId ? unitRef(units, row.lateUnitId) : null,
+    atRisk: row.atRisk,
+    book: { number: row.bookNumber, seq: row.bookSeq },
+    currentStep: row.currentStep,
+    workflow: row.workflow.map((s, index) => ({
+      index,
+      name: s.name,
+      unit: unitRef(units, s.unitId),
+      role: s.role,
+      budgetMinutes: s.budgetMinutes,
+      interAgency: s.interAgency,
+      isReturnStep: index === ret,
+    })),
+    hops: b.hops.map((h) => ({
+      id: h.id,
+      seq: h.seq,
+      kind: h.kind as 'step' | 'transfer' | 'supplement',
+      stepIndex: h.stepIndex,
+      name: h.name,
+      fromUnit: h.fromUnitId ? unitRef(units, h.fromUnitId) : null,
+      toUnit: unitRef(units, h.toUnitId),
+      role: h.role,
+      startedAt: iso(h.startedAt),
+      budgetMinutes: h.budgetMinutes,
+      dueAt: isoOrNull(h.dueAt),
+      finishedAt: isoOrNull(h.finishedAt),
+      classification: h.classification as DossierDetail['classification'],
+      handedBy: h.handedBy,
+      note: h.note,
+      attachments: h.attachments,
+    })),
+    pauses: b.pauses.map((p) => ({ id: p.id, reason: p.reason as 'supplement', from: iso(p.fromAt), to: isoOrNull(p.toAt), note: p.note })),
+    timeline: b.events.map((e) => ({
+      id: e.id,
+      at: iso(e.at),
+      kind: e.kind,
+      public: e.public,
+      statusCode: e.statusCode,
+      text: noticeText(e.kind, e.params, locale),
+      note: e.note,
+      actorLabel: e.actorLabel,
+    })),
+    supplementRequests: b.pauses
+      .filter((p) => p.reason === 'supplement')
+      .map((p) => ({ requestedAt: iso(p.fromAt), items: p.items, reason: p.note, receivedAt: isoOrNull(p.toAt) })),
+    apology: b.apology
+      ? {
+          id: b.apology.id,
+          referenceNumber: b.apology.referenceNumber,
+          issuedAt: iso(b.apology.issuedAt),
+          issuedBy: b.apology.issuedByLabel,
+          reason: b.apology.reason,
+          originalDueAt: iso(b.apology.originalDueAt),
+          newDueAt: iso(b.apology.newDueAt),
+        }
+      : null,
+    stopNotice: row.state === 'STOPPED' && stop ? { reason: stop.note ?? '', at: iso(stop.at), by: stop.actorLabel } : null,
+    allowedTransitions: allowedTransitions(actor, row, b.subject, locale),
+    actions: { apology: can(actor, DOSSIER_ACTIONS.apology, b.subject) && apologyPossible(row, b.apology, now, cal) },
+    ...deadlineView(row, now, cal),
+  };
+}
+
+/** A guide/refuse record (Mẫu 02 / Mẫu 03 data). */
+export function presentIntakeDecision(r: typeof dossierIntakeDecisions.$inferSelect, units: Map<string, UnitInfo>): IntakeDecision {
+  const a = r.applicant;
+  return {
+    id: r.id,
+    kind: r.kind as 'guide' | 'refuse',
+    statusCode: r.kind === 'refuse' ? 3 : 1,
+    referenceNumber: r.referenceNumber,
+    procedure: { versionId: r.procedureVersionId, code: r.procedureCode, name: r.procedureName },
+    receivingUnit: unitRef(units, r.receivingUnitId),
+    handlingUnit: r.handlingUnitId ? unitRef(units, r.handlingUnitId) : null,
+    channel: r.channel as IntakeDecision['channel'],
+    applicant: {
+      kind: (a.kind ?? 'person') as 'person' | 'organisation',
+      name: a.name ?? '',
+      idNumber: a.idNumber ?? '',
+      phone: a.phone ?? null,
+      email: a.email ?? null,
+      address: a.address ?? null,
+    },
+    checklist: r.checklist,
+    missingItems: r.missingItems,
+    reasons: r.reasons,
+    note: r.note,
+    decidedAt: iso(r.decidedAt),
+    decidedBy: r.decidedByLabel,
+  };
+}

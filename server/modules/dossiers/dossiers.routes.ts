@@ -1,0 +1,122 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { IdParamsSchema } from '../../../contracts/common/common.contracts';
+import {
+  ApologyRequestSchema,
+  DossierCodeParamsSchema,
+  DossierDetailSchema,
+  FileResponseSchema,
+  IntakeDecisionSchema,
+  IntakeRequestSchema,
+  IntakeResponseSchema,
+  ListDossiersQuerySchema,
+  ListDossiersResponseSchema,
+  PublicLookupSchema,
+  SlipParamsSchema,
+  SweepRequestSchema,
+  SweepResponseSchema,
+  TrackingBookQuerySchema,
+  TransitionRequestSchema,
+} from '../../../contracts/dossiers/dossiers.contracts';
+import { DOSSIER_ACTIONS } from './dossiers.policy';
+import { intakeDossier } from './use-cases/intake-dossier';
+import { issueApology } from './use-cases/issue-apology';
+import { sweepAtRisk } from './use-cases/maintain-deadlines';
+import { getDossier, getDossierByCode, getIntakeDecision, listDossiers, lookupDossier, presentDossier } from './use-cases/read-dossiers';
+import { transitionDossier } from './use-cases/transition-dossier';
+import { renderDossierSlip, renderIntakeDecisionSlip, renderTrackingBookFile, type RenderedFile } from './use-cases/render-slips';
+
+/** Sends a rendered slip as a download. */
+function sendFile(reply: FastifyReply, file: RenderedFile) {
+  return reply
+    .header('content-type', file.mimeType)
+    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .header('cache-control', 'no-store')
+    .send(file.body);
+}
+
+const tags = ['dossiers'];
+
+/** Public lookups per client address per minute (the tracking page; codes are guessable, the data is masked). */
+export const LOOKUP_RATE_LIMIT = { max: 60, timeWindow: '1 minute' };
+
+/** Intake, queues, detail, transitions, apology, slips, public lookup. */
+export async function dossierRoutes(app: FastifyInstance, options: { publicBaseUrl: string }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/intake',
+    { config: { action: DOSSIER_ACTIONS.intake }, schema: { tags, body: IntakeRequestSchema, response: { 201: IntakeResponseSchema } } },
+    async (request, reply) => {
+      const result = await intakeDossier(request.ctx, request.body);
+      if (result.decision === 'accept') return reply.status(201).send({ decision: 'accept', dossier: await getDossier(request.ctx, result.dossierId) });
+      return reply.status(201).send({ decision: result.decision, intakeDecision: await getIntakeDecision(request.ctx, result.decisionId) });
+    },
+  );
+
+  r.get(
+    '/lookup/:code',
+    { config: { action: 'public', rateLimit: LOOKUP_RATE_LIMIT }, schema: { tags, params: DossierCodeParamsSchema, response: { 200: PublicLookupSchema } } },
+    async (request) => lookupDossier(request.ctx, request.params.code),
+  );
+
+  r.get(
+    '/',
+    { config: { action: DOSSIER_ACTIONS.list }, schema: { tags, querystring: ListDossiersQuerySchema, response: { 200: ListDossiersResponseSchema } } },
+    async (request) => listDossiers(request.ctx, request.query),
+  );
+
+  r.get(
+    '/intake-decisions/:id',
+    { config: { action: DOSSIER_ACTIONS.read }, schema: { tags, params: IdParamsSchema, response: { 200: IntakeDecisionSchema } } },
+    async (request) => getIntakeDecision(request.ctx, request.params.id),
+  );
+
+  r.get(
+    '/by-code/:code',
+    { config: { action: DOSSIER_ACTIONS.read }, schema: { tags, params: DossierCodeParamsSchema, response: { 200: DossierDetailSchema } } },
+    async (request) => getDossierByCode(request.ctx, request.params.code),
+  );
+
+  r.get(
+    '/:id',
+    { config: { action: DOSSIER_ACTIONS.read }, schema: { tags, params: IdParamsSchema, response: { 200: DossierDetailSchema } } },
+    async (request) => getDossier(request.ctx, request.params.id),
+  );
+
+  r.post(
+    '/:id/transitions',
+    { config: { action: DOSSIER_ACTIONS.transition }, schema: { tags, params: IdParamsSchema, body: TransitionRequestSchema, response: { 200: DossierDetailSchema } } },
+    async (request) => presentDossier(request.ctx, await transitionDossier(request.ctx, request.params.id, request.body)),
+  );
+
+  r.post(
+    '/:id/apology',
+    { config: { action: DOSSIER_ACTIONS.apology }, schema: { tags, params: IdParamsSchema, body: ApologyRequestSchema, response: { 200: DossierDetailSchema } } },
+    async (request) => presentDossier(request.ctx, await issueApology(request.ctx, request.params.id, request.body)),
+  );
+
+  r.get(
+    '/:id/slips/:slip',
+    { config: { action: DOSSIER_ACTIONS.read }, schema: { tags, params: SlipParamsSchema, response: { 200: FileResponseSchema } } },
+    async (request, reply) => sendFile(reply, await renderDossierSlip(request.ctx, request.params.id, request.params.slip, options.publicBaseUrl)),
+  );
+
+  r.get(
+    '/intake-decisions/:id/slip',
+    { config: { action: DOSSIER_ACTIONS.read }, schema: { tags, params: IdParamsSchema, response: { 200: FileResponseSchema } } },
+    async (request, reply) => sendFile(reply, await renderIntakeDecisionSlip(request.ctx, request.params.id)),
+  );
+
+  r.get(
+    '/tracking-book',
+    { config: { action: DOSSIER_ACTIONS.read }, schema: { tags, querystring: TrackingBookQuerySchema, response: { 200: FileResponseSchema } } },
+    async (request, reply) => sendFile(reply, await renderTrackingBookFile(request.ctx, request.query)),
+  );
+
+  r.post(
+    '/admin/sweep-at-risk',
+    { config: { action: DOSSIER_ACTIONS.sweep }, schema: { tags, body: SweepRequestSchema, response: { 200: SweepResponseSchema } } },
+    async (request) => sweepAtRisk(request.ctx, { limit: request.body?.limit }),
+  );
+}

@@ -1,0 +1,282 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+// Kernel rule: dossiers may hold foreign keys to identity's org units and catalog's procedure versions.
+import { identityOrgUnits } from '../identity/identity.tables';
+import { catalogProcedureVersions } from '../catalog/catalog.tables';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** One document handed in at the desk: counts of originals (bản chính) and copies (bản sao). */
+export interface ChecklistItem {
+  name: string;
+  originals: number;
+  copies: number;
+}
+
+/** A workflow step copied from the catalog template at intake, with its unit placeholder resolved. */
+export interface ResolvedStep {
+  name: string;
+  unitId: string;
+  role: string;
+  budgetMinutes: number | null;
+  interAgency: boolean;
+}
+
+/** File metadata attached to a hand-over (the file itself lives in file storage). */
+export interface AttachmentMeta {
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  storageKey: string | null;
+}
+
+/**
+ * A received dossier (hồ sơ). `state` is the internal state, `status_code` the national code 1–10 (§3.2);
+ * `due_at` is the promise made at reception (shifted only by pauses and calendar changes), `extended_due_at` the
+ * single apology's new date (§19.7). `version` is the optimistic-lock counter of every status change.
+ */
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    procedureVersionId: uuid('procedure_version_id')
+      .notNull()
+      .references(() => catalogProcedureVersions.id),
+    /** Snapshots of the procedure's code and name at reception (the public lookup reads them without a join). */
+    procedureCode: text('procedure_code').notNull(),
+    procedureName: text('procedure_name').notNull(),
+    receivingUnitId: uuid('receiving_unit_id')
+      .notNull()
+      .references(() => identityOrgUnits.id),
+    handlingUnitId: uuid('handling_unit_id')
+      .notNull()
+      .references(() => identityOrgUnits.id),
+    channel: text('channel').notNull(),
+    resultDelivery: text('result_delivery').notNull(),
+    applicantKind: text('applicant_kind').notNull(),
+    applicantName: text('applicant_name').notNull(),
+    applicantIdNumber: text('applicant_id_number').notNull(),
+    applicantPhone: text('applicant_phone'),
+    applicantEmail: text('applicant_email'),
+    applicantAddress: text('applicant_address'),
+    checklist: jsonb('checklist').$type<ChecklistItem[]>().notNull(),
+    feeVnd: integer('fee_vnd').notNull().default(0),
+    state: text('state').notNull(),
+    statusCode: smallint('status_code').notNull(),
+    workflow: jsonb('workflow').$type<ResolvedStep[]>().notNull(),
+    currentStep: integer('current_step').notNull(),
+    holderUnitId: uuid('holder_unit_id')
+      .notNull()
+      .references(() => identityOrgUnits.id),
+    holderRole: text('holder_role').notNull(),
+    /** The state to go back to when a pause or transfer ends. */
+    resumeState: text('resume_state'),
+    durationAmount: numeric('duration_amount', { mode: 'number' }).notNull(),
+    durationUnit: text('duration_unit').notNull(),
+    durationSource: text('duration_source').notNull(),
+    /** The unit whose office hours the deadline uses (its own if it has them, else the province's). */
+    calendarUnitCode: text('calendar_unit_code'),
+    receivedAt: instant('received_at').notNull(),
+    dueAt: instant('due_at').notNull(),
+    extendedDueAt: instant('extended_due_at'),
+    finishedAt: instant('finished_at'),
+    returnedAt: instant('returned_at'),
+    closedAt: instant('closed_at'),
+    returnMethod: text('return_method'),
+    returnedTo: text('returned_to'),
+    classification: text('classification'),
+    withinExtension: boolean('within_extension').notNull().default(false),
+    lateUnitId: uuid('late_unit_id').references(() => identityOrgUnits.id),
+    atRisk: boolean('at_risk').notNull().default(false),
+    atRiskCheckedAt: instant('at_risk_checked_at'),
+    /** Legal rule set in force at reception (§16.1), e.g. `nd118-2025`; and how pauses count (§19.6). */
+    ruleVersion: text('rule_version').notNull(),
+    pauseRule: text('pause_rule').notNull(),
+    /** Tracking-book entry (Sổ theo dõi hồ sơ): book number (the year) and its running number. */
+    bookNumber: text('book_number').notNull(),
+    bookSeq: integer('book_seq').notNull(),
+    receivedBy: uuid('received_by'),
+    /** Lower-case, accent-free code, applicant name and ID number for the queue search. */
+    searchText: text('search_text').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('dossiers_code_uq').on(t.code),
+    index('dossiers_holder_idx').on(t.holderUnitId, t.state),
+    index('dossiers_handling_idx').on(t.handlingUnitId, t.state),
+    index('dossiers_receiving_idx').on(t.receivingUnitId, t.state),
+    index('dossiers_open_due_idx').on(t.dueAt).where(sql`${t.state} not in ('DONE','RETURNED','WITHDRAWN','STOPPED')`),
+    index('dossiers_received_at_idx').on(t.receivedAt),
+    check('dossiers_channel_ck', sql`${t.channel} in ('direct','online','post')`),
+    check('dossiers_result_delivery_ck', sql`${t.resultDelivery} in ('desk','post','online')`),
+    check('dossiers_applicant_kind_ck', sql`${t.applicantKind} in ('person','organisation')`),
+    check('dossiers_status_code_ck', sql`${t.statusCode} between 1 and 10`),
+    check('dossiers_state_ck', sql`${t.state} in ('RECEIVED','PROCESSING','AWAITING_APPROVAL','INTEROPERATING','SUPPLEMENT_REQUESTED','AWAITING_PAYMENT','WITHDRAWN','STOPPED','DONE','RETURNED')`),
+    check('dossiers_duration_unit_ck', sql`${t.durationUnit} in ('working-days','working-hours','calendar-days')`),
+    check('dossiers_duration_source_ck', sql`${t.durationSource} in ('catalog','officer')`),
+    check('dossiers_classification_ck', sql`${t.classification} is null or ${t.classification} in ('early','on-time','late')`),
+    check('dossiers_fee_ck', sql`${t.feeVnd} >= 0`),
+  ],
+);
+
+/**
+ * Every hop of a dossier (the rows of the control slip, Phiếu kiểm soát — Mẫu 06): a template step at a unit, an
+ * inter-agency transfer, or a supplement wait at the desk. `due_at` is the hop's budget counted on the calendar with
+ * the dossier's pauses; `classification` compares `finished_at` with it.
+ */
+export const dossierSteps = pgTable(
+  'dossiers_steps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    seq: integer('seq').notNull(),
+    kind: text('kind').notNull(),
+    stepIndex: integer('step_index'),
+    name: text('name').notNull(),
+    fromUnitId: uuid('from_unit_id').references(() => identityOrgUnits.id),
+    toUnitId: uuid('to_unit_id')
+      .notNull()
+      .references(() => identityOrgUnits.id),
+    role: text('role').notNull(),
+    startedAt: instant('started_at').notNull(),
+    budgetMinutes: integer('budget_minutes'),
+    dueAt: instant('due_at'),
+    finishedAt: instant('finished_at'),
+    classification: text('classification'),
+    handedBy: text('handed_by'),
+    note: text('note'),
+    attachments: jsonb('attachments').$type<AttachmentMeta[]>().notNull().default(sql`'[]'::jsonb`),
+  },
+  (t) => [
+    uniqueIndex('dossiers_steps_seq_uq').on(t.dossierId, t.seq),
+    index('dossiers_steps_open_idx').on(t.toUnitId).where(sql`${t.finishedAt} is null`),
+    check('dossiers_steps_kind_ck', sql`${t.kind} in ('step','transfer','supplement')`),
+    check('dossiers_steps_classification_ck', sql`${t.classification} is null or ${t.classification} in ('early','on-time','late')`),
+  ],
+);
+
+/** Intervals during which the dossier's clock is stopped (§5.4, §19.6); `to_at` null = still paused. */
+export const dossierPauses = pgTable(
+  'dossiers_pauses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    reason: text('reason').notNull(),
+    fromAt: instant('from_at').notNull(),
+    toAt: instant('to_at'),
+    note: text('note'),
+    /** Supplement: the items asked for (Mẫu 02 during handling). */
+    items: jsonb('items').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    amountVnd: integer('amount_vnd'),
+  },
+  (t) => [
+    index('dossiers_pauses_dossier_idx').on(t.dossierId),
+    uniqueIndex('dossiers_pauses_one_open_uq').on(t.dossierId).where(sql`${t.toAt} is null`),
+    check('dossiers_pauses_reason_ck', sql`${t.reason} in ('supplement','financial-obligation','inter-agency')`),
+  ],
+);
+
+/** The dossier's timeline; `public` entries are shown by the public lookup. Text is rendered from `kind` + `params`. */
+export const dossierEvents = pgTable(
+  'dossiers_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    at: instant('at').notNull(),
+    kind: text('kind').notNull(),
+    public: boolean('public').notNull(),
+    statusCode: smallint('status_code').notNull(),
+    params: jsonb('params').$type<Record<string, string | number | null>>().notNull().default(sql`'{}'::jsonb`),
+    note: text('note'),
+    actorId: uuid('actor_id'),
+    actorLabel: text('actor_label'),
+  },
+  (t) => [index('dossiers_events_dossier_idx').on(t.dossierId, t.id)],
+);
+
+/**
+ * Intake decisions that do not create a dossier: guided to supplement (Mẫu 02) or refused (Mẫu 03). They carry a
+ * slip reference number, never a dossier code (a code is issued only on reception, §3.1 step 2a).
+ */
+export const dossierIntakeDecisions = pgTable(
+  'dossiers_intake_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    referenceNumber: text('reference_number').notNull(),
+    procedureVersionId: uuid('procedure_version_id')
+      .notNull()
+      .references(() => catalogProcedureVersions.id),
+    procedureCode: text('procedure_code').notNull(),
+    procedureName: text('procedure_name').notNull(),
+    receivingUnitId: uuid('receiving_unit_id')
+      .notNull()
+      .references(() => identityOrgUnits.id),
+    handlingUnitId: uuid('handling_unit_id').references(() => identityOrgUnits.id),
+    channel: text('channel').notNull(),
+    applicant: jsonb('applicant').$type<Record<string, string | null>>().notNull(),
+    checklist: jsonb('checklist').$type<ChecklistItem[]>().notNull(),
+    missingItems: jsonb('missing_items').$type<string[]>().notNull(),
+    reasons: text('reasons').notNull(),
+    note: text('note'),
+    decidedAt: instant('decided_at').notNull(),
+    decidedBy: uuid('decided_by'),
+    decidedByLabel: text('decided_by_label').notNull(),
+  },
+  (t) => [
+    uniqueIndex('dossiers_intake_decisions_ref_uq').on(t.receivingUnitId, t.kind, t.referenceNumber),
+    index('dossiers_intake_decisions_unit_idx').on(t.receivingUnitId, t.decidedAt),
+    check('dossiers_intake_decisions_kind_ck', sql`${t.kind} in ('guide','refuse')`),
+  ],
+);
+
+/** The apology and extension letter (Mẫu 04): at most one per dossier (§3.1 step 6, §19.7). */
+export const dossierApologies = pgTable(
+  'dossiers_apologies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    referenceNumber: text('reference_number').notNull(),
+    issuedAt: instant('issued_at').notNull(),
+    issuedBy: uuid('issued_by'),
+    issuedByLabel: text('issued_by_label').notNull(),
+    reason: text('reason').notNull(),
+    originalDueAt: instant('original_due_at').notNull(),
+    newDueAt: instant('new_due_at').notNull(),
+  },
+  (t) => [uniqueIndex('dossiers_apologies_dossier_uq').on(t.dossierId)],
+);
+
+/** Daily dossier-code sequence per handling agency (§5.1, §19.11): allocated atomically, never reused. */
+export const dossierCodeCounters = pgTable(
+  'dossiers_code_counters',
+  {
+    agencyCode: text('agency_code').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyCode, t.day] })],
+);
+
+/** Yearly running numbers per unit for slips and books: `book` (Sổ theo dõi), `PBS` (Mẫu 02), `PTC` (Mẫu 03), `PXL` (Mẫu 04). */
+export const dossierSlipCounters = pgTable(
+  'dossiers_slip_counters',
+  {
+    unitId: uuid('unit_id').notNull(),
+    kind: text('kind').notNull(),
+    year: integer('year').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.kind, t.year] })],
+);

@@ -1,0 +1,42 @@
+// Small helpers shared by the dossiers use cases.
+import { vnDateOf } from '../../../platform/calendar';
+import type { Ctx } from '../../../platform/context/context';
+import { AppError } from '../../../platform/errors';
+import type { DossierState } from '../../../../contracts/dossiers/dossiers.contracts';
+import type { DossierSubject } from '../dossiers.policy';
+import type { DossierRow, UnitInfo } from '../dossiers.repository';
+
+const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
+
+/** The acting user's id (null for the system and anonymous callers). */
+export function actorIdOf(ctx: Ctx): string | null {
+  return ctx.actor.type === 'user' && ctx.actor.userId !== SYSTEM_USER_ID ? ctx.actor.userId : null;
+}
+
+/** The acting user's display name, as written on slips and the timeline. */
+export function actorLabelOf(ctx: Ctx): string {
+  return ctx.actor.type === 'user' ? ctx.actor.displayName : 'anonymous';
+}
+
+/** The legal date of now in Asia/Ho_Chi_Minh (§19.1). */
+export function todayOf(ctx: Ctx): string {
+  return vnDateOf(ctx.clock.now());
+}
+
+/** A 400 with one field message (an i18n key). */
+export function invalid(path: string, code: string, params: Record<string, unknown> = {}): AppError {
+  return new AppError('VALIDATION_FAILED', {}, { fields: [{ path, code, params }] });
+}
+
+/** The policy subject of a dossier, from its row and the units it involves. */
+export function subjectOf(row: DossierRow, units: Map<string, UnitInfo>, otherUnitIds: readonly string[] = []): DossierSubject {
+  const path = (id: string) => units.get(id)?.path ?? `/missing/${id}/`;
+  return {
+    state: row.state as DossierState,
+    holderRole: row.holderRole,
+    holderPath: path(row.holderUnitId),
+    receivingPath: path(row.receivingUnitId),
+    handlingPath: path(row.handlingUnitId),
+    otherPaths: otherUnitIds.map(path),
+  };
+}

@@ -1,0 +1,282 @@
+// Reception at the desk (§3.1 steps 1–2): accept with a code and an appointment, guide to supplement (Mẫu 02) or refuse (Mẫu 03).
+import { can } from '../../../platform/access';
+import { toVnIso, type Duration } from '../../../platform/calendar';
+import { withTransaction, type Ctx } from '../../../platform/context/context';
+import { AppError, notFound } from '../../../platform/errors';
+import type { IntakeRequest } from '../../../../contracts/dossiers/dossiers.contracts';
+import { getPublishedProcedureByCode, timeForChannel, type ProcedureVersionView } from '../../catalog';
+import { isOpenOn, listOrgUnitsByIds, normaliseSearch } from '../../identity';
+import { calendarOf, dueOf, hopDueOf } from '../dossiers.deadlines';
+import { notifyApplicant } from '../dossiers.notify';
+import { DOSSIER_ACTIONS } from '../dossiers.policy';
+import { randomUUID } from 'node:crypto';
+import { assignDossierNumbers, insertEvent, insertHop, nextSlipNumber, type UnitInfo } from '../dossiers.repository';
+import { dossierIntakeDecisions, dossiers, type ResolvedStep } from '../dossiers.tables';
+import { DEFAULT_PAUSE_RULE, ruleVersionOn, STATUS_CODE } from '../dossiers.workflow';
+import { actorIdOf, actorLabelOf, invalid, todayOf } from './common';
+
+/** What intake produced: a dossier, or a guide/refuse record. */
+export type IntakeResult = { decision: 'accept'; dossierId: string; code: string } | { decision: 'guide' | 'refuse'; decisionId: string; referenceNumber: string };
+
+/** Slip series of each non-reception decision (Mẫu 02 PBS, Mẫu 03 PTC — §4.2 number suffixes). */
+const SLIP_KIND = { guide: 'PBS', refuse: 'PTC' } as const;
+
+/** Units by id that are open today (one query for the receiving desk and the handling agency). */
+async function openUnits(ctx: Ctx, ids: Array<string | undefined>, today: string): Promise<Map<string, UnitInfo>> {
+  const wanted = ids.filter((x): x is string => Boolean(x));
+  const rows = await listOrgUnitsByIds(ctx.db, wanted);
+  return new Map(rows.filter((u) => isOpenOn(u, today)).map((u) => [u.id, { id: u.id, code: u.code, name: u.name, path: u.path }]));
+}
+
+/**
+ * How long a procedure version read for intake is reused. A published version's content never changes; only which
+ * version is in force can, and that moves by whole days (effective dates), so a few seconds of reuse cannot receive a
+ * dossier under a version that is not in force that day — at worst within seconds of an administrator's same-day change.
+ */
+export const PROCEDURE_CACHE_MS = 5_000;
+// Keyed by database handle (tests and the bench run several databases in one process); monotonic time, not the domain clock.
+const procedureCaches = new WeakMap<object, Map<string, { at: number; view: ProcedureVersionView }>>();
+
+/** The version in force for intake, read through a short per-process cache (intake is the desk's hot path). */
+async function procedureInForce(ctx: Ctx, code: string, today: string): Promise<ProcedureVersionView | null> {
+  const key = `${code}|${today}`;
+  const now = performance.now();
+  let procedureCache = procedureCaches.get(ctx.db);
+  if (!procedureCache) procedureCaches.set(ctx.db, (procedureCache = new Map()));
+  const hit = procedureCache.get(key);
+  if (hit && now - hit.at < PROCEDURE_CACHE_MS) return hit.view;
+  const view = await getPublishedProcedureByCode(ctx.db, code, today);
+  if (procedureCache.size > 1000) procedureCache.clear();
+  if (view) procedureCache.set(key, { at: now, view });
+  else procedureCache.delete(key);
+  return view;
+}
+
+/** The receiving desk's id: the one asked for, else the officer's only reception unit. */
+function receivingUnitId(ctx: Ctx, input: IntakeRequest): string {
+  if (input.receivingUnitId) return input.receivingUnitId;
+  const ids = ctx.actor.type === 'user' ? [...new Set(ctx.actor.grants.filter((g) => g.role === 'reception-officer').map((g) => g.orgUnitId))] : [];
+  if (ids.length !== 1) throw invalid('body.receivingUnitId', 'dossiers.errors.receivingUnitRequired');
+  return ids[0]!;
+}
+
+/** The handling agency: one of the version's implementing units (§2: it need not be the receiving desk's). */
+async function resolveHandlingUnit(ctx: Ctx, version: ProcedureVersionView, requested: string | undefined, known: Map<string, UnitInfo>, today: string): Promise<UnitInfo> {
+  const allowed = version.implementingUnits.map((u) => u.id);
+  let id = requested;
+  if (!id) {
+    if (allowed.length !== 1) throw invalid('body.handlingUnitId', 'dossiers.errors.handlingUnitRequired');
+    id = allowed[0]!;
+  }
+  if (allowed.length > 0 && !allowed.includes(id)) throw invalid('body.handlingUnitId', 'dossiers.errors.handlingUnitInvalid');
+  const unit = known.get(id) ?? (await openUnits(ctx, [id], today)).get(id);
+  if (!unit) throw invalid('body.handlingUnitId', 'dossiers.errors.handlingUnitInvalid');
+  return unit;
+}
+
+/** The statutory time for the channel; when the catalog's is unreadable the officer must state it (never guessed). */
+function resolveDuration(version: ProcedureVersionView, input: IntakeRequest): { duration: Duration; source: 'catalog' | 'officer' } {
+  const time = timeForChannel(version.processingTimes, input.channel);
+  if (time?.readable && time.amount !== null && time.unit !== null) {
+    if (input.duration) throw invalid('body.duration', 'dossiers.errors.durationNotAllowed', { amount: time.amount, unit: time.unit });
+    return { duration: { amount: time.amount, unit: time.unit }, source: 'catalog' };
+  }
+  if (!input.duration) throw invalid('body.duration', 'dossiers.errors.durationRequired');
+  return { duration: input.duration, source: 'officer' };
+}
+
+/** The template with its placeholders resolved to this dossier's units (§2: receiving centre ≠ handling agency). */
+export function resolveWorkflow(version: ProcedureVersionView, receiving: UnitInfo, handling: UnitInfo): ResolvedStep[] {
+  const steps = [...version.workflow]
+    .sort((a, b) => a.position - b.position)
+    .map((s) => ({
+      name: s.name,
+      unitId: s.unitRef === 'receiving-centre' ? receiving.id : s.unitRef === 'implementing-unit' ? handling.id : s.orgUnitId!,
+      role: s.role,
+      budgetMinutes: s.budgetMinutes,
+      interAgency: s.interAgency,
+    }));
+  if (steps.length > 0) return steps;
+  // A version without a template still needs somewhere to go: reception, handling, return (§3.1 steps 2, 5, 7).
+  return [
+    { name: 'Tiếp nhận hồ sơ', unitId: receiving.id, role: 'reception-officer', budgetMinutes: null, interAgency: false },
+    { name: 'Giải quyết hồ sơ', unitId: handling.id, role: 'specialist', budgetMinutes: null, interAgency: false },
+    { name: 'Trả kết quả', unitId: receiving.id, role: 'reception-officer', budgetMinutes: null, interAgency: false },
+  ];
+}
+
+/**
+ * Receives a dossier at a desk. Accept: code, appointment (due) from the published calendar, first step, tracking-book
+ * entry, timeline, audit and the applicant's notification in one transaction. Guide/refuse: a numbered record for
+ * Mẫu 02 / Mẫu 03, no dossier code.
+ */
+export async function intakeDossier(ctx: Ctx, input: IntakeRequest): Promise<IntakeResult> {
+  const now = ctx.clock.now();
+  const today = todayOf(ctx);
+  const receivingId = receivingUnitId(ctx, input);
+  const units = await openUnits(ctx, [receivingId, input.handlingUnitId], today);
+  const receiving = units.get(receivingId);
+  if (!receiving) throw invalid('body.receivingUnitId', 'dossiers.errors.receivingUnitInvalid');
+  if (!can(ctx.actor, DOSSIER_ACTIONS.intake, { receivingUnitPath: receiving.path })) throw new AppError('FORBIDDEN', { action: DOSSIER_ACTIONS.intake });
+  const version = await procedureInForce(ctx, input.procedureCode, today);
+  if (!version) throw notFound('procedure', input.procedureCode);
+
+  if (input.decision !== 'accept') return recordDecision(ctx, input, version, receiving, units.get(input.handlingUnitId ?? '') ?? null);
+
+  const handling = await resolveHandlingUnit(ctx, version, input.handlingUnitId, units, today);
+  const { duration, source } = resolveDuration(version, input);
+  const cal = await calendarOf(ctx.db, receiving.code);
+  const dueAt = dueOf(now, duration, cal)!;
+  const steps = resolveWorkflow(version, receiving, handling);
+  const first = steps[0]!;
+  const applicant = input.applicant;
+  const actorId = actorIdOf(ctx);
+  const actorLabel = actorLabelOf(ctx);
+
+  return withTransaction(ctx, async (scope) => {
+    const { tx } = scope;
+    const id = randomUUID();
+    // Written with a temporary code; the real code and book number are assigned last (see assignDossierNumbers).
+    await tx
+      .insert(dossiers)
+      .values({
+        id,
+        code: `#${id}`,
+        procedureVersionId: version.id,
+        procedureCode: version.code,
+        procedureName: version.name,
+        receivingUnitId: receiving.id,
+        handlingUnitId: handling.id,
+        channel: input.channel,
+        resultDelivery: input.resultDelivery ?? (input.channel === 'online' ? 'online' : input.channel === 'post' ? 'post' : 'desk'),
+        applicantKind: applicant.kind,
+        applicantName: applicant.name,
+        applicantIdNumber: applicant.idNumber,
+        applicantPhone: applicant.phone,
+        applicantEmail: applicant.email,
+        applicantAddress: applicant.address,
+        checklist: input.checklist,
+        feeVnd: input.feeVnd,
+        state: 'RECEIVED',
+        statusCode: STATUS_CODE.RECEIVED,
+        workflow: steps,
+        currentStep: 0,
+        holderUnitId: first.unitId,
+        holderRole: first.role,
+        durationAmount: duration.amount,
+        durationUnit: duration.unit,
+        durationSource: source,
+        calendarUnitCode: receiving.code,
+        receivedAt: now,
+        dueAt,
+        ruleVersion: ruleVersionOn(today),
+        pauseRule: DEFAULT_PAUSE_RULE,
+        bookNumber: today.slice(0, 4),
+        bookSeq: 0,
+        receivedBy: actorId,
+        searchText: normaliseSearch(`${applicant.name} ${applicant.idNumber}`),
+        createdAt: now,
+        updatedAt: now,
+      });
+    await insertHop(tx, id, {
+      seq: 1,
+      kind: 'step',
+      stepIndex: 0,
+      name: first.name,
+      fromUnitId: null,
+      toUnitId: first.unitId,
+      role: first.role,
+      startedAt: now,
+      budgetMinutes: first.budgetMinutes,
+      dueAt: hopDueOf(now, first.budgetMinutes, cal),
+      handedBy: actorLabel,
+      note: input.note,
+    });
+    const params = { unit: receiving.name, due: toVnIso(dueAt) };
+    await insertEvent(tx, { dossierId: id, at: now, kind: 'intake', public: true, statusCode: STATUS_CODE.RECEIVED, params, note: input.note, actorId, actorLabel });
+    const { code } = await assignDossierNumbers(tx, id, handling.code, receiving.id, today);
+    await notifyApplicant(scope, {
+      subjectId: id,
+      code,
+      procedureName: version.name,
+      kind: 'intake',
+      params,
+      email: applicant.email,
+      phone: applicant.phone,
+      dedupe: 'intake',
+    });
+    // Last on purpose: the audit append holds the chain's advisory lock until COMMIT, so keep it short.
+    await scope.audit({
+      action: DOSSIER_ACTIONS.intake,
+      subjectType: 'dossier',
+      subjectId: id,
+      before: null,
+      after: {
+        code,
+        procedureCode: version.code,
+        procedureVersionId: version.id,
+        receivingUnitId: receiving.id,
+        handlingUnitId: handling.id,
+        channel: input.channel,
+        applicant: { kind: applicant.kind, name: applicant.name },
+        duration: { ...duration, source },
+        receivedAt: toVnIso(now),
+        dueAt: toVnIso(dueAt),
+        state: 'RECEIVED',
+      },
+    });
+    return { decision: 'accept' as const, dossierId: id, code };
+  });
+}
+
+async function recordDecision(ctx: Ctx, input: IntakeRequest, version: ProcedureVersionView, receiving: UnitInfo, handling: UnitInfo | null): Promise<IntakeResult> {
+  const kind = input.decision as 'guide' | 'refuse';
+  if (kind === 'guide' && input.missingItems.length === 0) throw invalid('body.missingItems', 'dossiers.errors.missingItemsRequired');
+  if (!input.reasons) throw invalid('body.reasons', 'dossiers.errors.reasonsRequired');
+  if (input.handlingUnitId && !handling) throw invalid('body.handlingUnitId', 'dossiers.errors.handlingUnitInvalid');
+  const now = ctx.clock.now();
+  const a = input.applicant;
+  return withTransaction(ctx, async (scope) => {
+    const n = await nextSlipNumber(scope.tx, receiving.id, SLIP_KIND[kind], Number(todayOf(ctx).slice(0, 4)));
+    const referenceNumber = `${String(n).padStart(2, '0')}/${SLIP_KIND[kind]}-${receiving.code}`;
+    const [row] = await scope.tx
+      .insert(dossierIntakeDecisions)
+      .values({
+        kind,
+        referenceNumber,
+        procedureVersionId: version.id,
+        procedureCode: version.code,
+        procedureName: version.name,
+        receivingUnitId: receiving.id,
+        handlingUnitId: handling?.id ?? null,
+        channel: input.channel,
+        applicant: { kind: a.kind, name: a.name, idNumber: a.idNumber, phone: a.phone, email: a.email, address: a.address },
+        checklist: input.checklist,
+        missingItems: kind === 'guide' ? input.missingItems : [],
+        reasons: input.reasons!,
+        note: input.note,
+        decidedAt: now,
+        decidedBy: actorIdOf(ctx),
+        decidedByLabel: actorLabelOf(ctx),
+      })
+      .returning({ id: dossierIntakeDecisions.id });
+    await notifyApplicant(scope, {
+      subjectId: row!.id,
+      code: referenceNumber,
+      procedureName: version.name,
+      kind,
+      params: { reasons: input.reasons!, items: input.missingItems.join('; ') },
+      email: a.email,
+      phone: a.phone,
+      dedupe: kind,
+    });
+    await scope.audit({
+      action: `dossiers.intake.${kind}`,
+      subjectType: 'dossier_intake_decision',
+      subjectId: row!.id,
+      before: null,
+      after: { referenceNumber, procedureCode: version.code, receivingUnitId: receiving.id, applicant: { kind: a.kind, name: a.name }, reasons: input.reasons },
+    });
+    return { decision: kind, decisionId: row!.id, referenceNumber };
+  });
+}

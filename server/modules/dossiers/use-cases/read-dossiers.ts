@@ -1,0 +1,201 @@
+// Reads: the officer's queues, the detail, guide/refuse records, and the public lookup by code.
+import { and, asc, eq, inArray, notInArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { addWorkingTimeMs, toVnIso, type WorkingCalendar } from '../../../platform/calendar';
+import { can, hasRole } from '../../../platform/access';
+import type { Ctx } from '../../../platform/context/context';
+import { AppError, notFound } from '../../../platform/errors';
+import type {
+  DossierDetail,
+  ListDossiersQuery,
+  ListDossiersResponse,
+  IntakeDecision,
+  PublicLookup,
+} from '../../../../contracts/dossiers/dossiers.contracts';
+import { identityOrgUnits, normaliseSearch } from '../../identity';
+import { calendarCache } from '../dossiers.deadlines';
+import { noticeText } from '../dossiers.notify';
+import { DOSSIER_ACTIONS, PROVINCE_READERS } from '../dossiers.policy';
+import { presentDetail, presentIntakeDecision, presentListItem, statusText, type DossierBundle } from '../dossiers.presenter';
+import { findApology, findDossier, findDossierByCode, listEvents, listHops, listPauses, unitsById, type DossierRow } from '../dossiers.repository';
+import { dossierIntakeDecisions, dossiers } from '../dossiers.tables';
+import { OPEN_STATES, RUNNING_STATES, TERMINAL_STATES } from '../dossiers.workflow';
+import { subjectOf } from './common';
+
+/** Loads everything the detail shows and the policy subject (with every unit the dossier passed through). */
+export async function loadBundle(ctx: Ctx, row: DossierRow): Promise<DossierBundle> {
+  const [hops, pauses, events, apology] = await Promise.all([listHops(ctx.db, row.id), listPauses(ctx.db, row.id), listEvents(ctx.db, row.id), findApology(ctx.db, row.id)]);
+  const hopUnits = hops.flatMap((h) => [h.toUnitId, h.fromUnitId]).filter((x): x is string => Boolean(x));
+  const units = await unitsById(ctx.db, [row.receivingUnitId, row.handlingUnitId, row.holderUnitId, row.lateUnitId, ...row.workflow.map((s) => s.unitId), ...hopUnits]);
+  return { row, units, hops, pauses, events, apology, subject: subjectOf(row, units, hopUnits) };
+}
+
+/** The detail as the actor sees it; 403 when the dossier is none of their units' business. */
+export async function presentDossier(ctx: Ctx, row: DossierRow): Promise<DossierDetail> {
+  const bundle = await loadBundle(ctx, row);
+  if (!can(ctx.actor, DOSSIER_ACTIONS.read, bundle.subject)) throw new AppError('FORBIDDEN', { action: DOSSIER_ACTIONS.read });
+  const cal = await calendarCache(ctx.db)(row.calendarUnitCode).catch(() => null);
+  return presentDetail(bundle, ctx.actor, ctx.locale, ctx.clock.now(), cal);
+}
+
+/** GET /:id. */
+export async function getDossier(ctx: Ctx, id: string): Promise<DossierDetail> {
+  const row = await findDossier(ctx.db, id);
+  if (!row) throw notFound('dossier', id);
+  return presentDossier(ctx, row);
+}
+
+/** GET /by-code/:code. */
+export async function getDossierByCode(ctx: Ctx, code: string): Promise<DossierDetail> {
+  const row = await findDossierByCode(ctx.db, code);
+  if (!row) throw new AppError('DOSSIER_NOT_FOUND', { code }, { status: 404 });
+  return presentDossier(ctx, row);
+}
+
+/** GET /intake-decisions/:id: reception officers of the receiving unit and province-wide readers. */
+export async function getIntakeDecision(ctx: Ctx, id: string): Promise<IntakeDecision> {
+  const [row] = await ctx.db.select().from(dossierIntakeDecisions).where(eq(dossierIntakeDecisions.id, id)).limit(1);
+  if (!row) throw notFound('intakeDecision', id);
+  const units = await unitsById(ctx.db, [row.receivingUnitId, row.handlingUnitId]);
+  const receivingPath = units.get(row.receivingUnitId)?.path ?? '/';
+  const handlingPath = row.handlingUnitId ? (units.get(row.handlingUnitId)?.path ?? receivingPath) : receivingPath;
+  const subject = { state: 'RECEIVED' as const, holderRole: 'reception-officer', holderPath: receivingPath, receivingPath, handlingPath };
+  if (!can(ctx.actor, DOSSIER_ACTIONS.read, subject)) throw new AppError('FORBIDDEN', { action: DOSSIER_ACTIONS.read });
+  return presentIntakeDecision(row, units);
+}
+
+/** Query words, normalised like the stored search text (accent-free, lower case). */
+const searchTokens = (q: string | undefined): string[] =>
+  q ? normaliseSearch(q).split(' ').filter(Boolean).slice(0, 8).map((t) => t.replace(/[\\%_]/g, (c) => `\\${c}`)) : [];
+
+const holderUnit = alias(identityOrgUnits, 'holder_unit');
+const handlingUnit = alias(identityOrgUnits, 'handling_unit');
+const receivingUnit = alias(identityOrgUnits, 'receiving_unit');
+
+/** The unit at `path` is inside a grant's subtree, or the grant sits inside it (a division of the unit). */
+const related = (path: AnyColumn, scope: string): SQL => sql`(${path} like ${`${scope}%`} or ${scope} like ${path} || '%')`;
+
+/** GET / — the queues (see docs/api-plan-dossiers.md). */
+export async function listDossiers(ctx: Ctx, query: ListDossiersQuery): Promise<ListDossiersResponse> {
+  if (ctx.actor.type !== 'user') throw new AppError('UNAUTHENTICATED');
+  const grants = ctx.actor.grants;
+  if (grants.length === 0) return { items: [], total: 0 };
+  const now = ctx.clock.now();
+  const effectiveDue = sql`coalesce(${dossiers.extendedDueAt}, ${dossiers.dueAt})`;
+  const conds: SQL[] = [];
+  if (query.queue === 'mine') {
+    conds.push(or(...grants.map((g) => and(eq(dossiers.holderRole, g.role), related(holderUnit.path, g.scopePath))))!);
+    conds.push(notInArray(dossiers.state, [...TERMINAL_STATES]));
+  } else {
+    // System administrators and the reform office read the whole province (as the read policy allows).
+    if (!hasRole(ctx.actor, PROVINCE_READERS)) {
+      conds.push(or(...grants.flatMap((g) => [related(holderUnit.path, g.scopePath), related(handlingUnit.path, g.scopePath), related(receivingUnit.path, g.scopePath)]))!);
+    }
+    if (query.queue === 'unit') conds.push(notInArray(dossiers.state, [...TERMINAL_STATES]));
+    if (query.queue === 'overdue') conds.push(inArray(dossiers.state, [...OPEN_STATES]), sql`${effectiveDue} < ${now}`);
+    if (query.queue === 'at-risk') conds.push(inArray(dossiers.state, [...OPEN_STATES]), eq(dossiers.atRisk, true));
+    if (query.queue === 'due-soon') {
+      const cal = await calendarCache(ctx.db)(null);
+      // "Due soon" = due within the next standard working day of the province calendar.
+      const horizon = new Date(addWorkingTimeMs(now.getTime(), cal.standardDayMinutes, cal));
+      conds.push(inArray(dossiers.state, [...RUNNING_STATES]), sql`${effectiveDue} >= ${now}`, sql`${effectiveDue} <= ${horizon}`);
+    }
+  }
+  if (query.state) conds.push(eq(dossiers.state, query.state));
+  for (const token of searchTokens(query.q)) conds.push(sql`${dossiers.searchText} like ${`%${token}%`}`);
+  const where = and(...conds);
+  const base = ctx.db
+    .select({ d: dossiers })
+    .from(dossiers)
+    .innerJoin(holderUnit, eq(holderUnit.id, dossiers.holderUnitId))
+    .innerJoin(handlingUnit, eq(handlingUnit.id, dossiers.handlingUnitId))
+    .innerJoin(receivingUnit, eq(receivingUnit.id, dossiers.receivingUnitId))
+    .where(where);
+  const [rows, count] = await Promise.all([
+    base.orderBy(asc(effectiveDue), asc(dossiers.code)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(dossiers)
+      .innerJoin(holderUnit, eq(holderUnit.id, dossiers.holderUnitId))
+      .innerJoin(handlingUnit, eq(handlingUnit.id, dossiers.handlingUnitId))
+      .innerJoin(receivingUnit, eq(receivingUnit.id, dossiers.receivingUnitId))
+      .where(where),
+  ]);
+  const units = await unitsById(ctx.db, rows.map((r) => r.d.holderUnitId));
+  const calendars = calendarCache(ctx.db);
+  const items = [];
+  for (const { d } of rows) {
+    const cal: WorkingCalendar | null = await calendars(d.calendarUnitCode).catch(() => null);
+    items.push(presentListItem(d, units, now, cal, ctx.locale));
+  }
+  return { items, total: Number(count[0]?.n ?? 0) };
+}
+
+/** "Nguyễn Văn An" → "Nguyễn V*** A**" (the issue's example): the first word kept, each later word its initial and one star per letter. */
+export function maskName(name: string): string {
+  const words = name.trim().split(/\s+/);
+  return words
+    .map((w, i) => {
+      if (i === 0) return w;
+      const letters = [...w];
+      return letters[0] + '*'.repeat(letters.length);
+    })
+    .join(' ');
+}
+
+type LookupEvent = { at: string; kind: string; statusCode: number; params: Record<string, string | number | null> };
+
+const vn = (d: Date | string | null): string | null => (d === null ? null : toVnIso(new Date(d)));
+
+/** The lookup as a named prepared statement per database handle: planned once, then one round trip per call. */
+function lookupStatement(db: Ctx['db']) {
+  return db
+    .select({
+      code: dossiers.code,
+      procedureName: dossiers.procedureName,
+      applicantName: dossiers.applicantName,
+      statusCode: dossiers.statusCode,
+      holderName: holderUnit.name,
+      receivedAt: dossiers.receivedAt,
+      dueAt: dossiers.dueAt,
+      extendedDueAt: dossiers.extendedDueAt,
+      finishedAt: dossiers.finishedAt,
+      returnedAt: dossiers.returnedAt,
+      events: sql<LookupEvent[] | string>`coalesce((select json_agg(json_build_object('at', e.at, 'kind', e.kind, 'statusCode', e.status_code, 'params', e.params) order by e.id)
+        from dossiers_events e where e.dossier_id = ${dossiers.id} and e.public), '[]'::json)`,
+    })
+    .from(dossiers)
+    .innerJoin(holderUnit, eq(holderUnit.id, dossiers.holderUnitId))
+    .where(eq(dossiers.code, sql.placeholder('code')))
+    .limit(1)
+    .prepare('dossiers_public_lookup');
+}
+const lookupStatements = new WeakMap<object, ReturnType<typeof lookupStatement>>();
+
+/** GET /lookup/:code (public): status, holder, appointment and public timeline; the applicant's name masked. */
+export async function lookupDossier(ctx: Ctx, code: string): Promise<PublicLookup> {
+  // One round trip on a prepared plan: the lookup is the public's most frequent call.
+  let stmt = lookupStatements.get(ctx.db);
+  if (!stmt) lookupStatements.set(ctx.db, (stmt = lookupStatement(ctx.db)));
+  const [r] = await stmt.execute({ code });
+  if (!r) throw new AppError('DOSSIER_NOT_FOUND', { code }, { status: 404 });
+  const events = typeof r.events === 'string' ? (JSON.parse(r.events) as LookupEvent[]) : r.events;
+  return {
+    code: r.code,
+    procedureName: r.procedureName,
+    applicantName: maskName(r.applicantName),
+    statusCode: r.statusCode,
+    status: { vi: statusText(r.statusCode, 'vi'), en: statusText(r.statusCode, 'en') },
+    holderUnitName: r.holderName,
+    receivedAt: vn(r.receivedAt)!,
+    appointmentAt: vn(r.dueAt)!,
+    extendedAppointmentAt: vn(r.extendedDueAt),
+    finishedAt: vn(r.finishedAt),
+    returnedAt: vn(r.returnedAt),
+    timeline: events.map((e) => ({
+      at: vn(e.at)!,
+      statusCode: e.statusCode,
+      text: { vi: noticeText(e.kind, e.params, 'vi'), en: noticeText(e.kind, e.params, 'en') },
+    })),
+  };
+}
