@@ -44,7 +44,8 @@ export default defineConfig({
     // A fresh folder each run, removed first in case a previous run used the same name; demo data is seeded at start.
     command: `node -e "require('fs').rmSync(process.env.MOTCUA_DATA_DIR,{recursive:true,force:true})" && node scripts/ensure-web-build.mjs && node --import tsx server/main.ts`,
     url: `http://127.0.0.1:${port}/health`,
-    env: { MOTCUA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MOTCUA_SEED_DEMO: 'true' },
+    // DATABASE_URL is blanked so journeys always run on a fresh embedded database, even in the PostgreSQL CI pass.
+    env: { MOTCUA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MOTCUA_SEED_DEMO: 'true', DATABASE_URL: '' },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe',
