@@ -172,7 +172,7 @@ test('admin sets up a commune, an officer and a procedure; a visitor finds it wi
 
   await test.step('the import page checks the sample data set without writing', async () => {
     await page.goto('/admin/procedures/import');
-    await page.locator('input[type=file]').setInputFiles(path.resolve('../shared/data/procedures.json'));
+    await page.locator('input[type=file]').setInputFiles(path.resolve('server/modules/catalog/demo/procedures.json'));
     await page.getByTestId('run-import').click();
     await expect(page.getByText('Kết quả kiểm tra', { exact: true })).toBeVisible({ timeout: 60_000 });
     await expect(page.locator('.ant-table-row').first()).toBeVisible();
