@@ -1,11 +1,13 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Button, Form, Modal, type FormInstance } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { LoadingOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api';
 import { useApiError } from '../../app/useApiError';
 
 interface ActionModalProps<T> {
+  /** The form's name: prefixes its field ids, so two dialogs on a page never share an id (`reason`, `note`). */
+  name: string;
   open: boolean;
   title: ReactNode;
   form: FormInstance<T>;
@@ -28,7 +30,7 @@ const isConflict = (err: unknown): err is ApiError => err instanceof ApiError &&
  * A dossier action as a small form in a modal. On a conflict (the dossier changed meanwhile) it shows the server's
  * translated message and offers to reload the dossier, keeping the typed values for a second try.
  */
-export function ActionModal<T extends object>({ open, title, form, onClose, onSubmit, onReload, okText, okDanger, initialValues, rename, children, testId }: ActionModalProps<T>) {
+export function ActionModal<T extends object>({ name, open, title, form, onClose, onSubmit, onReload, okText, okDanger, initialValues, rename, children, testId }: ActionModalProps<T>) {
   const { t } = useTranslation();
   const showError = useApiError();
   const [saving, setSaving] = useState(false);
@@ -84,7 +86,9 @@ export function ActionModal<T extends object>({ open, title, form, onClose, onSu
       onOk={() => void submit()}
       okText={okText}
       cancelText={t('common.actions.cancel')}
-      okButtonProps={{ loading: saving, danger: okDanger, disabled: conflict !== null, htmlType: 'submit' }}
+      // A plain spinning icon, not `loading`: antd's loading icon animates out and, when the dialog hides mid-way,
+      // stays half-gone in the next opening (the button then reads "loading …").
+      okButtonProps={{ icon: saving ? <LoadingOutlined /> : undefined, danger: okDanger, disabled: saving || conflict !== null, htmlType: 'submit' }}
       destroyOnHidden
       forceRender
       maskClosable={false}
@@ -107,7 +111,7 @@ export function ActionModal<T extends object>({ open, title, form, onClose, onSu
         />
       ) : null}
       {reloaded ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('dossiers.conflict.reloaded')} /> : null}
-      <Form form={form} layout="vertical" initialValues={initialValues} preserve={false} onFinish={() => void submit()}>
+      <Form form={form} name={name} layout="vertical" initialValues={initialValues} preserve={false} onFinish={() => void submit()}>
         {children}
         <button type="submit" hidden aria-hidden />
       </Form>

@@ -23,6 +23,7 @@ export function ApologyModal({ dossier: d, open, onClose, onReload }: { dossier:
 
   return (
     <ActionModal<ApologyValues>
+      name="apology"
       open={open}
       title={t('dossiers.apology.title')}
       form={form}
@@ -42,7 +43,7 @@ export function ApologyModal({ dossier: d, open, onClose, onReload }: { dossier:
     >
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('dossiers.apology.rule')} description={t('dossiers.apology.currentDue', { due: formatAppointment(t, d.effectiveDueAt) })} />
       <Form.Item name="reason" label={t('dossiers.apology.reason')} rules={[{ required: true, whitespace: true, message: t('dossiers.form.reasonRequired') }]}>
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} autoFocus />
+        <Input.TextArea rows={3} maxLength={4000} autoFocus />
       </Form.Item>
       <Form.Item name="newDue" label={t('dossiers.apology.newDue')} rules={[{ required: true, message: t('dossiers.apology.newDueRequired') }]}>
         <DatePicker

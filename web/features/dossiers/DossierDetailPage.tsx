@@ -77,7 +77,7 @@ export function DossierDetailPage() {
               </Typography.Text>
             ) : null}
             <DeadlineBadge badge={d.badge} remainingWorkingMinutes={d.remainingWorkingMinutes} />
-            {d.atRisk ? (
+            {d.atRisk && d.badge !== 'at-risk' ? (
               <Tag color="orange" icon={<WarningOutlined />} data-testid="at-risk-flag">
                 {t('dossiers.detail.atRisk')}
               </Tag>

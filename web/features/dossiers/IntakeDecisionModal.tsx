@@ -41,11 +41,11 @@ export function IntakeDecisionModal({ kind, missing, onClose, onSubmit }: Intake
           extra={t('dossiers.intake.onePerLine')}
           rules={[{ required: true, whitespace: true, message: t('dossiers.intake.missingItemsRequired') }]}
         >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} autoFocus />
+          <Input.TextArea rows={6} autoFocus />
         </Form.Item>
       ) : null}
       <Form.Item name="reasons" label={guide ? t('dossiers.intake.guideReason') : t('dossiers.intake.refuseReasons')} rules={[{ required: true, whitespace: true, message: t('dossiers.intake.reasonsRequired') }]}>
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} autoFocus={!guide} maxLength={4000} />
+        <Input.TextArea rows={3} autoFocus={!guide} maxLength={4000} />
       </Form.Item>
     </FormModal>
   );

@@ -61,6 +61,8 @@ export function IntakePage() {
   const { data: procedure, isFetching: loadingProcedure } = usePublicProcedure(procedureCode);
   const intake = useIntake();
   const [outcome, setOutcome] = useState<IntakeResponse | null>(null);
+  // A new intake remounts the procedure search so no earlier query or result lingers.
+  const [round, setRound] = useState(0);
   const [decision, setDecision] = useState<'guide' | 'refuse' | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
   const channel = (Form.useWatch('channel', form) ?? 'direct') as Channel;
@@ -88,6 +90,8 @@ export function IntakePage() {
     });
   }, [procedure, procedureCode, deskLineage, form]);
 
+  const handlingUnitId = Form.useWatch('handlingUnitId', form);
+  const handlingName = procedure?.implementingUnits.find((u) => u.id === handlingUnitId)?.name;
   const withDuration = !!procedure && needsDuration(procedure, channel);
   const time = procedure ? timeForChannel(procedure.processingTimes, channel) : null;
 
@@ -135,6 +139,7 @@ export function IntakePage() {
   const startNew = () => {
     setOutcome(null);
     setProcedureCode(undefined);
+    setRound((r) => r + 1);
     form.resetFields();
     form.setFieldValue('receivingUnitId', desk?.id);
     setTimeout(() => pickerRef.current?.focus(), 0);
@@ -166,7 +171,7 @@ export function IntakePage() {
           <Col xs={24} xl={16}>
             <Card size="small" title={t('dossiers.intake.procedureSection')} style={{ marginBottom: 16 }}>
               <Form.Item name="procedureCode" label={t('dossiers.intake.procedure')} rules={[{ required: true, message: t('dossiers.intake.procedureRequired') }]}>
-                <ProcedurePicker ref={pickerRef} autoFocus={!outcome} onChange={setProcedureCode} />
+                <ProcedurePicker key={round} ref={pickerRef} autoFocus={!outcome} onChange={setProcedureCode} />
               </Form.Item>
               {procedure && procedure.implementingUnits.length > 1 ? (
                 <Form.Item name="handlingUnitId" label={t('dossiers.fields.handlingUnit')} rules={[{ required: true, message: t('dossiers.intake.handlingUnitRequired') }]}>
@@ -225,7 +230,7 @@ export function IntakePage() {
                 </>
               ) : null}
               <Form.Item name="note" label={t('dossiers.intake.note')}>
-                <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} />
+                <Input.TextArea rows={2} maxLength={4000} />
               </Form.Item>
             </Card>
             <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
@@ -259,7 +264,10 @@ export function IntakePage() {
                     label: t('dossiers.fields.handlingUnit'),
                     children: procedure ? (
                       <span className="wrap-anywhere" data-testid="handling-units">
-                        {procedure.implementingUnits.length > 0 ? procedure.implementingUnits.map((u) => u.name).join('; ') : (procedure.implementingAgencyText ?? '—')}
+                        {handlingName ??
+                          (procedure.implementingUnits.length > 1
+                            ? t('dossiers.intake.chooseAmong', { count: procedure.implementingUnits.length })
+                            : (procedure.implementingAgencyText ?? '—'))}
                       </span>
                     ) : (
                       <Typography.Text type="secondary">{t('dossiers.intake.pickProcedureFirst')}</Typography.Text>

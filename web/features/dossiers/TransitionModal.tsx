@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { OrgUnitTreeSelect } from '../identity/OrgUnitTreeSelect';
@@ -39,7 +39,12 @@ export function TransitionModal({ dossier: d, transition, onClose, onReload }: T
   const { t } = useTranslation();
   const [form] = Form.useForm<TransitionFormValues>();
   const mutation = useTransition(d.id);
-  const name = transition ?? 'forward';
+  // While the dialog fades out its transition is already null: keep showing the one it was opened for.
+  const [last, setLast] = useState<TransitionName>('forward');
+  useEffect(() => {
+    if (transition) setLast(transition);
+  }, [transition]);
+  const name = transition ?? last;
   const hint = useHint(d, name);
   const required = (message: string) => [{ required: true, whitespace: true, message }];
 
@@ -54,13 +59,13 @@ export function TransitionModal({ dossier: d, transition, onClose, onReload }: T
 
   const reasonField = (label: string) => (
     <Form.Item name="reason" label={label} rules={required(t('dossiers.form.reasonRequired'))}>
-      <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} autoFocus />
+      <Input.TextArea rows={2} maxLength={4000} autoFocus />
     </Form.Item>
   );
 
   const noteField = (autoFocus: boolean) => (
     <Form.Item name="note" label={t('dossiers.form.note')}>
-      <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} autoFocus={autoFocus} />
+      <Input.TextArea rows={2} maxLength={4000} autoFocus={autoFocus} />
     </Form.Item>
   );
 
@@ -84,10 +89,10 @@ export function TransitionModal({ dossier: d, transition, onClose, onReload }: T
       fields = (
         <>
           <Form.Item name="items" label={t('dossiers.form.items')} extra={t('dossiers.intake.onePerLine')} rules={required(t('dossiers.form.itemsRequired'))}>
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} autoFocus />
+            <Input.TextArea rows={3} autoFocus />
           </Form.Item>
           <Form.Item name="reason" label={t('dossiers.form.reason')} rules={required(t('dossiers.form.reasonRequired'))}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} />
+            <Input.TextArea rows={2} maxLength={4000} />
           </Form.Item>
         </>
       );
@@ -99,7 +104,7 @@ export function TransitionModal({ dossier: d, transition, onClose, onReload }: T
             <InputNumber<number> min={0} precision={0} suffix="đ" style={{ width: 220 }} autoFocus />
           </Form.Item>
           <Form.Item name="reason" label={t('dossiers.form.paymentReason')} rules={required(t('dossiers.form.reasonRequired'))}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} />
+            <Input.TextArea rows={2} maxLength={4000} />
           </Form.Item>
         </>
       );
@@ -165,6 +170,7 @@ export function TransitionModal({ dossier: d, transition, onClose, onReload }: T
 
   return (
     <ActionModal<TransitionFormValues>
+      name="transition"
       open={transition !== null}
       title={t(`dossiers.transition.${name}`)}
       form={form}

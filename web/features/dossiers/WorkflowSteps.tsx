@@ -5,6 +5,8 @@ import type { DossierDetail } from './dossiers.types';
 
 type StepStatus = 'wait' | 'process' | 'finish' | 'error';
 
+const CLASS_COLOR = { early: 'cyan', 'on-time': 'green', late: 'red' } as const;
+
 /** Status of each template step from the dossier's state and current step. */
 export function stepStatuses(d: Pick<DossierDetail, 'state' | 'currentStep' | 'workflow'>): StepStatus[] {
   return d.workflow.map((s) => {
@@ -30,6 +32,8 @@ export function WorkflowSteps({ dossier: d }: { dossier: DossierDetail }) {
       data-testid="workflow-steps"
       items={d.workflow.map((s, i) => {
         const current = statuses[i] === 'process' || statuses[i] === 'error';
+        // The step's result against its budget (Mẫu 06): the latest finished hand-over of this step.
+        const finished = [...d.hops].reverse().find((h) => h.kind === 'step' && h.stepIndex === s.index && h.classification);
         return {
           key: s.index,
           status: statuses[i],
@@ -56,6 +60,11 @@ export function WorkflowSteps({ dossier: d }: { dossier: DossierDetail }) {
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {s.budgetMinutes !== null ? t('dossiers.detail.budget', { amount: formatWorkingDuration(t, s.budgetMinutes) }) : t('dossiers.detail.noBudget')}
               </Typography.Text>
+              {finished?.classification ? (
+                <Tag color={CLASS_COLOR[finished.classification]} style={{ marginInlineStart: 8, fontSize: 11 }}>
+                  {t(`dossiers.classification.${finished.classification}`)}
+                </Tag>
+              ) : null}
               {current ? (
                 <div data-testid="current-holder">
                   <Typography.Text strong>

@@ -6,6 +6,9 @@ import { formatAppointment, formatInstant, statusColor } from '../dossiers/dossi
 import type { PublicLookup } from '../dossiers/dossiers.types';
 import { usePublicLookup } from './lookup.api';
 
+/** National codes of closed dossiers: withdrawn, stopped, result returned (§3.2). */
+const CLOSED_CODES = [7, 8, 10];
+
 /** The result of a lookup: status in plain words, who holds it, appointment (and the new one), public timeline. */
 function LookupResult({ data }: { data: PublicLookup }) {
   const { t, i18n } = useTranslation();
@@ -37,7 +40,20 @@ function LookupResult({ data }: { data: PublicLookup }) {
           items={[
             { key: 'procedure', label: t('dossiers.fields.procedure'), children: <span className="wrap-anywhere">{data.procedureName}</span> },
             { key: 'applicant', label: t('dossiers.lookup.applicant'), children: <span data-testid="lookup-applicant">{data.applicantName}</span> },
-            { key: 'holder', label: t('dossiers.lookup.holderUnit'), children: <span className="wrap-anywhere" data-testid="lookup-holder">{data.holderUnitName}</span> },
+            // Closed dossiers have nobody handling them; a ready result waits at the desk.
+            ...(CLOSED_CODES.includes(data.statusCode)
+              ? []
+              : [
+                  {
+                    key: 'holder',
+                    label: data.statusCode === 9 ? t('dossiers.lookup.collectAt') : t('dossiers.lookup.holderUnit'),
+                    children: (
+                      <span className="wrap-anywhere" data-testid="lookup-holder">
+                        {data.holderUnitName}
+                      </span>
+                    ),
+                  },
+                ]),
             { key: 'received', label: t('dossiers.fields.receivedAt'), children: formatAppointment(t, data.receivedAt) },
             {
               key: 'appointment',
