@@ -91,7 +91,8 @@ export function IntakePage() {
   }, [procedure, procedureCode, deskLineage, form]);
 
   const handlingUnitId = Form.useWatch('handlingUnitId', form);
-  const handlingName = procedure?.implementingUnits.find((u) => u.id === handlingUnitId)?.name;
+  // A single implementing unit has no picker (the value is set, not registered): name it directly.
+  const handlingName = procedure?.implementingUnits.length === 1 ? procedure.implementingUnits[0]!.name : procedure?.implementingUnits.find((u) => u.id === handlingUnitId)?.name;
   const withDuration = !!procedure && needsDuration(procedure, channel);
   const time = procedure ? timeForChannel(procedure.processingTimes, channel) : null;
 

@@ -57,16 +57,23 @@ export const TRANSITIONS = [
 /** Queue tabs of the back office (the contract's `all` is the history tab). */
 export const QUEUE_TABS = ['mine', 'unit', 'due-soon', 'overdue', 'at-risk', 'all'] as const satisfies readonly Queue[];
 
+/** Deadline badges of queue rows and the detail header. */
 export const BADGES = ['on-track', 'due-soon', 'at-risk', 'overdue', 'paused', 'early', 'on-time', 'late', 'closed'] as const satisfies readonly Badge[];
 
 /** National status codes 1–10 (§3.2). */
 export const STATUS_CODES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
+/** Applicant kinds: a person (12-digit ID) or an organisation (tax code). */
 export const APPLICANT_KINDS = ['person', 'organisation'] as const;
+/** Where the result is handed over. */
 export const RESULT_DELIVERIES = ['desk', 'post', 'online'] as const;
+/** One of RESULT_DELIVERIES. */
 export type ResultDelivery = (typeof RESULT_DELIVERIES)[number];
+/** §19.8 finish classes (of a dossier and of each hand-over). */
 export const CLASSIFICATIONS = ['early', 'on-time', 'late'] as const;
+/** Why the clock stopped (§19.6). */
 export const PAUSE_REASONS = ['supplement', 'financial-obligation', 'inter-agency'] as const;
+/** Kinds of hand-over rows (Mẫu 06). */
 export const HOP_KINDS = ['step', 'transfer', 'supplement'] as const;
 /** Roles a dossier can be held under (the workflow's roles). */
 export const HOLDER_ROLES = ['reception-officer', 'specialist', 'leader'] as const;
