@@ -2,7 +2,7 @@
 // moving clock; finished history is written in bulk with the same deadline functions, code allocation and audit, because
 // a few hundred use-case round trips take too long on the embedded database at start-up.
 import { sql } from 'drizzle-orm';
-import type { UserActor } from '../../platform/access';
+import { SYSTEM_USER_ID, type UserActor } from '../../platform/access';
 import { addWorkingTimeMs, describeDay, toVnIso, vnDateOf, vnInstant, type Duration, type WorkingCalendar } from '../../platform/calendar';
 import { withTransaction, type Ctx } from '../../platform/context/context';
 import type { DossierState, IntakeRequest, TransitionRequest } from '../../../contracts/dossiers/dossiers.contracts';
@@ -39,7 +39,7 @@ const RECENT_ROUNDS = 3;
 /** The demo's stand-in officer, with every working role province-wide, labelled as demo data in timelines and audit. */
 const SEED_ACTOR: UserActor = {
   type: 'user',
-  userId: '00000000-0000-0000-0000-000000000000',
+  userId: SYSTEM_USER_ID,
   kind: 'officer',
   displayName: 'Dữ liệu mẫu',
   grants: ['reception-officer', 'specialist', 'leader'].map((role) => ({ role, orgUnitId: '', scopePath: '/' })),

@@ -20,7 +20,9 @@ export type Actor =
 export type UserActor = Extract<Actor, { type: 'user' }>;
 export const ANONYMOUS: Actor = { type: 'anonymous' };
 /** The actor used by start-up jobs and seeding; audited as "system". */
-export const SYSTEM_ACTOR: UserActor = { type: 'user', userId: '00000000-0000-0000-0000-000000000000', kind: 'officer', displayName: 'system', grants: [{ role: 'system-admin', orgUnitId: '', scopePath: '/' }], sessionId: 'system' };
+/** The id the system actor (and seed stand-ins) carry; never a row in the users table. */
+export const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
+export const SYSTEM_ACTOR: UserActor = { type: 'user', userId: SYSTEM_USER_ID, kind: 'officer', displayName: 'system', grants: [{ role: 'system-admin', orgUnitId: '', scopePath: '/' }], sessionId: 'system' };
 
 /**
  * A policy answers "may this actor do this action to this subject?". With no subject it answers
@@ -55,6 +57,11 @@ export function can<S>(actor: Actor, action: string, subject?: S): boolean {
 export function hasRole(actor: Actor, roles: readonly string[], unitPath?: string): boolean {
   if (actor.type !== 'user') return false;
   return actor.grants.some((g) => roles.includes(g.role) && (unitPath === undefined || unitPath.startsWith(g.scopePath)));
+}
+
+/** The acting user's id for audit and authorship columns; null for anonymous callers and the system actor. */
+export function actorUserId(actor: Actor): string | null {
+  return actor.type === 'user' && actor.userId !== SYSTEM_USER_ID ? actor.userId : null;
 }
 
 export const isSignedIn = (actor: Actor): actor is UserActor => actor.type === 'user';

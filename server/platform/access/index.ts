@@ -1,1 +1,1 @@
-export { can, definePolicy, hasRole, isPolicyDefined, listActions, isSignedIn, ANONYMOUS, SYSTEM_ACTOR, type Actor, type UserActor, type RoleGrant, type Policy } from './access';
+export { actorUserId, SYSTEM_USER_ID, can, definePolicy, hasRole, isPolicyDefined, listActions, isSignedIn, ANONYMOUS, SYSTEM_ACTOR, type Actor, type UserActor, type RoleGrant, type Policy } from './access';

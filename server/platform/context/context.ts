@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Actor } from '../access';
+import { actorUserId, type Actor } from '../access';
 import type { Db, Tx } from '../db/database';
 import type { Locale } from '../i18n';
 import { recordAudit, type AuditEntry } from '../audit/audit';
@@ -40,7 +40,7 @@ export async function withTransaction<T>(ctx: Ctx, fn: (scope: TxScope) => Promi
         recordAudit(
           tx,
           {
-            actorId: ctx.actor.type === 'user' && ctx.actor.userId !== '00000000-0000-0000-0000-000000000000' ? ctx.actor.userId : null,
+            actorId: actorUserId(ctx.actor),
             actorLabel: ctx.actor.type === 'user' ? ctx.actor.displayName : 'anonymous',
             requestId: ctx.requestId,
             ip: ctx.ip,

@@ -1,5 +1,5 @@
 // Back-office use cases on procedure versions: create a draft, edit it, publish, withdraw, start a new version.
-import { can } from '../../../platform/access';
+import { actorUserId, can } from '../../../platform/access';
 import { withTransaction, type Ctx } from '../../../platform/context/context';
 import type { Queryable, Tx } from '../../../platform/db/database';
 import { AppError, notFound } from '../../../platform/errors';
@@ -42,8 +42,7 @@ export function dayBefore(date: string): string {
 }
 
 /** The acting user's id, or null for the system actor (seeding, jobs). */
-export const actorIdOf = (ctx: Ctx): string | null =>
-  ctx.actor.type === 'user' && ctx.actor.userId !== '00000000-0000-0000-0000-000000000000' ? ctx.actor.userId : null;
+export const actorIdOf = (ctx: Ctx): string | null => actorUserId(ctx.actor);
 
 /** Editor input → stored content; the default workflow template when none is given. */
 export function contentFromInput(input: ProcedureContent, source: Record<string, unknown> | null = null): VersionContent {

@@ -1,16 +1,15 @@
 // Small helpers shared by the dossiers use cases.
 import { vnDateOf } from '../../../platform/calendar';
+import { actorUserId } from '../../../platform/access';
 import type { Ctx } from '../../../platform/context/context';
 import { AppError } from '../../../platform/errors';
 import type { DossierState } from '../../../../contracts/dossiers/dossiers.contracts';
 import type { DossierSubject } from '../dossiers.policy';
 import type { DossierRow, UnitInfo } from '../dossiers.repository';
 
-const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
-
 /** The acting user's id (null for the system and anonymous callers). */
 export function actorIdOf(ctx: Ctx): string | null {
-  return ctx.actor.type === 'user' && ctx.actor.userId !== SYSTEM_USER_ID ? ctx.actor.userId : null;
+  return actorUserId(ctx.actor);
 }
 
 /** The acting user's display name, as written on slips and the timeline. */

@@ -1,5 +1,5 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { can } from '../../access';
+import { actorUserId, can } from '../../access';
 import { withTransaction, type Ctx, type TxScope } from '../../context/context';
 import type { Queryable, Tx } from '../../db/database';
 import { AppError } from '../../errors/app-error';
@@ -132,5 +132,5 @@ export function actorLabel(ctx: Ctx): string {
 
 /** The audit actor id (null for the system actor). */
 export function actorId(ctx: Ctx): string | null {
-  return ctx.actor.type === 'user' && ctx.actor.userId !== '00000000-0000-0000-0000-000000000000' ? ctx.actor.userId : null;
+  return actorUserId(ctx.actor);
 }
