@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
@@ -17,9 +16,10 @@ import { databaseStatus, type Database } from './platform/db/database';
 import { errorHandlerPlugin, sendError } from './platform/errors';
 import { EventBus } from './platform/events/event-bus';
 import { requestContextPlugin, type ActorLoader } from './platform/http/request-context';
+import { securityHeadersPlugin } from './platform/http/security-headers';
 import type { ModuleHost, ModuleManifest } from './platform/http/module';
 import { SYSTEM_ACTOR } from './platform/access';
-import { auditModule } from './platform/audit';
+import { AuditSealer, auditModule, registerAuditSealer, unregisterAuditSealer } from './platform/audit';
 import { calendarModule } from './platform/calendar/store';
 import { notificationsModule } from './platform/notifications';
 import { modules as domainModules } from './modules';
@@ -70,8 +70,18 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     },
   };
 
+  // Seals audit entries into the hash chain just after their transactions commit (D7 in docs/decisions.md).
+  const sealer = new AuditSealer(database.db, (err) => app.log.error({ err }, 'audit sealing failed')).start();
+  registerAuditSealer(database.db, sealer);
+  app.addHook('onClose', async () => {
+    // Seal what this process wrote before it goes; the next process's sweep would otherwise do it.
+    await sealer.flush().catch((err: unknown) => app.log.error({ err }, 'audit sealing on close failed'));
+    await sealer.stop();
+    unregisterAuditSealer(database.db);
+  });
+
   await app.register(cookie);
-  await app.register(helmet, {
+  await app.register(securityHeadersPlugin, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

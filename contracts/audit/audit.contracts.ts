@@ -23,7 +23,9 @@ export const AuditEventSchema = z.object({
   after: z.unknown(),
   requestId: z.string().nullable(),
   ip: z.string().nullable(),
-  hash: z.string(),
+  /** Position in the hash chain and the entry's hash; null for the moments between commit and sealing. */
+  chainSeq: z.number().int().nullable(),
+  hash: z.string().nullable(),
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export const ListAuditEventsResponseSchema = pageOf(AuditEventSchema);

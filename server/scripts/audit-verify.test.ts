@@ -55,11 +55,11 @@ beforeAll(async () => {
 
 afterAll(async () => cleanup?.());
 
-async function verify(): Promise<{ code: number; out: string }> {
+async function verify(...args: string[]): Promise<{ code: number; out: string }> {
   // The embedded database allows one process at a time, so close ours while the CLI runs.
   if (database.kind === 'pglite') await database.close();
   try {
-    const r = await run(process.execPath, ['--import', 'tsx', 'server/scripts/audit-verify.ts'], { cwd: root, env });
+    const r = await run(process.execPath, ['--import', 'tsx', 'server/scripts/audit-verify.ts', ...args], { cwd: root, env });
     return { code: 0, out: r.stdout };
   } catch (err) {
     const e = err as { code: number; stderr: string };
@@ -70,10 +70,14 @@ async function verify(): Promise<{ code: number; out: string }> {
 }
 
 describe('npm run audit:verify', () => {
-  it('exits 0 on an intact chain', async () => {
-    const r = await verify();
-    expect(r.code).toBe(0);
-    expect(r.out).toContain('3 entries verified');
+  it('counts entries still waiting to be sealed, seals them with --seal, and exits 0 on an intact chain', async () => {
+    const waiting = await verify();
+    expect(waiting.code).toBe(0);
+    expect(waiting.out).toContain('0 entries verified; 3 waiting to be sealed');
+    const sealed = await verify('--seal');
+    expect(sealed.code).toBe(0);
+    expect(sealed.out).toContain('sealed 3 waiting entries');
+    expect(sealed.out).toContain('audit chain OK: 3 entries verified\n');
   }, 60_000);
 
   it('exits non-zero after one row is tampered with', async () => {

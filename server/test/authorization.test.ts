@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { createTestApp, TestAgent, type TestApp } from './test-app';
 import { createCitizen, createOfficer, createOrgUnit, loginAs } from '../modules/identity/test/factories';
+import { flushAuditSeal } from '../platform/audit';
 
 const ROLES = ['system-admin', 'unit-admin', 'reception-officer', 'specialist', 'leader', 'reform-office'] as const;
 // Session rows change on every sign-in; everything else must stay byte-identical.
@@ -22,6 +23,8 @@ function concreteUrl(url: string): string {
 }
 
 async function fingerprint(): Promise<Record<string, string>> {
+  // Entries committed by earlier calls are sealed in the background: settle that first so only refused calls could differ.
+  await flushAuditSeal(t.database.db);
   const tables = await t.database.db.execute<{ table_name: string }>(
     sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
   );

@@ -2,13 +2,13 @@ import { Navigate } from 'react-router';
 import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../features/identity/identity.api';
-import { allowedMenu } from './admin-menu';
+import { homeEntry } from './admin-menu';
 
-/** `/admin` goes to the first page the user may open. */
+/** `/admin` goes to the user's home page (homeEntry). */
 export function AdminHome() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const first = allowedMenu(me?.actions ?? [])[0];
+  const first = homeEntry(me?.actions ?? []);
   if (first) return <Navigate to={first.path} replace />;
   return <Result status="403" title={t('common.admin.noAccessTitle')} subTitle={t('common.admin.noAccessDescription')} />;
 }

@@ -31,6 +31,19 @@ export function allowedMenu(actions: readonly string[]): AdminMenuItem[] {
   return ADMIN_MENU.filter((item) => item.actions.some((a) => held.has(a)));
 }
 
+/**
+ * Where `/admin` (and the login) takes the user: the page of their daily work. Officers who handle dossiers start at
+ * the desk (intake) or their queue; administrators (who manage accounts) and everyone else at their first menu entry.
+ */
+export function homeEntry(actions: readonly string[]): AdminMenuItem | undefined {
+  const menu = allowedMenu(actions);
+  if (!actions.includes('identity.users.list')) {
+    const work = menu.find((m) => m.key === 'dossier-intake') ?? menu.find((m) => m.key === 'dossiers');
+    if (work) return work;
+  }
+  return menu[0];
+}
+
 /** Whether the user holds a policy action somewhere. */
 export function hasAction(actions: readonly string[] | undefined, action: string): boolean {
   return !!actions?.includes(action);

@@ -10,7 +10,7 @@ import {
   type Pause,
   type WorkingCalendar,
 } from '../../platform/calendar';
-import { getPublishedCalendar } from '../../platform/calendar/store';
+import { getPublishedCalendar, getPublishedCalendars, type PublishedCalendars } from '../../platform/calendar/store';
 import type { Db } from '../../platform/db/database';
 import type { Badge, DossierState } from '../../../contracts/dossiers/dossiers.contracts';
 import { PAUSED_STATES, RUNNING_STATES } from './dossiers.workflow';
@@ -18,6 +18,11 @@ import { PAUSED_STATES, RUNNING_STATES } from './dossiers.workflow';
 /** The published calendar a dossier's deadlines use: the receiving unit's office hours if it has its own (§19.2). */
 export function calendarOf(db: Db, unitCode: string | null): Promise<WorkingCalendar> {
   return getPublishedCalendar(db, { orgUnitCode: unitCode });
+}
+
+/** The published calendars by unit code, from one read (for a caller that learns the unit later); see getPublishedCalendars. */
+export function calendarsOf(db: Db, options: { trustCache?: boolean } = {}): Promise<PublishedCalendars> {
+  return getPublishedCalendars(db, options);
 }
 
 /** A per-request cache of calendars by unit code (lists touch many dossiers). */

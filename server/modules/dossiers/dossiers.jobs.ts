@@ -1,6 +1,7 @@
 // Background jobs of the dossiers module (platform/jobs; worked in-process or by the worker).
 import { registerJob } from '../../platform/jobs';
 import { sweepAtRisk } from './use-cases/maintain-deadlines';
+import { refreshOutdatedPublicViews } from './dossiers.public-view';
 
 declare module '../../platform/jobs/jobs' {
   interface JobPayloads {
@@ -12,3 +13,19 @@ declare module '../../platform/jobs/jobs' {
 export const SWEEP_EVERY_SECONDS = 600;
 
 registerJob('dossiers.sweep-at-risk', async (_data, job) => void (await sweepAtRisk(job.ctx)), { retryLimit: 0, everySeconds: SWEEP_EVERY_SECONDS, expireInSeconds: 300 });
+
+declare module '../../platform/jobs/jobs' {
+  interface JobPayloads {
+    'dossiers.refresh-public-views': Record<string, never>;
+  }
+}
+
+/**
+ * Writes missing or outdated public lookup views (after a deployment changed the wording, or a write that cleared
+ * them). Lookups stay correct meanwhile (they render on the fly); this only brings them back to the fast path.
+ */
+registerJob('dossiers.refresh-public-views', async (_data, job) => void (await refreshOutdatedPublicViews(job.ctx.db, 2000)), {
+  retryLimit: 0,
+  everySeconds: 60,
+  expireInSeconds: 300,
+});

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../test/test-app';
 import { auditEvents } from '../../platform/audit/audit.tables';
 import type { DossierDetail, DossierListItem } from '../../../contracts/dossiers/dossiers.contracts';
 import { dossiers } from './dossiers.tables';
-import { maskName } from './use-cases/read-dossiers';
+import { maskName } from './dossiers.public-view';
 import { createOfficer, loginAs } from '../identity/test/factories';
 import { DOSSIER_TEST_ENV, createDossierWorld, receive, step, type DossierWorld } from './test/factories';
 

@@ -1,7 +1,8 @@
 // Reads and writes of the dossiers tables; use cases call these inside their transaction.
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { Queryable, Tx } from '../../platform/db/database';
+import { executeNamed, type NamedStatement, type Queryable, type Tx } from '../../platform/db/database';
 import { listOrgUnitsByIds } from '../identity';
+import { CALENDAR_REVISION_SQL } from '../../platform/calendar/store';
 import {
   dossierApologies,
   dossierEvents,
@@ -76,24 +77,88 @@ export async function allocateDossierCode(tx: Tx, agencyCode: string, day: strin
 /** The code's date part: `yyMMdd` of a legal date `YYYY-MM-DD`. */
 export const codeDay = (day: string): string => `${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}`;
 
+/** A received dossier's row as intake writes it, with its first hop and its timeline entry. */
+export interface ReceivedDossier {
+  id: string;
+  /** `<agency>-<yyMMdd>-`: the sequence is appended by the statement (§5.1, §19.11). */
+  codePrefix: string;
+  agencyCode: string;
+  /** The reception's legal date `YYYY-MM-DD` (the code counter's day). */
+  day: string;
+  row: Omit<typeof dossiers.$inferInsert, 'id' | 'code' | 'bookSeq' | 'searchText'> & { searchText: string };
+  hop: { name: string; toUnitId: string; role: string; startedAt: Date; budgetMinutes: number | null; dueAt: Date | null; handedBy: string; note: string | null };
+  event: { at: Date; kind: string; statusCode: number; params: Record<string, string | number | null>; note: string | null; actorId: string | null; actorLabel: string };
+  /** The public lookup's read model (dossiers.public-view.ts), rendered from the above. */
+  publicView: { view: string; rev: string };
+}
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+const INTAKE_STATEMENT: NamedStatement = {
+  name: 'dossiers_intake_v2',
+  text: `with c as (insert into dossiers_code_counters (agency_code, day, n) values ($1, $2, 1)
+                 on conflict (agency_code, day) do update set n = dossiers_code_counters.n + 1 returning n),
+       k as (select $3::text || lpad(c.n::text, greatest(4, length(c.n::text)), '0') as code from c),
+       d as (insert into dossiers (id, code, procedure_version_id, procedure_code, procedure_name, receiving_unit_id, handling_unit_id, channel, result_delivery,
+               applicant_kind, applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, checklist, fee_vnd, state, status_code,
+               workflow, current_step, holder_unit_id, holder_role, duration_amount, duration_unit, duration_source, calendar_unit_code, received_at, due_at,
+               at_risk, rule_version, pause_rule, book_number, book_seq, received_by, search_text, created_at, updated_at, public_view, public_view_rev)
+             select $4, k.code, $5, $6, $7, $8, $9, $10, $11,
+               $12, $13, $14, $15, $16, $17, $18::jsonb, $19, $20, $21,
+               $22::jsonb, $23, $24, $25, $26, $27, $28, $29, $30, $31,
+               $32, $33, $34, $35, 0, $36, lower(k.code) || ' ' || $37, $38, $39, $55, $56
+             from k returning id, code),
+       h as (insert into dossiers_steps (dossier_id, seq, kind, step_index, name, to_unit_id, role, started_at, budget_minutes, due_at, handed_by, note)
+             select d.id, 1, 'step', 0, $40, $41, $42, $43, $44, $45, $46, $47 from d),
+       e as (insert into dossiers_events (dossier_id, at, kind, public, status_code, params, note, actor_id, actor_label)
+             select d.id, $48, $49, true, $50, $51::jsonb, $52, $53, $54 from d)
+  select code from d`,
+};
+
 /**
- * Gives a just-inserted dossier (written with a temporary `#<id>` code) its dossier code and tracking-book number in
- * one statement: the agency-day code counter and the receiving unit's yearly book counter are upserted together and
- * the row updated (§5.1, §19.11). Intake calls it as late as possible, so the two counter rows — which every other
- * intake of that agency or desk must wait for — stay locked only for the few statements before COMMIT.
+ * Writes a received dossier in one round trip: the agency-day code counter (§5.1, §19.11: `<agency>-<yyMMdd>-<NNNN>`,
+ * at least 4 digits), the dossier with that code, its first hop and its timeline entry. The counter row stays locked
+ * until the transaction ends, so two receptions never get the same number and a rolled-back one never issued its
+ * code. Hand-written and named: the desk's hot path is planned once per connection. Returns the code.
  */
-export async function assignDossierNumbers(tx: Tx, dossierId: string, agencyCode: string, receivingUnitId: string, day: string): Promise<{ code: string; bookSeq: number }> {
-  const res = await tx.execute<{ code: string; book_seq: number }>(sql`
-    with c as (insert into dossiers_code_counters (agency_code, day, n) values (${agencyCode}, ${day}, 1)
-               on conflict (agency_code, day) do update set n = dossiers_code_counters.n + 1 returning n),
-         b as (insert into dossiers_slip_counters (unit_id, kind, year, n) values (${receivingUnitId}, 'book', ${Number(day.slice(0, 4))}, 1)
-               on conflict (unit_id, kind, year) do update set n = dossiers_slip_counters.n + 1 returning n),
-         k as (select ${`${agencyCode}-${codeDay(day)}-`} || lpad(c.n::text, greatest(4, length(c.n::text)), '0') as code, b.n as book from c, b)
-    update dossiers d set code = k.code, book_seq = k.book, search_text = lower(k.code) || ' ' || d.search_text
-    from k where d.id = ${dossierId}
-    returning d.code, d.book_seq`);
-  const row = res.rows[0]!;
-  return { code: row.code, bookSeq: Number(row.book_seq) };
+export async function insertReceivedDossier(tx: Tx, d: ReceivedDossier): Promise<string> {
+  const r = d.row;
+  const rows = await executeNamed<{ code: string }>(tx, INTAKE_STATEMENT, [
+    d.agencyCode, d.day, d.codePrefix,
+    d.id, r.procedureVersionId, r.procedureCode, r.procedureName, r.receivingUnitId, r.handlingUnitId, r.channel, r.resultDelivery,
+    r.applicantKind, r.applicantName, r.applicantIdNumber, r.applicantPhone ?? null, r.applicantEmail ?? null, r.applicantAddress ?? null, JSON.stringify(r.checklist), r.feeVnd ?? 0, r.state, r.statusCode,
+    JSON.stringify(r.workflow), r.currentStep, r.holderUnitId, r.holderRole, r.durationAmount, r.durationUnit, r.durationSource, r.calendarUnitCode ?? null, iso(r.receivedAt), iso(r.dueAt),
+    r.atRisk ?? false, r.ruleVersion, r.pauseRule, r.bookNumber, r.receivedBy ?? null, r.searchText, iso(r.createdAt), iso(r.updatedAt),
+    d.hop.name, d.hop.toUnitId, d.hop.role, iso(d.hop.startedAt), d.hop.budgetMinutes, iso(d.hop.dueAt), d.hop.handedBy, d.hop.note,
+    iso(d.event.at), d.event.kind, d.event.statusCode, JSON.stringify(d.event.params), d.event.note, d.event.actorId, d.event.actorLabel,
+    d.publicView.view, d.publicView.rev,
+  ]);
+  return rows[0]!.code;
+}
+
+const BOOK_STATEMENT: NamedStatement = {
+  name: 'dossiers_intake_book_v4',
+  text: `with b as (insert into dossiers_slip_counters (unit_id, kind, year, n) values ($1, 'book', $2, 1)
+                 on conflict (unit_id, kind, year) do update set n = dossiers_slip_counters.n + 1 returning n)
+         update dossiers set book_seq = b.n
+         from b where dossiers.id = $3 and ${CALENDAR_REVISION_SQL} = $4 returning dossiers.book_seq`,
+};
+
+/**
+ * The tracking-book entry (Sổ theo dõi hồ sơ, §4.2): the receiving unit's yearly running number, given to the dossier.
+ * Every intake at that desk waits for this counter row, so intake takes it in its last statement before COMMIT. The
+ * same statement checks that the published calendar is still at `calendarRevision` (the one the due instant was
+ * computed with); null when it moved, and the caller must start again.
+ */
+export async function assignBookNumber(
+  tx: Tx,
+  dossierId: string,
+  receivingUnitId: string,
+  year: number,
+  calendarRevision: number,
+): Promise<number | null> {
+  const rows = await executeNamed<{ book_seq: number }>(tx, BOOK_STATEMENT, [receivingUnitId, year, dossierId, calendarRevision]);
+  return rows[0] ? Number(rows[0].book_seq) : null;
 }
 
 /** The next yearly running number of a unit's book or slip series (`book`, `PBS`, `PTC`, `PXL`). */

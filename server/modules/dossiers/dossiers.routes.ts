@@ -12,6 +12,7 @@ import {
   ListDossiersQuerySchema,
   ListDossiersResponseSchema,
   PublicLookupSchema,
+  type PublicLookup,
   SlipParamsSchema,
   SweepRequestSchema,
   SweepResponseSchema,
@@ -26,11 +27,12 @@ import { getDossier, getDossierByCode, getIntakeDecision, listDossiers, lookupDo
 import { transitionDossier } from './use-cases/transition-dossier';
 import { renderDossierSlip, renderIntakeDecisionSlip, renderTrackingBookFile, type RenderedFile } from './use-cases/render-slips';
 
-/** Sends a rendered slip as a download. */
+/** Sends a rendered slip: a PDF opens in the browser's viewer (to print at the desk), a workbook downloads. */
 function sendFile(reply: FastifyReply, file: RenderedFile) {
+  const disposition = file.mimeType === 'application/pdf' ? 'inline' : 'attachment';
   return reply
     .header('content-type', file.mimeType)
-    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .header('content-disposition', `${disposition}; filename="${file.fileName}"`)
     .header('cache-control', 'no-store')
     .send(file.body);
 }
@@ -57,7 +59,9 @@ export async function dossierRoutes(app: FastifyInstance, options: { publicBaseU
   r.get(
     '/lookup/:code',
     { config: { action: 'public', rateLimit: LOOKUP_RATE_LIMIT }, schema: { tags, params: DossierCodeParamsSchema, response: { 200: PublicLookupSchema } } },
-    async (request) => lookupDossier(request.ctx, request.params.code),
+    // A ready JSON string from the read model, which Fastify sends as is: PublicLookupSchema documents it and the
+    // route tests parse the body with it (the typed reply only knows objects, hence the cast).
+    async (request, reply) => reply.type('application/json; charset=utf-8').send((await lookupDossier(request.ctx, request.params.code)) as unknown as PublicLookup),
   );
 
   r.get(

@@ -10,6 +10,7 @@ import { getPublishedProcedureByCode, timeForChannel, type ProcedureVersionView 
 import { identityOrgUnits, identityRoleGrants, normaliseSearch } from '../identity';
 import { calendarOf, classify, dueOf, hopDueOf, workingMinutesBetween } from './dossiers.deadlines';
 import { allocateDossierCode, findDossier, nextSlipNumber, type UnitInfo } from './dossiers.repository';
+import { refreshOutdatedPublicViews } from './dossiers.public-view';
 import { dossierEvents, dossiers, dossierSteps, type ResolvedStep } from './dossiers.tables';
 import { DEFAULT_PAUSE_RULE, lastHandlingIndex, returnStepIndex, ruleVersionOn, STATUS_CODE } from './dossiers.workflow';
 import { intakeDossier, resolveWorkflow } from './use-cases/intake-dossier';
@@ -167,6 +168,8 @@ export async function seedDossiersDemo(ctx: Ctx): Promise<void> {
   const t1 = performance.now();
   const recent = await seedRecent(demo);
   await seedIntakeDecisions(demo);
+  // Demo rows written without a transition have no public lookup view yet: write them all now.
+  while ((await refreshOutdatedPublicViews(ctx.db, 500)) > 0);
   await sweepAtRisk({ ...demo.ctx, clock: { now: () => now } }, { limit: 10_000 });
   ctx.log.info({ history, recent, historyMs: Math.round(t1 - t0), recentMs: Math.round(performance.now() - t1) }, 'dossiers demo seeded');
 }

@@ -102,6 +102,13 @@ export const dossiers = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
+    /**
+     * Read model of the public lookup (dossiers.public-view.ts): the rendered JSON without the code and the holder's
+     * name, and the fingerprint of the renderer and wording it was made with. A trigger clears it when a write changes
+     * the dossier without writing a fresh one; a cleared or outdated view is rendered on the fly.
+     */
+    publicView: text('public_view'),
+    publicViewRev: text('public_view_rev'),
   },
   (t) => [
     uniqueIndex('dossiers_code_uq').on(t.code),

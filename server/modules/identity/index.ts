@@ -24,7 +24,7 @@ export const identityModule: ModuleManifest = {
 };
 
 export { identityOrgUnits, identityUsers, identityRoleGrants } from './identity.tables';
-export { getOrgUnit, listOrgUnitsByIds, isOpenOn, type OrgUnitView } from './org-units.repository';
+export { getOrgUnit, listOrgUnitsByIds, listOrgUnitRefs, cachedOrgUnitRefs, isOpenOn, type OrgUnitView, type OrgUnitRef } from './org-units.repository';
 export { listUserNamesByIds } from './users.repository';
 export { normaliseSearch, vietnamDate } from './identity.text';
 export { PRIVILEGED_ROLES, type OrgUnitSubject, type UserSubject } from './identity.policy';

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Queryable } from '../../platform/db/database';
+import { executeNamed, type NamedStatement, type Queryable } from '../../platform/db/database';
 import { identityOrgUnits } from './identity.tables';
 import { normaliseSearch, searchConditions } from './identity.text';
 
@@ -42,6 +42,64 @@ export async function listOrgUnitsByIds(db: Queryable, ids: readonly string[]): 
   if (ids.length === 0) return [];
   const rows = await db.select(viewColumns).from(identityOrgUnits).leftJoin(parent, eq(parent.id, identityOrgUnits.parentId)).where(inArray(identityOrgUnits.id, [...new Set(ids)]));
   return rows.map(toView);
+}
+
+/** What other modules' hot paths need of a unit: reference fields, tree path (for policy checks) and validity. */
+export interface OrgUnitRef {
+  id: string;
+  code: string;
+  name: string;
+  path: string;
+  validTo: string | null;
+}
+
+const UNIT_REFS_READ: NamedStatement = {
+  name: 'identity_unit_refs_v1',
+  text: `select id, code, name, path, to_char(valid_to, 'YYYY-MM-DD') as "validTo" from identity_org_units where id = any(string_to_array($1, ',')::uuid[])`,
+};
+
+/**
+ * Units' reference fields by id (missing ids are skipped): a named statement without the query builder, for the
+ * desk's intake path where the builder's cost showed up (bench/dossiers.bench.ts).
+ */
+export async function listOrgUnitRefs(db: Queryable, ids: readonly string[]): Promise<OrgUnitRef[]> {
+  if (ids.length === 0) return [];
+  return executeNamed<OrgUnitRef>(db, UNIT_REFS_READ, [[...new Set(ids)].join(',')]);
+}
+
+/**
+ * How long this process reuses a unit's reference fields on hot paths. Units change by administrative decision, a
+ * few times a year; a change made in this process is seen at once (forgetOrgUnitRefs after its commit), one made in
+ * another process within this time.
+ */
+export const ORG_UNIT_REF_CACHE_MS = 5_000;
+// Keyed by database handle (tests and the bench use several databases in one process); monotonic time.
+const refCaches = new WeakMap<object, Map<string, { at: number; ref: OrgUnitRef }>>();
+
+/** listOrgUnitRefs through the short per-process cache above (intake reads its two units on every dossier). */
+export async function cachedOrgUnitRefs(db: Queryable, ids: readonly string[]): Promise<OrgUnitRef[]> {
+  let cache = refCaches.get(db);
+  if (!cache) refCaches.set(db, (cache = new Map()));
+  const now = performance.now();
+  const out: OrgUnitRef[] = [];
+  const missing: string[] = [];
+  for (const id of new Set(ids)) {
+    const hit = cache.get(id);
+    if (hit && now - hit.at < ORG_UNIT_REF_CACHE_MS) out.push(hit.ref);
+    else missing.push(id);
+  }
+  if (missing.length === 0) return out;
+  if (cache.size > 5000) cache.clear();
+  for (const ref of await listOrgUnitRefs(db, missing)) {
+    cache.set(ref.id, { at: now, ref });
+    out.push(ref);
+  }
+  return out;
+}
+
+/** Drops this process's cached unit references (after a unit was created, changed or closed here). */
+export function forgetOrgUnitRefs(db: Queryable): void {
+  refCaches.delete(db);
 }
 
 /** Locks a unit row for an update in the caller's transaction. */

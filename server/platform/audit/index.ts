@@ -5,7 +5,20 @@ import { definePolicy, hasRole } from '../access';
 import type { ModuleManifest } from '../http/module';
 import { listAuditEvents } from './audit';
 
-export { recordAudit, verifyAuditChain, canonicalJson, GENESIS_HASH, type AuditEntry, type ChainReport } from './audit';
+export {
+  recordAudit,
+  verifyAuditChain,
+  canonicalJson,
+  GENESIS_HASH,
+  sealAuditChain,
+  AuditSealer,
+  registerAuditSealer,
+  unregisterAuditSealer,
+  auditEntriesCommitted,
+  flushAuditSeal,
+  type AuditEntry,
+  type ChainReport,
+} from './audit';
 export { auditEvents } from './audit.tables';
 
 definePolicy('audit.events.list', (actor) => hasRole(actor, ['system-admin']));

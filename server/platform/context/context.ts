@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { actorUserId, type Actor } from '../access';
 import type { Db, Tx } from '../db/database';
 import type { Locale } from '../i18n';
-import { recordAudit, type AuditEntry } from '../audit/audit';
+import { auditEntriesCommitted, recordAudit, type AuditEntry } from '../audit/audit';
 import type { EventBus } from '../events/event-bus';
 
 /** Injected time source; modules never call `new Date()` for "now". */
@@ -33,11 +33,13 @@ export interface TxScope {
 /** Runs `fn` in one transaction; audit entries commit with it, after-commit hooks run only if it commits. */
 export async function withTransaction<T>(ctx: Ctx, fn: (scope: TxScope) => Promise<T>): Promise<T> {
   const hooks: Array<() => void | Promise<void>> = [];
+  let audited = false;
   const result = await ctx.db.transaction(async (tx) => {
     const scope: TxScope = {
       tx,
-      audit: (entry) =>
-        recordAudit(
+      audit: (entry) => {
+        audited = true;
+        return recordAudit(
           tx,
           {
             actorId: actorUserId(ctx.actor),
@@ -47,11 +49,14 @@ export async function withTransaction<T>(ctx: Ctx, fn: (scope: TxScope) => Promi
             at: ctx.clock.now(),
           },
           entry,
-        ),
+        );
+      },
       afterCommit: (hook) => hooks.push(hook),
     };
     return fn(scope);
   });
+  // Entries are sealed into the hash chain in the background, just after commit (platform/audit).
+  if (audited) auditEntriesCommitted(ctx.db);
   for (const hook of hooks) {
     try {
       await hook();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { vi } from './messages.vi';
 import { en } from './messages.en';
 
@@ -34,4 +35,18 @@ export function translate(locale: Locale, key: string, params: Record<string, un
 
 export function hasMessage(key: string): boolean {
   return key in catalogs.vi;
+}
+
+/**
+ * A fingerprint of the messages under these key prefixes in every locale: text rendered and stored from them (a read
+ * model) records it, and is rendered again when a deployment changed the wording.
+ */
+export function messagesFingerprint(prefixes: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const locale of LOCALES) {
+    for (const key of Object.keys(catalogs[locale]).sort()) {
+      if (prefixes.some((p) => key.startsWith(p))) hash.update(`${locale}\u0000${key}\u0000${catalogs[locale][key]}\u0000`);
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
 }

@@ -3,6 +3,7 @@ import type { NotificationSkipReason } from '../../../contracts/notifications/no
 import type { TxScope, Ctx } from '../context/context';
 import type { Locale } from '../i18n';
 import { sendJob } from '../jobs';
+import { executeNamed, type NamedStatement } from '../db/database';
 import { notificationsOutbox } from './notifications.tables';
 import { hasNotificationTemplate, renderNotification, type RenderedNotification } from './notifications.templates';
 import { notificationChannels } from './notifications.channels';
@@ -46,6 +47,13 @@ export const OUTBOX = {
 
 const PHONE = /^\+?[0-9]{8,15}$/;
 
+const OUTBOX_INSERT: NamedStatement = {
+  name: 'notifications_outbox_insert_v1',
+  text: `insert into notifications_outbox (channel, recipient, template_key, params, locale, status, last_error, subject_type, subject_id, dedupe_key, recheck_at)
+         values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, now() + $11::int * interval '1 second')
+         on conflict (dedupe_key) do nothing returning id`,
+};
+
 
 function normaliseRecipient(channel: NotificationChannel, raw: string | null | undefined): { recipient: string; problem: NotificationSkipReason | null } {
   const value = (raw ?? '').trim();
@@ -64,24 +72,21 @@ export async function enqueueNotification(scope: TxScope, message: NotificationM
   if (!hasNotificationTemplate(message.template)) throw new Error(`no notification template "${message.template}" (registerNotificationTemplate first)`);
   const { recipient, problem } = normaliseRecipient(message.channel, message.recipient);
   const status = problem ? 'skipped' : 'pending';
-  const rows = await scope.tx
-    .insert(notificationsOutbox)
-    .values({
-      channel: message.channel,
-      recipient,
-      templateKey: message.template,
-      // Stored as JSON: Dates become ISO strings now rather than surprising the template later.
-      params: JSON.parse(JSON.stringify(message.params ?? {})) as Record<string, unknown>,
-      locale: message.locale ?? 'vi',
-      status,
-      lastError: problem,
-      subjectType: message.subjectType ?? null,
-      subjectId: message.subjectId ?? null,
-      dedupeKey: message.dedupeKey ?? null,
-      recheckAt: sql`now() + ${OUTBOX.sweepAfterSeconds}::int * interval '1 second'`,
-    })
-    .onConflictDoNothing({ target: notificationsOutbox.dedupeKey })
-    .returning({ id: notificationsOutbox.id });
+  // Stored as JSON: Dates become ISO strings now rather than surprising the template later. Hand-written and named:
+  // every notified change runs it, so it is planned once per connection and skips the query builder.
+  const rows = await executeNamed<{ id: string }>(scope.tx, OUTBOX_INSERT, [
+    message.channel,
+    recipient,
+    message.template,
+    JSON.stringify(message.params ?? {}),
+    message.locale ?? 'vi',
+    status,
+    problem,
+    message.subjectType ?? null,
+    message.subjectId ?? null,
+    message.dedupeKey ?? null,
+    OUTBOX.sweepAfterSeconds,
+  ]);
   const row = rows[0];
   if (!row) return null;
   if (status === 'pending') scope.afterCommit(async () => void (await sendJob('notifications.deliver', { id: row.id })));

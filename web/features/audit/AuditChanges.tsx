@@ -29,7 +29,17 @@ export function AuditChanges({ event }: { event: AuditEvent }) {
         style={{ marginTop: 12 }}
         items={[
           { key: 'requestId', label: t('audit.log.requestId'), children: event.requestId ?? '—' },
-          { key: 'hash', label: t('audit.log.hash'), children: <Typography.Text code className="wrap-anywhere">{event.hash}</Typography.Text> },
+          {
+            key: 'hash',
+            label: t('audit.log.hash'),
+            children: event.hash ? (
+              <Typography.Text code className="wrap-anywhere">
+                #{event.chainSeq} {event.hash}
+              </Typography.Text>
+            ) : (
+              <Typography.Text type="secondary">{t('audit.log.unsealed')}</Typography.Text>
+            ),
+          },
         ]}
       />
     </div>

@@ -1,19 +1,28 @@
 // Reception at the desk (§3.1 steps 1–2): accept with a code and an appointment, guide to supplement (Mẫu 02) or refuse (Mẫu 03).
 import { can } from '../../../platform/access';
 import { toVnIso, type Duration } from '../../../platform/calendar';
+import { invalidateCalendarCache } from '../../../platform/calendar/store';
 import { withTransaction, type Ctx } from '../../../platform/context/context';
 import { AppError, notFound } from '../../../platform/errors';
 import type { IntakeRequest } from '../../../../contracts/dossiers/dossiers.contracts';
 import { getPublishedProcedureByCode, timeForChannel, type ProcedureVersionView } from '../../catalog';
-import { isOpenOn, listOrgUnitsByIds, normaliseSearch } from '../../identity';
-import { calendarOf, dueOf, hopDueOf } from '../dossiers.deadlines';
+import { cachedOrgUnitRefs, isOpenOn, normaliseSearch } from '../../identity';
+import { calendarsOf, dueOf, hopDueOf, isAtRisk } from '../dossiers.deadlines';
 import { notifyApplicant } from '../dossiers.notify';
+import { publicViewRevision, renderPublicView } from '../dossiers.public-view';
 import { DOSSIER_ACTIONS } from '../dossiers.policy';
 import { randomUUID } from 'node:crypto';
-import { assignDossierNumbers, insertEvent, insertHop, nextSlipNumber, type UnitInfo } from '../dossiers.repository';
-import { dossierIntakeDecisions, dossiers, type ResolvedStep } from '../dossiers.tables';
-import { DEFAULT_PAUSE_RULE, ruleVersionOn, STATUS_CODE } from '../dossiers.workflow';
+import { assignBookNumber, codeDay, insertReceivedDossier, nextSlipNumber, type UnitInfo } from '../dossiers.repository';
+import { dossierIntakeDecisions, type ResolvedStep } from '../dossiers.tables';
+import { DEFAULT_PAUSE_RULE, lastHandlingIndex, ruleVersionOn, STATUS_CODE } from '../dossiers.workflow';
 import { actorIdOf, actorLabelOf, invalid, todayOf } from './common';
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+const settle = <T>(p: Promise<T>): Promise<Settled<T>> => p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
+const unwrap = <T>(s: Settled<T>): T => {
+  if (s.ok) return s.value;
+  throw s.error;
+};
 
 /** What intake produced: a dossier, or a guide/refuse record. */
 export type IntakeResult = { decision: 'accept'; dossierId: string; code: string } | { decision: 'guide' | 'refuse'; decisionId: string; referenceNumber: string };
@@ -24,7 +33,7 @@ const SLIP_KIND = { guide: 'PBS', refuse: 'PTC' } as const;
 /** Units by id that are open today (one query for the receiving desk and the handling agency). */
 async function openUnits(ctx: Ctx, ids: Array<string | undefined>, today: string): Promise<Map<string, UnitInfo>> {
   const wanted = ids.filter((x): x is string => Boolean(x));
-  const rows = await listOrgUnitsByIds(ctx.db, wanted);
+  const rows = await cachedOrgUnitRefs(ctx.db, wanted);
   return new Map(rows.filter((u) => isOpenOn(u, today)).map((u) => [u.id, { id: u.id, code: u.code, name: u.name, path: u.path }]));
 }
 
@@ -111,21 +120,43 @@ export function resolveWorkflow(version: ProcedureVersionView, receiving: UnitIn
  * Mẫu 02 / Mẫu 03, no dossier code.
  */
 export async function intakeDossier(ctx: Ctx, input: IntakeRequest): Promise<IntakeResult> {
+  try {
+    return await intakeOnce(ctx, input, true);
+  } catch (err) {
+    if (!(err instanceof CalendarMoved)) throw err;
+    // A calendar was published while this dossier was being received: once more, with a verified calendar read.
+    return intakeOnce(ctx, input, false);
+  }
+}
+
+/** Thrown inside the transaction when the calendar used for the due instant is no longer the published one. */
+class CalendarMoved extends Error {}
+
+async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: boolean): Promise<IntakeResult> {
   const now = ctx.clock.now();
   const today = todayOf(ctx);
   const receivingId = receivingUnitId(ctx, input);
-  const units = await openUnits(ctx, [receivingId, input.handlingUnitId], today);
+  // The three reads do not depend on each other: run them together (the desk waits for their slowest, not their sum).
+  // Each outcome is kept settled and only used, or thrown, at its place in the checks below.
+  const [unitsRead, versionRead, calendarsRead] = await Promise.all([
+    settle(openUnits(ctx, [receivingId, input.handlingUnitId], today)),
+    settle(procedureInForce(ctx, input.procedureCode, today)),
+    // The process's compiled calendar is trusted here and its revision checked in the transaction (assignBookNumber).
+    settle(calendarsOf(ctx.db, { trustCache: trustCalendarCache })),
+  ]);
+  const units = unwrap(unitsRead);
   const receiving = units.get(receivingId);
   if (!receiving) throw invalid('body.receivingUnitId', 'dossiers.errors.receivingUnitInvalid');
   if (!can(ctx.actor, DOSSIER_ACTIONS.intake, { receivingUnitPath: receiving.path })) throw new AppError('FORBIDDEN', { action: DOSSIER_ACTIONS.intake });
-  const version = await procedureInForce(ctx, input.procedureCode, today);
+  const version = unwrap(versionRead);
   if (!version) throw notFound('procedure', input.procedureCode);
 
   if (input.decision !== 'accept') return recordDecision(ctx, input, version, receiving, units.get(input.handlingUnitId ?? '') ?? null);
 
   const handling = await resolveHandlingUnit(ctx, version, input.handlingUnitId, units, today);
   const { duration, source } = resolveDuration(version, input);
-  const cal = await calendarOf(ctx.db, receiving.code);
+  const calendars = unwrap(calendarsRead);
+  const cal = calendars.forUnit(receiving.code);
   const dueAt = dueOf(now, duration, cal)!;
   const steps = resolveWorkflow(version, receiving, handling);
   const first = steps[0]!;
@@ -133,15 +164,32 @@ export async function intakeDossier(ctx: Ctx, input: IntakeRequest): Promise<Int
   const actorId = actorIdOf(ctx);
   const actorLabel = actorLabelOf(ctx);
 
+  // At risk from the start when the procedure's own step budgets exceed its statutory time (issue rule, §19 row 10).
+  let laterBudgets = 0;
+  for (let i = 1; i <= lastHandlingIndex(steps, receiving.id); i++) laterBudgets += steps[i]?.budgetMinutes ?? 0;
+  const atRisk = isAtRisk({ now, effectiveDue: dueAt, cal, pauses: [], openHop: { startedAt: now, budgetMinutes: first.budgetMinutes }, laterBudgets }) ?? false;
+  const id = randomUUID();
+  const params = { unit: receiving.name, due: toVnIso(dueAt) };
+  const publicView = renderPublicView({
+    procedureName: version.name,
+    applicantName: applicant.name,
+    statusCode: STATUS_CODE.RECEIVED,
+    receivedAt: now,
+    dueAt,
+    extendedDueAt: null,
+    finishedAt: null,
+    returnedAt: null,
+    events: [{ at: now, kind: 'intake', statusCode: STATUS_CODE.RECEIVED, params }],
+  });
+
   return withTransaction(ctx, async (scope) => {
     const { tx } = scope;
-    const id = randomUUID();
-    // Written with a temporary code; the real code and book number are assigned last (see assignDossierNumbers).
-    await tx
-      .insert(dossiers)
-      .values({
-        id,
-        code: `#${id}`,
+    const code = await insertReceivedDossier(tx, {
+      id,
+      codePrefix: `${handling.code}-${codeDay(today)}-`,
+      agencyCode: handling.code,
+      day: today,
+      row: {
         procedureVersionId: version.id,
         procedureCode: version.code,
         procedureName: version.name,
@@ -169,32 +217,19 @@ export async function intakeDossier(ctx: Ctx, input: IntakeRequest): Promise<Int
         calendarUnitCode: receiving.code,
         receivedAt: now,
         dueAt,
+        atRisk,
         ruleVersion: ruleVersionOn(today),
         pauseRule: DEFAULT_PAUSE_RULE,
         bookNumber: today.slice(0, 4),
-        bookSeq: 0,
         receivedBy: actorId,
         searchText: normaliseSearch(`${applicant.name} ${applicant.idNumber}`),
         createdAt: now,
         updatedAt: now,
-      });
-    await insertHop(tx, id, {
-      seq: 1,
-      kind: 'step',
-      stepIndex: 0,
-      name: first.name,
-      fromUnitId: null,
-      toUnitId: first.unitId,
-      role: first.role,
-      startedAt: now,
-      budgetMinutes: first.budgetMinutes,
-      dueAt: hopDueOf(now, first.budgetMinutes, cal),
-      handedBy: actorLabel,
-      note: input.note,
+      },
+      hop: { name: first.name, toUnitId: first.unitId, role: first.role, startedAt: now, budgetMinutes: first.budgetMinutes, dueAt: hopDueOf(now, first.budgetMinutes, cal), handedBy: actorLabel, note: input.note },
+      event: { at: now, kind: 'intake', statusCode: STATUS_CODE.RECEIVED, params, note: input.note, actorId, actorLabel },
+      publicView: { view: publicView, rev: publicViewRevision() },
     });
-    const params = { unit: receiving.name, due: toVnIso(dueAt) };
-    await insertEvent(tx, { dossierId: id, at: now, kind: 'intake', public: true, statusCode: STATUS_CODE.RECEIVED, params, note: input.note, actorId, actorLabel });
-    const { code } = await assignDossierNumbers(tx, id, handling.code, receiving.id, today);
     await notifyApplicant(scope, {
       subjectId: id,
       code,
@@ -205,7 +240,6 @@ export async function intakeDossier(ctx: Ctx, input: IntakeRequest): Promise<Int
       phone: applicant.phone,
       dedupe: 'intake',
     });
-    // Last on purpose: the audit append holds the chain's advisory lock until COMMIT, so keep it short.
     await scope.audit({
       action: DOSSIER_ACTIONS.intake,
       subjectType: 'dossier',
@@ -223,8 +257,15 @@ export async function intakeDossier(ctx: Ctx, input: IntakeRequest): Promise<Int
         receivedAt: toVnIso(now),
         dueAt: toVnIso(dueAt),
         state: 'RECEIVED',
+        atRisk,
       },
     });
+    // Last on purpose: every intake at this desk waits for the book counter until this transaction commits.
+    const bookSeq = await assignBookNumber(tx, id, receiving.id, Number(today.slice(0, 4)), calendars.revision);
+    if (bookSeq === null) {
+      invalidateCalendarCache(ctx.db);
+      throw new CalendarMoved();
+    }
     return { decision: 'accept' as const, dossierId: id, code };
   });
 }

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../../platform/errors';
 import type { ApologyRequest, DossierState } from '../../../../contracts/dossiers/dossiers.contracts';
 import { calendarOf, toPauses, workingMinutesBetween } from '../dossiers.deadlines';
 import { formatInstant, notifyApplicant } from '../dossiers.notify';
+import { refreshPublicViews } from '../dossiers.public-view';
 import { DOSSIER_ACTIONS } from '../dossiers.policy';
 import { findApology, findDossier, insertEvent, listHops, listPauses, nextSlipNumber, unitsById, updateDossierIfVersion, type DossierRow } from '../dossiers.repository';
 import { dossierApologies } from '../dossiers.tables';
@@ -50,6 +51,7 @@ export async function issueApology(ctx: Ctx, id: string, req: ApologyRequest): P
     await tx.insert(dossierApologies).values({ dossierId: id, referenceNumber, issuedAt: now, issuedBy: actorId, issuedByLabel: actorLabel, reason: req.reason, originalDueAt: row.dueAt, newDueAt: newDue });
     const params = { newDue: toVnIso(newDue), due: toVnIso(row.dueAt) };
     await insertEvent(tx, { dossierId: id, at: now, kind: 'apology', public: true, statusCode: row.statusCode, params, note: req.reason, actorId, actorLabel });
+    await refreshPublicViews(tx, [id]);
     await notifyApplicant(scope, {
       subjectId: id,
       code: row.code,

@@ -7,6 +7,7 @@ import type { Queryable } from '../../../platform/db/database';
 import type { DossierState } from '../../../../contracts/dossiers/dossiers.contracts';
 import { calendarCache, dueOf, hopDueOf, toPauses } from '../dossiers.deadlines';
 import { notifyApplicant } from '../dossiers.notify';
+import { refreshPublicViews } from '../dossiers.public-view';
 import { insertEvent, setHopDue, updateDossierIfVersion, type DossierRow, type HopRow, type PauseRow } from '../dossiers.repository';
 import { dossierPauses, dossiers, dossierSteps } from '../dossiers.tables';
 import { OPEN_STATES, RUNNING_STATES } from '../dossiers.workflow';
@@ -152,6 +153,7 @@ async function applyRecomputedDue(ctx: Ctx, row: DossierRow, due: Date, cal: Wor
       if (hop) await setHopDue(scope.tx, hop.id, hopDueOf(hop.startedAt, hop.budgetMinutes, cal, enginePauses));
       const params = { reason: event.reason, before: toVnIso(row.dueAt), after: toVnIso(due) };
       await insertEvent(scope.tx, { dossierId: row.id, at: now, kind: 'calendar-change', public: true, statusCode: row.statusCode, params, note: event.reason, actorId: null, actorLabel: 'system' });
+      await refreshPublicViews(scope.tx, [row.id]);
       await notifyApplicant(scope, {
         subjectId: row.id,
         code: row.code,

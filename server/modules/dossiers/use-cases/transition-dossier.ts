@@ -8,6 +8,7 @@ import type { DossierState, TransitionRequest } from '../../../../contracts/doss
 import { getOrgUnit, isOpenOn } from '../../identity';
 import { calendarOf, classify, dueOf, hopDueOf, isAtRisk, shiftByWorkingMinutes, toPauses, workingMinutesBetween } from '../dossiers.deadlines';
 import { notifyApplicant } from '../dossiers.notify';
+import { refreshPublicViews } from '../dossiers.public-view';
 import { DOSSIER_ACTIONS } from '../dossiers.policy';
 import { preconditionHolds } from '../dossiers.presenter';
 import {
@@ -191,7 +192,8 @@ async function plan(p: PlanInput): Promise<Plan> {
       return moveToStep(p, row.currentStep + 1);
     case 'approve':
       if (row.currentStep < lastHandlingIndex(row.workflow, row.receivingUnitId)) return { ...moveToStep(p, row.currentStep + 1), params: { unit: p.units.get(row.holderUnitId)?.name ?? '', step: row.workflow[row.currentStep]!.name } };
-      return { ...finish(p), params: { unit: p.units.get(row.receivingUnitId)?.name ?? '' } };
+      // The approving leader's unit: the handling agency that holds the dossier (not the desk the result goes back to).
+      return { ...finish(p), params: { unit: p.units.get(row.holderUnitId)?.name ?? '' } };
     case 'result-ready':
       return finish(p);
     case 'return-to-step':
@@ -337,6 +339,7 @@ export async function transitionDossier(ctx: Ctx, id: string, req: TransitionReq
     }
     const note = noteOf(req);
     await insertEvent(tx, { dossierId: id, at: now, kind: req.transition, public: rule.public, statusCode: updated.statusCode, params: p.params, note, actorId, actorLabel });
+    await refreshPublicViews(tx, [id]);
     if (NOTIFY.has(req.transition)) {
       await notifyApplicant(scope, {
         subjectId: id,

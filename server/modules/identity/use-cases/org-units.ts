@@ -12,6 +12,7 @@ import { AppError, notFound } from '../../../platform/errors';
 import { identityOrgUnits } from '../identity.tables';
 import { auditOrgUnit, presentOrgUnit, presentOrgUnitTree } from '../identity.presenter';
 import {
+  forgetOrgUnitRefs,
   countChildrenOpenAfter,
   findOrgUnitByCode,
   getOrgUnit,
@@ -59,6 +60,7 @@ export async function createOrgUnit(ctx: Ctx, input: CreateOrgUnitRequest): Prom
     updatedAt: now,
   };
   await withTransaction(ctx, async (scope) => {
+    scope.afterCommit(() => forgetOrgUnitRefs(ctx.db));
     await scope.tx.insert(identityOrgUnits).values(values);
     await scope.audit({ action: 'identity.org-units.create', subjectType: 'org-unit', subjectId: id, after: auditOrgUnit(values) });
   });
@@ -82,6 +84,7 @@ export async function updateOrgUnit(ctx: Ctx, id: string, input: UpdateOrgUnitRe
     updatedAt: ctx.clock.now(),
   };
   const updated = await withTransaction(ctx, async (scope) => {
+    scope.afterCommit(() => forgetOrgUnitRefs(ctx.db));
     const [row] = await scope.tx
       .update(identityOrgUnits)
       .set({ ...changes, version: sql`${identityOrgUnits.version} + 1` })
@@ -118,6 +121,7 @@ export async function closeOrgUnit(ctx: Ctx, id: string, input: CloseOrgUnitRequ
   if (openChildren > 0) throw new AppError('UNIT_HAS_OPEN_CHILDREN', { count: openChildren }, { status: 409 });
 
   const updated = await withTransaction(ctx, async (scope) => {
+    scope.afterCommit(() => forgetOrgUnitRefs(ctx.db));
     const [row] = await scope.tx
       .update(identityOrgUnits)
       .set({ validTo: input.validTo, successorId, updatedAt: ctx.clock.now(), version: sql`${identityOrgUnits.version} + 1` })

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Db, Queryable } from '../../db/database';
+import { executeNamed, type Db, type NamedStatement, type Queryable } from '../../db/database';
 import { buildCalendar, DEFAULT_WEEKLY_HOURS } from '../calendar.engine';
 import { AppError } from '../../errors/app-error';
 import type { CalendarYear, DayOff, DayOffKind, IsoDate, IsoWeekday, MakeUpWorkingDay, WeeklyOfficeHours, WorkingCalendar } from '../calendar.types';
@@ -96,6 +96,9 @@ export interface CompiledCalendars {
 // Keyed by the database handle: tests run several apps (databases) in one process.
 const cache = new WeakMap<object, CompiledCalendars>();
 
+// Named and hand-written: every deadline computation runs it (intake, transitions), so it skips the query builder.
+const REVISION_READ: NamedStatement = { name: 'calendar_revision_v1', text: 'select revision from calendar_calendars where id = $1' };
+
 /** Drops this process's compiled copy (after a local publish; other processes notice the revision). */
 export function invalidateCalendarCache(db: Db): void {
   cache.delete(db);
@@ -106,7 +109,7 @@ export function invalidateCalendarCache(db: Db): void {
  * read per call keeps several app processes correct after a publish elsewhere.
  */
 export async function publishedState(db: Db, calendarId = PROVINCE_CALENDAR_ID): Promise<CompiledCalendars | null> {
-  const [row] = await db.select({ revision: calendarCalendars.revision }).from(calendarCalendars).where(eq(calendarCalendars.id, calendarId)).limit(1);
+  const [row] = await executeNamed<{ revision: number }>(db, REVISION_READ, [calendarId]);
   if (!row) return null;
   const hit = cache.get(db);
   if (hit && hit.revision === row.revision && hit.state.calendarId === calendarId) return hit;
@@ -142,4 +145,38 @@ export async function getPublishedCalendar(db: Db, options: { orgUnitCode?: stri
   const cal = compiled ? calendarFor(compiled, options.orgUnitCode) : null;
   if (!cal) throw nothingPublished();
   return cal;
+}
+
+/** The published calendars of one revision as a lookup by unit code. */
+export interface PublishedCalendars {
+  revision: number;
+  /** The unit's calendar (its own office hours when it has them), else the province's. */
+  forUnit(orgUnitCode?: string | null): WorkingCalendar;
+}
+
+/**
+ * SQL that reads the province calendar's current revision, for a write that trusted a cached calendar
+ * (getPublishedCalendars with `trustCache`): the write compares it with the revision it used, inside its own
+ * transaction, and starts again when a publish moved it.
+ */
+export const CALENDAR_REVISION_SQL = `(select revision from calendar_calendars where id = '${PROVINCE_CALENDAR_ID}')`;
+
+/**
+ * The published calendars as a lookup by unit code, from one revision check: a caller that learns the unit only
+ * later (intake reads its units at the same time) pays for one read. With `trustCache` the process's compiled copy is
+ * used without reading the revision, and the caller must check CALENDAR_REVISION_SQL in its transaction.
+ * Throws CALENDAR_NOT_PUBLISHED when nothing is published.
+ */
+export async function getPublishedCalendars(db: Db, options: { trustCache?: boolean } = {}): Promise<PublishedCalendars> {
+  const hit = options.trustCache ? cache.get(db) : undefined;
+  const compiled = hit && hit.state.calendarId === PROVINCE_CALENDAR_ID ? hit : await publishedState(db);
+  if (!compiled) throw nothingPublished();
+  return {
+    revision: compiled.revision,
+    forUnit: (orgUnitCode) => {
+      const cal = calendarFor(compiled, orgUnitCode);
+      if (!cal) throw nothingPublished();
+      return cal;
+    },
+  };
 }

@@ -7,7 +7,7 @@ import { seedCalendarDemo } from './calendar.seed';
 
 export type { CalendarChange, CalendarChangedEvent } from './calendar.events';
 export { registerCalendarImpactProvider, type CalendarImpactProvider } from './calendar.impact';
-export { getPublishedCalendar, invalidateCalendarCache, PROVINCE_CALENDAR_ID } from './calendar.state';
+export { CALENDAR_REVISION_SQL, getPublishedCalendar, getPublishedCalendars, invalidateCalendarCache, PROVINCE_CALENDAR_ID, type PublishedCalendars } from './calendar.state';
 export { computeDue } from './use-cases/compute-due';
 export { seedCalendarDemo } from './calendar.seed';
 export * from './calendar.tables';
