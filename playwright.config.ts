@@ -45,7 +45,18 @@ export default defineConfig({
     command: `node -e "require('fs').rmSync(process.env.MOTCUA_DATA_DIR,{recursive:true,force:true})" && node scripts/ensure-web-build.mjs && node --import tsx server/main.ts`,
     url: `http://127.0.0.1:${port}/health`,
     // DATABASE_URL is blanked so journeys always run on a fresh embedded database, even in the PostgreSQL CI pass.
-    env: { MOTCUA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MOTCUA_SEED_DEMO: 'true', DATABASE_URL: '' },
+    // The lifecycle journey lets working days pass on the adjustable clock; sessions follow that clock, hence long limits.
+    env: {
+      MOTCUA_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      MOTCUA_SEED_DEMO: 'true',
+      DATABASE_URL: '',
+      MOTCUA_ADJUSTABLE_CLOCK: 'true',
+      SESSION_IDLE_MINUTES: '100000',
+      SESSION_ABSOLUTE_HOURS: '10000',
+    },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'pipe',

@@ -11,7 +11,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from './platform/config/config';
-import { type Clock, systemClock, type Ctx } from './platform/context/context';
+import { type Clock, isAdjustableClock, OffsetClock, systemClock, type Ctx } from './platform/context/context';
+import { clockModule } from './platform/clock';
 import { databaseStatus, type Database } from './platform/db/database';
 import { errorHandlerPlugin, sendError } from './platform/errors';
 import { EventBus } from './platform/events/event-bus';
@@ -48,7 +49,8 @@ const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
 /** Builds the HTTP application: platform plugins first, then each module's manifest. */
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   const { database, config } = options;
-  const clock = options.clock ?? systemClock;
+  // MOTCUA_ADJUSTABLE_CLOCK: real time plus an offset an administrator may move (platform/clock).
+  const clock = options.clock ?? (config.adjustableClock ? new OffsetClock() : systemClock);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: config.bodyLimitBytes,
@@ -117,7 +119,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     },
   );
 
-  const allModules: ModuleManifest[] = [...platformModules, ...domainModules];
+  const clockModules = config.adjustableClock && isAdjustableClock(clock) ? [clockModule(clock)] : [];
+  const allModules: ModuleManifest[] = [...platformModules, ...clockModules, ...domainModules];
   for (const mod of allModules) await mod.register?.(host);
   for (const mod of allModules) {
     if (mod.routes) {

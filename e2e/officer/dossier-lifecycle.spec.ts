@@ -41,9 +41,9 @@ test('a dossier from the desk to the citizen: keyboard intake, receipt, hand-ove
   const problems: string[] = [];
 
   // ---------------------------------------------------------------- setup
-  // A procedure whose step budgets exceed its statutory time (a real catalogue mistake): once handed on, the dossier is at
-  // risk (remaining working time < the budgets of the steps left) without moving any clock — the server has no clock
-  // override, so a dossier cannot be made late by waiting.
+  // A 3-working-day procedure whose steps fit in it (1 h + 1 day + 1.5 days + 1 h): not at risk when received. The
+  // journey then lets working time pass on the server's adjustable clock (MOTCUA_ADJUSTABLE_CLOCK, playwright.config)
+  // while the specialist holds it, until what is left cannot cover the leader's step.
   const admin = await playwright.request.newContext({ baseURL });
   const adminCsrf = await apiLogin(admin, 'admin');
   const units = (await (await admin.get('/api/v1/identity/org-units', { params: { q: 'Hac Thanh', kind: 'commune' } })).json()) as { items: Array<{ id: string; name: string }> };
@@ -65,8 +65,7 @@ test('a dossier from the desk to the citizen: keyboard intake, receipt, hand-ove
       workflow: [
         { name: 'Tiếp nhận hồ sơ', unitRef: 'receiving-centre', role: 'reception-officer', budgetMinutes: 60 },
         { name: 'Thẩm định hồ sơ', unitRef: 'implementing-unit', role: 'specialist', budgetMinutes: WORKING_DAY },
-        // Longer than the whole statutory time: still at risk at the leader's step, whatever the hour the journey runs.
-        { name: 'Phê duyệt kết quả', unitRef: 'implementing-unit', role: 'leader', budgetMinutes: 3 * WORKING_DAY + 60 },
+        { name: 'Phê duyệt kết quả', unitRef: 'implementing-unit', role: 'leader', budgetMinutes: 1.5 * WORKING_DAY },
         { name: 'Trả kết quả', unitRef: 'receiving-centre', role: 'reception-officer', budgetMinutes: 60 },
       ],
     },
@@ -75,7 +74,6 @@ test('a dossier from the desk to the citizen: keyboard intake, receipt, hand-ove
   const version = (await created.json()) as { id: string; version: number };
   const published = await admin.post(`/api/v1/catalog/admin/procedures/${version.id}/publish`, { headers: { 'x-csrf-token': adminCsrf }, data: { version: version.version } });
   expect(published.status(), await published.text()).toBe(200);
-  await admin.dispose();
 
   let code = '';
   let appointmentDate = '';
@@ -207,13 +205,30 @@ test('a dossier from the desk to the citizen: keyboard intake, receipt, hand-ove
 
   // ---------------------------------------------------------------- handling
   const specialist = await officer(browser, 'chuyenvien.hacthanh', problems);
+  await test.step('the specialist finds it on track in the queue', async () => {
+    await openFromMyQueue(specialist, code, testInfo, 'dossier-05a-queue-mine-specialist-on-track');
+    await expect(specialist.getByTestId('deadline-badge').first()).toHaveText('Trong hạn');
+    await expect(specialist.getByTestId('at-risk-alert')).toHaveCount(0);
+  });
+
+  await test.step('working days pass while the specialist holds it: it is flagged at risk', async () => {
+    // 1 day 4 h 20 min of working time: the specialist's day is spent and 11 h 40 min are left, less than the
+    // leader's 1.5 days; still more than the one working day an apology letter needs before the due time.
+    const moved = await admin.post('/api/v1/clock/advance', { headers: { 'x-csrf-token': adminCsrf }, data: { workingMinutes: WORKING_DAY + 260 } });
+    expect(moved.status(), await moved.text()).toBe(200);
+    // The at-risk sweep (a background job every 10 minutes) run now rather than waited for.
+    const swept = await admin.post('/api/v1/dossiers/admin/sweep-at-risk', { headers: { 'x-csrf-token': adminCsrf }, data: { limit: 10000 } });
+    expect(swept.status(), await swept.text()).toBe(200);
+    expect(((await swept.json()) as { flagged: number }).flagged).toBeGreaterThanOrEqual(1);
+  });
+
   await test.step('the specialist finds it in the queues, flagged at risk, and forwards it to the leader', async () => {
     await specialist.goto(`/admin/dossiers?queue=at-risk&q=${encodeURIComponent(code)}`);
     const atRiskRow = specialist.locator('.ant-table-row').filter({ hasText: code });
     await expect(atRiskRow).toBeVisible();
     await expect(atRiskRow.getByTestId('deadline-badge')).toHaveText('Có nguy cơ trễ hạn');
     await attachScreenshot(specialist, testInfo, 'dossier-05-queue-at-risk');
-    await openFromMyQueue(specialist, code, testInfo, 'dossier-06-queue-mine-specialist');
+    await openFromMyQueue(specialist, code, testInfo, 'dossier-06-queue-mine-specialist-at-risk');
     await expect(specialist.getByTestId('at-risk-alert')).toBeVisible();
     await expect(specialist.getByTestId('deadline-badge').first()).toHaveText('Có nguy cơ trễ hạn');
     await expect(specialist.getByTestId('workflow-steps')).toContainText('Định mức: 1 ngày làm việc');
@@ -347,4 +362,13 @@ test('a dossier from the desk to the citizen: keyboard intake, receipt, hand-ove
   });
 
   expect(problems).toEqual([]);
+});
+
+// The server is shared by every journey: put its clock back whatever happened above.
+test.afterAll(async ({ playwright, baseURL }) => {
+  const admin = await playwright.request.newContext({ baseURL });
+  const csrf = await apiLogin(admin, 'admin');
+  const reset = await admin.post('/api/v1/clock/reset', { headers: { 'x-csrf-token': csrf }, data: {} });
+  expect(reset.status()).toBe(200);
+  await admin.dispose();
 });

@@ -8,7 +8,10 @@ import { createTestDatabase } from '../platform/db/test-database';
 
 /** A clock tests can set and move. */
 export class TestClock implements Clock {
-  constructor(private current: Date = new Date('2026-03-02T02:00:00.000Z')) {}
+  private readonly start: Date;
+  constructor(private current: Date = new Date('2026-03-02T02:00:00.000Z')) {
+    this.start = new Date(current.getTime());
+  }
   now(): Date {
     return new Date(this.current.getTime());
   }
@@ -17,6 +20,12 @@ export class TestClock implements Clock {
   }
   advance(ms: number): void {
     this.current = new Date(this.current.getTime() + ms);
+  }
+  reset(): void {
+    this.current = new Date(this.start.getTime());
+  }
+  offsetMs(): number {
+    return this.current.getTime() - this.start.getTime();
   }
 }
 

@@ -19,6 +19,11 @@ export interface AppConfig {
   logLevel: string;
   /** Trust X-Forwarded-For (only behind a proxy that overwrites it), else rate limits could be dodged. */
   trustProxy: boolean;
+  /**
+   * MOTCUA_ADJUSTABLE_CLOCK=true: an administrator may move this process's clock forward (journeys, training, demos
+   * of lateness). Never in production: deadlines, sessions and the audit trail would follow the moved clock.
+   */
+  adjustableClock: boolean;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -47,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: env.MOTCUA_SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY === 'true',
+    adjustableClock: env.MOTCUA_ADJUSTABLE_CLOCK === 'true',
   };
 }

@@ -11,6 +11,37 @@ export interface Clock {
 }
 export const systemClock: Clock = { now: () => new Date() };
 
+/** A clock an administrator may move forward and back to real time (MOTCUA_ADJUSTABLE_CLOCK; see platform/clock). */
+export interface AdjustableClock extends Clock {
+  advance(ms: number): void;
+  /** Back to where it started (real time for the system clock). */
+  reset(): void;
+  /** How far it is ahead of where it started, in ms. */
+  offsetMs(): number;
+}
+
+/** Real time plus an offset. */
+export class OffsetClock implements AdjustableClock {
+  private offset = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offset);
+  }
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+  reset(): void {
+    this.offset = 0;
+  }
+  offsetMs(): number {
+    return this.offset;
+  }
+}
+
+export function isAdjustableClock(clock: Clock): clock is AdjustableClock {
+  const c = clock as Partial<AdjustableClock>;
+  return typeof c.advance === 'function' && typeof c.reset === 'function' && typeof c.offsetMs === 'function';
+}
+
 /** Everything a use case needs: who acts, where to write, what time it is, how to log, which language. */
 export interface Ctx {
   actor: Actor;

@@ -1,0 +1,54 @@
+// The adjustable clock's admin API (MOTCUA_ADJUSTABLE_CLOCK=true only): lets a journey, a training session or a demo
+// show what happens as working days pass — at-risk flags, due-soon queues, the apology window — without waiting.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AdvanceClockSchema, ClockStateSchema, type ClockState } from '../../../contracts/clock/clock.contracts';
+import { definePolicy, hasRole } from '../access';
+import { addWorkingTimeMs } from '../calendar';
+import { getPublishedCalendar } from '../calendar/store';
+import { withTransaction, type AdjustableClock, type Ctx } from '../context/context';
+import type { ModuleManifest } from '../http/module';
+import { registerMessages } from '../i18n';
+
+definePolicy('platform.clock.adjust', (actor) => hasRole(actor, ['system-admin']));
+
+registerMessages('vi', { 'platform.clock.nothingToAdvance': 'Nhập số phút làm việc hoặc số phút cần chuyển đồng hồ tới.' });
+registerMessages('en', { 'platform.clock.nothingToAdvance': 'Enter the working minutes or minutes to move the clock forward by.' });
+
+const stateOf = (clock: AdjustableClock): ClockState => ({ now: clock.now().toISOString(), offsetMinutes: Math.round(clock.offsetMs() / 60_000) });
+
+/** Moves the clock, audited: working minutes are counted on the province's published calendar. */
+async function move(ctx: Ctx, clock: AdjustableClock, change: { workingMinutes?: number; minutes?: number } | 'reset'): Promise<ClockState> {
+  const before = stateOf(clock);
+  let target: number | null = null;
+  if (change !== 'reset') {
+    const from = clock.now().getTime();
+    let to = from;
+    if (change.workingMinutes) to = addWorkingTimeMs(to, change.workingMinutes, await getPublishedCalendar(ctx.db));
+    to += (change.minutes ?? 0) * 60_000;
+    target = to - from;
+  }
+  // The entry is written at the moment the clock is moved from (the audit time comes from the clock).
+  await withTransaction(ctx, (scope) =>
+    scope.audit({ action: change === 'reset' ? 'platform.clock.reset' : 'platform.clock.advance', subjectType: 'clock', subjectId: 'process', before, after: change === 'reset' ? { offsetMinutes: 0 } : { ...change, byMs: target } }),
+  );
+  if (change === 'reset') clock.reset();
+  else clock.advance(target!);
+  return stateOf(clock);
+}
+
+/** Routes under /api/v1/clock; registered by buildApp only when the clock is adjustable. */
+export function clockModule(clock: AdjustableClock): ModuleManifest {
+  return {
+    key: 'clock',
+    async routes(app: FastifyInstance) {
+      const r = app.withTypeProvider<ZodTypeProvider>();
+      const tags = ['clock'];
+      r.get('/', { config: { action: 'platform.clock.adjust' }, schema: { tags, response: { 200: ClockStateSchema } } }, async () => stateOf(clock));
+      r.post('/advance', { config: { action: 'platform.clock.adjust' }, schema: { tags, body: AdvanceClockSchema, response: { 200: ClockStateSchema } } }, async (request) =>
+        move(request.ctx, clock, request.body),
+      );
+      r.post('/reset', { config: { action: 'platform.clock.adjust' }, schema: { tags, response: { 200: ClockStateSchema } } }, async (request) => move(request.ctx, clock, 'reset'));
+    },
+  };
+}
