@@ -287,6 +287,8 @@ export const ProcedureVersionSchema = PublicProcedureSchema.extend({
   withdrawReason: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The procedure's draft when this version is not it (one draft per procedure): edit that rather than start another. */
+  openDraftId: z.uuid().nullable(),
   actions: z.object({ edit: z.boolean(), publish: z.boolean(), withdraw: z.boolean(), newVersion: z.boolean() }),
 });
 export type ProcedureVersion = z.infer<typeof ProcedureVersionSchema>;

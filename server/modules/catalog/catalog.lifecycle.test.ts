@@ -62,8 +62,12 @@ describe('procedure version lifecycle', () => {
     const v2 = next.json();
     expect(v2).toMatchObject({ code: '1.004837', status: 'draft', revision: 2, name: 'Thủ tục đăng ký giám hộ (sửa)' });
     expect(v2.implementingUnits.map((u: { id: string }) => u.id)).toEqual([dept.id]);
-    // One draft at a time.
+    // One draft at a time: the published version now names the draft and no longer offers a new version.
     expect((await admin.post(`${base}/admin/procedures/${draft.id}/new-version`, {})).statusCode).toBe(409);
+    const v1 = (await admin.get(`${base}/admin/procedures/${draft.id}`)).json();
+    expect(v1.openDraftId).toBe(v2.id);
+    expect(v1.actions.newVersion).toBe(false);
+    expect(v2.openDraftId).toBeNull();
 
     const v2edit = await admin.put(`${base}/admin/procedures/${v2.id}`, {
       ...procedureInput({ name: 'Thủ tục đăng ký giám hộ', implementingUnitIds: [dept.id], processingTimes: [{ channel: 'any', amount: 2, unit: 'working-days' }] }),

@@ -64,7 +64,7 @@ export function presentPublic(r: VersionRecord): PublicProcedure {
 }
 
 /** A version with its workflow template, as other modules read it (no caller-specific actions). */
-export type ProcedureVersionView = Omit<ProcedureVersion, 'actions'>;
+export type ProcedureVersionView = Omit<ProcedureVersion, 'actions' | 'openDraftId'>;
 
 /** The version as other modules read it. */
 export function presentVersionView(r: VersionRecord): ProcedureVersionView {
@@ -82,18 +82,22 @@ export function presentVersionView(r: VersionRecord): ProcedureVersionView {
   };
 }
 
-/** The back-office detail, with what this actor may do to it next. */
-export function presentVersion(r: VersionRecord, actor: Actor): ProcedureVersion {
+/**
+ * The back-office detail, with what this actor may do to it next. `openDraftId`: the procedure's draft when it is
+ * another version (a new version cannot be started while one exists).
+ */
+export function presentVersion(r: VersionRecord, actor: Actor, openDraftId: string | null): ProcedureVersion {
   const subject = subjectOf(r);
   const manage = can(actor, CATALOG_ACTIONS.manage, subject);
   const publish = can(actor, CATALOG_ACTIONS.publish, subject);
   return {
     ...presentVersionView(r),
+    openDraftId: openDraftId === r.id ? null : openDraftId,
     actions: {
       edit: manage && r.status === 'draft',
       publish: publish && r.status === 'draft',
       withdraw: publish && r.status === 'published',
-      newVersion: manage && r.status !== 'draft',
+      newVersion: manage && r.status !== 'draft' && !openDraftId,
     },
   };
 }

@@ -28,7 +28,7 @@ import {
   updateProcedureDraft,
   withdrawProcedureVersion,
 } from './use-cases/manage-procedures';
-import { getPublicProcedure, getVersion, listFields, listVersions, searchProcedures } from './use-cases/read-procedures';
+import { getPublicProcedure, getVersion, listFields, openDraftOf, listVersions, searchProcedures } from './use-cases/read-procedures';
 import { importProcedures } from './use-cases/import-procedures';
 
 /** Routes under /api/v1/catalog: public search and detail, back-office versions and imports. */
@@ -67,13 +67,16 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
   app.get(
     '/admin/procedures/:id',
     { config: { action: CATALOG_ACTIONS.manage }, schema: { tags, params: IdParamsSchema, response: { 200: ProcedureVersionSchema } } },
-    async (request) => presentVersion(await getVersion(request.ctx, request.params.id), request.actor),
+    async (request) => {
+      const version = await getVersion(request.ctx, request.params.id);
+      return presentVersion(version, request.actor, await openDraftOf(request.ctx, version));
+    },
   );
 
   app.post(
     '/admin/procedures',
     { config: { action: CATALOG_ACTIONS.manage }, schema: { tags, body: CreateProcedureRequestSchema, response: { 201: ProcedureVersionSchema } } },
-    async (request, reply) => reply.status(201).send(presentVersion(await createProcedure(request.ctx, request.body), request.actor)),
+    async (request, reply) => reply.status(201).send(presentVersion(await createProcedure(request.ctx, request.body), request.actor, null)),
   );
 
   app.put(
@@ -82,7 +85,7 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
       config: { action: CATALOG_ACTIONS.manage },
       schema: { tags, params: IdParamsSchema, body: UpdateProcedureRequestSchema, response: { 200: ProcedureVersionSchema } },
     },
-    async (request) => presentVersion(await updateProcedureDraft(request.ctx, request.params.id, request.body), request.actor),
+    async (request) => presentVersion(await updateProcedureDraft(request.ctx, request.params.id, request.body), request.actor, null),
   );
 
   app.post(
@@ -91,7 +94,8 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
       config: { action: CATALOG_ACTIONS.publish },
       schema: { tags, params: IdParamsSchema, body: PublishRequestSchema, response: { 200: ProcedureVersionSchema } },
     },
-    async (request) => presentVersion(await publishProcedureVersion(request.ctx, request.params.id, request.body), request.actor),
+    // The published version was the procedure's one draft: none is left.
+    async (request) => presentVersion(await publishProcedureVersion(request.ctx, request.params.id, request.body), request.actor, null),
   );
 
   app.post(
@@ -100,7 +104,10 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
       config: { action: CATALOG_ACTIONS.publish },
       schema: { tags, params: IdParamsSchema, body: WithdrawRequestSchema, response: { 200: ProcedureVersionSchema } },
     },
-    async (request) => presentVersion(await withdrawProcedureVersion(request.ctx, request.params.id, request.body), request.actor),
+    async (request) => {
+      const version = await withdrawProcedureVersion(request.ctx, request.params.id, request.body);
+      return presentVersion(version, request.actor, await openDraftOf(request.ctx, version));
+    },
   );
 
   app.post(
@@ -109,7 +116,7 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
       config: { action: CATALOG_ACTIONS.manage },
       schema: { tags, params: IdParamsSchema, body: NewVersionRequestSchema, response: { 201: ProcedureVersionSchema } },
     },
-    async (request, reply) => reply.status(201).send(presentVersion(await createNewVersion(request.ctx, request.params.id), request.actor)),
+    async (request, reply) => reply.status(201).send(presentVersion(await createNewVersion(request.ctx, request.params.id), request.actor, null)),
   );
 
   app.post(

@@ -7,7 +7,7 @@ import { ApiError } from '../../app/api';
 import { useApiError } from '../../app/useApiError';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatDate } from '../../ui/dates';
-import { useCreateProcedure, useNewVersion, usePublishProcedure, useUpdateProcedure, useVersion, useVersions, useWithdrawProcedure } from './catalog.api';
+import { useCreateProcedure, useNewVersion, usePublishProcedure, useUpdateProcedure, useVersion, useWithdrawProcedure } from './catalog.api';
 import type { ProcedureVersion } from './catalog.types';
 import { toContent, toFormValues, toUpdateRequest, type ProcedureFormValues } from './procedure-form';
 import { VersionStatusTag } from './VersionStatusTag';
@@ -61,9 +61,8 @@ function ProcedureEditor({ version }: { version: ProcedureVersion | null }) {
   const [saving, setSaving] = useState(false);
   const isNew = version === null;
   const editable = isNew || version.actions.edit;
-  // A procedure has at most one draft; from a published or withdrawn version, offer to open it instead of starting another.
-  const { data: drafts } = useVersions({ procedureId: version?.procedureId, status: 'draft', pageSize: 1 }, !!version && version.status !== 'draft');
-  const openDraft = drafts?.items.find((d) => d.id !== version?.id);
+  // A procedure has at most one draft; from a published or withdrawn version, the server names it (open it instead).
+  const openDraftId = version?.openDraftId ?? null;
 
   /** Saves the form; returns the stored version, or null when validation or the server refused. */
   const save = async ({ quiet = false } = {}): Promise<ProcedureVersion | null> => {
@@ -147,14 +146,14 @@ function ProcedureEditor({ version }: { version: ProcedureVersion | null }) {
                 {t('catalog.editor.publish')}
               </Button>
             )}
-            {openDraft && (
-              <Link to={`/admin/procedures/${openDraft.id}`}>
+            {openDraftId && (
+              <Link to={`/admin/procedures/${openDraftId}`}>
                 <Button icon={<EditOutlined />} data-testid="open-draft">
                   {t('catalog.editor.openDraft')}
                 </Button>
               </Link>
             )}
-            {version?.actions.newVersion && !openDraft && (
+            {version?.actions.newVersion && (
               <Button icon={<CopyOutlined />} loading={newVersion.isPending} onClick={() => void onNewVersion()} data-testid="new-version">
                 {t('catalog.editor.newVersion')}
               </Button>

@@ -4,7 +4,7 @@ import type { Queryable } from '../../../platform/db/database';
 import { notFound } from '../../../platform/errors';
 import type { ListVersionsQuery, SearchProceduresQuery } from '../../../../contracts/catalog/catalog.contracts';
 import { subtreeUnitIds } from '../catalog.org-units';
-import { fieldsInForce, inForceIdByCode, listVersionIds, loadVersion, loadVersions, searchInForce, type VersionRecord } from '../catalog.repository';
+import { fieldsInForce, findDraftId, inForceIdByCode, listVersionIds, loadVersion, loadVersions, searchInForce, type VersionRecord } from '../catalog.repository';
 import { today } from './manage-procedures';
 
 /** Public search: published versions in force today, filtered and paged. */
@@ -44,6 +44,12 @@ export async function listVersions(ctx: Ctx, query: ListVersionsQuery): Promise<
 }
 
 /** One version for the back office. */
+/** The id of the procedure's draft, when there is one (a draft is its own: null for a draft). */
+export async function openDraftOf(ctx: Ctx, version: VersionRecord): Promise<string | null> {
+  if (version.status === 'draft') return null;
+  return (await findDraftId(ctx.db, version.procedureId))?.id ?? null;
+}
+
 export async function getVersion(ctx: Ctx, id: string): Promise<VersionRecord> {
   const r = await loadVersion(ctx.db, id);
   if (!r) throw notFound('procedureVersion', id);
