@@ -5,54 +5,32 @@ import { ChannelSchema, DurationUnitSchema } from '../catalog/catalog.contracts'
 // Field messages below are i18n keys (translated by the server's error handler and by the web app).
 // Instants are ISO-8601 with the +07:00 offset (domain README §19.1). See docs/api-plan-dossiers.md.
 
-/** Internal dossier states, mapped to the national status codes 1–10 (domain README §3.2). */
-export const DOSSIER_STATES = [
-  'RECEIVED',
-  'PROCESSING',
-  'AWAITING_APPROVAL',
-  'INTEROPERATING',
-  'SUPPLEMENT_REQUESTED',
-  'AWAITING_PAYMENT',
-  'WITHDRAWN',
-  'STOPPED',
-  'DONE',
-  'RETURNED',
-] as const;
+import {
+  APPLICANT_KINDS,
+  BADGES,
+  CLASSIFICATIONS,
+  DOSSIER_STATES,
+  HOP_KINDS,
+  PAUSE_REASONS,
+  PERSON_ID_PATTERN,
+  QUEUES,
+  RESULT_DELIVERIES,
+  TAX_CODE_PATTERN,
+  TRANSITION_NAMES,
+} from './dossiers.values';
+
+export * from './dossiers.values';
+
 export const DossierStateSchema = z.enum(DOSSIER_STATES);
 export type DossierState = z.infer<typeof DossierStateSchema>;
-
-/** Names of the status-changing actions (POST /:id/transitions). */
-export const TRANSITION_NAMES = [
-  'forward',
-  'return-to-step',
-  'request-supplement',
-  'receive-supplement',
-  'request-payment',
-  'confirm-payment',
-  'transfer',
-  'transfer-back',
-  'approve',
-  'result-ready',
-  'return-result',
-  'stop',
-  'withdraw',
-] as const;
 export const TransitionNameSchema = z.enum(TRANSITION_NAMES);
 export type TransitionName = z.infer<typeof TransitionNameSchema>;
-
-export const APPLICANT_KINDS = ['person', 'organisation'] as const;
-export const RESULT_DELIVERIES = ['desk', 'post', 'online'] as const;
 export const ResultDeliverySchema = z.enum(RESULT_DELIVERIES);
-export const CLASSIFICATIONS = ['early', 'on-time', 'late'] as const;
 export const ClassificationSchema = z.enum(CLASSIFICATIONS);
-export const QUEUES = ['mine', 'unit', 'due-soon', 'overdue', 'at-risk', 'all'] as const;
 export const QueueSchema = z.enum(QUEUES);
 export type Queue = z.infer<typeof QueueSchema>;
-export const BADGES = ['on-track', 'due-soon', 'at-risk', 'overdue', 'paused', 'early', 'on-time', 'late', 'closed'] as const;
 export const BadgeSchema = z.enum(BADGES);
 export type Badge = z.infer<typeof BadgeSchema>;
-export const PAUSE_REASONS = ['supplement', 'financial-obligation', 'inter-agency'] as const;
-export const HOP_KINDS = ['step', 'transfer', 'supplement'] as const;
 
 const Text = (max: number) => z.string().trim().max(max);
 const OptionalText = (max: number) =>
@@ -61,10 +39,6 @@ const OptionalText = (max: number) =>
     .optional()
     .transform((v) => (v === undefined || v === '' ? null : v));
 
-/** 12-digit personal identification number (căn cước, §15.1 LoaiDinhDanh 1). */
-export const PERSON_ID_PATTERN = /^\d{12}$/;
-/** Enterprise tax code: 10 digits, or 13 for a branch (written 0101234567-001 or 0101234567001). */
-export const TAX_CODE_PATTERN = /^\d{10}(-?\d{3})?$/;
 
 export const ApplicantSchema = z
   .object({
