@@ -8,6 +8,7 @@ import { formatDateTime } from '../../ui/dates';
 import { useAuditEvents } from './audit.api';
 import { AuditChanges } from './AuditChanges';
 import { UserPicker } from './UserPicker';
+import { usePaging } from '../../ui/usePaging';
 
 interface Filters {
   actorId?: string;
@@ -38,8 +39,7 @@ export function AuditLogPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<Filters>();
   const [query, setQuery] = useState<Query>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, restart, pagination } = usePaging();
   const { data, isFetching } = useAuditEvents({ ...query, page, pageSize });
 
   return (
@@ -51,7 +51,7 @@ export function AuditLogPage() {
           layout="inline"
           onFinish={(f) => {
             setQuery(toQuery(f));
-            setPage(1);
+            restart();
           }}
           style={{ rowGap: 8 }}
         >
@@ -80,7 +80,7 @@ export function AuditLogPage() {
               onClick={() => {
                 form.resetFields();
                 setQuery({});
-                setPage(1);
+                restart();
               }}
             >
               {t('common.actions.clearFilters')}
@@ -96,17 +96,7 @@ export function AuditLogPage() {
           dataSource={data?.items ?? []}
           scroll={{ x: 860 }}
           expandable={{ expandedRowRender: (e) => <AuditChanges event={e} /> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.table.total', { total }),
-            onChange: (p, s) => {
-              setPage(p);
-              setPageSize(s);
-            },
-          }}
+          pagination={pagination(data?.total ?? 0)}
           columns={[
             { title: t('audit.log.occurredAt'), dataIndex: 'occurredAt', width: 160, render: (v: string) => formatDateTime(v) },
             { title: t('audit.log.actor'), dataIndex: 'actorLabel', width: 200 },

@@ -10,6 +10,7 @@ import { useMe } from '../identity/identity.api';
 import { useVersions } from './catalog.api';
 import { CATALOG_ACTIONS, VERSION_STATUSES, type VersionStatus, type VersionSummary } from './catalog.types';
 import { VersionStatusTag } from './VersionStatusTag';
+import { usePaging } from '../../ui/usePaging';
 
 type StatusFilter = VersionStatus | 'all';
 
@@ -20,8 +21,7 @@ export function ProceduresAdminPage() {
   const { data: me } = useMe();
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, restart, pagination } = usePaging();
   const { data, isFetching } = useVersions({ q: q || undefined, status: status === 'all' ? undefined : status, page, pageSize });
 
   return (
@@ -52,7 +52,7 @@ export function ProceduresAdminPage() {
             placeholder={t('catalog.list.searchPlaceholder')}
             onSearch={(v) => {
               setQ(v);
-              setPage(1);
+              restart();
             }}
             style={{ maxWidth: 360 }}
           />
@@ -60,7 +60,7 @@ export function ProceduresAdminPage() {
             value={status}
             onChange={(v) => {
               setStatus(v);
-              setPage(1);
+              restart();
             }}
             options={[{ value: 'all', label: t('catalog.list.allStatuses') }, ...VERSION_STATUSES.map((s) => ({ value: s, label: t(`catalog.status.${s}`) }))]}
           />
@@ -72,17 +72,7 @@ export function ProceduresAdminPage() {
           dataSource={data?.items ?? []}
           scroll={{ x: 900 }}
           onRow={(v) => ({ onDoubleClick: () => void navigate(`/admin/procedures/${v.id}`) })}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.table.total', { total }),
-            onChange: (p, s) => {
-              setPage(p);
-              setPageSize(s);
-            },
-          }}
+          pagination={pagination(data?.total ?? 0)}
           columns={[
             { title: t('catalog.list.code'), dataIndex: 'code', width: 130, render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
             {

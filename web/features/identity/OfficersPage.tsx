@@ -12,6 +12,7 @@ import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
 import { OfficerFormModal, type OfficerFormTarget } from './OfficerFormModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserStatusTag } from './UserStatusTag';
+import { usePaging } from '../../ui/usePaging';
 
 /** Officer accounts: search, filter by unit and role, create, edit, disable/enable, reset password. */
 export function OfficersPage() {
@@ -22,8 +23,7 @@ export function OfficersPage() {
   const [q, setQ] = useState('');
   const [orgUnitId, setOrgUnitId] = useState<string | null>(null);
   const [role, setRole] = useState<Role | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, restart, pagination } = usePaging();
   const [formTarget, setFormTarget] = useState<OfficerFormTarget | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const setEnabled = useSetUserEnabled();
@@ -56,7 +56,7 @@ export function OfficersPage() {
             placeholder={t('identity.officers.searchPlaceholder')}
             onSearch={(v) => {
               setQ(v);
-              setPage(1);
+              restart();
             }}
             style={{ maxWidth: 320 }}
           />
@@ -64,7 +64,7 @@ export function OfficersPage() {
             value={orgUnitId}
             onChange={(v) => {
               setOrgUnitId((v as string | null) ?? null);
-              setPage(1);
+              restart();
             }}
             placeholder={t('identity.officers.filterUnit')}
             style={{ width: 280, maxWidth: '100%' }}
@@ -75,7 +75,7 @@ export function OfficersPage() {
             value={role}
             onChange={(v) => {
               setRole(v);
-              setPage(1);
+              restart();
             }}
             options={ROLES.map((r) => ({ value: r, label: t(`identity.roles.${r}`) }))}
             style={{ minWidth: 200 }}
@@ -87,17 +87,7 @@ export function OfficersPage() {
           loading={isFetching}
           dataSource={data?.items ?? []}
           scroll={{ x: 1080 }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.table.total', { total }),
-            onChange: (p, s) => {
-              setPage(p);
-              setPageSize(s);
-            },
-          }}
+          pagination={pagination(data?.total ?? 0)}
           columns={[
             {
               title: t('identity.officers.displayName'),

@@ -10,6 +10,7 @@ import { IDENTITY_ACTIONS, ORG_UNIT_KINDS, type OrgUnit, type OrgUnitKind } from
 import { UnitTree } from './UnitTree';
 import { UnitFormModal, type UnitFormTarget } from './UnitFormModal';
 import { CloseUnitModal } from './CloseUnitModal';
+import { usePaging } from '../../ui/usePaging';
 
 /** Organisation units: tree on the left, searchable paged table on the right; create, edit, close. */
 export function UnitsPage() {
@@ -19,18 +20,12 @@ export function UnitsPage() {
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<OrgUnitKind | undefined>();
   const [includeClosed, setIncludeClosed] = useState(false);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, filtered, pagination } = usePaging();
   const [formTarget, setFormTarget] = useState<UnitFormTarget | null>(null);
   const [closing, setClosing] = useState<OrgUnit | null>(null);
 
   const { data, isFetching } = useOrgUnits({ q: q || undefined, kind, parentId: parentId ?? undefined, includeClosed: includeClosed ? 'true' : undefined, page, pageSize });
   const can = (a: string) => hasAction(me?.actions, a);
-
-  const resetPage = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
 
   return (
     <>
@@ -46,23 +41,23 @@ export function UnitsPage() {
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8} xl={7}>
-          <Card title={t('identity.units.tree')} size="small" extra={parentId ? <Button size="small" type="link" onClick={() => resetPage(setParentId)(null)}>{t('identity.units.showAll')}</Button> : null}>
-            <UnitTree selectedId={parentId} onSelect={resetPage(setParentId)} includeClosed={includeClosed} />
+          <Card title={t('identity.units.tree')} size="small" extra={parentId ? <Button size="small" type="link" onClick={() => filtered(setParentId)(null)}>{t('identity.units.showAll')}</Button> : null}>
+            <UnitTree selectedId={parentId} onSelect={filtered(setParentId)} includeClosed={includeClosed} />
           </Card>
         </Col>
         <Col xs={24} lg={16} xl={17}>
           <Card size="small">
             <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-              <Input.Search allowClear placeholder={t('identity.units.searchPlaceholder')} onSearch={resetPage(setQ)} style={{ maxWidth: 320 }} />
+              <Input.Search allowClear placeholder={t('identity.units.searchPlaceholder')} onSearch={filtered(setQ)} style={{ maxWidth: 320 }} />
               <Select
                 allowClear
                 placeholder={t('identity.units.kind')}
                 value={kind}
-                onChange={resetPage(setKind)}
+                onChange={filtered(setKind)}
                 options={ORG_UNIT_KINDS.map((k) => ({ value: k, label: t(`identity.kinds.${k}`) }))}
                 style={{ minWidth: 180 }}
               />
-              <Checkbox checked={includeClosed} onChange={(e) => resetPage(setIncludeClosed)(e.target.checked)}>
+              <Checkbox checked={includeClosed} onChange={(e) => filtered(setIncludeClosed)(e.target.checked)}>
                 {t('identity.units.includeClosed')}
               </Checkbox>
             </Flex>
@@ -72,17 +67,7 @@ export function UnitsPage() {
               loading={isFetching}
               dataSource={data?.items ?? []}
               scroll={{ x: 640 }}
-              pagination={{
-                current: page,
-                pageSize,
-                total: data?.total ?? 0,
-                showSizeChanger: true,
-                showTotal: (total) => t('common.table.total', { total }),
-                onChange: (p, s) => {
-                  setPage(p);
-                  setPageSize(s);
-                },
-              }}
+              pagination={pagination(data?.total ?? 0)}
               columns={[
                 { title: t('identity.units.code'), dataIndex: 'code', width: 130, render: (code: string) => <Typography.Text code>{code}</Typography.Text> },
                 {

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../ui/dates';
 import { useNotificationChannels, useOutbox } from './notifications.api';
 import { OutboxMessageDetails } from './OutboxMessageDetails';
 import { OutboxStatusTag } from './OutboxStatusTag';
+import { usePaging } from '../../ui/usePaging';
 
 type StatusFilter = NotificationStatus | 'all';
 
@@ -17,8 +18,7 @@ export function OutboxPage() {
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [channel, setChannel] = useState<NotificationChannel | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, restart, pagination } = usePaging();
   const { data, isFetching } = useOutbox({ q: q || undefined, status: status === 'all' ? undefined : status, channel, page, pageSize });
   const { data: channels } = useNotificationChannels();
   const development = channels ? !channels.email.live || !channels.sms.live : false;
@@ -45,7 +45,7 @@ export function OutboxPage() {
             placeholder={t('notifications.outbox.searchPlaceholder')}
             onSearch={(v) => {
               setQ(v.trim());
-              setPage(1);
+              restart();
             }}
             style={{ maxWidth: 360 }}
           />
@@ -53,7 +53,7 @@ export function OutboxPage() {
             value={status}
             onChange={(v) => {
               setStatus(v);
-              setPage(1);
+              restart();
             }}
             options={[
               { value: 'all', label: t('notifications.outbox.allStatuses') },
@@ -66,7 +66,7 @@ export function OutboxPage() {
             value={channel}
             onChange={(v) => {
               setChannel(v);
-              setPage(1);
+              restart();
             }}
             options={NOTIFICATION_CHANNELS.map((c) => ({ value: c, label: t(`notifications.channels.${c}`) }))}
             style={{ width: 160 }}
@@ -79,17 +79,7 @@ export function OutboxPage() {
           dataSource={data?.items ?? []}
           scroll={{ x: 900 }}
           expandable={{ expandedRowRender: (m) => <OutboxMessageDetails message={m} /> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.table.total', { total }),
-            onChange: (p, s) => {
-              setPage(p);
-              setPageSize(s);
-            },
-          }}
+          pagination={pagination(data?.total ?? 0)}
           columns={[
             { title: t('notifications.outbox.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
             {
