@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Form, Modal, type FormInstance } from 'antd';
+import { LoadingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useApiError } from '../app/useApiError';
 
@@ -18,10 +19,17 @@ interface FormModalProps<T> {
   rename?: Record<string, string>;
   children: ReactNode;
   testId?: string;
+  /** The form's name: prefixes its field ids, so two dialogs on a page never share an id. */
+  name?: string;
+  /** Handles a failed submit itself (returns true); otherwise the error goes on the form. */
+  onError?: (err: unknown) => boolean;
+  /** Shown above the fields (e.g. a conflict notice). */
+  banner?: ReactNode;
+  okDisabled?: boolean;
 }
 
 /** A modal holding one vertical form: validates, submits, shows server errors in place, closes on success. */
-export function FormModal<T extends object>({ open, title, form, onClose, onSubmit, okText, okDanger, initialValues, width, rename, children, testId }: FormModalProps<T>) {
+export function FormModal<T extends object>({ open, title, form, onClose, onSubmit, okText, okDanger, initialValues, width, rename, children, testId, name, onError, banner, okDisabled }: FormModalProps<T>) {
   const { t } = useTranslation();
   const showError = useApiError();
   const [saving, setSaving] = useState(false);
@@ -38,7 +46,7 @@ export function FormModal<T extends object>({ open, title, form, onClose, onSubm
       await onSubmit(values);
       onClose();
     } catch (err) {
-      showError(err, form, rename);
+      if (!onError?.(err)) showError(err, form, rename);
     } finally {
       setSaving(false);
     }
@@ -52,15 +60,17 @@ export function FormModal<T extends object>({ open, title, form, onClose, onSubm
       onOk={() => void submit()}
       okText={okText ?? t('common.actions.save')}
       cancelText={t('common.actions.cancel')}
-      okButtonProps={{ loading: saving, danger: okDanger, htmlType: 'submit' }}
-      confirmLoading={saving}
+      // A plain spinning icon, not `loading`: antd's loading icon animates out and, when the dialog hides mid-way,
+      // stays half-gone in the next opening (the button then reads "loading …").
+      okButtonProps={{ icon: saving ? <LoadingOutlined /> : undefined, danger: okDanger, disabled: saving || okDisabled, htmlType: 'submit' }}
       destroyOnHidden
       forceRender
       width={width}
       maskClosable={false}
       data-testid={testId}
     >
-      <Form form={form} layout="vertical" initialValues={initialValues} preserve={false} onFinish={() => void submit()}>
+      {banner}
+      <Form form={form} name={name} layout="vertical" initialValues={initialValues} preserve={false} onFinish={() => void submit()}>
         {children}
         <button type="submit" hidden aria-hidden />
       </Form>

@@ -1,9 +1,9 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Form, Modal, type FormInstance } from 'antd';
-import { LoadingOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, type FormInstance } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api';
-import { useApiError } from '../../app/useApiError';
+import { FormModal } from '../../ui/FormModal';
 
 interface ActionModalProps<T> {
   /** The form's name: prefixes its field ids, so two dialogs on a page never share an id (`reason`, `note`). */
@@ -32,8 +32,6 @@ const isConflict = (err: unknown): err is ApiError => err instanceof ApiError &&
  */
 export function ActionModal<T extends object>({ name, open, title, form, onClose, onSubmit, onReload, okText, okDanger, initialValues, rename, children, testId }: ActionModalProps<T>) {
   const { t } = useTranslation();
-  const showError = useApiError();
-  const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<string | null>(null);
   const [reloading, setReloading] = useState(false);
   const [reloaded, setReloaded] = useState(false);
@@ -44,27 +42,11 @@ export function ActionModal<T extends object>({ name, open, title, form, onClose
     onClose();
   };
 
-  const submit = async () => {
-    let values: T;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      await onSubmit(values);
-      close();
-    } catch (err) {
-      if (isConflict(err)) {
-        setConflict(err.message);
-        setReloaded(false);
-      } else {
-        showError(err, form, rename);
-      }
-    } finally {
-      setSaving(false);
-    }
+  const onError = (err: unknown) => {
+    if (!isConflict(err)) return false;
+    setConflict(err.message);
+    setReloaded(false);
+    return true;
   };
 
   const reload = async () => {
@@ -78,23 +60,8 @@ export function ActionModal<T extends object>({ name, open, title, form, onClose
     }
   };
 
-  return (
-    <Modal
-      open={open}
-      title={title}
-      onCancel={close}
-      onOk={() => void submit()}
-      okText={okText}
-      cancelText={t('common.actions.cancel')}
-      // A plain spinning icon, not `loading`: antd's loading icon animates out and, when the dialog hides mid-way,
-      // stays half-gone in the next opening (the button then reads "loading …").
-      okButtonProps={{ icon: saving ? <LoadingOutlined /> : undefined, danger: okDanger, disabled: saving || conflict !== null, htmlType: 'submit' }}
-      destroyOnHidden
-      forceRender
-      maskClosable={false}
-      width={600}
-      data-testid={testId}
-    >
+  const banner = (
+    <>
       {conflict ? (
         <Alert
           type="warning"
@@ -111,10 +78,28 @@ export function ActionModal<T extends object>({ name, open, title, form, onClose
         />
       ) : null}
       {reloaded ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('dossiers.conflict.reloaded')} /> : null}
-      <Form form={form} name={name} layout="vertical" initialValues={initialValues} preserve={false} onFinish={() => void submit()}>
-        {children}
-        <button type="submit" hidden aria-hidden />
-      </Form>
-    </Modal>
+    </>
+  );
+
+  return (
+    <FormModal<T>
+      name={name}
+      open={open}
+      title={title}
+      form={form}
+      onClose={close}
+      onSubmit={onSubmit}
+      onError={onError}
+      okText={okText}
+      okDanger={okDanger}
+      okDisabled={conflict !== null}
+      initialValues={initialValues}
+      rename={rename}
+      width={600}
+      banner={banner}
+      testId={testId}
+    >
+      {children}
+    </FormModal>
   );
 }
