@@ -141,4 +141,21 @@ describe('intake at the desk', () => {
     const res = await w.agents.reception.post('/api/v1/dossiers/intake', intakeBody(w, { procedureCode: '0.000000' }));
     expect(res.statusCode).toBe(404);
   });
+
+  it('starts again with the new calendar when another process published one while it was receiving', async () => {
+    t.clock.set('2026-03-02T02:00:00Z'); // Monday 09:00
+    const before = await receive(w);
+    expect(before.dueAt).toBe('2026-03-09T09:00:00+07:00');
+    // Another process opens the offices on Saturday mornings: this process's compiled calendar is now outdated, and
+    // intake trusts it until its last statement checks the revision.
+    const saturday = JSON.stringify([{ start: '07:00', end: '11:00' }]);
+    await t.database.db.execute(sql`update calendar_calendars set weekly_hours = jsonb_set(weekly_hours, '{6}', ${saturday}::jsonb), revision = revision + 1 where id = 'province'`);
+    try {
+      const after = await receive(w);
+      // 38 working hours by Friday 17:00, the last 2 on Saturday morning.
+      expect(after.dueAt).toBe('2026-03-07T09:00:00+07:00');
+    } finally {
+      await t.database.db.execute(sql`update calendar_calendars set weekly_hours = jsonb_set(weekly_hours, '{6}', '[]'::jsonb), revision = revision + 1 where id = 'province'`);
+    }
+  });
 });
