@@ -247,6 +247,10 @@ export type PublicProcedure = z.infer<typeof PublicProcedureSchema>;
 export const FieldsResponseSchema = z.object({ items: z.array(z.object({ name: z.string(), count: z.number().int() })) });
 export type FieldsResponse = z.infer<typeof FieldsResponseSchema>;
 
+/** Units that carry out at least one procedure in force, with how many (the portal's "implementing unit" filter). */
+export const ImplementingUnitsResponseSchema = z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string(), count: z.number().int() })) });
+export type ImplementingUnitsResponse = z.infer<typeof ImplementingUnitsResponseSchema>;
+
 // ---------------------------------------------------------------- back office
 
 /** Back-office versions list filters. */

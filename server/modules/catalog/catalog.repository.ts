@@ -408,6 +408,23 @@ export async function fieldsInForce(q: Queryable, today: string): Promise<Array<
   return rows.map((r) => ({ name: r.name!, count: Number(r.count) }));
 }
 
+/** Units that carry out at least one procedure in force on `today`, with how many, by name. */
+export async function implementingUnitsInForce(q: Queryable, today: string): Promise<Array<{ id: string; name: string; count: number }>> {
+  const rows = await q
+    .select({ id: catalogVersionUnits.orgUnitId, count: sql<number>`count(distinct ${v.id})::int` })
+    .from(catalogVersionUnits)
+    .innerJoin(v, eq(v.id, catalogVersionUnits.versionId))
+    .where(inForce(today))
+    .groupBy(catalogVersionUnits.orgUnitId);
+  const units = new Map((await unitsByIds(q, rows.map((r) => r.id))).map((u) => [u.id, u]));
+  return rows
+    .flatMap((r) => {
+      const unit = units.get(r.id);
+      return unit ? [{ id: r.id, name: unit.name, count: Number(r.count) }] : [];
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}
+
 // ---------------------------------------------------------------- back-office list
 
 /** Back-office list of version ids, most recently changed first. */

@@ -4,6 +4,7 @@ import { IdParamsSchema } from '../../../contracts/common/common.contracts';
 import {
   CreateProcedureRequestSchema,
   FieldsResponseSchema,
+  ImplementingUnitsResponseSchema,
   ImportQuerySchema,
   ImportReportSchema,
   ListVersionsQuerySchema,
@@ -28,7 +29,7 @@ import {
   updateProcedureDraft,
   withdrawProcedureVersion,
 } from './use-cases/manage-procedures';
-import { getPublicProcedure, getVersion, listFields, openDraftOf, listVersions, searchProcedures } from './use-cases/read-procedures';
+import { getPublicProcedure, getVersion, listFields, listImplementingUnits, openDraftOf, listVersions, searchProcedures } from './use-cases/read-procedures';
 import { importProcedures } from './use-cases/import-procedures';
 
 /** Routes under /api/v1/catalog: public search and detail, back-office versions and imports. */
@@ -53,6 +54,10 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
 
   app.get('/fields', { config: { action: 'public' }, schema: { tags, response: { 200: FieldsResponseSchema } } }, async (request) => ({
     items: await listFields(request.ctx),
+  }));
+
+  app.get('/implementing-units', { config: { action: 'public' }, schema: { tags, response: { 200: ImplementingUnitsResponseSchema } } }, async (request) => ({
+    items: await listImplementingUnits(request.ctx),
   }));
 
   app.get(

@@ -102,6 +102,19 @@ describe('public procedure search', () => {
     // Only the published, in-force "Hộ tịch" procedure counts (draft, withdrawn and future ones do not).
     expect(items).toContainEqual({ name: 'Hộ tịch', count: 1 });
   });
+
+  it('lists the units that carry out procedures in force, with counts, without signing in', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/catalog/implementing-units' });
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as Array<{ id: string; name: string; count: number }>;
+    expect(items.find((u) => u.id === units.otherCommune.id)?.count).toBe(7);
+    expect(items.find((u) => u.id === units.division.id)?.count).toBe(1);
+    // The commune's draft, withdrawn and future versions do not count; its one procedure in force does.
+    expect(items.find((u) => u.id === units.commune.id)?.count).toBe(1);
+    expect(items.find((u) => u.id === units.dept.id)).toBeUndefined();
+    const names = items.map((u) => u.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'vi')));
+  });
 });
 
 describe('public procedure detail', () => {

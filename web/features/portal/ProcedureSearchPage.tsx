@@ -4,7 +4,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useProcedureSearch } from '../catalog/catalog.api';
-import { useImplementingUnits, type ImplementingUnitOption } from './portal.api';
+import { useImplementingUnits } from './portal.api';
 import { PAGE_SIZE, readSearchState, writeSearchState, type SearchState } from './search-params';
 import { SearchFilters } from './SearchFilters';
 import { ProcedureResultItem } from './ProcedureResultItem';
@@ -16,28 +16,10 @@ export function ProcedureSearchPage() {
   const state = useMemo(() => readSearchState(params), [params]);
   const [text, setText] = useState(state.q ?? '');
   const { data, isPending, isFetching, error } = useProcedureSearch({ ...state, pageSize: PAGE_SIZE });
-  const { data: listedUnits } = useImplementingUnits();
-  const [seenUnits, setSeenUnits] = useState<Map<string, ImplementingUnitOption>>(new Map());
+  const { data: units } = useImplementingUnits();
 
   // Keep the box in step with the URL (back button, links from the home page).
   useEffect(() => setText(state.q ?? ''), [state.q]);
-
-  // Until a public unit list exists, also offer the units met in results so far.
-  useEffect(() => {
-    if (!data) return;
-    setSeenUnits((prev) => {
-      const next = new Map(prev);
-      for (const item of data.items) for (const u of item.implementingUnits) next.set(u.id, u);
-      return next.size === prev.size ? prev : next;
-    });
-  }, [data]);
-
-  const units = useMemo(() => {
-    const all = new Map<string, ImplementingUnitOption>();
-    for (const u of listedUnits ?? []) all.set(u.id, u);
-    for (const u of seenUnits.values()) if (!all.has(u.id)) all.set(u.id, u);
-    return [...all.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
-  }, [listedUnits, seenUnits]);
 
   const update = (next: Partial<SearchState>) => setParams(writeSearchState({ ...state, page: 1, ...next }));
 
@@ -59,7 +41,7 @@ export function ProcedureSearchPage() {
             onSearch={(q) => update({ q: q.trim() || undefined })}
             data-testid="procedure-search"
           />
-          <SearchFilters state={state} units={units} onChange={update} />
+          <SearchFilters state={state} units={units ?? []} onChange={update} />
         </Flex>
       </Card>
       {error ? <Alert type="error" showIcon title={error.message} /> : null}

@@ -41,7 +41,7 @@ export function SearchFilters({ state, units, onChange }: SearchFiltersProps) {
         placeholder={t('portal.search.unit')}
         value={state.orgUnitId}
         onChange={(orgUnitId) => onChange({ orgUnitId })}
-        options={units.map((u) => ({ value: u.id, label: u.name }))}
+        options={units.map((u) => ({ value: u.id, label: `${u.name} (${u.count})` }))}
         notFoundContent={t('common.empty')}
         style={selectStyle}
       />

@@ -4,7 +4,7 @@ import type { Queryable } from '../../../platform/db/database';
 import { notFound } from '../../../platform/errors';
 import type { ListVersionsQuery, SearchProceduresQuery } from '../../../../contracts/catalog/catalog.contracts';
 import { subtreeUnitIds } from '../catalog.org-units';
-import { fieldsInForce, findDraftId, inForceIdByCode, listVersionIds, loadVersion, loadVersions, searchInForce, type VersionRecord } from '../catalog.repository';
+import { fieldsInForce, findDraftId, implementingUnitsInForce, inForceIdByCode, listVersionIds, loadVersion, loadVersions, searchInForce, type VersionRecord } from '../catalog.repository';
 import { today } from './manage-procedures';
 
 /** Public search: published versions in force today, filtered and paged. */
@@ -35,6 +35,11 @@ export async function getPublicProcedure(ctx: Ctx, code: string): Promise<Versio
 /** Fields (lĩnh vực) with how many procedures in force each has. */
 export async function listFields(ctx: Ctx): Promise<Array<{ name: string; count: number }>> {
   return fieldsInForce(ctx.db, today(ctx));
+}
+
+/** Units that carry out procedures in force (public, for the portal's filter). */
+export async function listImplementingUnits(ctx: Ctx): Promise<Array<{ id: string; name: string; count: number }>> {
+  return implementingUnitsInForce(ctx.db, today(ctx));
 }
 
 /** Back-office list of versions (any status). */
