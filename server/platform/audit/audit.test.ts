@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { withTransaction } from '../context/context';
-import { verifyAuditChain, canonicalJson, flushAuditSeal, sealAuditChain } from './audit';
+import { verifyAuditChain, canonicalJson, flushAuditSeal, listAuditEvents, sealAuditChain } from './audit';
 import { auditEvents } from './audit.tables';
 
 let t: TestApp;
@@ -67,6 +67,15 @@ describe('audit chain', () => {
     ).rejects.toThrow();
     await expect(t.database.db.execute(sql`update audit_events set hash = 'forged' where chain_seq = 1`)).rejects.toThrow();
     await expect(t.database.db.execute(sql`update audit_events set chain_seq = 999999 where chain_seq = 1`)).rejects.toThrow();
+  });
+
+  it('lists entries by when they happened, newest first, whatever order they were written in', async () => {
+    const ctx = t.systemCtx();
+    const at = (iso: string) => ({ ...ctx, clock: { now: () => new Date(iso) } });
+    await withTransaction(at('2026-01-05T02:00:00Z'), (s) => s.audit({ action: 'test.order', subjectType: 'thing', subjectId: 'late' }));
+    await withTransaction(at('2025-06-01T02:00:00Z'), (s) => s.audit({ action: 'test.order', subjectType: 'thing', subjectId: 'backdated' }));
+    const { items } = await listAuditEvents(t.database.db, { action: 'test.order', page: 1, pageSize: 10 });
+    expect(items.map((e) => e.subjectId)).toEqual(['late', 'backdated']);
   });
 
   it('rolls the entry back with the change', async () => {

@@ -309,7 +309,7 @@ export interface AuditQuery {
   pageSize: number;
 }
 
-/** Lists audit entries newest first with filters and paging. */
+/** Lists audit entries by when they happened, newest first (demo data and imports are written with past dates), with filters and paging. */
 export async function listAuditEvents(db: Queryable, q: AuditQuery) {
   const conds: SQL[] = [];
   if (q.actorId) conds.push(eq(auditEvents.actorId, q.actorId));
@@ -320,7 +320,7 @@ export async function listAuditEvents(db: Queryable, q: AuditQuery) {
   if (q.to) conds.push(lte(auditEvents.occurredAt, q.to));
   const where = conds.length ? and(...conds) : undefined;
   const [items, count] = await Promise.all([
-    db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(where),
   ]);
   return { items, total: Number(count[0]?.n ?? 0) };
