@@ -103,7 +103,7 @@ describe('update', () => {
     expect(stale.json().error.code).toBe('VERSION_CONFLICT');
     const [row] = await t.database.db.select().from(identityOrgUnits).where(eq(identityOrgUnits.id, unit.id));
     expect(row).toMatchObject({ name: 'Xã Mới', version: 2, searchText: expect.stringContaining('xa moi') });
-    const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, unit.id));
+    const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, unit.id)).orderBy(auditEvents.id);
     expect(audit.map((a) => a.action)).toEqual(['identity.org-units.create', 'identity.org-units.update']);
     expect(audit[1]!.before).toMatchObject({ name: 'Xã Cũ' });
     expect(audit[1]!.after).toMatchObject({ name: 'Xã Mới' });
@@ -140,7 +140,7 @@ describe('close', () => {
     expect(all.json().items.map((u: { id: string }) => u.id)).toEqual([district.id]);
     expect((await admin.get(`${URL}/${district.id}`)).json().validTo).toBe('2025-06-30');
 
-    const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, district.id));
+    const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, district.id)).orderBy(auditEvents.id);
     expect(audit.at(-1)).toMatchObject({ action: 'identity.org-units.close' });
     expect(audit.at(-1)!.after).toMatchObject({ validTo: '2025-06-30', successorId: successor.id, reason: 'Sắp xếp ĐVHC 2025' });
   });

@@ -125,7 +125,7 @@ describe('system administrator', () => {
 
     expect((await admin.post(`${URL}/${target.user.id}/enable`)).json().disabled).toBe(false);
     await loginAs(t.app, target);
-    const actions = (await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, target.user.id))).map((a) => a.action);
+    const actions = (await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, target.user.id)).orderBy(auditEvents.id)).map((a) => a.action);
     expect(actions).toEqual(['identity.login', 'identity.users.disable', 'identity.users.enable', 'identity.login']);
   });
 

@@ -38,7 +38,7 @@ describe('adjustable clock', () => {
     expect((await admin.post('/api/v1/clock/advance', { workingMinutes: 480, minutes: 30 })).json().now).toBe('2026-03-04T02:30:00.000Z');
     const reset = await admin.post('/api/v1/clock/reset', {});
     expect(reset.json()).toEqual({ now: '2026-03-02T02:00:00.000Z', offsetMinutes: 0 });
-    const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectType, 'clock'));
+    const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectType, 'clock')).orderBy(auditEvents.id);
     expect(audit.map((a) => a.action)).toEqual(['platform.clock.advance', 'platform.clock.advance', 'platform.clock.reset']);
   });
 
