@@ -39,7 +39,6 @@ const OptionalText = (max: number) =>
     .optional()
     .transform((v) => (v === undefined || v === '' ? null : v));
 
-
 export const ApplicantSchema = z
   .object({
     kind: z.enum(APPLICANT_KINDS),
@@ -54,6 +53,16 @@ export const ApplicantSchema = z
     if (a.kind === 'organisation' && !TAX_CODE_PATTERN.test(a.idNumber)) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'dossiers.errors.idNumberOrganisation' });
   });
 export type Applicant = z.infer<typeof ApplicantSchema>;
+
+/** The applicant as the API shows it back (intake decisions and dossiers). */
+const ApplicantViewSchema = z.object({
+  kind: z.enum(APPLICANT_KINDS),
+  name: z.string(),
+  idNumber: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
+});
 
 export const ChecklistItemSchema = z.object({
   name: Text(2000).min(1),
@@ -106,14 +115,7 @@ export const IntakeDecisionSchema = z.object({
   receivingUnit: UnitRefSchema,
   handlingUnit: UnitRefSchema.nullable(),
   channel: ChannelSchema,
-  applicant: z.object({
-    kind: z.enum(APPLICANT_KINDS),
-    name: z.string(),
-    idNumber: z.string(),
-    phone: z.string().nullable(),
-    email: z.string().nullable(),
-    address: z.string().nullable(),
-  }),
+  applicant: ApplicantViewSchema,
   checklist: z.array(ChecklistItemSchema),
   missingItems: z.array(z.string()),
   reasons: z.string(),
@@ -191,14 +193,7 @@ export const DossierDetailSchema = z.object({
   holder: HolderSchema,
   channel: ChannelSchema,
   resultDelivery: ResultDeliverySchema,
-  applicant: z.object({
-    kind: z.enum(APPLICANT_KINDS),
-    name: z.string(),
-    idNumber: z.string(),
-    phone: z.string().nullable(),
-    email: z.string().nullable(),
-    address: z.string().nullable(),
-  }),
+  applicant: ApplicantViewSchema,
   checklist: z.array(ChecklistItemSchema),
   feeVnd: z.number().int(),
   duration: z.object({ amount: z.number(), unit: DurationUnitSchema, source: z.enum(['catalog', 'officer']) }),

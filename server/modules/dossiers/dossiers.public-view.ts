@@ -146,12 +146,14 @@ const WRITE_VIEWS: NamedStatement = {
          from jsonb_to_recordset($1::jsonb) as v(id uuid, version int, view text) where d.id = v.id and d.version = v.version returning d.id`,
 };
 
-/** Renders and stores the views of these dossiers from what is in the database now (call after the change's writes). */
-export async function refreshPublicViews(tx: Tx | Queryable, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
+/**
+ * Renders and stores the views of these dossiers from what is in the database now (call after the change's writes);
+ * returns how many were stored.
+ */
+export async function refreshPublicViews(tx: Tx | Queryable, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
   const rows = await executeNamed<SourceRow>(tx, SOURCE_BY_IDS, [[...new Set(ids)].join(',')]);
-  if (rows.length === 0) return;
-  await writePublicViews(tx, rows.map((r) => ({ id: r.id, version: Number(r.version), view: renderPublicView(sourceOf(r)) })));
+  return writePublicViews(tx, rows.map((r) => ({ id: r.id, version: Number(r.version), view: renderPublicView(sourceOf(r)) })));
 }
 
 /** Stores rendered views, each only over the dossier version it was rendered from; returns how many were stored. */
@@ -168,10 +170,10 @@ const OUTDATED: NamedStatement = {
 
 /**
  * Writes views that are missing or were made with other wording (after a deployment, a write that cleared them, demo
- * data); at most `limit` per call. Returns how many it wrote.
+ * data); at most `limit` per call. Returns how many it wrote, so a caller looping until 0 cannot spin on a view it
+ * could not store.
  */
 export async function refreshOutdatedPublicViews(db: Queryable, limit = 500): Promise<number> {
   const ids = (await executeNamed<{ id: string }>(db, OUTDATED, [publicViewRevision(), limit])).map((r) => r.id);
-  await refreshPublicViews(db, ids);
-  return ids.length;
+  return refreshPublicViews(db, ids);
 }

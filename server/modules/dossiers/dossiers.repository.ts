@@ -80,12 +80,11 @@ export const codeDay = (day: string): string => `${day.slice(2, 4)}${day.slice(5
 /** A received dossier's row as intake writes it, with its first hop and its timeline entry. */
 export interface ReceivedDossier {
   id: string;
-  /** `<agency>-<yyMMdd>-`: the sequence is appended by the statement (§5.1, §19.11). */
-  codePrefix: string;
+  /** The handling agency's code, the first part of the dossier code. */
   agencyCode: string;
   /** The reception's legal date `YYYY-MM-DD` (the code counter's day). */
   day: string;
-  row: Omit<typeof dossiers.$inferInsert, 'id' | 'code' | 'bookSeq' | 'searchText'> & { searchText: string };
+  row: Omit<typeof dossiers.$inferInsert, 'id' | 'code' | 'bookSeq' | 'searchText' | 'publicView' | 'publicViewRev'> & { searchText: string };
   hop: { name: string; toUnitId: string; role: string; startedAt: Date; budgetMinutes: number | null; dueAt: Date | null; handedBy: string; note: string | null };
   event: { at: Date; kind: string; statusCode: number; params: Record<string, string | number | null>; note: string | null; actorId: string | null; actorLabel: string };
   /** The public lookup's read model (dossiers.public-view.ts), rendered from the above. */
@@ -124,7 +123,7 @@ const INTAKE_STATEMENT: NamedStatement = {
 export async function insertReceivedDossier(tx: Tx, d: ReceivedDossier): Promise<string> {
   const r = d.row;
   const rows = await executeNamed<{ code: string }>(tx, INTAKE_STATEMENT, [
-    d.agencyCode, d.day, d.codePrefix,
+    d.agencyCode, d.day, `${d.agencyCode}-${codeDay(d.day)}-`,
     d.id, r.procedureVersionId, r.procedureCode, r.procedureName, r.receivingUnitId, r.handlingUnitId, r.channel, r.resultDelivery,
     r.applicantKind, r.applicantName, r.applicantIdNumber, r.applicantPhone ?? null, r.applicantEmail ?? null, r.applicantAddress ?? null, JSON.stringify(r.checklist), r.feeVnd ?? 0, r.state, r.statusCode,
     JSON.stringify(r.workflow), r.currentStep, r.holderUnitId, r.holderRole, r.durationAmount, r.durationUnit, r.durationSource, r.calendarUnitCode ?? null, iso(r.receivedAt), iso(r.dueAt),

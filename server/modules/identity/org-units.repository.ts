@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { executeNamed, type NamedStatement, type Queryable } from '../../platform/db/database';
+import { ShortLivedCache } from '../../platform/db/short-lived-cache';
 import { identityOrgUnits } from './identity.tables';
 import { normaliseSearch, searchConditions } from './identity.text';
 
@@ -73,25 +74,20 @@ export async function listOrgUnitRefs(db: Queryable, ids: readonly string[]): Pr
  * another process within this time.
  */
 export const ORG_UNIT_REF_CACHE_MS = 5_000;
-// Keyed by database handle (tests and the bench use several databases in one process); monotonic time.
-const refCaches = new WeakMap<object, Map<string, { at: number; ref: OrgUnitRef }>>();
+const refCache = new ShortLivedCache<OrgUnitRef>(ORG_UNIT_REF_CACHE_MS, 5000);
 
 /** listOrgUnitRefs through the short per-process cache above (intake reads its two units on every dossier). */
 export async function cachedOrgUnitRefs(db: Queryable, ids: readonly string[]): Promise<OrgUnitRef[]> {
-  let cache = refCaches.get(db);
-  if (!cache) refCaches.set(db, (cache = new Map()));
-  const now = performance.now();
   const out: OrgUnitRef[] = [];
   const missing: string[] = [];
   for (const id of new Set(ids)) {
-    const hit = cache.get(id);
-    if (hit && now - hit.at < ORG_UNIT_REF_CACHE_MS) out.push(hit.ref);
+    const hit = refCache.get(db, id);
+    if (hit) out.push(hit);
     else missing.push(id);
   }
   if (missing.length === 0) return out;
-  if (cache.size > 5000) cache.clear();
   for (const ref of await listOrgUnitRefs(db, missing)) {
-    cache.set(ref.id, { at: now, ref });
+    refCache.set(db, ref.id, ref);
     out.push(ref);
   }
   return out;
@@ -99,7 +95,7 @@ export async function cachedOrgUnitRefs(db: Queryable, ids: readonly string[]): 
 
 /** Drops this process's cached unit references (after a unit was created, changed or closed here). */
 export function forgetOrgUnitRefs(db: Queryable): void {
-  refCaches.delete(db);
+  refCache.forget(db);
 }
 
 /** Locks a unit row for an update in the caller's transaction. */

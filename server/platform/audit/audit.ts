@@ -69,7 +69,6 @@ export function hashEvent(prevHash: string, e: HashedFields): string {
   return createHash('sha256').update(body).digest('hex');
 }
 
-
 /**
  * Appends an audit entry inside the caller's transaction (so it commits or rolls back with the change). The row is
  * written unsealed: chaining it here would need one lock held by every audited transaction through its COMMIT, which
@@ -155,6 +154,11 @@ export async function sealAuditChain(db: Db, batchSize = 2000): Promise<{ sealed
   }
 }
 
+/** Seals everything committed so far, waiting out another process's sealing pass (whose snapshot may predate ours). */
+async function sealAll(db: Db, busyRetryMs = 25): Promise<void> {
+  while ((await sealAuditChain(db)).busy) await new Promise((r) => setTimeout(r, busyRetryMs));
+}
+
 /**
  * Seals in the background for one database handle: `poke()` after a commit that wrote entries, plus a periodic
  * sweep for entries of processes that stopped before sealing. Sealing errors are logged and retried by the sweep.
@@ -217,11 +221,7 @@ export class AuditSealer {
   /** Waits until everything committed so far is sealed (tests, shutdown, the verify command). */
   async flush(): Promise<void> {
     if (this.running) await this.running;
-    for (;;) {
-      const { busy } = await sealAuditChain(this.db);
-      if (!busy) return;
-      await new Promise((r) => setTimeout(r, this.busyRetryMs));
-    }
+    await sealAll(this.db, this.busyRetryMs);
   }
 
   async stop(): Promise<void> {
@@ -252,12 +252,7 @@ export function auditEntriesCommitted(db: Db): void {
 /** Seals everything committed so far through the handle's sealer, or directly when none runs. */
 export async function flushAuditSeal(db: Db): Promise<void> {
   const sealer = sealers.get(db);
-  if (sealer) return sealer.flush();
-  for (;;) {
-    const { busy } = await sealAuditChain(db);
-    if (!busy) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  return sealer ? sealer.flush() : sealAll(db);
 }
 
 export interface ChainReport {

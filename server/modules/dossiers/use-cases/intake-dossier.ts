@@ -3,6 +3,7 @@ import { can } from '../../../platform/access';
 import { toVnIso, type Duration } from '../../../platform/calendar';
 import { invalidateCalendarCache } from '../../../platform/calendar/store';
 import { withTransaction, type Ctx } from '../../../platform/context/context';
+import { ShortLivedCache } from '../../../platform/db/short-lived-cache';
 import { AppError, notFound } from '../../../platform/errors';
 import type { IntakeRequest } from '../../../../contracts/dossiers/dossiers.contracts';
 import { getPublishedProcedureByCode, timeForChannel, type ProcedureVersionView } from '../../catalog';
@@ -12,7 +13,7 @@ import { notifyApplicant } from '../dossiers.notify';
 import { publicViewRevision, renderPublicView } from '../dossiers.public-view';
 import { DOSSIER_ACTIONS } from '../dossiers.policy';
 import { randomUUID } from 'node:crypto';
-import { assignBookNumber, codeDay, insertReceivedDossier, nextSlipNumber, type UnitInfo } from '../dossiers.repository';
+import { assignBookNumber, insertReceivedDossier, nextSlipNumber, type UnitInfo } from '../dossiers.repository';
 import { dossierIntakeDecisions, type ResolvedStep } from '../dossiers.tables';
 import { DEFAULT_PAUSE_RULE, lastHandlingIndex, ruleVersionOn, STATUS_CODE } from '../dossiers.workflow';
 import { actorIdOf, actorLabelOf, invalid, todayOf } from './common';
@@ -43,21 +44,15 @@ async function openUnits(ctx: Ctx, ids: Array<string | undefined>, today: string
  * dossier under a version that is not in force that day — at worst within seconds of an administrator's same-day change.
  */
 export const PROCEDURE_CACHE_MS = 5_000;
-// Keyed by database handle (tests and the bench run several databases in one process); monotonic time, not the domain clock.
-const procedureCaches = new WeakMap<object, Map<string, { at: number; view: ProcedureVersionView }>>();
+const procedureCache = new ShortLivedCache<ProcedureVersionView>(PROCEDURE_CACHE_MS, 1000);
 
 /** The version in force for intake, read through a short per-process cache (intake is the desk's hot path). */
 async function procedureInForce(ctx: Ctx, code: string, today: string): Promise<ProcedureVersionView | null> {
   const key = `${code}|${today}`;
-  const now = performance.now();
-  let procedureCache = procedureCaches.get(ctx.db);
-  if (!procedureCache) procedureCaches.set(ctx.db, (procedureCache = new Map()));
-  const hit = procedureCache.get(key);
-  if (hit && now - hit.at < PROCEDURE_CACHE_MS) return hit.view;
+  const hit = procedureCache.get(ctx.db, key);
+  if (hit) return hit;
   const view = await getPublishedProcedureByCode(ctx.db, code, today);
-  if (procedureCache.size > 1000) procedureCache.clear();
-  if (view) procedureCache.set(key, { at: now, view });
-  else procedureCache.delete(key);
+  if (view) procedureCache.set(ctx.db, key, view);
   return view;
 }
 
@@ -186,7 +181,6 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
     const { tx } = scope;
     const code = await insertReceivedDossier(tx, {
       id,
-      codePrefix: `${handling.code}-${codeDay(today)}-`,
       agencyCode: handling.code,
       day: today,
       row: {

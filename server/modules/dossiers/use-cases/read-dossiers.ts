@@ -1,7 +1,7 @@
 // Reads: the officer's queues, the detail, guide/refuse records, and the public lookup by code.
 import { and, asc, eq, inArray, notInArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { addWorkingTimeMs, toVnIso, type WorkingCalendar } from '../../../platform/calendar';
+import { addWorkingTimeMs, type WorkingCalendar } from '../../../platform/calendar';
 import { can, hasRole } from '../../../platform/access';
 import type { Ctx } from '../../../platform/context/context';
 import { AppError, notFound } from '../../../platform/errors';
@@ -10,12 +10,11 @@ import type {
   ListDossiersQuery,
   ListDossiersResponse,
   IntakeDecision,
-  PublicLookup,
 } from '../../../../contracts/dossiers/dossiers.contracts';
 import { identityOrgUnits, normaliseSearch } from '../../identity';
 import { calendarCache } from '../dossiers.deadlines';
 import { DOSSIER_ACTIONS, PROVINCE_READERS } from '../dossiers.policy';
-import { presentDetail, presentIntakeDecision, presentListItem, statusText, type DossierBundle } from '../dossiers.presenter';
+import { presentDetail, presentIntakeDecision, presentListItem, type DossierBundle } from '../dossiers.presenter';
 import { findApology, findDossier, findDossierByCode, listEvents, listHops, listPauses, unitsById, type DossierRow } from '../dossiers.repository';
 import { dossierIntakeDecisions, dossiers } from '../dossiers.tables';
 import { readPublicLookup } from '../dossiers.public-view';

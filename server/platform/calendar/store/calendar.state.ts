@@ -141,10 +141,7 @@ export function calendarFor(compiled: CompiledCalendars, orgUnitCode?: string | 
  * has them). Throws CALENDAR_NOT_PUBLISHED when nothing is published. Other modules compute deadlines with it.
  */
 export async function getPublishedCalendar(db: Db, options: { orgUnitCode?: string | null } = {}): Promise<WorkingCalendar> {
-  const compiled = await publishedState(db);
-  const cal = compiled ? calendarFor(compiled, options.orgUnitCode) : null;
-  if (!cal) throw nothingPublished();
-  return cal;
+  return (await getPublishedCalendars(db)).forUnit(options.orgUnitCode);
 }
 
 /** The published calendars of one revision as a lookup by unit code. */
