@@ -5,7 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { createTestApp, TestAgent, type TestApp } from './test-app';
 import { createCitizen, createOfficer, createOrgUnit, loginAs } from '../modules/identity/test/factories';
+import { createDraft, procedureInput } from '../modules/catalog/test/factories';
+import { intakeBody, publishProcedure, receive, step, type DossierWorld } from '../modules/dossiers/test/factories';
+import type { OrgUnitRow } from '../modules/identity';
 import { flushAuditSeal } from '../platform/audit';
+import { seedCalendarDemo } from '../platform/calendar/store';
+import type { DossierDetail } from '../../contracts/dossiers/dossiers.contracts';
 
 const ROLES = ['system-admin', 'unit-admin', 'reception-officer', 'specialist', 'leader', 'reform-office'] as const;
 // Session rows change on every sign-in; everything else must stay byte-identical.
@@ -92,4 +97,193 @@ describe('route × role authorisation', () => {
     expect(allowedChecked).toBeGreaterThan(0);
     expect(await fingerprint()).toEqual(before);
   }, 120_000);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Route × role × unit relation. The subject (a dossier, a draft procedure, a unit and its officer) sits on unit U;
+// each caller holds one role on a unit standing in one relation to U. A grant covers its own unit and the units below
+// it, never the units above it (issue 8, item 1; D11). Every unit-scoped route must have a probe below: the probes
+// are looked up from the app's registered routes, so a new dossier route without one fails the test.
+
+const RELATIONS = ['own', 'child', 'parent', 'sibling', 'branch'] as const;
+type Relation = (typeof RELATIONS)[number];
+type RoleName = (typeof ROLES)[number];
+
+/** One request of the matrix: who may make it, and whether it may be sent when allowed (no side effect). */
+interface Probe {
+  label: string;
+  method: 'GET' | 'POST' | 'PUT';
+  url: string;
+  body?: unknown;
+  allowed: (role: RoleName, relation: Relation) => boolean;
+  /** When allowed: the status expected (a probe built to stop after the authorisation check), or 'skip' for writes. */
+  whenAllowed: number | 'skip';
+  /** For listings (no side effect, sent to everyone): whether the subject appears in the answer, and who must see it. */
+  listed?: (json: Record<string, unknown>) => boolean;
+  sees?: (role: RoleName, relation: Relation) => boolean;
+}
+
+/** Scopes where the matrix requires a probe for every non-public route. */
+const UNIT_SCOPED = ['/api/v1/dossiers', '/api/v1/catalog/admin/procedures', '/api/v1/identity/org-units', '/api/v1/identity/users'];
+
+const covers = (r: Relation) => r === 'own' || r === 'parent';
+const provinceReader = (role: RoleName) => role === 'system-admin' || role === 'reform-office';
+const readsDossier = (role: RoleName, r: Relation) => provinceReader(role) || covers(r);
+const actsAs = (wanted: RoleName) => (role: RoleName, r: Relation) => role === wanted && covers(r);
+const unitAdminOver = (role: RoleName, r: Relation) => role === 'system-admin' || (role === 'unit-admin' && covers(r));
+
+describe('route × role × unit relation', () => {
+  const matrixCallers: Array<{ role: RoleName; relation: Relation; agent: TestAgent }> = [];
+  const probes = new Map<string, Probe[]>();
+
+  beforeAll(async () => {
+    const db = t.database.db;
+    await seedCalendarDemo(t.systemCtx());
+    const root = await createOrgUnit(db, { kind: 'province' });
+    const unit = await createOrgUnit(db, { parent: root, kind: 'department' });
+    const units: Record<Relation, OrgUnitRow> = {
+      own: unit,
+      child: await createOrgUnit(db, { parent: unit, kind: 'division' }),
+      parent: root,
+      sibling: await createOrgUnit(db, { parent: root, kind: 'department' }),
+      branch: undefined as unknown as OrgUnitRow,
+    };
+    units.branch = await createOrgUnit(db, { parent: units.sibling, kind: 'division' });
+    for (const role of ROLES) {
+      for (const relation of RELATIONS) matrixCallers.push({ role, relation, agent: await loginAs(t.app, await createOfficer(db, role, units[relation])) });
+    }
+    const own = (role: RoleName) => matrixCallers.find((c) => c.role === role && c.relation === 'own')!.agent;
+
+    // Dossiers on U in four states: received (desk holds it), processing (specialist), awaiting approval (leader), done.
+    const procedureCode = await publishProcedure(t, [unit.id], {
+      workflow: [
+        { name: 'Tiếp nhận hồ sơ', unitRef: 'receiving-centre', role: 'reception-officer', budgetMinutes: 240 },
+        { name: 'Thẩm định', unitRef: 'implementing-unit', role: 'specialist', budgetMinutes: 960 },
+        { name: 'Phê duyệt', unitRef: 'implementing-unit', role: 'leader', budgetMinutes: 480 },
+        { name: 'Trả kết quả', unitRef: 'receiving-centre', role: 'reception-officer', budgetMinutes: 480 },
+      ],
+    });
+    const world = { procedureCode, centre: unit } as unknown as DossierWorld;
+    const received = await receive(world, {}, own('reception-officer'));
+    const processing = await step(own('reception-officer'), await receive(world, {}, own('reception-officer')), { transition: 'forward' });
+    const awaiting = await step(own('specialist'), await step(own('reception-officer'), await receive(world, {}, own('reception-officer')), { transition: 'forward' }), { transition: 'forward' });
+    const done = await step(own('leader'), await step(own('specialist'), await step(own('reception-officer'), await receive(world, {}, own('reception-officer')), { transition: 'forward' }), { transition: 'forward' }), { transition: 'approve' });
+    expect([received.state, processing.state, awaiting.state, done.state]).toEqual(['RECEIVED', 'PROCESSING', 'AWAITING_APPROVAL', 'DONE']);
+    const guided = await own('reception-officer').post('/api/v1/dossiers/intake', intakeBody(world, { decision: 'guide', missingItems: ['Tờ khai'], reasons: 'Thiếu tờ khai' }));
+    expect(guided.statusCode, guided.body).toBe(201);
+    const decisionId = guided.json().intakeDecision.id as string;
+
+    // A draft procedure carried out by U, and an officer of U.
+    const draft = await createDraft(t.systemCtx(), { implementingUnitIds: [unit.id] });
+    const officerOfU = (await createOfficer(db, 'specialist', unit)).user;
+
+    const codeIn = (code: string) => (json: Record<string, unknown>) => (json.items as Array<{ code: string }>).some((i) => i.code === code);
+    const idIn = (id: string) => (json: Record<string, unknown>) => (json.items as Array<{ id: string }>).some((i) => i.id === id);
+    const add = (method: string, url: string, list: Probe[]) => probes.set(`${method} ${url}`, list);
+    const P = '/api/v1/dossiers';
+    // Transitions chosen so an allowed caller passes the policy and then meets INVALID_STATE (409): nothing changes.
+    const tr = (d: DossierDetail, body: Record<string, unknown>) => ({ expectedVersion: d.version, ...body });
+    add('POST', `${P}/intake`, [
+      { label: 'intake at U (unknown procedure: 404 after the check)', method: 'POST', url: `${P}/intake`, body: intakeBody(world, { procedureCode: 'khong-ton-tai' }), allowed: actsAs('reception-officer'), whenAllowed: 404 },
+    ]);
+    add('GET', P, [
+      { label: 'all queue lists the dossier', method: 'GET', url: `${P}?queue=all&q=${encodeURIComponent(received.code)}`, allowed: () => true, whenAllowed: 200, listed: codeIn(received.code), sees: readsDossier },
+      { label: 'mine queue (holder)', method: 'GET', url: `${P}?queue=mine&q=${encodeURIComponent(processing.code)}`, allowed: () => true, whenAllowed: 200, listed: codeIn(processing.code), sees: actsAs('specialist') },
+    ]);
+    add('GET', `${P}/:id`, [{ label: 'detail', method: 'GET', url: `${P}/${received.id}`, allowed: readsDossier, whenAllowed: 200 }]);
+    add('GET', `${P}/by-code/:code`, [{ label: 'detail by code', method: 'GET', url: `${P}/by-code/${encodeURIComponent(received.code)}`, allowed: readsDossier, whenAllowed: 200 }]);
+    add('GET', `${P}/:id/slips/:slip`, [{ label: 'receipt Mẫu 01', method: 'GET', url: `${P}/${received.id}/slips/receipt`, allowed: readsDossier, whenAllowed: 200 }]);
+    add('GET', `${P}/intake-decisions/:id`, [{ label: 'intake decision', method: 'GET', url: `${P}/intake-decisions/${decisionId}`, allowed: readsDossier, whenAllowed: 200 }]);
+    add('GET', `${P}/intake-decisions/:id/slip`, [{ label: 'Mẫu 02 slip', method: 'GET', url: `${P}/intake-decisions/${decisionId}/slip`, allowed: readsDossier, whenAllowed: 200 }]);
+    add('GET', `${P}/tracking-book`, [
+      { label: 'tracking book Mẫu 07 of U', method: 'GET', url: `${P}/tracking-book?receivingUnitId=${unit.id}&from=2026-01-01&to=2026-12-31`, allowed: readsDossier, whenAllowed: 200 },
+      { label: 'tracking book Mẫu 07 of the root', method: 'GET', url: `${P}/tracking-book?receivingUnitId=${root.id}&from=2026-01-01&to=2026-12-31`, allowed: (role, r) => provinceReader(role) || r === 'parent', whenAllowed: 200 },
+    ]);
+    add('POST', `${P}/:id/transitions`, [
+      { label: 'holder = desk (approve from RECEIVED)', method: 'POST', url: `${P}/${received.id}/transitions`, body: tr(received, { transition: 'approve' }), allowed: actsAs('reception-officer'), whenAllowed: 409 },
+      { label: 'receiving desk (return-result from RECEIVED)', method: 'POST', url: `${P}/${received.id}/transitions`, body: tr(received, { transition: 'return-result', method: 'desk', receivedBy: 'Nguyễn Văn An' }), allowed: actsAs('reception-officer'), whenAllowed: 409 },
+      { label: 'holder = specialist (approve from PROCESSING)', method: 'POST', url: `${P}/${processing.id}/transitions`, body: tr(processing, { transition: 'approve' }), allowed: actsAs('specialist'), whenAllowed: 409 },
+      { label: 'holder = leader (forward from AWAITING_APPROVAL)', method: 'POST', url: `${P}/${awaiting.id}/transitions`, body: tr(awaiting, { transition: 'forward' }), allowed: actsAs('leader'), whenAllowed: 409 },
+      { label: 'handling leader (stop from DONE)', method: 'POST', url: `${P}/${done.id}/transitions`, body: tr(done, { transition: 'stop', reason: 'Thử' }), allowed: actsAs('leader'), whenAllowed: 409 },
+    ]);
+    add('POST', `${P}/:id/apology`, [
+      { label: 'apology (DONE: 409 after the check)', method: 'POST', url: `${P}/${done.id}/apology`, body: { expectedVersion: done.version, reason: 'Thử', newDueAt: '2026-12-31T09:00:00+07:00' }, allowed: actsAs('leader'), whenAllowed: 409 },
+    ]);
+    add('POST', `${P}/admin/sweep-at-risk`, [
+      { label: 'sweep (province-wide, not unit-scoped)', method: 'POST', url: `${P}/admin/sweep-at-risk`, body: {}, allowed: (role) => role === 'system-admin', whenAllowed: 'skip' },
+    ]);
+
+    const C = '/api/v1/catalog/admin/procedures';
+    add('GET', C, [{ label: 'drafts listed', method: 'GET', url: `${C}?status=draft&pageSize=100&q=${encodeURIComponent(draft.name)}`, allowed: (role) => role === 'system-admin' || role === 'unit-admin', whenAllowed: 200, listed: idIn(draft.id), sees: unitAdminOver }]);
+    add('GET', `${C}/:id`, [{ label: 'draft detail', method: 'GET', url: `${C}/${draft.id}`, allowed: unitAdminOver, whenAllowed: 200 }]);
+    const catalogWrite = (method: 'POST' | 'PUT', url: string, body: unknown): Probe[] => [{ label: 'write', method, url, body, allowed: unitAdminOver, whenAllowed: 'skip' }];
+    add('POST', C, catalogWrite('POST', C, { ...procedureInput(), implementingUnitIds: [unit.id] }));
+    add('PUT', `${C}/:id`, catalogWrite('PUT', `${C}/${draft.id}`, { ...procedureInput(), implementingUnitIds: [unit.id], version: 1 }));
+    add('POST', `${C}/:id/publish`, catalogWrite('POST', `${C}/${draft.id}/publish`, {}));
+    add('POST', `${C}/:id/withdraw`, catalogWrite('POST', `${C}/${draft.id}/withdraw`, { reason: 'Thử' }));
+    add('POST', `${C}/:id/new-version`, catalogWrite('POST', `${C}/${draft.id}/new-version`, {}));
+
+    const O = '/api/v1/identity/org-units';
+    const anyOfficer = () => true;
+    add('GET', O, [{ label: 'org units (every officer picks units)', method: 'GET', url: O, allowed: anyOfficer, whenAllowed: 200 }]);
+    add('GET', `${O}/tree`, [{ label: 'org tree (every officer)', method: 'GET', url: `${O}/tree`, allowed: anyOfficer, whenAllowed: 200 }]);
+    add('GET', `${O}/:id`, [{ label: 'org unit (every officer)', method: 'GET', url: `${O}/${unit.id}`, allowed: anyOfficer, whenAllowed: 200 }]);
+    add('POST', O, [{ label: 'create under U', method: 'POST', url: O, body: { parentId: unit.id, code: 'TMATRIX', name: 'Đơn vị ma trận', kind: 'division' }, allowed: unitAdminOver, whenAllowed: 'skip' }]);
+    add('PUT', `${O}/:id`, [{ label: 'update U', method: 'PUT', url: `${O}/${unit.id}`, body: { code: unit.code, name: unit.name, kind: unit.kind, version: 1 }, allowed: unitAdminOver, whenAllowed: 'skip' }]);
+    add('POST', `${O}/:id/close`, [{ label: 'close U (only from above)', method: 'POST', url: `${O}/${unit.id}/close`, body: { validTo: '2026-12-31', reason: 'Sáp nhập' }, allowed: (role, r) => role === 'system-admin' || (role === 'unit-admin' && r === 'parent'), whenAllowed: 'skip' }]);
+    const U = '/api/v1/identity/users';
+    add('GET', U, [{ label: 'users listed', method: 'GET', url: `${U}?q=${encodeURIComponent(officerOfU.username!)}`, allowed: (role) => provinceReader(role) || role === 'unit-admin', whenAllowed: 200, listed: idIn(officerOfU.id), sees: (role, r) => provinceReader(role) || (role === 'unit-admin' && covers(r)) }]);
+    add('GET', `${U}/:id`, [{ label: 'officer of U', method: 'GET', url: `${U}/${officerOfU.id}`, allowed: (role, r) => provinceReader(role) || (role === 'unit-admin' && covers(r)), whenAllowed: 200 }]);
+    add('POST', U, [{ label: 'create an officer of U', method: 'POST', url: U, body: { username: 'matrix.new', displayName: 'Cán bộ ma trận', email: 'matrix.new@test.vn', password: 'Matrix-pass-2026', grants: [{ role: 'specialist', orgUnitId: unit.id }] }, allowed: unitAdminOver, whenAllowed: 'skip' }]);
+    for (const action of ['', '/disable', '/enable', '/reset-password']) {
+      const method = action === '' ? 'PUT' : 'POST';
+      add(method, `${U}/:id${action}`, [{ label: `officer of U ${action || 'update'}`, method, url: `${U}/${officerOfU.id}${action}`, body: action === '' ? { displayName: 'Cán bộ đổi tên', grants: [{ role: 'specialist', orgUnitId: unit.id }], version: 1 } : action === '/reset-password' ? { newPassword: 'Matrix-pass-2026' } : {}, allowed: unitAdminOver, whenAllowed: 'skip' }]);
+    }
+  }, 240_000);
+
+  it('has a probe for every unit-scoped route the app registers', () => {
+    const scoped = t.app.routeCatalog.filter((r) => r.action !== 'public' && UNIT_SCOPED.some((p) => r.url === p || r.url.startsWith(`${p}/`)));
+    const missing = scoped.map((r) => `${r.method} ${r.url}`).filter((k) => !probes.has(k) && !probes.has(k.replace(/\/$/, '')));
+    expect(missing).toEqual([]);
+    expect(scoped.filter((r) => r.url.startsWith('/api/v1/dossiers')).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('refuses every caller whose grant does not cover the subject, changing nothing; lets the others through', async () => {
+    const before = await fingerprint();
+    const deferred: Array<{ probe: Probe; caller: (typeof matrixCallers)[number] }> = [];
+    let refused = 0;
+    let allowedChecked = 0;
+    for (const list of probes.values()) {
+      for (const probe of list) {
+        for (const caller of matrixCallers) {
+          const allowed = probe.allowed(caller.role, caller.relation);
+          const where = `${caller.role}@${caller.relation} ${probe.method} ${probe.url} (${probe.label})`;
+          if (probe.listed) {
+            const res = await caller.agent.request(probe.method, probe.url);
+            expect(res.statusCode, where).toBe(allowed ? 200 : 403);
+            if (allowed) expect(probe.listed(res.json()), where).toBe(probe.sees!(caller.role, caller.relation));
+            if (allowed) allowedChecked++;
+            else refused++;
+            continue;
+          }
+          if (allowed) {
+            if (probe.whenAllowed !== 'skip') deferred.push({ probe, caller });
+            continue;
+          }
+          const res = await caller.agent.request(probe.method, probe.url, probe.body);
+          expect(res.statusCode, `${where}: ${res.body.slice(0, 200)}`).toBe(403);
+          refused++;
+        }
+      }
+    }
+    expect(await fingerprint()).toEqual(before);
+    for (const { probe, caller } of deferred) {
+      const res = await caller.agent.request(probe.method, probe.url, probe.body);
+      const where = `${caller.role}@${caller.relation} ${probe.method} ${probe.url} (${probe.label})`;
+      expect(res.statusCode, `${where}: ${res.body.slice(0, 200)}`).toBe(probe.whenAllowed);
+      allowedChecked++;
+    }
+    expect(refused).toBeGreaterThan(300);
+    expect(allowedChecked).toBeGreaterThan(60);
+  }, 300_000);
 });

@@ -151,7 +151,28 @@ describe('catalog permissions', () => {
     // Moving a procedure out of one's own subtree is refused too.
     expect((await deptAdmin.put(`${base}/admin/procedures/${own.json().id}`, { ...procedureInput({ implementingUnitIds: [otherDept.id] }), version: 1 })).statusCode).toBe(403);
     expect(await versionCount()).toBe(before);
-    expect((await otherAdmin.get(`${base}/admin/procedures/${own.json().id}`)).json().actions).toEqual({ edit: false, publish: false, withdraw: false, newVersion: false });
+  });
+
+  it('lets a unit admin read only their units’ drafts, in the list and in the detail (issue 8, item 5)', async () => {
+    const own = await deptAdmin.post(`${base}/admin/procedures`, procedureInput({ implementingUnitIds: [dept.id] }));
+    expect(own.statusCode).toBe(201);
+    const { id, name } = own.json() as { id: string; name: string };
+    const listed = async (agent: typeof admin) => {
+      const res = await agent.get(`${base}/admin/procedures?status=draft&pageSize=100&q=${encodeURIComponent(name)}`);
+      expect(res.statusCode).toBe(200);
+      return (res.json().items as Array<{ id: string }>).some((i) => i.id === id);
+    };
+    expect(await listed(deptAdmin)).toBe(true);
+    expect(await listed(admin)).toBe(true);
+    expect(await listed(otherAdmin)).toBe(false);
+    const detail = await otherAdmin.get(`${base}/admin/procedures/${id}`);
+    expect(detail.statusCode).toBe(403);
+    expect(detail.json().error.code).toBe('FORBIDDEN');
+    expect((await deptAdmin.get(`${base}/admin/procedures/${id}`)).statusCode).toBe(200);
+    // Published versions stay readable by every administrator (they are public anyway).
+    const published = await admin.post(`${base}/admin/procedures/${id}/publish`, {});
+    expect(published.statusCode, published.body).toBe(200);
+    expect((await otherAdmin.get(`${base}/admin/procedures/${id}`)).json().actions).toEqual({ edit: false, publish: false, withdraw: false, newVersion: false });
   });
 
   it('forbids officers without an admin role and asks anonymous callers to sign in', async () => {

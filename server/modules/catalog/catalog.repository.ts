@@ -1,6 +1,8 @@
 // All SQL of the catalog module.
 import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { sqlIsWithin } from '../../platform/access';
 import type { Queryable, Tx } from '../../platform/db/database';
+import { identityOrgUnits } from '../identity';
 import type {
   Fee,
   LegalBasis,
@@ -430,9 +432,10 @@ export async function implementingUnitsInForce(q: Queryable, today: string): Pro
 /** Back-office list of version ids, most recently changed first. */
 export async function listVersionIds(
   q: Queryable,
-  filter: { q?: string; status?: VersionStatus; procedureId?: string; page: number; pageSize: number },
+  filter: { q?: string; status?: VersionStatus; procedureId?: string; page: number; pageSize: number; draftScopes: 'all' | string[] },
 ): Promise<{ ids: string[]; total: number }> {
   const conds: SQL[] = [];
+  if (filter.draftScopes !== 'all') conds.push(draftsWithin(filter.draftScopes));
   for (const word of normaliseSearch(filter.q ?? '').split(' ').filter(Boolean)) conds.push(sql`${v.searchText} like ${`%${likeEscape(word)}%`}`);
   if (filter.status) conds.push(eq(v.status, filter.status));
   if (filter.procedureId) conds.push(eq(v.procedureId, filter.procedureId));
@@ -442,6 +445,24 @@ export async function listVersionIds(
     q.select({ n: sql<number>`count(*)::int` }).from(v).where(where),
   ]);
   return { ids: rows.map((r) => r.id), total: Number(count[0]?.n ?? 0) };
+}
+
+/**
+ * A version that is not a draft, or a draft with at least one implementing unit and every one of them within one of
+ * `scopes` (the catalog's read-draft policy as a query condition).
+ */
+function draftsWithin(scopes: string[]): SQL {
+  if (scopes.length === 0) return ne(v.status, 'draft');
+  const vu = catalogVersionUnits;
+  const u = identityOrgUnits;
+  const inScope = or(...scopes.map((scope) => sqlIsWithin(u.path, scope)))!;
+  return or(
+    ne(v.status, 'draft'),
+    and(
+      sql`exists (select 1 from ${vu} where ${vu.versionId} = ${v.id})`,
+      sql`not exists (select 1 from ${vu} join ${u} on ${u.id} = ${vu.orgUnitId} where ${vu.versionId} = ${v.id} and not (${inScope}))`,
+    ),
+  )!;
 }
 
 /** How many procedures exist (the demo seed runs only on an empty catalogue). */

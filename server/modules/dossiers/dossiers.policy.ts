@@ -1,4 +1,5 @@
-import { definePolicy, hasRole, type Actor } from '../../platform/access';
+import { definePolicy, hasAnyGrantCovering, hasRole, type Actor } from '../../platform/access';
+import { isOfficer, isSystemAdmin, LEADER, PROVINCE_READERS, RECEPTION_OFFICER, SPECIALIST } from '../identity';
 import type { DossierState, TransitionName } from '../../../contracts/dossiers/dossiers.contracts';
 import { TRANSITIONS, type Performer } from './dossiers.workflow';
 
@@ -34,16 +35,16 @@ export interface TransitionSubject extends DossierSubject {
 }
 
 /** Roles that see every dossier of the province (read only). */
-export const PROVINCE_READERS = ['system-admin', 'reform-office'];
-const WORKING_ROLES = ['reception-officer', 'specialist', 'leader'];
+export { PROVINCE_READERS };
+const WORKING_ROLES = [RECEPTION_OFFICER, SPECIALIST, LEADER];
 
 /**
- * True when the actor holds `role` on the unit at `unitPath`: a grant on the unit or an ancestor, or on a unit
- * inside it (a specialist of a division works the dossiers of its department).
+ * True when the actor holds `role` by a grant covering the unit at `unitPath`: a grant on that unit or on a unit
+ * above it, never on a unit below it (D11: a division's officer works the dossiers addressed to the division; the
+ * department's dossiers belong to those holding the role on the department).
  */
 export function actsAt(actor: Actor, role: string, unitPath: string): boolean {
-  if (actor.type !== 'user') return false;
-  return actor.grants.some((g) => g.role === role && (unitPath.startsWith(g.scopePath) || g.scopePath.startsWith(unitPath)));
+  return hasRole(actor, [role], unitPath);
 }
 
 /** True when `performer` describes this actor for this dossier. */
@@ -52,17 +53,15 @@ export function performs(actor: Actor, performer: Performer, s: DossierSubject):
     case 'holder':
       return actsAt(actor, s.holderRole, s.holderPath);
     case 'receiving-desk':
-      return actsAt(actor, 'reception-officer', s.receivingPath);
+      return actsAt(actor, RECEPTION_OFFICER, s.receivingPath);
     case 'handling-leader':
       // The head of the handling agency, not a division's: a grant on the unit itself or above it.
-      return hasRole(actor, ['leader'], s.handlingPath);
+      return actsAt(actor, LEADER, s.handlingPath);
   }
 }
 
-const isOfficer = (actor: Actor) => actor.type === 'user' && actor.kind === 'officer' && actor.grants.length > 0;
-
 // §2: any centre of the province may receive; the officer must hold the reception role there.
-definePolicy<IntakeSubject>(DOSSIER_ACTIONS.intake, (actor, s) => hasRole(actor, ['reception-officer'], s?.receivingUnitPath));
+definePolicy<IntakeSubject>(DOSSIER_ACTIONS.intake, (actor, s) => hasRole(actor, [RECEPTION_OFFICER], s?.receivingUnitPath));
 
 definePolicy(DOSSIER_ACTIONS.list, (actor) => isOfficer(actor));
 
@@ -70,8 +69,9 @@ definePolicy<DossierSubject>(DOSSIER_ACTIONS.read, (actor, s) => {
   if (!isOfficer(actor)) return false;
   if (s === undefined) return true;
   if (hasRole(actor, PROVINCE_READERS)) return true;
+  // An officer reads a dossier that one of their grants covers: held, received, handled or passed through a unit of theirs.
   const paths = [s.holderPath, s.receivingPath, s.handlingPath, ...(s.otherPaths ?? [])];
-  return actor.type === 'user' && actor.grants.some((g) => paths.some((p) => p.startsWith(g.scopePath) || g.scopePath.startsWith(p)));
+  return paths.some((p) => hasAnyGrantCovering(actor, p));
 });
 
 definePolicy<TransitionSubject>(DOSSIER_ACTIONS.transition, (actor, s) => {
@@ -80,6 +80,6 @@ definePolicy<TransitionSubject>(DOSSIER_ACTIONS.transition, (actor, s) => {
 });
 
 // §3.1 step 6: the head of the handling agency signs the apology and extension letter (Mẫu 04).
-definePolicy<DossierSubject>(DOSSIER_ACTIONS.apology, (actor, s) => (s === undefined ? hasRole(actor, ['leader']) : performs(actor, 'handling-leader', s)));
+definePolicy<DossierSubject>(DOSSIER_ACTIONS.apology, (actor, s) => (s === undefined ? hasRole(actor, [LEADER]) : performs(actor, 'handling-leader', s)));
 
-definePolicy(DOSSIER_ACTIONS.sweep, (actor) => hasRole(actor, ['system-admin']));
+definePolicy(DOSSIER_ACTIONS.sweep, isSystemAdmin);

@@ -1,7 +1,7 @@
-import { definePolicy, hasRole, isSignedIn, type Actor } from '../../platform/access';
+import { definePolicy, hasRole, isBelow, isSignedIn, isWithin, type Actor } from '../../platform/access';
+import { isOfficer, isSystemAdmin, PRIVILEGED_ROLES, PROVINCE_READERS, UNIT_ADMIN, type Role } from './roles';
 
-/** Roles only a system administrator may grant: they reach beyond one unit's subtree. */
-export const PRIVILEGED_ROLES: readonly string[] = ['system-admin', 'reform-office'];
+export { PRIVILEGED_ROLES };
 
 /** An org unit as a policy subject: its materialised path. */
 export interface OrgUnitSubject {
@@ -19,21 +19,18 @@ export interface UserSubject {
   grants: Array<{ role: string; scopePath: string }>;
 }
 
-const isSystemAdmin = (actor: Actor) => hasRole(actor, ['system-admin']);
-const isOfficer = (actor: Actor) => actor.type === 'user' && actor.kind === 'officer' && actor.grants.length > 0;
-
 /** Paths of the units where the actor is unit administrator. */
 function unitAdminScopes(actor: Actor): string[] {
-  return actor.type === 'user' ? actor.grants.filter((g) => g.role === 'unit-admin').map((g) => g.scopePath) : [];
+  return actor.type === 'user' ? actor.grants.filter((g) => g.role === UNIT_ADMIN).map((g) => g.scopePath) : [];
 }
 
-/** A unit administrator manages an officer only when every grant is inside their subtree and none is privileged. */
+/** A unit administrator manages an officer only when every grant is on their unit or below it and none is privileged. */
 function unitAdminManages(actor: Actor, user: UserSubject): boolean {
   const scopes = unitAdminScopes(actor);
   return (
     user.kind === 'officer' &&
     user.grants.length > 0 &&
-    user.grants.every((g) => !PRIVILEGED_ROLES.includes(g.role) && scopes.some((s) => g.scopePath.startsWith(s)))
+    user.grants.every((g) => !PRIVILEGED_ROLES.includes(g.role as Role) && scopes.some((s) => isWithin(g.scopePath, s)))
   );
 }
 
@@ -42,31 +39,31 @@ definePolicy<OrgUnitSubject>('identity.org-units.list', (actor) => isOfficer(act
 
 definePolicy<NewOrgUnitSubject>('identity.org-units.create', (actor, s) => {
   if (isSystemAdmin(actor)) return true;
-  if (s === undefined) return hasRole(actor, ['unit-admin']);
-  return s.parentPath !== null && hasRole(actor, ['unit-admin'], s.parentPath);
+  if (s === undefined) return hasRole(actor, [UNIT_ADMIN]);
+  return s.parentPath !== null && hasRole(actor, [UNIT_ADMIN], s.parentPath);
 });
 
-definePolicy<OrgUnitSubject>('identity.org-units.update', (actor, s) => isSystemAdmin(actor) || hasRole(actor, ['unit-admin'], s?.path));
+definePolicy<OrgUnitSubject>('identity.org-units.update', (actor, s) => isSystemAdmin(actor) || hasRole(actor, [UNIT_ADMIN], s?.path));
 
 // A unit administrator may close units below their own, never the unit their role hangs on.
 definePolicy<OrgUnitSubject>('identity.org-units.close', (actor, s) => {
   if (isSystemAdmin(actor)) return true;
-  if (s === undefined) return hasRole(actor, ['unit-admin']);
-  return unitAdminScopes(actor).some((scope) => s.path.startsWith(scope) && s.path !== scope);
+  if (s === undefined) return hasRole(actor, [UNIT_ADMIN]);
+  return unitAdminScopes(actor).some((scope) => isBelow(s.path, scope));
 });
 
 // Reading users: system admin and the reform office province-wide; a unit admin sees anyone holding a grant in their subtree.
 definePolicy<UserSubject>('identity.users.list', (actor, s) => {
-  if (hasRole(actor, ['system-admin', 'reform-office'])) return true;
-  if (s === undefined) return hasRole(actor, ['unit-admin']);
+  if (hasRole(actor, PROVINCE_READERS)) return true;
+  if (s === undefined) return hasRole(actor, [UNIT_ADMIN]);
   const scopes = unitAdminScopes(actor);
-  return s.kind === 'officer' && s.grants.some((g) => scopes.some((scope) => g.scopePath.startsWith(scope)));
+  return s.kind === 'officer' && s.grants.some((g) => scopes.some((scope) => isWithin(g.scopePath, scope)));
 });
 
 for (const action of ['identity.users.create', 'identity.users.update', 'identity.users.disable', 'identity.users.reset-password']) {
   definePolicy<UserSubject>(action, (actor, s) => {
     if (isSystemAdmin(actor)) return true;
-    if (s === undefined) return hasRole(actor, ['unit-admin']);
+    if (s === undefined) return hasRole(actor, [UNIT_ADMIN]);
     return unitAdminManages(actor, s);
   });
 }

@@ -1,5 +1,6 @@
 // The identity module's only public door: org units (tree), users, roles, sessions.
 import './identity.policy';
+import './platform.policy';
 import './identity.messages';
 import type { FastifyInstance } from 'fastify';
 import type { ModuleHost, ModuleManifest } from '../../platform/http/module';
@@ -27,5 +28,6 @@ export { identityOrgUnits, identityUsers, identityRoleGrants } from './identity.
 export { getOrgUnit, listOrgUnitsByIds, listOrgUnitRefs, cachedOrgUnitRefs, isOpenOn, type OrgUnitView, type OrgUnitRef } from './org-units.repository';
 export { listUserNamesByIds } from './users.repository';
 export { normaliseSearch, vietnamDate } from './identity.text';
-export { PRIVILEGED_ROLES, type OrgUnitSubject, type UserSubject } from './identity.policy';
+export { type OrgUnitSubject, type UserSubject } from './identity.policy';
+export { ROLES, SYSTEM_ADMIN, UNIT_ADMIN, RECEPTION_OFFICER, SPECIALIST, LEADER, REFORM_OFFICE, PROVINCE_READERS, PRIVILEGED_ROLES, isSystemAdmin, isOfficer, type Role } from './roles';
 export type { OrgUnitRow } from './org-units.repository';

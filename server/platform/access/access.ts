@@ -1,3 +1,5 @@
+import { isWithin } from './unit-relations';
+
 /** A role held over an organisation unit's subtree; `scopePath` is the unit's materialised path ("/a/b/"). */
 export interface RoleGrant {
   role: string;
@@ -15,14 +17,19 @@ export type Actor =
       displayName: string;
       grants: RoleGrant[];
       sessionId: string;
+      /** Set only on SYSTEM_ACTOR: the application itself (start-up jobs, seeding), which every policy admits. */
+      system?: true;
     };
 
 export type UserActor = Extract<Actor, { type: 'user' }>;
 export const ANONYMOUS: Actor = { type: 'anonymous' };
-/** The actor used by start-up jobs and seeding; audited as "system". */
 /** The id the system actor (and seed stand-ins) carry; never a row in the users table. */
 export const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
-export const SYSTEM_ACTOR: UserActor = { type: 'user', userId: SYSTEM_USER_ID, kind: 'officer', displayName: 'system', grants: [{ role: 'system-admin', orgUnitId: '', scopePath: '/' }], sessionId: 'system' };
+/** The actor used by start-up jobs and seeding; audited as "system". It holds no role: `can` admits it by `system`. */
+export const SYSTEM_ACTOR: UserActor = { type: 'user', userId: SYSTEM_USER_ID, kind: 'officer', displayName: 'system', grants: [], sessionId: 'system', system: true };
+
+/** True for the application's own actor (SYSTEM_ACTOR). */
+export const isSystemActor = (actor: Actor): boolean => actor.type === 'user' && actor.system === true;
 
 /**
  * A policy answers "may this actor do this action to this subject?". With no subject it answers
@@ -50,13 +57,23 @@ export function listActions(): string[] {
 export function can<S>(actor: Actor, action: string, subject?: S): boolean {
   const policy = policies.get(action) as Policy<S> | undefined;
   if (!policy) throw new Error(`no policy for action ${action}`);
-  return policy(actor, subject);
+  return isSystemActor(actor) || policy(actor, subject);
 }
 
-/** True when the actor holds one of `roles` on `unitPath` or an ancestor of it (any unit when path is omitted). */
+/** True when the grant covers the unit at `unitPath`: its own unit or a unit below it, never a unit above it. */
+export function grantCovers(grant: Pick<RoleGrant, 'scopePath'>, unitPath: string): boolean {
+  return isWithin(unitPath, grant.scopePath);
+}
+
+/** True when the actor holds one of `roles` by a grant covering `unitPath` (on any unit when the path is omitted). */
 export function hasRole(actor: Actor, roles: readonly string[], unitPath?: string): boolean {
   if (actor.type !== 'user') return false;
-  return actor.grants.some((g) => roles.includes(g.role) && (unitPath === undefined || unitPath.startsWith(g.scopePath)));
+  return actor.grants.some((g) => roles.includes(g.role) && (unitPath === undefined || grantCovers(g, unitPath)));
+}
+
+/** True when some grant of the actor, whatever its role, covers `unitPath`. */
+export function hasAnyGrantCovering(actor: Actor, unitPath: string): boolean {
+  return actor.type === 'user' && actor.grants.some((g) => grantCovers(g, unitPath));
 }
 
 /** The acting user's id for audit and authorship columns; null for anonymous callers and the system actor. */

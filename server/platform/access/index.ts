@@ -1,1 +1,20 @@
-export { actorUserId, SYSTEM_USER_ID, can, definePolicy, hasRole, isPolicyDefined, listActions, isSignedIn, ANONYMOUS, SYSTEM_ACTOR, type Actor, type UserActor, type RoleGrant, type Policy } from './access';
+export {
+  actorUserId,
+  SYSTEM_USER_ID,
+  can,
+  definePolicy,
+  grantCovers,
+  hasAnyGrantCovering,
+  hasRole,
+  isPolicyDefined,
+  isSystemActor,
+  listActions,
+  isSignedIn,
+  ANONYMOUS,
+  SYSTEM_ACTOR,
+  type Actor,
+  type UserActor,
+  type RoleGrant,
+  type Policy,
+} from './access';
+export { isAbove, isBelow, isSameUnit, isWithin, sqlIsWithin, unitRelation, type UnitRelation } from './unit-relations';

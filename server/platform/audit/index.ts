@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ListAuditEventsQuerySchema, ListAuditEventsResponseSchema } from '../../../contracts/audit/audit.contracts';
-import { definePolicy, hasRole } from '../access';
 import type { ModuleManifest } from '../http/module';
 import { listAuditEvents } from './audit';
 
@@ -21,7 +20,8 @@ export {
 } from './audit';
 export { auditEvents } from './audit.tables';
 
-definePolicy('audit.events.list', (actor) => hasRole(actor, ['system-admin']));
+/** Reading the audit log; its policy is defined by the module that owns the roles (platform knows none). */
+export const AUDIT_READ_ACTION = 'audit.events.list';
 
 /** The audit log's read API (writes happen only through withTransaction's scope.audit). */
 export const auditModule: ModuleManifest = {
@@ -30,7 +30,7 @@ export const auditModule: ModuleManifest = {
     app.withTypeProvider<ZodTypeProvider>().get(
       '/events',
       {
-        config: { action: 'audit.events.list' },
+        config: { action: AUDIT_READ_ACTION },
         schema: { tags: ['audit'], querystring: ListAuditEventsQuerySchema, response: { 200: ListAuditEventsResponseSchema } },
       },
       async (request) => {

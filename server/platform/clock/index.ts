@@ -3,14 +3,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AdvanceClockSchema, ClockStateSchema, type ClockState } from '../../../contracts/clock/clock.contracts';
-import { definePolicy, hasRole } from '../access';
 import { addWorkingTimeMs } from '../calendar';
 import { getPublishedCalendar } from '../calendar/store';
 import { withTransaction, type AdjustableClock, type Ctx } from '../context/context';
 import type { ModuleManifest } from '../http/module';
 import { registerMessages } from '../i18n';
 
-definePolicy('platform.clock.adjust', (actor) => hasRole(actor, ['system-admin']));
+/** Moving the adjustable clock; its policy is defined by the module that owns the roles (platform knows none). */
+export const CLOCK_ADJUST_ACTION = 'platform.clock.adjust';
 
 registerMessages('vi', { 'platform.clock.nothingToAdvance': 'Nhập số phút làm việc hoặc số phút cần chuyển đồng hồ tới.' });
 registerMessages('en', { 'platform.clock.nothingToAdvance': 'Enter the working minutes or minutes to move the clock forward by.' });
@@ -44,11 +44,11 @@ export function clockModule(clock: AdjustableClock): ModuleManifest {
     async routes(app: FastifyInstance) {
       const r = app.withTypeProvider<ZodTypeProvider>();
       const tags = ['clock'];
-      r.get('/', { config: { action: 'platform.clock.adjust' }, schema: { tags, response: { 200: ClockStateSchema } } }, async () => stateOf(clock));
-      r.post('/advance', { config: { action: 'platform.clock.adjust' }, schema: { tags, body: AdvanceClockSchema, response: { 200: ClockStateSchema } } }, async (request) =>
+      r.get('/', { config: { action: CLOCK_ADJUST_ACTION }, schema: { tags, response: { 200: ClockStateSchema } } }, async () => stateOf(clock));
+      r.post('/advance', { config: { action: CLOCK_ADJUST_ACTION }, schema: { tags, body: AdvanceClockSchema, response: { 200: ClockStateSchema } } }, async (request) =>
         move(request.ctx, clock, request.body),
       );
-      r.post('/reset', { config: { action: 'platform.clock.adjust' }, schema: { tags, response: { 200: ClockStateSchema } } }, async (request) => move(request.ctx, clock, 'reset'));
+      r.post('/reset', { config: { action: CLOCK_ADJUST_ACTION }, schema: { tags, response: { 200: ClockStateSchema } } }, async (request) => move(request.ctx, clock, 'reset'));
     },
   };
 }

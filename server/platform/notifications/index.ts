@@ -21,6 +21,7 @@ export {
 } from './notifications.channels';
 export { createSmtpTransport, type SmtpSettings } from './smtp-transport';
 export { notificationsOutbox } from './notifications.tables';
+export { OUTBOX_READ_ACTION } from './notifications.policy';
 
 /** Messages to citizens and officers: transactional outbox, delivery jobs, and the outbox page's API. */
 export const notificationsModule: ModuleManifest = {

@@ -4,11 +4,12 @@ import { can } from '../access';
 import type { Ctx } from '../context/context';
 import { AppError } from '../errors';
 import { notificationChannels } from './notifications.channels';
+import { OUTBOX_READ_ACTION } from './notifications.policy';
 import { presentOutboxMessage } from './notifications.presenter';
 import { notificationsOutbox } from './notifications.tables';
 
 function assertCanRead(ctx: Ctx): void {
-  if (!can(ctx.actor, 'notifications.outbox.read')) throw new AppError('FORBIDDEN', { action: 'notifications.outbox.read' });
+  if (!can(ctx.actor, OUTBOX_READ_ACTION)) throw new AppError('FORBIDDEN', { action: OUTBOX_READ_ACTION });
 }
 
 /** Lists queued and sent messages, newest first, filtered by status, channel and a search text. */

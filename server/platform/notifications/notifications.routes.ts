@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ListOutboxQuerySchema, ListOutboxResponseSchema, NotificationChannelsResponseSchema } from '../../../contracts/notifications/notifications.contracts';
 import { describeChannels, listOutbox } from './notifications.read';
+import { OUTBOX_READ_ACTION } from './notifications.policy';
 
 const tags = ['notifications'];
-const READ = { action: 'notifications.outbox.read' } as const;
+const READ = { action: OUTBOX_READ_ACTION } as const;
 
 /** Routes under /api/v1/notifications: the outbox as administrators (and developers) see it. */
 export async function notificationsRoutes(fastify: FastifyInstance): Promise<void> {

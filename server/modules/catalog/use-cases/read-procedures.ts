@@ -1,7 +1,10 @@
 // Reads of the catalog: the public search and detail, and the back-office lists.
 import type { Ctx } from '../../../platform/context/context';
 import type { Queryable } from '../../../platform/db/database';
-import { notFound } from '../../../platform/errors';
+import { can } from '../../../platform/access';
+import { AppError, notFound } from '../../../platform/errors';
+import { CATALOG_ACTIONS, draftScopes } from '../catalog.policy';
+import { subjectOf } from '../catalog.presenter';
 import type { ListVersionsQuery, SearchProceduresQuery } from '../../../../contracts/catalog/catalog.contracts';
 import { subtreeUnitIds } from '../catalog.org-units';
 import { fieldsInForce, findDraftId, implementingUnitsInForce, inForceIdByCode, listVersionIds, loadVersion, loadVersions, searchInForce, type VersionRecord } from '../catalog.repository';
@@ -42,21 +45,25 @@ export async function listImplementingUnits(ctx: Ctx): Promise<Array<{ id: strin
   return implementingUnitsInForce(ctx.db, today(ctx));
 }
 
-/** Back-office list of versions (any status). */
+/** Back-office list of versions (any status; drafts only where the actor may read them). */
 export async function listVersions(ctx: Ctx, query: ListVersionsQuery): Promise<{ items: VersionRecord[]; total: number }> {
-  const { ids, total } = await listVersionIds(ctx.db, query);
+  const { ids, total } = await listVersionIds(ctx.db, { ...query, draftScopes: draftScopes(ctx.actor) });
   return { items: await loadVersions(ctx.db, ids), total };
 }
 
-/** One version for the back office. */
-/** The id of the procedure's draft, when there is one (a draft is its own: null for a draft). */
+/** The id of the procedure's draft, when there is one the actor may read (a draft is its own: null for a draft). */
 export async function openDraftOf(ctx: Ctx, version: VersionRecord): Promise<string | null> {
   if (version.status === 'draft') return null;
-  return (await findDraftId(ctx.db, version.procedureId))?.id ?? null;
+  const draftId = (await findDraftId(ctx.db, version.procedureId))?.id;
+  if (!draftId) return null;
+  const draft = await loadVersion(ctx.db, draftId);
+  return draft && can(ctx.actor, CATALOG_ACTIONS.readDraft, subjectOf(draft)) ? draftId : null;
 }
 
+/** One version for the back office; a draft only for those whose units carry it out (403 otherwise). */
 export async function getVersion(ctx: Ctx, id: string): Promise<VersionRecord> {
   const r = await loadVersion(ctx.db, id);
   if (!r) throw notFound('procedureVersion', id);
+  if (r.status === 'draft' && !can(ctx.actor, CATALOG_ACTIONS.readDraft, subjectOf(r))) throw new AppError('FORBIDDEN', { action: CATALOG_ACTIONS.readDraft });
   return r;
 }

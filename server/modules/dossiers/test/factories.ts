@@ -71,7 +71,8 @@ export async function createDossierWorld(t: TestApp): Promise<DossierWorld> {
   const accounts = {
     reception: await createOfficer(db, 'reception-officer', centre),
     otherReception: await createOfficer(db, 'reception-officer', otherCentre),
-    specialist: await createOfficer(db, 'specialist', division),
+    // The department's dossiers are worked by those holding the role on the department (D11), not on a division of it.
+    specialist: await createOfficer(db, 'specialist', dept),
     leader: await createOfficer(db, 'leader', dept),
     partnerSpecialist: await createOfficer(db, 'specialist', partner),
     outsider: await createOfficer(db, 'specialist', unrelated),

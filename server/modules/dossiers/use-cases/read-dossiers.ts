@@ -1,8 +1,8 @@
 // Reads: the officer's queues, the detail, guide/refuse records, and the public lookup by code.
-import { and, asc, eq, inArray, notInArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { addWorkingTimeMs, type WorkingCalendar } from '../../../platform/calendar';
-import { can, hasRole } from '../../../platform/access';
+import { can, hasRole, sqlIsWithin } from '../../../platform/access';
 import type { Ctx } from '../../../platform/context/context';
 import { AppError, notFound } from '../../../platform/errors';
 import type {
@@ -71,9 +71,6 @@ const holderUnit = alias(identityOrgUnits, 'holder_unit');
 const handlingUnit = alias(identityOrgUnits, 'handling_unit');
 const receivingUnit = alias(identityOrgUnits, 'receiving_unit');
 
-/** The unit at `path` is inside a grant's subtree, or the grant sits inside it (a division of the unit). */
-const related = (path: AnyColumn, scope: string): SQL => sql`(${path} like ${`${scope}%`} or ${scope} like ${path} || '%')`;
-
 /** GET / — the queues (see docs/api-plan-dossiers.md). */
 export async function listDossiers(ctx: Ctx, query: ListDossiersQuery): Promise<ListDossiersResponse> {
   if (ctx.actor.type !== 'user') throw new AppError('UNAUTHENTICATED');
@@ -83,12 +80,12 @@ export async function listDossiers(ctx: Ctx, query: ListDossiersQuery): Promise<
   const effectiveDue = sql`coalesce(${dossiers.extendedDueAt}, ${dossiers.dueAt})`;
   const conds: SQL[] = [];
   if (query.queue === 'mine') {
-    conds.push(or(...grants.map((g) => and(eq(dossiers.holderRole, g.role), related(holderUnit.path, g.scopePath))))!);
+    conds.push(or(...grants.map((g) => and(eq(dossiers.holderRole, g.role), sqlIsWithin(holderUnit.path, g.scopePath))))!);
     conds.push(notInArray(dossiers.state, [...TERMINAL_STATES]));
   } else {
-    // System administrators and the reform office read the whole province (as the read policy allows).
+    // System administrators and the reform office read the whole province; others what their grants cover (as the read policy allows).
     if (!hasRole(ctx.actor, PROVINCE_READERS)) {
-      conds.push(or(...grants.flatMap((g) => [related(holderUnit.path, g.scopePath), related(handlingUnit.path, g.scopePath), related(receivingUnit.path, g.scopePath)]))!);
+      conds.push(or(...grants.flatMap((g) => [sqlIsWithin(holderUnit.path, g.scopePath), sqlIsWithin(handlingUnit.path, g.scopePath), sqlIsWithin(receivingUnit.path, g.scopePath)]))!);
     }
     if (query.queue === 'unit') conds.push(notInArray(dossiers.state, [...TERMINAL_STATES]));
     if (query.queue === 'overdue') conds.push(inArray(dossiers.state, [...OPEN_STATES]), sql`${effectiveDue} < ${now}`);

@@ -131,7 +131,8 @@ export const DEMO_OFFICERS: DemoOfficer[] = [
   { login: 'quantri.hacthanh', displayName: 'Nguyễn Thị Lan', email: 'lan.nt@hacthanh.demo.vn', grants: [{ role: 'unit-admin', unit: 'hacthanh' }] },
   { login: 'tiepnhan.tinh', displayName: 'Trần Thị Mai', email: 'mai.tt@ttpvhcc.demo.vn', phone: '0912000101', grants: [{ role: 'reception-officer', unit: 'ttpvhcc' }] },
   { login: 'tiepnhan.hacthanh', displayName: 'Phạm Minh Tuấn', email: 'tuan.pm@hacthanh.demo.vn', phone: '0912000102', grants: [{ role: 'reception-officer', unit: 'hacthanh.ttpvhcc' }] },
-  { login: 'chuyenvien.stp', displayName: 'Hoàng Văn Nam', email: 'nam.hv@stp.demo.vn', grants: [{ role: 'specialist', unit: 'stp.hctp' }] },
+  // Works in Phòng Hành chính tư pháp but handles the department's dossiers, so the grant is on the department (D11).
+  { login: 'chuyenvien.stp', displayName: 'Hoàng Văn Nam', email: 'nam.hv@stp.demo.vn', grants: [{ role: 'specialist', unit: 'stp' }] },
   { login: 'lanhdao.stp', displayName: 'Đỗ Thị Hương', email: 'huong.dt@stp.demo.vn', grants: [{ role: 'leader', unit: 'stp' }] },
   { login: 'chuyenvien.hacthanh', displayName: 'Vũ Đức Thắng', email: 'thang.vd@hacthanh.demo.vn', grants: [{ role: 'specialist', unit: 'hacthanh' }] },
   { login: 'lanhdao.hacthanh', displayName: 'Bùi Văn Long', email: 'long.bv@hacthanh.demo.vn', grants: [{ role: 'leader', unit: 'hacthanh' }] },

@@ -11,6 +11,7 @@ import { auditUser, presentUser } from '../identity.presenter';
 import { normalisePhone } from '../identity.text';
 import { getOrgUnit, isOpenOn, listOrgUnitsByIds } from '../org-units.repository';
 import { hashPassword } from '../passwords';
+import { PROVINCE_READERS, UNIT_ADMIN } from '../roles';
 import { findTakenIdentifiers, getUserRow, loadGrants, replaceGrants, searchUsers, userSearchText, type GrantRow, type UserRow } from '../users.repository';
 import { authorize, duplicateError, fieldError, requireUser, today } from './common';
 
@@ -153,9 +154,7 @@ export async function listUsers(
     unitPath = unit.path;
   }
   // Mirrors the 'identity.users.list' policy as a query condition (a policy cannot filter rows by itself).
-  const visibleUnderPaths = hasRole(actor, ['system-admin', 'reform-office'])
-    ? undefined
-    : actor.grants.filter((g) => g.role === 'unit-admin').map((g) => g.scopePath);
+  const visibleUnderPaths = hasRole(actor, PROVINCE_READERS) ? undefined : actor.grants.filter((g) => g.role === UNIT_ADMIN).map((g) => g.scopePath);
   const { items, total } = await searchUsers(ctx.db, { ...q, unitPath, visibleUnderPaths });
   const grants = await loadGrants(ctx.db, items.map((u) => u.id));
   const now = ctx.clock.now();

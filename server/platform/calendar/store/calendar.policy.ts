@@ -1,6 +1,8 @@
-import { definePolicy, hasRole } from '../../access';
+import { definePolicy } from '../../access';
 
-// Any officer reads the calendars (the desk needs them); only system administrators change them.
-// The deadline calculator (GET /due) is public and needs no policy.
+// Any officer reads the calendars (the desk needs them). Changing them ('calendar.manage') is decided by the module
+// that owns the roles: platform knows none. The deadline calculator (GET /due) is public and needs no policy.
 definePolicy('calendar.read', (actor) => actor.type === 'user' && actor.kind === 'officer');
-definePolicy('calendar.manage', (actor) => hasRole(actor, ['system-admin']));
+
+/** Changing calendars, drafts and office hours. */
+export const CALENDAR_MANAGE_ACTION = 'calendar.manage';

@@ -9,6 +9,7 @@ export type { CalendarChange, CalendarChangedEvent } from './calendar.events';
 export { registerCalendarImpactProvider, type CalendarImpactProvider } from './calendar.impact';
 export { CALENDAR_REVISION_SQL, getPublishedCalendar, getPublishedCalendars, invalidateCalendarCache, PROVINCE_CALENDAR_ID, type PublishedCalendars } from './calendar.state';
 export { computeDue } from './use-cases/compute-due';
+export { CALENDAR_MANAGE_ACTION } from './calendar.policy';
 export { seedCalendarDemo } from './calendar.seed';
 export * from './calendar.tables';
 
