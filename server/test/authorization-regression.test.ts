@@ -7,8 +7,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, type TestAgent, type TestApp } from './test-app';
 import { seedCalendarDemo } from '../platform/calendar/store';
 import { DEMO_PASSWORD } from '../modules/demo-accounts';
-import { identityOrgUnits } from '../modules/identity';
-import { seedIdentityDemo } from '../modules/identity/demo/seed-demo';
+import { identityModule, identityOrgUnits } from '../modules/identity';
 import { createOfficer, loginAs } from '../modules/identity/test/factories';
 import { DOSSIER_TEST_ENV, intakeBody, publishProcedure, receive, step, transition, type DossierWorld } from '../modules/dossiers/test/factories';
 import type { DossierDetail } from '../../contracts/dossiers/dossiers.contracts';
@@ -24,7 +23,7 @@ const unitByCode = async (code: string) => (await t.database.db.select().from(id
 beforeAll(async () => {
   t = await createTestApp({ env: DOSSIER_TEST_ENV });
   await seedCalendarDemo(t.systemCtx());
-  await seedIdentityDemo(t.systemCtx());
+  await identityModule.seedDemo!(t.systemCtx(), t.host);
   root = await unitByCode('H56');
   provinceCentre = await unitByCode('H56.02');
   for (const login of ['tiepnhan.tinh', 'chuyenvien.hacthanh', 'lanhdao.hacthanh', 'tiepnhan.hacthanh', 'quantri.hacthanh', 'chuyenvien.stp', 'lanhdao.stp']) {
