@@ -1,4 +1,5 @@
 import { and, asc, count, eq, exists, inArray, like, ne, or, sql, type SQL } from 'drizzle-orm';
+import { sqlIsWithin } from '../../platform/access';
 import type { Queryable } from '../../platform/db/database';
 import { identityOrgUnits, identityRoleGrants, identityUsers } from './identity.tables';
 import { escapeLike, normaliseSearch, searchConditions } from './identity.text';
@@ -117,7 +118,8 @@ export async function searchUsers(db: Queryable, f: UserFilter): Promise<{ items
   if (f.unitPath) grantConds.push(like(identityOrgUnits.path, `${escapeLike(f.unitPath)}%`));
   if (grantConds.length) conds.push(grantExists(grantConds));
   if (f.visibleUnderPaths) {
-    const reach = f.visibleUnderPaths.map((p) => like(identityOrgUnits.path, `${escapeLike(p)}%`));
+    // A unit administrator sees officers holding a grant on their unit or below it.
+    const reach = f.visibleUnderPaths.map((p) => sqlIsWithin(identityOrgUnits.path, p));
     conds.push(eq(identityUsers.kind, 'officer'), reach.length ? grantExists([or(...reach)!]) : sql`false`);
   }
   const where = conds.length ? and(...conds) : undefined;

@@ -7,6 +7,7 @@ import type {
   OrgUnitNode,
   UpdateOrgUnitRequest,
 } from '../../../../contracts/identity/identity.contracts';
+import { isWithin } from '../../../platform/access';
 import { withTransaction, type Ctx } from '../../../platform/context/context';
 import { AppError, notFound } from '../../../platform/errors';
 import { identityOrgUnits } from '../identity.tables';
@@ -113,7 +114,7 @@ export async function closeOrgUnit(ctx: Ctx, id: string, input: CloseOrgUnitRequ
   const successorId = input.successorId ?? null;
   if (successorId) {
     const successor = await getOrgUnit(ctx.db, successorId);
-    if (!successor || successor.id === id || successor.path.startsWith(unit.path) || !isOpenOn(successor, day)) {
+    if (!successor || successor.id === id || isWithin(successor.path, unit.path) || !isOpenOn(successor, day)) {
       throw fieldError('body.successorId', 'identity.errors.successorInvalid');
     }
   }
