@@ -14,8 +14,14 @@ import { FakeSmtpServer } from '../notifications/test/fake-smtp-server';
 
 const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 const ROOT = path.resolve(import.meta.dirname, '../../..');
-const skipReason =
-  process.getuid?.() !== 0 ? 'not running as root (the private cluster runs as the postgres user)' : !fs.existsSync(path.join(PG_BIN, 'initdb')) ? `initdb not found in ${PG_BIN}` : null;
+// It runs in the suite's PostgreSQL pass (DATABASE_URL set; .ci/run), not again in the PGlite pass.
+const skipReason = !process.env.DATABASE_URL
+  ? 'DATABASE_URL unset: the PostgreSQL outage tests run in the PostgreSQL pass'
+  : process.getuid?.() !== 0
+    ? 'not running as root (the private cluster runs as the postgres user)'
+    : !fs.existsSync(path.join(PG_BIN, 'initdb'))
+      ? `initdb not found in ${PG_BIN}`
+      : null;
 if (skipReason) console.warn(`outage.cluster.test: skipped — ${skipReason}`);
 
 async function freePort(): Promise<number> {
@@ -182,15 +188,15 @@ describe.skipIf(skipReason !== null)(`database outages on a private PostgreSQL c
     app = new AppProcess(await freePort(), env);
     apps.push(app);
     // Loading the app takes a few seconds on a busy machine; then it waits through several attempts.
-    for (const until = Date.now() + 30_000; Date.now() < until && app.count('waiting for the database') < 3 && app.alive; ) await sleep(200);
+    for (const until = Date.now() + 60_000; Date.now() < until && app.count('waiting for the database') < 3 && app.alive; ) await sleep(200);
     expect(app.alive, app.output).toBe(true);
     expect(app.count('waiting for the database')).toBeGreaterThanOrEqual(3);
     expect(app.output).not.toContain('password');
     cluster.start();
     // Migrations and the demo province are loaded once the database answers.
-    await app.healthy(45_000);
+    await app.healthy(90_000);
     expect(app.output).toMatch(/reachable after \d+ attempts/);
-  }, 90_000);
+  }, 180_000);
 
   it('survives a fast restart and a crash under intake load: same process serving, nothing lost or doubled, outbox drained', async () => {
     expect(app, 'the first test started the app').toBeDefined();
@@ -265,7 +271,7 @@ describe.skipIf(skipReason !== null)(`database outages on a private PostgreSQL c
     expect(down.status).toBe(503);
     expect(down.headers.get('retry-after')).toBe('5');
     expect(((await down.json()) as { error: { code: string; message: string } }).error).toEqual({ code: 'DATABASE_UNAVAILABLE', message: expect.stringContaining('database') });
-    expect(downMs).toBeLessThan(1000);
+    expect(downMs).toBeLessThan(1500);
     const health = await fetch(app.url('/health'));
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({ status: 'unavailable', database: 'postgres', reason: 'database-unreachable' });
@@ -329,7 +335,7 @@ describe.skipIf(skipReason !== null)(`database outages on a private PostgreSQL c
   }, 120_000);
 });
 
-describe('start-up with the database unreachable for good', () => {
+describe.skipIf(!process.env.DATABASE_URL)(`start-up with the database unreachable for good${process.env.DATABASE_URL ? '' : ' (skipped: DATABASE_URL unset, runs in the PostgreSQL pass)'}`, () => {
   it('gives up after DATABASE_WAIT_SECONDS with a clear message and no stack trace', async () => {
     const port = await freePort();
     const app = new AppProcess(await freePort(), {
@@ -346,5 +352,5 @@ describe('start-up with the database unreachable for good', () => {
     expect(app.output).toMatch(new RegExp(`motcua: database 127\\.0\\.0\\.1:${port}/motcua not reachable after \\d+ attempts in [0-9.]+ s \\(DATABASE_WAIT_SECONDS=2\\): .*ECONNREFUSED`));
     expect(app.output).not.toMatch(/^\s+at /m);
     expect(app.output).not.toContain('s3cret');
-  }, 30_000);
+  }, 60_000);
 });
