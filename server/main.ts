@@ -2,7 +2,6 @@ import { buildApp, seedDemoData } from './app';
 import { loadConfig } from './platform/config/config';
 import { DatabaseStartError, openDatabase, runMigrations, type Database } from './platform/db/database';
 import { loadDatabaseConfig } from './platform/db/database.config';
-import { isDatabaseUnavailableError } from './platform/db/database-health';
 import { loadJobsConfig, startJobs } from './platform/jobs';
 import path from 'node:path';
 
