@@ -14,7 +14,7 @@ import type { AppConfig } from './platform/config/config';
 import { type Clock, isAdjustableClock, OffsetClock, systemClock, type Ctx } from './platform/context/context';
 import { clockModule } from './platform/clock';
 import { databaseStatus, type Database } from './platform/db/database';
-import { errorHandlerPlugin, sendError } from './platform/errors';
+import { databaseAvailabilityPlugin, DATABASE_RETRY_AFTER_SECONDS, errorHandlerPlugin, sendError } from './platform/errors';
 import { EventBus } from './platform/events/event-bus';
 import { requestContextPlugin, type ActorLoader } from './platform/http/request-context';
 import { securityHeadersPlugin } from './platform/http/security-headers';
@@ -73,7 +73,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   };
 
   // Seals audit entries into the hash chain just after their transactions commit (D7 in docs/decisions.md).
-  const sealer = new AuditSealer(database.db, (err) => app.log.error({ err }, 'audit sealing failed')).start();
+  // During a database outage the health tracker logs once; the sealer retries on its own sweep.
+  const sealer = new AuditSealer(database.db, (err) => database.health.reportError(err) || app.log.error({ err }, 'audit sealing failed')).start();
   registerAuditSealer(database.db, sealer);
   app.addHook('onClose', async () => {
     // Seal what this process wrote before it goes; the next process's sweep would otherwise do it.
@@ -108,14 +109,28 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(databaseAvailabilityPlugin, { health: database.health });
   await app.register(requestContextPlugin, { db: database.db, clock, config, events, loadActor: () => actorLoader });
 
+  const unavailable = z.object({ status: z.literal('unavailable'), database: z.string(), reason: z.literal('database-unreachable'), since: z.string().nullable() });
   app.get(
     '/health',
-    { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok'), database: z.string(), migrations: z.number() }) } } },
-    async () => {
-      const status = await databaseStatus(database.db);
-      return { status: 'ok' as const, database: database.kind, migrations: status.migrations };
+    { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok'), database: z.string(), migrations: z.number() }), 503: unavailable } } },
+    async (_request, reply) => {
+      // A load balancer takes this instance out while its database is away; the answer comes without waiting for it.
+      const down = () =>
+        reply
+          .status(503)
+          .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+          .send({ status: 'unavailable' as const, database: database.kind, reason: 'database-unreachable' as const, since: database.health.since?.toISOString() ?? null });
+      if (!database.health.reachable) return down();
+      try {
+        const status = await databaseStatus(database.db);
+        return { status: 'ok' as const, database: database.kind, migrations: status.migrations };
+      } catch (err) {
+        if (database.health.reportError(err)) return down();
+        throw err;
+      }
     },
   );
 

@@ -1,12 +1,28 @@
 import { buildApp, seedDemoData } from './app';
 import { loadConfig } from './platform/config/config';
-import { openDatabase, runMigrations } from './platform/db/database';
+import { DatabaseStartError, openDatabase, runMigrations, type Database } from './platform/db/database';
+import { loadDatabaseConfig } from './platform/db/database.config';
 import { loadJobsConfig, startJobs } from './platform/jobs';
 import path from 'node:path';
 
 const startedAt = performance.now();
 const config = loadConfig();
-const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pg') });
+let database: Database;
+try {
+  // DATABASE_WAIT_SECONDS: PostgreSQL may still be starting (host boot, container order); wait for it, bounded.
+  database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl, waitSeconds: loadDatabaseConfig().waitSeconds } : { dataDir: path.join(config.dataDir, 'pg') });
+} catch (err) {
+  if (!(err instanceof DatabaseStartError)) throw err;
+  console.error(`motcua: ${err.message}`);
+  process.exit(1);
+}
+// Safety net: a database call some code left un-awaited must not end the process during an outage. Anything else
+// stays fatal, as without a handler.
+process.on('unhandledRejection', (reason) => {
+  if (database.health.reportError(reason)) return;
+  console.error('motcua: unhandled rejection', reason);
+  process.exit(1);
+});
 await runMigrations(database);
 const built = await buildApp({ database, config, logger: { level: config.logLevel }, serveWeb: true });
 if (config.seedDemo) await seedDemoData(built);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './app-error';
 import { translate, type Locale } from '../i18n';
+import { replyIfDatabaseUnavailable } from './database-unavailable';
 
 const zodLocales = { vi: z.locales.vi(), en: z.locales.en() } as const;
 
@@ -65,6 +66,7 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     const pgCode = (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
     if (pgCode === '23505') return sendError(reply, request, 409, 'DUPLICATE', { field: '' });
     if (pgCode === '40001' || pgCode === '40P01') return sendError(reply, request, 409, 'CONFLICT', {});
+    if (replyIfDatabaseUnavailable(err, request, reply)) return reply;
     request.log.error({ err }, 'unhandled error');
     return sendError(reply, request, 500, 'INTERNAL', {});
   });

@@ -18,4 +18,5 @@ export const en: Record<string, string> = {
   'errors.UNSUPPORTED_MEDIA_TYPE': 'This file type is not supported.',
   'errors.RATE_LIMITED': 'Too many requests. Please try again in a few minutes.',
   'errors.INTERNAL': 'A system error occurred. Please try again later.',
+  'errors.DATABASE_UNAVAILABLE': 'The service cannot reach its database at the moment. Please try again in a few seconds.',
 };

@@ -18,4 +18,5 @@ export const vi: Record<string, string> = {
   'errors.UNSUPPORTED_MEDIA_TYPE': 'Định dạng tệp không được hỗ trợ.',
   'errors.RATE_LIMITED': 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
   'errors.INTERNAL': 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.',
+  'errors.DATABASE_UNAVAILABLE': 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít giây.',
 };

@@ -81,6 +81,8 @@ export interface JobRunner {
 }
 
 interface Running extends JobRunner {
+  database: Database;
+  log: FastifyBaseLogger;
   send(name: JobName, data: object, options: SendJobOptions): Promise<string | null>;
 }
 
@@ -104,7 +106,7 @@ export async function startJobs(options: StartJobsOptions): Promise<JobRunner> {
   if (active) throw new Error('jobs are already started in this process');
   const work = options.work ?? true;
   const startedAt = performance.now();
-  const db: BossDatabase = bossDatabase(options.database);
+  const db: BossDatabase = bossDatabase(options.database, options.log);
   const boss = new PgBoss({
     db,
     schema: 'pgboss',
@@ -113,8 +115,11 @@ export async function startJobs(options: StartJobsOptions): Promise<JobRunner> {
     supervise: work,
     pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
   });
-  // An EventEmitter without an 'error' listener would crash the process on a transient database error.
-  boss.on('error', (err) => options.log.error({ err }, 'jobs: pg-boss error'));
+  // An EventEmitter without an 'error' listener would crash the process on a transient database error. A connection
+  // error (each worker's failed poll during an outage) goes to the health tracker, which logs the outage once.
+  boss.on('error', (err) => {
+    if (!options.database.health.reportError(err)) options.log.error({ err }, 'jobs: pg-boss error');
+  });
   await boss.start();
   try {
     return await startWorkers(boss, db, options, work, startedAt);
@@ -138,7 +143,15 @@ async function startWorkers(boss: PgBoss, db: BossDatabase, options: StartJobsOp
 
   const workerIds = new Map<string, string[]>();
   const timers: NodeJS.Timeout[] = [];
+  const ticks: Array<() => void> = [];
   let stopping = false;
+  // When the database comes back, idle workers would sleep out their polling interval and periodic jobs (the outbox
+  // sweep among them) their period: wake the workers and run each periodic job now.
+  const offReachable = options.database.health.onReachable(() => {
+    if (stopping) return;
+    for (const ids of workerIds.values()) for (const w of ids) boss.notifyWorker(w);
+    for (const tick of ticks) tick();
+  });
 
   const send = async (name: JobName, data: object, sendOptions: SendJobOptions): Promise<string | null> => {
     const o = optionsOf(name, options.overrides);
@@ -156,10 +169,13 @@ async function startWorkers(boss: PgBoss, db: BossDatabase, options: StartJobsOp
 
   const runner: Running = {
     boss,
+    database: options.database,
+    log: options.log,
     send,
     async stop() {
       if (stopping) return;
       stopping = true;
+      offReachable();
       for (const t of timers) clearInterval(t);
       await boss.stop({ graceful: true, wait: true, close: false, timeout: 15_000 });
       await db.drainAndClose();
@@ -182,9 +198,20 @@ async function startWorkers(boss: PgBoss, db: BossDatabase, options: StartJobsOp
           const base = options.systemCtx();
           const log = options.log.child({ job: name, jobId: job.id, retryCount: job.retryCount });
           try {
-            await def.handler(job.data as never, { ctx: { ...base, log }, jobId: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
+            // A run cut short by a database outage runs again as soon as the database is back (up to 3 times, each
+            // waiting at most a minute) instead of waiting out pg-boss's retry backoff; handlers are idempotent anyway.
+            for (let outages = 0; ; outages++) {
+              try {
+                await def.handler(job.data as never, { ctx: { ...base, log }, jobId: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
+                break;
+              } catch (err) {
+                const health = options.database.health;
+                if (outages >= 3 || stopping || !health.reportError(err) || !(await health.whenReachable(60_000))) throw err;
+              }
+            }
           } catch (err) {
-            log.warn({ err }, 'job failed');
+            // During an outage the health tracker has logged it; pg-boss records the failure once the database is back.
+            if (!options.database.health.reportError(err)) log.warn({ err }, 'job failed');
             throw err;
           } finally {
             // Keep draining while there is work; an empty fetch puts the worker back to its polling interval.
@@ -194,7 +221,11 @@ async function startWorkers(boss: PgBoss, db: BossDatabase, options: StartJobsOp
         ids.push(self);
       }
       if (o.everySeconds) {
-        const tick = () => void send(name as JobName, {}, {}).catch((err) => options.log.error({ err, job: name }, 'jobs: cannot schedule periodic job'));
+        const tick = () =>
+          void send(name as JobName, {}, {}).catch((err) => {
+            if (!options.database.health.reportError(err)) options.log.error({ err, job: name }, 'jobs: cannot schedule periodic job');
+          });
+        ticks.push(tick);
         tick();
         const timer = setInterval(tick, o.everySeconds * 1000);
         timer.unref();
@@ -213,6 +244,28 @@ async function startWorkers(boss: PgBoss, db: BossDatabase, options: StartJobsOp
 export async function sendJob<K extends JobName>(name: K, data: JobPayloads[K], options: SendJobOptions = {}): Promise<string | null> {
   if (!active) return null;
   return active.send(name, data as object, options);
+}
+
+/**
+ * Queues a job from code that must not wait or fail (after-commit hooks): a send refused because the database is
+ * unreachable is made again as soon as it is back (within 10 minutes; a durable record and its sweep cover longer
+ * outages). Never rejects; other errors are logged.
+ */
+export function sendJobSoon<K extends JobName>(name: K, data: JobPayloads[K]): void {
+  const runner = active;
+  if (!runner) return;
+  const attempt = async (): Promise<void> => {
+    for (let tries = 0; ; tries++) {
+      try {
+        await runner.send(name, data as object, {});
+        return;
+      } catch (err) {
+        const health = runner.database.health;
+        if (tries >= 3 || !health.reportError(err) || !(await health.whenReachable(10 * 60_000)) || active !== runner) throw err;
+      }
+    }
+  };
+  attempt().catch((err: unknown) => runner.log.error({ err, job: name }, 'jobs: cannot queue job'));
 }
 
 /** True when this process has started the job system. */

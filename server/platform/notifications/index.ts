@@ -4,7 +4,7 @@ import type { ModuleManifest } from '../http/module';
 import { channelsFromEnv, configureNotificationChannels } from './notifications.channels';
 import { notificationsRoutes } from './notifications.routes';
 
-export { enqueueNotification, deliverNotification, sweepNotifications, OUTBOX, type NotificationMessage, type NotificationChannel, type NotificationStatus, type DeliveryOutcome } from './notifications.outbox';
+export { enqueueNotification, deliverNotification, claimNotification, sweepNotifications, OUTBOX, type NotificationMessage, type NotificationChannel, type NotificationStatus, type DeliveryOutcome } from './notifications.outbox';
 export { registerNotificationTemplate, hasNotificationTemplate, renderNotification, TemplateError, type NotificationTemplate, type RenderedNotification } from './notifications.templates';
 export {
   configureNotificationChannels,

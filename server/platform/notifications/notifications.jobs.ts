@@ -18,4 +18,4 @@ registerJob(
   { retryLimit: OUTBOX.maxAttempts - 1, retryDelaySeconds: 30, retryBackoff: true, expireInSeconds: 300, concurrency: 2 },
 );
 
-registerJob('notifications.sweep', async (_data, job) => void (await sweepNotifications(job.ctx)), { retryLimit: 0, everySeconds: 60, expireInSeconds: 300 });
+registerJob('notifications.sweep', async (_data, job) => void (await sweepNotifications(job.ctx)), { retryLimit: 0, everySeconds: OUTBOX.sweepEverySeconds, expireInSeconds: 300 });

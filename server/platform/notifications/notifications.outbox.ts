@@ -1,9 +1,11 @@
 import { and, eq, lt, or, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { NotificationSkipReason } from '../../../contracts/notifications/notifications.contracts';
 import type { TxScope, Ctx } from '../context/context';
 import type { Locale } from '../i18n';
-import { sendJob } from '../jobs';
+import { sendJob, sendJobSoon } from '../jobs';
 import { executeNamed, type NamedStatement } from '../db/database';
+import { databaseHealthOf } from '../db/database-health';
 import { notificationsOutbox } from './notifications.tables';
 import { hasNotificationTemplate, renderNotification, type RenderedNotification } from './notifications.templates';
 import { notificationChannels } from './notifications.channels';
@@ -37,12 +39,21 @@ export const OUTBOX = {
   maxAttempts: 6,
   /** A pending row whose delivery job has not claimed it after this long is queued again by the sweep. */
   sweepAfterSeconds: 60,
-  /** A row left `sending` this long belongs to a crashed worker (sends time out after 30 s). */
-  sendingLeaseSeconds: 600,
+  /**
+   * A claim (`sending`) lasts this long past its last renewal. The claiming process renews it every
+   * `heartbeatSeconds` while it sends and records the outcome, so only a claim whose process died (or lost the
+   * database for longer than this) lapses; the sweep then retries the message (D12 in docs/decisions.md).
+   */
+  sendingLeaseSeconds: 30,
+  heartbeatSeconds: 10,
+  /** How often the sweep runs (each process with workers; sweeps skip rows another sweep holds). */
+  sweepEverySeconds: 15,
   /** A failed try waits for pg-boss's retry (longest backoff ~16 min); after this the sweep takes over. */
   retryGraceSeconds: 3600,
   /** Rows queued again per sweep run. */
   sweepBatch: 200,
+  /** How long a sent message's outcome waits for an unreachable database (the claim is renewed meanwhile). */
+  recordWaitSeconds: 600,
 };
 
 const PHONE = /^\+?[0-9]{8,15}$/;
@@ -89,7 +100,9 @@ export async function enqueueNotification(scope: TxScope, message: NotificationM
   ]);
   const row = rows[0];
   if (!row) return null;
-  if (status === 'pending') scope.afterCommit(async () => void (await sendJob('notifications.deliver', { id: row.id })));
+  // Not awaited, and re-sent once the database is back if it went away just after COMMIT: the change is committed
+  // and its caller gets its answer either way; the sweep remains the safety net.
+  if (status === 'pending') scope.afterCommit(() => sendJobSoon('notifications.deliver', { id: row.id }));
   return { id: row.id, status };
 }
 
@@ -100,12 +113,14 @@ function errorText(err: unknown): string {
   return (err instanceof Error ? err.message : String(err)).slice(0, 1000);
 }
 
+type OutboxRow = typeof notificationsOutbox.$inferSelect;
+
 /**
- * Delivers one queued message: claims the row (so a duplicate job cannot send it twice at the same time),
- * renders it, hands it to the channel and records the outcome. Returns 'retry' after a transient failure —
- * the job then throws so pg-boss retries it with backoff.
+ * Claims a pending message (or one whose claim lapsed) for this process: `sending`, one more attempt, a lease of
+ * `sendingLeaseSeconds`. The attempt number is the claim's fencing token: renewals and the outcome only apply while
+ * the row still carries it. Returns null when the row is not there to claim.
  */
-export async function deliverNotification(ctx: Ctx, id: string): Promise<{ outcome: DeliveryOutcome; error?: unknown }> {
+export async function claimNotification(ctx: Ctx, id: string): Promise<OutboxRow | null> {
   const t = notificationsOutbox;
   const claimed = await ctx.db
     .update(t)
@@ -117,39 +132,96 @@ export async function deliverNotification(ctx: Ctx, id: string): Promise<{ outco
     })
     .where(and(eq(t.id, id), or(eq(t.status, 'pending'), and(eq(t.status, 'sending'), lt(t.recheckAt, sql`now()`)))))
     .returning();
-  const row = claimed[0];
-  if (!row) return { outcome: 'not-pending' };
+  return claimed[0] ?? null;
+}
 
-  let rendered: RenderedNotification | null = null;
-  try {
-    rendered = renderNotification(row.templateKey, row.locale as Locale, row.params);
-    const { mail, sms } = notificationChannels();
-    let via: string;
-    if (row.channel === 'email') {
-      await mail.send({ to: row.recipient, subject: rendered.subject, text: rendered.body }, ctx.log);
-      via = mail.name;
-    } else {
-      await sms.send({ to: row.recipient, text: rendered.body }, ctx.log);
-      via = sms.name;
+/** Where a claim holds: this row, still `sending`, still at the claim's attempt. */
+function held(claim: OutboxRow) {
+  const t = notificationsOutbox;
+  return and(eq(t.id, claim.id), eq(t.status, 'sending'), eq(t.attempts, claim.attempts));
+}
+
+/** Renews the claim every `heartbeatSeconds`, and at once when the database comes back; returns the stop function. */
+function keepClaim(ctx: Ctx, claim: OutboxRow): () => void {
+  const t = notificationsOutbox;
+  const renew = () =>
+    void ctx.db
+      .update(t)
+      .set({ recheckAt: sql`now() + ${OUTBOX.sendingLeaseSeconds}::int * interval '1 second'` })
+      .where(held(claim))
+      .catch((err: unknown) => {
+        if (!databaseHealthOf(ctx.db)?.reportError(err)) ctx.log.warn({ err, id: claim.id }, 'notifications: cannot renew a delivery claim');
+      });
+  const timer = setInterval(renew, OUTBOX.heartbeatSeconds * 1000);
+  timer.unref();
+  const offReachable = databaseHealthOf(ctx.db)?.onReachable(renew);
+  return () => {
+    clearInterval(timer);
+    offReachable?.();
+  };
+}
+
+/**
+ * Writes a delivery's outcome under its claim. A message already handed to the channel must not be sent again, so
+ * when the database is unreachable the write waits for it (up to `recordWaitSeconds`, the claim renewed meanwhile).
+ * Returns false when the claim had lapsed and another process took the message over.
+ */
+async function recordOutcome(ctx: Ctx, claim: OutboxRow, values: PgUpdateSetSource<typeof notificationsOutbox>): Promise<boolean> {
+  const health = databaseHealthOf(ctx.db);
+  const giveUpAt = Date.now() + OUTBOX.recordWaitSeconds * 1000;
+  for (;;) {
+    try {
+      const rows = await ctx.db.update(notificationsOutbox).set(values).where(held(claim)).returning({ id: notificationsOutbox.id });
+      if (!rows.length) ctx.log.warn({ id: claim.id, attempt: claim.attempts }, 'notifications: delivery claim lapsed before its outcome was recorded');
+      return rows.length > 0;
+    } catch (err) {
+      if (!health?.reportError(err) || Date.now() > giveUpAt) throw err;
+      await health.whenReachable(Math.min(5000, Math.max(0, giveUpAt - Date.now())));
     }
-    await ctx.db
-      .update(t)
-      .set({ status: 'sent', sentAt: sql`now()`, lastError: null, renderedSubject: rendered.subject, renderedBody: rendered.body, deliveredVia: via })
-      .where(eq(t.id, id));
-    return { outcome: 'sent' };
-  } catch (err) {
-    const final = err instanceof PermanentDeliveryError || row.attempts >= OUTBOX.maxAttempts;
-    await ctx.db
-      .update(t)
-      .set({
-        status: final ? 'failed' : 'pending',
-        lastError: errorText(err),
-        renderedSubject: rendered?.subject ?? null,
-        renderedBody: rendered?.body ?? null,
-        recheckAt: sql`now() + ${OUTBOX.retryGraceSeconds}::int * interval '1 second'`,
-      })
-      .where(eq(t.id, id));
-    return { outcome: final ? 'failed' : 'retry', error: err };
+  }
+}
+
+/**
+ * Delivers one queued message: claims the row (so a duplicate job cannot send it twice at the same time), keeps the
+ * claim alive while it works, renders the message, hands it to the channel and records the outcome. Returns 'retry'
+ * after a transient failure — the job then throws so pg-boss retries it with backoff.
+ */
+export async function deliverNotification(ctx: Ctx, id: string): Promise<{ outcome: DeliveryOutcome; error?: unknown }> {
+  const row = await claimNotification(ctx, id);
+  if (!row) return { outcome: 'not-pending' };
+  const stop = keepClaim(ctx, row);
+  try {
+    let rendered: RenderedNotification | null = null;
+    let via = '';
+    let failure: { err: unknown } | null = null;
+    try {
+      rendered = renderNotification(row.templateKey, row.locale as Locale, row.params);
+      const { mail, sms } = notificationChannels();
+      if (row.channel === 'email') {
+        await mail.send({ to: row.recipient, subject: rendered.subject, text: rendered.body }, ctx.log);
+        via = mail.name;
+      } else {
+        await sms.send({ to: row.recipient, text: rendered.body }, ctx.log);
+        via = sms.name;
+      }
+    } catch (err) {
+      failure = { err };
+    }
+    if (!failure) {
+      await recordOutcome(ctx, row, { status: 'sent', sentAt: sql`now()`, lastError: null, renderedSubject: rendered!.subject, renderedBody: rendered!.body, deliveredVia: via });
+      return { outcome: 'sent' };
+    }
+    const final = failure.err instanceof PermanentDeliveryError || row.attempts >= OUTBOX.maxAttempts;
+    await recordOutcome(ctx, row, {
+      status: final ? 'failed' : 'pending',
+      lastError: errorText(failure.err),
+      renderedSubject: rendered?.subject ?? null,
+      renderedBody: rendered?.body ?? null,
+      recheckAt: sql`now() + ${OUTBOX.retryGraceSeconds}::int * interval '1 second'`,
+    });
+    return { outcome: final ? 'failed' : 'retry', error: failure.err };
+  } finally {
+    stop();
   }
 }
 
