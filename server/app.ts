@@ -14,9 +14,10 @@ import type { AppConfig } from './platform/config/config';
 import { type Clock, isAdjustableClock, OffsetClock, systemClock, type Ctx } from './platform/context/context';
 import { clockModule } from './platform/clock';
 import { databaseStatus, type Database } from './platform/db/database';
-import { errorHandlerPlugin, sendError } from './platform/errors';
+import { errorHandlerPlugin, frameworkErrorHandler, sendError } from './platform/errors';
 import { EventBus } from './platform/events/event-bus';
 import { requestContextPlugin, type ActorLoader } from './platform/http/request-context';
+import { requestGuardsPlugin } from './platform/http/request-guards';
 import { securityHeadersPlugin } from './platform/http/security-headers';
 import type { ModuleHost, ModuleManifest } from './platform/http/module';
 import { SYSTEM_ACTOR } from './platform/access';
@@ -56,6 +57,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -109,6 +111,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(requestContextPlugin, { db: database.db, clock, config, events, loadActor: () => actorLoader });
+  await app.register(requestGuardsPlugin, { publicBaseUrl: config.publicBaseUrl });
 
   app.get(
     '/health',

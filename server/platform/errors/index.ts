@@ -1,2 +1,2 @@
 export { AppError, ERROR_STATUS, notFound, forbidden, type ErrorCode } from './app-error';
-export { errorHandlerPlugin, sendError } from './error-handler';
+export { errorHandlerPlugin, frameworkErrorHandler, sendError } from './error-handler';

@@ -18,4 +18,9 @@ export const vi: Record<string, string> = {
   'errors.UNSUPPORTED_MEDIA_TYPE': 'Định dạng tệp không được hỗ trợ.',
   'errors.RATE_LIMITED': 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
   'errors.INTERNAL': 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.',
+  'errors.CONTROL_CHARACTER': 'Trường {field} chứa ký tự điều khiển không được phép (ví dụ ký tự NUL). Vui lòng xoá ký tự đó và gửi lại.',
+  'errors.URI_TOO_LONG': 'Địa chỉ yêu cầu quá dài.',
+  'errors.ORIGIN_FORBIDDEN': 'Yêu cầu bị từ chối vì được gửi từ một trang web khác. Vui lòng mở lại ứng dụng từ địa chỉ chính thức.',
+  'errors.MULTIPART_BOUNDARY_MISSING': 'Yêu cầu tải tệp (multipart) thiếu tham số boundary trong Content-Type.',
+  'errors.MULTIPART_MALFORMED': 'Dữ liệu tải tệp (multipart) bị hỏng hoặc không đầy đủ. Vui lòng gửi lại tệp.',
 };
