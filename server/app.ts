@@ -18,6 +18,7 @@ import { errorHandlerPlugin, frameworkErrorHandler, sendError } from './platform
 import { EventBus } from './platform/events/event-bus';
 import { requestContextPlugin, type ActorLoader } from './platform/http/request-context';
 import { requestGuardsPlugin } from './platform/http/request-guards';
+import { loggerOptions } from './platform/http/logging';
 import { securityHeadersPlugin } from './platform/http/security-headers';
 import type { ModuleHost, ModuleManifest } from './platform/http/module';
 import { SYSTEM_ACTOR } from './platform/access';
@@ -30,7 +31,8 @@ export interface BuildAppOptions {
   database: Database;
   config: AppConfig;
   clock?: Clock;
-  logger?: boolean | object;
+  /** Logger settings (level, stream…); the data-protection rules of platform/http/logging are always added. */
+  logger?: boolean | Record<string, unknown>;
   /** Serve the built web app from web/dist (off in API tests). */
   serveWeb?: boolean;
 }
@@ -53,7 +55,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   // MOTCUA_ADJUSTABLE_CLOCK: real time plus an offset an administrator may move (platform/clock).
   const clock = options.clock ?? (config.adjustableClock ? new OffsetClock() : systemClock);
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ? loggerOptions(options.logger === true ? {} : options.logger) : false,
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
