@@ -26,7 +26,15 @@ export function isOwnOrigin(origin: string, requestHost: string, publishedOrigin
     // An unparsable Origin (including "null") cannot name this application.
     return false;
   }
-  return parsed.host.toLowerCase() === requestHost.toLowerCase();
+  let target: URL;
+  try {
+    // A scheme without a default port keeps the Host header's port as written ("localhost:80" stays ":80").
+    target = new URL(`host://${requestHost}`);
+  } catch {
+    return false;
+  }
+  const defaultPort = parsed.protocol === 'https:' ? '443' : '80';
+  return parsed.hostname.toLowerCase() === target.hostname.toLowerCase() && (parsed.port || defaultPort) === (target.port || defaultPort);
 }
 
 /** True when the multipart request's Content-Type has no usable boundary (the parser would throw on it). */
