@@ -39,6 +39,13 @@ describe('control characters in text', () => {
     expect(tab.statusCode).toBe(200);
   });
 
+  it('refuses a body nested deeper than any contract instead of walking it to a stack overflow', async () => {
+    const payload = `{"login":"a","password":"b","x":${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}`;
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/identity/login', headers: { 'content-type': 'application/json', 'x-forwarded-for': randomIp() }, payload });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields[0]).toMatchObject({ code: 'NESTING_TOO_DEEP' });
+  });
+
   it('checks authorisation first: an anonymous caller gets 401, not a 400 about its input', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/identity/users?q=%00' });
     expect(res.statusCode).toBe(401);

@@ -180,6 +180,8 @@ function probesFor(path: string, method: Method, op: Operation): Probe[] {
   probes.push({ label: 'no body, JSON content type', method, url: url(), headers: { 'content-type': 'application/json' } });
   probes.push({ label: 'no body, no content type', method, url: url() });
   probes.push({ label: 'invalid JSON', method, url: url(), headers: { 'content-type': 'application/json' }, payload: '{"a":' });
+  probes.push({ label: 'deeply nested JSON', method, url: url(), headers: { 'content-type': 'application/json' }, payload: `${'['.repeat(100_000)}${']'.repeat(100_000)}` });
+  probes.push({ label: 'deeply nested JSON object', method, url: url(), headers: { 'content-type': 'application/json' }, payload: `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}` });
   probes.push({ label: 'JSON with a raw NUL byte', method, url: url(), headers: { 'content-type': 'application/json' }, payload: Buffer.from('{"a":"\u0000"}') });
   probes.push({ label: 'JSON with a lone surrogate', method, url: url(), headers: { 'content-type': 'application/json' }, payload: JSON.stringify(withValue(body, leaves(body).find((l) => typeof l.value === 'string')?.path ?? ['x'], '\ud800')) });
   probes.push({ label: 'text/plain body', method, url: url(), headers: { 'content-type': 'text/plain' }, payload: JSON.stringify(body) });

@@ -16,6 +16,8 @@ const CONTROL_GLOBAL = /[\u0000-\u001F]/g;
 
 /** The field error code; its message (`errors.CONTROL_CHARACTER`) lives in platform/i18n. */
 export const CONTROL_CHARACTER = 'CONTROL_CHARACTER';
+/** The code for input nested deeper than any contract allows (`errors.NESTING_TOO_DEEP`). */
+export const NESTING_TOO_DEEP = 'NESTING_TOO_DEEP';
 
 /** True when `text` holds a character the request layer refuses (see the file comment). */
 export function hasForbiddenControlCharacter(text: string): boolean {
@@ -25,18 +27,31 @@ export function hasForbiddenControlCharacter(text: string): boolean {
 /** A key shown in an error path with its control characters made visible (`a\u0000` → `a\\u0000`). */
 const visible = (key: string) => key.replace(CONTROL_GLOBAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-/** Paths (`body.applicant.name`, `querystring.q`, `params.code`) of every string or key in `value` holding a refused character. */
-export function findControlCharacters(value: unknown, path: string, out: string[] = [], depth = 0): string[] {
-  if (out.length >= 20 || depth > 64) return out;
+/** Beyond this depth no contract of ours nests; walking further could overflow the stack on a hostile body. */
+const MAX_DEPTH = 64;
+
+/** Where text input breaks the rule: the field's path (`body.applicant.name`, `querystring.q`, `params.code`) and why. */
+export interface TextViolation {
+  path: string;
+  code: typeof CONTROL_CHARACTER | typeof NESTING_TOO_DEEP;
+}
+
+/** Every string or key in `value` holding a refused character (at most 20), or the point where nesting goes too deep. */
+export function findControlCharacters(value: unknown, path: string, out: TextViolation[] = [], depth = 0): TextViolation[] {
+  if (out.length >= 20) return out;
   if (typeof value === 'string') {
-    if (CONTROL.test(value)) out.push(path);
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => findControlCharacters(item, `${path}.${i}`, out, depth + 1));
+    if (CONTROL.test(value)) out.push({ path, code: CONTROL_CHARACTER });
   } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
-    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      const at = `${path}.${visible(key)}`;
-      if (CONTROL.test(key)) out.push(at);
-      else findControlCharacters(item, at, out, depth + 1);
+    if (depth >= MAX_DEPTH) {
+      out.push({ path, code: NESTING_TOO_DEEP });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => findControlCharacters(item, `${path}.${i}`, out, depth + 1));
+    } else {
+      for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+        const at = `${path}.${visible(key)}`;
+        if (CONTROL.test(key)) out.push({ path: at, code: CONTROL_CHARACTER });
+        else findControlCharacters(item, at, out, depth + 1);
+      }
     }
   }
   return out;
@@ -44,13 +59,13 @@ export function findControlCharacters(value: unknown, path: string, out: string[
 
 /** Throws a VALIDATION_FAILED naming each field whose text holds a refused control character. */
 export function assertPlainText(request: Pick<FastifyRequest, 'body' | 'query' | 'params'>): void {
-  const paths = [
+  const violations = [
     ...findControlCharacters(request.params, 'params'),
     ...findControlCharacters(request.query, 'querystring'),
     ...findControlCharacters(request.body, 'body'),
   ];
-  if (paths.length === 0) return;
+  if (violations.length === 0) return;
   throw new AppError('VALIDATION_FAILED', {}, {
-    fields: paths.map((path) => ({ path, code: CONTROL_CHARACTER, params: { field: path.split('.').slice(1).join('.') } })),
+    fields: violations.map(({ path, code }) => ({ path, code, params: { field: path.split('.').slice(1).join('.') || path } })),
   });
 }

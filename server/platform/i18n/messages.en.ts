@@ -23,4 +23,5 @@ export const en: Record<string, string> = {
   'errors.ORIGIN_FORBIDDEN': 'The request was refused because it came from another website. Please open the application from its official address.',
   'errors.MULTIPART_BOUNDARY_MISSING': 'The upload request (multipart) has no boundary parameter in its Content-Type.',
   'errors.MULTIPART_MALFORMED': 'The upload (multipart) data is broken or incomplete. Please send the file again.',
+  'errors.NESTING_TOO_DEEP': 'The data sent is nested too deeply at the field {field}.',
 };

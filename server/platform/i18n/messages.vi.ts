@@ -23,4 +23,5 @@ export const vi: Record<string, string> = {
   'errors.ORIGIN_FORBIDDEN': 'Yêu cầu bị từ chối vì được gửi từ một trang web khác. Vui lòng mở lại ứng dụng từ địa chỉ chính thức.',
   'errors.MULTIPART_BOUNDARY_MISSING': 'Yêu cầu tải tệp (multipart) thiếu tham số boundary trong Content-Type.',
   'errors.MULTIPART_MALFORMED': 'Dữ liệu tải tệp (multipart) bị hỏng hoặc không đầy đủ. Vui lòng gửi lại tệp.',
+  'errors.NESTING_TOO_DEEP': 'Dữ liệu gửi lên lồng nhau quá sâu tại trường {field}.',
 };
