@@ -14,9 +14,11 @@ import type { AppConfig } from './platform/config/config';
 import { type Clock, isAdjustableClock, OffsetClock, systemClock, type Ctx } from './platform/context/context';
 import { clockModule } from './platform/clock';
 import { databaseStatus, type Database } from './platform/db/database';
-import { databaseAvailabilityPlugin, DATABASE_RETRY_AFTER_SECONDS, errorHandlerPlugin, sendError } from './platform/errors';
+import { databaseAvailabilityPlugin, DATABASE_RETRY_AFTER_SECONDS, errorHandlerPlugin, frameworkErrorHandler, sendError } from './platform/errors';
 import { EventBus } from './platform/events/event-bus';
 import { requestContextPlugin, type ActorLoader } from './platform/http/request-context';
+import { requestGuardsPlugin } from './platform/http/request-guards';
+import { loggerOptions } from './platform/http/logging';
 import { securityHeadersPlugin } from './platform/http/security-headers';
 import type { ModuleHost, ModuleManifest } from './platform/http/module';
 import { SYSTEM_ACTOR } from './platform/access';
@@ -29,7 +31,8 @@ export interface BuildAppOptions {
   database: Database;
   config: AppConfig;
   clock?: Clock;
-  logger?: boolean | object;
+  /** Logger settings (level, stream…); the data-protection rules of platform/http/logging are always added. */
+  logger?: boolean | Record<string, unknown>;
   /** Serve the built web app from web/dist (off in API tests). */
   serveWeb?: boolean;
 }
@@ -52,10 +55,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   // MOTCUA_ADJUSTABLE_CLOCK: real time plus an offset an administrator may move (platform/clock).
   const clock = options.clock ?? (config.adjustableClock ? new OffsetClock() : systemClock);
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ? loggerOptions(options.logger === true ? {} : options.logger) : false,
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -111,6 +115,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(databaseAvailabilityPlugin, { health: database.health });
   await app.register(requestContextPlugin, { db: database.db, clock, config, events, loadActor: () => actorLoader });
+  await app.register(requestGuardsPlugin, { publicBaseUrl: config.publicBaseUrl });
 
   const unavailable = z.object({ status: z.literal('unavailable'), database: z.string(), reason: z.literal('database-unreachable'), since: z.string().nullable() });
   app.get(

@@ -20,6 +20,7 @@ import {
   WithdrawRequestSchema,
 } from '../../../contracts/catalog/catalog.contracts';
 import { AppError } from '../../platform/errors';
+import { readSingleUpload } from '../../platform/http/uploads';
 import { CATALOG_ACTIONS } from './catalog.policy';
 import { presentPublic, presentSummary, presentVersion, presentVersionSummary } from './catalog.presenter';
 import {
@@ -137,17 +138,9 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      let file;
-      try {
-        file = await request.file();
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('UNSUPPORTED_MEDIA_TYPE', {});
-        throw err;
-      }
+      const file = await readSingleUpload(request);
       if (!file) throw new AppError('IMPORT_FILE_MISSING', {});
-      // toBuffer() throws FST_REQ_FILE_TOO_LARGE past config.uploadLimitBytes (mapped to 413).
-      const data = await file.toBuffer();
-      return importProcedures(request.ctx, { fileName: file.filename, data, ...request.query });
+      return importProcedures(request.ctx, { fileName: file.filename, data: file.data, ...request.query });
     },
   );
 }

@@ -22,7 +22,7 @@ export interface PublicViewSource {
 }
 
 /** Bumped when the renderer's output changes shape; the wording's fingerprint is added at run time. */
-const RENDERER_VERSION = 1;
+const RENDERER_VERSION = 2;
 let revision: string | null = null;
 
 /** The fingerprint stored beside each view: renderer version plus the wording it used (vi and en). */
@@ -32,12 +32,15 @@ export function publicViewRevision(): string {
   return revision;
 }
 
-/** "Nguyễn Văn An" → "Nguyễn V*** A**" (the issue's example): the first word kept, each later word its initial and one star per letter. */
+/**
+ * "Nguyễn Văn An" → "Nguyễn V*** A**" (the issue's example): the first word kept, each later word its initial and one
+ * star per letter. A single word is a given name on its own ("Bình" → "B***"), so it is masked too (issue 8 item 5).
+ */
 export function maskName(name: string): string {
   const words = name.trim().split(/\s+/);
   return words
     .map((w, i) => {
-      if (i === 0) return w;
+      if (i === 0 && words.length > 1) return w;
       const letters = [...w];
       return letters[0] + '*'.repeat(letters.length);
     })

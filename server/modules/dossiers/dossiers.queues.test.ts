@@ -177,6 +177,7 @@ describe('public lookup', () => {
   it('masks names word by word', () => {
     expect(maskName('Nguyễn Văn An')).toBe('Nguyễn V*** A**');
     expect(maskName('  Trần   Thị Ngọc  Ánh ')).toBe('Trần T*** N**** Á***');
-    expect(maskName('Lan')).toBe('Lan');
+    expect(maskName('Lan')).toBe('L***');
+    expect(maskName(' Bình ')).toBe('B****');
   });
 });

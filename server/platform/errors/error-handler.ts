@@ -3,8 +3,8 @@ import fp from 'fastify-plugin';
 import { z } from 'zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './app-error';
-import { translate, type Locale } from '../i18n';
 import { replyIfDatabaseUnavailable } from './database-unavailable';
+import { pickLocale, translate, type Locale } from '../i18n';
 
 const zodLocales = { vi: z.locales.vi(), en: z.locales.en() } as const;
 
@@ -71,3 +71,14 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     return sendError(reply, request, 500, 'INTERNAL', {});
   });
 });
+
+/**
+ * Fastify's `frameworkErrors`: a malformed URL (bad percent-encoding) or an over-long path parameter is answered
+ * before any hook runs, so the caller's language is read from the raw headers here.
+ */
+export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const langCookie = /(?:^|;\s*)lang=(vi|en)\b/.exec(request.headers.cookie ?? '')?.[1];
+  request.locale = pickLocale(langCookie, request.headers['accept-language']);
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendError(reply, request, 414, 'URI_TOO_LONG', {});
+  return sendError(reply, request, 400, 'BAD_REQUEST', {});
+}

@@ -19,4 +19,10 @@ export const en: Record<string, string> = {
   'errors.RATE_LIMITED': 'Too many requests. Please try again in a few minutes.',
   'errors.INTERNAL': 'A system error occurred. Please try again later.',
   'errors.DATABASE_UNAVAILABLE': 'The service cannot reach its database at the moment. Please try again in a few seconds.',
+  'errors.CONTROL_CHARACTER': 'The field {field} contains a control character that is not allowed (such as NUL). Please remove it and send again.',
+  'errors.URI_TOO_LONG': 'The request address is too long.',
+  'errors.ORIGIN_FORBIDDEN': 'The request was refused because it came from another website. Please open the application from its official address.',
+  'errors.MULTIPART_BOUNDARY_MISSING': 'The upload request (multipart) has no boundary parameter in its Content-Type.',
+  'errors.MULTIPART_MALFORMED': 'The upload (multipart) data is broken or incomplete. Please send the file again.',
+  'errors.NESTING_TOO_DEEP': 'The data sent is nested too deeply at the field {field}.',
 };

@@ -19,4 +19,10 @@ export const vi: Record<string, string> = {
   'errors.RATE_LIMITED': 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
   'errors.INTERNAL': 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.',
   'errors.DATABASE_UNAVAILABLE': 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít giây.',
+  'errors.CONTROL_CHARACTER': 'Trường {field} chứa ký tự điều khiển không được phép (ví dụ ký tự NUL). Vui lòng xoá ký tự đó và gửi lại.',
+  'errors.URI_TOO_LONG': 'Địa chỉ yêu cầu quá dài.',
+  'errors.ORIGIN_FORBIDDEN': 'Yêu cầu bị từ chối vì được gửi từ một trang web khác. Vui lòng mở lại ứng dụng từ địa chỉ chính thức.',
+  'errors.MULTIPART_BOUNDARY_MISSING': 'Yêu cầu tải tệp (multipart) thiếu tham số boundary trong Content-Type.',
+  'errors.MULTIPART_MALFORMED': 'Dữ liệu tải tệp (multipart) bị hỏng hoặc không đầy đủ. Vui lòng gửi lại tệp.',
+  'errors.NESTING_TOO_DEEP': 'Dữ liệu gửi lên lồng nhau quá sâu tại trường {field}.',
 };
