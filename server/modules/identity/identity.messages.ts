@@ -2,6 +2,8 @@ import { registerMessages } from '../../platform/i18n';
 
 // Server-side messages of the identity module: its error codes and the field keys used in its contracts.
 registerMessages('vi', {
+  'errors.LOGIN_THROTTLED': 'Đã nhập sai nhiều lần. Vui lòng thử lại sau {minutes} phút.',
+  'errors.FIRST_ADMIN_EXISTS': 'Hệ thống đã có quản trị viên; lệnh tạo quản trị viên đầu tiên chỉ dùng được một lần.',
   'errors.CANNOT_DISABLE_SELF': 'Bạn không thể tự vô hiệu hóa tài khoản của mình.',
   'errors.UNIT_HAS_OPEN_CHILDREN': 'Không thể đóng đơn vị khi còn {count} đơn vị trực thuộc đang hoạt động.',
   'identity.errors.weakPassword': 'Mật khẩu phải có ít nhất 10 ký tự, gồm cả chữ và số.',
@@ -32,6 +34,8 @@ registerMessages('vi', {
 });
 
 registerMessages('en', {
+  'errors.LOGIN_THROTTLED': 'Too many failed attempts. Try again in {minutes} minutes.',
+  'errors.FIRST_ADMIN_EXISTS': 'An administrator already exists; the first-administrator command works only once.',
   'errors.CANNOT_DISABLE_SELF': 'You cannot disable your own account.',
   'errors.UNIT_HAS_OPEN_CHILDREN': 'The unit cannot be closed while {count} units under it are still open.',
   'identity.errors.weakPassword': 'The password needs at least 10 characters, with both letters and digits.',
