@@ -288,3 +288,19 @@ export const LoginInfoResponseSchema = z.object({
   demo: z.boolean(),
 });
 export type LoginInfoResponse = z.infer<typeof LoginInfoResponseSchema>;
+
+// ---------------------------------------------------------------- first administrator (`npm run admin:create`)
+
+/**
+ * Input of the first-run command that creates the province's first system administrator (README "First run").
+ * The province root unit is created from `unitCode`/`unitName` when the database has no unit yet.
+ */
+export const FirstAdminInputSchema = z.object({
+  username: UsernameSchema,
+  displayName: NameSchema,
+  email: EmailSchema.nullish(),
+  password: PasswordSchema,
+  unitCode: OrgUnitCodeSchema.nullish(),
+  unitName: NameSchema.nullish(),
+});
+export type FirstAdminInput = z.infer<typeof FirstAdminInputSchema>;

@@ -31,6 +31,7 @@ registerMessages('vi', {
   'identity.errors.successorInvalid': 'Đơn vị kế thừa phải là một đơn vị khác đang hoạt động.',
   'identity.errors.validToBeforeValidFrom': 'Ngày kết thúc không được trước ngày bắt đầu hoạt động ({validFrom}).',
   'identity.errors.alreadyClosed': 'Đơn vị đã ngừng hoạt động từ ngày {validTo}.',
+  'identity.errors.firstAdminUnitRequired': 'Cơ sở dữ liệu chưa có đơn vị nào: cần nhập mã định danh (--unit-code) và tên (--unit-name) của UBND tỉnh.',
 });
 
 registerMessages('en', {
@@ -63,4 +64,5 @@ registerMessages('en', {
   'identity.errors.successorInvalid': 'The successor must be another unit that is still open.',
   'identity.errors.validToBeforeValidFrom': 'The end date cannot be before the unit started ({validFrom}).',
   'identity.errors.alreadyClosed': 'The unit has been closed since {validTo}.',
+  'identity.errors.firstAdminUnitRequired': 'The database has no unit yet: give the province root unit\'s code (--unit-code) and name (--unit-name).',
 });

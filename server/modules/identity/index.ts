@@ -26,6 +26,8 @@ export const identityModule: ModuleManifest = {
 export { identityOrgUnits, identityUsers, identityRoleGrants } from './identity.tables';
 export { getOrgUnit, listOrgUnitsByIds, listOrgUnitRefs, cachedOrgUnitRefs, isOpenOn, type OrgUnitView, type OrgUnitRef } from './org-units.repository';
 export { listUserNamesByIds } from './users.repository';
+export { createFirstAdmin, hasSystemAdmin } from './use-cases/first-admin';
+export { productionStartNotices } from './demo/start-notices';
 export { normaliseSearch, vietnamDate } from './identity.text';
 export { PRIVILEGED_ROLES, type OrgUnitSubject, type UserSubject } from './identity.policy';
 export type { OrgUnitRow } from './org-units.repository';
