@@ -53,10 +53,16 @@ async function startApp(until: RegExp): Promise<{ child: ChildProcess; output: (
   child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
   await new Promise<void>((resolve, reject) => {
+    const started = Date.now();
     const timer = setInterval(() => {
       if (until.test(out)) {
         clearInterval(timer);
         resolve();
+      } else if (Date.now() - started > 60_000) {
+        // Never leave the child running when the banner does not come.
+        clearInterval(timer);
+        child.kill('SIGKILL');
+        reject(new Error(`the app did not print ${String(until)} within 60 s: ${out}`));
       }
     }, 100);
     child.once('exit', (code) => {
