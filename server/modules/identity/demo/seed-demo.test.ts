@@ -58,7 +58,7 @@ describe('identity demo seed', () => {
   it('started later with the demo off, the banner names the demo accounts still on the public password', async () => {
     const notices = (await productionStartNotices(t.database.db)).join('\n');
     expect(notices).toContain(`${DEMO_ACCOUNTS.length} tài khoản demo vẫn dùng mật khẩu công khai`);
-    expect(notices).toContain('admin, quantri.hacthanh');
+    expect(notices).toContain(DEMO_ACCOUNTS.map((a) => a.login).join(', '));
     // An administrator exists, so the first-run hint is not shown.
     expect(notices).not.toContain('admin:create');
     const info = await t.app.inject({ method: 'GET', url: '/api/v1/identity/login-info' });

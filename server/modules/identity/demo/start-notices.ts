@@ -19,7 +19,8 @@ export async function accountsWithDemoPassword(db: Queryable): Promise<string[]>
     if (!verdicts.has(r.passwordHash)) verdicts.set(r.passwordHash, verifyPassword(r.passwordHash, DEMO_PASSWORD));
     if (await verdicts.get(r.passwordHash)!) found.push(r.username ?? r.email ?? '?');
   }
-  return found;
+  // In the banner's order (the demo accounts list), whatever order the rows came in.
+  return found.sort((a, b) => logins.indexOf(a.toLowerCase()) - logins.indexOf(b.toLowerCase()));
 }
 
 /**
