@@ -37,6 +37,9 @@ console.log(`\nmotcua đang chạy tại http://localhost:${config.port}  (CSDL:
 if (config.seedDemo) {
   const { printDemoAccounts } = await import('./modules/demo-accounts');
   printDemoAccounts();
+} else {
+  const { productionStartNotices } = await import('./modules/identity');
+  for (const line of await productionStartNotices(database.db)) console.log(line);
 }
 
 let closing = false;

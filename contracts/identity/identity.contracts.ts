@@ -251,3 +251,56 @@ export type UpdateUserRequest = z.infer<typeof UpdateUserRequestSchema>;
 
 export const ResetPasswordRequestSchema = z.object({ newPassword: PasswordSchema });
 export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequestSchema>;
+
+// ---------------------------------------------------------------- sign-in throttles
+
+export const LoginThrottleScopeSchema = z.enum(['account', 'address', 'password-change']);
+export type LoginThrottleScope = z.infer<typeof LoginThrottleScopeSchema>;
+
+/**
+ * A failed sign-in counter (OWASP ASVS 2.2.1): per account (or per typed login matching no account), per client
+ * address, or per user for wrong current passwords. Past the threshold each attempt waits a doubling, capped delay.
+ */
+export const LoginThrottleSchema = z.object({
+  id: z.uuid(),
+  scope: LoginThrottleScopeSchema,
+  /** The account, when the counter belongs to one. */
+  userId: z.uuid().nullable(),
+  userDisplayName: z.string().nullable(),
+  username: z.string().nullable(),
+  /** The login as typed, for a login matching no account. */
+  login: z.string().nullable(),
+  /** The client address, for an address counter. */
+  address: z.string().nullable(),
+  failures: z.number().int(),
+  lastFailureAt: z.string(),
+  /** Attempts are held back until then (null: counting, not yet held back). */
+  blockedUntil: z.string().nullable(),
+});
+export type LoginThrottle = z.infer<typeof LoginThrottleSchema>;
+
+export const ListLoginThrottlesResponseSchema = z.object({ items: z.array(LoginThrottleSchema) });
+export type ListLoginThrottlesResponse = z.infer<typeof ListLoginThrottlesResponseSchema>;
+
+/** Public facts the sign-in page shows before anyone signs in. */
+export const LoginInfoResponseSchema = z.object({
+  /** True when this instance runs with the demo data, whose printed accounts share a public password. */
+  demo: z.boolean(),
+});
+export type LoginInfoResponse = z.infer<typeof LoginInfoResponseSchema>;
+
+// ---------------------------------------------------------------- first administrator (`npm run admin:create`)
+
+/**
+ * Input of the first-run command that creates the province's first system administrator (README "First run").
+ * The province root unit is created from `unitCode`/`unitName` when the database has no unit yet.
+ */
+export const FirstAdminInputSchema = z.object({
+  username: UsernameSchema,
+  displayName: NameSchema,
+  email: EmailSchema.nullish(),
+  password: PasswordSchema,
+  unitCode: OrgUnitCodeSchema.nullish(),
+  unitName: NameSchema.nullish(),
+});
+export type FirstAdminInput = z.infer<typeof FirstAdminInputSchema>;

@@ -34,6 +34,7 @@ test('admin sets up a commune, an officer and a procedure; a visitor finds it wi
     await page.goto('/admin');
     await expect(page).toHaveURL(/\/admin\/login/);
     await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+    await expect(page.getByTestId('demo-notice')).toBeVisible();
     await attachScreenshot(page, testInfo, '01-login');
     await page.getByLabel('Tên đăng nhập, thư điện tử hoặc số điện thoại').fill('admin');
     await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);

@@ -15,8 +15,14 @@ export const DEMO_ACCOUNTS: Array<{ login: string; role: string; description: st
   { login: 'citizen@example.vn', role: 'citizen', description: 'Công dân (Nguyễn Văn An)' },
 ];
 
+/** The start-up banner of a demo instance: the accounts, and that their password is public. */
 export function printDemoAccounts(): void {
   if (DEMO_ACCOUNTS.length === 0) return;
+  console.log('');
+  console.log('*** BẢN TRÌNH DIỄN / DEMO (MOTCUA_SEED_DEMO=true) ***');
+  console.log(`Dữ liệu mẫu. Mật khẩu chung của mọi tài khoản dưới đây (${DEMO_PASSWORD}) là CÔNG KHAI: không nhập dữ liệu thật.`);
+  console.log(`Sample data. The shared password of every account below (${DEMO_PASSWORD}) is PUBLIC: enter no real data.`);
+  console.log('Triển khai thật / production: MOTCUA_SEED_DEMO=false, rồi npm run admin:create (README).');
   console.log(`Tài khoản demo (mật khẩu chung: ${DEMO_PASSWORD}):`);
   for (const a of DEMO_ACCOUNTS) console.log(`  ${a.login.padEnd(22)} ${a.role.padEnd(20)} ${a.description}`);
 }

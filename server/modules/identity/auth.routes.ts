@@ -2,18 +2,32 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ChangePasswordRequestSchema,
+  ListLoginThrottlesResponseSchema,
+  LoginInfoResponseSchema,
   LoginRequestSchema,
   LoginResponseSchema,
   MeResponseSchema,
   RegisterCitizenRequestSchema,
   RegisterCitizenResponseSchema,
 } from '../../../contracts/identity/identity.contracts';
-import { OkResponseSchema } from '../../../contracts/common/common.contracts';
+import { IdParamsSchema, OkResponseSchema } from '../../../contracts/common/common.contracts';
 import { SESSION_COOKIE } from '../../platform/auth/sessions';
+import { AppError } from '../../platform/errors';
 import type { ModuleHost } from '../../platform/http/module';
+import { clearLoginThrottle, listLoginThrottles } from './use-cases/login-throttles';
 import { authSettings, changeOwnPassword, getMe, login, logout, registerCitizen, type SignedIn } from './use-cases/sessions';
 
 const tags = ['identity'];
+
+/** Runs a throttled use case; a held-back attempt's 429 tells the client when to retry (RFC 9110 §10.2.3). */
+async function withRetryAfter<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'LOGIN_THROTTLED') reply.header('retry-after', String(err.params.retryAfterSeconds));
+    throw err;
+  }
+}
 
 /** Sign-in, sign-out, self-service and public registration. */
 export async function authRoutes(app: FastifyInstance, host: ModuleHost): Promise<void> {
@@ -37,7 +51,7 @@ export async function authRoutes(app: FastifyInstance, host: ModuleHost): Promis
       schema: { tags, summary: 'Đăng nhập', body: LoginRequestSchema, response: { 200: LoginResponseSchema } },
     },
     async (request, reply) => {
-      const signedIn = await login(request.ctx, request.body, settings, request.headers['user-agent']);
+      const signedIn = await withRetryAfter(reply, () => login(request.ctx, request.body, settings, request.headers['user-agent']));
       setSessionCookie(reply, signedIn);
       return { user: signedIn.user, csrfToken: signedIn.csrfToken };
     },
@@ -65,8 +79,8 @@ export async function authRoutes(app: FastifyInstance, host: ModuleHost): Promis
       config: { action: 'identity.me.change-password' },
       schema: { tags, summary: 'Đổi mật khẩu', body: ChangePasswordRequestSchema, response: { 200: OkResponseSchema } },
     },
-    async (request) => {
-      await changeOwnPassword(request.ctx, request.body);
+    async (request, reply) => {
+      await withRetryAfter(reply, () => changeOwnPassword(request.ctx, request.body, settings));
       return { ok: true as const };
     },
   );
@@ -81,6 +95,33 @@ export async function authRoutes(app: FastifyInstance, host: ModuleHost): Promis
       const signedIn = await registerCitizen(request.ctx, request.body, settings, request.headers['user-agent']);
       setSessionCookie(reply, signedIn);
       return reply.status(201).send({ user: signedIn.user, csrfToken: signedIn.csrfToken });
+    },
+  );
+
+  r.get(
+    '/login-info',
+    { config: { action: 'public' }, schema: { tags, summary: 'Thông tin trang đăng nhập (bản trình diễn hay không)', response: { 200: LoginInfoResponseSchema } } },
+    async () => ({ demo: host.config.seedDemo }),
+  );
+
+  r.get(
+    '/login-throttles',
+    {
+      config: { action: 'identity.login-throttles.manage' },
+      schema: { tags, summary: 'Tài khoản, địa chỉ đang bị làm chậm do đăng nhập sai', response: { 200: ListLoginThrottlesResponseSchema } },
+    },
+    async (request) => listLoginThrottles(request.ctx),
+  );
+
+  r.post(
+    '/login-throttles/:id/clear',
+    {
+      config: { action: 'identity.login-throttles.manage' },
+      schema: { tags, summary: 'Gỡ làm chậm đăng nhập cho một tài khoản hoặc địa chỉ', params: IdParamsSchema, response: { 200: OkResponseSchema } },
+    },
+    async (request) => {
+      await clearLoginThrottle(request.ctx, request.params.id);
+      return { ok: true as const };
     },
   );
 }

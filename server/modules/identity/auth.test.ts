@@ -65,31 +65,7 @@ describe('login', () => {
     expect(wrong.json().error).toEqual({ code: 'INVALID_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
   });
 
-  it('locks the account after LOGIN_MAX_FAILURES failures and lets it in again after LOGIN_LOCK_MINUTES', async () => {
-    const officer = await newOfficer();
-    expect(t.config.loginMaxFailures).toBe(5);
-    for (let i = 1; i < 5; i++) expect((await loginRequest(officer.login, `wrong-pass-${i}`)).statusCode).toBe(401);
-    const fifth = await loginRequest(officer.login, 'wrong-pass-5');
-    expect(fifth.statusCode).toBe(423);
-    expect(fifth.json().error).toMatchObject({ code: 'ACCOUNT_LOCKED', message: expect.stringContaining('15 phút') });
-
-    // Even the right password is refused while locked.
-    t.clock.advance(14 * MINUTE);
-    const stillLocked = await loginRequest(officer.login, officer.password, randomIp(), 'en');
-    expect(stillLocked.statusCode).toBe(423);
-    expect(stillLocked.json().error.message).toContain('1 minutes');
-
-    expect(await auditRows(officer.user.id, 'identity.login-failed')).toHaveLength(4);
-    const locked = await auditRows(officer.user.id, 'identity.account-locked');
-    expect(locked).toHaveLength(1);
-
-    t.clock.advance(1 * MINUTE);
-    expect((await loginRequest(officer.login, officer.password)).statusCode).toBe(200);
-    const [row] = await t.database.db.select().from(identityUsers).where(eq(identityUsers.id, officer.user.id));
-    expect(row).toMatchObject({ failedLogins: 0, lockedUntil: null });
-  });
-
-  it('a success resets the failure count', async () => {
+  it('a success resets the account counter', async () => {
     const officer = await newOfficer();
     for (let i = 0; i < 4; i++) await loginRequest(officer.login, 'wrong-pass-x1');
     expect((await loginRequest(officer.login, officer.password)).statusCode).toBe(200);
@@ -108,7 +84,8 @@ describe('login', () => {
   it('rate-limits login per client address', async () => {
     const ip = randomIp();
     const codes: number[] = [];
-    for (let i = 0; i < 21; i++) codes.push((await loginRequest('nobody', 'nothing-1', ip)).statusCode);
+    // Distinct logins, so only the per-process request limit (not a login's throttle) is reached.
+    for (let i = 0; i < 21; i++) codes.push((await loginRequest(`nobody-${i}`, 'nothing-1', ip)).statusCode);
     expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
     expect(codes[20]).toBe(429);
     const limited = await loginRequest('nobody', 'nothing-1', ip);

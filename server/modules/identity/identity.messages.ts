@@ -2,6 +2,8 @@ import { registerMessages } from '../../platform/i18n';
 
 // Server-side messages of the identity module: its error codes and the field keys used in its contracts.
 registerMessages('vi', {
+  'errors.LOGIN_THROTTLED': 'Đã nhập sai nhiều lần. Vui lòng thử lại sau {minutes} phút.',
+  'errors.FIRST_ADMIN_EXISTS': 'Hệ thống đã có quản trị viên; lệnh tạo quản trị viên đầu tiên chỉ dùng được một lần.',
   'errors.CANNOT_DISABLE_SELF': 'Bạn không thể tự vô hiệu hóa tài khoản của mình.',
   'errors.UNIT_HAS_OPEN_CHILDREN': 'Không thể đóng đơn vị khi còn {count} đơn vị trực thuộc đang hoạt động.',
   'identity.errors.weakPassword': 'Mật khẩu phải có ít nhất 10 ký tự, gồm cả chữ và số.',
@@ -29,9 +31,12 @@ registerMessages('vi', {
   'identity.errors.successorInvalid': 'Đơn vị kế thừa phải là một đơn vị khác đang hoạt động.',
   'identity.errors.validToBeforeValidFrom': 'Ngày kết thúc không được trước ngày bắt đầu hoạt động ({validFrom}).',
   'identity.errors.alreadyClosed': 'Đơn vị đã ngừng hoạt động từ ngày {validTo}.',
+  'identity.errors.firstAdminUnitRequired': 'Cơ sở dữ liệu chưa có đơn vị nào: cần nhập mã định danh (--unit-code) và tên (--unit-name) của UBND tỉnh.',
 });
 
 registerMessages('en', {
+  'errors.LOGIN_THROTTLED': 'Too many failed attempts. Try again in {minutes} minutes.',
+  'errors.FIRST_ADMIN_EXISTS': 'An administrator already exists; the first-administrator command works only once.',
   'errors.CANNOT_DISABLE_SELF': 'You cannot disable your own account.',
   'errors.UNIT_HAS_OPEN_CHILDREN': 'The unit cannot be closed while {count} units under it are still open.',
   'identity.errors.weakPassword': 'The password needs at least 10 characters, with both letters and digits.',
@@ -59,4 +64,5 @@ registerMessages('en', {
   'identity.errors.successorInvalid': 'The successor must be another unit that is still open.',
   'identity.errors.validToBeforeValidFrom': 'The end date cannot be before the unit started ({validFrom}).',
   'identity.errors.alreadyClosed': 'The unit has been closed since {validTo}.',
+  'identity.errors.firstAdminUnitRequired': 'The database has no unit yet: give the province root unit\'s code (--unit-code) and name (--unit-name).',
 });

@@ -68,6 +68,9 @@ for (const action of ['identity.users.create', 'identity.users.update', 'identit
   });
 }
 
+// Sign-in throttles span accounts and client addresses of the whole province: system administrators only.
+definePolicy('identity.login-throttles.manage', (actor) => isSystemAdmin(actor));
+
 // Self-service: any signed-in account.
 definePolicy('identity.me.read', (actor) => isSignedIn(actor));
 definePolicy('identity.me.change-password', (actor) => isSignedIn(actor));

@@ -43,8 +43,8 @@ function presentGrants(grants: GrantRow[]): GrantView[] {
   return grants.map((g) => ({ role: g.role as Role, orgUnitId: g.orgUnitId, orgUnitName: g.orgUnitName }));
 }
 
-/** A user as administrators see it; never the password hash or counters. */
-export function presentUser(u: UserRow, grants: GrantRow[], now: Date): User {
+/** A user as administrators see it, with the end of a sign-in delay their account is under; never the password hash. */
+export function presentUser(u: UserRow, grants: GrantRow[], throttledUntil: Date | null): User {
   return {
     id: u.id,
     kind: u.kind as User['kind'],
@@ -55,7 +55,7 @@ export function presentUser(u: UserRow, grants: GrantRow[], now: Date): User {
     accountType: (u.accountType as User['accountType']) ?? null,
     taxCode: u.taxCode,
     disabled: u.disabled,
-    lockedUntil: u.lockedUntil && u.lockedUntil > now ? u.lockedUntil.toISOString() : null,
+    lockedUntil: throttledUntil?.toISOString() ?? null,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
     grants: presentGrants(grants),

@@ -49,8 +49,6 @@ export const identityUsers = pgTable(
     taxCode: text('tax_code'),
     passwordHash: text('password_hash').notNull(),
     disabled: boolean('disabled').notNull().default(false),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }),
     searchText: text('search_text').notNull(),
@@ -77,5 +75,33 @@ export const identityRoleGrants = pgTable(
   (t) => [
     primaryKey({ columns: [t.userId, t.role, t.orgUnitId] }),
     check('identity_role_grants_role_ck', sql`${t.role} in ('system-admin','unit-admin','reception-officer','specialist','leader','reform-office')`),
+  ],
+);
+
+/** What a sign-in throttle counts failures of: an account (or an unknown login), a client address, or password changes of one user. */
+export const LOGIN_THROTTLE_SCOPES = ['account', 'address', 'password-change'] as const;
+export type LoginThrottleScope = (typeof LOGIN_THROTTLE_SCOPES)[number];
+
+/**
+ * Failed sign-in counters with growing delays (OWASP ASVS v4 2.2.1): kept in the database so every app process sees
+ * the same counts (D6). `key` is the user id, `login:<typed login>` for a login matching no account, or the address.
+ */
+export const identityLoginThrottles = pgTable(
+  'identity_login_throttles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    scope: text('scope').$type<LoginThrottleScope>().notNull(),
+    key: text('key').notNull(),
+    userId: uuid('user_id').references(() => identityUsers.id),
+    /** The login as typed when it matched no account (shown to administrators). */
+    login: text('login'),
+    failures: integer('failures').notNull(),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true, mode: 'date' }).notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('identity_login_throttles_scope_key_uq').on(t.scope, t.key),
+    index('identity_login_throttles_user_idx').on(t.userId),
+    check('identity_login_throttles_scope_ck', sql`${t.scope} in ('account','address','password-change')`),
   ],
 );

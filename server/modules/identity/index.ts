@@ -27,6 +27,8 @@ export const identityModule: ModuleManifest = {
 export { identityOrgUnits, identityUsers, identityRoleGrants } from './identity.tables';
 export { getOrgUnit, listOrgUnitsByIds, listOrgUnitRefs, cachedOrgUnitRefs, isOpenOn, type OrgUnitView, type OrgUnitRef } from './org-units.repository';
 export { listUserNamesByIds } from './users.repository';
+export { createFirstAdmin, hasSystemAdmin } from './use-cases/first-admin';
+export { productionStartNotices } from './demo/start-notices';
 export { normaliseSearch, vietnamDate } from './identity.text';
 export { type OrgUnitSubject, type UserSubject } from './identity.policy';
 export { ROLES, SYSTEM_ADMIN, UNIT_ADMIN, RECEPTION_OFFICER, SPECIALIST, LEADER, REFORM_OFFICE, PROVINCE_READERS, PRIVILEGED_ROLES, isSystemAdmin, isOfficer, type Role } from './roles';

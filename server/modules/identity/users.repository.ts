@@ -144,3 +144,12 @@ export async function listUserNamesByIds(db: Queryable, ids: readonly string[]):
     .from(identityUsers)
     .where(inArray(identityUsers.id, [...new Set(ids)]));
 }
+
+/** Display and user names of users (the throttle list names the accounts it shows). */
+export async function listUserLoginsByIds(db: Queryable, ids: readonly string[]): Promise<Array<{ id: string; displayName: string; username: string | null }>> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: identityUsers.id, displayName: identityUsers.displayName, username: identityUsers.username })
+    .from(identityUsers)
+    .where(inArray(identityUsers.id, [...new Set(ids)]));
+}

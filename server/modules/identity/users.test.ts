@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, type TestAgent } from '../../test/test-app';
 import { auditEvents } from '../../platform/audit';
-import { identityOrgUnits, identityRoleGrants, identityUsers } from './identity.tables';
+import { identityLoginThrottles, identityOrgUnits, identityRoleGrants, identityUsers } from './identity.tables';
 import { createCitizen, createOfficer, createOrgUnit, FACTORY_PASSWORD, loginAs, randomIp, type TestAccount } from './test/factories';
 import type { OrgUnitRow } from './org-units.repository';
 
@@ -138,9 +138,12 @@ describe('system administrator', () => {
   it('resets a password: old sessions end, the lock-out is lifted, the new password works', async () => {
     const target = await createOfficer(t.database.db, 'specialist', communeB);
     const session = await loginAs(t.app, target);
-    await t.database.db.update(identityUsers).set({ lockedUntil: new Date(t.clock.now().getTime() + 600_000) }).where(eq(identityUsers.id, target.user.id));
+    const until = new Date(t.clock.now().getTime() + 600_000);
+    await t.database.db.insert(identityLoginThrottles).values({ scope: 'account', key: target.user.id, userId: target.user.id, failures: 9, lastFailureAt: t.clock.now(), blockedUntil: until });
+    expect((await admin.get(`${URL}/${target.user.id}`)).json().lockedUntil).toBe(until.toISOString());
     const res = await admin.post(`${URL}/${target.user.id}/reset-password`, { newPassword: 'Dat-lai-2026' });
     expect(res.statusCode).toBe(200);
+    expect((await admin.get(`${URL}/${target.user.id}`)).json().lockedUntil).toBeNull();
     expect((await session.get('/api/v1/identity/me')).statusCode).toBe(401);
     await loginAs(t.app, { login: target.login, password: 'Dat-lai-2026' });
     const weak = await admin.post(`${URL}/${target.user.id}/reset-password`, { newPassword: '123' });

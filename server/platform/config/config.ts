@@ -8,8 +8,12 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** Failed sign-ins (or wrong current passwords) of one account before growing delays start. */
   loginMaxFailures: number;
+  /** The longest delay, in minutes, the sign-in throttle imposes. */
   loginLockMinutes: number;
+  /** Failed sign-ins from one client address (over every login) before growing delays start for that address. */
+  loginAddressMaxFailures: number;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
   /** Secure cookies need HTTPS; off for plain-HTTP local runs. */
@@ -45,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionAbsoluteHours: int('SESSION_ABSOLUTE_HOURS', 12, env),
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, env),
     loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, env),
+    loginAddressMaxFailures: int('LOGIN_ADDRESS_MAX_FAILURES', 20, env),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1_048_576, env),
     uploadLimitBytes: int('UPLOAD_LIMIT_BYTES', 10_485_760, env),
     secureCookies: env.SECURE_COOKIES === 'true',

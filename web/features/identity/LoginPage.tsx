@@ -1,10 +1,10 @@
-import { Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useApiError } from '../../app/useApiError';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
-import { useLogin, useMe } from './identity.api';
+import { useLogin, useLoginInfo, useMe } from './identity.api';
 
 interface Values {
   login: string;
@@ -25,6 +25,7 @@ export function LoginPage() {
   const login = useLogin();
   const showError = useApiError();
   const { data: me } = useMe();
+  const { data: info } = useLoginInfo();
   const next = safeNext(params.get('next'));
 
   if (me && !login.isPending) return <Navigate to={next} replace />;
@@ -51,6 +52,9 @@ export function LoginPage() {
           </div>
           <LanguageSwitch />
         </Flex>
+        {info?.demo && (
+          <Alert type="warning" showIcon style={{ marginTop: 16 }} title={t('identity.login.demoTitle')} description={t('identity.login.demoText')} data-testid="demo-notice" />
+        )}
         <Form form={form} layout="vertical" onFinish={onFinish} style={{ marginTop: 24 }} requiredMark={false}>
           <Form.Item name="login" label={t('identity.login.login')} rules={[{ required: true, message: t('common.validation.required') }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus placeholder={t('identity.login.loginPlaceholder')} />

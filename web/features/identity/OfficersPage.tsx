@@ -10,11 +10,12 @@ import { useMe, useSetUserEnabled, useUsers } from './identity.api';
 import { IDENTITY_ACTIONS, ROLES, type Role, type User } from './identity.types';
 import { OrgUnitTreeSelect } from './OrgUnitTreeSelect';
 import { OfficerFormModal, type OfficerFormTarget } from './OfficerFormModal';
+import { LoginThrottlesCard } from './LoginThrottlesCard';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserStatusTag } from './UserStatusTag';
 import { usePaging } from '../../ui/usePaging';
 
-/** Officer accounts: search, filter by unit and role, create, edit, disable/enable, reset password. */
+/** Officer accounts: search, filter by unit and role, create, edit, disable/enable, reset password; throttled sign-ins for system administrators. */
 export function OfficersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -158,6 +159,7 @@ export function OfficersPage() {
           ]}
         />
       </Card>
+      {can(IDENTITY_ACTIONS.manageLoginThrottles) && <LoginThrottlesCard />}
       <OfficerFormModal target={formTarget} onClose={() => setFormTarget(null)} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </>

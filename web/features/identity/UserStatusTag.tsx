@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { User } from './identity.types';
 
-/** Active / disabled / temporarily locked. */
+/** Active / disabled / sign-ins slowed down after failures. */
 export function UserStatusTag({ user }: { user: User }) {
   const { t } = useTranslation();
   if (user.disabled) return <Tag color="red">{t('identity.officers.statusDisabled')}</Tag>;

@@ -7,8 +7,10 @@ import type {
   CreateUserRequest,
   ListOrgUnitsQuery,
   ListOrgUnitsResponse,
+  ListLoginThrottlesResponse,
   ListUsersQuery,
   ListUsersResponse,
+  LoginInfoResponse,
   LoginRequest,
   OrgUnit,
   OrgUnitTreeResponse,
@@ -25,6 +27,7 @@ export const identityKeys = {
   me: ['identity', 'me'] as const,
   orgUnits: ['identity', 'org-units'] as const,
   users: ['identity', 'users'] as const,
+  loginThrottles: ['identity', 'login-throttles'] as const,
 };
 
 /** The signed-in user (null when signed out); keeps the CSRF token up to date. */
@@ -137,3 +140,26 @@ export const useSetUserEnabled = () =>
 /** Sets a new password for another user. */
 export const useResetPassword = () =>
   useInvalidating(({ id, newPassword }: { id: string; newPassword: string }) => api.post<{ ok: true }>(`${BASE}/users/${id}/reset-password`, { newPassword }), identityKeys.users);
+
+/** Public facts for the sign-in page (is this a demo, whose passwords are public?). */
+export function useLoginInfo() {
+  return useQuery({ queryKey: ['identity', 'login-info'], queryFn: () => api.get<LoginInfoResponse>(`${BASE}/login-info`), staleTime: Infinity });
+}
+
+/** Sign-in counters with recent failures (system administrators). */
+export function useLoginThrottles(enabled: boolean) {
+  return useQuery({
+    queryKey: identityKeys.loginThrottles,
+    queryFn: ({ signal }) => api.get<ListLoginThrottlesResponse>(`${BASE}/login-throttles`, undefined, signal),
+    enabled,
+  });
+}
+
+/** Clears one sign-in counter: its account or address may try again at once. */
+export function useClearLoginThrottle() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<{ ok: true }>(`${BASE}/login-throttles/${id}/clear`),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: identityKeys.loginThrottles }), client.invalidateQueries({ queryKey: identityKeys.users })]),
+  });
+}

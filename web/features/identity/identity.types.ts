@@ -10,9 +10,12 @@ export type {
   GrantView,
   ListOrgUnitsQuery,
   ListOrgUnitsResponse,
+  ListLoginThrottlesResponse,
   ListUsersQuery,
   ListUsersResponse,
+  LoginInfoResponse,
   LoginRequest,
+  LoginThrottle,
   Me,
   OrgUnit,
   OrgUnitKind,
@@ -43,4 +46,5 @@ export const IDENTITY_ACTIONS = {
   updateUser: 'identity.users.update',
   disableUser: 'identity.users.disable',
   resetPassword: 'identity.users.reset-password',
+  manageLoginThrottles: 'identity.login-throttles.manage',
 } as const;

@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../demo-accounts';
 import { identityOrgUnits, identityUsers } from '../identity.tables';
 import { loginAs } from '../test/factories';
 import { DEMO_OFFICERS, DEMO_UNITS } from './demo-org';
+import { productionStartNotices } from './start-notices';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -52,5 +53,15 @@ describe('identity demo seed', () => {
     const successor = (await admin.get(`/api/v1/identity/org-units/${district!.successorId}`)).json();
     expect(successor).toMatchObject({ name: 'Phường Bỉm Sơn', validTo: null });
     expect((await admin.get('/api/v1/identity/org-units?q=ha thanh')).json().items[0].name).toBe('Phường Hạc Thành');
+  });
+
+  it('started later with the demo off, the banner names the demo accounts still on the public password', async () => {
+    const notices = (await productionStartNotices(t.database.db)).join('\n');
+    expect(notices).toContain(`${DEMO_ACCOUNTS.length} tài khoản demo vẫn dùng mật khẩu công khai`);
+    expect(notices).toContain(DEMO_ACCOUNTS.map((a) => a.login).join(', '));
+    // An administrator exists, so the first-run hint is not shown.
+    expect(notices).not.toContain('admin:create');
+    const info = await t.app.inject({ method: 'GET', url: '/api/v1/identity/login-info' });
+    expect(info.json()).toEqual({ demo: true });
   });
 });

@@ -12,20 +12,19 @@ import { presentMe } from '../identity.presenter';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../passwords';
 import { normalisePhone } from '../identity.text';
 import { findTakenIdentifiers, findUserByLogin, getUserRow, loadGrants, userSearchText, type UserRow } from '../users.repository';
+import { accountKey, addressKey, blockedUntil, clearCounter, isTrustedAddress, recordFailure, throttledError, throttleSettings, type ThrottleSettings } from '../login-throttle';
 import { authorize, duplicateError, fieldError, requireUser } from './common';
 
-/** Lock-out and session settings taken from the configuration. */
+/** Throttle and session settings taken from the configuration. */
 export interface AuthSettings {
-  maxFailures: number;
-  lockMinutes: number;
+  throttle: ThrottleSettings;
   session: SessionPolicy;
 }
 
-/** Reads the lock-out and session settings from the configuration. */
+/** Reads the throttle and session settings from the configuration. */
 export function authSettings(config: AppConfig): AuthSettings {
   return {
-    maxFailures: config.loginMaxFailures,
-    lockMinutes: config.loginLockMinutes,
+    throttle: throttleSettings(config),
     session: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
   };
 }
@@ -37,8 +36,6 @@ export interface SignedIn {
   user: Me;
 }
 
-const lockedError = (until: Date, now: Date) => new AppError('ACCOUNT_LOCKED', { minutes: Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000)) });
-
 /** Opens a session for a user inside the caller's transaction and presents them. */
 async function openSession(ctx: Ctx, tx: Queryable, user: UserRow, settings: AuthSettings, userAgent: string | undefined): Promise<SignedIn> {
   const now = ctx.clock.now();
@@ -48,38 +45,48 @@ async function openSession(ctx: Ctx, tx: Queryable, user: UserRow, settings: Aut
   return { token: session.token, csrfToken: session.csrfToken, user: presentMe(user, grants, actionsFor(actor)) };
 }
 
+/** An id no account has (the nil UUID). */
+const NO_ACCOUNT = '00000000-0000-0000-0000-000000000000';
+
 /**
- * Signs in by user name, e-mail or phone. Unknown login and wrong password give the same 401 after the same
- * work; `maxFailures` consecutive failures lock the account for `lockMinutes` (423).
+ * Signs in by user name, e-mail or phone. An unknown login and a wrong password get the same 401 after the same work,
+ * and the same throttle: failures are counted per account (or per typed login when it matches no account) and per
+ * client address, and past the thresholds further attempts wait a doubling, capped delay (429 LOGIN_THROTTLED).
+ * The account's own counter does not hold back an address the account recently signed in from, so failures sent
+ * from elsewhere cannot lock an officer out of their desk.
  */
 export async function login(ctx: Ctx, input: LoginRequest, settings: AuthSettings, userAgent?: string): Promise<SignedIn> {
   const phone = /^[+\d][\d .-]{7,}$/.test(input.login) ? normalisePhone(input.login) : null;
   const user = await findUserByLogin(ctx.db, input.login, phone);
-  if (!user) {
-    await verifyAgainstDummy(input.password);
-    throw new AppError('INVALID_CREDENTIALS');
-  }
   const now = ctx.clock.now();
-  if (user.lockedUntil && user.lockedUntil > now) throw lockedError(user.lockedUntil, now);
+  const account = accountKey(user?.id ?? null, input.login);
+  const address = addressKey(ctx.ip);
+  // The same query for an unknown login (against an id no account has), so the two take the same time.
+  const trusted = await isTrustedAddress(ctx.db, user?.id ?? NO_ACCOUNT, ctx.ip, now);
+  const until = await blockedUntil(ctx.db, trusted ? [address] : [account, address], now);
+  if (until) {
+    // Held back without looking at the password, after the same work as a real check.
+    await verifyAgainstDummy(input.password);
+    throw throttledError(until, now);
+  }
 
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const lockedUntil = await withTransaction(ctx, async (scope) => {
-      const [row] = await scope.tx
-        .update(identityUsers)
-        .set({ failedLogins: sql`${identityUsers.failedLogins} + 1` })
-        .where(eq(identityUsers.id, user.id))
-        .returning({ failedLogins: identityUsers.failedLogins });
-      const failures = row?.failedLogins ?? 0;
-      if (failures < settings.maxFailures) {
-        await scope.audit({ action: 'identity.login-failed', subjectType: 'user', subjectId: user.id, after: { failedLogins: failures } });
-        return null;
+  const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : (await verifyAgainstDummy(input.password), false);
+  if (!user || !passwordOk) {
+    await withTransaction(ctx, async (scope) => {
+      const { throttle } = settings;
+      const byAccount = await recordFailure(scope.tx, account, throttle.accountMaxFailures, throttle.maxDelayMinutes, now);
+      const byAddress = await recordFailure(scope.tx, address, throttle.addressMaxFailures, throttle.maxDelayMinutes, now);
+      if (user) await scope.audit({ action: 'identity.login-failed', subjectType: 'user', subjectId: user.id, after: { failures: byAccount.failures } });
+      for (const [row, scopeName] of [[byAccount, 'account'], [byAddress, 'address']] as const) {
+        if (!row.blockedUntil) continue;
+        await scope.audit({
+          action: 'identity.login-throttled',
+          subjectType: 'login-throttle',
+          subjectId: row.id,
+          after: { scope: scopeName, userId: user?.id ?? null, failures: row.failures, blockedUntil: row.blockedUntil },
+        });
       }
-      const until = new Date(now.getTime() + settings.lockMinutes * 60_000);
-      await scope.tx.update(identityUsers).set({ failedLogins: 0, lockedUntil: until }).where(eq(identityUsers.id, user.id));
-      await scope.audit({ action: 'identity.account-locked', subjectType: 'user', subjectId: user.id, after: { failedLogins: failures, lockedUntil: until } });
-      return until;
     });
-    if (lockedUntil) throw lockedError(lockedUntil, now);
     throw new AppError('INVALID_CREDENTIALS');
   }
   // Only a caller who knows the password learns that the account is disabled.
@@ -87,11 +94,9 @@ export async function login(ctx: Ctx, input: LoginRequest, settings: AuthSetting
 
   const asUser: Ctx = { ...ctx, actor: buildActor(user, [], '') };
   return withTransaction(asUser, async (scope) => {
-    const [updated] = await scope.tx
-      .update(identityUsers)
-      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
-      .where(eq(identityUsers.id, user.id))
-      .returning();
+    const [updated] = await scope.tx.update(identityUsers).set({ lastLoginAt: now }).where(eq(identityUsers.id, user.id)).returning();
+    // The account's counter restarts; the address's does not (signing in to one's own account must not reset it).
+    await clearCounter(scope.tx, account);
     await scope.audit({ action: 'identity.login', subjectType: 'user', subjectId: user.id, after: { userAgent: userAgent?.slice(0, 200) ?? null } });
     return openSession(ctx, scope.tx, updated!, settings, userAgent);
   });
@@ -116,21 +121,35 @@ export async function getMe(ctx: Ctx): Promise<Me> {
   return presentMe(user, activeGrants(await loadGrants(ctx.db, [user.id]), ctx.clock.now()), actionsFor(actor));
 }
 
-/** Changes one's own password after checking the current one; every other session of the user ends. */
-export async function changeOwnPassword(ctx: Ctx, input: ChangePasswordRequest): Promise<void> {
+/**
+ * Changes one's own password after checking the current one; every other session of the user ends. Wrong current
+ * passwords are throttled like sign-ins (a stolen session must not become an unlimited password oracle).
+ */
+export async function changeOwnPassword(ctx: Ctx, input: ChangePasswordRequest, settings: AuthSettings): Promise<void> {
   const actor = requireUser(ctx);
   authorize(ctx, 'identity.me.change-password');
   const user = await getUserRow(ctx.db, actor.userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw fieldError('body.currentPassword', 'identity.errors.wrongCurrentPassword');
+  const now = ctx.clock.now();
+  const counter = { scope: 'password-change' as const, key: user.id, userId: user.id };
+  const until = await blockedUntil(ctx.db, [counter], now);
+  if (until) throw throttledError(until, now);
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await withTransaction(ctx, async (scope) => {
+      const { throttle } = settings;
+      const row = await recordFailure(scope.tx, counter, throttle.accountMaxFailures, throttle.maxDelayMinutes, now);
+      await scope.audit({ action: 'identity.password-change-failed', subjectType: 'user', subjectId: user.id, after: { failures: row.failures, blockedUntil: row.blockedUntil } });
+    });
+    throw fieldError('body.currentPassword', 'identity.errors.wrongCurrentPassword');
+  }
   if (input.newPassword === input.currentPassword) throw fieldError('body.newPassword', 'identity.errors.samePassword');
   const passwordHash = await hashPassword(input.newPassword);
-  const now = ctx.clock.now();
   await withTransaction(ctx, async (scope) => {
     await scope.tx
       .update(identityUsers)
       .set({ passwordHash, passwordChangedAt: now, updatedAt: now, version: sql`${identityUsers.version} + 1` })
       .where(eq(identityUsers.id, user.id));
+    await clearCounter(scope.tx, counter);
     await revokeUserSessions(scope.tx, user.id, now, actor.sessionId);
     await scope.audit({ action: 'identity.password-change', subjectType: 'user', subjectId: user.id, after: { passwordChangedAt: now } });
   });

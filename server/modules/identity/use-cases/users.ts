@@ -10,6 +10,7 @@ import type { UserSubject } from '../identity.policy';
 import { auditUser, presentUser } from '../identity.presenter';
 import { normalisePhone } from '../identity.text';
 import { getOrgUnit, isOpenOn, listOrgUnitsByIds } from '../org-units.repository';
+import { accountBlocks, clearUserCounters } from '../login-throttle';
 import { hashPassword } from '../passwords';
 import { PROVINCE_READERS, UNIT_ADMIN } from '../roles';
 import { findTakenIdentifiers, getUserRow, loadGrants, replaceGrants, searchUsers, userSearchText, type GrantRow, type UserRow } from '../users.repository';
@@ -40,7 +41,8 @@ async function requireUserWithGrants(ctx: Ctx, id: string): Promise<{ user: User
 }
 
 async function present(ctx: Ctx, user: UserRow): Promise<User> {
-  return presentUser(user, await loadGrants(ctx.db, [user.id]), ctx.clock.now());
+  const now = ctx.clock.now();
+  return presentUser(user, await loadGrants(ctx.db, [user.id]), (await accountBlocks(ctx.db, [user.id], now)).get(user.id) ?? null);
 }
 
 /** Creates an officer account with its grants; a unit admin may only grant non-privileged roles inside their subtree. */
@@ -97,7 +99,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserRequest)
   return present(ctx, updated);
 }
 
-/** Disables (ending every session at once) or re-enables an account; enabling also lifts a lock-out. */
+/** Disables (ending every session at once) or re-enables an account; enabling also clears its sign-in throttles. */
 export async function setUserDisabled(ctx: Ctx, id: string, disabled: boolean): Promise<User> {
   const actor = requireUser(ctx);
   const { user, grants } = await requireUserWithGrants(ctx, id);
@@ -107,10 +109,11 @@ export async function setUserDisabled(ctx: Ctx, id: string, disabled: boolean): 
   const updated = await withTransaction(ctx, async (scope) => {
     const [row] = await scope.tx
       .update(identityUsers)
-      .set({ disabled, ...(disabled ? {} : { failedLogins: 0, lockedUntil: null }), updatedAt: now, version: sql`${identityUsers.version} + 1` })
+      .set({ disabled, updatedAt: now, version: sql`${identityUsers.version} + 1` })
       .where(eq(identityUsers.id, id))
       .returning();
     if (disabled) await revokeUserSessions(scope.tx, id, now);
+    else await clearUserCounters(scope.tx, id);
     await scope.audit({
       action: disabled ? 'identity.users.disable' : 'identity.users.enable',
       subjectType: 'user',
@@ -123,7 +126,7 @@ export async function setUserDisabled(ctx: Ctx, id: string, disabled: boolean): 
   return present(ctx, updated);
 }
 
-/** Sets a new password for a user (who forgot theirs); their sessions end and any lock-out is lifted. */
+/** Sets a new password for a user (who forgot theirs); their sessions end and their sign-in throttles are cleared. */
 export async function resetUserPassword(ctx: Ctx, id: string, newPassword: string): Promise<void> {
   requireUser(ctx);
   const { user, grants } = await requireUserWithGrants(ctx, id);
@@ -133,8 +136,9 @@ export async function resetUserPassword(ctx: Ctx, id: string, newPassword: strin
   await withTransaction(ctx, async (scope) => {
     await scope.tx
       .update(identityUsers)
-      .set({ passwordHash, passwordChangedAt: now, failedLogins: 0, lockedUntil: null, updatedAt: now, version: sql`${identityUsers.version} + 1` })
+      .set({ passwordHash, passwordChangedAt: now, updatedAt: now, version: sql`${identityUsers.version} + 1` })
       .where(eq(identityUsers.id, id));
+    await clearUserCounters(scope.tx, id);
     await revokeUserSessions(scope.tx, id, now);
     await scope.audit({ action: 'identity.users.reset-password', subjectType: 'user', subjectId: id, after: { passwordChangedAt: now } });
   });
@@ -157,8 +161,8 @@ export async function listUsers(
   const visibleUnderPaths = hasRole(actor, PROVINCE_READERS) ? undefined : actor.grants.filter((g) => g.role === UNIT_ADMIN).map((g) => g.scopePath);
   const { items, total } = await searchUsers(ctx.db, { ...q, unitPath, visibleUnderPaths });
   const grants = await loadGrants(ctx.db, items.map((u) => u.id));
-  const now = ctx.clock.now();
-  return { items: items.map((u) => presentUser(u, grants.filter((g) => g.userId === u.id), now)), total };
+  const blocks = await accountBlocks(ctx.db, items.map((u) => u.id), ctx.clock.now());
+  return { items: items.map((u) => presentUser(u, grants.filter((g) => g.userId === u.id), blocks.get(u.id) ?? null)), total };
 }
 
 /** One user, if the actor may see them. */
@@ -166,5 +170,5 @@ export async function getUserById(ctx: Ctx, id: string): Promise<User> {
   requireUser(ctx);
   const { user, grants } = await requireUserWithGrants(ctx, id);
   authorize(ctx, 'identity.users.list', subjectOf(user, grants));
-  return presentUser(user, grants, ctx.clock.now());
+  return presentUser(user, grants, (await accountBlocks(ctx.db, [id], ctx.clock.now())).get(id) ?? null);
 }
