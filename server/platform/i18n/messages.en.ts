@@ -7,7 +7,6 @@ export const en: Record<string, string> = {
   'errors.SESSION_EXPIRED': 'Your session has expired. Please sign in again.',
   'errors.FORBIDDEN': 'You are not allowed to do this.',
   'errors.CSRF_INVALID': 'Your session is not valid (missing anti-forgery token). Please reload the page.',
-  'errors.ACCOUNT_LOCKED': 'The account is temporarily locked after too many failed sign-ins. Try again in {minutes} minutes.',
   'errors.ACCOUNT_DISABLED': 'The account has been disabled.',
   'errors.NOT_FOUND': 'The requested item was not found.',
   'errors.CONFLICT': 'Someone else changed this data. Please reload and try again.',

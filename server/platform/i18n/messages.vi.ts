@@ -7,7 +7,6 @@ export const vi: Record<string, string> = {
   'errors.SESSION_EXPIRED': 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
   'errors.FORBIDDEN': 'Bạn không có quyền thực hiện thao tác này.',
   'errors.CSRF_INVALID': 'Phiên làm việc không hợp lệ (thiếu mã chống giả mạo). Vui lòng tải lại trang.',
-  'errors.ACCOUNT_LOCKED': 'Tài khoản tạm bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau {minutes} phút.',
   'errors.ACCOUNT_DISABLED': 'Tài khoản đã bị vô hiệu hóa.',
   'errors.NOT_FOUND': 'Không tìm thấy dữ liệu yêu cầu.',
   'errors.CONFLICT': 'Dữ liệu đã bị thay đổi bởi người khác. Vui lòng tải lại và thử lại.',
