@@ -51,7 +51,8 @@ export function securityFor(method: string, action: string | undefined): Array<R
 const transform: SwaggerTransform<OpenApiSchema> = (input) => {
   const { schema, url, route } = input;
   if (!schema || !isDocumented(url, schema)) return jsonSchemaTransform(input);
-  const method = (Array.isArray(route.method) ? route.method[0] : route.method) as string;
+  // Each route here has one method; a multi-method route would get a joined id and fail the unique-id test.
+  const method = Array.isArray(route.method) ? route.method.join('') : route.method;
   const action = (route.config as { action?: string } | undefined)?.action;
   const withDefaults: OpenApiSchema = {
     ...schema,
@@ -103,10 +104,11 @@ export function openApiOptions(): FastifyDynamicSwaggerOptions {
 }
 
 /** Refuses at start-up an API route without a summary, so the document never has an undescribed operation. */
-export const openApiChecksPlugin = fp(async (app: FastifyInstance) => {
+export const openApiChecksPlugin = fp((app: FastifyInstance, _options: unknown, done: () => void) => {
   app.addHook('onRoute', (route) => {
-    const schema = route.schema as OpenApiSchema | undefined;
+    const schema: OpenApiSchema | undefined = route.schema;
     if (!isDocumented(route.url, schema)) return;
     if (!schema?.summary?.trim()) throw new Error(`route ${String(route.method)} ${route.url} has no schema.summary (a short English sentence for the OpenAPI document)`);
   });
+  done();
 });
