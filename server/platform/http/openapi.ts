@@ -53,7 +53,7 @@ const transform: SwaggerTransform<OpenApiSchema> = (input) => {
   if (!schema || !isDocumented(url, schema)) return jsonSchemaTransform(input);
   // Each route here has one method; a multi-method route would get a joined id and fail the unique-id test.
   const method = Array.isArray(route.method) ? route.method.join('') : route.method;
-  const action = (route.config as { action?: string } | undefined)?.action;
+  const action = route.config?.action;
   const withDefaults: OpenApiSchema = {
     ...schema,
     operationId: schema.operationId ?? operationIdFor(method, url),
