@@ -61,6 +61,12 @@ describe('OpenAPI document', () => {
     expect(new Set(ops.map((o) => o.op.operationId)).size).toBe(ops.length);
   });
 
+  it('documents the dossier list without its trailing slash, and the server answers that path', async () => {
+    expect(doc.paths['/api/v1/dossiers']?.get).toBeDefined();
+    // Anonymous: 401 from the route's policy check, not 404 from a path the server does not know.
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/dossiers' })).statusCode).toBe(401);
+  });
+
   it('derives security from the route action: none for public, the session cookie to read, cookie and CSRF header to change', () => {
     const op = (url: string, method: string) => doc.paths[url]![method]!;
     expect(op('/api/v1/catalog/procedures', 'get').security).toEqual([]);
