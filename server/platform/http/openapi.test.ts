@@ -39,10 +39,27 @@ function typeCheck(dir: string, sources: Record<string, string>): Record<string,
     fs.writeFileSync(file, source);
     return [name, file] as const;
   });
-  const options: ts.CompilerOptions = { strict: true, noEmit: true, skipLibCheck: true, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022, types: [] };
-  const program = ts.createProgram(files.map(([, file]) => file), options);
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    target: ts.ScriptTarget.ES2022,
+    types: [],
+  };
+  const program = ts.createProgram(
+    files.map(([, file]) => file),
+    options,
+  );
   return Object.fromEntries(
-    files.map(([name, file]) => [name, ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('\n')]),
+    files.map(([name, file]) => [
+      name,
+      ts
+        .getPreEmitDiagnostics(program, program.getSourceFile(file))
+        .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))
+        .join('\n'),
+    ]),
   );
 }
 

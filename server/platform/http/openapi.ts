@@ -19,7 +19,7 @@ export const SECURITY_SCHEMES = {
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Registered under an id, so every operation's 4XX answer is one `$ref` to a shared component. */
-const ErrorComponentSchema = ErrorResponseSchema.meta({ id: 'ErrorResponse', description: 'Error in the caller\'s language: `{error:{code,message,fields?}, requestId}`.' });
+const ErrorComponentSchema = ErrorResponseSchema.meta({ id: 'ErrorResponse', description: "Error in the caller's language: `{error:{code,message,fields?}, requestId}`." });
 
 interface OpenApiSchema extends FastifySchema {
   hide?: boolean;
@@ -69,7 +69,7 @@ const transform: SwaggerTransform<OpenApiSchema> = (input) => {
 function withoutUnusedSchemas(document: ReturnType<SwaggerTransformObject>): ReturnType<SwaggerTransformObject> {
   const doc = document as { components?: { schemas?: Record<string, unknown> } };
   const schemas = { ...doc.components?.schemas };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const name of Object.keys(schemas)) {
       // A recursive schema refers to itself; only references from elsewhere count.
