@@ -70,7 +70,7 @@ function startServer(mode: 'app' | 'baseline', url: string): Promise<{ child: Ch
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', SELF, 'serve', mode, url], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let buffer = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       const m = /listening (\d+)/.exec(buffer);
       if (m) resolve({ child, port: Number(m[1]) });

@@ -7,7 +7,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from './platform/config/config';
@@ -20,6 +20,7 @@ import { requestContextPlugin, type ActorLoader } from './platform/http/request-
 import { requestGuardsPlugin } from './platform/http/request-guards';
 import { loggerOptions } from './platform/http/logging';
 import { securityHeadersPlugin } from './platform/http/security-headers';
+import { openApiChecksPlugin, openApiOptions } from './platform/http/openapi';
 import type { ModuleHost, ModuleManifest } from './platform/http/module';
 import { SYSTEM_ACTOR } from './platform/access';
 import { AuditSealer, auditModule, registerAuditSealer, unregisterAuditSealer } from './platform/audit';
@@ -105,13 +106,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 20 } });
   await app.register(errorHandlerPlugin);
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'motcua API — Nền tảng cải cách hành chính', version: '0.1.0' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'motcua_sid' } } },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, openApiOptions());
+  await app.register(openApiChecksPlugin);
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(databaseAvailabilityPlugin, { health: database.health });
   await app.register(requestContextPlugin, { db: database.db, clock, config, events, loadActor: () => actorLoader });

@@ -332,7 +332,7 @@ export const ProcedureCodeSchema = z
   .string()
   .trim()
   .max(60)
-  .regex(/^[0-9A-Za-z][0-9A-Za-z.\-]*$/, 'catalog.errors.invalidCode');
+  .regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/, 'catalog.errors.invalidCode');
 
 export const CreateProcedureRequestSchema = ProcedureContentSchema.extend({ code: ProcedureCodeSchema.optional() });
 export type CreateProcedureRequest = z.infer<typeof CreateProcedureRequestSchema>;

@@ -38,7 +38,7 @@ describe('applyFieldErrors', () => {
       { path: 'body.unknownThing', code: 'x', message: 'Lỗi khác' },
     ]);
     let unmatched: ReturnType<typeof applyFieldErrors> = [];
-    await act(async () => {
+    act(() => {
       unmatched = applyFieldErrors(form, error);
     });
     expect(form.getFieldError('username')).toEqual(['Tên đăng nhập không hợp lệ']);

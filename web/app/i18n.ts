@@ -56,7 +56,7 @@ void i18n.use(initReactI18next).init({
   resources,
   lng: initial,
   fallbackLng: 'vi',
-  supportedLngs: LANGS as Lang[],
+  supportedLngs: LANGS,
   interpolation: { escapeValue: false },
   returnNull: false,
   showSupportNotice: false,

@@ -18,8 +18,8 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const vi = flatten(resources.vi.translation as Tree);
-const en = flatten(resources.en.translation as Tree);
+const vi = flatten(resources.vi.translation);
+const en = flatten(resources.en.translation);
 const webRoot = path.resolve(import.meta.dirname, '..');
 
 function sourceFiles(dir: string): string[] {

@@ -40,7 +40,7 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
 
   app.get(
     '/procedures',
-    { config: { action: 'public' }, schema: { tags, querystring: SearchProceduresQuerySchema, response: { 200: SearchProceduresResponseSchema } } },
+    { config: { action: 'public' }, schema: { tags, summary: 'Search published procedures', querystring: SearchProceduresQuerySchema, response: { 200: SearchProceduresResponseSchema } } },
     async (request) => {
       const { items, total } = await searchProcedures(request.ctx, request.query);
       return { items: items.map(presentSummary), total };
@@ -49,21 +49,21 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
 
   app.get(
     '/procedures/:code',
-    { config: { action: 'public' }, schema: { tags, params: ProcedureCodeParamsSchema, response: { 200: PublicProcedureSchema } } },
+    { config: { action: 'public' }, schema: { tags, summary: 'Published procedure by code', params: ProcedureCodeParamsSchema, response: { 200: PublicProcedureSchema } } },
     async (request) => presentPublic(await getPublicProcedure(request.ctx, request.params.code)),
   );
 
-  app.get('/fields', { config: { action: 'public' }, schema: { tags, response: { 200: FieldsResponseSchema } } }, async (request) => ({
+  app.get('/fields', { config: { action: 'public' }, schema: { tags, summary: 'Fields (sectors) of the published catalogue', response: { 200: FieldsResponseSchema } } }, async (request) => ({
     items: await listFields(request.ctx),
   }));
 
-  app.get('/implementing-units', { config: { action: 'public' }, schema: { tags, response: { 200: ImplementingUnitsResponseSchema } } }, async (request) => ({
+  app.get('/implementing-units', { config: { action: 'public' }, schema: { tags, summary: 'Units that implement published procedures', response: { 200: ImplementingUnitsResponseSchema } } }, async (request) => ({
     items: await listImplementingUnits(request.ctx),
   }));
 
   app.get(
     '/admin/procedures',
-    { config: { action: CATALOG_ACTIONS.manage }, schema: { tags, querystring: ListVersionsQuerySchema, response: { 200: ListVersionsResponseSchema } } },
+    { config: { action: CATALOG_ACTIONS.manage }, schema: { tags, summary: 'List procedure versions (drafts, published, withdrawn)', querystring: ListVersionsQuerySchema, response: { 200: ListVersionsResponseSchema } } },
     async (request) => {
       const { items, total } = await listVersions(request.ctx, request.query);
       return { items: items.map(presentVersionSummary), total };
@@ -72,7 +72,7 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
 
   app.get(
     '/admin/procedures/:id',
-    { config: { action: CATALOG_ACTIONS.manage }, schema: { tags, params: IdParamsSchema, response: { 200: ProcedureVersionSchema } } },
+    { config: { action: CATALOG_ACTIONS.manage }, schema: { tags, summary: 'Procedure version by id', params: IdParamsSchema, response: { 200: ProcedureVersionSchema } } },
     async (request) => {
       const version = await getVersion(request.ctx, request.params.id);
       return presentVersion(version, request.actor, await openDraftOf(request.ctx, version));
@@ -81,7 +81,7 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
 
   app.post(
     '/admin/procedures',
-    { config: { action: CATALOG_ACTIONS.manage }, schema: { tags, body: CreateProcedureRequestSchema, response: { 201: ProcedureVersionSchema } } },
+    { config: { action: CATALOG_ACTIONS.manage }, schema: { tags, summary: 'Create a procedure draft', body: CreateProcedureRequestSchema, response: { 201: ProcedureVersionSchema } } },
     async (request, reply) => reply.status(201).send(presentVersion(await createProcedure(request.ctx, request.body), request.actor, null)),
   );
 
@@ -89,7 +89,7 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
     '/admin/procedures/:id',
     {
       config: { action: CATALOG_ACTIONS.manage },
-      schema: { tags, params: IdParamsSchema, body: UpdateProcedureRequestSchema, response: { 200: ProcedureVersionSchema } },
+      schema: { tags, summary: 'Update a procedure draft', params: IdParamsSchema, body: UpdateProcedureRequestSchema, response: { 200: ProcedureVersionSchema } },
     },
     async (request) => presentVersion(await updateProcedureDraft(request.ctx, request.params.id, request.body), request.actor, null),
   );
@@ -98,7 +98,7 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
     '/admin/procedures/:id/publish',
     {
       config: { action: CATALOG_ACTIONS.publish },
-      schema: { tags, params: IdParamsSchema, body: PublishRequestSchema, response: { 200: ProcedureVersionSchema } },
+      schema: { tags, summary: 'Publish a procedure draft', params: IdParamsSchema, body: PublishRequestSchema, response: { 200: ProcedureVersionSchema } },
     },
     // The published version was the procedure's one draft: none is left.
     async (request) => presentVersion(await publishProcedureVersion(request.ctx, request.params.id, request.body), request.actor, null),
@@ -108,7 +108,7 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
     '/admin/procedures/:id/withdraw',
     {
       config: { action: CATALOG_ACTIONS.publish },
-      schema: { tags, params: IdParamsSchema, body: WithdrawRequestSchema, response: { 200: ProcedureVersionSchema } },
+      schema: { tags, summary: 'Withdraw a published procedure', params: IdParamsSchema, body: WithdrawRequestSchema, response: { 200: ProcedureVersionSchema } },
     },
     async (request) => {
       const version = await withdrawProcedureVersion(request.ctx, request.params.id, request.body);
@@ -120,7 +120,7 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
     '/admin/procedures/:id/new-version',
     {
       config: { action: CATALOG_ACTIONS.manage },
-      schema: { tags, params: IdParamsSchema, body: NewVersionRequestSchema, response: { 201: ProcedureVersionSchema } },
+      schema: { tags, summary: 'Start a new draft version of a procedure', params: IdParamsSchema, body: NewVersionRequestSchema, response: { 201: ProcedureVersionSchema } },
     },
     async (request, reply) => reply.status(201).send(presentVersion(await createNewVersion(request.ctx, request.params.id), request.actor, null)),
   );
@@ -130,7 +130,7 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
     {
       config: { action: CATALOG_ACTIONS.importRun },
       schema: {
-        tags,
+        tags, summary: 'Import procedures from a spreadsheet',
         description: 'multipart/form-data with one file part: a .json file shaped like procedures.json or an .xlsx sheet (IMPORT_FORMAT.md).',
         consumes: ['multipart/form-data'],
         querystring: ImportQuerySchema,

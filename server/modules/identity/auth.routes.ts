@@ -48,7 +48,7 @@ export async function authRoutes(app: FastifyInstance, host: ModuleHost): Promis
     '/login',
     {
       config: { action: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Đăng nhập', body: LoginRequestSchema, response: { 200: LoginResponseSchema } },
+      schema: { tags, summary: 'Sign in', body: LoginRequestSchema, response: { 200: LoginResponseSchema } },
     },
     async (request, reply) => {
       const signedIn = await withRetryAfter(reply, () => login(request.ctx, request.body, settings, request.headers['user-agent']));
@@ -59,7 +59,7 @@ export async function authRoutes(app: FastifyInstance, host: ModuleHost): Promis
 
   r.post(
     '/logout',
-    { config: { action: 'identity.logout' }, schema: { tags, summary: 'Đăng xuất', response: { 200: OkResponseSchema } } },
+    { config: { action: 'identity.logout' }, schema: { tags, summary: 'Sign out', response: { 200: OkResponseSchema } } },
     async (request, reply) => {
       await logout(request.ctx);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -69,7 +69,7 @@ export async function authRoutes(app: FastifyInstance, host: ModuleHost): Promis
 
   r.get(
     '/me',
-    { config: { action: 'identity.me.read' }, schema: { tags, summary: 'Người dùng hiện tại', response: { 200: MeResponseSchema } } },
+    { config: { action: 'identity.me.read' }, schema: { tags, summary: 'The signed-in user', response: { 200: MeResponseSchema } } },
     async (request) => ({ user: await getMe(request.ctx), csrfToken: request.session!.csrfToken }),
   );
 
@@ -77,7 +77,7 @@ export async function authRoutes(app: FastifyInstance, host: ModuleHost): Promis
     '/me/password',
     {
       config: { action: 'identity.me.change-password' },
-      schema: { tags, summary: 'Đổi mật khẩu', body: ChangePasswordRequestSchema, response: { 200: OkResponseSchema } },
+      schema: { tags, summary: 'Change own password', body: ChangePasswordRequestSchema, response: { 200: OkResponseSchema } },
     },
     async (request, reply) => {
       await withRetryAfter(reply, () => changeOwnPassword(request.ctx, request.body, settings));
@@ -89,7 +89,7 @@ export async function authRoutes(app: FastifyInstance, host: ModuleHost): Promis
     '/citizens',
     {
       config: { action: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Đăng ký tài khoản công dân, doanh nghiệp', body: RegisterCitizenRequestSchema, response: { 201: RegisterCitizenResponseSchema } },
+      schema: { tags, summary: 'Register a citizen or business account', body: RegisterCitizenRequestSchema, response: { 201: RegisterCitizenResponseSchema } },
     },
     async (request, reply) => {
       const signedIn = await registerCitizen(request.ctx, request.body, settings, request.headers['user-agent']);

@@ -19,43 +19,43 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
 
   r.get(
     '/users',
-    { config: { action: 'identity.users.list' }, schema: { tags, querystring: ListUsersQuerySchema, response: { 200: ListUsersResponseSchema } } },
+    { config: { action: 'identity.users.list' }, schema: { tags, summary: 'List users', querystring: ListUsersQuerySchema, response: { 200: ListUsersResponseSchema } } },
     async (request) => listUsers(request.ctx, request.query),
   );
 
   r.get(
     '/users/:id',
-    { config: { action: 'identity.users.list' }, schema: { tags, params: IdParamsSchema, response: { 200: UserSchema } } },
+    { config: { action: 'identity.users.list' }, schema: { tags, summary: 'User by id', params: IdParamsSchema, response: { 200: UserSchema } } },
     async (request) => getUserById(request.ctx, request.params.id),
   );
 
   r.post(
     '/users',
-    { config: { action: 'identity.users.create' }, schema: { tags, body: CreateUserRequestSchema, response: { 201: UserSchema } } },
+    { config: { action: 'identity.users.create' }, schema: { tags, summary: 'Create a user', body: CreateUserRequestSchema, response: { 201: UserSchema } } },
     async (request, reply) => reply.status(201).send(await createUser(request.ctx, request.body)),
   );
 
   r.put(
     '/users/:id',
-    { config: { action: 'identity.users.update' }, schema: { tags, params: IdParamsSchema, body: UpdateUserRequestSchema, response: { 200: UserSchema } } },
+    { config: { action: 'identity.users.update' }, schema: { tags, summary: 'Update a user', params: IdParamsSchema, body: UpdateUserRequestSchema, response: { 200: UserSchema } } },
     async (request) => updateUser(request.ctx, request.params.id, request.body),
   );
 
   r.post(
     '/users/:id/disable',
-    { config: { action: 'identity.users.disable' }, schema: { tags, params: IdParamsSchema, response: { 200: UserSchema } } },
+    { config: { action: 'identity.users.disable' }, schema: { tags, summary: 'Disable a user', params: IdParamsSchema, response: { 200: UserSchema } } },
     async (request) => setUserDisabled(request.ctx, request.params.id, true),
   );
 
   r.post(
     '/users/:id/enable',
-    { config: { action: 'identity.users.disable' }, schema: { tags, params: IdParamsSchema, response: { 200: UserSchema } } },
+    { config: { action: 'identity.users.disable' }, schema: { tags, summary: 'Enable a user', params: IdParamsSchema, response: { 200: UserSchema } } },
     async (request) => setUserDisabled(request.ctx, request.params.id, false),
   );
 
   r.post(
     '/users/:id/reset-password',
-    { config: { action: 'identity.users.reset-password' }, schema: { tags, params: IdParamsSchema, body: ResetPasswordRequestSchema, response: { 200: OkResponseSchema } } },
+    { config: { action: 'identity.users.reset-password' }, schema: { tags, summary: 'Reset a user\'s password', params: IdParamsSchema, body: ResetPasswordRequestSchema, response: { 200: OkResponseSchema } } },
     async (request) => {
       await resetUserPassword(request.ctx, request.params.id, request.body.newPassword);
       return { ok: true as const };

@@ -31,7 +31,7 @@ export const auditModule: ModuleManifest = {
       '/events',
       {
         config: { action: AUDIT_READ_ACTION },
-        schema: { tags: ['audit'], querystring: ListAuditEventsQuerySchema, response: { 200: ListAuditEventsResponseSchema } },
+        schema: { tags: ['audit'], summary: 'Search the audit log', querystring: ListAuditEventsQuerySchema, response: { 200: ListAuditEventsResponseSchema } },
       },
       async (request) => {
         const q = request.query;

@@ -44,11 +44,11 @@ export function clockModule(clock: AdjustableClock): ModuleManifest {
     async routes(app: FastifyInstance) {
       const r = app.withTypeProvider<ZodTypeProvider>();
       const tags = ['clock'];
-      r.get('/', { config: { action: CLOCK_ADJUST_ACTION }, schema: { tags, response: { 200: ClockStateSchema } } }, async () => stateOf(clock));
-      r.post('/advance', { config: { action: CLOCK_ADJUST_ACTION }, schema: { tags, body: AdvanceClockSchema, response: { 200: ClockStateSchema } } }, async (request) =>
+      r.get('/', { config: { action: CLOCK_ADJUST_ACTION }, schema: { tags, summary: 'Adjustable clock state (demo and training only)', response: { 200: ClockStateSchema } } }, async () => stateOf(clock));
+      r.post('/advance', { config: { action: CLOCK_ADJUST_ACTION }, schema: { tags, summary: 'Move the adjustable clock forward by working time', body: AdvanceClockSchema, response: { 200: ClockStateSchema } } }, async (request) =>
         move(request.ctx, clock, request.body),
       );
-      r.post('/reset', { config: { action: CLOCK_ADJUST_ACTION }, schema: { tags, response: { 200: ClockStateSchema } } }, async (request) => move(request.ctx, clock, 'reset'));
+      r.post('/reset', { config: { action: CLOCK_ADJUST_ACTION }, schema: { tags, summary: 'Reset the adjustable clock to real time', response: { 200: ClockStateSchema } } }, async (request) => move(request.ctx, clock, 'reset'));
     },
   };
 }

@@ -62,11 +62,12 @@ export function HoursFormModal({
               style={{ marginBottom: 12 }}
               rules={[
                 {
-                  validator: async (_, value: string | undefined) => {
+                  validator: (_, value: string | undefined) => {
                     const periods = parsePeriods(value);
-                    if (!periods || !periodsValid(periods)) throw new Error(t('calendar.hours.invalid'));
+                    if (!periods || !periodsValid(periods)) return Promise.reject(new Error(t('calendar.hours.invalid')));
                     // Monday defines "1 working day" (§19 row 3), so it cannot be a rest day.
-                    if (d === '1' && periods.length === 0) throw new Error(t('calendar.hours.mondayRequired'));
+                    if (d === '1' && periods.length === 0) return Promise.reject(new Error(t('calendar.hours.mondayRequired')));
+                    return Promise.resolve();
                   },
                 },
               ]}

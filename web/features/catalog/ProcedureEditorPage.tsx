@@ -78,7 +78,7 @@ function ProcedureEditor({ version }: { version: ProcedureVersion | null }) {
     try {
       if (isNew) {
         const code = values.code?.trim() ? values.code.trim() : undefined;
-        const created = await create.mutateAsync({ ...toContent(values), code } as Parameters<typeof create.mutateAsync>[0]);
+        const created = await create.mutateAsync({ ...toContent(values), code });
         void message.success(t('catalog.editor.created'));
         void navigate(`/admin/procedures/${created.id}`, { replace: true });
         return created;

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { OrgUnitTreeSelect } from '../identity/OrgUnitTreeSelect';
 import { STEP_UNIT_REFS, WORKFLOW_ROLES } from './catalog.types';
 
+/** The part of the form values that decides whether the unit picker re-renders. */
+type StepUnitValues = { workflow?: Array<{ unitRef?: string } | undefined> };
+
 interface WorkflowStepRowProps {
   name: number;
   index: number;
@@ -40,7 +43,7 @@ export function WorkflowStepRow({ name, index, count, onMove, onRemove }: Workfl
         <Form.Item name={[name, 'unitRef']} label={t('catalog.workflow.unit')} rules={required} style={{ flex: '1 1 200px', marginBottom: 8 }}>
           <Select options={STEP_UNIT_REFS.map((r) => ({ value: r, label: t(`catalog.unitRefs.${r}`) }))} />
         </Form.Item>
-        <Form.Item noStyle shouldUpdate={(prev, next) => prev.workflow?.[name]?.unitRef !== next.workflow?.[name]?.unitRef}>
+        <Form.Item noStyle shouldUpdate={(prev: StepUnitValues, next: StepUnitValues) => prev.workflow?.[name]?.unitRef !== next.workflow?.[name]?.unitRef}>
           {({ getFieldValue }) =>
             getFieldValue(['workflow', name, 'unitRef']) === 'fixed' ? (
               <Form.Item name={[name, 'orgUnitId']} label={t('catalog.workflow.fixedUnit')} rules={required} style={{ flex: '2 1 240px', marginBottom: 8 }}>

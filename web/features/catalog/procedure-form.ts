@@ -124,7 +124,7 @@ export function toContent(values: ProcedureFormValues, base?: ProcedureVersion):
       copies: d.copies ?? null,
       case: blank(d.case),
       note: blank(d.note),
-      template: base?.requiredDocuments[i]?.name === d.name ? base.requiredDocuments[i]!.template : null,
+      template: base?.requiredDocuments[i]?.name === d.name ? base.requiredDocuments[i].template : null,
     })),
     requiredDocumentsNote: base?.requiredDocumentsNote ?? null,
     legalBasis: (values.legalBasis ?? []).map((l) => ({ number: blank(l.number), title: l.title })),
@@ -139,5 +139,5 @@ export function toContent(values: ProcedureFormValues, base?: ProcedureVersion):
 
 /** Request body for saving an existing draft. */
 export function toUpdateRequest(values: ProcedureFormValues, base: ProcedureVersion): UpdateProcedureRequest {
-  return { ...toContent(values, base), version: base.version } as UpdateProcedureRequest;
+  return { ...toContent(values, base), version: base.version };
 }

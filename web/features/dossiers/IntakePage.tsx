@@ -65,7 +65,7 @@ export function IntakePage() {
   const [round, setRound] = useState(0);
   const [decision, setDecision] = useState<'guide' | 'refuse' | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
-  const channel = (Form.useWatch('channel', form) ?? 'direct') as Channel;
+  const channel = Form.useWatch('channel', form) ?? 'direct';
   const receivingUnitId = Form.useWatch('receivingUnitId', form);
 
   const desks = useMemo(() => {
@@ -85,7 +85,7 @@ export function IntakePage() {
     if (!procedure || procedure.code !== procedureCode) return;
     form.setFieldsValue({
       checklist: initialChecklist(procedure),
-      feeVnd: feeForChannel(procedure.fees, form.getFieldValue('channel') ?? 'direct'),
+      feeVnd: feeForChannel(procedure.fees, (form.getFieldValue('channel') as Channel | undefined) ?? 'direct'),
       handlingUnitId: defaultHandlingUnit(procedure, deskLineage),
     });
   }, [procedure, procedureCode, deskLineage, form]);
@@ -127,7 +127,7 @@ export function IntakePage() {
       focusFirstError();
       return;
     }
-    setMissing(missingDocuments(form.getFieldValue('checklist')));
+    setMissing(missingDocuments(form.getFieldValue('checklist') as Parameters<typeof missingDocuments>[0]));
     setDecision(kind);
   };
 

@@ -46,7 +46,7 @@ export const ProcedurePicker = forwardRef<RefSelectProps, ProcedurePickerProps>(
         display: p,
       }))}
       optionRender={(option) => {
-        const p = option.data.display;
+        const p = option.data.display as NonNullable<typeof data>['items'][number];
         return (
           <div style={{ whiteSpace: 'normal' }}>
             <div className="wrap-anywhere">{p.name}</div>

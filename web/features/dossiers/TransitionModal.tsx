@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { OrgUnitTreeSelect } from '../identity/OrgUnitTreeSelect';
@@ -40,10 +40,9 @@ export function TransitionModal({ dossier: d, transition, onClose, onReload }: T
   const [form] = Form.useForm<TransitionFormValues>();
   const mutation = useTransition(d.id);
   // While the dialog fades out its transition is already null: keep showing the one it was opened for.
+  // Adjusted during render (not in an effect) so the dialog never renders once with the stale name.
   const [last, setLast] = useState<TransitionName>('forward');
-  useEffect(() => {
-    if (transition) setLast(transition);
-  }, [transition]);
+  if (transition && transition !== last) setLast(transition);
   const name = transition ?? last;
   const hint = useHint(d, name);
   const required = (message: string) => [{ required: true, whitespace: true, message }];

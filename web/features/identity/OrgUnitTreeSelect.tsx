@@ -46,12 +46,12 @@ export function OrgUnitTreeSelect({ value, onChange, multiple, placeholder, allo
       id={id}
       data-testid={rest['data-testid']}
       value={value ?? undefined}
-      onChange={(v) => onChange?.((v as string | string[] | undefined) ?? null)}
+      onChange={(v) => onChange?.(v ?? null)}
       treeData={treeData}
       multiple={multiple}
       loading={isPending}
       allowClear={allowClear}
-      showSearch={{ filterTreeNode: (input, node) => looselyIncludes(String(node.title ?? ''), input) }}
+      showSearch={{ filterTreeNode: (input, node) => looselyIncludes(typeof node.title === 'string' ? node.title : '', input) }}
       placeholder={placeholder ?? t('identity.unitPicker.placeholder')}
       treeDefaultExpandAll
       popupMatchSelectWidth={false}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Card, Empty, Flex, Input, Pagination, Skeleton, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -18,8 +18,12 @@ export function ProcedureSearchPage() {
   const { data, isPending, isFetching, error } = useProcedureSearch({ ...state, pageSize: PAGE_SIZE });
   const { data: units } = useImplementingUnits();
 
-  // Keep the box in step with the URL (back button, links from the home page).
-  useEffect(() => setText(state.q ?? ''), [state.q]);
+  // Keep the box in step with the URL (back button, links from the home page); adjusted during render, not in an effect.
+  const [urlQ, setUrlQ] = useState(state.q);
+  if (state.q !== urlQ) {
+    setUrlQ(state.q);
+    setText(state.q ?? '');
+  }
 
   const update = (next: Partial<SearchState>) => setParams(writeSearchState({ ...state, page: 1, ...next }));
 

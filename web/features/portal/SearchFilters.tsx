@@ -20,7 +20,7 @@ export function SearchFilters({ state, units, onChange }: SearchFiltersProps) {
   const { t } = useTranslation();
   const { data: fields } = useFields();
   const fieldOptions = useMemo(() => (fields?.items ?? []).map((f) => ({ value: f.name, label: `${f.name} (${f.count})` })), [fields]);
-  const filterOption = (input: string, option?: { label?: unknown }) => looselyIncludes(String(option?.label ?? ''), input);
+  const filterOption = (input: string, option?: { label?: unknown }) => looselyIncludes(typeof option?.label === 'string' ? option.label : '', input);
   const active = !!(state.field || state.orgUnitId || state.level || state.onlineMode);
   return (
     <Flex wrap gap={8}>

@@ -53,42 +53,42 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => computeDue(request.ctx, request.query),
   );
 
-  app.get('/admin/years', { config: READ, schema: { tags, response: { 200: ListYearsResponseSchema } } }, async (request) => listCalendarYears(request.ctx));
+  app.get('/admin/years', { config: READ, schema: { tags, summary: 'List calendar years', response: { 200: ListYearsResponseSchema } } }, async (request) => listCalendarYears(request.ctx));
 
-  app.get('/admin/years/:year', { config: READ, schema: { tags, params: YearParamsSchema, response: { 200: YearResponseSchema } } }, async (request) =>
+  app.get('/admin/years/:year', { config: READ, schema: { tags, summary: 'Calendar year with its published and draft schedules', params: YearParamsSchema, response: { 200: YearResponseSchema } } }, async (request) =>
     getCalendarYear(request.ctx, request.params),
   );
 
-  app.post('/admin/years', { config: MANAGE, schema: { tags, body: GenerateYearRequestSchema, response: { 201: CalendarYearDetailSchema } } }, async (request, reply) =>
+  app.post('/admin/years', { config: MANAGE, schema: { tags, summary: 'Generate the draft schedule of a year', body: GenerateYearRequestSchema, response: { 201: CalendarYearDetailSchema } } }, async (request, reply) =>
     reply.status(201).send(await generateCalendarYear(request.ctx, request.body)),
   );
 
   app.post(
     '/admin/years/:year/revisions',
-    { config: MANAGE, schema: { tags, params: YearParamsSchema, response: { 201: CalendarYearDetailSchema } } },
+    { config: MANAGE, schema: { tags, summary: 'Start a revision of a published year', params: YearParamsSchema, response: { 201: CalendarYearDetailSchema } } },
     async (request, reply) => reply.status(201).send(await startYearRevision(request.ctx, request.params)),
   );
 
-  app.delete('/admin/years/:year/draft', { config: MANAGE, schema: { tags, params: YearParamsSchema, response: { 200: OkResponseSchema } } }, async (request) => {
+  app.delete('/admin/years/:year/draft', { config: MANAGE, schema: { tags, summary: 'Discard a year\'s draft', params: YearParamsSchema, response: { 200: OkResponseSchema } } }, async (request) => {
     await discardDraftYear(request.ctx, request.params);
     return { ok: true as const };
   });
 
   app.post(
     '/admin/years/:year/draft/entries',
-    { config: MANAGE, schema: { tags, params: YearParamsSchema, body: EntryRequestSchema, response: { 200: CalendarYearDetailSchema } } },
+    { config: MANAGE, schema: { tags, summary: 'Add a day to a draft year', params: YearParamsSchema, body: EntryRequestSchema, response: { 200: CalendarYearDetailSchema } } },
     async (request) => addDraftEntry(request.ctx, { year: request.params.year, entry: request.body }),
   );
 
   app.put(
     '/admin/years/:year/draft/entries/:entryId',
-    { config: MANAGE, schema: { tags, params: EntryParamsSchema, body: EntryRequestSchema, response: { 200: CalendarYearDetailSchema } } },
+    { config: MANAGE, schema: { tags, summary: 'Change a day of a draft year', params: EntryParamsSchema, body: EntryRequestSchema, response: { 200: CalendarYearDetailSchema } } },
     async (request) => updateDraftEntry(request.ctx, { ...request.params, entry: request.body }),
   );
 
   app.delete(
     '/admin/years/:year/draft/entries/:entryId',
-    { config: MANAGE, schema: { tags, params: EntryParamsSchema, response: { 200: CalendarYearDetailSchema } } },
+    { config: MANAGE, schema: { tags, summary: 'Remove a day from a draft year', params: EntryParamsSchema, response: { 200: CalendarYearDetailSchema } } },
     async (request) => removeDraftEntry(request.ctx, request.params),
   );
 
@@ -100,33 +100,33 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post(
     '/admin/years/:year/draft/publish',
-    { config: MANAGE, schema: { tags, params: YearParamsSchema, body: PublishYearRequestSchema, response: { 200: CalendarYearDetailSchema } } },
+    { config: MANAGE, schema: { tags, summary: 'Publish a draft year', params: YearParamsSchema, body: PublishYearRequestSchema, response: { 200: CalendarYearDetailSchema } } },
     async (request) => publishCalendarYear(request.ctx, { year: request.params.year, ...request.body }),
   );
 
-  app.get('/admin/office-hours', { config: READ, schema: { tags, response: { 200: OfficeHoursResponseSchema } } }, async (request) => getOfficeHours(request.ctx));
+  app.get('/admin/office-hours', { config: READ, schema: { tags, summary: 'Province office hours', response: { 200: OfficeHoursResponseSchema } } }, async (request) => getOfficeHours(request.ctx));
 
   app.post(
     '/admin/office-hours/impact',
-    { config: MANAGE, schema: { tags, body: HoursImpactRequestSchema, response: { 200: ImpactResponseSchema } } },
+    { config: MANAGE, schema: { tags, summary: 'What changing the office hours would move', body: HoursImpactRequestSchema, response: { 200: ImpactResponseSchema } } },
     async (request) => previewOfficeHours(request.ctx, request.body),
   );
 
-  app.put('/admin/office-hours', { config: MANAGE, schema: { tags, body: UpdateOfficeHoursRequestSchema, response: { 200: OfficeHoursResponseSchema } } }, async (request) =>
+  app.put('/admin/office-hours', { config: MANAGE, schema: { tags, summary: 'Change the province office hours', body: UpdateOfficeHoursRequestSchema, response: { 200: OfficeHoursResponseSchema } } }, async (request) =>
     updateOfficeHours(request.ctx, request.body),
   );
 
-  app.get('/admin/unit-hours', { config: READ, schema: { tags, response: { 200: ListUnitHoursResponseSchema } } }, async (request) => listUnitHours(request.ctx));
+  app.get('/admin/unit-hours', { config: READ, schema: { tags, summary: 'Office hours of units that have their own', response: { 200: ListUnitHoursResponseSchema } } }, async (request) => listUnitHours(request.ctx));
 
   app.post(
     '/admin/unit-hours/:code/impact',
-    { config: MANAGE, schema: { tags, params: UnitCodeParamsSchema, body: UnitHoursImpactRequestSchema, response: { 200: ImpactResponseSchema } } },
+    { config: MANAGE, schema: { tags, summary: 'What changing a unit\'s office hours would move', params: UnitCodeParamsSchema, body: UnitHoursImpactRequestSchema, response: { 200: ImpactResponseSchema } } },
     async (request) => previewUnitHours(request.ctx, { code: request.params.code, ...request.body }),
   );
 
   app.put(
     '/admin/unit-hours/:code',
-    { config: MANAGE, schema: { tags, params: UnitCodeParamsSchema, body: UpdateUnitHoursRequestSchema, response: { 200: ListUnitHoursResponseSchema } } },
+    { config: MANAGE, schema: { tags, summary: 'Set or clear a unit\'s own office hours', params: UnitCodeParamsSchema, body: UpdateUnitHoursRequestSchema, response: { 200: ListUnitHoursResponseSchema } } },
     async (request) => updateUnitHours(request.ctx, { code: request.params.code, ...request.body }),
   );
 }
