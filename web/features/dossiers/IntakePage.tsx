@@ -12,6 +12,7 @@ import type { OrgUnitNode } from '../identity/identity.types';
 import { useIntake } from './dossiers.api';
 import { RESULT_DELIVERIES, type IntakeResponse } from './dossiers.types';
 import { ApplicantFields } from './ApplicantFields';
+import { SubmitterFields } from './SubmitterFields';
 import { ChecklistFields } from './ChecklistFields';
 import { IntakeDecisionModal } from './IntakeDecisionModal';
 import { IntakeOutcome } from './IntakeOutcome';
@@ -186,6 +187,7 @@ export function IntakePage() {
             </Card>
             <Card size="small" title={t('dossiers.intake.applicantSection')} style={{ marginBottom: 16 }}>
               <ApplicantFields />
+              <SubmitterFields />
             </Card>
             <Card size="small" title={t('dossiers.intake.checklistSection')} extra={<Typography.Text type="secondary">{t('dossiers.intake.checklistHint')}</Typography.Text>} style={{ marginBottom: 16 }}>
               {loadingProcedure ? <Skeleton active paragraph={{ rows: 3 }} /> : procedure ? <ChecklistFields /> : <Typography.Text type="secondary">{t('dossiers.intake.pickProcedureFirst')}</Typography.Text>}

@@ -64,6 +64,16 @@ export async function renderControlSlip(data: ControlSlipData): Promise<Buffer> 
     field('Cơ quan phối hợp giải quyết hồ sơ', data.coordinatingAgencies ?? 'Không'),
     field('Ngày nhận', formatVnDateTime(data.receivedAt)),
     field('Hẹn trả kết quả vào', data.dueAt === null ? 'không có ngày hẹn trả' : formatVnDateTime(data.dueAt), { bold: true }),
+    // The single extension (§3.1 step 6, §19.7) is printed as such, never in place of the promise.
+    ...(data.extendedDueAt
+      ? [
+          field(
+            'Gia hạn trả kết quả đến',
+            `${formatVnDateTime(data.extendedDueAt)}${data.extensionReference ? ` (theo Văn bản xin lỗi và đề nghị gia hạn số ${data.extensionReference})` : ''}`,
+            { bold: true },
+          ),
+        ]
+      : []),
     data.handovers.length > 0 ? table : { text: BLANK, margin: [0, 6, 0, 8] },
     { text: 'Ghi chú:', italics: true, fontSize: 10 },
     {

@@ -151,10 +151,9 @@ function heading(common: SlipCommon, template: FormTemplate): PdfNode[] {
       {
         width: LEFT_HEAD,
         stack: [
-          {
-            text: balanceLines(common.issuer.parentName.toLocaleUpperCase('vi'), LEFT_HEAD_CHARS).join('\n'),
-            alignment: 'center',
-          },
+          ...(common.issuer.parentName
+            ? [{ text: balanceLines(common.issuer.parentName.toLocaleUpperCase('vi'), LEFT_HEAD_CHARS).join('\n'), alignment: 'center' }]
+            : []),
           {
             text: balanceLines(common.issuer.unitName.toLocaleUpperCase('vi'), LEFT_HEAD_CHARS).join('\n'),
             alignment: 'center',
@@ -266,6 +265,14 @@ export function signaturePair(left: { title: string; name?: string | null }, rig
     margin: [0, 10, 0, 0],
     unbreakable: true,
   };
+}
+
+/**
+ * The last lines of a slip with its signatures, as one block that pdfmake moves to the next page whole: a signature
+ * never stands alone on a page of its own.
+ */
+export function keepWithSignature(lastLines: readonly PdfNode[], signatures: PdfNode): PdfNode {
+  return { stack: [...lastLines, signatures], unbreakable: true };
 }
 
 /** One signature on the right half (Người hướng dẫn, Thủ trưởng cơ quan). */
