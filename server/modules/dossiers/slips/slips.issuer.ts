@@ -24,9 +24,9 @@ export function bodyName(unit: IssuerUnit): string {
   return unit.name;
 }
 
-/** "tỉnh Thanh Hóa" from "Ủy ban nhân dân tỉnh Thanh Hóa" (the province's territory name). */
-function territoryOf(provinceName: string): string {
-  return /((?:tỉnh|thành phố)\s+.+)$/i.exec(provinceName)?.[1] ?? provinceName;
+/** "tỉnh Thanh Hóa" from "Ủy ban nhân dân tỉnh Thanh Hóa" (the committee's territory). */
+function territoryOf(committeeName: string): string {
+  return committeeName.replace(UBND, '').trim();
 }
 
 /** Initials of a name, "Sở Tư pháp" → "STP" (NĐ 30/2020 Phụ lục I: the symbol is the issuer's abbreviation). */
