@@ -179,6 +179,8 @@ describe('Mẫu 01 and Mẫu 07', () => {
     const pdf = await pdfOf(w.agents.reception, `/api/v1/dossiers/${d.id}/slips/receipt`);
     const flat = flatText(pdf);
     const detail = (await w.agents.reception.get(`/api/v1/dossiers/${d.id}`)).json();
+    // A national code always carries its national name (§3.2); the desk's own wording is apart.
+    expect(detail).toMatchObject({ statusCode: 2, statusText: 'Được tiếp nhận', stateText: 'Đã tiếp nhận' });
     expect(headingOf(pdf).number).toBe(`Số: ${String(detail.book.seq).padStart(2, '0')}/TTPVHCC`);
     for (const line of [
       `Mã hồ sơ: ${d.code}`,
