@@ -38,23 +38,28 @@ export async function renderControlSlip(data: ControlSlipData): Promise<Buffer> 
   const set = resolveTemplateSet(data.templateSet, data.receivedAt);
   const template = set.forms.controlSlip;
   const head = (text: string) => cell(text, { bold: true, alignment: 'center', fontSize: 9.5 });
+  const widths = ['*', 112, 88, 72];
+  const layout = { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 3, paddingBottom: () => 3 };
+  // The header, then one table per hand-over with the same columns, each kept whole on a page: its two rows (units
+  // and time, then the people) never part. Adjacent tables share their border line.
   const table: PdfNode = {
-    table: {
-      headerRows: 1,
-      // A hand-over's two rows stay on one page.
-      dontBreakRows: true,
-      widths: ['*', 112, 88, 72],
-      body: [
-        [
-          head('Tên đơn vị'),
-          head('Thời gian giao nhận hồ sơ'),
-          head('Kết quả giải quyết hồ sơ (trước hạn/đúng hạn/quá hạn)'),
-          head('Ghi chú'),
-        ],
-        ...data.handovers.flatMap(handoverRows),
-      ],
-    },
-    layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 3, paddingBottom: () => 3 },
+    stack: [
+      {
+        table: {
+          widths,
+          body: [
+            [
+              head('Tên đơn vị'),
+              head('Thời gian giao nhận hồ sơ'),
+              head('Kết quả giải quyết hồ sơ (trước hạn/đúng hạn/quá hạn)'),
+              head('Ghi chú'),
+            ],
+          ],
+        },
+        layout,
+      },
+      ...data.handovers.map((h) => ({ stack: [{ table: { widths, dontBreakRows: true, body: handoverRows(h) }, layout }], unbreakable: true })),
+    ],
     fontSize: 10,
     margin: [0, 6, 0, 8],
   };

@@ -109,7 +109,12 @@ const LEFT_HEAD_CHARS = 28;
  * "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG" breaks as "TRUNG TÂM PHỤC VỤ / HÀNH CHÍNH CÔNG", not before its last word.
  */
 export function balanceLines(text: string, maxChars: number): string[] {
-  const words = text.split(/\s+/).filter((w) => w);
+  // "ỦY BAN NHÂN DÂN" is one name: a heading line never breaks inside it.
+  const words = text
+    .replace(/ỦY BAN NHÂN DÂN/g, 'ỦY\u00a0BAN\u00a0NHÂN\u00a0DÂN')
+    .split(/[ \t\n]+/)
+    .filter((w) => w)
+    .map((w) => w.replace(/\u00a0/g, ' '));
   if (words.length <= 1 || text.length <= maxChars) return [words.join(' ')];
   let best: string[] = words;
   // Names are a handful of words: trying every split point for 2 and 3 lines is cheap and exact.

@@ -238,12 +238,13 @@ export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip,
       if (!b.apology) throw missing();
       const { issuer, place } = await loadIssuer(ctx.db, unit(row.handlingUnitId));
       const body = await renderApologySlip({
+        // The body that writes, as its heading names it ("Ủy ban nhân dân phường …", not the ward's territory).
+        agencyName: issuer.unitName,
         issuer,
         reference: b.apology.referenceNumber,
         place,
         issuedAt: b.apology.issuedAt,
         addressee: row.applicantName,
-        agencyName: unit(row.handlingUnitId).name,
         procedureName: row.procedureName,
         applicant: partyOf(row),
         dossierCode: row.code,
@@ -268,7 +269,7 @@ export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip,
         place: info.place,
         issuedAt: stop.at,
         addressee: row.applicantName,
-        agencyName: unit(row.handlingUnitId).name,
+        agencyName: info.issuer.unitName,
         procedureName: row.procedureName,
         applicant: partyOf(row),
         dossierCode: row.code,
