@@ -187,7 +187,6 @@ export function IntakePage() {
             </Card>
             <Card size="small" title={t('dossiers.intake.applicantSection')} style={{ marginBottom: 16 }}>
               <ApplicantFields />
-              <SubmitterFields />
             </Card>
             <Card size="small" title={t('dossiers.intake.checklistSection')} extra={<Typography.Text type="secondary">{t('dossiers.intake.checklistHint')}</Typography.Text>} style={{ marginBottom: 16 }}>
               {loadingProcedure ? <Skeleton active paragraph={{ rows: 3 }} /> : procedure ? <ChecklistFields /> : <Typography.Text type="secondary">{t('dossiers.intake.pickProcedureFirst')}</Typography.Text>}
@@ -281,6 +280,10 @@ export function IntakePage() {
               <Typography.Paragraph type="secondary" style={{ marginBottom: 0, fontSize: 12 }}>
                 {t('dossiers.intake.unitsHint')}
               </Typography.Paragraph>
+            </Card>
+            {/* Rare at the desk: kept out of the keyboard path of the form (applicant → checklist → fee → note). */}
+            <Card size="small" title={t('dossiers.intake.submitter.section')} style={{ marginBottom: 16 }}>
+              <SubmitterFields />
             </Card>
             {procedure ? (
               <Card size="small" title={t('dossiers.intake.procedureInfo')} data-testid="procedure-info">
