@@ -5,7 +5,7 @@ import type { IntakeFormValues } from './intake-form';
 
 const PHONE_PATTERN = /^\+?[0-9 .-]{8,20}$/;
 
-/** Optional block of the desk form: the person who hands the dossier in for the applicant (Mẫu 01 "trường hợp ủy quyền"). */
+/** Optional block of the desk form (one field a line: it sits in the narrow side column): the person who hands the dossier in for the applicant (Mẫu 01 "trường hợp ủy quyền"). */
 export function SubmitterFields() {
   const { t } = useTranslation();
   const form = Form.useFormInstance<IntakeFormValues>();
@@ -18,7 +18,7 @@ export function SubmitterFields() {
       {authorised ? (
         <>
           <Row gutter={12}>
-            <Col xs={24} md={14}>
+            <Col span={24}>
               <Form.Item
                 name={['submitter', 'name']}
                 label={t('dossiers.intake.submitter.name')}
@@ -27,7 +27,7 @@ export function SubmitterFields() {
                 <Input autoComplete="off" maxLength={300} />
               </Form.Item>
             </Col>
-            <Col xs={24} md={10}>
+            <Col span={24}>
               <Form.Item
                 name={['submitter', 'idNumber']}
                 label={t('dossiers.intake.submitter.idNumber')}
@@ -38,12 +38,12 @@ export function SubmitterFields() {
             </Col>
           </Row>
           <Row gutter={12}>
-            <Col xs={24} md={8}>
+            <Col span={24}>
               <Form.Item name={['submitter', 'phone']} label={t('dossiers.intake.phone')} rules={[{ pattern: PHONE_PATTERN, message: t('dossiers.intake.phoneInvalid') }]}>
                 <Input autoComplete="off" maxLength={20} />
               </Form.Item>
             </Col>
-            <Col xs={24} md={16}>
+            <Col span={24}>
               <Form.Item name={['submitter', 'email']} label={t('dossiers.intake.email')} rules={[{ type: 'email', message: t('common.validation.email') }]}>
                 <Input autoComplete="off" maxLength={200} />
               </Form.Item>
