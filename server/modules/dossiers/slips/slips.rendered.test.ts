@@ -9,6 +9,9 @@ import { TRACKING_BOOK_FIRST_DATA_ROW } from './tracking-book';
 import { DOSSIER_TEST_ENV, createDossierWorld, intakeBody, publishProcedure, receive, step, type DossierWorld } from '../test/factories';
 import { flatText, pdfText, pdfWords, readingText, tableByPosition } from './test/pdf-tools';
 
+// Each journey renders several PDFs and reads them back with poppler: slow on PGlite and a loaded machine.
+const SLOW = { timeout: 180_000 };
+
 let t: TestApp;
 let w: DossierWorld;
 /** A ward (people's committee) with its own service centre, handling its own procedure. */
@@ -51,7 +54,7 @@ function headingOf(pdf: Buffer): { issuer: string; number: string } {
 }
 
 describe('Mẫu 06 of a dossier that went through a supplement and an inter-agency transfer', () => {
-  it('has one row per hand-over: who gave it out of each step, who received it, the note of that hand-over', async () => {
+  it('has one row per hand-over: who gave it out of each step, who received it, the note of that hand-over', SLOW, async () => {
     t.clock.set('2026-03-02T02:00:00Z');
     let d = await receive(w, { note: 'Ghi chú khi tiếp nhận' });
     t.clock.set('2026-03-02T03:00:00Z');
@@ -111,7 +114,7 @@ describe('Mẫu 06 of a dossier that went through a supplement and an inter-agen
 });
 
 describe('slip numbers and headings', () => {
-  it('numbers Mẫu 06, Mẫu 05 and Mẫu 02 during handling per issuer and year, the same on every reprint', async () => {
+  it('numbers Mẫu 06, Mẫu 05 and Mẫu 02 during handling per issuer and year, the same on every reprint', SLOW, async () => {
     t.clock.set('2026-04-06T02:00:00Z');
     let a = await receive(w, { procedureCode: ward.procedureCode, receivingUnitId: ward.centre.id }, ward.reception);
     let b = await receive(w, { procedureCode: ward.procedureCode, receivingUnitId: ward.centre.id }, ward.reception);
@@ -150,7 +153,7 @@ describe('slip numbers and headings', () => {
     expect(headingOf(supplement).issuer).toBe('ỦY BAN NHÂN DÂN PHƯỜNG HẠC THÀNH TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG HẠC THÀNH');
   });
 
-  it('puts the provincial centre under the office of the provincial committee and numbers the refusal as the API says', async () => {
+  it('puts the provincial centre under the office of the provincial committee and numbers the refusal as the API says', SLOW, async () => {
     t.clock.set('2026-04-07T02:00:00Z');
     const refused = (await w.agents.reception.post('/api/v1/dossiers/intake', intakeBody(w, { decision: 'refuse', reasons: 'Không thuộc thẩm quyền' }))).json();
     expect(refused.intakeDecision.referenceNumber).toMatch(/^\d{2,}\/PTC-TTPVHCC$/);
@@ -165,7 +168,7 @@ describe('slip numbers and headings', () => {
 });
 
 describe('Mẫu 01 and Mẫu 07', () => {
-  it('prints every field of §4.2 with its value, the authorised person, certified copies and the fee', async () => {
+  it('prints every field of §4.2 with its value, the authorised person, certified copies and the fee', SLOW, async () => {
     t.clock.set('2026-05-04T02:15:00Z');
     const d = await receive(w, {
       applicant: { kind: 'organisation', name: 'Công ty TNHH Đức Hạnh', idNumber: '2801234567', phone: '0237385211', email: 'lienhe@duchanh.vn', address: 'Số 5 Lê Lợi, Phường Hạc Thành' },
@@ -212,7 +215,7 @@ describe('Mẫu 01 and Mẫu 07', () => {
     expect(pdfText(pdf)).toMatch(/Trần Quốc Việt\s+.+/);
   });
 
-  it("gives each dossier in the book the receipt's Số thứ tự, across an export that starts in the middle of the year", async () => {
+  it("gives each dossier in the book the receipt's Số thứ tự, across an export that starts in the middle of the year", SLOW, async () => {
     const centre = await createOrgUnit(t.database.db, { parent: w.province, kind: 'service-center', name: 'Trung tâm Phục vụ hành chính công số hai' });
     const reception = await loginAs(t.app, await createOfficer(t.database.db, 'reception-officer', centre));
     const at = (iso: string) => receive(w, { receivingUnitId: centre.id }, reception).then((d) => (t.clock.set(iso), d));
