@@ -54,6 +54,21 @@ export const ApplicantSchema = z
   });
 export type Applicant = z.infer<typeof ApplicantSchema>;
 
+/**
+ * The person who hands the dossier in on the applicant's behalf (người được ủy quyền), printed in Mẫu 01's
+ * authorised-person block (§4.2); absent when the applicant submits in person.
+ */
+export const SubmitterSchema = z.object({
+  name: Text(300).min(1, 'dossiers.errors.submitterNameRequired'),
+  idNumber: OptionalText(20).refine((v) => v === null || PERSON_ID_PATTERN.test(v), 'dossiers.errors.idNumberPerson'),
+  phone: OptionalText(20).refine((v) => v === null || /^\+?[0-9 .-]{8,20}$/.test(v), 'dossiers.errors.phoneInvalid'),
+  email: OptionalText(200).refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'dossiers.errors.emailInvalid'),
+  address: OptionalText(500),
+  /** The authorisation paper, e.g. "Giấy ủy quyền số 12/GUQ ngày 20/11/2026". */
+  authorisationDocument: OptionalText(500),
+});
+export type Submitter = z.infer<typeof SubmitterSchema>;
+
 /** The applicant as the API shows it back (intake decisions and dossiers). */
 const ApplicantViewSchema = z.object({
   kind: z.enum(APPLICANT_KINDS),
@@ -67,6 +82,8 @@ const ApplicantViewSchema = z.object({
 export const ChecklistItemSchema = z.object({
   name: Text(2000).min(1),
   originals: z.number().int().min(0).max(100),
+  /** Bản sao chứng thực, its own column on Mẫu 01 (§4.2); absent = 0. */
+  certifiedCopies: z.number().int().min(0).max(100).optional(),
   copies: z.number().int().min(0).max(100),
 });
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
@@ -93,6 +110,8 @@ export const IntakeRequestSchema = z.object({
   handlingUnitId: z.uuid().optional(),
   channel: ChannelSchema,
   applicant: ApplicantSchema,
+  /** Who hands the dossier in for the applicant (Mẫu 01 authorised-person block); omit when the applicant comes in person. */
+  submitter: SubmitterSchema.optional(),
   checklist: z.array(ChecklistItemSchema).max(200).default([]),
   feeVnd: z.number().int().min(0).max(1_000_000_000_000).optional().default(0),
   resultDelivery: ResultDeliverySchema.optional(),
@@ -108,8 +127,8 @@ export type IntakeRequest = z.infer<typeof IntakeRequestSchema>;
 export const IntakeDecisionSchema = z.object({
   id: z.uuid(),
   kind: z.enum(['guide', 'refuse']),
-  /** National code: 1 = not received (guided to supplement), 3 = refused (§3.2). */
-  statusCode: z.number().int(),
+  /** National code 3 "Không được tiếp nhận" for a refusal (§3.2); null for a desk guide, which is no dossier. */
+  statusCode: z.number().int().nullable(),
   referenceNumber: z.string(),
   procedure: ProcedureRefSchema,
   receivingUnit: UnitRefSchema,
@@ -186,7 +205,10 @@ export const DossierDetailSchema = z.object({
   version: z.number().int(),
   state: DossierStateSchema,
   statusCode: z.number().int(),
+  /** The national name of statusCode (§3.2), e.g. "Được tiếp nhận". */
   statusText: z.string(),
+  /** The back office's own wording of the internal state, e.g. "Đã tiếp nhận, chờ chuyển xử lý". */
+  stateText: z.string(),
   procedure: ProcedureRefSchema,
   receivingUnit: UnitRefSchema,
   handlingUnit: UnitRefSchema,
@@ -301,7 +323,10 @@ export const DossierListItemSchema = z.object({
   applicantName: z.string(),
   state: DossierStateSchema,
   statusCode: z.number().int(),
+  /** The national name of statusCode (§3.2). */
   statusText: z.string(),
+  /** The back office's own wording of the internal state. */
+  stateText: z.string(),
   holder: HolderSchema,
   receivedAt: z.string(),
   dueAt: z.string(),

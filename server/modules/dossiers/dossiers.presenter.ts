@@ -87,7 +87,9 @@ export function presentListItem(row: DossierRow, units: Map<string, UnitInfo>, n
     applicantName: row.applicantName,
     state: row.state as DossierState,
     statusCode: row.statusCode,
-    statusText: translate(locale, `dossiers.state.${row.state}`) ?? statusText(row.statusCode, locale),
+    // Wherever a national code is shown it carries its national name (§3.2); the desk's own wording is stateText.
+    statusText: statusText(row.statusCode, locale),
+    stateText: translate(locale, `dossiers.state.${row.state}`) ?? statusText(row.statusCode, locale),
     holder: { unit: unitRef(units, row.holderUnitId), role: row.holderRole },
     receivedAt: iso(row.receivedAt),
     dueAt: iso(row.dueAt),
@@ -120,7 +122,9 @@ export function presentDetail(b: DossierBundle, actor: Actor, locale: Locale, no
     version: row.version,
     state: row.state as DossierState,
     statusCode: row.statusCode,
-    statusText: translate(locale, `dossiers.state.${row.state}`) ?? statusText(row.statusCode, locale),
+    // Wherever a national code is shown it carries its national name (§3.2); the desk's own wording is stateText.
+    statusText: statusText(row.statusCode, locale),
+    stateText: translate(locale, `dossiers.state.${row.state}`) ?? statusText(row.statusCode, locale),
     procedure: { versionId: row.procedureVersionId, code: row.procedureCode, name: row.procedureName },
     receivingUnit: unitRef(units, row.receivingUnitId),
     handlingUnit: unitRef(units, row.handlingUnitId),
@@ -219,7 +223,8 @@ export function presentIntakeDecision(r: typeof dossierIntakeDecisions.$inferSel
   return {
     id: r.id,
     kind: r.kind as 'guide' | 'refuse',
-    statusCode: r.kind === 'refuse' ? 3 : 1,
+    // A refusal is code 3 "Không được tiếp nhận" (§3.2); a desk guide is no dossier and has no national status.
+    statusCode: r.kind === 'refuse' ? 3 : null,
     referenceNumber: r.referenceNumber,
     procedure: { versionId: r.procedureVersionId, code: r.procedureCode, name: r.procedureName },
     receivingUnit: unitRef(units, r.receivingUnitId),

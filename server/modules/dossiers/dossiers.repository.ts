@@ -94,18 +94,18 @@ export interface ReceivedDossier {
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 const INTAKE_STATEMENT: NamedStatement = {
-  name: 'dossiers_intake_v2',
+  name: 'dossiers_intake_v3',
   text: `with c as (insert into dossiers_code_counters (agency_code, day, n) values ($1, $2, 1)
                  on conflict (agency_code, day) do update set n = dossiers_code_counters.n + 1 returning n),
        k as (select $3::text || lpad(c.n::text, greatest(4, length(c.n::text)), '0') as code from c),
        d as (insert into dossiers (id, code, procedure_version_id, procedure_code, procedure_name, receiving_unit_id, handling_unit_id, channel, result_delivery,
                applicant_kind, applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, checklist, fee_vnd, state, status_code,
                workflow, current_step, holder_unit_id, holder_role, duration_amount, duration_unit, duration_source, calendar_unit_code, received_at, due_at,
-               at_risk, rule_version, pause_rule, book_number, book_seq, received_by, search_text, created_at, updated_at, public_view, public_view_rev)
+               at_risk, rule_version, pause_rule, book_number, book_seq, received_by, search_text, created_at, updated_at, public_view, public_view_rev, submitter)
              select $4, k.code, $5, $6, $7, $8, $9, $10, $11,
                $12, $13, $14, $15, $16, $17, $18::jsonb, $19, $20, $21,
                $22::jsonb, $23, $24, $25, $26, $27, $28, $29, $30, $31,
-               $32, $33, $34, $35, 0, $36, lower(k.code) || ' ' || $37, $38, $39, $55, $56
+               $32, $33, $34, $35, 0, $36, lower(k.code) || ' ' || $37, $38, $39, $55, $56, $57::jsonb
              from k returning id, code),
        h as (insert into dossiers_steps (dossier_id, seq, kind, step_index, name, to_unit_id, role, started_at, budget_minutes, due_at, handed_by, note)
              select d.id, 1, 'step', 0, $40, $41, $42, $43, $44, $45, $46, $47 from d),
@@ -130,7 +130,7 @@ export async function insertReceivedDossier(tx: Tx, d: ReceivedDossier): Promise
     r.atRisk ?? false, r.ruleVersion, r.pauseRule, r.bookNumber, r.receivedBy ?? null, r.searchText, iso(r.createdAt), iso(r.updatedAt),
     d.hop.name, d.hop.toUnitId, d.hop.role, iso(d.hop.startedAt), d.hop.budgetMinutes, iso(d.hop.dueAt), d.hop.handedBy, d.hop.note,
     iso(d.event.at), d.event.kind, d.event.statusCode, JSON.stringify(d.event.params), d.event.note, d.event.actorId, d.event.actorLabel,
-    d.publicView.view, d.publicView.rev,
+    d.publicView.view, d.publicView.rev, r.submitter ? JSON.stringify(r.submitter) : null,
   ]);
   return rows[0]!.code;
 }

@@ -6,11 +6,24 @@ import { catalogProcedureVersions } from '../catalog/catalog.tables';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-/** One document handed in at the desk: counts of originals (bản chính) and copies (bản sao). */
+/** One document handed in at the desk: counts of originals (bản chính), certified copies (bản sao chứng thực) and copies. */
 export interface ChecklistItem {
   name: string;
   originals: number;
+  /** Absent on rows written before certified copies were counted apart (read as 0). */
+  certifiedCopies?: number;
   copies: number;
+}
+
+/** The person who hands the dossier in on the applicant's behalf (Mẫu 01 "trường hợp ủy quyền", §4.2). */
+export interface SubmitterInfo {
+  name: string;
+  idNumber: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  /** The authorisation paper, e.g. "Giấy ủy quyền số 12/GUQ ngày 20/11/2026". */
+  authorisationDocument: string | null;
 }
 
 /** A workflow step copied from the catalog template at intake, with its unit placeholder resolved. */
@@ -60,6 +73,8 @@ export const dossiers = pgTable(
     applicantPhone: text('applicant_phone'),
     applicantEmail: text('applicant_email'),
     applicantAddress: text('applicant_address'),
+    /** Null when the applicant submitted in person. */
+    submitter: jsonb('submitter').$type<SubmitterInfo>(),
     checklist: jsonb('checklist').$type<ChecklistItem[]>().notNull(),
     feeVnd: integer('fee_vnd').notNull().default(0),
     state: text('state').notNull(),
@@ -286,4 +301,35 @@ export const dossierSlipCounters = pgTable(
     n: integer('n').notNull(),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.kind, t.year] })],
+);
+
+/** Forms that carry a number (Mẫu 01–07, §4.2), as stored in `dossiers_slip_issuances.form`. */
+export const SLIP_FORMS = ['receipt', 'supplementRequest', 'refusal', 'apology', 'stopNotice', 'controlSlip', 'trackingBook'] as const;
+
+/**
+ * One numbered slip (D13): the number allocated from the issuer's yearly counter of that form the first time the slip
+ * was issued, and the whole reference as printed ("03/PKS-TTPVHCC"), so every reprint and every screen shows the same
+ * one. `subject` names what the slip is about (a dossier, a supplement pause, an intake decision, a book volume).
+ */
+export const dossierSlipIssuances = pgTable(
+  'dossiers_slip_issuances',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    form: text('form').$type<(typeof SLIP_FORMS)[number]>().notNull(),
+    subject: text('subject').notNull(),
+    dossierId: uuid('dossier_id').references(() => dossiers.id),
+    issuerUnitId: uuid('issuer_unit_id')
+      .notNull()
+      .references(() => identityOrgUnits.id),
+    year: integer('year').notNull(),
+    number: integer('number').notNull(),
+    reference: text('reference').notNull(),
+    issuedAt: instant('issued_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('dossiers_slip_issuances_subject_uq').on(t.form, t.subject),
+    uniqueIndex('dossiers_slip_issuances_number_uq').on(t.issuerUnitId, t.form, t.year, t.number),
+    index('dossiers_slip_issuances_dossier_idx').on(t.dossierId),
+    check('dossiers_slip_issuances_form_ck', sql`${t.form} in ('receipt','supplementRequest','refusal','apology','stopNotice','controlSlip','trackingBook')`),
+  ],
 );

@@ -12,6 +12,7 @@ import type { OrgUnitNode } from '../identity/identity.types';
 import { useIntake } from './dossiers.api';
 import { RESULT_DELIVERIES, type IntakeResponse } from './dossiers.types';
 import { ApplicantFields } from './ApplicantFields';
+import { SubmitterFields } from './SubmitterFields';
 import { ChecklistFields } from './ChecklistFields';
 import { IntakeDecisionModal } from './IntakeDecisionModal';
 import { IntakeOutcome } from './IntakeOutcome';
@@ -279,6 +280,10 @@ export function IntakePage() {
               <Typography.Paragraph type="secondary" style={{ marginBottom: 0, fontSize: 12 }}>
                 {t('dossiers.intake.unitsHint')}
               </Typography.Paragraph>
+            </Card>
+            {/* Rare at the desk: kept out of the keyboard path of the form (applicant → checklist → fee → note). */}
+            <Card size="small" title={t('dossiers.intake.submitter.section')} style={{ marginBottom: 16 }}>
+              <SubmitterFields />
             </Card>
             {procedure ? (
               <Card size="small" title={t('dossiers.intake.procedureInfo')} data-testid="procedure-info">

@@ -58,6 +58,20 @@ describe('toIntakeRequest', () => {
     ]);
   });
 
+  it('sends the authorised person only when the box is ticked and a name is given', () => {
+    const submitter = { name: ' Phạm Văn Nộp ', idNumber: '038085003333', authorisationDocument: ' Giấy ủy quyền số 12/GUQ ', phone: '' };
+    expect(toIntakeRequest('1.004837', values({ submitter: { ...submitter, authorised: true } }), 'accept', false).submitter).toEqual({
+      name: 'Phạm Văn Nộp',
+      idNumber: '038085003333',
+      phone: null,
+      email: null,
+      address: null,
+      authorisationDocument: 'Giấy ủy quyền số 12/GUQ',
+    });
+    expect(toIntakeRequest('1.004837', values({ submitter: { ...submitter, authorised: false } }), 'accept', false).submitter).toBeUndefined();
+    expect(toIntakeRequest('1.004837', values({ submitter: { authorised: true, name: ' ' } }), 'accept', false).submitter).toBeUndefined();
+  });
+
   it('sends only ticked documents, trims the applicant and leaves the duration out unless asked', () => {
     const req = toIntakeRequest('1.004837', values(), 'accept', false);
     expect(req.checklist).toEqual([{ name: 'Tờ khai', originals: 1, copies: 0 }]);

@@ -23,6 +23,16 @@ export interface IntakeFormValues {
     email?: string;
     address?: string;
   };
+  /** Someone handing the dossier in for the applicant under an authorisation (Mẫu 01's authorised-person block). */
+  submitter?: {
+    authorised?: boolean;
+    name?: string;
+    idNumber?: string;
+    phone?: string;
+    email?: string;
+    address?: string;
+    authorisationDocument?: string;
+  };
   checklist: ChecklistRow[];
   feeVnd?: number | null;
   channel: Channel;
@@ -72,6 +82,19 @@ export function missingDocuments(rows: readonly ChecklistRow[] | undefined): str
 
 const blank = (v: string | undefined): string | undefined => (v && v.trim() !== '' ? v.trim() : undefined);
 
+/** The authorised person of the request, or undefined when the applicant submits in person. */
+function toSubmitter(s: IntakeFormValues['submitter']): IntakeRequest['submitter'] {
+  if (!s?.authorised || !blank(s.name)) return undefined;
+  return {
+    name: s.name!.trim(),
+    idNumber: blank(s.idNumber) ?? null,
+    phone: blank(s.phone) ?? null,
+    email: blank(s.email) ?? null,
+    address: blank(s.address) ?? null,
+    authorisationDocument: blank(s.authorisationDocument) ?? null,
+  };
+}
+
 /** Builds the POST /intake body from the form (only ticked documents go into the checklist). */
 export function toIntakeRequest(
   procedureCode: string,
@@ -94,6 +117,7 @@ export function toIntakeRequest(
       email: blank(a.email) ?? null,
       address: blank(a.address) ?? null,
     },
+    submitter: toSubmitter(values.submitter),
     checklist: (values.checklist ?? []).filter((r) => r.included).map((r) => ({ name: r.name, originals: r.originals ?? 0, copies: r.copies ?? 0 })),
     feeVnd: values.feeVnd ?? 0,
     resultDelivery: values.resultDelivery,

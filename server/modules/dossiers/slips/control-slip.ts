@@ -38,23 +38,28 @@ export async function renderControlSlip(data: ControlSlipData): Promise<Buffer> 
   const set = resolveTemplateSet(data.templateSet, data.receivedAt);
   const template = set.forms.controlSlip;
   const head = (text: string) => cell(text, { bold: true, alignment: 'center', fontSize: 9.5 });
+  const widths = ['*', 112, 88, 72];
+  const layout = { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 3, paddingBottom: () => 3 };
+  // The header, then one table per hand-over with the same columns, each kept whole on a page: its two rows (units
+  // and time, then the people) never part. Adjacent tables share their border line.
   const table: PdfNode = {
-    table: {
-      headerRows: 1,
-      // A hand-over's two rows stay on one page.
-      dontBreakRows: true,
-      widths: ['*', 112, 88, 72],
-      body: [
-        [
-          head('Tên đơn vị'),
-          head('Thời gian giao nhận hồ sơ'),
-          head('Kết quả giải quyết hồ sơ (trước hạn/đúng hạn/quá hạn)'),
-          head('Ghi chú'),
-        ],
-        ...data.handovers.flatMap(handoverRows),
-      ],
-    },
-    layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 3, paddingBottom: () => 3 },
+    stack: [
+      {
+        table: {
+          widths,
+          body: [
+            [
+              head('Tên đơn vị'),
+              head('Thời gian giao nhận hồ sơ'),
+              head('Kết quả giải quyết hồ sơ (trước hạn/đúng hạn/quá hạn)'),
+              head('Ghi chú'),
+            ],
+          ],
+        },
+        layout,
+      },
+      ...data.handovers.map((h) => ({ stack: [{ table: { widths, dontBreakRows: true, body: handoverRows(h) }, layout }], unbreakable: true })),
+    ],
     fontSize: 10,
     margin: [0, 6, 0, 8],
   };
@@ -64,6 +69,16 @@ export async function renderControlSlip(data: ControlSlipData): Promise<Buffer> 
     field('Cơ quan phối hợp giải quyết hồ sơ', data.coordinatingAgencies ?? 'Không'),
     field('Ngày nhận', formatVnDateTime(data.receivedAt)),
     field('Hẹn trả kết quả vào', data.dueAt === null ? 'không có ngày hẹn trả' : formatVnDateTime(data.dueAt), { bold: true }),
+    // The single extension (§3.1 step 6, §19.7) is printed as such, never in place of the promise.
+    ...(data.extendedDueAt
+      ? [
+          field(
+            'Gia hạn trả kết quả đến',
+            `${formatVnDateTime(data.extendedDueAt)}${data.extensionReference ? ` (theo Văn bản xin lỗi và đề nghị gia hạn số ${data.extensionReference})` : ''}`,
+            { bold: true },
+          ),
+        ]
+      : []),
     data.handovers.length > 0 ? table : { text: BLANK, margin: [0, 6, 0, 8] },
     { text: 'Ghi chú:', italics: true, fontSize: 10 },
     {

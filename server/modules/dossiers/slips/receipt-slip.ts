@@ -6,6 +6,7 @@ import {
   contactLine,
   field,
   honorific,
+  keepWithSignature,
   orBlank,
   renderPdf,
   signaturePair,
@@ -52,7 +53,8 @@ export async function renderReceiptSlip(data: ReceiptSlipData): Promise<Buffer> 
   const template = set.forms.receipt;
   const qr = await QRCode.toDataURL(data.lookupUrl, RECEIPT_QR_OPTIONS);
   const who = honorific(data.applicant.kind);
-  const idLabel = data.applicant.kind === 'organisation' ? 'Mã số tổ chức' : 'Số định danh cá nhân';
+  // §4.2: "Số định danh cá nhân/tổ chức" — an organisation's e-identifier is its số định danh (QĐ 20/2020 Điều 5).
+  const idLabel = data.applicant.kind === 'organisation' ? 'Số định danh tổ chức' : 'Số định danh cá nhân';
   const auth = data.authorisedPerson;
   const book = data.trackingBook;
 
@@ -110,15 +112,16 @@ export async function renderReceiptSlip(data: ReceiptSlipData): Promise<Buffer> 
       { bold: true },
     ),
   );
-  if (data.feeCollection) body.push(field('Hình thức thu phí, lệ phí', data.feeCollection));
-  body.push(
+  const tail: PdfNode[] = [];
+  if (data.feeCollection) tail.push(field('Hình thức thu phí, lệ phí', data.feeCollection));
+  tail.push(
     field('Đăng ký nhận kết quả tại', data.resultDelivery),
     {
       text: `Vào Sổ theo dõi hồ sơ, Quyển số: ${orBlank(book?.volume)}, Số thứ tự: ${orBlank(book?.sequence)}`,
       margin: [0, 0, 0, 3],
     },
   );
-  for (const note of data.notes ?? []) body.push({ text: note, italics: true, fontSize: 9.5, alignment: 'justify', margin: [0, 2, 0, 0] });
+  for (const note of data.notes ?? []) tail.push({ text: note, italics: true, fontSize: 9.5, alignment: 'justify', margin: [0, 2, 0, 0] });
 
   const submitter = data.submitterName ?? auth?.name ?? data.applicant.name;
   return renderPdf(
@@ -130,7 +133,10 @@ export async function renderReceiptSlip(data: ReceiptSlipData): Promise<Buffer> 
       images: { qr },
       body: [
         ...body,
-        signaturePair({ title: 'Người nộp hồ sơ', name: submitter }, { title: 'Người tiếp nhận hồ sơ', name: data.receiverName }),
+        keepWithSignature(
+          tail,
+          signaturePair({ title: 'Người nộp hồ sơ', name: submitter }, { title: 'Người tiếp nhận hồ sơ', name: data.receiverName }),
+        ),
       ],
     }),
   );

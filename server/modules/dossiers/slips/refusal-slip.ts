@@ -12,7 +12,7 @@ export async function renderRefusalSlip(data: RefusalSlipData): Promise<Buffer> 
   const body = [
     { text: `${data.receivingCentre}:`, margin: [0, 0, 0, 1] },
     field(`Tiếp nhận hồ sơ của ${honorific(data.applicant.kind)}`, data.applicant.name, { bold: true }),
-    field(isOrg ? 'Mã số tổ chức' : 'Số định danh cá nhân', data.applicant.identityNumber),
+    field(isOrg ? 'Số định danh tổ chức' : 'Số định danh cá nhân', data.applicant.identityNumber),
     field('Địa chỉ', data.applicant.address),
     contactLine(data.applicant.phone, data.applicant.email),
     field('Mã hồ sơ (nếu có)', data.dossierCode),

@@ -109,7 +109,12 @@ const LEFT_HEAD_CHARS = 28;
  * "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG" breaks as "TRUNG TÂM PHỤC VỤ / HÀNH CHÍNH CÔNG", not before its last word.
  */
 export function balanceLines(text: string, maxChars: number): string[] {
-  const words = text.split(/\s+/).filter((w) => w);
+  // "ỦY BAN NHÂN DÂN" is one name: a heading line never breaks inside it.
+  const words = text
+    .replace(/ỦY BAN NHÂN DÂN/g, 'ỦY\u00a0BAN\u00a0NHÂN\u00a0DÂN')
+    .split(/[ \t\n]+/)
+    .filter((w) => w)
+    .map((w) => w.replace(/\u00a0/g, ' '));
   if (words.length <= 1 || text.length <= maxChars) return [words.join(' ')];
   let best: string[] = words;
   // Names are a handful of words: trying every split point for 2 and 3 lines is cheap and exact.
@@ -151,10 +156,9 @@ function heading(common: SlipCommon, template: FormTemplate): PdfNode[] {
       {
         width: LEFT_HEAD,
         stack: [
-          {
-            text: balanceLines(common.issuer.parentName.toLocaleUpperCase('vi'), LEFT_HEAD_CHARS).join('\n'),
-            alignment: 'center',
-          },
+          ...(common.issuer.parentName
+            ? [{ text: balanceLines(common.issuer.parentName.toLocaleUpperCase('vi'), LEFT_HEAD_CHARS).join('\n'), alignment: 'center' }]
+            : []),
           {
             text: balanceLines(common.issuer.unitName.toLocaleUpperCase('vi'), LEFT_HEAD_CHARS).join('\n'),
             alignment: 'center',
@@ -266,6 +270,14 @@ export function signaturePair(left: { title: string; name?: string | null }, rig
     margin: [0, 10, 0, 0],
     unbreakable: true,
   };
+}
+
+/**
+ * The last lines of a slip with its signatures, as one block that pdfmake moves to the next page whole: a signature
+ * never stands alone on a page of its own.
+ */
+export function keepWithSignature(lastLines: readonly PdfNode[], signatures: PdfNode): PdfNode {
+  return { stack: [...lastLines, signatures], unbreakable: true };
 }
 
 /** One signature on the right half (Người hướng dẫn, Thủ trưởng cơ quan). */

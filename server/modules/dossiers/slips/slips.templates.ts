@@ -127,8 +127,14 @@ export function circularLabel(set: TemplateSet): string {
   return `ban hành kèm theo ${set.circular} ngày ${d}/${m}/${y}`;
 }
 
+/** The symbol after the slash, "PBS-TTPVHCC": the form suffix and the issuer's abbreviation (§4.2). */
+export function slipSymbol(template: FormTemplate, abbreviation: string): string {
+  return [template.numberSuffix, abbreviation].filter((s) => s).join('-');
+}
+
 /** "Số: 15/PBS-TTPVHCC" (§4.2): number, then the form suffix and the unit abbreviation joined by a hyphen. */
 export function numberLine(common: SlipCommon, template: FormTemplate): string {
+  if (common.reference?.trim()) return `Số: ${common.reference.trim()}`;
   const abbreviation = common.issuer.abbreviation ?? 'TTPVHCC';
   const symbol = [template.numberSuffix, abbreviation].filter((s) => s).join('-');
   const number = common.number?.trim() || '……';

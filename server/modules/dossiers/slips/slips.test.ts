@@ -129,6 +129,16 @@ describe('Mẫu 01 receipt slip', () => {
     await expect(renderReceiptSlip(receiptData({ receivedAt: '2026-11-27T09:32:00' }))).rejects.toThrow(/offset/);
   });
 
+  it('never leaves the signatures alone on a page when the list just fills the first one', async () => {
+    // Seven short documents fill page 1 up to the signatures: the closing lines must move with them.
+    const documents = Array.from({ length: 7 }, (_, i) => ({ name: `Giấy tờ số ${i + 1}`, originals: 1, certifiedCopies: 0, copies: 0 }));
+    const pdf = await renderReceiptSlip(receiptData({ documents }));
+    const pages = pdfText(pdf).split('\f');
+    expect(Number(pdfInfo(pdf)['Pages'])).toBe(2);
+    expect(pages[1]).toMatch(/Vào Sổ theo dõi hồ sơ, Quyển số: 03, Số thứ tự: 1275[\s\S]*NGƯỜI NỘP HỒ SƠ/);
+    expect(pages[0]).not.toContain('NGƯỜI NỘP HỒ SƠ');
+  });
+
   it('keeps the signatures together on the next page when the document list is long', async () => {
     const documents = Array.from({ length: 14 }, (_, i) => ({
       name: `Giấy tờ số ${i + 1}: bản kê khai thông tin về quá trình công tác và cư trú`,
@@ -141,6 +151,9 @@ describe('Mẫu 01 receipt slip', () => {
     const pages = pdfText(pdf).split('\f');
     expect(pages[1]).toMatch(/NGƯỜI NỘP HỒ SƠ[\s\S]*Trần Quốc Việt/);
     expect(pages[1]).toContain('2/2');
+    // The signature never stands alone on its page: the closing lines of the slip go with it.
+    expect(pages[1]).toMatch(/Vào Sổ theo dõi hồ sơ, Quyển số: 03, Số thứ tự: 1275[\s\S]*NGƯỜI NỘP HỒ SƠ/);
+    expect(pages[1]).toContain('Đăng ký nhận kết quả tại');
   });
 });
 
@@ -185,7 +198,7 @@ describe('Mẫu 03 refusal', () => {
     expect(text).toContain('Mẫu số 03');
     expect(text).toContain('PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ');
     expect(text).toContain('Tiếp nhận hồ sơ của Tổ chức: Công ty TNHH Thương mại Đức Hạnh');
-    expect(text).toContain('Mã số tổ chức: 2801234567');
+    expect(text).toContain('Số định danh tổ chức: 2801234567');
     expect(text).toContain('Mã hồ sơ (nếu có): ……………');
     expect(flat).toContain('thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:');
     expect(flat).toContain('1. Doanh nghiệp chưa ký quỹ kinh doanh dịch vụ lữ hành quốc tế theo quy định.');

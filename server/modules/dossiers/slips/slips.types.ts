@@ -22,9 +22,9 @@ export type SlipFormKind =
 
 /** The issuing body printed at the top left of the national heading. */
 export interface SlipIssuer {
-  /** Governing body, e.g. "UBND tỉnh Thanh Hóa"; printed upper case. */
-  readonly parentName: string;
-  /** Issuing unit, e.g. "Trung tâm Phục vụ hành chính công"; printed upper case, bold. */
+  /** Governing body, e.g. "Văn phòng Ủy ban nhân dân tỉnh Thanh Hóa"; printed upper case; null for a body that stands alone (a people's committee). */
+  readonly parentName: string | null;
+  /** Issuing unit, e.g. "Trung tâm Phục vụ hành chính công tỉnh"; printed upper case, bold. */
   readonly unitName: string;
   /** Unit abbreviation in the number line "Số: 15/PBS-TTPVHCC"; default "TTPVHCC", "" for none (§4.2). */
   readonly abbreviation?: string;
@@ -35,6 +35,8 @@ export interface SlipCommon {
   readonly issuer: SlipIssuer;
   /** Register number before the slash in "Số: 15/PBS-TTPVHCC"; null or absent prints "……" to fill by hand. */
   readonly number?: string | null;
+  /** The whole allocated reference, e.g. "03/PKS-TTPVHCC" (D13); when given the number line prints exactly it. */
+  readonly reference?: string | null;
   /** Place in the date line, e.g. "Thanh Hóa" → "Thanh Hóa, ngày 27 tháng 11 năm 2026". */
   readonly place: string;
   /** When the slip is issued (the date line). */
@@ -106,7 +108,7 @@ export interface ReceiptSlipData extends SlipCommon {
   readonly dueAt: SlipInstant | null;
   /** Đăng ký nhận kết quả tại, e.g. "Trung tâm Phục vụ hành chính công tỉnh" or "Qua dịch vụ bưu chính công ích". */
   readonly resultDelivery: string;
-  /** Hình thức thu phí, lệ phí (Thanh Hóa extra, §4.2), e.g. "Thu trước"; omitted when absent. */
+  /** Hình thức thu phí, lệ phí (Thanh Hóa extra, §4.2), e.g. "Thu trước (đã thu 50.000 đồng)"; omitted when no fee was taken. */
   readonly feeCollection?: string | null;
   /** "Vào Sổ theo dõi hồ sơ, Quyển số…, Số thứ tự…"; blanks print "……". */
   readonly trackingBook?: { readonly volume?: string | null; readonly sequence?: string | null } | null;
@@ -118,6 +120,12 @@ export interface ReceiptSlipData extends SlipCommon {
   readonly notes?: readonly string[];
 }
 
+/**
+ * One paper asked for on Mẫu 02: its name, and optionally the group it belongs to (e.g. "Một trong các giấy tờ sau")
+ * and the case it applies to (e.g. "trường hợp trẻ bị bỏ rơi"). A plain string is a paper without group or condition.
+ */
+export type SlipRequestedItem = string | { readonly name: string; readonly group?: string | null; readonly condition?: string | null };
+
 /** Mẫu 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (§4.2). */
 export interface SupplementRequestSlipData extends SlipCommon {
   /** Hồ sơ của …, with address, phone, e-mail. */
@@ -128,7 +136,7 @@ export interface SupplementRequestSlipData extends SlipCommon {
   /** When the dossier was submitted; selects the template set. */
   readonly submittedAt: SlipInstant;
   /** Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau: one line each (at least one). */
-  readonly items: readonly string[];
+  readonly items: readonly SlipRequestedItem[];
   readonly reason: string;
   /** Officer to contact for guidance. */
   readonly contact: { readonly name: string; readonly phone: string };
@@ -217,13 +225,22 @@ export interface ControlSlipData extends SlipCommon {
   readonly coordinatingAgencies?: string | null;
   /** Reception instant; also selects the template set. */
   readonly receivedAt: SlipInstant;
+  /** The promise made at reception. */
   readonly dueAt: SlipInstant | null;
+  /** The single extension of an apology letter (§19.7); printed as such beside the promise. */
+  readonly extendedDueAt?: SlipInstant | null;
+  /** The apology letter's reference, e.g. "01/PXL-STP". */
+  readonly extensionReference?: string | null;
   /** In hand-over order. */
   readonly handovers: readonly ControlSlipHandover[];
 }
 
 /** One line of the tracking book. */
 export interface TrackingBookRow {
+  /** STT: the dossier's running number in its book, the "Số thứ tự" of its receipt (Mẫu 01). */
+  readonly sequence: number;
+  /** Quyển số of the dossier's book (its reception year). */
+  readonly volume: string;
   readonly dossierCode: string;
   readonly procedureName: string;
   /** Tên tổ chức, cá nhân. */
@@ -232,8 +249,12 @@ export interface TrackingBookRow {
   readonly applicantPhone?: string | null;
   /** Cơ quan chủ trì giải quyết. */
   readonly handlingAgency: string;
+  /** Reception instant; also selects the form set of the dossier's book. */
   readonly receivedAt: SlipInstant;
+  /** The promise made at reception. */
   readonly dueAt: SlipInstant | null;
+  /** The single apology extension (§19.7), shown apart from the promise. */
+  readonly extendedDueAt?: SlipInstant | null;
   readonly returnedAt?: SlipInstant | null;
   /** Phương thức nhận kết quả, e.g. "Trực tiếp", "Bưu chính", "Trực tuyến". */
   readonly resultDelivery?: string | null;
@@ -241,14 +262,25 @@ export interface TrackingBookRow {
   readonly signature?: string | null;
 }
 
-/** Mẫu 07 (TT 03/2025; Mẫu 06 of TT 01/2018) — Sổ theo dõi hồ sơ for one unit and period, as an Excel workbook (§4.2). */
+/** One volume (quyển) of the book in an export: its own form set and number line. */
+export interface TrackingBookVolume {
+  /** Quyển số, e.g. "2026". */
+  readonly volume: string;
+  /** The volume's allocated reference, e.g. "01/STD-TTPVHCC" (D13). */
+  readonly reference?: string | null;
+}
+
+/**
+ * Mẫu 07 (TT 03/2025; Mẫu 06 of TT 01/2018) — Sổ theo dõi hồ sơ for one unit and period, as an Excel workbook (§4.2).
+ * Each volume and form set gets its own sheet: rows follow their own dossier's reception date, not the period's start.
+ */
 export interface TrackingBookData extends SlipCommon {
   /** The field or group of fields the book covers (one book per lĩnh vực, §4.2), e.g. "Lĩnh vực Hộ tịch". */
   readonly bookName?: string | null;
-  /** Quyển số. */
-  readonly volume?: string | null;
-  /** Inclusive period; `from` selects the template set. */
+  /** References of the volumes in the export; a volume absent here prints "Số: ……". */
+  readonly volumes?: readonly TrackingBookVolume[];
+  /** Inclusive period. */
   readonly period: { readonly from: SlipDate; readonly to: SlipDate };
-  /** In book order; STT is the position. */
+  /** In book order (volume, then STT). */
   readonly rows: readonly TrackingBookRow[];
 }

@@ -1,7 +1,14 @@
 // Mẫu 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (§3.1 steps 2b and 5a, §4.2).
 import { contactLine, field, numbered, orBlank, paragraph, renderPdf, signatureRight, slipDocument, type PdfNode } from './slips.pdf';
 import { resolveTemplateSet } from './slips.templates';
-import type { SupplementRequestSlipData } from './slips.types';
+import type { SlipRequestedItem, SupplementRequestSlipData } from './slips.types';
+
+/** One line of the list: "Group: name (condition)" — a paper asked for only in some cases says which. */
+function itemLine(item: SlipRequestedItem): string {
+  if (typeof item === 'string') return item;
+  const head = item.group ? `${item.group}: ` : '';
+  return `${head}${item.name}${item.condition ? ` (${item.condition})` : ''}`;
+}
 
 /** Renders Mẫu 02 as PDF bytes; the template set follows `submittedAt` unless `templateSet` is given. */
 export async function renderSupplementRequestSlip(data: SupplementRequestSlipData): Promise<Buffer> {
@@ -17,7 +24,7 @@ export async function renderSupplementRequestSlip(data: SupplementRequestSlipDat
     field('Địa chỉ', data.applicant.address),
     contactLine(data.applicant.phone, data.applicant.email),
     { text: 'Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:', margin: [0, 4, 0, 2] },
-    numbered(data.items),
+    numbered(data.items.map(itemLine)),
     field('Lý do', data.reason),
     paragraph([
       'Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà liên hệ với ',

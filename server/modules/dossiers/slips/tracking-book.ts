@@ -3,7 +3,7 @@
 // for A4 landscape so that a unit that wants paper can print it.
 import ExcelJS from 'exceljs';
 import { formatDateLine, formatIsoDate, toInstant, vnParts } from './slips.format';
-import { circularLabel, formNumberLabel, numberLine, resolveTemplateSet } from './slips.templates';
+import { circularLabel, formNumberLabel, numberLine, resolveTemplateSet, type TemplateSet } from './slips.templates';
 import type { SlipInstant, TrackingBookData, TrackingBookRow } from './slips.types';
 
 /** First row of the two-row column header (1-based). */
@@ -14,7 +14,7 @@ export const TRACKING_BOOK_FIRST_DATA_ROW = TRACKING_BOOK_HEADER_ROW + 2;
 export const TRACKING_BOOK_DATE_FORMAT = 'hh:mm dd/mm/yyyy';
 
 const FONT = 'Times New Roman';
-const LAST_COL = 'K';
+const LAST_COL = 'L';
 const COLUMNS: ReadonlyArray<{ readonly key: string; readonly width: number }> = [
   { key: 'stt', width: 6 },
   { key: 'code', width: 22 },
@@ -24,6 +24,7 @@ const COLUMNS: ReadonlyArray<{ readonly key: string; readonly width: number }> =
   { key: 'agency', width: 20 },
   { key: 'received', width: 17 },
   { key: 'due', width: 17 },
+  { key: 'extended', width: 17 },
   { key: 'returned', width: 17 },
   { key: 'delivery', width: 16 },
   { key: 'signature', width: 16 },
@@ -55,10 +56,11 @@ function put(
   c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true, ...style.align };
 }
 
-function rowValues(row: TrackingBookRow, index: number): ExcelJS.CellValue[] {
+function rowValues(row: TrackingBookRow): ExcelJS.CellValue[] {
   const contact = [row.applicantAddress, row.applicantPhone].filter((s): s is string => !!s && !!s.trim()).join('\n');
   return [
-    index + 1,
+    // STT is the dossier's number in its book, the receipt's "Số thứ tự" (Mẫu 01), not its position in this export.
+    row.sequence,
     row.dossierCode,
     row.procedureName,
     row.applicantName,
@@ -66,22 +68,62 @@ function rowValues(row: TrackingBookRow, index: number): ExcelJS.CellValue[] {
     row.handlingAgency,
     vnWallClock(row.receivedAt),
     row.dueAt === null ? 'Không có ngày hẹn trả' : vnWallClock(row.dueAt),
+    row.extendedDueAt ? vnWallClock(row.extendedDueAt) : '',
     row.returnedAt ? vnWallClock(row.returnedAt) : '',
     row.resultDelivery ?? '',
     row.signature ?? '',
   ];
 }
 
-/** Renders the tracking book as .xlsx bytes; the template set follows `period.from` unless `templateSet` is given. */
+/** One sheet: the rows of one volume (quyển) under one form set. */
+interface BookSheet {
+  readonly set: TemplateSet;
+  readonly volume: string;
+  readonly rows: TrackingBookRow[];
+}
+
+/**
+ * The export's sheets: a row belongs to the volume of its own dossier and to the form set in force on its own
+ * reception date (§19.13), whatever the period's start. Sheets follow volume order, then the older form set.
+ */
+export function bookSheets(data: TrackingBookData): BookSheet[] {
+  const sheets = new Map<string, BookSheet>();
+  for (const row of data.rows) {
+    const set = resolveTemplateSet(data.templateSet, row.receivedAt);
+    const key = `${row.volume}|${set.effectiveFrom}`;
+    const sheet = sheets.get(key) ?? { set, volume: row.volume, rows: [] };
+    sheet.rows.push(row);
+    sheets.set(key, sheet);
+  }
+  if (sheets.size === 0) return [{ set: resolveTemplateSet(data.templateSet, data.period.from), volume: data.period.from.slice(0, 4), rows: [] }];
+  return [...sheets.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, sheet]) => ({ ...sheet, rows: [...sheet.rows].sort((a, b) => a.sequence - b.sequence) }));
+}
+
+/** Renders the tracking book as .xlsx bytes: one sheet per volume and form set (see `bookSheets`). */
 export async function renderTrackingBook(data: TrackingBookData): Promise<Buffer> {
-  const set = resolveTemplateSet(data.templateSet, data.period.from);
-  const template = set.forms.trackingBook;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'motcua';
   wb.created = toInstant(data.issuedAt);
   wb.modified = toInstant(data.issuedAt);
-  wb.title = `${template.title} ${formatIsoDate(data.period.from)} – ${formatIsoDate(data.period.to)}`;
-  const ws = wb.addWorksheet('Sổ theo dõi hồ sơ', {
+  wb.title = `SỔ THEO DÕI HỒ SƠ ${formatIsoDate(data.period.from)} – ${formatIsoDate(data.period.to)}`;
+  const sheets = bookSheets(data);
+  const volumes = new Set(sheets.map((s) => s.volume));
+  for (const sheet of sheets) {
+    const label = formNumberLabel(sheet.set.forms.trackingBook) ?? '';
+    // Two sheets of one volume differ by their form number (a volume that spans 1 July 2025).
+    const name = sheets.filter((s) => s.volume === sheet.volume).length > 1 ? `Quyển ${sheet.volume} - ${label}` : `Quyển ${sheet.volume}`;
+    writeSheet(wb, name, data, sheet, volumes.size);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function writeSheet(wb: ExcelJS.Workbook, sheetName: string, data: TrackingBookData, sheet: BookSheet, volumeCount: number): void {
+  const { set } = sheet;
+  const template = set.forms.trackingBook;
+  const reference = data.volumes?.find((v) => v.volume === sheet.volume)?.reference ?? null;
+  const ws = wb.addWorksheet(sheetName, {
     pageSetup: {
       paperSize: 9,
       orientation: 'landscape',
@@ -97,21 +139,25 @@ export async function renderTrackingBook(data: TrackingBookData): Promise<Buffer
 
   const label = formNumberLabel(template);
   if (label) put(ws, `A1:${LAST_COL}1`, `${label} (${circularLabel(set)})`, { font: { size: 9, italic: true }, align: { horizontal: 'right' } });
-  put(ws, 'A2:D2', data.issuer.parentName.toLocaleUpperCase('vi'));
-  put(ws, 'A3:D3', data.issuer.unitName.toLocaleUpperCase('vi'), { font: { bold: true } });
+  const issuerLines = [data.issuer.parentName, data.issuer.unitName].filter((s): s is string => !!s);
+  if (issuerLines.length === 2) {
+    put(ws, 'A2:D2', issuerLines[0]!.toLocaleUpperCase('vi'));
+    put(ws, 'A3:D3', issuerLines[1]!.toLocaleUpperCase('vi'), { font: { bold: true } });
+  } else {
+    put(ws, 'A2:D3', issuerLines[0]!.toLocaleUpperCase('vi'), { font: { bold: true } });
+  }
   put(ws, `F2:${LAST_COL}2`, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { font: { bold: true } });
   put(ws, `F3:${LAST_COL}3`, 'Độc lập - Tự do - Hạnh phúc', { font: { bold: true, underline: true } });
-  put(ws, 'A4:D4', numberLine(data, template));
+  put(ws, 'A4:D4', numberLine({ ...data, reference: reference ?? data.reference ?? null }, template));
   put(ws, `F4:${LAST_COL}4`, formatDateLine(data.place, data.issuedAt), { font: { italic: true } });
   put(ws, `A6:${LAST_COL}6`, template.title, { font: { bold: true, size: 14 } });
-  const scope = [data.bookName, data.volume ? `Quyển số: ${data.volume}` : null].filter((s) => s).join(' — ');
-  put(ws, `A7:${LAST_COL}7`, scope || null, { font: { bold: true } });
-  put(ws, `A8:${LAST_COL}8`, `Từ ngày ${formatIsoDate(data.period.from)} đến ngày ${formatIsoDate(data.period.to)}`, {
-    font: { italic: true },
-  });
+  const scope = [data.bookName, `Quyển số: ${sheet.volume}`].filter((s) => s).join(' — ');
+  put(ws, `A7:${LAST_COL}7`, scope, { font: { bold: true } });
+  const period = `Từ ngày ${formatIsoDate(data.period.from)} đến ngày ${formatIsoDate(data.period.to)}`;
+  put(ws, `A8:${LAST_COL}8`, volumeCount > 1 ? `${period} (phần thuộc Quyển số ${sheet.volume})` : period, { font: { italic: true } });
   ws.getRow(3).height = 32;
 
-  // Two-row header: six columns span both rows, "Nhận và trả kết quả" spans the five columns beneath it (§4.2).
+  // Two-row header: six columns span both rows, "Nhận và trả kết quả" spans the columns beneath it (§4.2).
   const h1 = TRACKING_BOOK_HEADER_ROW;
   const h2 = h1 + 1;
   const headerFont = { bold: true, size: 11 };
@@ -128,9 +174,11 @@ export async function renderTrackingBook(data: TrackingBookData): Promise<Buffer
   const lower: Array<[string, string]> = [
     ['G', 'Nhận hồ sơ'],
     ['H', 'Hẹn trả kết quả'],
-    ['I', 'Trả kết quả'],
-    ['J', 'Phương thức nhận kết quả'],
-    ['K', 'Ký nhận'],
+    // The promise stays as made; the single apology extension (§19.7) has its own column.
+    ['I', 'Gia hạn hẹn trả (văn bản xin lỗi)'],
+    ['J', 'Trả kết quả'],
+    ['K', 'Phương thức nhận kết quả'],
+    ['L', 'Ký nhận'],
   ];
   for (const [col, text] of lower) put(ws, `${col}${h2}`, text, { font: headerFont });
   ws.getRow(h1).height = 22;
@@ -143,9 +191,9 @@ export async function renderTrackingBook(data: TrackingBookData): Promise<Buffer
     }
   }
 
-  data.rows.forEach((row, i) => {
+  sheet.rows.forEach((row, i) => {
     const r = ws.getRow(TRACKING_BOOK_FIRST_DATA_ROW + i);
-    r.values = rowValues(row, i);
+    r.values = rowValues(row);
     for (let c = 1; c <= COLUMNS.length; c++) {
       const cell = r.getCell(c);
       cell.border = box;
@@ -156,7 +204,7 @@ export async function renderTrackingBook(data: TrackingBookData): Promise<Buffer
     }
   });
 
-  const notesRow = TRACKING_BOOK_FIRST_DATA_ROW + data.rows.length + 1;
+  const notesRow = TRACKING_BOOK_FIRST_DATA_ROW + sheet.rows.length + 1;
   put(ws, `A${notesRow}:${LAST_COL}${notesRow}`, 'Ghi chú:', { font: { bold: true, italic: true, size: 11 }, align: { horizontal: 'left' } });
   put(
     ws,
@@ -171,6 +219,4 @@ export async function renderTrackingBook(data: TrackingBookData): Promise<Buffer
     { font: { italic: true, size: 11 }, align: { horizontal: 'left' } },
   );
   ws.getRow(notesRow + 2).height = 30;
-
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

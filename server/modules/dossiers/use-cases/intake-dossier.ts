@@ -13,6 +13,7 @@ import { notifyApplicant } from '../dossiers.notify';
 import { publicViewRevision, renderPublicView } from '../dossiers.public-view';
 import { DOSSIER_ACTIONS } from '../dossiers.policy';
 import { randomUUID } from 'node:crypto';
+import { counterKindOf, loadIssuer, referenceOf, symbolOf } from './slip-numbers';
 import { assignBookNumber, insertReceivedDossier, nextSlipNumber, type UnitInfo } from '../dossiers.repository';
 import { dossierIntakeDecisions, type ResolvedStep } from '../dossiers.tables';
 import { DEFAULT_PAUSE_RULE, lastHandlingIndex, ruleVersionOn, STATUS_CODE } from '../dossiers.workflow';
@@ -27,9 +28,6 @@ const unwrap = <T>(s: Settled<T>): T => {
 
 /** What intake produced: a dossier, or a guide/refuse record. */
 export type IntakeResult = { decision: 'accept'; dossierId: string; code: string } | { decision: 'guide' | 'refuse'; decisionId: string; referenceNumber: string };
-
-/** Slip series of each non-reception decision (Mẫu 02 PBS, Mẫu 03 PTC — §4.2 number suffixes). */
-const SLIP_KIND = { guide: 'PBS', refuse: 'PTC' } as const;
 
 /** Units by id that are open today (one query for the receiving desk and the handling agency). */
 async function openUnits(ctx: Ctx, ids: Array<string | undefined>, today: string): Promise<Map<string, UnitInfo>> {
@@ -197,6 +195,16 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
         applicantPhone: applicant.phone,
         applicantEmail: applicant.email,
         applicantAddress: applicant.address,
+        submitter: input.submitter
+          ? {
+              name: input.submitter.name,
+              idNumber: input.submitter.idNumber,
+              address: input.submitter.address,
+              phone: input.submitter.phone,
+              email: input.submitter.email,
+              authorisationDocument: input.submitter.authorisationDocument,
+            }
+          : null,
         checklist: input.checklist,
         feeVnd: input.feeVnd,
         state: 'RECEIVED',
@@ -271,9 +279,12 @@ async function recordDecision(ctx: Ctx, input: IntakeRequest, version: Procedure
   if (input.handlingUnitId && !handling) throw invalid('body.handlingUnitId', 'dossiers.errors.handlingUnitInvalid');
   const now = ctx.clock.now();
   const a = input.applicant;
+  const form = kind === 'guide' ? 'supplementRequest' : 'refusal';
+  // The symbol names the desk as its heading does ("02/PBS-TTPVHCC"), the same on screen and on paper (D13).
+  const { issuer } = await loadIssuer(ctx.db, receiving);
   return withTransaction(ctx, async (scope) => {
-    const n = await nextSlipNumber(scope.tx, receiving.id, SLIP_KIND[kind], Number(todayOf(ctx).slice(0, 4)));
-    const referenceNumber = `${String(n).padStart(2, '0')}/${SLIP_KIND[kind]}-${receiving.code}`;
+    const n = await nextSlipNumber(scope.tx, receiving.id, counterKindOf(form), Number(todayOf(ctx).slice(0, 4)));
+    const referenceNumber = referenceOf(n, symbolOf(form, issuer, now));
     const [row] = await scope.tx
       .insert(dossierIntakeDecisions)
       .values({

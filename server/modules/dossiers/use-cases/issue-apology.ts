@@ -8,6 +8,7 @@ import { calendarOf, toPauses, workingMinutesBetween } from '../dossiers.deadlin
 import { formatInstant, notifyApplicant } from '../dossiers.notify';
 import { refreshPublicViews } from '../dossiers.public-view';
 import { DOSSIER_ACTIONS } from '../dossiers.policy';
+import { counterKindOf, loadIssuer, referenceOf, symbolOf } from './slip-numbers';
 import { findApology, findDossier, insertEvent, listHops, listPauses, nextSlipNumber, unitsById, updateDossierIfVersion, type DossierRow } from '../dossiers.repository';
 import { dossierApologies } from '../dossiers.tables';
 import { OPEN_STATES } from '../dossiers.workflow';
@@ -40,13 +41,15 @@ export async function issueApology(ctx: Ctx, id: string, req: ApologyRequest): P
   const actorLabel = actorLabelOf(ctx);
   const actorId = actorIdOf(ctx);
   const handling = units.get(row.handlingUnitId)!;
+  const { issuer } = await loadIssuer(ctx.db, handling);
 
   return withTransaction(ctx, async (scope) => {
     const { tx } = scope;
     const updated = await updateDossierIfVersion(tx, id, req.expectedVersion, { extendedDueAt: newDue, atRisk, atRiskCheckedAt: now, updatedAt: now });
     if (!updated) throw new AppError('VERSION_CONFLICT', {});
-    const n = await nextSlipNumber(tx, handling.id, 'PXL', Number(toVnIso(now).slice(0, 4)));
-    const referenceNumber = `${String(n).padStart(2, '0')}/PXL-${handling.code}`;
+    const n = await nextSlipNumber(tx, handling.id, counterKindOf('apology'), Number(toVnIso(now).slice(0, 4)));
+    // "01/PXL-STP": the handling agency's own abbreviation, as the letter's heading names it (D13).
+    const referenceNumber = referenceOf(n, symbolOf('apology', issuer, now));
     // The unique index on dossier_id is the last guard against a second letter written concurrently.
     await tx.insert(dossierApologies).values({ dossierId: id, referenceNumber, issuedAt: now, issuedBy: actorId, issuedByLabel: actorLabel, reason: req.reason, originalDueAt: row.dueAt, newDueAt: newDue });
     const params = { newDue: toVnIso(newDue), due: toVnIso(row.dueAt) };

@@ -2,7 +2,7 @@
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import { can } from '../../../platform/access';
 import { vnInstant } from '../../../platform/calendar';
-import type { Ctx } from '../../../platform/context/context';
+import { withTransaction, type Ctx } from '../../../platform/context/context';
 import { AppError, notFound } from '../../../platform/errors';
 import {
   renderApologySlip,
@@ -12,14 +12,15 @@ import {
   renderStopNotice,
   renderSupplementRequestSlip,
   renderTrackingBook,
-  type SlipIssuer,
   type SlipParty,
 } from '../slips';
 import type { DOSSIER_SLIPS } from '../../../../contracts/dossiers/dossiers.contracts';
 import { DOSSIER_ACTIONS } from '../dossiers.policy';
-import { findDossier, unitsById, type DossierRow, type UnitInfo } from '../dossiers.repository';
+import type { DossierBundle } from '../dossiers.presenter';
+import { findDossier, unitsById, type DossierRow } from '../dossiers.repository';
 import { dossierIntakeDecisions, dossiers } from '../dossiers.tables';
 import { loadBundle } from './read-dossiers';
+import { issueSlipReference, loadIssuer, referenceOf, symbolOf } from './slip-numbers';
 
 /** The slips a dossier can print. */
 export type DossierSlip = (typeof DOSSIER_SLIPS)[number];
@@ -36,20 +37,6 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const UNIT_LABEL: Record<string, string> = { 'working-days': 'ngày làm việc', 'working-hours': 'giờ làm việc', 'calendar-days': 'ngày' };
 const DELIVERY_LABEL: Record<string, string> = { post: 'Qua dịch vụ bưu chính công ích', online: 'Trực tuyến (Cổng Dịch vụ công)' };
 
-/** The province part of the place line: "Ủy ban nhân dân tỉnh Thanh Hóa" → "Thanh Hóa". */
-function placeOf(rootName: string): string {
-  return /(?:tỉnh|thành phố)\s+(.+)$/i.exec(rootName)?.[1] ?? rootName;
-}
-
-/** Issuer lines for a unit: its parent (governing body) and itself. */
-async function issuerOf(ctx: Ctx, unit: UnitInfo): Promise<{ issuer: SlipIssuer; place: string }> {
-  const ids = unit.path.split('/').filter(Boolean);
-  const chain = await unitsById(ctx.db, ids);
-  const parent = chain.get(ids[ids.length - 2] ?? '') ?? unit;
-  const root = chain.get(ids[0] ?? '') ?? unit;
-  return { issuer: { parentName: parent.name, unitName: unit.name }, place: placeOf(root.name) };
-}
-
 function partyOf(row: DossierRow): SlipParty {
   return {
     name: row.applicantName,
@@ -59,6 +46,114 @@ function partyOf(row: DossierRow): SlipParty {
     phone: row.applicantPhone,
     email: row.applicantEmail,
   };
+}
+
+/** Who signs a letter for the agency (Mẫu 04, Mẫu 05, §4.2). */
+const AGENCY_HEAD = 'Thủ trưởng cơ quan, đơn vị';
+/** Printed for a destination where nobody has acted yet: the role the dossier waits for. */
+const ROLE_LABEL: Record<string, string> = { 'reception-officer': 'Cán bộ tiếp nhận', specialist: 'Chuyên viên xử lý', leader: 'Lãnh đạo' };
+
+/** "50.000" — VND with dots between thousands. */
+const vnd = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+/** A hand-over between two parties, before names are looked up. */
+interface Handover {
+  at: Date;
+  fromUnitId: string;
+  /** null = the applicant (the return of the result). */
+  toUnitId: string | null;
+  toRole: string | null;
+  fromPerson: string | null;
+  toPerson: string | null;
+  result: 'early' | 'on-time' | 'late' | null;
+  note: string | null;
+  order: number;
+}
+
+const asResult = (c: string | null) => (c === 'early' || c === 'on-time' || c === 'late' ? c : null);
+
+/**
+ * The rows of Mẫu 06, one per hand-over (§4.2): every hop after the first is a hand-over into it, made by the person
+ * who handed it out of the previous holder (the hop's `handed_by`, with its note); the end of a transfer or of a
+ * supplement wait hands the dossier back to the step it left (the event's actor and note); the return hands the result
+ * to the applicant. The result column judges the step being left against its budget (§5.5): it is known only when that
+ * step ends with the hand-over. "Người nhận" is whoever next handed the dossier on from the receiving side, else who
+ * acted there, else the role it waits for.
+ */
+export function controlHandovers(b: Pick<DossierBundle, 'row' | 'hops' | 'events'>): Handover[] {
+  const { row } = b;
+  const hops = [...b.hops].sort((x, y) => x.seq - y.seq);
+  const stepBefore = (seq: number) => [...hops].reverse().find((x) => x.kind === 'step' && x.seq < seq) ?? null;
+  const out: Handover[] = [];
+  for (const h of hops.slice(1)) {
+    const left = stepBefore(h.seq);
+    const closedNow = h.kind === 'step' && left?.finishedAt?.getTime() === h.startedAt.getTime();
+    out.push({
+      at: h.startedAt,
+      fromUnitId: h.fromUnitId ?? left?.toUnitId ?? row.receivingUnitId,
+      toUnitId: h.toUnitId,
+      toRole: h.role,
+      fromPerson: h.handedBy,
+      toPerson: null,
+      result: closedNow ? asResult(left!.classification) : null,
+      note: h.note,
+      order: h.seq * 2,
+    });
+    if (h.kind !== 'step' && h.finishedAt) {
+      const back = b.events.find((e) => (e.kind === 'transfer-back' || e.kind === 'receive-supplement') && e.at.getTime() === h.finishedAt!.getTime());
+      // A side hop closed by a stop or a withdrawal hands nothing back.
+      if (back && left) {
+        out.push({
+          at: h.finishedAt,
+          fromUnitId: h.toUnitId,
+          toUnitId: left.toUnitId,
+          toRole: left.role,
+          fromPerson: back.actorLabel,
+          toPerson: null,
+          result: h.kind === 'transfer' ? asResult(h.classification) : null,
+          note: back.note,
+          order: h.seq * 2 + 1,
+        });
+      }
+    }
+  }
+  if (row.returnedAt) {
+    const ret = [...b.events].reverse().find((e) => e.kind === 'return-result');
+    const last = [...hops].reverse().find((x) => x.kind === 'step') ?? null;
+    out.push({
+      at: row.returnedAt,
+      fromUnitId: last?.toUnitId ?? row.receivingUnitId,
+      toUnitId: null,
+      toRole: null,
+      fromPerson: ret?.actorLabel ?? null,
+      toPerson: row.returnedTo,
+      result: asResult(last?.classification ?? null),
+      note: ret?.note ?? null,
+      order: Number.MAX_SAFE_INTEGER,
+    });
+  }
+  out.sort((x, y) => x.at.getTime() - y.at.getTime() || x.order - y.order);
+  const acts = b.events.filter((e) => ['approve', 'result-ready', 'stop', 'withdraw', 'request-payment', 'confirm-payment'].includes(e.kind));
+  for (const [i, h] of out.entries()) {
+    if (h.toPerson || h.toUnitId === null) continue;
+    const next = out.slice(i + 1).find((x) => x.fromUnitId === h.toUnitId);
+    const acted = acts.find((e) => e.at.getTime() >= h.at.getTime() && (!next || e.at.getTime() <= next.at.getTime()));
+    h.toPerson = next?.fromPerson ?? acted?.actorLabel ?? (h.toRole ? (ROLE_LABEL[h.toRole] ?? h.toRole) : null);
+  }
+  return out;
+}
+
+/** Runs `fn` in a transaction and audits each slip number it issued (D13). */
+async function withIssuance<T>(ctx: Ctx, dossierId: string | null, fn: (issue: (input: Parameters<typeof issueSlipReference>[1]) => Promise<string>) => Promise<T>): Promise<T> {
+  return withTransaction(ctx, async (scope) =>
+    fn(async (input) => {
+      const r = await issueSlipReference(scope.tx, input);
+      if (r.issued) {
+        await scope.audit({ action: 'dossiers.slip-issue', subjectType: dossierId ? 'dossier' : 'orgUnit', subjectId: dossierId ?? input.issuer.unitId, after: { form: input.form, subject: input.subject, reference: r.reference } });
+      }
+      return r.reference;
+    }),
+  );
 }
 
 const fileName = (kind: string, code: string, ext = 'pdf') => `${kind}-${code.replace(/[^0-9A-Za-z.-]/g, '_')}.${ext}`;
@@ -74,66 +169,82 @@ export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip,
   const missing = () => new AppError('INVALID_STATE', { state: row.state, slip });
   switch (slip) {
     case 'receipt': {
-      const { issuer, place } = await issuerOf(ctx, unit(row.receivingUnitId));
+      const { issuer, place } = await loadIssuer(ctx.db, unit(row.receivingUnitId));
       const body = await renderReceiptSlip({
         issuer,
-        number: String(row.bookSeq).padStart(2, '0'),
+        // The receipt's number is the dossier's entry in the desk's book (Số thứ tự), allocated at reception (D13).
+        reference: referenceOf(row.bookSeq, symbolOf('receipt', issuer, row.receivedAt)),
         place,
         issuedAt: row.receivedAt,
         dossierCode: row.code,
         lookupUrl: `${lookupBaseUrl}/tra-cuu?ma=${encodeURIComponent(row.code)}`,
         receivingCentre: unit(row.receivingUnitId).name,
         applicant: partyOf(row),
+        authorisedPerson: row.submitter
+          ? {
+              name: row.submitter.name,
+              identityNumber: row.submitter.idNumber,
+              address: row.submitter.address,
+              phone: row.submitter.phone,
+              email: row.submitter.email,
+              authorisationDocument: row.submitter.authorisationDocument,
+            }
+          : null,
         procedureName: row.procedureName,
-        documents: row.checklist.map((c) => ({ name: c.name, originals: c.originals, certifiedCopies: 0, copies: c.copies })),
+        documents: row.checklist.map((c) => ({ name: c.name, originals: c.originals, certifiedCopies: c.certifiedCopies ?? 0, copies: c.copies })),
         dossierSets: 1,
         statutoryDurationText: `${String(Number(row.durationAmount)).padStart(2, '0')} ${UNIT_LABEL[row.durationUnit] ?? row.durationUnit}`,
         receivedAt: row.receivedAt,
         dueAt: row.dueAt,
         resultDelivery: DELIVERY_LABEL[row.resultDelivery] ?? unit(row.receivingUnitId).name,
+        // The fee is taken at the desk when the dossier is received ("Thu trước", §4.2 Thanh Hóa vocabulary).
+        feeCollection: row.feeVnd > 0 ? `Thu trước (đã thu ${vnd(row.feeVnd)} đồng)` : null,
         trackingBook: { volume: row.bookNumber, sequence: String(row.bookSeq) },
         receiverName: b.hops[0]?.handedBy ?? '',
       });
       return { fileName: fileName('mau-01-giay-tiep-nhan', row.code), mimeType: PDF, body };
     }
     case 'control': {
-      const { issuer, place } = await issuerOf(ctx, unit(row.receivingUnitId));
-      const finished = b.hops.filter((h) => h.finishedAt !== null);
+      const info = await loadIssuer(ctx.db, unit(row.receivingUnitId));
       const partners = [...new Set(b.hops.filter((h) => h.kind === 'transfer').map((h) => unit(h.toUnitId).name))];
+      const reference = await withIssuance(ctx, row.id, (issue) =>
+        issue({ form: 'controlSlip', subject: `dossier:${row.id}`, dossierId: row.id, issuer: info, at: now }),
+      );
       const body = await renderControlSlip({
-        issuer,
-        place,
+        issuer: info.issuer,
+        reference,
+        place: info.place,
         issuedAt: now,
         dossierCode: row.code,
         handlingAgency: unit(row.handlingUnitId).name,
         coordinatingAgencies: partners.length ? partners.join('; ') : null,
         receivedAt: row.receivedAt,
-        dueAt: row.extendedDueAt ?? row.dueAt,
-        // One row per finished hop: the unit that worked hands over; its result is judged against its own budget.
-        handovers: finished.map((h) => {
-          const next = b.hops.find((x) => x.seq > h.seq && x.startedAt.getTime() === h.finishedAt!.getTime());
-          return {
-            fromUnit: unit(h.toUnitId).name,
-            toUnit: next ? unit(next.toUnitId).name : row.state === 'RETURNED' ? row.applicantName : unit(row.holderUnitId).name,
-            fromPerson: h.handedBy,
-            handedOverAt: h.finishedAt!,
-            result: (h.classification as 'early' | 'on-time' | 'late' | null) ?? null,
-            note: h.note,
-          };
-        }),
+        dueAt: row.dueAt,
+        extendedDueAt: row.extendedDueAt,
+        extensionReference: b.apology?.referenceNumber ?? null,
+        handovers: controlHandovers(b).map((h) => ({
+          fromUnit: unit(h.fromUnitId).name,
+          toUnit: h.toUnitId === null ? `Người nhận kết quả: ${row.returnedTo ?? row.applicantName}` : unit(h.toUnitId).name,
+          fromPerson: h.fromPerson,
+          toPerson: h.toPerson,
+          handedOverAt: h.at,
+          result: h.result,
+          note: h.note,
+        })),
       });
       return { fileName: fileName('mau-06-phieu-kiem-soat', row.code), mimeType: PDF, body };
     }
     case 'apology': {
       if (!b.apology) throw missing();
-      const { issuer, place } = await issuerOf(ctx, unit(row.handlingUnitId));
+      const { issuer, place } = await loadIssuer(ctx.db, unit(row.handlingUnitId));
       const body = await renderApologySlip({
+        // The body that writes, as its heading names it ("Ủy ban nhân dân phường …", not the ward's territory).
+        agencyName: issuer.unitName,
         issuer,
-        number: b.apology.referenceNumber.split('/')[0] ?? null,
+        reference: b.apology.referenceNumber,
         place,
         issuedAt: b.apology.issuedAt,
         addressee: row.applicantName,
-        agencyName: unit(row.handlingUnitId).name,
         procedureName: row.procedureName,
         applicant: partyOf(row),
         dossierCode: row.code,
@@ -141,27 +252,31 @@ export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip,
         originalDueAt: b.apology.originalDueAt,
         reason: b.apology.reason,
         newDueAt: b.apology.newDueAt,
-        signer: { title: 'THỦ TRƯỞNG CƠ QUAN', name: b.apology.issuedByLabel },
+        signer: { title: AGENCY_HEAD, name: b.apology.issuedByLabel },
       });
       return { fileName: fileName('mau-04-xin-loi-hen-lai', row.code), mimeType: PDF, body };
     }
     case 'stop-notice': {
       const stop = [...b.events].reverse().find((e) => e.kind === 'stop');
       if (row.state !== 'STOPPED' || !stop) throw missing();
-      const { issuer, place } = await issuerOf(ctx, unit(row.handlingUnitId));
+      const info = await loadIssuer(ctx.db, unit(row.handlingUnitId));
+      const reference = await withIssuance(ctx, row.id, (issue) =>
+        issue({ form: 'stopNotice', subject: `dossier:${row.id}`, dossierId: row.id, issuer: info, at: stop.at }),
+      );
       const body = await renderStopNotice({
-        issuer,
-        place,
+        issuer: info.issuer,
+        reference,
+        place: info.place,
         issuedAt: stop.at,
         addressee: row.applicantName,
-        agencyName: unit(row.handlingUnitId).name,
+        agencyName: info.issuer.unitName,
         procedureName: row.procedureName,
         applicant: partyOf(row),
         dossierCode: row.code,
         receivedAt: row.receivedAt,
         stoppedAt: stop.at,
         reason: stop.note ?? '',
-        signer: { title: 'THỦ TRƯỞNG CƠ QUAN', name: stop.actorLabel ?? '' },
+        signer: { title: AGENCY_HEAD, name: stop.actorLabel ?? '' },
       });
       return { fileName: fileName('mau-05-dung-giai-quyet', row.code), mimeType: PDF, body };
     }
@@ -169,10 +284,14 @@ export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip,
       const pause = [...b.pauses].reverse().find((p) => p.reason === 'supplement');
       const asked = [...b.events].reverse().find((e) => e.kind === 'request-supplement');
       if (!pause || !asked) throw missing();
-      const { issuer, place } = await issuerOf(ctx, unit(row.receivingUnitId));
+      const info = await loadIssuer(ctx.db, unit(row.receivingUnitId));
+      const reference = await withIssuance(ctx, row.id, (issue) =>
+        issue({ form: 'supplementRequest', subject: `pause:${pause.id}`, dossierId: row.id, issuer: info, at: pause.fromAt }),
+      );
       const body = await renderSupplementRequestSlip({
-        issuer,
-        place,
+        issuer: info.issuer,
+        reference,
+        place: info.place,
         issuedAt: pause.fromAt,
         applicant: partyOf(row),
         procedureName: row.procedureName,
@@ -196,7 +315,7 @@ export async function renderIntakeDecisionSlip(ctx: Ctx, id: string): Promise<Re
   const receiving = units.get(r.receivingUnitId)!;
   const subject = { state: 'RECEIVED' as const, holderRole: 'reception-officer', holderPath: receiving.path, receivingPath: receiving.path, handlingPath: receiving.path };
   if (!can(ctx.actor, DOSSIER_ACTIONS.read, subject)) throw new AppError('FORBIDDEN', { action: DOSSIER_ACTIONS.read });
-  const { issuer, place } = await issuerOf(ctx, receiving);
+  const { issuer, place } = await loadIssuer(ctx.db, receiving);
   const applicant: SlipParty = {
     name: r.applicant.name ?? '',
     kind: r.applicant.kind === 'organisation' ? 'organisation' : 'individual',
@@ -205,11 +324,12 @@ export async function renderIntakeDecisionSlip(ctx: Ctx, id: string): Promise<Re
     phone: r.applicant.phone ?? null,
     email: r.applicant.email ?? null,
   };
-  const number = r.referenceNumber.split('/')[0] ?? null;
+  // The reference allocated with the decision, as the API shows it (D13).
+  const reference = r.referenceNumber;
   if (r.kind === 'guide') {
     const body = await renderSupplementRequestSlip({
       issuer,
-      number,
+      reference,
       place,
       issuedAt: r.decidedAt,
       applicant,
@@ -224,7 +344,7 @@ export async function renderIntakeDecisionSlip(ctx: Ctx, id: string): Promise<Re
   }
   const body = await renderRefusalSlip({
     issuer,
-    number,
+    reference,
     place,
     issuedAt: r.decidedAt,
     receivingCentre: receiving.name,
@@ -249,17 +369,29 @@ export async function renderTrackingBookFile(ctx: Ctx, input: { receivingUnitId:
     .select()
     .from(dossiers)
     .where(and(eq(dossiers.receivingUnitId, receiving.id), gte(dossiers.receivedAt, vnInstant(input.from)), lt(dossiers.receivedAt, end)))
-    .orderBy(asc(dossiers.receivedAt))
+    .orderBy(asc(dossiers.bookNumber), asc(dossiers.bookSeq))
     .limit(20_000);
   const handling = await unitsById(ctx.db, rows.map((r) => r.handlingUnitId));
-  const { issuer, place } = await issuerOf(ctx, receiving);
+  const info = await loadIssuer(ctx.db, receiving);
+  const now = ctx.clock.now();
+  const volumeNames = [...new Set(rows.map((r) => r.bookNumber))];
+  // Each volume (quyển) of the book keeps one number on every export (D13).
+  const volumes = await withIssuance(ctx, null, async (issue) => {
+    const out = [];
+    for (const volume of volumeNames) {
+      out.push({ volume, reference: await issue({ form: 'trackingBook', subject: `book:${receiving.id}:${volume}`, dossierId: null, issuer: info, at: now }) });
+    }
+    return out;
+  });
   const body = await renderTrackingBook({
-    issuer,
-    place,
-    issuedAt: ctx.clock.now(),
-    volume: input.from.slice(0, 4),
+    issuer: info.issuer,
+    place: info.place,
+    issuedAt: now,
+    volumes,
     period: { from: input.from, to: input.to },
     rows: rows.map((r) => ({
+      sequence: r.bookSeq,
+      volume: r.bookNumber,
       dossierCode: r.code,
       procedureName: r.procedureName,
       applicantName: r.applicantName,
@@ -267,7 +399,8 @@ export async function renderTrackingBookFile(ctx: Ctx, input: { receivingUnitId:
       applicantPhone: r.applicantPhone,
       handlingAgency: handling.get(r.handlingUnitId)?.name ?? '',
       receivedAt: r.receivedAt,
-      dueAt: r.extendedDueAt ?? r.dueAt,
+      dueAt: r.dueAt,
+      extendedDueAt: r.extendedDueAt,
       returnedAt: r.returnedAt,
       resultDelivery: r.returnMethod === 'post' ? 'Bưu chính' : r.returnMethod === 'online' ? 'Trực tuyến' : r.returnMethod === 'desk' ? 'Trực tiếp' : null,
       signature: r.returnedTo,

@@ -204,10 +204,12 @@ export function trackingBookData(over: Partial<TrackingBookData> = {}): Tracking
     place: 'Thanh Hóa',
     issuedAt: '2026-12-01T01:00:00Z',
     bookName: 'Lĩnh vực Lý lịch tư pháp',
-    volume: '03',
+    volumes: [{ volume: '2026', reference: '03/STD-TTPVHCC' }],
     period: { from: '2026-11-01', to: '2026-11-30' },
     rows: [
       {
+        sequence: 141,
+        volume: '2026',
         dossierCode: 'H56.14-261127-0361',
         procedureName: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam',
         applicantName: 'Nguyễn Thị Ngọc Ánh',
@@ -221,6 +223,8 @@ export function trackingBookData(over: Partial<TrackingBookData> = {}): Tracking
         signature: null,
       },
       {
+        sequence: 142,
+        volume: '2026',
         dossierCode: 'H56.14-261102-0007',
         procedureName: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam',
         applicantName: 'Trần Quốc Việt',
@@ -234,6 +238,8 @@ export function trackingBookData(over: Partial<TrackingBookData> = {}): Tracking
         signature: 'Trần Quốc Việt',
       },
       {
+        sequence: 143,
+        volume: '2026',
         dossierCode: 'H56.14-261115-0102',
         procedureName: 'Cấp Phiếu lý lịch tư pháp cho người nước ngoài',
         applicantName: 'Công ty TNHH Thương mại Đức Hạnh',

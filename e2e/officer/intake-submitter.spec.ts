@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { attachScreenshot } from '../support/screens';
+import { apiLogin, watchConsole } from './dossier-support';
+
+test('the desk records who submits for the applicant, and the receipt (Mẫu 01) prints the authorised person', async ({ page }, testInfo) => {
+  const problems: string[] = [];
+  watchConsole(page, problems);
+  await apiLogin(page.request, 'tiepnhan.tinh');
+  await page.goto('/admin/dossiers/intake');
+  const kb = page.keyboard;
+  await expect(page.getByLabel('Thủ tục', { exact: true })).toBeFocused();
+  await kb.type('ly lich tu phap', { delay: 15 });
+  await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option').first()).toContainText(/Lý lịch tư pháp/);
+  await kb.press('Enter');
+  await expect(page.getByTestId('procedure-info')).toContainText(/Lý lịch tư pháp/);
+  await page.getByLabel('Họ và tên').fill('Lê Thị Ủy Quyền');
+  await page.getByLabel('Số định danh cá nhân (12 chữ số)').fill('038085002222');
+  await page.getByTestId('checklist').getByRole('checkbox').first().check();
+
+  await page.getByRole('checkbox', { name: 'Người khác nộp thay theo ủy quyền' }).check();
+  const block = page.getByTestId('submitter-fields');
+  await block.getByLabel('Họ tên người được ủy quyền').fill('Phạm Văn Nộp Thay');
+  await block.getByLabel('Số định danh cá nhân của người được ủy quyền').fill('038085003333');
+  await block.getByLabel('Giấy tờ ủy quyền').fill('Giấy ủy quyền số 12/GUQ ngày 20/11/2026');
+  await attachScreenshot(page, testInfo, 'intake-submitter-01-filled');
+  fs.mkdirSync('.tmp/shots', { recursive: true });
+  await block.screenshot({ path: '.tmp/shots/desk-submitter-block.png' });
+  await page.getByTestId('intake-accept').click();
+
+  await expect(page.getByTestId('intake-accepted')).toBeVisible();
+  const href = (await page.getByTestId('print-receipt').getAttribute('href'))!;
+  const pdf = await page.request.get(href);
+  const file = testInfo.outputPath('receipt.pdf');
+  fs.writeFileSync(file, await pdf.body());
+  const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('Người được ủy quyền: Phạm Văn Nộp Thay; Số định danh cá nhân: 038085003333');
+  expect(text).toContain('Giấy tờ ủy quyền: Giấy ủy quyền số 12/GUQ ngày 20/11/2026');
+  expect(problems).toEqual([]);
+});
