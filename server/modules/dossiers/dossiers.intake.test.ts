@@ -101,7 +101,7 @@ describe('intake at the desk', () => {
     expect(body.decision).toBe('guide');
     // A desk guide is no dossier: it has no national status code (§3.2).
     expect(body.intakeDecision).toMatchObject({ kind: 'guide', statusCode: null, missingItems: ['Bản sao giấy khai sinh'], reasons: 'Thiếu giấy tờ theo quy định' });
-    // The symbol is the issuing centre's abbreviation, as on the printed slip (D13).
+    // The symbol is the issuing centre's abbreviation, as on the printed slip (D14).
     expect(body.intakeDecision.referenceNumber).toMatch(/^\d{2,}\/PBS-TTPVHCC$/);
     expect(await countRows(dossiers)).toBe(before);
     const again = await w.agents.reception.get(`/api/v1/dossiers/intake-decisions/${body.intakeDecision.id}`);

@@ -307,7 +307,7 @@ export const dossierSlipCounters = pgTable(
 export const SLIP_FORMS = ['receipt', 'supplementRequest', 'refusal', 'apology', 'stopNotice', 'controlSlip', 'trackingBook'] as const;
 
 /**
- * One numbered slip (D13): the number allocated from the issuer's yearly counter of that form the first time the slip
+ * One numbered slip (D14): the number allocated from the issuer's yearly counter of that form the first time the slip
  * was issued, and the whole reference as printed ("03/PKS-TTPVHCC"), so every reprint and every screen shows the same
  * one. `subject` names what the slip is about (a dossier, a supplement pause, an intake decision, a book volume).
  */

@@ -35,7 +35,7 @@ export interface SlipCommon {
   readonly issuer: SlipIssuer;
   /** Register number before the slash in "Số: 15/PBS-TTPVHCC"; null or absent prints "……" to fill by hand. */
   readonly number?: string | null;
-  /** The whole allocated reference, e.g. "03/PKS-TTPVHCC" (D13); when given the number line prints exactly it. */
+  /** The whole allocated reference, e.g. "03/PKS-TTPVHCC" (D14); when given the number line prints exactly it. */
   readonly reference?: string | null;
   /** Place in the date line, e.g. "Thanh Hóa" → "Thanh Hóa, ngày 27 tháng 11 năm 2026". */
   readonly place: string;
@@ -266,7 +266,7 @@ export interface TrackingBookRow {
 export interface TrackingBookVolume {
   /** Quyển số, e.g. "2026". */
   readonly volume: string;
-  /** The volume's allocated reference, e.g. "01/STD-TTPVHCC" (D13). */
+  /** The volume's allocated reference, e.g. "01/STD-TTPVHCC" (D14). */
   readonly reference?: string | null;
 }
 

@@ -280,7 +280,7 @@ async function recordDecision(ctx: Ctx, input: IntakeRequest, version: Procedure
   const now = ctx.clock.now();
   const a = input.applicant;
   const form = kind === 'guide' ? 'supplementRequest' : 'refusal';
-  // The symbol names the desk as its heading does ("02/PBS-TTPVHCC"), the same on screen and on paper (D13).
+  // The symbol names the desk as its heading does ("02/PBS-TTPVHCC"), the same on screen and on paper (D14).
   const { issuer } = await loadIssuer(ctx.db, receiving);
   return withTransaction(ctx, async (scope) => {
     const n = await nextSlipNumber(scope.tx, receiving.id, counterKindOf(form), Number(todayOf(ctx).slice(0, 4)));

@@ -48,7 +48,7 @@ export async function issueApology(ctx: Ctx, id: string, req: ApologyRequest): P
     const updated = await updateDossierIfVersion(tx, id, req.expectedVersion, { extendedDueAt: newDue, atRisk, atRiskCheckedAt: now, updatedAt: now });
     if (!updated) throw new AppError('VERSION_CONFLICT', {});
     const n = await nextSlipNumber(tx, handling.id, counterKindOf('apology'), Number(toVnIso(now).slice(0, 4)));
-    // "01/PXL-STP": the handling agency's own abbreviation, as the letter's heading names it (D13).
+    // "01/PXL-STP": the handling agency's own abbreviation, as the letter's heading names it (D14).
     const referenceNumber = referenceOf(n, symbolOf('apology', issuer, now));
     // The unique index on dossier_id is the last guard against a second letter written concurrently.
     await tx.insert(dossierApologies).values({ dossierId: id, referenceNumber, issuedAt: now, issuedBy: actorId, issuedByLabel: actorLabel, reason: req.reason, originalDueAt: row.dueAt, newDueAt: newDue });

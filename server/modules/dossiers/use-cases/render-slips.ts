@@ -143,7 +143,7 @@ export function controlHandovers(b: Pick<DossierBundle, 'row' | 'hops' | 'events
   return out;
 }
 
-/** Runs `fn` in a transaction and audits each slip number it issued (D13). */
+/** Runs `fn` in a transaction and audits each slip number it issued (D14). */
 async function withIssuance<T>(ctx: Ctx, dossierId: string | null, fn: (issue: (input: Parameters<typeof issueSlipReference>[1]) => Promise<string>) => Promise<T>): Promise<T> {
   return withTransaction(ctx, async (scope) =>
     fn(async (input) => {
@@ -172,7 +172,7 @@ export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip,
       const { issuer, place } = await loadIssuer(ctx.db, unit(row.receivingUnitId));
       const body = await renderReceiptSlip({
         issuer,
-        // The receipt's number is the dossier's entry in the desk's book (Số thứ tự), allocated at reception (D13).
+        // The receipt's number is the dossier's entry in the desk's book (Số thứ tự), allocated at reception (D14).
         reference: referenceOf(row.bookSeq, symbolOf('receipt', issuer, row.receivedAt)),
         place,
         issuedAt: row.receivedAt,
@@ -324,7 +324,7 @@ export async function renderIntakeDecisionSlip(ctx: Ctx, id: string): Promise<Re
     phone: r.applicant.phone ?? null,
     email: r.applicant.email ?? null,
   };
-  // The reference allocated with the decision, as the API shows it (D13).
+  // The reference allocated with the decision, as the API shows it (D14).
   const reference = r.referenceNumber;
   if (r.kind === 'guide') {
     const body = await renderSupplementRequestSlip({
@@ -375,7 +375,7 @@ export async function renderTrackingBookFile(ctx: Ctx, input: { receivingUnitId:
   const info = await loadIssuer(ctx.db, receiving);
   const now = ctx.clock.now();
   const volumeNames = [...new Set(rows.map((r) => r.bookNumber))];
-  // Each volume (quyển) of the book keeps one number on every export (D13).
+  // Each volume (quyển) of the book keeps one number on every export (D14).
   const volumes = await withIssuance(ctx, null, async (issue) => {
     const out = [];
     for (const volume of volumeNames) {

@@ -1,4 +1,4 @@
-// Slip numbers (D13): every numbered slip gets its number once, per issuer, form and year, and keeps it on reprints.
+// Slip numbers (D14): every numbered slip gets its number once, per issuer, form and year, and keeps it on reprints.
 import { and, eq, sql } from 'drizzle-orm';
 import { toVnIso } from '../../../platform/calendar';
 import type { Queryable, Tx } from '../../../platform/db/database';
