@@ -9,6 +9,7 @@ import type { CalendarChangedEvent } from '../../platform/calendar/store';
 import { addDraftEntry } from '../../platform/calendar/store/use-cases/calendar-years';
 import { previewYearPublication, publishCalendarYear } from '../../platform/calendar/store/use-cases/publish-calendar-year';
 import type { DossierDetail, PublicLookup } from '../../../contracts/dossiers/dossiers.contracts';
+import { flatText } from './slips/test/pdf-tools';
 import { DOSSIER_TEST_ENV, createDossierWorld, publishProcedure, receive, step, type DossierWorld } from './test/factories';
 
 let t: TestApp;
@@ -40,6 +41,12 @@ describe('provisional calendar for a year not yet published (issue 8 item 7)', (
     received = await receive(w, { procedureCode: longProcedure });
     expect(received).toMatchObject({ dueAt: '2027-01-04T17:00:00+07:00', dueProvisional: true });
     expect((await lookup(received.code)).dueProvisional).toBe(true);
+    // The receipt (Mẫu 01) and the control slip say the appointment is provisional until 2027 is published.
+    for (const slip of ['receipt', 'control']) {
+      const pdf = await w.agents.reception.get(`/api/v1/dossiers/${received.id}/slips/${slip}`);
+      expect(pdf.statusCode).toBe(200);
+      expect(flatText(pdf.rawPayload)).toContain('Ngày hẹn trả kết quả là tạm tính cho đến khi lịch làm việc chính thức năm 2027 được công bố');
+    }
 
     const queue = (await w.agents.reception.get('/api/v1/dossiers?queue=unit&pageSize=100')).json() as { items: Array<{ id: string; dueProvisional: boolean }> };
     expect(queue.items.find((i) => i.id === received.id)?.dueProvisional).toBe(true);
@@ -48,6 +55,8 @@ describe('provisional calendar for a year not yet published (issue 8 item 7)', (
     const short = await receive(w);
     expect(short).toMatchObject({ dueAt: '2026-12-11T17:00:00+07:00', dueProvisional: false });
     expect((await lookup(short.code)).dueProvisional).toBe(false);
+    const shortReceipt = await w.agents.reception.get(`/api/v1/dossiers/${short.id}/slips/receipt`);
+    expect(flatText(shortReceipt.rawPayload)).not.toContain('tạm tính');
 
     // Another provisional one whose clock is stopped (supplement requested): its due cannot move on publication.
     paused = await step(w.agents.specialist, await step(w.agents.reception, await receive(w, { procedureCode: longProcedure }), { transition: 'forward' }), {
@@ -105,6 +114,8 @@ describe('provisional calendar for a year not yet published (issue 8 item 7)', (
     });
     const view = await lookup(received.code);
     expect(view).toMatchObject({ appointmentAt: '2027-01-05T17:00:00+07:00', dueProvisional: false });
+    const receipt = await w.agents.reception.get(`/api/v1/dossiers/${received.id}/slips/receipt`);
+    expect(flatText(receipt.rawPayload)).not.toContain('tạm tính');
 
     // One message per channel the applicant gave (e-mail and SMS) for the moved appointment.
     const messages = await movedMessages(received.id);

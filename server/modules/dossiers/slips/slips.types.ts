@@ -116,6 +116,8 @@ export interface ReceiptSlipData extends SlipCommon {
   readonly receiverName: string;
   /** Italic lines after the body, e.g. "Khi đến nhận kết quả: mang theo Giấy này…". */
   readonly notes?: readonly string[];
+  /** Issue 8 item 7: the appointment's year when it is counted on the provisional calendar (prints a line saying so). */
+  readonly provisionalAppointmentYear?: number | null;
 }
 
 /** Mẫu 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (§4.2). */
@@ -168,6 +170,8 @@ export interface ApologySlipData extends SlipCommon {
   readonly reason: string;
   /** The new (extended) appointment. */
   readonly newDueAt: SlipInstant;
+  /** Issue 8 item 7: the appointment's year when it is counted on the provisional calendar (prints a line saying so). */
+  readonly provisionalAppointmentYear?: number | null;
   /** Thủ trưởng cơ quan, đơn vị. */
   readonly signer: SlipSigner;
 }
@@ -220,6 +224,8 @@ export interface ControlSlipData extends SlipCommon {
   readonly dueAt: SlipInstant | null;
   /** In hand-over order. */
   readonly handovers: readonly ControlSlipHandover[];
+  /** Issue 8 item 7: the appointment's year when it is counted on the provisional calendar (prints a line saying so). */
+  readonly provisionalAppointmentYear?: number | null;
 }
 
 /** One line of the tracking book. */

@@ -1,7 +1,7 @@
 // Legal slips of a dossier (Mẫu 01–07, §4): maps stored rows to the plain data the renderers in ../slips take.
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import { can } from '../../../platform/access';
-import { vnInstant } from '../../../platform/calendar';
+import { vnDateOf, vnInstant } from '../../../platform/calendar';
 import type { Ctx } from '../../../platform/context/context';
 import { AppError, notFound } from '../../../platform/errors';
 import {
@@ -16,6 +16,7 @@ import {
   type SlipParty,
 } from '../slips';
 import type { DOSSIER_SLIPS } from '../../../../contracts/dossiers/dossiers.contracts';
+import { calendarOf, calendarOrNone, dueProvisionalOf } from '../dossiers.deadlines';
 import { DOSSIER_ACTIONS } from '../dossiers.policy';
 import { findDossier, unitsById, type DossierRow, type UnitInfo } from '../dossiers.repository';
 import { dossierIntakeDecisions, dossiers } from '../dossiers.tables';
@@ -72,6 +73,10 @@ export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip,
   const unit = (uid: string) => b.units.get(uid) ?? { id: uid, code: '', name: '', path: '/' };
   const now = ctx.clock.now();
   const missing = () => new AppError('INVALID_STATE', { state: row.state, slip });
+  // Issue 8 item 7: an appointment counted on the provisional calendar (a year not yet published) says so on the slip.
+  const provisional = dueProvisionalOf(row, await calendarOrNone(calendarOf(ctx.db, row.calendarUnitCode)));
+  const lastDue = row.extendedDueAt && row.extendedDueAt > row.dueAt ? row.extendedDueAt : row.dueAt;
+  const provisionalYear = (at: Date) => (provisional ? Number(vnDateOf(at > lastDue ? at : lastDue).slice(0, 4)) : null);
   switch (slip) {
     case 'receipt': {
       const { issuer, place } = await issuerOf(ctx, unit(row.receivingUnitId));
@@ -90,6 +95,7 @@ export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip,
         statutoryDurationText: `${String(Number(row.durationAmount)).padStart(2, '0')} ${UNIT_LABEL[row.durationUnit] ?? row.durationUnit}`,
         receivedAt: row.receivedAt,
         dueAt: row.dueAt,
+        provisionalAppointmentYear: provisionalYear(row.dueAt),
         resultDelivery: DELIVERY_LABEL[row.resultDelivery] ?? unit(row.receivingUnitId).name,
         trackingBook: { volume: row.bookNumber, sequence: String(row.bookSeq) },
         receiverName: b.hops[0]?.handedBy ?? '',
@@ -109,6 +115,7 @@ export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip,
         coordinatingAgencies: partners.length ? partners.join('; ') : null,
         receivedAt: row.receivedAt,
         dueAt: row.extendedDueAt ?? row.dueAt,
+        provisionalAppointmentYear: provisionalYear(row.extendedDueAt ?? row.dueAt),
         // One row per finished hop: the unit that worked hands over; its result is judged against its own budget.
         handovers: finished.map((h) => {
           const next = b.hops.find((x) => x.seq > h.seq && x.startedAt.getTime() === h.finishedAt!.getTime());
@@ -141,6 +148,7 @@ export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip,
         originalDueAt: b.apology.originalDueAt,
         reason: b.apology.reason,
         newDueAt: b.apology.newDueAt,
+        provisionalAppointmentYear: provisionalYear(b.apology.newDueAt),
         signer: { title: 'THỦ TRƯỞNG CƠ QUAN', name: b.apology.issuedByLabel },
       });
       return { fileName: fileName('mau-04-xin-loi-hen-lai', row.code), mimeType: PDF, body };
