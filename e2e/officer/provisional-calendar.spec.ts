@@ -8,8 +8,8 @@ import { apiLogin, officer, watchConsole } from './dossier-support';
 // which no official calendar is published; the receipt and the lookup say the appointment is provisional; the
 // administrator publishes that year with a changed day; the due moves and the applicant is notified.
 // The demo ships 2024–2026 published, so on a fresh server the year is 2027 and the clock is set to 5 December 2026.
-// The server is shared by every journey and another one may have published 2027 already: then the next unpublished
-// year is used, on 5 December of the year before — the same story one year later.
+// The server is shared by every journey and another one (e2e/admin/calendar.spec.ts) may have published 2027 already:
+// then the next unpublished year is used, in December of the year before — the same story one year later.
 
 const suffix = Date.now().toString(36).toUpperCase();
 const procedureName = `Cấp giấy phép dài ngày ${suffix}`;
@@ -32,7 +32,15 @@ test('a dossier due in a year not yet published: provisional on the receipt and 
   const setterCsrf = await apiLogin(setter, 'admin');
   const status0 = (await (await setter.get('/api/v1/calendar/status')).json()) as { lastPublishedYear: number };
   const year = status0.lastPublishedYear + 1;
-  const set = await setter.post('/api/v1/clock/set', { headers: { 'x-csrf-token': setterCsrf }, data: { at: `${year - 1}-12-05T09:00:00+07:00` } });
+  // 5 December; in a later year whose December has 20 working days left from then, the first December day after it
+  // from which 20 working days reach into the unpublished year.
+  let start = `${year - 1}-12-05T09:00:00+07:00`;
+  for (const day of ['05', '08', '12', '15']) {
+    start = `${year - 1}-12-${day}T09:00:00+07:00`;
+    const due = (await (await setter.get('/api/v1/calendar/due', { params: { start, amount: 20, unit: 'working-days' } })).json()) as { due: string };
+    if (due.due.startsWith(String(year))) break;
+  }
+  const set = await setter.post('/api/v1/clock/set', { headers: { 'x-csrf-token': setterCsrf }, data: { at: start } });
   expect(set.status(), await set.text()).toBe(200);
   await setter.dispose();
   // Sessions follow the clock: everyone signs in after it was set.
