@@ -21,6 +21,15 @@ import {
 
 export * from './dossiers.values';
 
+/**
+ * True while the due (or extended due) instant relies on a year whose official working calendar is not published yet:
+ * it was counted on the statutory calendar (Bộ luật Lao động 2019 Điều 112) and is recomputed — the applicant notified
+ * if it moves — when that year is published.
+ */
+export const DueProvisionalSchema = z
+  .boolean()
+  .describe('True while the appointment relies on a year whose official calendar is not published yet (counted on the statutory calendar, Labour Code art. 112).');
+
 export const DossierStateSchema = z.enum(DOSSIER_STATES);
 export type DossierState = z.infer<typeof DossierStateSchema>;
 export const TransitionNameSchema = z.enum(TRANSITION_NAMES);
@@ -225,6 +234,7 @@ export const DossierDetailSchema = z.object({
   dueAt: z.string(),
   extendedDueAt: z.string().nullable(),
   effectiveDueAt: z.string(),
+  dueProvisional: DueProvisionalSchema,
   finishedAt: z.string().nullable(),
   returnedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
@@ -332,6 +342,7 @@ export const DossierListItemSchema = z.object({
   dueAt: z.string(),
   extendedDueAt: z.string().nullable(),
   effectiveDueAt: z.string(),
+  dueProvisional: DueProvisionalSchema,
   remainingWorkingMinutes: z.number().nullable(),
   badge: BadgeSchema,
   atRisk: z.boolean(),
@@ -357,6 +368,7 @@ export const PublicLookupSchema = z.object({
   receivedAt: z.string(),
   appointmentAt: z.string(),
   extendedAppointmentAt: z.string().nullable(),
+  dueProvisional: DueProvisionalSchema,
   finishedAt: z.string().nullable(),
   returnedAt: z.string().nullable(),
   timeline: z.array(z.object({ at: z.string(), statusCode: z.number().int(), text: Bilingual })),

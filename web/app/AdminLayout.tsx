@@ -8,6 +8,7 @@ import { ChangePasswordModal } from '../features/identity/ChangePasswordModal';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { useApiError } from './useApiError';
 import { allowedMenu } from './admin-menu';
+import { CalendarStatusBanner } from '../features/calendar/CalendarStatusBanner';
 
 const { Header, Sider, Content } = Layout;
 
@@ -75,6 +76,7 @@ export function AdminLayout() {
           </Flex>
         </Header>
         <Content style={{ padding: 16 }}>
+          <CalendarStatusBanner />
           <Outlet />
         </Content>
       </Layout>

@@ -81,6 +81,7 @@ registerMessages('vi', {
   'dossiers.timeline.withdraw': 'Hồ sơ được rút theo đề nghị của người nộp.',
   'dossiers.timeline.apology': 'Cơ quan giải quyết xin lỗi vì chưa trả kết quả đúng hẹn; hẹn lại ngày trả kết quả {newDue}.',
   'dossiers.timeline.calendar-change': 'Lịch làm việc thay đổi ({reason}); thời hạn trả kết quả điều chỉnh từ {before} thành {after}.',
+  'dossiers.timeline.calendar-confirmed': 'Lịch làm việc chính thức năm {year} đã được công bố ({reason}); lịch hẹn trả kết quả tạm tính {before} được điều chỉnh thành {after}.',
 });
 
 registerMessages('en', {
@@ -164,4 +165,5 @@ registerMessages('en', {
   'dossiers.timeline.withdraw': 'Dossier withdrawn at the applicant’s request.',
   'dossiers.timeline.apology': 'The handling agency apologises for the delay; new return date {newDue}.',
   'dossiers.timeline.calendar-change': 'The working calendar changed ({reason}); due time moved from {before} to {after}.',
+  'dossiers.timeline.calendar-confirmed': 'The official working calendar for {year} was published ({reason}); the provisional appointment {before} moved to {after}.',
 });

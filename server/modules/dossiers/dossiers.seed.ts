@@ -8,7 +8,7 @@ import { withTransaction, type Ctx } from '../../platform/context/context';
 import type { DossierState, IntakeRequest, TransitionRequest } from '../../../contracts/dossiers/dossiers.contracts';
 import { getPublishedProcedureByCode, timeForChannel, type ProcedureVersionView } from '../catalog';
 import { identityOrgUnits, identityRoleGrants, normaliseSearch } from '../identity';
-import { calendarOf, classify, dueOf, hopDueOf, workingMinutesBetween } from './dossiers.deadlines';
+import { calendarOf, calendarOrNone, classify, dueOf, hopDueOf, workingMinutesBetween } from './dossiers.deadlines';
 import { allocateDossierCode, findDossier, nextSlipNumber, type UnitInfo } from './dossiers.repository';
 import { refreshOutdatedPublicViews } from './dossiers.public-view';
 import { dossierEvents, dossiers, dossierSteps, type ResolvedStep } from './dossiers.tables';
@@ -136,7 +136,7 @@ export async function seedDossiersDemo(ctx: Ctx): Promise<void> {
   const [existing] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(dossiers);
   if (Number(existing?.n ?? 0) > 0) return;
   const now = ctx.clock.now();
-  const cal = await calendarOf(ctx.db, null).catch(() => null);
+  const cal = await calendarOrNone(calendarOf(ctx.db, null));
   if (!cal) {
     ctx.log.warn('dossiers demo: no published calendar, no demo dossiers');
     return;

@@ -9,7 +9,7 @@ import { registerCalendarImpactProvider } from '../../platform/calendar/store';
 import type { ModuleHost, ModuleManifest } from '../../platform/http/module';
 import { dossierRoutes } from './dossiers.routes';
 import { seedDossiersDemo } from './dossiers.seed';
-import { countDossiersAffected, recomputeForCalendarChange } from './use-cases/maintain-deadlines';
+import { countDossiersAffected, countProvisionalDossiers, recomputeForCalendarChange } from './use-cases/maintain-deadlines';
 
 export { DOSSIER_ACTIONS } from './dossiers.policy';
 export { STATUS_CODE, TRANSITIONS, OPEN_STATES, TERMINAL_STATES } from './dossiers.workflow';
@@ -24,7 +24,11 @@ export { maskName } from './dossiers.public-view';
 export const dossiersModule: ModuleManifest = {
   key: 'dossiers',
   register() {
-    registerCalendarImpactProvider({ module: 'dossiers', countAffected: (db, _before, _after, change) => countDossiersAffected(db, change) });
+    registerCalendarImpactProvider({
+      module: 'dossiers',
+      countAffected: (db, _before, _after, change) => countDossiersAffected(db, change),
+      countProvisional: (db, provisionalFrom) => countProvisionalDossiers(db, provisionalFrom),
+    });
   },
   async routes(app: FastifyInstance, host: ModuleHost) {
     await dossierRoutes(app, { publicBaseUrl: host.config.publicBaseUrl });

@@ -10,6 +10,7 @@ import { useDossierQueue } from './dossiers.api';
 import { formatInstant } from './dossiers.format';
 import { DOSSIER_ACTIONS, QUEUE_TABS, type DossierListItem, type Queue } from './dossiers.types';
 import { DeadlineBadge } from './DeadlineBadge';
+import { ProvisionalTag } from '../calendar/ProvisionalTag';
 import { DossierStatusTag } from './DossierStatusTag';
 import { TrackingBookModal } from './TrackingBookModal';
 
@@ -158,6 +159,7 @@ export function DossierQueuePage() {
                   </div>
                   <div>
                     <Typography.Text type="secondary">{t('dossiers.queue.dueShort')}</Typography.Text> <Typography.Text strong>{formatInstant(d.effectiveDueAt)}</Typography.Text>
+                    {d.dueProvisional ? <ProvisionalTag due={d.effectiveDueAt} /> : null}
                   </div>
                   {d.extendedDueAt ? (
                     <Typography.Text delete type="secondary" style={{ fontSize: 12 }}>

@@ -8,7 +8,7 @@ import { AppError, notFound } from '../../../platform/errors';
 import type { IntakeRequest } from '../../../../contracts/dossiers/dossiers.contracts';
 import { getPublishedProcedureByCode, timeForChannel, type ProcedureVersionView } from '../../catalog';
 import { cachedOrgUnitRefs, isOpenOn, normaliseSearch } from '../../identity';
-import { calendarsOf, dueOf, hopDueOf, isAtRisk } from '../dossiers.deadlines';
+import { calendarsOf, dueOf, dueProvisionalOf, hopDueOf, isAtRisk } from '../dossiers.deadlines';
 import { notifyApplicant } from '../dossiers.notify';
 import { publicViewRevision, renderPublicView } from '../dossiers.public-view';
 import { DOSSIER_ACTIONS } from '../dossiers.policy';
@@ -172,6 +172,8 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
     extendedDueAt: null,
     finishedAt: null,
     returnedAt: null,
+    // Past the last published year the due is counted on the statutory calendar (Bộ luật Lao động 2019 Điều 112).
+    dueProvisional: dueProvisionalOf({ receivedAt: now, dueAt, extendedDueAt: null }, cal),
     events: [{ at: now, kind: 'intake', statusCode: STATUS_CODE.RECEIVED, params }],
   });
 

@@ -12,7 +12,7 @@ import type {
   IntakeDecision,
 } from '../../../../contracts/dossiers/dossiers.contracts';
 import { identityOrgUnits, normaliseSearch } from '../../identity';
-import { calendarCache } from '../dossiers.deadlines';
+import { calendarCache, calendarOrNone } from '../dossiers.deadlines';
 import { DOSSIER_ACTIONS, PROVINCE_READERS } from '../dossiers.policy';
 import { presentDetail, presentIntakeDecision, presentListItem, type DossierBundle } from '../dossiers.presenter';
 import { findApology, findDossier, findDossierByCode, listEvents, listHops, listPauses, unitsById, type DossierRow } from '../dossiers.repository';
@@ -33,7 +33,7 @@ export async function loadBundle(ctx: Ctx, row: DossierRow): Promise<DossierBund
 export async function presentDossier(ctx: Ctx, row: DossierRow): Promise<DossierDetail> {
   const bundle = await loadBundle(ctx, row);
   if (!can(ctx.actor, DOSSIER_ACTIONS.read, bundle.subject)) throw new AppError('FORBIDDEN', { action: DOSSIER_ACTIONS.read });
-  const cal = await calendarCache(ctx.db)(row.calendarUnitCode).catch(() => null);
+  const cal = await calendarOrNone(calendarCache(ctx.db)(row.calendarUnitCode));
   return presentDetail(bundle, ctx.actor, ctx.locale, ctx.clock.now(), cal);
 }
 
@@ -121,7 +121,7 @@ export async function listDossiers(ctx: Ctx, query: ListDossiersQuery): Promise<
   const calendars = calendarCache(ctx.db);
   const items = [];
   for (const { d } of rows) {
-    const cal: WorkingCalendar | null = await calendars(d.calendarUnitCode).catch(() => null);
+    const cal: WorkingCalendar | null = await calendarOrNone(calendars(d.calendarUnitCode));
     items.push(presentListItem(d, units, now, cal, ctx.locale));
   }
   return { items, total: Number(count[0]?.n ?? 0) };
