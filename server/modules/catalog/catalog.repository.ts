@@ -8,6 +8,8 @@ import type {
   OnlineMode,
   ProcessingTime,
   RequiredDocument,
+  DocumentGroup,
+  DocumentIssue,
   StepUnitRef,
   VersionStatus,
   WorkflowRole,
@@ -39,7 +41,10 @@ export interface VersionContent {
   feeText: string | null;
   fees: Fee[];
   requiredDocuments: RequiredDocument[];
+  documentGroups: DocumentGroup[];
+  documentIssues: DocumentIssue[];
   requiredDocumentsNote: string | null;
+  onTheSpot: boolean;
   legalBasis: LegalBasis[];
   publishingDecision: string | null;
   source: Record<string, unknown> | null;
@@ -101,7 +106,10 @@ function contentColumns(c: VersionContent) {
     feeText: c.feeText,
     fees: c.fees,
     requiredDocuments: c.requiredDocuments,
+    documentGroups: c.documentGroups,
+    documentIssues: c.documentIssues,
     requiredDocumentsNote: c.requiredDocumentsNote,
+    onTheSpot: c.onTheSpot,
     legalBasis: c.legalBasis,
     publishingDecision: c.publishingDecision,
     source: c.source,
@@ -130,8 +138,11 @@ export function contentOf(r: VersionRecord): VersionContent {
     processingTimes: r.processingTimes,
     feeText: r.feeText,
     fees: r.fees,
-    requiredDocuments: r.requiredDocuments,
+    requiredDocuments: r.requiredDocuments.map((d) => ({ ...d, group: d.group ?? null })),
+    documentGroups: r.documentGroups,
+    documentIssues: r.documentIssues,
     requiredDocumentsNote: r.requiredDocumentsNote,
+    onTheSpot: r.onTheSpot,
     legalBasis: r.legalBasis,
     publishingDecision: r.publishingDecision,
     source: r.source,
