@@ -68,6 +68,10 @@ export const ChecklistItemSchema = z.object({
   name: Text(2000).min(1),
   originals: z.number().int().min(0).max(100),
   copies: z.number().int().min(0).max(100),
+  /** Shown to the officer and given back (giấy tờ phải xuất trình), not kept in the dossier. */
+  presented: z.boolean().optional(),
+  /** The case this document was asked for ("Trường hợp trẻ em bị bỏ rơi"); set by the server from the catalog. */
+  condition: z.string().nullable().optional(),
 });
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
@@ -94,6 +98,8 @@ export const IntakeRequestSchema = z.object({
   channel: ChannelSchema,
   applicant: ApplicantSchema,
   checklist: z.array(ChecklistItemSchema).max(200).default([]),
+  /** Keys of the procedure's conditional document groups whose case applies to this applicant (catalog `documentGroups`). */
+  conditions: z.array(Text(40).min(1)).max(100).optional(),
   feeVnd: z.number().int().min(0).max(1_000_000_000_000).optional().default(0),
   resultDelivery: ResultDeliverySchema.optional(),
   /** Required when the catalog's time for the channel is unreadable: the officer states it, nothing is guessed. */

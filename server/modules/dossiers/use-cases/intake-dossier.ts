@@ -17,6 +17,7 @@ import { assignBookNumber, insertReceivedDossier, nextSlipNumber, type UnitInfo 
 import { dossierIntakeDecisions, type ResolvedStep } from '../dossiers.tables';
 import { DEFAULT_PAUSE_RULE, lastHandlingIndex, ruleVersionOn, STATUS_CODE } from '../dossiers.workflow';
 import { actorIdOf, actorLabelOf, invalid, todayOf } from './common';
+import { checkIntakeChecklist } from './intake-checklist';
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 const settle = <T>(p: Promise<T>): Promise<Settled<T>> => p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
@@ -146,7 +147,8 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
   const version = unwrap(versionRead);
   if (!version) throw notFound('procedure', input.procedureCode);
 
-  if (input.decision !== 'accept') return recordDecision(ctx, input, version, receiving, units.get(input.handlingUnitId ?? '') ?? null);
+  const checklist = checkIntakeChecklist(version, input);
+  if (input.decision !== 'accept') return recordDecision(ctx, { ...input, checklist }, version, receiving, units.get(input.handlingUnitId ?? '') ?? null);
 
   const handling = await resolveHandlingUnit(ctx, version, input.handlingUnitId, units, today);
   const { duration, source } = resolveDuration(version, input);
@@ -197,7 +199,7 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
         applicantPhone: applicant.phone,
         applicantEmail: applicant.email,
         applicantAddress: applicant.address,
-        checklist: input.checklist,
+        checklist,
         feeVnd: input.feeVnd,
         state: 'RECEIVED',
         statusCode: STATUS_CODE.RECEIVED,
