@@ -311,7 +311,11 @@ const IF_ANY = /\(nếu có\)/i;
 // "Trường hợp không có văn bản nêu trên thì ...": an alternative to an earlier document the text does not name.
 const REFERS_TO_OTHER = /^trường hợp (?:người yêu cầu )?không có (?:các )?(?:giấy tờ|văn bản) (?:nêu|kể) trên/i;
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+// A condition cut out of a parenthesis keeps its closing bracket ("(Trường hợp chuyển trong tỉnh)"): drop an unmatched one.
+const capitalise = (text: string) => {
+  const t = !text.includes('(') ? text.replace(/\)+$/, '').trim() : text;
+  return t.charAt(0).toUpperCase() + t.slice(1);
+};
 const headingText = (text: string) => text.replace(/^\(?[0-9a-zđ.]+\)\s*/i, '').replace(/[\s:,]+$/, '').trim();
 
 /** Documents with their group keys, the groups, and what could not be read (reported, never guessed). */

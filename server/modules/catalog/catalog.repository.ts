@@ -460,3 +460,24 @@ export async function countProcedures(q: Queryable): Promise<number> {
   const rows = await q.select({ n: sql<number>`count(*)::int` }).from(p);
   return Number(rows[0]?.n ?? 0);
 }
+
+/** The fields the data-quality worklist judges, for every draft and published version (withdrawn ones are history). */
+export async function qualityRows(q: Queryable, statuses: readonly VersionStatus[]) {
+  return q
+    .select({
+      versionId: v.id,
+      code: p.code,
+      name: v.name,
+      status: v.status,
+      revision: v.revision,
+      processingTimes: v.processingTimes,
+      processingTimeText: v.processingTimeText,
+      onlineMode: v.onlineMode,
+      fees: v.fees,
+      documentIssues: v.documentIssues,
+    })
+    .from(v)
+    .innerJoin(p, eq(p.id, v.procedureId))
+    .where(inArray(v.status, [...statuses]))
+    .orderBy(asc(p.code), asc(v.revision));
+}

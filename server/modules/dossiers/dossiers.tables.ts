@@ -11,6 +11,10 @@ export interface ChecklistItem {
   name: string;
   originals: number;
   copies: number;
+  /** Only shown for checking and given back (giấy tờ phải xuất trình); absent on rows stored before issue 9. */
+  presented?: boolean;
+  /** The case the document was asked for, from the catalog's conditional group. */
+  condition?: string | null;
 }
 
 /** A workflow step copied from the catalog template at intake, with its unit placeholder resolved. */
