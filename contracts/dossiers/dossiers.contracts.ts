@@ -108,6 +108,11 @@ export const IntakeRequestSchema = z.object({
   missingItems: z.array(Text(1000).min(1)).max(100).optional().default([]),
   reasons: OptionalText(4000),
   note: OptionalText(4000),
+  /**
+   * "Receive and return now" (issue 9 item 6): only for a procedure the province designates for on-the-spot resolution
+   * (catalog `onTheSpot`); the dossier is received, then returned to the applicant at the desk, finished early.
+   */
+  returnNow: z.boolean().optional(),
 });
 export type IntakeRequest = z.infer<typeof IntakeRequestSchema>;
 
@@ -279,6 +284,8 @@ export const TransitionRequestSchema = z.discriminatedUnion('transition', [
   z.object({ transition: z.literal('approve'), ...base }),
   z.object({ transition: z.literal('result-ready'), ...base }),
   z.object({ transition: z.literal('return-result'), ...base, method: ResultDeliverySchema, receivedBy: Text(300).min(1, 'dossiers.errors.receivedByRequired') }),
+  // Issue 9 item 6: an on-the-spot procedure is received and its result handed to the applicant at the desk at once.
+  z.object({ transition: z.literal('return-on-the-spot'), ...base }),
   z.object({ transition: z.literal('stop'), ...base, reason: Reason }),
   z.object({ transition: z.literal('withdraw'), ...base, reason: Reason }),
 ]);
