@@ -96,11 +96,6 @@ export function ProcedureDetailPage() {
       </Section>
       <Section title={t('portal.detail.processingTime')}>
         <ProcessingTimesList times={p.processingTimes} fallbackText={p.processingTimeText} />
-        {p.processingTimeNote ? (
-          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }} className="wrap-anywhere">
-            {p.processingTimeNote}
-          </Typography.Paragraph>
-        ) : null}
       </Section>
       <Section title={t('portal.detail.fees')}>
         <FeesList fees={p.fees} fallbackText={p.feeText} />
