@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, CalculatorOutlined, CalendarOutlined, FileTextOutlined, FolderOpenOutlined, InboxOutlined, MailOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalculatorOutlined, CalendarOutlined, ExceptionOutlined, FileTextOutlined, FolderOpenOutlined, InboxOutlined, MailOutlined, TeamOutlined } from '@ant-design/icons';
 
 /** One back-office menu entry; shown when the user holds any of `actions` (policy actions from GET /me). */
 export interface AdminMenuItem {
@@ -17,6 +17,8 @@ export const ADMIN_MENU: AdminMenuItem[] = [
   { key: 'dossier-intake', path: '/admin/dossiers/intake', labelKey: 'dossiers.menu.intake', icon: <InboxOutlined />, actions: ['dossiers.intake'] },
   { key: 'dossiers', path: '/admin/dossiers', labelKey: 'dossiers.menu.queues', icon: <FolderOpenOutlined />, actions: ['dossiers.list'] },
   { key: 'officers', path: '/admin/officers', labelKey: 'common.menu.officers', icon: <TeamOutlined />, actions: ['identity.users.list'] },
+  // The worklist first: the menu highlights the first entry whose path prefixes the URL.
+  { key: 'procedure-quality', path: '/admin/procedures/quality', labelKey: 'catalog.quality.menu', icon: <ExceptionOutlined />, actions: ['catalog.procedures.manage'] },
   { key: 'procedures', path: '/admin/procedures', labelKey: 'common.menu.procedures', icon: <FileTextOutlined />, actions: ['catalog.procedures.manage'] },
   // The calculator first: the menu highlights the first entry whose path prefixes the URL.
   { key: 'calculator', path: '/admin/calendar/calculator', labelKey: 'calendar.menu.calculator', icon: <CalculatorOutlined />, actions: ['calendar.read'] },
