@@ -46,6 +46,19 @@ export function homeEntry(actions: readonly string[]): AdminMenuItem | undefined
   return menu[0];
 }
 
+/**
+ * The shell's title for the user's work (issue 9 item 8: not "Quản trị" for a desk officer): administration for
+ * account and catalogue administrators, the desk for reception officers, handling for specialists and leaders,
+ * monitoring for the reform office. The first role in that order wins.
+ */
+export function shellTitleKey(roles: readonly string[]): string {
+  if (roles.includes('system-admin') || roles.includes('unit-admin')) return 'common.app.titles.admin';
+  if (roles.includes('reception-officer')) return 'common.app.titles.desk';
+  if (roles.includes('specialist') || roles.includes('leader')) return 'common.app.titles.handling';
+  if (roles.includes('reform-office')) return 'common.app.titles.monitoring';
+  return 'common.app.adminTitle';
+}
+
 /** Whether the user holds a policy action somewhere. */
 export function hasAction(actions: readonly string[] | undefined, action: string): boolean {
   return !!actions?.includes(action);
