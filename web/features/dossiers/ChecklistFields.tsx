@@ -3,6 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentGroup } from '../catalog/catalog.types';
 import { tickRow, type ChecklistRow } from './intake-form';
 
+/** Holds a form value that has no input of its own. */
+function Registered(_: { value?: unknown; onChange?: unknown }) {
+  return null;
+}
+
 interface Props {
   groups: readonly DocumentGroup[];
 }
@@ -18,7 +23,25 @@ export function ChecklistFields({ groups }: Props) {
   const rows = (Form.useWatch('checklist', form) ?? []) as ChecklistRow[];
   const conditions = (Form.useWatch('conditions', form) ?? []) as string[];
 
-  if (rows.length === 0) return <Typography.Text type="secondary">{t('dossiers.intake.noDocuments')}</Typography.Text>;
+  // Registered (so they are watched and reset like any field); the sections below edit them.
+  const registered = (
+    <>
+      <Form.Item name="checklist" noStyle>
+        <Registered />
+      </Form.Item>
+      <Form.Item name="conditions" noStyle>
+        <Registered />
+      </Form.Item>
+    </>
+  );
+  if (rows.length === 0) {
+    return (
+      <>
+        {registered}
+        <Typography.Text type="secondary">{t('dossiers.intake.noDocuments')}</Typography.Text>
+      </>
+    );
+  }
 
   const setCondition = (key: string, on: boolean) => {
     form.setFieldValue('conditions', on ? [...conditions, key] : conditions.filter((k) => k !== key));
@@ -91,10 +114,7 @@ export function ChecklistFields({ groups }: Props) {
   const required = indexesOf((r) => r.kind === 'required');
   return (
     <div data-testid="checklist">
-      {/* Registered so the values are submitted; the sections below edit them. */}
-      <Form.Item name="conditions" hidden>
-        <input />
-      </Form.Item>
+      {registered}
       {required.length > 0 ? section('required', t('dossiers.intake.groups.required'), null, required.map((i) => row(i))) : null}
       {groups.map((g) => {
         const items = indexesOf((r) => r.group === g.key);

@@ -110,16 +110,17 @@ export function IntakePage() {
 
   const accept = async (returnNow = false) => {
     if (intake.isPending) return;
+    const values = form.getFieldsValue(true) as IntakeFormValues;
+    // Said first: nothing handed in is the one problem no other field can fix.
+    const empty = (procedure?.requiredDocuments.length ?? 0) > 0 && nothingKept(values.checklist, values.conditions);
+    setEmptyChecklist(empty);
+    if (empty) return;
     try {
       await form.validateFields();
     } catch {
       focusFirstError();
       return;
     }
-    const values = form.getFieldsValue(true) as IntakeFormValues;
-    const empty = (procedure?.requiredDocuments.length ?? 0) > 0 && nothingKept(values.checklist, values.conditions);
-    setEmptyChecklist(empty);
-    if (empty) return;
     try {
       setOutcome(await intake.mutateAsync(toIntakeRequest(procedureCode!, values, 'accept', withDuration, null, returnNow)));
     } catch (err) {
