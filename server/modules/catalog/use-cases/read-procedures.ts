@@ -84,7 +84,7 @@ export async function listQualityWorklist(ctx: Ctx, query: WorklistQuery): Promi
       revision: r.revision,
       issues: r.issues,
       timeText: r.issues.includes('time-unreadable') ? (r.processingTimeText ?? r.processingTimes.map((t) => t.raw).join('; ')) : null,
-      unparsedFees: r.fees.filter((f) => f.amountVnd === null && f.text !== null).map((f) => f.text!),
+      unparsedFees: [...new Set(r.fees.filter((f) => f.amountVnd === null && f.text !== null).map((f) => f.text!))],
       documentIssues: r.documentIssues.length,
     })),
   };
