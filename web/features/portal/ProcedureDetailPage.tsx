@@ -101,7 +101,7 @@ export function ProcedureDetailPage() {
         <FeesList fees={p.fees} fallbackText={p.feeText} />
       </Section>
       <Section title={t('portal.detail.documents')}>
-        <RequiredDocumentsList documents={p.requiredDocuments} note={p.requiredDocumentsNote} />
+        <RequiredDocumentsList documents={p.requiredDocuments} groups={p.documentGroups} note={p.requiredDocumentsNote} />
       </Section>
       <Section title={t('portal.detail.legalBasis')}>
         {p.legalBasis.length > 0 ? (
