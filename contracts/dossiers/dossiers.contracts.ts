@@ -94,6 +94,10 @@ export const ChecklistItemSchema = z.object({
   /** Bản sao chứng thực, its own column on Mẫu 01 (§4.2); absent = 0. */
   certifiedCopies: z.number().int().min(0).max(100).optional(),
   copies: z.number().int().min(0).max(100),
+  /** Shown to the officer and given back (giấy tờ phải xuất trình), not kept in the dossier. */
+  presented: z.boolean().optional(),
+  /** The case this document was asked for ("Trường hợp trẻ em bị bỏ rơi"); set by the server from the catalog. */
+  condition: z.string().nullable().optional(),
 });
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
@@ -122,6 +126,8 @@ export const IntakeRequestSchema = z.object({
   /** Who hands the dossier in for the applicant (Mẫu 01 authorised-person block); omit when the applicant comes in person. */
   submitter: SubmitterSchema.optional(),
   checklist: z.array(ChecklistItemSchema).max(200).default([]),
+  /** Keys of the procedure's conditional document groups whose case applies to this applicant (catalog `documentGroups`). */
+  conditions: z.array(Text(40).min(1)).max(100).optional(),
   feeVnd: z.number().int().min(0).max(1_000_000_000_000).optional().default(0),
   resultDelivery: ResultDeliverySchema.optional(),
   /** Required when the catalog's time for the channel is unreadable: the officer states it, nothing is guessed. */
@@ -130,6 +136,11 @@ export const IntakeRequestSchema = z.object({
   missingItems: z.array(Text(1000).min(1)).max(100).optional().default([]),
   reasons: OptionalText(4000),
   note: OptionalText(4000),
+  /**
+   * "Receive and return now" (issue 9 item 6): only for a procedure the province designates for on-the-spot resolution
+   * (catalog `onTheSpot`); the dossier is received, then returned to the applicant at the desk, finished early.
+   */
+  returnNow: z.boolean().optional(),
 });
 export type IntakeRequest = z.infer<typeof IntakeRequestSchema>;
 
@@ -305,6 +316,8 @@ export const TransitionRequestSchema = z.discriminatedUnion('transition', [
   z.object({ transition: z.literal('approve'), ...base }),
   z.object({ transition: z.literal('result-ready'), ...base }),
   z.object({ transition: z.literal('return-result'), ...base, method: ResultDeliverySchema, receivedBy: Text(300).min(1, 'dossiers.errors.receivedByRequired') }),
+  // Issue 9 item 6: an on-the-spot procedure is received and its result handed to the applicant at the desk at once.
+  z.object({ transition: z.literal('return-on-the-spot'), ...base }),
   z.object({ transition: z.literal('stop'), ...base, reason: Reason }),
   z.object({ transition: z.literal('withdraw'), ...base, reason: Reason }),
 ]);

@@ -50,7 +50,7 @@ export function allowedTransitions(actor: Actor, row: DossierRow, subject: Dossi
   const state = row.state as DossierState;
   return TRANSITION_NAMES.filter((t) => {
     const rule = TRANSITIONS[t];
-    return rule.from.includes(state) && rule.who.some((p) => performs(actor, p, subject)) && preconditionHolds(row, t);
+    return !rule.onTheSpotOnly && rule.from.includes(state) && rule.who.some((p) => performs(actor, p, subject)) && preconditionHolds(row, t);
   }).map((t) => ({ transition: t, label: translate(locale, `dossiers.transition.${t}`) ?? t }));
 }
 

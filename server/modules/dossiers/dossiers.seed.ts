@@ -14,6 +14,7 @@ import { refreshOutdatedPublicViews } from './dossiers.public-view';
 import { dossierEvents, dossiers, dossierSteps, type ResolvedStep } from './dossiers.tables';
 import { DEFAULT_PAUSE_RULE, lastHandlingIndex, returnStepIndex, ruleVersionOn, STATUS_CODE } from './dossiers.workflow';
 import { intakeDossier, resolveWorkflow } from './use-cases/intake-dossier';
+import { plainChecklist } from './use-cases/intake-checklist';
 import { issueApology } from './use-cases/issue-apology';
 import { sweepAtRisk } from './use-cases/maintain-deadlines';
 import { transitionDossier } from './use-cases/transition-dossier';
@@ -285,7 +286,7 @@ async function seedHistory(d: Demo): Promise<number> {
         applicantName: c.applicant.name,
         applicantIdNumber: c.applicant.idNumber,
         applicantAddress: 'Tỉnh Thanh Hóa',
-        checklist: c.v.requiredDocuments.slice(0, 4).map((x) => ({ name: x.name, originals: x.originals ?? 1, copies: x.copies ?? 0 })),
+        checklist: plainChecklist(c.v, c.channel).checklist,
         feeVnd: c.v.fees.find((f) => f.amountVnd !== null)?.amountVnd ?? 0,
         state: sim.values.state,
         statusCode: sim.values.statusCode,
@@ -352,7 +353,7 @@ async function seedRecent(d: Demo): Promise<number> {
         handlingUnitId: c.handling.id,
         channel: c.channel,
         applicant: { ...c.applicant, phone: null, email: count % 20 === 0 ? `demo.${count}@example.vn` : null, address: 'Tỉnh Thanh Hóa' },
-        checklist: c.v.requiredDocuments.slice(0, 4).map((x) => ({ name: x.name, originals: x.originals ?? 1, copies: x.copies ?? 0 })),
+        ...plainChecklist(c.v, c.channel),
         feeVnd: 0,
         ...(c.stated ? { duration: c.stated } : {}),
         decision: 'accept',

@@ -71,6 +71,11 @@ export function DossierQueuePage() {
             ),
           }))}
         />
+        {queue === 'overdue' ? (
+          <Typography.Paragraph type="secondary" style={{ marginTop: -4 }} data-testid="overdue-hint">
+            {t('dossiers.queue.overdueHint')}
+          </Typography.Paragraph>
+        ) : null}
         <Flex wrap gap={8} style={{ marginBottom: 12 }}>
           <Input.Search
             key={q}

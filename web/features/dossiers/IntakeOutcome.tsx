@@ -32,7 +32,7 @@ export function IntakeOutcome({ outcome, onNew }: { outcome: IntakeResponse; onN
         <Result
           status="success"
           style={{ padding: '8px 0 16px' }}
-          title={t('dossiers.intake.acceptedTitle')}
+          title={t(d.state === 'RETURNED' ? 'dossiers.intake.returnedNowTitle' : 'dossiers.intake.acceptedTitle')}
           subTitle={
             <Flex vertical gap={4} align="center">
               <Typography.Text>{t('dossiers.intake.codeLabel')}</Typography.Text>

@@ -88,7 +88,9 @@ export async function listDossiers(ctx: Ctx, query: ListDossiersQuery): Promise<
       conds.push(or(...grants.flatMap((g) => [sqlIsWithin(holderUnit.path, g.scopePath), sqlIsWithin(handlingUnit.path, g.scopePath), sqlIsWithin(receivingUnit.path, g.scopePath)]))!);
     }
     if (query.queue === 'unit') conds.push(notInArray(dossiers.state, [...TERMINAL_STATES]));
-    if (query.queue === 'overdue') conds.push(inArray(dossiers.state, [...OPEN_STATES]), sql`${effectiveDue} < ${now}`);
+    // A paused dossier is not overdue: its clock stopped and its due moves when it resumes (§5.4, §19.6), so the
+    // stored due says nothing until then (issue 9 item 8). Only running dossiers past their due are listed.
+    if (query.queue === 'overdue') conds.push(inArray(dossiers.state, [...RUNNING_STATES]), sql`${effectiveDue} < ${now}`);
     if (query.queue === 'at-risk') conds.push(inArray(dossiers.state, [...OPEN_STATES]), eq(dossiers.atRisk, true));
     if (query.queue === 'due-soon') {
       const cal = await calendarCache(ctx.db)(null);
@@ -128,12 +130,20 @@ export async function listDossiers(ctx: Ctx, query: ListDossiersQuery): Promise<
 }
 
 /**
+ * A dossier code as a citizen may type it — any case, stray spaces (also inside, from copying a printed slip) —
+ * as stored: upper case, no white space (§5.1: agency e-identifier, date and sequence joined by dashes).
+ */
+export function normaliseDossierCode(code: string): string {
+  return code.replace(/[\s\u00a0\u200b]+/g, '').toUpperCase();
+}
+
+/**
  * GET /lookup/:code (public): status, holder, appointment and public timeline, the applicant's name masked — as the
  * JSON body, from the dossier's stored read model (dossiers.public-view.ts). The route sends it as is: the public's
  * most frequent call does one indexed read and no rendering (bench/dossiers.bench.ts). 404 for an unknown code.
  */
 export async function lookupDossier(ctx: Ctx, code: string): Promise<string> {
-  const body = await readPublicLookup(ctx.db, code);
+  const body = await readPublicLookup(ctx.db, normaliseDossierCode(code));
   if (body === null) throw new AppError('DOSSIER_NOT_FOUND', { code }, { status: 404 });
   return body;
 }

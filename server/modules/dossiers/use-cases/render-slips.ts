@@ -196,7 +196,8 @@ export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip,
             }
           : null,
         procedureName: row.procedureName,
-        documents: row.checklist.map((c) => ({ name: c.name, originals: c.originals, certifiedCopies: c.certifiedCopies ?? 0, copies: c.copies })),
+        // Papers only shown for checking (giấy tờ phải xuất trình) were given back: the receipt lists what was kept.
+        documents: row.checklist.filter((c) => !c.presented).map((c) => ({ name: c.name, originals: c.originals, certifiedCopies: c.certifiedCopies ?? 0, copies: c.copies })),
         dossierSets: 1,
         statutoryDurationText: `${String(Number(row.durationAmount)).padStart(2, '0')} ${UNIT_LABEL[row.durationUnit] ?? row.durationUnit}`,
         receivedAt: row.receivedAt,
