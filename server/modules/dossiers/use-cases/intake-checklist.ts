@@ -45,7 +45,14 @@ export function checkIntakeChecklist(version: Catalog, input: Input): ChecklistI
     if (presented && g?.kind !== 'to-present') throw invalid(`body.checklist.${i}.presented`, 'dossiers.errors.notToPresent');
     if (!presented && g?.kind === 'to-present') throw invalid(`body.checklist.${i}.presented`, 'dossiers.errors.presentedNotKept');
     if (g?.kind === 'conditional' && !applied.has(g.key)) throw invalid(`body.checklist.${i}`, 'dossiers.errors.documentNotApplicable', { condition: g.condition });
-    return { name: item.name, originals: item.originals, copies: item.copies, presented, condition: g?.kind === 'conditional' ? g.condition : null };
+    return {
+      name: item.name,
+      originals: item.originals,
+      ...(item.certifiedCopies !== undefined ? { certifiedCopies: item.certifiedCopies } : {}),
+      copies: item.copies,
+      presented,
+      condition: g?.kind === 'conditional' ? g.condition : null,
+    };
   });
   if (input.decision !== 'accept') return items;
 
