@@ -45,6 +45,7 @@ test('the desk ticks what applies to a birth registration, refuses an empty doss
     await form.nth(1).check();
     await form.nth(0).check();
     await expect(form.nth(1)).not.toBeChecked();
+    await expect(page.getByTestId('checklist-empty')).toHaveCount(0);
     await checklist.getByRole('checkbox', { name: /^Giấy chứng sinh/ }).check();
     await page.getByTestId('checklist-present').getByRole('checkbox', { name: /^Hộ chiếu\/Thẻ căn cước/ }).check();
     await attachScreenshot(page, testInfo, 'desk-02-checklist-groups');

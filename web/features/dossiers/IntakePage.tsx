@@ -176,6 +176,10 @@ export function IntakePage() {
         layout="vertical"
         initialValues={INITIAL}
         style={{ display: outcome ? 'none' : undefined }}
+        // The "nothing handed in" notice goes as soon as the officer ticks a paper or a case.
+        onValuesChange={(changed: Partial<IntakeFormValues>) => {
+          if ('checklist' in changed || 'conditions' in changed) setEmptyChecklist(false);
+        }}
         data-testid="intake-form"
       >
         <Row gutter={16}>
