@@ -229,6 +229,10 @@ describe.skipIf(skipReason !== null)(`database outages on a private PostgreSQL c
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const wards = (await (await fetch(app.url('/api/v1/identity/org-units?q=Hac%20Thanh&kind=commune'), { headers: { cookie } })).json()) as { items: Array<{ id: string; name: string }> };
     const wardId = wards.items.find((u) => u.name === 'Phường Hạc Thành')!.id;
+    // The desk refuses an empty dossier: hand in the paper declaration (one of the paper form or the e-form).
+    const procedure = (await (await fetch(app.url('/api/v1/catalog/procedures/1.004837'))).json()) as { requiredDocuments: Array<{ name: string; group: string | null }> };
+    const paperForm = procedure.requiredDocuments.find((d) => d.group === 'form' && !/điện tử/.test(d.name));
+    expect(paperForm, 'paper form of 1.004837').toBeTruthy();
 
     const acked: Array<{ id: string; code: string; email: string }> = [];
     const statuses: Record<string, number> = {};
@@ -247,7 +251,7 @@ describe.skipIf(skipReason !== null)(`database outages on a private PostgreSQL c
               handlingUnitId: wardId,
               channel: 'direct',
               applicant: { kind: 'person', name: `Người Thử ${n}`, idNumber: String(38_000_000_000 + n).padStart(12, '0'), email },
-              checklist: [],
+              checklist: [{ name: paperForm!.name, originals: 1, copies: 0 }],
               decision: 'accept',
             }),
             signal: AbortSignal.timeout(15_000),
