@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Form, Input, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent, ListAuditEventsQuery } from '../../../contracts/audit/audit.contracts';

@@ -21,7 +21,7 @@ export function RequiredDocumentsEditor() {
   const { t } = useTranslation();
   const form = Form.useFormInstance<ProcedureFormValues>();
   const groups = Form.useWatch('documentGroups', form) ?? [];
-  const issues = (Form.useWatch('documentIssues', form) ?? []) as DocumentIssue[];
+  const issues: DocumentIssue[] = Form.useWatch('documentIssues', form) ?? [];
   const docs = Form.useWatch('requiredDocuments', form) ?? [];
   const groupLabel = (g: NonNullable<ProcedureFormValues['documentGroups']>[number]) =>
     `${t(`catalog.documentGroups.kinds.${g.kind}`)}${g.kind === 'conditional' && g.condition ? `: ${g.condition}` : g.label ? `: ${g.label}` : ''}`;

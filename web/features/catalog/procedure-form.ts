@@ -133,7 +133,7 @@ export function toContent(values: ProcedureFormValues, base?: ProcedureVersion):
       copies: d.copies ?? null,
       case: blank(d.case),
       note: blank(d.note),
-      template: base?.requiredDocuments[i]?.name === d.name ? base.requiredDocuments[i]!.template : null,
+      template: base?.requiredDocuments[i]?.name === d.name ? base.requiredDocuments[i].template : null,
       group: d.group ?? null,
     })),
     documentGroups: (values.documentGroups ?? []).map((g) => ({ key: g.key, kind: g.kind, label: blank(g.label), condition: g.kind === 'conditional' ? blank(g.condition) : null })),

@@ -17,7 +17,7 @@ import { ChecklistFields } from './ChecklistFields';
 import { IntakeDecisionModal } from './IntakeDecisionModal';
 import { IntakeOutcome } from './IntakeOutcome';
 import { ProcedurePicker } from './ProcedurePicker';
-import { feeForChannel, initialChecklist, missingDocuments, needsDuration, nothingKept, timeForChannel, toIntakeRequest, type IntakeDecisionValues, type IntakeFormValues } from './intake-form';
+import { feeForChannel, initialChecklist, missingDocuments, needsDuration, nothingKept, timeForChannel, toIntakeRequest, type ChecklistRow, type IntakeDecisionValues, type IntakeFormValues } from './intake-form';
 
 const INITIAL: Partial<IntakeFormValues> = {
   applicant: { kind: 'person', name: '', idNumber: '' },
@@ -69,7 +69,7 @@ export function IntakePage() {
   const [missing, setMissing] = useState<string[]>([]);
   // Shown under the checklist when "accept" is pressed with nothing kept (the server refuses it too).
   const [emptyChecklist, setEmptyChecklist] = useState(false);
-  const channel = (Form.useWatch('channel', form) ?? 'direct') as Channel;
+  const channel: Channel = Form.useWatch('channel', form) ?? 'direct';
   const receivingUnitId = Form.useWatch('receivingUnitId', form);
 
   const desks = useMemo(() => {
@@ -136,7 +136,7 @@ export function IntakePage() {
       focusFirstError();
       return;
     }
-    setMissing(missingDocuments(form.getFieldValue('checklist'), form.getFieldValue('conditions') ?? [], t('dossiers.intake.or')));
+    setMissing(missingDocuments(form.getFieldValue('checklist') as ChecklistRow[], (form.getFieldValue('conditions') as string[] | undefined) ?? [], t('dossiers.intake.or')));
     setDecision(kind);
   };
 

@@ -9,7 +9,7 @@ const PHONE_PATTERN = /^\+?[0-9 .-]{8,20}$/;
 export function SubmitterFields() {
   const { t } = useTranslation();
   const form = Form.useFormInstance<IntakeFormValues>();
-  const authorised = Form.useWatch(['submitter', 'authorised'], form) ?? false;
+  const authorised = (Form.useWatch(['submitter', 'authorised'], form) as boolean | undefined) ?? false;
   return (
     <div data-testid="submitter-fields">
       <Form.Item name={['submitter', 'authorised']} valuePropName="checked" style={{ marginBottom: authorised ? 12 : 0 }}>
