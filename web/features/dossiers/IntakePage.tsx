@@ -67,8 +67,12 @@ export function IntakePage() {
   const [round, setRound] = useState(0);
   const [decision, setDecision] = useState<'guide' | 'refuse' | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
-  // Shown under the checklist when "accept" is pressed with nothing kept (the server refuses it too).
-  const [emptyChecklist, setEmptyChecklist] = useState(false);
+  const [emptyTried, setEmptyTried] = useState(false);
+  const watchedChecklist: ChecklistRow[] | undefined = Form.useWatch('checklist', form);
+  const watchedConditions: string[] | undefined = Form.useWatch('conditions', form);
+  // Shown under the checklist after "accept" with nothing kept (the server refuses it too), and gone as soon as the officer ticks a paper (the checklist sets its
+  // values programmatically, so the notice follows the watched values rather than change events).
+  const emptyChecklist = emptyTried && nothingKept(watchedChecklist, watchedConditions);
   const channel: Channel = Form.useWatch('channel', form) ?? 'direct';
   const receivingUnitId = Form.useWatch('receivingUnitId', form);
 
@@ -114,7 +118,7 @@ export function IntakePage() {
     const values = form.getFieldsValue(true) as IntakeFormValues;
     // Said first: nothing handed in is the one problem no other field can fix.
     const empty = (procedure?.requiredDocuments.length ?? 0) > 0 && nothingKept(values.checklist, values.conditions);
-    setEmptyChecklist(empty);
+    setEmptyTried(empty);
     if (empty) return;
     try {
       await form.validateFields();
@@ -148,7 +152,7 @@ export function IntakePage() {
 
   const startNew = () => {
     setOutcome(null);
-    setEmptyChecklist(false);
+    setEmptyTried(false);
     setProcedureCode(undefined);
     setRound((r) => r + 1);
     form.resetFields();
@@ -176,10 +180,6 @@ export function IntakePage() {
         layout="vertical"
         initialValues={INITIAL}
         style={{ display: outcome ? 'none' : undefined }}
-        // The "nothing handed in" notice goes as soon as the officer ticks a paper or a case.
-        onValuesChange={(changed: Partial<IntakeFormValues>) => {
-          if ('checklist' in changed || 'conditions' in changed) setEmptyChecklist(false);
-        }}
         data-testid="intake-form"
       >
         <Row gutter={16}>
