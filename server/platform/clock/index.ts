@@ -7,13 +7,15 @@ import { addWorkingTimeMs } from '../calendar';
 import { getPublishedCalendar } from '../calendar/store';
 import { withTransaction, type AdjustableClock, type Ctx } from '../context/context';
 import type { ModuleManifest } from '../http/module';
-import { registerMessages } from '../i18n';
+import { declareMessages, type MessageDeclaration } from '../i18n';
 
 /** Moving the adjustable clock; its policy is defined by the module that owns the roles (platform knows none). */
 export const CLOCK_ADJUST_ACTION = 'platform.clock.adjust';
 
-registerMessages('vi', { 'platform.clock.nothingToAdvance': 'Nhập số phút làm việc hoặc số phút cần chuyển đồng hồ tới.' });
-registerMessages('en', { 'platform.clock.nothingToAdvance': 'Enter the working minutes or minutes to move the clock forward by.' });
+const clockMessages: MessageDeclaration[] = [
+  declareMessages('vi', { 'platform.clock.nothingToAdvance': 'Nhập số phút làm việc hoặc số phút cần chuyển đồng hồ tới.' }),
+  declareMessages('en', { 'platform.clock.nothingToAdvance': 'Enter the working minutes or minutes to move the clock forward by.' }),
+];
 
 const stateOf = (clock: AdjustableClock): ClockState => ({ now: clock.now().toISOString(), offsetMinutes: Math.round(clock.offsetMs() / 60_000) });
 
@@ -41,6 +43,7 @@ async function move(ctx: Ctx, clock: AdjustableClock, change: { workingMinutes?:
 export function clockModule(clock: AdjustableClock): ModuleManifest {
   return {
     key: 'clock',
+    messages: clockMessages,
     async routes(app: FastifyInstance) {
       const r = app.withTypeProvider<ZodTypeProvider>();
       const tags = ['clock'];

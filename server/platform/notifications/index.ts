@@ -1,5 +1,4 @@
-import './notifications.policy';
-import './notifications.jobs';
+import { notificationJobs } from './notifications.jobs';
 import type { ModuleManifest } from '../http/module';
 import { channelsFromEnv, configureNotificationChannels } from './notifications.channels';
 import { notificationsRoutes } from './notifications.routes';
@@ -26,6 +25,7 @@ export { OUTBOX_READ_ACTION } from './notifications.policy';
 /** Messages to citizens and officers: transactional outbox, delivery jobs, and the outbox page's API. */
 export const notificationsModule: ModuleManifest = {
   key: 'notifications',
+  jobs: notificationJobs,
   routes: notificationsRoutes,
   // Reads SMTP_URL / MAIL_FROM once per app build, so a wrong mail configuration stops start-up instead of the first send.
   register: () => configureNotificationChannels(channelsFromEnv(process.env)),
