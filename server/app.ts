@@ -28,7 +28,7 @@ import { registerMessages } from './platform/i18n';
 import { registerDeclaredJob } from './platform/jobs';
 import { AuditSealer, auditModule, registerAuditSealer, unregisterAuditSealer } from './platform/audit';
 import { calendarModule } from './platform/calendar/store';
-import { notificationsModule } from './platform/notifications';
+import { notificationsModule, registerNotificationTemplate } from './platform/notifications';
 import { modules as domainModules } from './modules';
 
 export interface BuildAppOptions {
@@ -52,7 +52,7 @@ export interface App {
 const platformModules: ModuleManifest[] = [auditModule, calendarModule, notificationsModule];
 
 /**
- * Registers what the manifests declare (policies, messages, jobs) in this process's registries; buildApp calls it, and
+ * Registers what the manifests declare (policies, messages, jobs, notification templates) in this process's registries; buildApp calls it, and
  * so may a script that needs them without an app (e.g. translated messages before the database is open). Two modules
  * declaring the same action, message key or job fail loudly; registering the same manifests again changes nothing.
  */
@@ -75,6 +75,10 @@ export function registerDeclarations(manifests: readonly ModuleManifest[] = [...
     for (const job of mod.jobs ?? []) {
       claim(`job ${job.name}`, mod.key);
       registerDeclaredJob(job);
+    }
+    for (const { key, template } of mod.notificationTemplates ?? []) {
+      claim(`notification template ${key}`, mod.key);
+      registerNotificationTemplate(key, template);
     }
   }
 }

@@ -1,5 +1,4 @@
 // The dossiers module's only public door: intake, workflow, deadlines, queues and the public lookup.
-import './dossiers.notify';
 import type { FastifyInstance } from 'fastify';
 import { registerCalendarImpactProvider } from '../../platform/calendar/store';
 import type { ModuleHost, ModuleManifest } from '../../platform/http/module';
@@ -8,6 +7,7 @@ import { seedDossiersDemo } from './dossiers.seed';
 import { dossierPolicies } from './dossiers.policy';
 import { dossierMessages } from './dossiers.messages';
 import { dossierJobs } from './dossiers.jobs';
+import { applicantUpdateTemplate } from './dossiers.notify';
 import { countDossiersAffected, recomputeForCalendarChange } from './use-cases/maintain-deadlines';
 
 export { DOSSIER_ACTIONS } from './dossiers.policy';
@@ -25,6 +25,7 @@ export const dossiersModule: ModuleManifest = {
   policies: dossierPolicies,
   messages: dossierMessages,
   jobs: dossierJobs,
+  notificationTemplates: [applicantUpdateTemplate],
   events: {
     async 'calendar.changed'(event, ctx) {
       const { moved } = await recomputeForCalendarChange(ctx, event);

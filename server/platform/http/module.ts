@@ -6,6 +6,7 @@ import type { Database } from '../db/database';
 import type { DomainEvents, EventBus, EventName } from '../events/event-bus';
 import type { MessageDeclaration } from '../i18n/i18n';
 import type { JobDeclaration } from '../jobs/jobs';
+import type { NotificationTemplateDeclaration } from '../notifications/notifications.templates';
 import type { ActorLoader } from './request-context';
 
 /** What the application offers a module when it is registered. */
@@ -24,7 +25,8 @@ export type ModuleEventHandler<K extends EventName> = (payload: DomainEvents[K],
 export type ModuleEventHandlers = { readonly [K in EventName]?: ModuleEventHandler<K> };
 
 /**
- * A module's manifest: its key (URL prefix /api/v1/<key>), what it declares (policies, messages, jobs, event handlers;
+ * A module's manifest: its key (URL prefix /api/v1/<key>), what it declares (policies, messages, jobs, notification
+ * templates, event handlers;
  * buildApp registers them, importing the module registers nothing), its routes, start-up wiring and demo data.
  */
 export interface ModuleManifest {
@@ -35,6 +37,8 @@ export interface ModuleManifest {
   messages?: readonly MessageDeclaration[];
   /** Its background jobs (declareJob). */
   jobs?: readonly JobDeclaration[];
+  /** Its message templates for the notification outbox (declareNotificationTemplate). */
+  notificationTemplates?: readonly NotificationTemplateDeclaration[];
   /** Its reactions to domain events, subscribed on each app's event bus. */
   events?: ModuleEventHandlers;
   routes?: (app: FastifyInstance, host: ModuleHost) => Promise<void>;

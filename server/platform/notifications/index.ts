@@ -4,7 +4,7 @@ import { channelsFromEnv, configureNotificationChannels } from './notifications.
 import { notificationsRoutes } from './notifications.routes';
 
 export { enqueueNotification, deliverNotification, claimNotification, sweepNotifications, OUTBOX, type NotificationMessage, type NotificationChannel, type NotificationStatus, type DeliveryOutcome } from './notifications.outbox';
-export { registerNotificationTemplate, hasNotificationTemplate, renderNotification, TemplateError, type NotificationTemplate, type RenderedNotification } from './notifications.templates';
+export { declareNotificationTemplate, registerNotificationTemplate, hasNotificationTemplate, renderNotification, TemplateError, type NotificationTemplate, type NotificationTemplateDeclaration, type RenderedNotification } from './notifications.templates';
 export {
   configureNotificationChannels,
   notificationChannels,
