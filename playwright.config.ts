@@ -20,7 +20,8 @@ const dataDir = process.env.E2E_DATA_DIR;
 /** Journeys run against the real app (API + built web) on a fresh embedded database with demo data. */
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 120_000,
+  // Generous: journeys run several minutes of real browser work, and CI machines are sometimes loaded.
+  timeout: 300_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,

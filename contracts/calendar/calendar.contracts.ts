@@ -87,6 +87,12 @@ export const DueResponseSchema = z.object({
   skipped: z.array(SkippedDaySchema),
   /** True when the unit's own office hours were used. */
   unitHours: z.boolean(),
+  provisional: z
+    .boolean()
+    .describe(
+      'True when the due instant relies on a year whose official schedule is not published yet: that year is counted on the statutory calendar ' +
+        '(Bộ luật Lao động 2019 Điều 112 with the lunar dates, compensatory days of Điều 111 khoản 3) and the due may move when the year is published.',
+    ),
 });
 export type DueResponse = z.infer<typeof DueResponseSchema>;
 
@@ -241,3 +247,31 @@ export const UpdateUnitHoursRequestSchema = ConfirmChangeSchema.extend({
   label: z.string().trim().max(200).optional(),
 });
 export type UpdateUnitHoursRequest = z.infer<typeof UpdateUnitHoursRequestSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Status (administrators)
+
+/** How many open items of a module rely on the provisional calendar. */
+export const ProvisionalRelianceSchema = z.object({ module: z.string(), count: z.number().int() });
+
+/**
+ * `GET /api/v1/calendar/status` (calendar.manage): which years are published, which are covered provisionally, and the
+ * warning shown to administrators from 1 October while next year's schedule is not published (or at any time while
+ * the current year's is not).
+ */
+export const CalendarStatusResponseSchema = z.object({
+  /** Today in Asia/Ho_Chi_Minh. */
+  today: IsoDateSchema,
+  lastPublishedYear: z.number().int().nullable(),
+  /** Years counted on the statutory calendar because they are not published yet. */
+  provisionalYears: z.array(z.number().int()),
+  /** From this instant (+07:00) due instants are provisional; null while nothing is published. */
+  provisionalFrom: z.string().nullable(),
+  /** Open items whose due instant relies on a provisional year, per module. */
+  reliance: z.array(ProvisionalRelianceSchema),
+  /** Total of `reliance`. */
+  provisionalOpenItems: z.number().int(),
+  /** Set when the administrator should publish a year: the year, and from which date the warning shows. */
+  warning: z.object({ year: z.number().int(), since: IsoDateSchema }).nullable(),
+});
+export type CalendarStatusResponse = z.infer<typeof CalendarStatusResponseSchema>;

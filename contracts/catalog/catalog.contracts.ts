@@ -120,6 +120,42 @@ export const TemplateFileSchema = z.object({
 });
 export type TemplateFile = z.infer<typeof TemplateFileSchema>;
 
+/**
+ * How the desk treats a group of required documents (issue 9 item 7): `one-of` = alternatives, exactly one is handed
+ * in (the paper form or the e-form); `conditional` = only when its `condition` applies to this applicant ("trường hợp
+ * trẻ em bị bỏ rơi"); `to-present` = shown for checking and given back, not kept (giấy tờ phải xuất trình).
+ * A document without a group must be handed in.
+ */
+export const DOCUMENT_GROUP_KINDS = ['one-of', 'conditional', 'to-present'] as const;
+export const DocumentGroupKindSchema = z.enum(DOCUMENT_GROUP_KINDS);
+export type DocumentGroupKind = z.infer<typeof DocumentGroupKindSchema>;
+
+/** A group of a version's required documents; `key` is what each document's `group` names (unique in the version). */
+export const DocumentGroupSchema = z.object({
+  key: z.string(),
+  kind: DocumentGroupKindSchema,
+  label: z.string().nullable(),
+  /** The case a `conditional` group applies to, as the source words it; null for the other kinds. */
+  condition: z.string().nullable(),
+});
+export type DocumentGroup = z.infer<typeof DocumentGroupSchema>;
+/** What an editor sends for a document group; a conditional group states its condition. */
+export const DocumentGroupInputSchema = z
+  .object({
+    key: Text(40).regex(/^[a-z0-9-]+$/, 'catalog.errors.documentGroupKey'),
+    kind: DocumentGroupKindSchema,
+    label: OptionalText(500),
+    condition: OptionalText(1000),
+  })
+  .refine((g) => g.kind !== 'conditional' || g.condition !== null, { message: 'catalog.errors.documentConditionRequired', path: ['condition'] });
+
+/** Why the importer could not read how a document is grouped (it keeps the document as published and reports it). */
+export const DOCUMENT_ISSUES = ['case-ambiguous', 'refers-to-other'] as const;
+export const DocumentIssueCodeSchema = z.enum(DOCUMENT_ISSUES);
+/** A document the importer could not group: its 0-based position in `requiredDocuments` and the text it read. */
+export const DocumentIssueSchema = z.object({ document: z.number().int().min(0), code: DocumentIssueCodeSchema, raw: z.string() });
+export type DocumentIssue = z.infer<typeof DocumentIssueSchema>;
+
 /** A document the applicant must submit: counts of originals (bản chính) and copies (bản sao) as published. */
 export const RequiredDocumentSchema = z.object({
   name: z.string(),
@@ -128,6 +164,8 @@ export const RequiredDocumentSchema = z.object({
   case: z.string().nullable(),
   note: z.string().nullable(),
   template: TemplateFileSchema.nullable(),
+  /** Key of its group in the version's `documentGroups`; null = must be handed in. */
+  group: z.string().nullable(),
 });
 export type RequiredDocument = z.infer<typeof RequiredDocumentSchema>;
 /** What an editor sends for a required document. */
@@ -138,6 +176,7 @@ export const RequiredDocumentInputSchema = z.object({
   case: OptionalText(1000),
   note: OptionalText(2000),
   template: TemplateFileSchema.nullable().optional().transform((v) => v ?? null),
+  group: Text(40).nullable().optional().transform((v) => (v === undefined || v === '' ? null : v)),
 });
 
 /** A legal text the procedure rests on: its number (số hiệu) and title. */
@@ -227,21 +266,32 @@ export const PublicProcedureSchema = z.object({
   onlineMode: OnlineModeSchema.nullable(),
   onlineModeText: z.string().nullable(),
   processingTimeText: z.string().nullable(),
-  processingTimeNote: z.string().nullable(),
   processingTimes: z.array(ProcessingTimeSchema),
   timeReadable: z.boolean(),
   feeText: z.string().nullable(),
   fees: z.array(FeeSchema),
   requiredDocuments: z.array(RequiredDocumentSchema),
+  documentGroups: z.array(DocumentGroupSchema),
   requiredDocumentsNote: z.string().nullable(),
   legalBasis: z.array(LegalBasisSchema),
   publishingDecision: z.string().nullable(),
+  /** Designated by the province for on-the-spot resolution (giải quyết ngay): received and returned in one visit. */
+  onTheSpot: z.boolean(),
+});
+export type PublicProcedure = z.infer<typeof PublicProcedureSchema>;
+
+/**
+ * The catalog administrator's notes about the source (issue 9 item 9: kept off the public pages): the importer's
+ * remarks on times, its confidence, the record's provenance and the documents it could not group.
+ */
+export const CatalogNotesSchema = z.object({
+  processingTimeNote: z.string().nullable(),
   source: z.record(z.string(), z.unknown()).nullable(),
   confidence: z.string().nullable(),
   confidenceNote: z.string().nullable(),
   notes: z.string().nullable(),
+  documentIssues: z.array(DocumentIssueSchema),
 });
-export type PublicProcedure = z.infer<typeof PublicProcedureSchema>;
 
 /** Fields (lĩnh vực) with their number of procedures in force. */
 export const FieldsResponseSchema = z.object({ items: z.array(z.object({ name: z.string(), count: z.number().int() })) });
@@ -282,6 +332,7 @@ export type ListVersionsResponse = z.infer<typeof ListVersionsResponseSchema>;
 
 /** A version as the back office sees it, with its workflow template and what the caller may do with it. */
 export const ProcedureVersionSchema = PublicProcedureSchema.extend({
+  ...CatalogNotesSchema.shape,
   procedureId: z.uuid(),
   status: VersionStatusSchema,
   workflow: z.array(WorkflowStepSchema),
@@ -316,12 +367,16 @@ export const ProcedureContentSchema = z.object({
   feeText: OptionalText(1000),
   fees: z.array(FeeInputSchema).max(20).optional().default([]),
   requiredDocuments: z.array(RequiredDocumentInputSchema).max(200).optional().default([]),
+  documentGroups: z.array(DocumentGroupInputSchema).max(200).optional().default([]),
+  /** The importer's unresolved findings about document groups; the editor drops one when it has been dealt with. */
+  documentIssues: z.array(DocumentIssueSchema).max(200).optional().default([]),
   requiredDocumentsNote: OptionalText(4000),
   legalBasis: z.array(LegalBasisInputSchema).max(200).optional().default([]),
   publishingDecision: OptionalText(500),
   confidence: OptionalText(20),
   confidenceNote: OptionalText(2000),
   notes: OptionalText(8000),
+  onTheSpot: z.boolean().optional().default(false),
   /** Omitted ⇒ the default template (tiếp nhận → thẩm định → phê duyệt → trả kết quả). */
   workflow: z.array(WorkflowStepInputSchema).max(50).optional(),
 });
@@ -396,3 +451,48 @@ export const ImportReportSchema = z.object({
   rows: z.array(ImportRowSchema),
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
+
+// ---------------------------------------------------------------- data-quality worklist
+
+/**
+ * What the catalog administrator must fix before a procedure serves the desk and the portal well (issue 9 item 9):
+ * no processing time a deadline can be computed from, no online service level, a fee whose amount could not be read,
+ * documents whose grouping the importer could not read.
+ */
+export const QUALITY_ISSUES = ['time-unreadable', 'online-mode-missing', 'fee-unparsed', 'document-groups-unreadable'] as const;
+export const QualityIssueSchema = z.enum(QUALITY_ISSUES);
+export type QualityIssue = z.infer<typeof QualityIssueSchema>;
+
+/** Worklist filters: one issue, one status (default: drafts and published versions, never withdrawn ones). */
+export const WorklistQuerySchema = PageQuerySchema.extend({
+  issue: QualityIssueSchema.optional(),
+  status: z.enum(['draft', 'published']).optional(),
+});
+export type WorklistQuery = z.infer<typeof WorklistQuerySchema>;
+
+/** One version with its findings and the source text behind each, for the administrator to correct. */
+export const WorklistItemSchema = z.object({
+  versionId: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  status: VersionStatusSchema,
+  revision: z.number().int(),
+  issues: z.array(QualityIssueSchema),
+  /** The time text as published (e.g. "1") when it cannot be read. */
+  timeText: z.string().nullable(),
+  /** Fee texts whose amount is unknown. */
+  unparsedFees: z.array(z.string()),
+  /** How many documents the importer could not group. */
+  documentIssues: z.number().int(),
+});
+export type WorklistItem = z.infer<typeof WorklistItemSchema>;
+/** The worklist page plus the number of versions with each issue (for the filter's badges). */
+export const WorklistResponseSchema = pageOf(WorklistItemSchema).extend({
+  counts: z.object({
+    'time-unreadable': z.number().int(),
+    'online-mode-missing': z.number().int(),
+    'fee-unparsed': z.number().int(),
+    'document-groups-unreadable': z.number().int(),
+  }),
+});
+export type WorklistResponse = z.infer<typeof WorklistResponseSchema>;

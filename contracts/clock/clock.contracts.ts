@@ -15,3 +15,12 @@ export const AdvanceClockSchema = z
   })
   .refine((b) => (b.workingMinutes ?? 0) + (b.minutes ?? 0) > 0, { message: 'platform.clock.nothingToAdvance', path: ['workingMinutes'] });
 export type AdvanceClock = z.infer<typeof AdvanceClockSchema>;
+
+/**
+ * Sets the clock to an instant (ISO 8601 with an offset), forward or back: a journey or a training session starts on a
+ * given day (e.g. 5 December, when next year's calendar is not yet published) whatever the machine's date.
+ */
+export const SetClockSchema = z.object({
+  at: z.iso.datetime({ offset: true, message: 'platform.clock.instant' }),
+});
+export type SetClock = z.infer<typeof SetClockSchema>;

@@ -21,6 +21,15 @@ import {
 
 export * from './dossiers.values';
 
+/**
+ * True while the due (or extended due) instant relies on a year whose official working calendar is not published yet:
+ * it was counted on the statutory calendar (Bộ luật Lao động 2019 Điều 112) and is recomputed — the applicant notified
+ * if it moves — when that year is published.
+ */
+export const DueProvisionalSchema = z
+  .boolean()
+  .describe('True while the appointment relies on a year whose official calendar is not published yet (counted on the statutory calendar, Labour Code art. 112).');
+
 export const DossierStateSchema = z.enum(DOSSIER_STATES);
 export type DossierState = z.infer<typeof DossierStateSchema>;
 export const TransitionNameSchema = z.enum(TRANSITION_NAMES);
@@ -85,6 +94,10 @@ export const ChecklistItemSchema = z.object({
   /** Bản sao chứng thực, its own column on Mẫu 01 (§4.2); absent = 0. */
   certifiedCopies: z.number().int().min(0).max(100).optional(),
   copies: z.number().int().min(0).max(100),
+  /** Shown to the officer and given back (giấy tờ phải xuất trình), not kept in the dossier. */
+  presented: z.boolean().optional(),
+  /** The case this document was asked for ("Trường hợp trẻ em bị bỏ rơi"); set by the server from the catalog. */
+  condition: z.string().nullable().optional(),
 });
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
@@ -113,6 +126,8 @@ export const IntakeRequestSchema = z.object({
   /** Who hands the dossier in for the applicant (Mẫu 01 authorised-person block); omit when the applicant comes in person. */
   submitter: SubmitterSchema.optional(),
   checklist: z.array(ChecklistItemSchema).max(200).default([]),
+  /** Keys of the procedure's conditional document groups whose case applies to this applicant (catalog `documentGroups`). */
+  conditions: z.array(Text(40).min(1)).max(100).optional(),
   feeVnd: z.number().int().min(0).max(1_000_000_000_000).optional().default(0),
   resultDelivery: ResultDeliverySchema.optional(),
   /** Required when the catalog's time for the channel is unreadable: the officer states it, nothing is guessed. */
@@ -121,6 +136,11 @@ export const IntakeRequestSchema = z.object({
   missingItems: z.array(Text(1000).min(1)).max(100).optional().default([]),
   reasons: OptionalText(4000),
   note: OptionalText(4000),
+  /**
+   * "Receive and return now" (issue 9 item 6): only for a procedure the province designates for on-the-spot resolution
+   * (catalog `onTheSpot`); the dossier is received, then returned to the applicant at the desk, finished early.
+   */
+  returnNow: z.boolean().optional(),
 });
 export type IntakeRequest = z.infer<typeof IntakeRequestSchema>;
 
@@ -225,6 +245,7 @@ export const DossierDetailSchema = z.object({
   dueAt: z.string(),
   extendedDueAt: z.string().nullable(),
   effectiveDueAt: z.string(),
+  dueProvisional: DueProvisionalSchema,
   finishedAt: z.string().nullable(),
   returnedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
@@ -295,6 +316,8 @@ export const TransitionRequestSchema = z.discriminatedUnion('transition', [
   z.object({ transition: z.literal('approve'), ...base }),
   z.object({ transition: z.literal('result-ready'), ...base }),
   z.object({ transition: z.literal('return-result'), ...base, method: ResultDeliverySchema, receivedBy: Text(300).min(1, 'dossiers.errors.receivedByRequired') }),
+  // Issue 9 item 6: an on-the-spot procedure is received and its result handed to the applicant at the desk at once.
+  z.object({ transition: z.literal('return-on-the-spot'), ...base }),
   z.object({ transition: z.literal('stop'), ...base, reason: Reason }),
   z.object({ transition: z.literal('withdraw'), ...base, reason: Reason }),
 ]);
@@ -332,6 +355,7 @@ export const DossierListItemSchema = z.object({
   dueAt: z.string(),
   extendedDueAt: z.string().nullable(),
   effectiveDueAt: z.string(),
+  dueProvisional: DueProvisionalSchema,
   remainingWorkingMinutes: z.number().nullable(),
   badge: BadgeSchema,
   atRisk: z.boolean(),
@@ -357,6 +381,7 @@ export const PublicLookupSchema = z.object({
   receivedAt: z.string(),
   appointmentAt: z.string(),
   extendedAppointmentAt: z.string().nullable(),
+  dueProvisional: DueProvisionalSchema,
   finishedAt: z.string().nullable(),
   returnedAt: z.string().nullable(),
   timeline: z.array(z.object({ at: z.string(), statusCode: z.number().int(), text: Bilingual })),

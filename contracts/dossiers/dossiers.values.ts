@@ -27,6 +27,7 @@ export const TRANSITION_NAMES = [
   'approve',
   'result-ready',
   'return-result',
+  'return-on-the-spot',
   'stop',
   'withdraw',
 ] as const;

@@ -74,7 +74,7 @@ test('admin reviews the generated 2027 draft, adds a day off and publishes it; t
     const dialog = page.getByRole('dialog', { name: 'Công bố lịch làm việc năm 2027' });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByTestId('impact-total')).toContainText('Không có việc đang mở nào bị thay đổi hạn.');
-    await expect(dialog).toContainText('Đây là năm mới chưa có trong lịch đã công bố');
+    await expect(dialog).toContainText('Năm này chưa được công bố: các hạn rơi vào năm này đang được tính tạm');
     await dialog.getByLabel('Lý do thay đổi').fill('Đã đối chiếu thông báo chính thức về lịch nghỉ năm 2027');
     await attachScreenshot(page, testInfo, 'calendar-04-publish-impact');
     await dialog.getByRole('button', { name: 'Xác nhận công bố' }).click();

@@ -2,6 +2,14 @@ import { expect, test, type APIRequestContext, type Browser, type Page } from '@
 import { attachScreenshot } from '../support/screens';
 import { act, apiLogin, officer, watchConsole } from './dossier-support';
 
+/** The paper declaration of "Thủ tục đăng ký giám hộ" as its catalog entry names it (one of the paper form or the e-form). */
+async function paperForm(request: APIRequestContext): Promise<{ name: string; originals: number; copies: number }> {
+  const procedure = (await (await request.get('/api/v1/catalog/procedures/1.004837')).json()) as { requiredDocuments: Array<{ name: string; group: string | null }> };
+  const form = procedure.requiredDocuments.find((d) => d.group === 'form' && !/điện tử/.test(d.name));
+  expect(form, 'paper form of 1.004837').toBeTruthy();
+  return { name: form!.name, originals: 1, copies: 0 };
+}
+
 /** A signed-in officer's page on the dossier. */
 async function officerOn(browser: Browser, login: string, id: string, problems: string[]): Promise<Page> {
   const page = await officer(browser, login, problems);
@@ -20,7 +28,8 @@ async function receive(request: APIRequestContext, csrf: string, name: string): 
       handlingUnitId: wards.items.find((u) => u.name === 'Phường Hạc Thành')!.id,
       channel: 'direct',
       applicant: { kind: 'person', name, idNumber: '038080005555', email: 'giamho@example.vn' },
-      checklist: [],
+      // Issue 9 item 7: an empty dossier is refused; the paper form of the guardianship procedure is handed in.
+      checklist: [await paperForm(request)],
       decision: 'accept',
     },
   });

@@ -1,8 +1,16 @@
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { attachScreenshot } from '../support/screens';
 import { apiLogin, openedDialog, watchConsole } from './dossier-support';
+
+/** The paper declaration of "Thủ tục đăng ký giám hộ" as its catalog entry names it (one of the paper form or the e-form). */
+async function paperForm(request: APIRequestContext): Promise<{ name: string; originals: number; copies: number }> {
+  const procedure = (await (await request.get('/api/v1/catalog/procedures/1.004837')).json()) as { requiredDocuments: Array<{ name: string; group: string | null }> };
+  const form = procedure.requiredDocuments.find((d) => d.group === 'form' && !/điện tử/.test(d.name));
+  expect(form, 'paper form of 1.004837').toBeTruthy();
+  return { name: form!.name, originals: 1, copies: 0 };
+}
 
 /** Picks a procedure in the focused intake search with the keyboard and fills the applicant (Tab order of the desk form). */
 async function fillDeskForm(page: Page, search: string, procedureName: RegExp, applicant: { name: string; id: string }) {
@@ -104,7 +112,8 @@ test('a stale screen gets the translated conflict message and keeps what was typ
       handlingUnitId: wards.items.find((u) => u.name === 'Phường Hạc Thành')!.id,
       channel: 'direct',
       applicant: { kind: 'person', name: 'Phạm Văn Xung Đột', idNumber: '038070003333' },
-      checklist: [],
+      // Issue 9 item 7: an empty dossier is refused; the paper form of the guardianship procedure is handed in.
+      checklist: [await paperForm(context.request)],
       decision: 'accept',
     },
   });

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button, Dropdown, Flex, Layout, Menu, Result, Spin, Typography } from 'antd';
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLogout, useMe } from '../features/identity/identity.api';
 import { ChangePasswordModal } from '../features/identity/ChangePasswordModal';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { useApiError } from './useApiError';
-import { allowedMenu } from './admin-menu';
+import { allowedMenu, shellTitleKey } from './admin-menu';
+import { CalendarStatusBanner } from '../features/calendar/CalendarStatusBanner';
 
 const { Header, Sider, Content } = Layout;
 
@@ -20,6 +21,10 @@ export function AdminLayout() {
   const logout = useLogout();
   const showError = useApiError();
   const [passwordOpen, setPasswordOpen] = useState(false);
+  // Below the lg breakpoint the menu is a drawer opened from the header's own button (antd's floating zero-width
+  // trigger covered the page title at 390 px, issue 9 item 8).
+  const [narrow, setNarrow] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
 
   if (isPending) {
     return (
@@ -32,6 +37,7 @@ export function AdminLayout() {
   if (!me) return <Navigate to={`/admin/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
 
   const menu = allowedMenu(me.actions);
+  const title = t(shellTitleKey(me.grants.map((g) => g.role)));
   const selected = menu.find((m) => location.pathname.startsWith(m.path))?.key;
 
   const onLogout = () =>
@@ -42,18 +48,50 @@ export function AdminLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider breakpoint="lg" collapsedWidth={0} width={232} theme="dark">
-        <div style={{ color: '#fff', padding: '18px 20px', fontWeight: 600, fontSize: 16, lineHeight: 1.3 }}>{t('common.app.adminTitle')}</div>
+      <Sider
+        breakpoint="lg"
+        collapsedWidth={0}
+        width={232}
+        theme="dark"
+        trigger={null}
+        collapsed={collapsed}
+        onBreakpoint={(broken) => {
+          setNarrow(broken);
+          setCollapsed(broken);
+        }}
+        style={narrow ? { position: 'fixed', insetBlock: 0, insetInlineStart: 0, zIndex: 20 } : undefined}
+        data-testid="admin-menu"
+      >
+        <div style={{ color: '#fff', padding: '18px 20px', fontWeight: 600, fontSize: 16, lineHeight: 1.3 }} data-testid="shell-title">
+          {title}
+        </div>
         <Menu
           theme="dark"
           mode="inline"
           selectedKeys={selected ? [selected] : []}
-          items={menu.map((m) => ({ key: m.key, icon: m.icon, label: t(m.labelKey), onClick: () => void navigate(m.path) }))}
+          items={menu.map((m) => ({
+            key: m.key,
+            icon: m.icon,
+            label: t(m.labelKey),
+            onClick: () => {
+              if (narrow) setCollapsed(true);
+              void navigate(m.path);
+            },
+          }))}
         />
       </Sider>
-      <Layout>
+      {narrow && !collapsed ? <div onClick={() => setCollapsed(true)} style={{ position: 'fixed', inset: 0, background: 'rgba(0,0,0,0.35)', zIndex: 19 }} /> : null}
+      <Layout style={{ minWidth: 0 }}>
         <Header style={{ background: '#fff', paddingInline: 16, borderBottom: '1px solid #e5e7eb' }}>
           <Flex align="center" justify="flex-end" gap={16} style={{ height: '100%' }}>
+            {narrow ? (
+              <Flex align="center" gap={8} style={{ marginInlineEnd: 'auto', minWidth: 0 }}>
+                <Button type="text" icon={<MenuOutlined />} aria-label={t('common.app.openMenu')} onClick={() => setCollapsed((c) => !c)} data-testid="menu-button" />
+                <Typography.Text strong ellipsis style={{ maxWidth: 150 }}>
+                  {title}
+                </Typography.Text>
+              </Flex>
+            ) : null}
             <LanguageSwitch />
             <Dropdown
               trigger={['click']}
@@ -74,7 +112,8 @@ export function AdminLayout() {
             </Dropdown>
           </Flex>
         </Header>
-        <Content style={{ padding: 16 }}>
+        <Content style={{ padding: narrow ? 8 : 16, minWidth: 0 }}>
+          <CalendarStatusBanner />
           <Outlet />
         </Content>
       </Layout>

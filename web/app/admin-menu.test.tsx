@@ -13,3 +13,14 @@ describe('homeEntry', () => {
     expect(homeEntry([])).toBeUndefined();
   });
 });
+
+describe('shell title', () => {
+  it('fits the role: the desk reads its own title, not "Quản trị"', async () => {
+    const { shellTitleKey } = await import('./admin-menu');
+    expect(shellTitleKey(['reception-officer'])).toBe('common.app.titles.desk');
+    expect(shellTitleKey(['specialist'])).toBe('common.app.titles.handling');
+    expect(shellTitleKey(['leader', 'reception-officer'])).toBe('common.app.titles.desk');
+    expect(shellTitleKey(['reform-office'])).toBe('common.app.titles.monitoring');
+    expect(shellTitleKey(['system-admin', 'reception-officer'])).toBe('common.app.titles.admin');
+  });
+});

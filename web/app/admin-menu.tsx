@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, CalculatorOutlined, CalendarOutlined, FileTextOutlined, FolderOpenOutlined, InboxOutlined, MailOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalculatorOutlined, CalendarOutlined, ExceptionOutlined, FileTextOutlined, FolderOpenOutlined, InboxOutlined, MailOutlined, TeamOutlined } from '@ant-design/icons';
 
 /** One back-office menu entry; shown when the user holds any of `actions` (policy actions from GET /me). */
 export interface AdminMenuItem {
@@ -17,6 +17,8 @@ export const ADMIN_MENU: AdminMenuItem[] = [
   { key: 'dossier-intake', path: '/admin/dossiers/intake', labelKey: 'dossiers.menu.intake', icon: <InboxOutlined />, actions: ['dossiers.intake'] },
   { key: 'dossiers', path: '/admin/dossiers', labelKey: 'dossiers.menu.queues', icon: <FolderOpenOutlined />, actions: ['dossiers.list'] },
   { key: 'officers', path: '/admin/officers', labelKey: 'common.menu.officers', icon: <TeamOutlined />, actions: ['identity.users.list'] },
+  // The worklist first: the menu highlights the first entry whose path prefixes the URL.
+  { key: 'procedure-quality', path: '/admin/procedures/quality', labelKey: 'catalog.quality.menu', icon: <ExceptionOutlined />, actions: ['catalog.procedures.manage'] },
   { key: 'procedures', path: '/admin/procedures', labelKey: 'common.menu.procedures', icon: <FileTextOutlined />, actions: ['catalog.procedures.manage'] },
   // The calculator first: the menu highlights the first entry whose path prefixes the URL.
   { key: 'calculator', path: '/admin/calendar/calculator', labelKey: 'calendar.menu.calculator', icon: <CalculatorOutlined />, actions: ['calendar.read'] },
@@ -42,6 +44,19 @@ export function homeEntry(actions: readonly string[]): AdminMenuItem | undefined
     if (work) return work;
   }
   return menu[0];
+}
+
+/**
+ * The shell's title for the user's work (issue 9 item 8: not "Quản trị" for a desk officer): administration for
+ * account and catalogue administrators, the desk for reception officers, handling for specialists and leaders,
+ * monitoring for the reform office. The first role in that order wins.
+ */
+export function shellTitleKey(roles: readonly string[]): string {
+  if (roles.includes('system-admin') || roles.includes('unit-admin')) return 'common.app.titles.admin';
+  if (roles.includes('reception-officer')) return 'common.app.titles.desk';
+  if (roles.includes('specialist') || roles.includes('leader')) return 'common.app.titles.handling';
+  if (roles.includes('reform-office')) return 'common.app.titles.monitoring';
+  return 'common.app.adminTitle';
 }
 
 /** Whether the user holds a policy action somewhere. */

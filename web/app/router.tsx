@@ -40,6 +40,7 @@ export const router = createBrowserRouter([
       { path: 'officers', lazy: async () => ({ Component: (await import('../features/identity/OfficersPage')).OfficersPage }) },
       { path: 'procedures', lazy: async () => ({ Component: (await import('../features/catalog/ProceduresAdminPage')).ProceduresAdminPage }) },
       { path: 'procedures/new', lazy: async () => ({ Component: (await import('../features/catalog/ProcedureEditorPage')).ProcedureEditorPage }) },
+      { path: 'procedures/quality', lazy: async () => ({ Component: (await import('../features/catalog/QualityWorklistPage')).QualityWorklistPage }) },
       { path: 'procedures/import', lazy: async () => ({ Component: (await import('../features/catalog/ProcedureImportPage')).ProcedureImportPage }) },
       { path: 'procedures/:id', lazy: async () => ({ Component: (await import('../features/catalog/ProcedureEditorPage')).ProcedureEditorPage }) },
       { path: 'calendar', lazy: async () => ({ Component: (await import('../features/calendar/CalendarAdminPage')).CalendarAdminPage }) },

@@ -5,10 +5,13 @@ import { normaliseSearch } from '../identity';
 import type {
   Channel,
   ChannelScope,
+  DocumentGroup,
+  DocumentIssue,
   DurationUnit,
   Level,
   OnlineMode,
   ProcessingTime,
+  RequiredDocument,
   TimeIssue,
   TimeReading,
   WorkflowStepInput,
@@ -287,4 +290,110 @@ export function parseVnd(value: unknown): number | null {
 /** Formats VND the Vietnamese way: 10000 → "10.000 đ". */
 export function formatVnd(amount: number): string {
   return `${amount.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')} đ`;
+}
+
+// ---------------------------------------------------------------- document groups (issue 9 item 7)
+
+// How the national database words the three groups (shared/data/procedures.json):
+// - "Giấy tờ phải xuất trình" / "... phải xuất trình các giấy tờ sau" as the case heading: shown, not kept;
+// - "(nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp ...)" on the paper form and "(... trực tuyến)"
+//   on the e-form: one of them, by channel;
+// - "Trường hợp X thì ...", "... trong trường hợp X.", "... đối với trường hợp X", "(nếu có)" in the name, or a case
+//   heading "a) Đối với trường hợp ...": only when X applies.
+const TO_PRESENT_HEADING = /xuất trình/i;
+const FORM_CHOICE = /nếu người (?:có yêu cầu )?lựa chọn nộp hồ sơ theo hình thức/i;
+const CONDITIONAL_HEADING = /trường hợp|^(?:\(?[0-9a-zđ.]+\)\s*)?đối với /i;
+// Headings that only introduce the list, or number its parts (all required): "Giấy tờ phải nộp", "... gồm", "1. Hồ sơ thu hồi".
+const PLAIN_HEADING = /phải nộp|gồm|sau đây|^\d+\.\s/i;
+const LEADING_CASE = /^(trường hợp .+?)(?:,? thì |,? phải )/i;
+const INNER_CASE = /(?:trong|đối với) (?:các )?(trường hợp .+?)(?:[.;]|$)/i;
+const IF_ANY = /\(nếu có\)/i;
+// "Trường hợp không có văn bản nêu trên thì ...": an alternative to an earlier document the text does not name.
+const REFERS_TO_OTHER = /^trường hợp (?:người yêu cầu )?không có (?:các )?(?:giấy tờ|văn bản) (?:nêu|kể) trên/i;
+
+// A condition cut out of a parenthesis keeps its closing bracket ("(Trường hợp chuyển trong tỉnh)"): drop an unmatched one.
+const capitalise = (text: string) => {
+  const t = !text.includes('(') ? text.replace(/\)+$/, '').trim() : text;
+  return t.charAt(0).toUpperCase() + t.slice(1);
+};
+const headingText = (text: string) => text.replace(/^\(?[0-9a-zđ.]+\)\s*/i, '').replace(/[\s:,]+$/, '').trim();
+
+/** Documents with their group keys, the groups, and what could not be read (reported, never guessed). */
+export interface DocumentGrouping {
+  documents: RequiredDocument[];
+  groups: DocumentGroup[];
+  issues: DocumentIssue[];
+}
+
+/**
+ * Reads the document groups of a procedure from the published wording (see the patterns above). A document whose
+ * wording matches none stays ungrouped (must be handed in). Case headings that are neither a list heading nor a case
+ * are reported when there are several of them (the text does not say whether they are alternatives or parts).
+ */
+export function readDocumentGroups(input: readonly RequiredDocument[], messages: RowMessage[]): DocumentGrouping {
+  const groups: DocumentGroup[] = [];
+  const issues: DocumentIssue[] = [];
+  const groupFor = (key: string, make: () => DocumentGroup): string => {
+    if (!groups.some((g) => g.key === key)) groups.push(make());
+    return key;
+  };
+  const conditionKey = (condition: string): string => {
+    const found = groups.find((g) => g.kind === 'conditional' && g.condition === condition);
+    if (found) return found.key;
+    const key = `c${groups.filter((g) => g.kind === 'conditional').length + 1}`;
+    groups.push({ key, kind: 'conditional', label: null, condition });
+    return key;
+  };
+  const formChoices = input.filter((d) => FORM_CHOICE.test(tidy(d.name)));
+  const unclassifiedHeadings = new Set(
+    input.map((d) => d.case?.trim() ?? '').filter((c) => c && !TO_PRESENT_HEADING.test(c) && !CONDITIONAL_HEADING.test(c) && !PLAIN_HEADING.test(c)),
+  );
+
+  const documents = input.map((d, index): RequiredDocument => {
+    const name = d.name.replace(/[\s\u00a0]+/g, ' ').trim();
+    const heading = d.case?.trim() ?? '';
+    let group: string | null = null;
+    if (heading && TO_PRESENT_HEADING.test(heading)) {
+      group = groupFor('present', () => ({ key: 'present', kind: 'to-present', label: heading, condition: null }));
+    } else if (heading && CONDITIONAL_HEADING.test(heading) && !PLAIN_HEADING.test(heading)) {
+      group = conditionKey(capitalise(headingText(heading)));
+    } else if (formChoices.length >= 2 && formChoices.includes(d)) {
+      group = groupFor('form', () => ({ key: 'form', kind: 'one-of', label: null, condition: null }));
+    } else {
+      const m = LEADING_CASE.exec(name) ?? INNER_CASE.exec(name);
+      if (m) group = conditionKey(capitalise(m[1]!.trim()));
+      else if (IF_ANY.test(name)) group = conditionKey('Nếu có');
+      else if (formChoices.includes(d)) {
+        const clause = /\((?:[^()]*, )?(nếu người[^()]*)\)/i.exec(name);
+        if (clause) group = conditionKey(capitalise(clause[1]!.trim()));
+      }
+    }
+    if (REFERS_TO_OTHER.test(name)) {
+      issues.push({ document: index, code: 'refers-to-other', raw: name });
+      messages.push({ code: 'documentRefersToOther', severity: 'warning', params: { name: name.slice(0, 120) } });
+    }
+    if (heading && unclassifiedHeadings.size >= 2 && unclassifiedHeadings.has(heading)) {
+      issues.push({ document: index, code: 'case-ambiguous', raw: heading });
+    }
+    return { ...d, group };
+  });
+  for (const heading of unclassifiedHeadings.size >= 2 ? unclassifiedHeadings : []) {
+    messages.push({ code: 'documentCaseAmbiguous', severity: 'warning', params: { heading } });
+  }
+  return { documents, groups, issues };
+}
+
+/** The data-quality findings of a version's content (issue 9 item 9), in a fixed order. */
+export function qualityIssuesOf(c: {
+  processingTimes: readonly ProcessingTime[];
+  onlineMode: OnlineMode | null;
+  fees: ReadonlyArray<{ amountVnd: number | null; text: string | null }>;
+  documentIssues: readonly DocumentIssue[];
+}): Array<'time-unreadable' | 'online-mode-missing' | 'fee-unparsed' | 'document-groups-unreadable'> {
+  const out: Array<'time-unreadable' | 'online-mode-missing' | 'fee-unparsed' | 'document-groups-unreadable'> = [];
+  if (!isTimeReadable(c.processingTimes)) out.push('time-unreadable');
+  if (c.onlineMode === null) out.push('online-mode-missing');
+  if (c.fees.some((f) => f.amountVnd === null && f.text !== null)) out.push('fee-unparsed');
+  if (c.documentIssues.length > 0) out.push('document-groups-unreadable');
+  return out;
 }

@@ -47,19 +47,29 @@ export function presentPublic(r: VersionRecord): PublicProcedure {
     onlineMode: r.onlineMode,
     onlineModeText: r.onlineModeText,
     processingTimeText: r.processingTimeText,
-    processingTimeNote: r.processingTimeNote,
     processingTimes: r.processingTimes,
     timeReadable: r.timeReadable,
     feeText: r.feeText,
     fees: r.fees,
-    requiredDocuments: r.requiredDocuments,
+    // Documents stored before groups existed have no `group`: they must be handed in.
+    requiredDocuments: r.requiredDocuments.map((d) => ({ ...d, group: d.group ?? null })),
+    documentGroups: r.documentGroups,
     requiredDocumentsNote: r.requiredDocumentsNote,
     legalBasis: r.legalBasis,
     publishingDecision: r.publishingDecision,
+    onTheSpot: r.onTheSpot,
+  };
+}
+
+/** The administrator's notes on a version's source; never part of the public detail (issue 9 item 9). */
+function presentNotes(r: VersionRecord) {
+  return {
+    processingTimeNote: r.processingTimeNote,
     source: r.source ?? null,
     confidence: r.confidence,
     confidenceNote: r.confidenceNote,
     notes: r.notes,
+    documentIssues: r.documentIssues,
   };
 }
 
@@ -70,6 +80,7 @@ export type ProcedureVersionView = Omit<ProcedureVersion, 'actions' | 'openDraft
 export function presentVersionView(r: VersionRecord): ProcedureVersionView {
   return {
     ...presentPublic(r),
+    ...presentNotes(r),
     procedureId: r.procedureId,
     status: r.status,
     workflow: r.steps,

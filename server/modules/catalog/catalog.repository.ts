@@ -10,6 +10,8 @@ import type {
   OnlineMode,
   ProcessingTime,
   RequiredDocument,
+  DocumentGroup,
+  DocumentIssue,
   StepUnitRef,
   VersionStatus,
   WorkflowRole,
@@ -41,7 +43,10 @@ export interface VersionContent {
   feeText: string | null;
   fees: Fee[];
   requiredDocuments: RequiredDocument[];
+  documentGroups: DocumentGroup[];
+  documentIssues: DocumentIssue[];
   requiredDocumentsNote: string | null;
+  onTheSpot: boolean;
   legalBasis: LegalBasis[];
   publishingDecision: string | null;
   source: Record<string, unknown> | null;
@@ -103,7 +108,10 @@ function contentColumns(c: VersionContent) {
     feeText: c.feeText,
     fees: c.fees,
     requiredDocuments: c.requiredDocuments,
+    documentGroups: c.documentGroups,
+    documentIssues: c.documentIssues,
     requiredDocumentsNote: c.requiredDocumentsNote,
+    onTheSpot: c.onTheSpot,
     legalBasis: c.legalBasis,
     publishingDecision: c.publishingDecision,
     source: c.source,
@@ -132,8 +140,11 @@ export function contentOf(r: VersionRecord): VersionContent {
     processingTimes: r.processingTimes,
     feeText: r.feeText,
     fees: r.fees,
-    requiredDocuments: r.requiredDocuments,
+    requiredDocuments: r.requiredDocuments.map((d) => ({ ...d, group: d.group ?? null })),
+    documentGroups: r.documentGroups,
+    documentIssues: r.documentIssues,
     requiredDocumentsNote: r.requiredDocumentsNote,
+    onTheSpot: r.onTheSpot,
     legalBasis: r.legalBasis,
     publishingDecision: r.publishingDecision,
     source: r.source,
@@ -469,4 +480,25 @@ function draftsWithin(scopes: string[]): SQL {
 export async function countProcedures(q: Queryable): Promise<number> {
   const rows = await q.select({ n: sql<number>`count(*)::int` }).from(p);
   return Number(rows[0]?.n ?? 0);
+}
+
+/** The fields the data-quality worklist judges, for every draft and published version (withdrawn ones are history). */
+export async function qualityRows(q: Queryable, statuses: readonly VersionStatus[]) {
+  return q
+    .select({
+      versionId: v.id,
+      code: p.code,
+      name: v.name,
+      status: v.status,
+      revision: v.revision,
+      processingTimes: v.processingTimes,
+      processingTimeText: v.processingTimeText,
+      onlineMode: v.onlineMode,
+      fees: v.fees,
+      documentIssues: v.documentIssues,
+    })
+    .from(v)
+    .innerJoin(p, eq(p.id, v.procedureId))
+    .where(inArray(v.status, [...statuses]))
+    .orderBy(asc(p.code), asc(v.revision));
 }

@@ -18,6 +18,8 @@ import {
   SearchProceduresResponseSchema,
   UpdateProcedureRequestSchema,
   WithdrawRequestSchema,
+  WorklistQuerySchema,
+  WorklistResponseSchema,
 } from '../../../contracts/catalog/catalog.contracts';
 import { AppError } from '../../platform/errors';
 import { readSingleUpload } from '../../platform/http/uploads';
@@ -30,7 +32,16 @@ import {
   updateProcedureDraft,
   withdrawProcedureVersion,
 } from './use-cases/manage-procedures';
-import { getPublicProcedure, getVersion, listFields, listImplementingUnits, openDraftOf, listVersions, searchProcedures } from './use-cases/read-procedures';
+import {
+  getPublicProcedure,
+  getVersion,
+  listFields,
+  listImplementingUnits,
+  listQualityWorklist,
+  openDraftOf,
+  listVersions,
+  searchProcedures,
+} from './use-cases/read-procedures';
 import { importProcedures } from './use-cases/import-procedures';
 
 /** Routes under /api/v1/catalog: public search and detail, back-office versions and imports. */
@@ -68,6 +79,21 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
       const { items, total } = await listVersions(request.ctx, request.query);
       return { items: items.map(presentVersionSummary), total };
     },
+  );
+
+  app.get(
+    '/admin/quality',
+    {
+      config: { action: CATALOG_ACTIONS.manage },
+      schema: {
+        tags,
+        summary: 'Data-quality worklist of the catalogue',
+        description: 'Drafts and published versions without a readable time, without an online mode, with unparsed fees or with documents the importer could not group.',
+        querystring: WorklistQuerySchema,
+        response: { 200: WorklistResponseSchema },
+      },
+    },
+    async (request) => listQualityWorklist(request.ctx, request.query),
   );
 
   app.get(

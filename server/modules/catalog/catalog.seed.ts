@@ -83,6 +83,7 @@ export async function seedCatalogDemo(ctx: Ctx): Promise<void> {
     dryRun: false,
     publish: true,
     effectiveFrom: DEMO_EFFECTIVE_FROM,
+    publishWithoutUsableTime: true,
   });
   const unitless = candidates.filter((c) => c.unitIds?.length === 0).length;
   ctx.log.info({ created: result.created, skipped: result.skipped, withoutUnits: unitless }, 'catalog demo procedures seeded');

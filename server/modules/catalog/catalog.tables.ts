@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { Fee, LegalBasis, ProcessingTime, RequiredDocument } from '../../../contracts/catalog/catalog.contracts';
+import type { DocumentGroup, DocumentIssue, Fee, LegalBasis, ProcessingTime, RequiredDocument } from '../../../contracts/catalog/catalog.contracts';
 // Kernel rule: catalog may hold foreign keys to identity's org units; drizzle needs the table object for them.
 import { identityOrgUnits } from '../identity/identity.tables';
 
@@ -58,7 +58,13 @@ export const catalogProcedureVersions = pgTable(
     feeText: text('fee_text'),
     fees: jsonb('fees').$type<Fee[]>().notNull(),
     requiredDocuments: jsonb('required_documents').$type<RequiredDocument[]>().notNull(),
+    /** Alternatives, conditional and to-present groups the documents' `group` keys name (issue 9 item 7). */
+    documentGroups: jsonb('document_groups').$type<DocumentGroup[]>().notNull().default(sql`'[]'::jsonb`),
+    /** Documents the importer could not group, kept for the administrator's worklist until an editor resolves them. */
+    documentIssues: jsonb('document_issues').$type<DocumentIssue[]>().notNull().default(sql`'[]'::jsonb`),
     requiredDocumentsNote: text('required_documents_note'),
+    /** Designated by the province for on-the-spot resolution (giải quyết ngay): the desk receives and returns at once. */
+    onTheSpot: boolean('on_the_spot').notNull().default(false),
     legalBasis: jsonb('legal_basis').$type<LegalBasis[]>().notNull(),
     publishingDecision: text('publishing_decision'),
     source: jsonb('source').$type<Record<string, unknown>>(),

@@ -4,13 +4,14 @@ import {
   addWorkingTimeMs,
   CalendarError,
   classifyFinish,
+  isProvisionalSpan,
   workingTimeBetween,
   type Duration,
   type FinishClass,
   type Pause,
   type WorkingCalendar,
 } from '../../platform/calendar';
-import { getPublishedCalendar, getPublishedCalendars, type PublishedCalendars } from '../../platform/calendar/store';
+import { getPublishedCalendar, getPublishedCalendars, isNothingPublished, type PublishedCalendars } from '../../platform/calendar/store';
 import type { Db } from '../../platform/db/database';
 import type { Badge, DossierState } from '../../../contracts/dossiers/dossiers.contracts';
 import { PAUSED_STATES, RUNNING_STATES } from './dossiers.workflow';
@@ -37,6 +38,31 @@ export function calendarCache(db: Db): (unitCode: string | null) => Promise<Work
     }
     return hit;
   };
+}
+
+/**
+ * The calendar a load gives, or null when the province has published no calendar year at all (CALENDAR_NOT_PUBLISHED):
+ * a read then shows the stored due instants without the figures derived from working time. Any other failure (the
+ * database, a calendar that does not compile) propagates: a deadline figure is never silently dropped.
+ */
+export async function calendarOrNone(load: Promise<WorkingCalendar>): Promise<WorkingCalendar | null> {
+  try {
+    return await load;
+  } catch (err) {
+    if (isNothingPublished(err)) return null;
+    throw err;
+  }
+}
+
+/**
+ * Whether the dossier's appointment relies on a year whose official calendar is not published yet (counted on the
+ * statutory calendar of Bộ luật Lao động 2019 Điều 112, see platform/calendar/store PROVISIONAL_YEARS). Without any
+ * published calendar nothing official backs it, so it is provisional. Same rule as the lookup's stored view.
+ */
+export function dueProvisionalOf(row: { receivedAt: Date; dueAt: Date; extendedDueAt: Date | null }, cal: WorkingCalendar | null): boolean {
+  if (!cal) return true;
+  const last = row.extendedDueAt && row.extendedDueAt > row.dueAt ? row.extendedDueAt : row.dueAt;
+  return isProvisionalSpan(row.receivedAt, last, cal);
 }
 
 /** A stored pause as the engine sees it. */

@@ -73,7 +73,13 @@ describe('intake at the desk', () => {
 
   it('requires the officer to state the time when the catalog cannot be read, and refuses one when it can', async () => {
     t.clock.set('2026-03-02T02:00:00Z');
-    const unreadable = await publishProcedure(t, [w.dept.id], { processingTimes: [{ channel: 'any', amount: null, unit: null, raw: 'Theo quy định' }] });
+    // Publishing needs one usable time (issue 9 item 9); the counter's own time here is unreadable.
+    const unreadable = await publishProcedure(t, [w.dept.id], {
+      processingTimes: [
+        { channel: 'online', amount: 3, unit: 'working-days', raw: '03 ngày làm việc' },
+        { channel: 'direct', amount: null, unit: null, raw: 'Theo quy định' },
+      ],
+    });
     const missing = await w.agents.reception.post('/api/v1/dossiers/intake', intakeBody(w, { procedureCode: unreadable }));
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.fields).toEqual([expect.objectContaining({ path: 'body.duration', code: 'dossiers.errors.durationRequired' })]);

@@ -12,7 +12,7 @@ import type {
   UnitRef,
 } from '../../../contracts/dossiers/dossiers.contracts';
 import type { z } from 'zod';
-import { badgeOf, remainingOf, workingMinutesBetween } from './dossiers.deadlines';
+import { badgeOf, dueProvisionalOf, remainingOf, workingMinutesBetween } from './dossiers.deadlines';
 import { noticeText } from './dossiers.notify';
 import { DOSSIER_ACTIONS, performs, type DossierSubject } from './dossiers.policy';
 import type { ApologyRow, DossierRow, EventRow, HopRow, PauseRow, UnitInfo } from './dossiers.repository';
@@ -50,7 +50,7 @@ export function allowedTransitions(actor: Actor, row: DossierRow, subject: Dossi
   const state = row.state as DossierState;
   return TRANSITION_NAMES.filter((t) => {
     const rule = TRANSITIONS[t];
-    return rule.from.includes(state) && rule.who.some((p) => performs(actor, p, subject)) && preconditionHolds(row, t);
+    return !rule.onTheSpotOnly && rule.from.includes(state) && rule.who.some((p) => performs(actor, p, subject)) && preconditionHolds(row, t);
   }).map((t) => ({ transition: t, label: translate(locale, `dossiers.transition.${t}`) ?? t }));
 }
 
@@ -75,7 +75,13 @@ export function deadlineView(row: DossierRow, now: Date, cal: WorkingCalendar | 
     remaining,
     standardDayMinutes: cal?.standardDayMinutes ?? 480,
   });
-  return { effectiveDueAt: iso(effectiveDue), remainingWorkingMinutes: remaining, badge, paused: PAUSED_STATES.includes(state) };
+  return {
+    effectiveDueAt: iso(effectiveDue),
+    dueProvisional: dueProvisionalOf(row, cal),
+    remainingWorkingMinutes: remaining,
+    badge,
+    paused: PAUSED_STATES.includes(state),
+  };
 }
 
 /** A queue row. */

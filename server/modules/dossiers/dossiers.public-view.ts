@@ -2,6 +2,7 @@
 // and stored on its row, so the public's most frequent call is one indexed read and no rendering. The code and the
 // holder's name are not stored (the code is the key; the unit's name is joined so a renamed unit shows its new name).
 import { toVnIso } from '../../platform/calendar';
+import { PROVISIONAL_FROM_SQL } from '../../platform/calendar/store';
 import { executeNamed, type NamedStatement, type Queryable, type Tx } from '../../platform/db/database';
 import { messagesFingerprint } from '../../platform/i18n';
 import { noticeText } from './dossiers.notify';
@@ -17,12 +18,16 @@ export interface PublicViewSource {
   extendedDueAt: Date | null;
   finishedAt: Date | null;
   returnedAt: Date | null;
+  /** The appointment relies on a year not yet published (dossiers.deadlines dueProvisionalOf). */
+  dueProvisional: boolean;
   /** The public timeline entries, oldest first. */
   events: ReadonlyArray<{ at: Date | string; kind: string; statusCode: number; params: Record<string, string | number | null> }>;
 }
 
 /** Bumped when the renderer's output changes shape; the wording's fingerprint is added at run time. */
-const RENDERER_VERSION = 2;
+// 2: `dueProvisional` (the appointment relies on a year whose calendar is not published yet).
+// 3: single-word names masked too ("B****").
+const RENDERER_VERSION = 3;
 let revision: string | null = null;
 
 /** The fingerprint stored beside each view: renderer version plus the wording it used (vi and en). */
@@ -59,6 +64,7 @@ export function publicViewOf(src: PublicViewSource) {
     receivedAt: vn(src.receivedAt)!,
     appointmentAt: vn(src.dueAt)!,
     extendedAppointmentAt: vn(src.extendedDueAt),
+    dueProvisional: src.dueProvisional,
     finishedAt: vn(src.finishedAt),
     returnedAt: vn(src.returnedAt),
     timeline: src.events.map((e) => ({
@@ -93,6 +99,7 @@ type SourceRow = Omit<PublicViewSource, 'events' | 'receivedAt' | 'dueAt' | 'ext
 const SOURCE_COLUMNS = `d.id, d.version, d.code, d.procedure_name as "procedureName", d.applicant_name as "applicantName", d.status_code as "statusCode",
   u.name as "holderName", d.received_at as "receivedAt", d.due_at as "dueAt", d.extended_due_at as "extendedDueAt",
   d.finished_at as "finishedAt", d.returned_at as "returnedAt",
+  coalesce(greatest(d.due_at, d.extended_due_at) >= ${PROVISIONAL_FROM_SQL}, true) as "dueProvisional",
   coalesce((select json_agg(json_build_object('at', e.at, 'kind', e.kind, 'statusCode', e.status_code, 'params', e.params) order by e.id)
             from dossiers_events e where e.dossier_id = d.id and e.public), '[]'::json) as events`;
 
@@ -108,6 +115,7 @@ function sourceOf(r: SourceRow): PublicViewSource {
     extendedDueAt: date(r.extendedDueAt),
     finishedAt: date(r.finishedAt),
     returnedAt: date(r.returnedAt),
+    dueProvisional: r.dueProvisional,
     events: typeof r.events === 'string' ? (JSON.parse(r.events) as PublicViewSource['events']) : r.events,
   };
 }
@@ -119,7 +127,7 @@ const LOOKUP_READ: NamedStatement = {
 };
 
 const SOURCE_BY_CODE: NamedStatement = {
-  name: 'dossiers_public_source_by_code_v1',
+  name: 'dossiers_public_source_by_code_v2',
   text: `select ${SOURCE_COLUMNS} from dossiers d join identity_org_units u on u.id = d.holder_unit_id where d.code = $1`,
 };
 
@@ -138,7 +146,7 @@ export async function readPublicLookup(db: Queryable, code: string): Promise<str
 }
 
 const SOURCE_BY_IDS: NamedStatement = {
-  name: 'dossiers_public_source_by_ids_v1',
+  name: 'dossiers_public_source_by_ids_v2',
   text: `select ${SOURCE_COLUMNS} from dossiers d join identity_org_units u on u.id = d.holder_unit_id where d.id = any(string_to_array($1, ',')::uuid[])`,
 };
 

@@ -62,6 +62,27 @@ describe('queues', () => {
     expect(overdue.items).toEqual([expect.objectContaining({ id: d.id, badge: 'overdue', remainingWorkingMinutes: -60 })]);
     expect((await queue('leader', 'queue=due-soon&q=phan qua han')).total).toBe(0);
   });
+
+  it('does not list a paused dossier as overdue (its due moves when it resumes)', async () => {
+    t.clock.set(MONDAY_9);
+    const received = await receive(w, { applicant: { kind: 'person', name: 'Vũ Tạm Dừng', idNumber: '038200008888', phone: null, email: null, address: null } as never });
+    const withSpecialist = await step(w.agents.reception, received, { transition: 'forward' });
+    await step(w.agents.specialist, withSpecialist, { transition: 'request-supplement', items: ['Bản sao sổ hộ khẩu'], reason: 'Thiếu giấy tờ' });
+    t.clock.set('2026-03-10T03:00:00Z'); // past the original due, still waiting for the supplement
+    expect((await queue('leader', 'queue=overdue&q=vu tam dung')).total).toBe(0);
+    expect((await queue('leader', 'queue=unit&q=vu tam dung')).items).toEqual([expect.objectContaining({ id: received.id, paused: true, badge: 'paused' })]);
+  });
+});
+
+describe('public lookup', () => {
+  it('accepts the code in any case and with stray spaces', async () => {
+    t.clock.set(MONDAY_9);
+    const d = await receive(w);
+    const typed = `  ${d.code.toLowerCase().replace('-', ' - ')}  `;
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/lookup/${encodeURIComponent(typed)}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().code).toBe(d.code);
+  });
 });
 
 describe('at-risk sweep', () => {

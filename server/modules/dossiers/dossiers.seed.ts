@@ -8,12 +8,13 @@ import { withTransaction, type Ctx } from '../../platform/context/context';
 import type { DossierState, IntakeRequest, TransitionRequest } from '../../../contracts/dossiers/dossiers.contracts';
 import { getPublishedProcedureByCode, timeForChannel, type ProcedureVersionView } from '../catalog';
 import { identityOrgUnits, identityRoleGrants, normaliseSearch } from '../identity';
-import { calendarOf, classify, dueOf, hopDueOf, workingMinutesBetween } from './dossiers.deadlines';
+import { calendarOf, calendarOrNone, classify, dueOf, hopDueOf, workingMinutesBetween } from './dossiers.deadlines';
 import { allocateDossierCode, findDossier, nextSlipNumber, type UnitInfo } from './dossiers.repository';
 import { refreshOutdatedPublicViews } from './dossiers.public-view';
 import { dossierEvents, dossiers, dossierSteps, type ResolvedStep } from './dossiers.tables';
 import { DEFAULT_PAUSE_RULE, lastHandlingIndex, returnStepIndex, ruleVersionOn, STATUS_CODE } from './dossiers.workflow';
 import { intakeDossier, resolveWorkflow } from './use-cases/intake-dossier';
+import { plainChecklist } from './use-cases/intake-checklist';
 import { issueApology } from './use-cases/issue-apology';
 import { sweepAtRisk } from './use-cases/maintain-deadlines';
 import { transitionDossier } from './use-cases/transition-dossier';
@@ -136,7 +137,7 @@ export async function seedDossiersDemo(ctx: Ctx): Promise<void> {
   const [existing] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(dossiers);
   if (Number(existing?.n ?? 0) > 0) return;
   const now = ctx.clock.now();
-  const cal = await calendarOf(ctx.db, null).catch(() => null);
+  const cal = await calendarOrNone(calendarOf(ctx.db, null));
   if (!cal) {
     ctx.log.warn('dossiers demo: no published calendar, no demo dossiers');
     return;
@@ -285,7 +286,7 @@ async function seedHistory(d: Demo): Promise<number> {
         applicantName: c.applicant.name,
         applicantIdNumber: c.applicant.idNumber,
         applicantAddress: 'Tỉnh Thanh Hóa',
-        checklist: c.v.requiredDocuments.slice(0, 4).map((x) => ({ name: x.name, originals: x.originals ?? 1, copies: x.copies ?? 0 })),
+        checklist: plainChecklist(c.v, c.channel).checklist,
         feeVnd: c.v.fees.find((f) => f.amountVnd !== null)?.amountVnd ?? 0,
         state: sim.values.state,
         statusCode: sim.values.statusCode,
@@ -352,7 +353,7 @@ async function seedRecent(d: Demo): Promise<number> {
         handlingUnitId: c.handling.id,
         channel: c.channel,
         applicant: { ...c.applicant, phone: null, email: count % 20 === 0 ? `demo.${count}@example.vn` : null, address: 'Tỉnh Thanh Hóa' },
-        checklist: c.v.requiredDocuments.slice(0, 4).map((x) => ({ name: x.name, originals: x.originals ?? 1, copies: x.copies ?? 0 })),
+        ...plainChecklist(c.v, c.channel),
         feeVnd: 0,
         ...(c.stated ? { duration: c.stated } : {}),
         decision: 'accept',

@@ -13,6 +13,10 @@ export interface ChecklistItem {
   /** Absent on rows written before certified copies were counted apart (read as 0). */
   certifiedCopies?: number;
   copies: number;
+  /** Only shown for checking and given back (giấy tờ phải xuất trình); absent on rows stored before issue 9. */
+  presented?: boolean;
+  /** The case the document was asked for, from the catalog's conditional group. */
+  condition?: string | null;
 }
 
 /** The person who hands the dossier in on the applicant's behalf (Mẫu 01 "trường hợp ủy quyền", §4.2). */

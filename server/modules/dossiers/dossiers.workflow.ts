@@ -62,6 +62,11 @@ export interface TransitionRule {
   public: boolean;
   /** Needs a note/reason in the body. */
   requiresReason?: boolean;
+  /**
+   * Only for procedures the province designates for on-the-spot resolution (catalog `onTheSpot`), and only as the
+   * desk's "receive and return now" at intake: never offered among a dossier's later actions.
+   */
+  onTheSpotOnly?: boolean;
 }
 
 const HANDLING: readonly DossierState[] = ['PROCESSING', 'AWAITING_APPROVAL'];
@@ -96,6 +101,8 @@ export const TRANSITIONS: Record<TransitionName, TransitionRule> = {
   approve: { from: ['AWAITING_APPROVAL'], to: { kind: 'next-step', doneWhenLast: true }, who: ['holder'], public: true },
   'result-ready': { from: ['RECEIVED', 'PROCESSING'], to: { kind: 'state', state: 'DONE' }, who: ['holder'], public: true },
   'return-result': { from: ['DONE'], to: { kind: 'state', state: 'RETURNED' }, who: ['receiving-desk'], public: true },
+  // Issue 9 item 6 (giải quyết ngay): result ready and returned in the visit that received it, counted as early.
+  'return-on-the-spot': { from: ['RECEIVED'], to: { kind: 'state', state: 'RETURNED' }, who: ['receiving-desk'], public: true, onTheSpotOnly: true },
   // §3.1 step 5d (Mẫu 05 notice) and 5e.
   stop: { from: OPEN_STATES, to: { kind: 'state', state: 'STOPPED' }, who: ['handling-leader'], pause: { end: true }, public: true, requiresReason: true },
   withdraw: { from: OPEN_STATES, to: { kind: 'state', state: 'WITHDRAWN' }, who: ['receiving-desk'], pause: { end: true }, public: true, requiresReason: true },

@@ -8,7 +8,7 @@ import { dossierPolicies } from './dossiers.policy';
 import { dossierMessages } from './dossiers.messages';
 import { dossierJobs } from './dossiers.jobs';
 import { applicantUpdateTemplate } from './dossiers.notify';
-import { countDossiersAffected, recomputeForCalendarChange } from './use-cases/maintain-deadlines';
+import { countDossiersAffected, countProvisionalDossiers, recomputeForCalendarChange } from './use-cases/maintain-deadlines';
 
 export { DOSSIER_ACTIONS } from './dossiers.policy';
 export { STATUS_CODE, TRANSITIONS, OPEN_STATES, TERMINAL_STATES } from './dossiers.workflow';
@@ -33,7 +33,11 @@ export const dossiersModule: ModuleManifest = {
     },
   },
   register() {
-    registerCalendarImpactProvider({ module: 'dossiers', countAffected: (db, _before, _after, change) => countDossiersAffected(db, change) });
+    registerCalendarImpactProvider({
+      module: 'dossiers',
+      countAffected: (db, _before, _after, change) => countDossiersAffected(db, change),
+      countProvisional: (db, provisionalFrom) => countProvisionalDossiers(db, provisionalFrom),
+    });
   },
   async routes(app: FastifyInstance, host: ModuleHost) {
     await dossierRoutes(app, { publicBaseUrl: host.config.publicBaseUrl });

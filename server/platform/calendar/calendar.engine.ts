@@ -557,6 +557,19 @@ export function classifyFinish(finishedAt: Date, due: Date, cal: WorkingCalendar
   return dayNumberOf(finishMs) < dueDay ? 'early' : 'on-time';
 }
 
+/**
+ * Whether a span relies on draft data (§19.9): a draft year — e.g. a provisional year generated from the Labour Code
+ * (Bộ luật Lao động 2019 Điều 112) because its official schedule is not published yet — or a draft entry lies on any
+ * date from `from`'s to `to`'s. Dates past the covered years count as draft (nothing official covers them).
+ */
+export function isProvisionalSpan(from: Date, to: Date, cal: WorkingCalendar): boolean {
+  const a = Math.max(0, dayIndexOf(cal, instantMs(from, 'from')));
+  const b = dayIndexOf(cal, instantMs(to, 'to'));
+  if (b >= cal.dayCount) return true;
+  if (b < a) return false;
+  return cal.cumDraft[b + 1]! - cal.cumDraft[a]! > 0;
+}
+
 /** One date as the calendar sees it: office periods (HH:MM), or the reason it is not worked. */
 export interface CalendarDay {
   readonly date: IsoDate;

@@ -27,6 +27,7 @@ export {
   buildCalendar,
   classifyFinish,
   describeDay,
+  isProvisionalSpan,
   durationMinutes,
   normaliseStart,
   toVnIso,

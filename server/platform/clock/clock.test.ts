@@ -51,4 +51,26 @@ describe('adjustable clock', () => {
     expect(empty.json().error.fields[0].message).toBe('Nhập số phút làm việc hoặc số phút cần chuyển đồng hồ tới.');
     expect(t.clock.now().toISOString()).toBe('2026-03-02T02:00:00.000Z');
   });
+
+  it('sets it to an instant, forward or back (a journey starts on 5 December whatever the machine date), audited', async () => {
+    const officer = await signInAs(t, { role: 'reception-officer' });
+    expect((await officer.post('/api/v1/clock/set', { at: '2026-12-05T09:00:00+07:00' })).statusCode).toBe(403);
+    expect((await off.app.inject({ method: 'POST', url: '/api/v1/clock/set', payload: { at: '2026-12-05T09:00:00+07:00' } })).statusCode).toBe(404);
+    const bad = await admin.post('/api/v1/clock/set', { at: '2026-12-05 09:00' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0]).toMatchObject({ path: 'body.at', message: 'Thời điểm phải theo ISO 8601 kèm múi giờ, ví dụ 2026-12-05T09:00:00+07:00.' });
+
+    const set = await admin.post('/api/v1/clock/set', { at: '2026-12-05T09:00:00+07:00' });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().now).toBe('2026-12-05T02:00:00.000Z');
+    expect(t.clock.now().toISOString()).toBe('2026-12-05T02:00:00.000Z');
+    // Sessions follow the clock: nine months later the administrator's session has been idle too long; sign in again.
+    const later = await signInAs(t, { role: 'system-admin' });
+    const back = await later.post('/api/v1/clock/set', { at: '2026-01-02T02:00:00Z' });
+    expect(back.json().now, back.body).toBe('2026-01-02T02:00:00.000Z');
+    const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'platform.clock.set')).orderBy(auditEvents.id);
+    expect(audit).toHaveLength(2);
+    expect(audit[0]!.after).toMatchObject({ at: '2026-12-05T09:00:00+07:00' });
+    await later.post('/api/v1/clock/reset', {});
+  });
 });

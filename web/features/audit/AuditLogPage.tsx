@@ -8,6 +8,8 @@ import { formatDateTime } from '../../ui/dates';
 import { useAuditEvents } from './audit.api';
 import { AuditChanges } from './AuditChanges';
 import { UserPicker } from './UserPicker';
+import { actionLabel } from './audit-labels';
+import { SubjectLabel } from './SubjectLabel';
 import { usePaging } from '../../ui/usePaging';
 
 interface Filters {
@@ -100,20 +102,16 @@ export function AuditLogPage() {
           columns={[
             { title: t('audit.log.occurredAt'), dataIndex: 'occurredAt', width: 160, render: (v: string) => formatDateTime(v) },
             { title: t('audit.log.actor'), dataIndex: 'actorLabel', width: 200 },
-            { title: t('audit.log.action'), dataIndex: 'action', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
             {
-              title: t('audit.log.subject'),
-              render: (_, e) => (
-                <div className="wrap-anywhere">
-                  <Typography.Text>{e.subjectType}</Typography.Text>
-                  <div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {e.subjectId}
-                    </Typography.Text>
-                  </div>
-                </div>
+              title: t('audit.log.action'),
+              dataIndex: 'action',
+              render: (v: string) => (
+                <span title={v} data-testid="audit-action">
+                  {actionLabel(t, v)}
+                </span>
               ),
             },
+            { title: t('audit.log.subject'), render: (_, e) => <SubjectLabel type={e.subjectType} id={e.subjectId} /> },
             { title: t('audit.log.ip'), dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
           ]}
         />

@@ -75,6 +75,7 @@ export function DeadlineCalculatorPage() {
               <Typography.Title level={3} style={{ marginTop: 4 }} data-testid="due-instant">
                 {formatVnInstant(t, result.due)}
               </Typography.Title>
+              {result.provisional ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="calculator-provisional" title={t('calendar.calculator.provisional')} /> : null}
               <Descriptions size="small" column={1} style={{ marginBottom: 16 }}>
                 <Descriptions.Item label={t('calendar.calculator.duration')}>
                   {t(`calendar.duration.${asked.unit}`, { count: asked.amount })}

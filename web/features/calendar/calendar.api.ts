@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '../../app/api';
 import type {
+  CalendarStatusResponse,
   CalendarYearDetail,
   DueResponse,
   DurationUnit,
@@ -22,7 +23,13 @@ export const calendarKeys = {
   year: (year: number) => ['calendar', 'years', year] as const,
   officeHours: ['calendar', 'office-hours'] as const,
   unitHours: ['calendar', 'unit-hours'] as const,
+  status: ['calendar', 'status'] as const,
 };
+
+/** Published and provisional years and the publish warning (administrators with calendar.manage only). */
+export function useCalendarStatus(enabled: boolean) {
+  return useQuery({ queryKey: calendarKeys.status, queryFn: ({ signal }) => api.get<CalendarStatusResponse>(`${BASE}/status`, undefined, signal), enabled });
+}
 
 /** Every year with its published version and its draft. */
 export function useCalendarYears() {

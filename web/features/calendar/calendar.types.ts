@@ -3,6 +3,7 @@ import type { DayOffKind, DurationUnit } from '../../../contracts/calendar/calen
 
 export type {
   CalendarEntry,
+  CalendarStatusResponse,
   CalendarYearDetail,
   CalendarYearSummary,
   ChangedDay,

@@ -1,4 +1,4 @@
-import { AutoComplete, Col, Form, Input, Row, Select } from 'antd';
+import { AutoComplete, Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { OrgUnitTreeSelect } from '../identity/OrgUnitTreeSelect';
 import { useFields } from './catalog.api';
@@ -37,6 +37,9 @@ export function GeneralSection({ isNew }: { isNew: boolean }) {
       <Col xs={24} md={8}>
         <Form.Item name="onlineMode" label={t('catalog.editor.onlineMode')}>
           <Select allowClear placeholder={t('catalog.onlineModes.unknown')} options={ONLINE_MODES.map((m) => ({ value: m, label: t(`catalog.onlineModes.${m}`) }))} />
+        </Form.Item>
+        <Form.Item name="onTheSpot" valuePropName="checked">
+          <Checkbox data-testid="on-the-spot">{t('catalog.onTheSpot')}</Checkbox>
         </Form.Item>
       </Col>
       <Col xs={24}>

@@ -1,6 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Query } from '../../app/api';
 import type {
+  WorklistQuery,
+  WorklistResponse,
   CreateProcedureRequest,
   FieldsResponse,
   ImportReport,
@@ -59,6 +61,15 @@ export function useVersions(query: Partial<ListVersionsQuery>, enabled = true) {
     queryFn: ({ signal }) => api.get<ListVersionsResponse>(`${BASE}/admin/procedures`, query as Query, signal),
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/** The data-quality worklist (GET /admin/quality). */
+export function useQualityWorklist(query: Partial<WorklistQuery>) {
+  return useQuery({
+    queryKey: [...catalogKeys.admin, 'quality', query],
+    queryFn: ({ signal }) => api.get<WorklistResponse>(`${BASE}/admin/quality`, query as Query, signal),
+    placeholderData: keepPreviousData,
   });
 }
 

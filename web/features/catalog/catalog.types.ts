@@ -1,10 +1,28 @@
 // Types come from the shared contract (type-only, so no server or zod code reaches the bundle).
-import type { Channel, ChannelScope, DurationUnit, Level, OnlineMode, StepUnitRef, VersionStatus, WorkflowRole } from '../../../contracts/catalog/catalog.contracts';
+import type {
+  Channel,
+  ChannelScope,
+  DocumentGroupKind,
+  DurationUnit,
+  Level,
+  OnlineMode,
+  QualityIssue,
+  StepUnitRef,
+  VersionStatus,
+  WorkflowRole,
+} from '../../../contracts/catalog/catalog.contracts';
 
 export type {
   Channel,
   ChannelScope,
   CreateProcedureRequest,
+  DocumentGroup,
+  DocumentGroupKind,
+  DocumentIssue,
+  QualityIssue,
+  WorklistItem,
+  WorklistQuery,
+  WorklistResponse,
   DurationUnit,
   Fee,
   FieldsResponse,
@@ -49,6 +67,11 @@ export const VERSION_STATUSES = ['draft', 'published', 'withdrawn'] as const sat
 export const WORKFLOW_ROLES = ['reception-officer', 'specialist', 'leader'] as const satisfies readonly WorkflowRole[];
 /** Where a workflow step happens. */
 export const STEP_UNIT_REFS = ['receiving-centre', 'implementing-unit', 'fixed'] as const satisfies readonly StepUnitRef[];
+
+/** How the desk treats a group of documents: alternatives, a case with its condition, papers only shown. */
+export const DOCUMENT_GROUP_KINDS = ['one-of', 'conditional', 'to-present'] as const satisfies readonly DocumentGroupKind[];
+/** Data-quality findings of the catalog worklist. */
+export const QUALITY_ISSUES = ['time-unreadable', 'online-mode-missing', 'fee-unparsed', 'document-groups-unreadable'] as const satisfies readonly QualityIssue[];
 
 /** Working minutes in a standard working day (domain README §19.2–3: 8 hours). */
 export const MINUTES_PER_WORKING_DAY = 8 * 60;

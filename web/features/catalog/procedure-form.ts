@@ -1,6 +1,8 @@
 import type {
   ChannelScope,
   CreateProcedureRequest,
+  DocumentGroupKind,
+  DocumentIssue,
   DurationUnit,
   Level,
   OnlineMode,
@@ -40,7 +42,11 @@ export interface ProcedureFormValues {
   feeText?: string | null;
   processingTimes?: Array<{ channel: ChannelScope; amount?: number | null; unit?: DurationUnit | null; raw?: string | null }>;
   fees?: Array<{ channel: ChannelScope; amountVnd?: number | null; text?: string | null; note?: string | null }>;
-  requiredDocuments?: Array<{ name: string; originals?: number | null; copies?: number | null; case?: string | null; note?: string | null }>;
+  requiredDocuments?: Array<{ name: string; originals?: number | null; copies?: number | null; case?: string | null; note?: string | null; group?: string | null }>;
+  documentGroups?: Array<{ key: string; kind: DocumentGroupKind; label?: string | null; condition?: string | null }>;
+  /** The importer's unresolved findings; the editor drops one when the administrator has dealt with it. */
+  documentIssues?: DocumentIssue[];
+  onTheSpot?: boolean;
   legalBasis?: Array<{ number?: string | null; title: string }>;
   workflow?: StepValues[];
 }
@@ -77,7 +83,10 @@ export function toFormValues(v: ProcedureVersion): ProcedureFormValues {
     feeText: v.feeText,
     processingTimes: v.processingTimes.map((p) => ({ channel: p.channel, amount: p.amount, unit: p.unit, raw: p.raw })),
     fees: v.fees.map((f) => ({ channel: f.channel, amountVnd: f.amountVnd, text: f.text, note: f.note })),
-    requiredDocuments: v.requiredDocuments.map((d) => ({ name: d.name, originals: d.originals, copies: d.copies, case: d.case, note: d.note })),
+    requiredDocuments: v.requiredDocuments.map((d) => ({ name: d.name, originals: d.originals, copies: d.copies, case: d.case, note: d.note, group: d.group })),
+    documentGroups: v.documentGroups.map((g) => ({ key: g.key, kind: g.kind, label: g.label, condition: g.condition })),
+    documentIssues: v.documentIssues,
+    onTheSpot: v.onTheSpot,
     legalBasis: v.legalBasis.map((l) => ({ number: l.number, title: l.title })),
     workflow: v.workflow
       .slice()
@@ -124,8 +133,12 @@ export function toContent(values: ProcedureFormValues, base?: ProcedureVersion):
       copies: d.copies ?? null,
       case: blank(d.case),
       note: blank(d.note),
-      template: base?.requiredDocuments[i]?.name === d.name ? base.requiredDocuments[i].template : null,
+      template: base?.requiredDocuments[i]?.name === d.name ? base.requiredDocuments[i]!.template : null,
+      group: d.group ?? null,
     })),
+    documentGroups: (values.documentGroups ?? []).map((g) => ({ key: g.key, kind: g.kind, label: blank(g.label), condition: g.kind === 'conditional' ? blank(g.condition) : null })),
+    documentIssues: values.documentIssues ?? [],
+    onTheSpot: values.onTheSpot ?? false,
     requiredDocumentsNote: base?.requiredDocumentsNote ?? null,
     legalBasis: (values.legalBasis ?? []).map((l) => ({ number: blank(l.number), title: l.title })),
     publishingDecision: base?.publishingDecision ?? null,

@@ -9,6 +9,7 @@ import { useDossier } from './dossiers.api';
 import { formatAppointment, formatInstant } from './dossiers.format';
 import { TRANSITIONS, type DossierDetail, type TransitionName } from './dossiers.types';
 import { ApologyModal } from './ApologyModal';
+import { ProvisionalTag } from '../calendar/ProvisionalTag';
 import { DeadlineBadge } from './DeadlineBadge';
 import { DossierStatusTag } from './DossierStatusTag';
 import { DossierTimeline } from './DossierTimeline';
@@ -165,7 +166,16 @@ export function DossierDetailPage() {
                 data-testid="deadlines"
                 items={[
                   { key: 'received', label: t('dossiers.fields.receivedAt'), children: formatAppointment(t, d.receivedAt) },
-                  { key: 'due', label: t('dossiers.fields.appointment'), children: <span data-testid="due-at">{formatAppointment(t, d.dueAt)}</span> },
+                  {
+                    key: 'due',
+                    label: t('dossiers.fields.appointment'),
+                    children: (
+                      <span>
+                        <span data-testid="due-at">{formatAppointment(t, d.dueAt)}</span>
+                        {d.dueProvisional ? <ProvisionalTag due={d.effectiveDueAt} /> : null}
+                      </span>
+                    ),
+                  },
                   ...(d.extendedDueAt
                     ? [{ key: 'extended', label: t('dossiers.fields.extendedDueAt'), children: <span data-testid="extended-due-at">{formatAppointment(t, d.extendedDueAt)}</span> }]
                     : []),

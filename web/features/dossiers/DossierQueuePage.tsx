@@ -10,6 +10,7 @@ import { useDossierQueue } from './dossiers.api';
 import { formatInstant } from './dossiers.format';
 import { DOSSIER_ACTIONS, QUEUE_TABS, type DossierListItem, type Queue } from './dossiers.types';
 import { DeadlineBadge } from './DeadlineBadge';
+import { ProvisionalTag } from '../calendar/ProvisionalTag';
 import { DossierStatusTag } from './DossierStatusTag';
 import { TrackingBookModal } from './TrackingBookModal';
 
@@ -70,6 +71,11 @@ export function DossierQueuePage() {
             ),
           }))}
         />
+        {queue === 'overdue' ? (
+          <Typography.Paragraph type="secondary" style={{ marginTop: -4 }} data-testid="overdue-hint">
+            {t('dossiers.queue.overdueHint')}
+          </Typography.Paragraph>
+        ) : null}
         <Flex wrap gap={8} style={{ marginBottom: 12 }}>
           <Input.Search
             key={q}
@@ -158,6 +164,7 @@ export function DossierQueuePage() {
                   </div>
                   <div>
                     <Typography.Text type="secondary">{t('dossiers.queue.dueShort')}</Typography.Text> <Typography.Text strong>{formatInstant(d.effectiveDueAt)}</Typography.Text>
+                    {d.dueProvisional ? <ProvisionalTag due={d.effectiveDueAt} /> : null}
                   </div>
                   {d.extendedDueAt ? (
                     <Typography.Text delete type="secondary" style={{ fontSize: 12 }}>

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { formatAppointment, formatInstant } from './dossiers.format';
 import { intakeDecisionSlipUrl, slipUrl } from './dossiers.api';
 import type { IntakeResponse } from './dossiers.types';
+import { ProvisionalTag } from '../calendar/ProvisionalTag';
 
 /**
  * What the desk sees after deciding: the dossier code and appointment with "Print receipt" focused (Enter prints),
@@ -31,7 +32,7 @@ export function IntakeOutcome({ outcome, onNew }: { outcome: IntakeResponse; onN
         <Result
           status="success"
           style={{ padding: '8px 0 16px' }}
-          title={t('dossiers.intake.acceptedTitle')}
+          title={t(d.state === 'RETURNED' ? 'dossiers.intake.returnedNowTitle' : 'dossiers.intake.acceptedTitle')}
           subTitle={
             <Flex vertical gap={4} align="center">
               <Typography.Text>{t('dossiers.intake.codeLabel')}</Typography.Text>
@@ -39,9 +40,12 @@ export function IntakeOutcome({ outcome, onNew }: { outcome: IntakeResponse; onN
                 {d.code}
               </Typography.Title>
               <Typography.Text>{t('dossiers.intake.appointmentLabel')}</Typography.Text>
-              <Typography.Text strong style={{ fontSize: 18 }} data-testid="appointment">
-                {formatAppointment(t, d.dueAt)}
-              </Typography.Text>
+              <span>
+                <Typography.Text strong style={{ fontSize: 18 }} data-testid="appointment">
+                  {formatAppointment(t, d.dueAt)}
+                </Typography.Text>
+                {d.dueProvisional ? <ProvisionalTag due={d.effectiveDueAt} /> : null}
+              </span>
             </Flex>
           }
           extra={

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Flex, Form, Input, InputNumber, Radio, Result, Row, Select, Skeleton, Space, Typography, type RefSelectProps } from 'antd';
-import { CheckOutlined, CloseCircleOutlined, FileExclamationOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseCircleOutlined, FileExclamationOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useApiError } from '../../app/useApiError';
 import { PageHeader } from '../../ui/PageHeader';
@@ -17,11 +17,12 @@ import { ChecklistFields } from './ChecklistFields';
 import { IntakeDecisionModal } from './IntakeDecisionModal';
 import { IntakeOutcome } from './IntakeOutcome';
 import { ProcedurePicker } from './ProcedurePicker';
-import { feeForChannel, initialChecklist, missingDocuments, needsDuration, timeForChannel, toIntakeRequest, type IntakeDecisionValues, type IntakeFormValues } from './intake-form';
+import { feeForChannel, initialChecklist, missingDocuments, needsDuration, nothingKept, timeForChannel, toIntakeRequest, type IntakeDecisionValues, type IntakeFormValues } from './intake-form';
 
 const INITIAL: Partial<IntakeFormValues> = {
   applicant: { kind: 'person', name: '', idNumber: '' },
   checklist: [],
+  conditions: [],
   channel: 'direct',
   resultDelivery: 'desk',
   feeVnd: 0,
@@ -66,7 +67,9 @@ export function IntakePage() {
   const [round, setRound] = useState(0);
   const [decision, setDecision] = useState<'guide' | 'refuse' | null>(null);
   const [missing, setMissing] = useState<string[]>([]);
-  const channel = Form.useWatch('channel', form) ?? 'direct';
+  // Shown under the checklist when "accept" is pressed with nothing kept (the server refuses it too).
+  const [emptyChecklist, setEmptyChecklist] = useState(false);
+  const channel = (Form.useWatch('channel', form) ?? 'direct') as Channel;
   const receivingUnitId = Form.useWatch('receivingUnitId', form);
 
   const desks = useMemo(() => {
@@ -86,6 +89,7 @@ export function IntakePage() {
     if (!procedure || procedure.code !== procedureCode) return;
     form.setFieldsValue({
       checklist: initialChecklist(procedure),
+      conditions: [],
       feeVnd: feeForChannel(procedure.fees, (form.getFieldValue('channel') as Channel | undefined) ?? 'direct'),
       handlingUnitId: defaultHandlingUnit(procedure, deskLineage),
     });
@@ -105,17 +109,21 @@ export function IntakePage() {
     }
   };
 
-  const accept = async () => {
+  const accept = async (returnNow = false) => {
     if (intake.isPending) return;
+    const values = form.getFieldsValue(true) as IntakeFormValues;
+    // Said first: nothing handed in is the one problem no other field can fix.
+    const empty = (procedure?.requiredDocuments.length ?? 0) > 0 && nothingKept(values.checklist, values.conditions);
+    setEmptyChecklist(empty);
+    if (empty) return;
     try {
       await form.validateFields();
     } catch {
       focusFirstError();
       return;
     }
-    const values = form.getFieldsValue(true) as IntakeFormValues;
     try {
-      setOutcome(await intake.mutateAsync(toIntakeRequest(procedureCode!, values, 'accept', withDuration)));
+      setOutcome(await intake.mutateAsync(toIntakeRequest(procedureCode!, values, 'accept', withDuration, null, returnNow)));
     } catch (err) {
       showError(err, form);
     }
@@ -128,7 +136,7 @@ export function IntakePage() {
       focusFirstError();
       return;
     }
-    setMissing(missingDocuments(form.getFieldValue('checklist') as Parameters<typeof missingDocuments>[0]));
+    setMissing(missingDocuments(form.getFieldValue('checklist'), form.getFieldValue('conditions') ?? [], t('dossiers.intake.or')));
     setDecision(kind);
   };
 
@@ -140,6 +148,7 @@ export function IntakePage() {
 
   const startNew = () => {
     setOutcome(null);
+    setEmptyChecklist(false);
     setProcedureCode(undefined);
     setRound((r) => r + 1);
     form.resetFields();
@@ -167,6 +176,10 @@ export function IntakePage() {
         layout="vertical"
         initialValues={INITIAL}
         style={{ display: outcome ? 'none' : undefined }}
+        // The "nothing handed in" notice goes as soon as the officer ticks a paper or a case.
+        onValuesChange={(changed: Partial<IntakeFormValues>) => {
+          if ('checklist' in changed || 'conditions' in changed) setEmptyChecklist(false);
+        }}
         data-testid="intake-form"
       >
         <Row gutter={16}>
@@ -189,7 +202,14 @@ export function IntakePage() {
               <ApplicantFields />
             </Card>
             <Card size="small" title={t('dossiers.intake.checklistSection')} extra={<Typography.Text type="secondary">{t('dossiers.intake.checklistHint')}</Typography.Text>} style={{ marginBottom: 16 }}>
-              {loadingProcedure ? <Skeleton active paragraph={{ rows: 3 }} /> : procedure ? <ChecklistFields /> : <Typography.Text type="secondary">{t('dossiers.intake.pickProcedureFirst')}</Typography.Text>}
+              {loadingProcedure ? (
+                <Skeleton active paragraph={{ rows: 3 }} />
+              ) : procedure ? (
+                <ChecklistFields groups={procedure.documentGroups} />
+              ) : (
+                <Typography.Text type="secondary">{t('dossiers.intake.pickProcedureFirst')}</Typography.Text>
+              )}
+              {emptyChecklist ? <Alert type="error" showIcon style={{ marginTop: 8 }} title={t('dossiers.intake.nothingKept')} data-testid="checklist-empty" /> : null}
             </Card>
             <Card size="small" title={t('dossiers.intake.feeSection')} style={{ marginBottom: 16 }}>
               <Row gutter={12}>
@@ -239,6 +259,11 @@ export function IntakePage() {
               <Button type="primary" size="large" icon={<CheckOutlined />} loading={intake.isPending && decision === null} onClick={() => void accept()} data-testid="intake-accept">
                 {t('dossiers.intake.accept')}
               </Button>
+              {procedure?.onTheSpot ? (
+                <Button size="large" icon={<ThunderboltOutlined />} onClick={() => void accept(true)} data-testid="intake-accept-return" title={t('dossiers.intake.onTheSpot')}>
+                  {t('dossiers.intake.acceptAndReturn')}
+                </Button>
+              ) : null}
               <Button size="large" icon={<FileExclamationOutlined />} onClick={() => void openDecision('guide')} data-testid="intake-guide">
                 {t('dossiers.intake.guide')}
               </Button>

@@ -3,15 +3,32 @@ import { Button, DatePicker, Form, Modal, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../identity/identity.api';
+import { useMe, useOrgUnitTree } from '../identity/identity.api';
+import type { OrgUnitNode } from '../identity/identity.types';
 import { OrgUnitTreeSelect } from '../identity/OrgUnitTreeSelect';
 import { trackingBookUrl } from './dossiers.api';
+
+/** The first unit of a kind in the tree, depth first (the province's centre sits near the top). */
+function firstOfKind(nodes: readonly OrgUnitNode[], kind: string): string | null {
+  for (const n of nodes) {
+    if (n.kind === kind) return n.id;
+    const below = firstOfKind(n.children, kind);
+    if (below) return below;
+  }
+  return null;
+}
 
 /** Picks a receiving unit and a period and downloads its tracking book (Mẫu 07, Excel). */
 export function TrackingBookModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const desk = useMemo(() => me?.grants.find((g) => g.role === 'reception-officer')?.orgUnitId ?? me?.grants[0]?.orgUnitId ?? null, [me]);
+  const { data: tree } = useOrgUnitTree();
+  // The book is kept per reception desk (Mẫu 07): default to the officer's own desk, else the first public service
+  // centre — never the officer's department, whose book would be empty (issue 9 item 8).
+  const desk = useMemo(
+    () => me?.grants.find((g) => g.role === 'reception-officer')?.orgUnitId ?? (tree ? firstOfKind(tree.items, 'service-center') : null) ?? me?.grants[0]?.orgUnitId ?? null,
+    [me, tree],
+  );
   const [unitId, setUnitId] = useState<string | null>(null);
   const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('month'), dayjs()]);
   const unit = unitId ?? desk;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcessingTime, PublicProcedure } from '../catalog/catalog.types';
-import { feeForChannel, initialChecklist, missingDocuments, needsDuration, toIntakeRequest, type IntakeFormValues } from './intake-form';
+import { feeForChannel, initialChecklist, missingDocuments, needsDuration, nothingKept, tickRow, toIntakeRequest, type IntakeFormValues } from './intake-form';
 
 const time = (channel: ProcessingTime['channel'], readable: boolean): ProcessingTime => ({
   channel,
@@ -36,8 +36,8 @@ describe('the catalog decides what the desk must state', () => {
 describe('toIntakeRequest', () => {
   const procedure = {
     requiredDocuments: [
-      { name: 'Tờ khai', originals: 1, copies: null, case: null, note: null, template: null },
-      { name: 'Bản sao giấy tờ tùy thân', originals: null, copies: 1, case: 'Nếu ủy quyền', note: null, template: null },
+      { name: 'Tờ khai', originals: 1, copies: null, case: null, note: null, template: null, group: null },
+      { name: 'Bản sao giấy tờ tùy thân', originals: null, copies: 1, case: 'Nếu ủy quyền', note: null, template: null, group: null },
     ],
   } as Pick<PublicProcedure, 'requiredDocuments'>;
 
@@ -53,8 +53,8 @@ describe('toIntakeRequest', () => {
 
   it('starts the checklist unticked with the published counts', () => {
     expect(initialChecklist(procedure)).toEqual([
-      { name: 'Tờ khai', note: null, included: false, originals: 1, copies: 0 },
-      { name: 'Bản sao giấy tờ tùy thân', note: 'Nếu ủy quyền', included: false, originals: 1, copies: 1 },
+      { name: 'Tờ khai', note: null, included: false, originals: 1, copies: 0, group: null, kind: 'required' },
+      { name: 'Bản sao giấy tờ tùy thân', note: 'Nếu ủy quyền', included: false, originals: 1, copies: 1, group: null, kind: 'required' },
     ]);
   });
 
@@ -87,5 +87,53 @@ describe('toIntakeRequest', () => {
     expect(req.missingItems).toEqual(['Bản sao giấy tờ tùy thân', 'Ảnh 4x6']);
     expect(req.reasons).toBe('Thiếu giấy tờ');
     expect(missingDocuments(values().checklist)).toEqual(['Bản sao giấy tờ tùy thân']);
+  });
+});
+
+describe('document groups at the desk (issue 9 item 7)', () => {
+  const doc = (name: string, group: string | null) => ({ name, originals: 1, copies: 0, case: null, note: null, template: null, group });
+  const birth = {
+    requiredDocuments: [
+      doc('Tờ khai đăng ký khai sinh', 'form'),
+      doc('Mẫu hộ tịch điện tử tương tác', 'form'),
+      doc('Biên bản trẻ bị bỏ rơi', 'c1'),
+      doc('Văn bản xác nhận mang thai hộ', 'c2'),
+      doc('Giấy chứng sinh', null),
+      doc('Giấy tờ tùy thân', 'present'),
+    ],
+    documentGroups: [
+      { key: 'form', kind: 'one-of' as const, label: null, condition: null },
+      { key: 'c1', kind: 'conditional' as const, label: null, condition: 'Trường hợp trẻ em bị bỏ rơi' },
+      { key: 'c2', kind: 'conditional' as const, label: null, condition: 'Trường hợp mang thai hộ' },
+      { key: 'present', kind: 'to-present' as const, label: 'Giấy tờ phải xuất trình', condition: null },
+    ],
+  };
+  const rows = initialChecklist(birth);
+
+  it('ticking one alternative unticks the other', () => {
+    const one = tickRow(rows, 0, true);
+    const other = tickRow(one, 1, true);
+    expect(other.slice(0, 2).map((r) => r.included)).toEqual([false, true]);
+  });
+
+  it('a guide (Mẫu 02) never asks a parent for abandonment or surrogacy papers, and asks for the form once', () => {
+    expect(missingDocuments(rows)).toEqual(['Tờ khai đăng ký khai sinh hoặc Mẫu hộ tịch điện tử tương tác', 'Giấy chứng sinh', 'Giấy tờ tùy thân']);
+    expect(missingDocuments(rows, ['c2'])).toContain('Văn bản xác nhận mang thai hộ');
+    expect(missingDocuments(tickRow(rows, 1, true))).toEqual(['Giấy chứng sinh', 'Giấy tờ tùy thân']);
+  });
+
+  it('sends papers shown as presented, the applying cases, and nothing of a case that does not apply', () => {
+    let r = tickRow(rows, 0, true);
+    r = tickRow(r, 2, true); // ticked, but its case is not marked as applying
+    r = tickRow(r, 5, true);
+    const base = { applicant: { kind: 'person' as const, name: 'A', idNumber: '038090001234' }, channel: 'direct' as const, resultDelivery: 'desk' as const };
+    const req = toIntakeRequest('1.001193', { ...base, checklist: r }, 'accept', false);
+    expect(req.checklist).toEqual([
+      { name: 'Tờ khai đăng ký khai sinh', originals: 1, copies: 0 },
+      { name: 'Giấy tờ tùy thân', originals: 1, copies: 0, presented: true },
+    ]);
+    expect(toIntakeRequest('1.001193', { ...base, checklist: r, conditions: ['c1'] }, 'accept', false).checklist.map((x) => x.name)).toContain('Biên bản trẻ bị bỏ rơi');
+    expect(nothingKept(tickRow(rows, 5, true))).toBe(true);
+    expect(nothingKept(r)).toBe(false);
   });
 });

@@ -1,14 +1,17 @@
-import type { Channel, DurationUnit, Fee, ProcessingTime, PublicProcedure } from '../catalog/catalog.types';
+import type { Channel, DocumentGroupKind, DurationUnit, Fee, ProcessingTime, PublicProcedure } from '../catalog/catalog.types';
 import type { IntakeRequest, ResultDelivery } from './dossiers.types';
 import { lines } from './dossiers.format';
 
-/** One row of the desk checklist: a required document, whether it was handed in, and how many papers. */
+/** One row of the desk checklist: a required document, whether it was handed in (or, to present, seen), and how many papers. */
 export interface ChecklistRow {
   name: string;
   note: string | null;
   included: boolean;
   originals: number;
   copies: number;
+  /** Its group in the catalog (`documentGroups` key) and how the desk treats it; `required` = no group. */
+  group: string | null;
+  kind: 'required' | DocumentGroupKind;
 }
 
 /** The desk intake form's values. */
@@ -34,6 +37,8 @@ export interface IntakeFormValues {
     authorisationDocument?: string;
   };
   checklist: ChecklistRow[];
+  /** Conditional groups whose case applies to this applicant. */
+  conditions?: string[];
   feeVnd?: number | null;
   channel: Channel;
   resultDelivery: ResultDelivery;
@@ -64,20 +69,63 @@ export function feeForChannel(fees: readonly Fee[], channel: Channel): number {
   return fee?.amountVnd ?? 0;
 }
 
-/** The checklist the desk starts from: every required document, not yet ticked, with the published counts. */
-export function initialChecklist(procedure: Pick<PublicProcedure, 'requiredDocuments'>): ChecklistRow[] {
-  return procedure.requiredDocuments.map((d) => ({
-    name: d.name,
-    note: d.case ?? d.note ?? null,
-    included: false,
-    originals: d.originals ?? 1,
-    copies: d.copies ?? 0,
-  }));
+/** The checklist the desk starts from: every required document, not yet ticked, with the published counts and its group. */
+export function initialChecklist(procedure: Pick<PublicProcedure, 'requiredDocuments'> & Partial<Pick<PublicProcedure, 'documentGroups'>>): ChecklistRow[] {
+  const groups = new Map((procedure.documentGroups ?? []).map((g) => [g.key, g]));
+  return procedure.requiredDocuments.map((d) => {
+    const group = d.group ? (groups.get(d.group) ?? null) : null;
+    return {
+      name: d.name,
+      // A case heading that only names the group ("Giấy tờ phải xuất trình") is already the section title.
+      note: (group ? null : d.case) ?? d.note ?? null,
+      included: false,
+      originals: d.originals ?? 1,
+      copies: d.copies ?? 0,
+      group: group?.key ?? null,
+      kind: group?.kind ?? 'required',
+    };
+  });
 }
 
-/** Documents of the checklist that were not handed in (the starting list of a guide to supplement). */
-export function missingDocuments(rows: readonly ChecklistRow[] | undefined): string[] {
-  return (rows ?? []).filter((r) => !r.included).map((r) => r.name);
+/** Whether a row counts: a conditional document only when its case applies. */
+const applies = (r: ChecklistRow, conditions: readonly string[]) => r.kind !== 'conditional' || conditions.includes(r.group!);
+
+/** Ticking one alternative unticks the others of its group (exactly one is handed in). */
+export function tickRow(rows: readonly ChecklistRow[], index: number, included: boolean): ChecklistRow[] {
+  const row = rows[index]!;
+  return rows.map((r, i) => {
+    if (i === index) return { ...r, included };
+    if (included && row.kind === 'one-of' && r.group === row.group) return { ...r, included: false };
+    return r;
+  });
+}
+
+/**
+ * What a guide to supplement (Mẫu 02) starts from: only what applies to this applicant — documents not handed in,
+ * one line "A hoặc B" for alternatives none of which was handed in, the papers of an applying case, papers to present
+ * that were not shown. Documents of cases that do not apply are never asked for.
+ */
+export function missingDocuments(rows: readonly ChecklistRow[] | undefined, conditions: readonly string[] = [], or = 'hoặc'): string[] {
+  const out: string[] = [];
+  const seenGroups = new Set<string>();
+  for (const r of rows ?? []) {
+    if (r.included || !applies(r, conditions)) continue;
+    if (r.kind === 'one-of') {
+      if (seenGroups.has(r.group!)) continue;
+      seenGroups.add(r.group!);
+      const alternatives = (rows ?? []).filter((x) => x.group === r.group);
+      if (alternatives.some((x) => x.included)) continue;
+      out.push(alternatives.map((x) => x.name).join(` ${or} `));
+      continue;
+    }
+    out.push(r.name);
+  }
+  return out;
+}
+
+/** True when nothing would be kept in the dossier (papers only shown do not count): the desk cannot accept it. */
+export function nothingKept(rows: readonly ChecklistRow[] | undefined, conditions: readonly string[] = []): boolean {
+  return !(rows ?? []).some((r) => r.included && r.kind !== 'to-present' && applies(r, conditions));
 }
 
 const blank = (v: string | undefined): string | undefined => (v && v.trim() !== '' ? v.trim() : undefined);
@@ -102,6 +150,7 @@ export function toIntakeRequest(
   decision: IntakeRequest['decision'],
   withDuration: boolean,
   extra: IntakeDecisionValues | null = null,
+  returnNow = false,
 ): IntakeRequest {
   const a = values.applicant;
   return {
@@ -118,7 +167,10 @@ export function toIntakeRequest(
       address: blank(a.address) ?? null,
     },
     submitter: toSubmitter(values.submitter),
-    checklist: (values.checklist ?? []).filter((r) => r.included).map((r) => ({ name: r.name, originals: r.originals ?? 0, copies: r.copies ?? 0 })),
+    checklist: (values.checklist ?? [])
+      .filter((r) => r.included && applies(r, values.conditions ?? []))
+      .map((r) => ({ name: r.name, originals: r.originals ?? 0, copies: r.copies ?? 0, ...(r.kind === 'to-present' ? { presented: true } : {}) })),
+    conditions: values.conditions ?? [],
     feeVnd: values.feeVnd ?? 0,
     resultDelivery: values.resultDelivery,
     duration: withDuration && values.duration?.amount && values.duration.unit ? { amount: values.duration.amount, unit: values.duration.unit } : undefined,
@@ -126,5 +178,6 @@ export function toIntakeRequest(
     missingItems: decision === 'guide' ? lines(extra?.missingItems) : [],
     reasons: extra ? extra.reasons.trim() : null,
     note: blank(values.note) ?? null,
+    ...(returnNow ? { returnNow: true } : {}),
   };
 }

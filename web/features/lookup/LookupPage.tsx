@@ -5,6 +5,7 @@ import { ApiError } from '../../app/api';
 import { formatAppointment, formatInstant, statusColor } from '../dossiers/dossiers.format';
 import type { PublicLookup } from '../dossiers/dossiers.types';
 import { usePublicLookup } from './lookup.api';
+import { ProvisionalNotice } from '../calendar/ProvisionalTag';
 
 /** National codes of closed dossiers: withdrawn, stopped, result returned (§3.2). */
 const CLOSED_CODES = [7, 8, 10];
@@ -68,10 +69,12 @@ function LookupResult({ data }: { data: PublicLookup }) {
                 <span data-testid="lookup-appointment">{formatAppointment(t, data.appointmentAt)}</span>
               ),
             },
+
             ...(data.finishedAt ? [{ key: 'finished', label: t('dossiers.lookup.finishedAt'), children: formatAppointment(t, data.finishedAt) }] : []),
             ...(data.returnedAt ? [{ key: 'returned', label: t('dossiers.lookup.returnedAt'), children: formatAppointment(t, data.returnedAt) }] : []),
           ]}
         />
+        {data.dueProvisional ? <ProvisionalNotice due={data.extendedAppointmentAt ?? data.appointmentAt} /> : null}
       </Card>
       <Card size="small" title={t('dossiers.lookup.timeline')}>
         <Timeline

@@ -1,5 +1,6 @@
 import { Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { SubjectLabel } from '../audit/SubjectLabel';
 import type { OutboxMessage } from '../../../contracts/notifications/notifications.contracts';
 import { formatDateTime } from '../../ui/dates';
 import { lastErrorText } from './OutboxStatusTag';
@@ -22,7 +23,7 @@ export function OutboxMessageDetails({ message }: { message: OutboxMessage }) {
       </Descriptions.Item>
       {message.subjectType && (
         <Descriptions.Item label={t('notifications.outbox.about')}>
-          {message.subjectType} <Typography.Text type="secondary">{message.subjectId}</Typography.Text>
+          <SubjectLabel type={message.subjectType} id={message.subjectId} />
         </Descriptions.Item>
       )}
       <Descriptions.Item label={t('notifications.outbox.attempts')}>{message.attempts}</Descriptions.Item>

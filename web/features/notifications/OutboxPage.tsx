@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Card, Flex, Input, Segmented, Select, Table, Tag, Typography } from 'antd';
 import { MailOutlined, MessageOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { SubjectLabel } from '../audit/SubjectLabel';
 import { NOTIFICATION_CHANNELS, NOTIFICATION_STATUSES, type NotificationChannel, type NotificationStatus, type OutboxMessage } from '../../../contracts/notifications/notifications.contracts';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatDateTime } from '../../ui/dates';
@@ -96,10 +97,8 @@ export function OutboxPage() {
                   <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>
                     {m.subject ?? m.body ?? m.templateKey}
                   </Typography.Paragraph>
-                  <div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {m.templateKey}
-                    </Typography.Text>
+                  <div style={{ fontSize: 12 }}>
+                    <SubjectLabel type={m.subjectType} id={m.subjectId} />
                   </div>
                 </div>
               ),

@@ -96,17 +96,12 @@ export function ProcedureDetailPage() {
       </Section>
       <Section title={t('portal.detail.processingTime')}>
         <ProcessingTimesList times={p.processingTimes} fallbackText={p.processingTimeText} />
-        {p.processingTimeNote ? (
-          <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }} className="wrap-anywhere">
-            {p.processingTimeNote}
-          </Typography.Paragraph>
-        ) : null}
       </Section>
       <Section title={t('portal.detail.fees')}>
         <FeesList fees={p.fees} fallbackText={p.feeText} />
       </Section>
       <Section title={t('portal.detail.documents')}>
-        <RequiredDocumentsList documents={p.requiredDocuments} note={p.requiredDocumentsNote} />
+        <RequiredDocumentsList documents={p.requiredDocuments} groups={p.documentGroups} note={p.requiredDocumentsNote} />
       </Section>
       <Section title={t('portal.detail.legalBasis')}>
         {p.legalBasis.length > 0 ? (

@@ -28,7 +28,8 @@ export function ProcedureResultItem({ item }: { item: ProcedureSummary }) {
       </Flex>
       <Flex vertical gap={4}>
         <Typography.Text className="wrap-anywhere">
-          <ClockCircleOutlined /> {t('portal.search.time')}: {item.processingTimeText ?? t('portal.detail.notStated')}{' '}
+          {/* A time the system cannot compute is never shown as the catalog's bare "1" (issue 9 item 9). */}
+          <ClockCircleOutlined /> {t('portal.search.time')}: {item.timeReadable ? (item.processingTimeText ?? t('portal.detail.notStated')) : t('portal.detail.timeAskAgency')}{' '}
           {!item.timeReadable ? <TimeUnreadableTag /> : null}
         </Typography.Text>
         <Typography.Text className="wrap-anywhere">

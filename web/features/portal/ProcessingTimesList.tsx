@@ -4,7 +4,17 @@ import type { ProcessingTime } from '../catalog/catalog.types';
 import { formatDuration } from '../catalog/format';
 import { TimeUnreadableTag } from './TimeUnreadableTag';
 
-/** Processing time per channel; an unreadable time is shown verbatim with a warning tag and the reason. */
+/**
+ * The words a citizen reads for a time no deadline can be computed from (issue 9 item 9): a bare number ("1") or the
+ * source's "Không có thông tin" is catalog bookkeeping, not information — the agency states the time at reception.
+ * Verbatim words that say something ("Theo quy định…", several times by case) are kept.
+ */
+export function citizenTimeText(p: Pick<ProcessingTime, 'issue' | 'raw'>, t: (key: string) => string): string {
+  if (p.issue === 'no-unit' || p.issue === 'no-information' || p.issue === 'missing' || !p.raw) return t('portal.detail.timeAskAgency');
+  return p.raw;
+}
+
+/** Processing time per channel; a time the system cannot compute is worded for the citizen, never as a bare number. */
 export function ProcessingTimesList({ times, fallbackText }: { times: ProcessingTime[]; fallbackText: string | null }) {
   const { t } = useTranslation();
   if (times.length === 0) {
@@ -21,8 +31,7 @@ export function ProcessingTimesList({ times, fallbackText }: { times: Processing
               <Typography.Text>{readable}</Typography.Text>
             ) : (
               <>
-                <Typography.Text>{p.raw || t('portal.detail.notStated')}</Typography.Text>{' '}
-                <TimeUnreadableTag reason={p.issue ? t(`catalog.timeIssues.${p.issue}`) : undefined} />
+                <Typography.Text>{citizenTimeText(p, t)}</Typography.Text> <TimeUnreadableTag />
               </>
             )}
           </div>

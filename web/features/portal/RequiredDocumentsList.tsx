@@ -1,15 +1,26 @@
 import { Fragment } from 'react';
 import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RequiredDocument } from '../catalog/catalog.types';
+import type { DocumentGroup, RequiredDocument } from '../catalog/catalog.types';
 
-/** The dossier's documents, grouped by case, each with its number of originals and copies. */
-export function RequiredDocumentsList({ documents, note }: { documents: RequiredDocument[]; note: string | null }) {
+/**
+ * The dossier's documents, each with its number of originals and copies, under their group (issue 9 item 7: "one of
+ * the following", "in the case of …", "to present") or, for documents in no group, their published case heading.
+ */
+export function RequiredDocumentsList({ documents, groups: documentGroups = [], note }: { documents: RequiredDocument[]; groups?: DocumentGroup[]; note: string | null }) {
   const { t } = useTranslation();
   if (documents.length === 0) return <Typography.Text type="secondary">{t('portal.detail.notStated')}</Typography.Text>;
+  const byKey = new Map(documentGroups.map((g) => [g.key, g]));
+  const headingOf = (d: RequiredDocument): string => {
+    const g = d.group ? byKey.get(d.group) : undefined;
+    if (!g) return d.case ?? '';
+    if (g.kind === 'one-of') return g.label ?? t('portal.detail.groups.oneOf');
+    if (g.kind === 'to-present') return g.label ?? t('portal.detail.groups.toPresent');
+    return t('portal.detail.groups.case', { condition: g.condition });
+  };
   const groups = new Map<string, RequiredDocument[]>();
   for (const d of documents) {
-    const key = d.case ?? '';
+    const key = headingOf(d);
     groups.set(key, [...(groups.get(key) ?? []), d]);
   }
   let n = 0;

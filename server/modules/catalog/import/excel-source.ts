@@ -9,6 +9,7 @@ import {
   parseLevels,
   parseOnlineMode,
   parseVnd,
+  readDocumentGroups,
   splitTimesText,
   type RowMessage,
 } from '../catalog.parsing';
@@ -102,7 +103,8 @@ function fromRow(row: number, c: Record<ColumnKey, string | null>, rawFee: Excel
     fees.push({ channel: 'any', amountVnd, text: feeText, note: null });
   }
 
-  const requiredDocuments: RequiredDocument[] = lines(c.documents).map((d) => ({ name: d, originals: null, copies: null, case: null, note: null, template: null }));
+  const published: RequiredDocument[] = lines(c.documents).map((d) => ({ name: d, originals: null, copies: null, case: null, note: null, template: null, group: null }));
+  const { documents: requiredDocuments, groups: documentGroups, issues: documentIssues } = readDocumentGroups(published, messages);
   const legalBasis: LegalBasis[] = lines(c.legalBasis).map((l) => {
     // "04/2020/TT-BTP — Hướng dẫn Luật hộ tịch" → number + title; anything else is a title only.
     const m = /^(\S*\/\S*)\s+[-–—:]\s+(.+)$/.exec(l);
@@ -134,7 +136,10 @@ function fromRow(row: number, c: Record<ColumnKey, string | null>, rawFee: Excel
       feeText,
       fees,
       requiredDocuments,
+      documentGroups,
+      documentIssues,
       requiredDocumentsNote: null,
+      onTheSpot: false,
       legalBasis,
       publishingDecision: null,
       source: { kind: 'excel-import', row },

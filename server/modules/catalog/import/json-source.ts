@@ -9,6 +9,7 @@ import {
   formatVnd,
   parseLevels,
   parseOnlineMode,
+  readDocumentGroups,
   splitTimesText,
   type RowMessage,
 } from '../catalog.parsing';
@@ -64,10 +65,11 @@ function fromRecord(rec: unknown, row: number): ImportCandidate {
   const levels = parseLevels(str(rec.level), messages);
   const onlineMode = parseOnlineMode(str(rec.online_mode), messages);
 
-  const requiredDocuments: RequiredDocument[] = (Array.isArray(rec.required_documents) ? rec.required_documents : []).filter(isObject).flatMap((d) => {
+  const published: RequiredDocument[] = (Array.isArray(rec.required_documents) ? rec.required_documents : []).filter(isObject).flatMap((d) => {
     const docName = str(d.name);
-    return docName ? [{ name: docName, originals: intOrNull(d.ban_chinh), copies: intOrNull(d.ban_sao), case: str(d.case), note: str(d.note), template: null }] : [];
+    return docName ? [{ name: docName, originals: intOrNull(d.ban_chinh), copies: intOrNull(d.ban_sao), case: str(d.case), note: str(d.note), template: null, group: null }] : [];
   });
+  const { documents: requiredDocuments, groups: documentGroups, issues: documentIssues } = readDocumentGroups(published, messages);
   const legalBasis: LegalBasis[] = (Array.isArray(rec.legal_basis) ? rec.legal_basis : []).filter(isObject).flatMap((l) => {
     const number = str(l.so_hieu);
     const title = str(l.ten) ?? number;
@@ -100,7 +102,10 @@ function fromRecord(rec: unknown, row: number): ImportCandidate {
       feeText: str(rec.fee_text),
       fees,
       requiredDocuments,
+      documentGroups,
+      documentIssues,
       requiredDocumentsNote: str(rec.required_documents_note),
+      onTheSpot: false,
       legalBasis,
       publishingDecision: str(rec.publishing_decision),
       source: isObject(rec.source) ? rec.source : null,

@@ -39,6 +39,12 @@ export interface ImportOptions {
   publish: boolean;
   /** Start of validity when publishing (YYYY-MM-DD). */
   effectiveFrom: string;
+  /**
+   * Only the demo seed sets this: it loads the demo province's catalogue as published, including records whose CSDL
+   * time is unusable (the demo's dossiers and journeys rest on them; they appear on the data-quality worklist).
+   * Every import run by a user keeps such versions as drafts and reports them.
+   */
+  publishWithoutUsableTime?: boolean;
 }
 
 /** One row's outcome before translation. */
@@ -143,8 +149,13 @@ async function writeRow(
     outcome = 'updated';
   }
   if (options.publish) {
-    await publishInTx(tx, (await loadVersion(tx, versionId))!, options.effectiveFrom, actorId, now);
-    messages.push({ code: 'published', severity: 'info', params: { from: options.effectiveFrom } });
+    const draft = (await loadVersion(tx, versionId))!;
+    if (!draft.timeReadable && !options.publishWithoutUsableTime) {
+      messages.push({ code: 'notPublishedTimeUnusable', severity: 'warning' });
+    } else {
+      await publishInTx(tx, draft, options.effectiveFrom, actorId, now, { allowUnusableTime: options.publishWithoutUsableTime });
+      messages.push({ code: 'published', severity: 'info', params: { from: options.effectiveFrom } });
+    }
   }
   return { versionId, code, outcome };
 }

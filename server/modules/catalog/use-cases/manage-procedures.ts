@@ -65,7 +65,10 @@ export function contentFromInput(input: ProcedureContent, source: Record<string,
     feeText: input.feeText,
     fees: input.fees,
     requiredDocuments: input.requiredDocuments,
+    documentGroups: input.documentGroups,
+    documentIssues: input.documentIssues,
     requiredDocumentsNote: input.requiredDocumentsNote,
+    onTheSpot: input.onTheSpot,
     legalBasis: input.legalBasis,
     publishingDecision: input.publishingDecision,
     source,
@@ -74,6 +77,25 @@ export function contentFromInput(input: ProcedureContent, source: Record<string,
     notes: input.notes,
     workflow: input.workflow ?? defaultWorkflow(processingTimes),
   };
+}
+
+/** Each document names a group of the version, keys are unique and a one-of group offers at least two documents. */
+export function checkDocumentGroups(c: Pick<VersionContent, 'requiredDocuments' | 'documentGroups'>): void {
+  const fields: NonNullable<AppError['fields']> = [];
+  const keys = new Set<string>();
+  c.documentGroups.forEach((g, i) => {
+    if (keys.has(g.key)) fields.push({ path: `documentGroups.${i}.key`, code: 'catalog.errors.documentGroupDuplicate' });
+    keys.add(g.key);
+  });
+  c.requiredDocuments.forEach((d, i) => {
+    if (d.group !== null && !keys.has(d.group)) fields.push({ path: `requiredDocuments.${i}.group`, code: 'catalog.errors.documentGroupUnknown' });
+  });
+  c.documentGroups.forEach((g, i) => {
+    if (g.kind === 'one-of' && c.requiredDocuments.filter((d) => d.group === g.key).length < 2) {
+      fields.push({ path: `documentGroups.${i}.kind`, code: 'catalog.errors.documentAlternativesTooFew' });
+    }
+  });
+  if (fields.length) throw new AppError('VALIDATION_FAILED', {}, { fields });
 }
 
 /** Checks that every unit named by the content exists and is open; returns the implementing units. */
@@ -139,11 +161,15 @@ async function lockFresh(tx: Tx, id: string, expectedVersion?: number): Promise<
 }
 
 const notDraft = (status: string) => new AppError('INVALID_STATE', { status }, { fields: [{ path: 'status', code: 'catalog.errors.notDraft' }] });
+/** Refusal to publish a version with no processing time a deadline can be computed from. */
+export const timeUnusable = () =>
+  new AppError('VALIDATION_FAILED', {}, { fields: [{ path: 'processingTimes', code: 'catalog.errors.timeUnusable' }] });
 const notPublished = (status: string) => new AppError('INVALID_STATE', { status }, { fields: [{ path: 'status', code: 'catalog.errors.notPublished' }] });
 
 /** Creates a procedure with its first draft version; a local `L-xxxx` code is issued when none is given. */
 export async function createProcedure(ctx: Ctx, input: CreateProcedureRequest): Promise<VersionRecord> {
   const content = contentFromInput(input, { kind: 'manual' });
+  checkDocumentGroups(content);
   const units = await checkUnits(ctx.db, content, today(ctx));
   assertCan(ctx, CATALOG_ACTIONS.manage, units);
   const id = await withTransaction(ctx, async (scope) => {
@@ -165,6 +191,7 @@ export async function createProcedure(ctx: Ctx, input: CreateProcedureRequest): 
 export async function updateProcedureDraft(ctx: Ctx, id: string, input: UpdateProcedureRequest): Promise<VersionRecord> {
   const existing = await loadOr404(ctx.db, id);
   const content = contentFromInput(input, existing.source ?? null);
+  checkDocumentGroups(content);
   const units = await checkUnits(ctx.db, content, today(ctx));
   // Both the current and the new units must be in the caller's scope: nobody moves a procedure out of reach.
   assertCan(ctx, CATALOG_ACTIONS.manage, existing.units);
@@ -198,8 +225,11 @@ export async function publishInTx(
   effectiveFrom: string,
   actorId: string | null,
   now: Date,
+  options: { allowUnusableTime?: boolean } = {},
 ): Promise<Array<{ id: string; effectiveTo: string }>> {
   if (r.status !== 'draft') throw notDraft(r.status);
+  // Issue 9 item 9: the desk computes every appointment from this time; without one no deadline can be promised.
+  if (!r.timeReadable && !options.allowUnusableTime) throw timeUnusable();
   const open = await publishedOpenFrom(tx, r.procedureId, effectiveFrom, r.id);
   for (const o of open) {
     if (o.effectiveFrom! >= effectiveFrom) {

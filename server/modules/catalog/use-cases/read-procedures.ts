@@ -5,9 +5,10 @@ import { can } from '../../../platform/access';
 import { AppError, notFound } from '../../../platform/errors';
 import { CATALOG_ACTIONS, draftScopes } from '../catalog.policy';
 import { subjectOf } from '../catalog.presenter';
-import type { ListVersionsQuery, SearchProceduresQuery } from '../../../../contracts/catalog/catalog.contracts';
+import { QUALITY_ISSUES, type ListVersionsQuery, type OnlineMode, type SearchProceduresQuery, type VersionStatus, type WorklistQuery, type WorklistResponse } from '../../../../contracts/catalog/catalog.contracts';
+import { qualityIssuesOf } from '../catalog.parsing';
 import { subtreeUnitIds } from '../catalog.org-units';
-import { fieldsInForce, findDraftId, implementingUnitsInForce, inForceIdByCode, listVersionIds, loadVersion, loadVersions, searchInForce, type VersionRecord } from '../catalog.repository';
+import { fieldsInForce, findDraftId, implementingUnitsInForce, inForceIdByCode, qualityRows, listVersionIds, loadVersion, loadVersions, searchInForce, type VersionRecord } from '../catalog.repository';
 import { today } from './manage-procedures';
 
 /** Public search: published versions in force today, filtered and paged. */
@@ -66,4 +67,32 @@ export async function getVersion(ctx: Ctx, id: string): Promise<VersionRecord> {
   if (!r) throw notFound('procedureVersion', id);
   if (r.status === 'draft' && !can(ctx.actor, CATALOG_ACTIONS.readDraft, subjectOf(r))) throw new AppError('FORBIDDEN', { action: CATALOG_ACTIONS.readDraft });
   return r;
+}
+
+/**
+ * The catalog administrator's data-quality worklist (issue 9 item 9): drafts and published versions with at least one
+ * finding, filtered by issue and status, with how many versions have each issue. Computed from the stored content
+ * (a province's catalogue is a few thousand versions), so it is always current.
+ */
+export async function listQualityWorklist(ctx: Ctx, query: WorklistQuery): Promise<WorklistResponse> {
+  const statuses: VersionStatus[] = query.status ? [query.status] : ['draft', 'published'];
+  const rows = (await qualityRows(ctx.db, statuses)).map((r) => ({ ...r, issues: qualityIssuesOf({ ...r, onlineMode: r.onlineMode as OnlineMode | null }) }));
+  const counts = Object.fromEntries(QUALITY_ISSUES.map((i) => [i, rows.filter((r) => r.issues.includes(i)).length])) as WorklistResponse['counts'];
+  const matching = rows.filter((r) => (query.issue ? r.issues.includes(query.issue) : r.issues.length > 0));
+  const page = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+  return {
+    total: matching.length,
+    counts,
+    items: page.map((r) => ({
+      versionId: r.versionId,
+      code: r.code,
+      name: r.name,
+      status: r.status as VersionStatus,
+      revision: r.revision,
+      issues: r.issues,
+      timeText: r.issues.includes('time-unreadable') ? (r.processingTimeText ?? r.processingTimes.map((t) => t.raw).join('; ')) : null,
+      unparsedFees: [...new Set(r.fees.filter((f) => f.amountVnd === null && f.text !== null).map((f) => f.text!))],
+      documentIssues: r.documentIssues.length,
+    })),
+  };
 }

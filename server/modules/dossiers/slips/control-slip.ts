@@ -3,6 +3,7 @@
 import { formatVnDateTime } from './slips.format';
 import { BLANK, field, renderPdf, slipDocument, type PdfNode } from './slips.pdf';
 import { resolveTemplateSet } from './slips.templates';
+import { provisionalAppointmentLines } from './provisional-note';
 import type { ControlSlipData, ControlSlipHandover, HandoverResult } from './slips.types';
 
 /** Vietnamese wording of a hand-over classification (§5.5). */
@@ -79,6 +80,7 @@ export async function renderControlSlip(data: ControlSlipData): Promise<Buffer> 
           ),
         ]
       : []),
+    ...provisionalAppointmentLines(data).map((line) => ({ text: line, italics: true, fontSize: 9.5, margin: [0, 2, 0, 4] }) as PdfNode),
     data.handovers.length > 0 ? table : { text: BLANK, margin: [0, 6, 0, 8] },
     { text: 'Ghi chú:', italics: true, fontSize: 10 },
     {

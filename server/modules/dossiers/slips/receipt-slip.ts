@@ -1,6 +1,7 @@
 // Mẫu 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả (§4.2, §5.2), with a QR code of the public lookup page.
 import QRCode from 'qrcode';
 import { formatCount, formatVnDateTime } from './slips.format';
+import { provisionalAppointmentLines } from './provisional-note';
 import {
   BLANK,
   contactLine,
@@ -121,7 +122,7 @@ export async function renderReceiptSlip(data: ReceiptSlipData): Promise<Buffer> 
       margin: [0, 0, 0, 3],
     },
   );
-  for (const note of data.notes ?? []) tail.push({ text: note, italics: true, fontSize: 9.5, alignment: 'justify', margin: [0, 2, 0, 0] });
+  for (const note of [...provisionalAppointmentLines(data), ...(data.notes ?? [])]) tail.push({ text: note, italics: true, fontSize: 9.5, alignment: 'justify', margin: [0, 2, 0, 0] });
 
   const submitter = data.submitterName ?? auth?.name ?? data.applicant.name;
   return renderPdf(

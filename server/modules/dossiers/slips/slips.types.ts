@@ -118,6 +118,8 @@ export interface ReceiptSlipData extends SlipCommon {
   readonly receiverName: string;
   /** Italic lines after the body, e.g. "Khi đến nhận kết quả: mang theo Giấy này…". */
   readonly notes?: readonly string[];
+  /** Issue 8 item 7: the appointment's year when it is counted on the provisional calendar (prints a line saying so). */
+  readonly provisionalAppointmentYear?: number | null;
 }
 
 /**
@@ -176,6 +178,8 @@ export interface ApologySlipData extends SlipCommon {
   readonly reason: string;
   /** The new (extended) appointment. */
   readonly newDueAt: SlipInstant;
+  /** Issue 8 item 7: the appointment's year when it is counted on the provisional calendar (prints a line saying so). */
+  readonly provisionalAppointmentYear?: number | null;
   /** Thủ trưởng cơ quan, đơn vị. */
   readonly signer: SlipSigner;
 }
@@ -233,6 +237,8 @@ export interface ControlSlipData extends SlipCommon {
   readonly extensionReference?: string | null;
   /** In hand-over order. */
   readonly handovers: readonly ControlSlipHandover[];
+  /** Issue 8 item 7: the appointment's year when it is counted on the provisional calendar (prints a line saying so). */
+  readonly provisionalAppointmentYear?: number | null;
 }
 
 /** One line of the tracking book. */

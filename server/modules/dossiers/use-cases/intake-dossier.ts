@@ -8,16 +8,18 @@ import { AppError, notFound } from '../../../platform/errors';
 import type { IntakeRequest } from '../../../../contracts/dossiers/dossiers.contracts';
 import { getPublishedProcedureByCode, timeForChannel, type ProcedureVersionView } from '../../catalog';
 import { cachedOrgUnitRefs, isOpenOn, normaliseSearch } from '../../identity';
-import { calendarsOf, dueOf, hopDueOf, isAtRisk } from '../dossiers.deadlines';
+import { calendarsOf, dueOf, dueProvisionalOf, hopDueOf, isAtRisk } from '../dossiers.deadlines';
 import { notifyApplicant } from '../dossiers.notify';
 import { publicViewRevision, renderPublicView } from '../dossiers.public-view';
 import { DOSSIER_ACTIONS } from '../dossiers.policy';
 import { randomUUID } from 'node:crypto';
 import { counterKindOf, loadIssuer, referenceOf, symbolOf } from './slip-numbers';
-import { assignBookNumber, insertReceivedDossier, nextSlipNumber, type UnitInfo } from '../dossiers.repository';
+import { assignBookNumber, findDossier, insertReceivedDossier, nextSlipNumber, type UnitInfo } from '../dossiers.repository';
 import { dossierIntakeDecisions, type ResolvedStep } from '../dossiers.tables';
 import { DEFAULT_PAUSE_RULE, lastHandlingIndex, ruleVersionOn, STATUS_CODE } from '../dossiers.workflow';
 import { actorIdOf, actorLabelOf, invalid, todayOf } from './common';
+import { checkIntakeChecklist } from './intake-checklist';
+import { transitionDossier } from './transition-dossier';
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 const settle = <T>(p: Promise<T>): Promise<Settled<T>> => p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
@@ -113,13 +115,21 @@ export function resolveWorkflow(version: ProcedureVersionView, receiving: UnitIn
  * Mẫu 02 / Mẫu 03, no dossier code.
  */
 export async function intakeDossier(ctx: Ctx, input: IntakeRequest): Promise<IntakeResult> {
+  let result: IntakeResult;
   try {
-    return await intakeOnce(ctx, input, true);
+    result = await intakeOnce(ctx, input, true);
   } catch (err) {
     if (!(err instanceof CalendarMoved)) throw err;
     // A calendar was published while this dossier was being received: once more, with a verified calendar read.
-    return intakeOnce(ctx, input, false);
+    result = await intakeOnce(ctx, input, false);
   }
+  if (result.decision === 'accept' && input.returnNow) {
+    // "Receive and return now" (issue 9 item 6): the return is the workflow's own transition, authorised and audited
+    // like any other; the receipt stands on its own if it were refused.
+    const received = (await findDossier(ctx.db, result.dossierId))!;
+    await transitionDossier(ctx, received.id, { transition: 'return-on-the-spot', expectedVersion: received.version, note: null, attachments: [] });
+  }
+  return result;
 }
 
 /** Thrown inside the transaction when the calendar used for the due instant is no longer the published one. */
@@ -144,8 +154,10 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
   const version = unwrap(versionRead);
   if (!version) throw notFound('procedure', input.procedureCode);
 
-  if (input.decision !== 'accept') return recordDecision(ctx, input, version, receiving, units.get(input.handlingUnitId ?? '') ?? null);
+  const checklist = checkIntakeChecklist(version, input);
+  if (input.decision !== 'accept') return recordDecision(ctx, { ...input, checklist }, version, receiving, units.get(input.handlingUnitId ?? '') ?? null);
 
+  if (input.returnNow && !version.onTheSpot) throw invalid('body.returnNow', 'dossiers.errors.notOnTheSpot');
   const handling = await resolveHandlingUnit(ctx, version, input.handlingUnitId, units, today);
   const { duration, source } = resolveDuration(version, input);
   const calendars = unwrap(calendarsRead);
@@ -172,6 +184,8 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
     extendedDueAt: null,
     finishedAt: null,
     returnedAt: null,
+    // Past the last published year the due is counted on the statutory calendar (Bộ luật Lao động 2019 Điều 112).
+    dueProvisional: dueProvisionalOf({ receivedAt: now, dueAt, extendedDueAt: null }, cal),
     events: [{ at: now, kind: 'intake', statusCode: STATUS_CODE.RECEIVED, params }],
   });
 
@@ -205,7 +219,7 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
               authorisationDocument: input.submitter.authorisationDocument,
             }
           : null,
-        checklist: input.checklist,
+        checklist,
         feeVnd: input.feeVnd,
         state: 'RECEIVED',
         statusCode: STATUS_CODE.RECEIVED,

@@ -1,11 +1,11 @@
 // Deadline upkeep: the at-risk sweep, and due recomputation after a published calendar changed (§19 row 10).
-import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import { toVnIso, type WorkingCalendar } from '../../../platform/calendar';
+import { and, asc, eq, gt, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { CalendarError, toVnIso, vnInstant, type WorkingCalendar } from '../../../platform/calendar';
 import type { CalendarChange, CalendarChangedEvent } from '../../../platform/calendar/store';
 import { withTransaction, type Ctx } from '../../../platform/context/context';
 import type { Queryable } from '../../../platform/db/database';
 import type { DossierState } from '../../../../contracts/dossiers/dossiers.contracts';
-import { calendarCache, dueOf, hopDueOf, toPauses } from '../dossiers.deadlines';
+import { calendarCache, calendarOrNone, dueOf, dueProvisionalOf, hopDueOf, toPauses } from '../dossiers.deadlines';
 import { notifyApplicant } from '../dossiers.notify';
 import { refreshPublicViews } from '../dossiers.public-view';
 import { insertEvent, setHopDue, updateDossierIfVersion, type DossierRow, type HopRow, type PauseRow } from '../dossiers.repository';
@@ -53,7 +53,8 @@ export async function sweepAtRisk(ctx: Ctx, options: { limit?: number } = {}): P
   let cleared = 0;
   const updates: Array<{ id: string; atRisk: boolean }> = [];
   for (const row of rows) {
-    const cal = await calendars(row.calendarUnitCode).catch(() => null);
+    // Without any published calendar the flag cannot be computed and keeps its value; other failures stop the sweep.
+    const cal = await calendarOrNone(calendars(row.calendarUnitCode));
     const atRisk = cal ? riskAfter(row, now, cal, toPauses(pauses.get(row.id) ?? []), hops.get(row.id) ?? null) : row.atRisk;
     if (atRisk && !row.atRisk) flagged++;
     if (!atRisk && row.atRisk) cleared++;
@@ -84,8 +85,10 @@ function safeDue(row: DossierRow, cal: WorkingCalendar | null, pauses: PauseRow[
   if (!cal) return null;
   try {
     return dueOf(row.receivedAt, durationOf(row), cal, toPauses(pauses));
-  } catch {
-    return null;
+  } catch (err) {
+    // Past the provisional years too (CALENDAR_NOT_AVAILABLE): the stored due stays; anything else is a fault.
+    if (err instanceof CalendarError) return null;
+    throw err;
   }
 }
 
@@ -111,10 +114,28 @@ export async function countDossiersAffected(q: Queryable, change: CalendarChange
   }
 }
 
+/** Open dossiers whose appointment relies on a year not yet published (provider for the administrators' warning). */
+export async function countProvisionalDossiers(q: Queryable, provisionalFrom: Date): Promise<number> {
+  const [row] = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(dossiers)
+    .where(and(inArray(dossiers.state, [...OPEN_STATES]), sql`greatest(${dossiers.dueAt}, ${dossiers.extendedDueAt}) >= ${provisionalFrom}`));
+  return Number(row?.n ?? 0);
+}
+
+/** The year a publication confirmed, when the calendar in force before counted it provisionally (a generated year). */
+function confirmedYear(event: CalendarChangedEvent): number | null {
+  if (event.kind !== 'year-published') return null;
+  const year = event.years[0];
+  return event.before?.years.some((y) => y.year === year && y.status === 'draft') ? year! : null;
+}
+
 /**
  * `calendar.changed` handler: recomputes the due instant of every open dossier on the new calendar (finished ones keep
  * their classification), recording the change and its reason on the public timeline, notifying the applicant and
  * auditing each dossier that moved. A dossier changed concurrently by an officer is read again and retried once.
+ * When the publication confirms a year that was counted provisionally, the lookup views of the dossiers due in it are
+ * stored again too: their appointment is no longer marked provisional even where it did not move.
  */
 export async function recomputeForCalendarChange(ctx: Ctx, event: CalendarChangedEvent): Promise<{ moved: number }> {
   const now = ctx.clock.now();
@@ -122,17 +143,20 @@ export async function recomputeForCalendarChange(ctx: Ctx, event: CalendarChange
   let afterId: string | null = null;
   for (;;) {
     const rows = await openBatch(ctx.db, event, afterId);
-    if (rows.length === 0) return { moved };
+    if (rows.length === 0) break;
     afterId = rows[rows.length - 1]!.id;
     for (const first of rows) {
       for (let attempt = 0; attempt < 2; attempt++) {
         const row = attempt === 0 ? first : ((await ctx.db.select().from(dossiers).where(eq(dossiers.id, first.id)))[0] ?? null);
         if (!row || !OPEN_STATES.includes(row.state as DossierState)) break;
-        const cal = row.calendarUnitCode ? event.forUnit(row.calendarUnitCode).after : event.after;
+        const cals = row.calendarUnitCode ? event.forUnit(row.calendarUnitCode) : { before: event.before, after: event.after };
+        const cal = cals.after;
         const pauses = (await pausesByDossier(ctx.db, [row.id])).get(row.id) ?? [];
         const due = safeDue(row, cal, pauses);
         if (!cal || !due || due.getTime() === row.dueAt.getTime()) break;
-        const ok = await applyRecomputedDue(ctx, row, due, cal, pauses, event, now);
+        // A provisional appointment that the published calendar now fixes is announced as such (§19 row 10).
+        const confirmed = cals.before !== null && dueProvisionalOf(row, cals.before) && !dueProvisionalOf({ ...row, dueAt: due }, cal);
+        const ok = await applyRecomputedDue(ctx, row, due, cal, pauses, event, now, confirmed);
         if (ok) {
           moved++;
           break;
@@ -140,25 +164,55 @@ export async function recomputeForCalendarChange(ctx: Ctx, event: CalendarChange
       }
     }
   }
+  const year = confirmedYear(event);
+  if (year !== null) await refreshViewsDueIn(ctx, year);
+  return { moved };
 }
 
-async function applyRecomputedDue(ctx: Ctx, row: DossierRow, due: Date, cal: WorkingCalendar, pauses: PauseRow[], event: CalendarChangedEvent, now: Date): Promise<boolean> {
+/** Stores again the lookup views of every dossier whose appointment falls in `year` (batches, in id order). */
+async function refreshViewsDueIn(ctx: Ctx, year: number): Promise<void> {
+  const from = vnInstant(`${year}-01-01`);
+  const to = vnInstant(`${year + 1}-01-01`);
+  const last = sql`greatest(${dossiers.dueAt}, ${dossiers.extendedDueAt})`;
+  let afterId: string | null = null;
+  for (;;) {
+    const conds = [gte(last, from), lt(last, to)];
+    if (afterId) conds.push(gt(dossiers.id, afterId));
+    const ids = (await ctx.db.select({ id: dossiers.id }).from(dossiers).where(and(...conds)).orderBy(asc(dossiers.id)).limit(BATCH)).map((r) => r.id);
+    if (ids.length === 0) return;
+    await refreshPublicViews(ctx.db, ids);
+    afterId = ids[ids.length - 1]!;
+  }
+}
+
+async function applyRecomputedDue(
+  ctx: Ctx,
+  row: DossierRow,
+  due: Date,
+  cal: WorkingCalendar,
+  pauses: PauseRow[],
+  event: CalendarChangedEvent,
+  now: Date,
+  confirmed: boolean,
+): Promise<boolean> {
   const hop = (await openStepHops(ctx.db, [row.id])).get(row.id) ?? null;
   const enginePauses = toPauses(pauses);
   const atRisk = riskAfter({ ...row, dueAt: due }, now, cal, enginePauses, hop);
+  const kind = confirmed ? 'calendar-confirmed' : 'calendar-change';
   try {
     return await withTransaction(ctx, async (scope) => {
       const updated = await updateDossierIfVersion(scope.tx, row.id, row.version, { dueAt: due, atRisk, atRiskCheckedAt: now, updatedAt: now });
       if (!updated) throw new Error('version moved');
       if (hop) await setHopDue(scope.tx, hop.id, hopDueOf(hop.startedAt, hop.budgetMinutes, cal, enginePauses));
-      const params = { reason: event.reason, before: toVnIso(row.dueAt), after: toVnIso(due) };
-      await insertEvent(scope.tx, { dossierId: row.id, at: now, kind: 'calendar-change', public: true, statusCode: row.statusCode, params, note: event.reason, actorId: null, actorLabel: 'system' });
+      const params = { reason: event.reason, before: toVnIso(row.dueAt), after: toVnIso(due), ...(confirmed ? { year: event.years[0]! } : {}) };
+      await insertEvent(scope.tx, { dossierId: row.id, at: now, kind, public: true, statusCode: row.statusCode, params, note: event.reason, actorId: null, actorLabel: 'system' });
       await refreshPublicViews(scope.tx, [row.id]);
+      // One message per moved appointment: the key is the calendar revision that moved it.
       await notifyApplicant(scope, {
         subjectId: row.id,
         code: row.code,
         procedureName: row.procedureName,
-        kind: 'calendar-change',
+        kind,
         params,
         email: row.applicantEmail,
         phone: row.applicantPhone,
@@ -169,7 +223,7 @@ async function applyRecomputedDue(ctx: Ctx, row: DossierRow, due: Date, cal: Wor
         subjectType: 'dossier',
         subjectId: row.id,
         before: { version: row.version, dueAt: toVnIso(row.dueAt) },
-        after: { version: updated.version, dueAt: toVnIso(due), calendarRevision: event.revision, reason: event.reason },
+        after: { version: updated.version, dueAt: toVnIso(due), calendarRevision: event.revision, reason: event.reason, provisionalConfirmed: confirmed },
       });
       return true;
     });

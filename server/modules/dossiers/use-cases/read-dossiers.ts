@@ -12,7 +12,7 @@ import type {
   IntakeDecision,
 } from '../../../../contracts/dossiers/dossiers.contracts';
 import { identityOrgUnits, normaliseSearch } from '../../identity';
-import { calendarCache } from '../dossiers.deadlines';
+import { calendarCache, calendarOrNone } from '../dossiers.deadlines';
 import { DOSSIER_ACTIONS, PROVINCE_READERS } from '../dossiers.policy';
 import { presentDetail, presentIntakeDecision, presentListItem, type DossierBundle } from '../dossiers.presenter';
 import { findApology, findDossier, findDossierByCode, listEvents, listHops, listPauses, unitsById, type DossierRow } from '../dossiers.repository';
@@ -33,7 +33,7 @@ export async function loadBundle(ctx: Ctx, row: DossierRow): Promise<DossierBund
 export async function presentDossier(ctx: Ctx, row: DossierRow): Promise<DossierDetail> {
   const bundle = await loadBundle(ctx, row);
   if (!can(ctx.actor, DOSSIER_ACTIONS.read, bundle.subject)) throw new AppError('FORBIDDEN', { action: DOSSIER_ACTIONS.read });
-  const cal = await calendarCache(ctx.db)(row.calendarUnitCode).catch(() => null);
+  const cal = await calendarOrNone(calendarCache(ctx.db)(row.calendarUnitCode));
   return presentDetail(bundle, ctx.actor, ctx.locale, ctx.clock.now(), cal);
 }
 
@@ -88,7 +88,9 @@ export async function listDossiers(ctx: Ctx, query: ListDossiersQuery): Promise<
       conds.push(or(...grants.flatMap((g) => [sqlIsWithin(holderUnit.path, g.scopePath), sqlIsWithin(handlingUnit.path, g.scopePath), sqlIsWithin(receivingUnit.path, g.scopePath)]))!);
     }
     if (query.queue === 'unit') conds.push(notInArray(dossiers.state, [...TERMINAL_STATES]));
-    if (query.queue === 'overdue') conds.push(inArray(dossiers.state, [...OPEN_STATES]), sql`${effectiveDue} < ${now}`);
+    // A paused dossier is not overdue: its clock stopped and its due moves when it resumes (§5.4, §19.6), so the
+    // stored due says nothing until then (issue 9 item 8). Only running dossiers past their due are listed.
+    if (query.queue === 'overdue') conds.push(inArray(dossiers.state, [...RUNNING_STATES]), sql`${effectiveDue} < ${now}`);
     if (query.queue === 'at-risk') conds.push(inArray(dossiers.state, [...OPEN_STATES]), eq(dossiers.atRisk, true));
     if (query.queue === 'due-soon') {
       const cal = await calendarCache(ctx.db)(null);
@@ -121,10 +123,18 @@ export async function listDossiers(ctx: Ctx, query: ListDossiersQuery): Promise<
   const calendars = calendarCache(ctx.db);
   const items = [];
   for (const { d } of rows) {
-    const cal: WorkingCalendar | null = await calendars(d.calendarUnitCode).catch(() => null);
+    const cal: WorkingCalendar | null = await calendarOrNone(calendars(d.calendarUnitCode));
     items.push(presentListItem(d, units, now, cal, ctx.locale));
   }
   return { items, total: Number(count[0]?.n ?? 0) };
+}
+
+/**
+ * A dossier code as a citizen may type it — any case, stray spaces (also inside, from copying a printed slip) —
+ * as stored: upper case, no white space (§5.1: agency e-identifier, date and sequence joined by dashes).
+ */
+export function normaliseDossierCode(code: string): string {
+  return code.replace(/[\s\u00a0\u200b]+/g, '').toUpperCase();
 }
 
 /**
@@ -133,7 +143,7 @@ export async function listDossiers(ctx: Ctx, query: ListDossiersQuery): Promise<
  * most frequent call does one indexed read and no rendering (bench/dossiers.bench.ts). 404 for an unknown code.
  */
 export async function lookupDossier(ctx: Ctx, code: string): Promise<string> {
-  const body = await readPublicLookup(ctx.db, code);
+  const body = await readPublicLookup(ctx.db, normaliseDossierCode(code));
   if (body === null) throw new AppError('DOSSIER_NOT_FOUND', { code }, { status: 404 });
   return body;
 }

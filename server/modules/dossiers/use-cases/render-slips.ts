@@ -1,7 +1,7 @@
 // Legal slips of a dossier (Mẫu 01–07, §4): maps stored rows to the plain data the renderers in ../slips take.
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import { can } from '../../../platform/access';
-import { vnInstant } from '../../../platform/calendar';
+import { vnDateOf, vnInstant } from '../../../platform/calendar';
 import { withTransaction, type Ctx } from '../../../platform/context/context';
 import { AppError, notFound } from '../../../platform/errors';
 import {
@@ -15,6 +15,7 @@ import {
   type SlipParty,
 } from '../slips';
 import type { DOSSIER_SLIPS } from '../../../../contracts/dossiers/dossiers.contracts';
+import { calendarOf, calendarOrNone, dueProvisionalOf } from '../dossiers.deadlines';
 import { DOSSIER_ACTIONS } from '../dossiers.policy';
 import type { DossierBundle } from '../dossiers.presenter';
 import { findDossier, unitsById, type DossierRow } from '../dossiers.repository';
@@ -167,6 +168,10 @@ export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip,
   const unit = (uid: string) => b.units.get(uid) ?? { id: uid, code: '', name: '', path: '/' };
   const now = ctx.clock.now();
   const missing = () => new AppError('INVALID_STATE', { state: row.state, slip });
+  // Issue 8 item 7: an appointment counted on the provisional calendar (a year not yet published) says so on the slip.
+  const provisional = dueProvisionalOf(row, await calendarOrNone(calendarOf(ctx.db, row.calendarUnitCode)));
+  const lastDue = row.extendedDueAt && row.extendedDueAt > row.dueAt ? row.extendedDueAt : row.dueAt;
+  const provisionalYear = (at: Date) => (provisional ? Number(vnDateOf(at > lastDue ? at : lastDue).slice(0, 4)) : null);
   switch (slip) {
     case 'receipt': {
       const { issuer, place } = await loadIssuer(ctx.db, unit(row.receivingUnitId));
@@ -191,11 +196,13 @@ export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip,
             }
           : null,
         procedureName: row.procedureName,
-        documents: row.checklist.map((c) => ({ name: c.name, originals: c.originals, certifiedCopies: c.certifiedCopies ?? 0, copies: c.copies })),
+        // Papers only shown for checking (giấy tờ phải xuất trình) were given back: the receipt lists what was kept.
+        documents: row.checklist.filter((c) => !c.presented).map((c) => ({ name: c.name, originals: c.originals, certifiedCopies: c.certifiedCopies ?? 0, copies: c.copies })),
         dossierSets: 1,
         statutoryDurationText: `${String(Number(row.durationAmount)).padStart(2, '0')} ${UNIT_LABEL[row.durationUnit] ?? row.durationUnit}`,
         receivedAt: row.receivedAt,
         dueAt: row.dueAt,
+        provisionalAppointmentYear: provisionalYear(row.dueAt),
         resultDelivery: DELIVERY_LABEL[row.resultDelivery] ?? unit(row.receivingUnitId).name,
         // The fee is taken at the desk when the dossier is received ("Thu trước", §4.2 Thanh Hóa vocabulary).
         feeCollection: row.feeVnd > 0 ? `Thu trước (đã thu ${vnd(row.feeVnd)} đồng)` : null,
@@ -222,6 +229,7 @@ export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip,
         dueAt: row.dueAt,
         extendedDueAt: row.extendedDueAt,
         extensionReference: b.apology?.referenceNumber ?? null,
+        provisionalAppointmentYear: provisionalYear(row.extendedDueAt ?? row.dueAt),
         handovers: controlHandovers(b).map((h) => ({
           fromUnit: unit(h.fromUnitId).name,
           toUnit: h.toUnitId === null ? `Người nhận kết quả: ${row.returnedTo ?? row.applicantName}` : unit(h.toUnitId).name,
@@ -252,6 +260,7 @@ export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip,
         originalDueAt: b.apology.originalDueAt,
         reason: b.apology.reason,
         newDueAt: b.apology.newDueAt,
+        provisionalAppointmentYear: provisionalYear(b.apology.newDueAt),
         signer: { title: AGENCY_HEAD, name: b.apology.issuedByLabel },
       });
       return { fileName: fileName('mau-04-xin-loi-hen-lai', row.code), mimeType: PDF, body };

@@ -5,6 +5,7 @@ import { toVnIso, type Pause, type WorkingCalendar } from '../../../platform/cal
 import { withTransaction, type Ctx } from '../../../platform/context/context';
 import { AppError, notFound } from '../../../platform/errors';
 import type { DossierState, TransitionRequest } from '../../../../contracts/dossiers/dossiers.contracts';
+import { getProcedureVersion } from '../../catalog';
 import { getOrgUnit, isOpenOn } from '../../identity';
 import { calendarOf, classify, dueOf, hopDueOf, isAtRisk, shiftByWorkingMinutes, toPauses, workingMinutesBetween } from '../dossiers.deadlines';
 import { notifyApplicant } from '../dossiers.notify';
@@ -271,6 +272,33 @@ async function plan(p: PlanInput): Promise<Plan> {
         params: { method: req.method },
       };
     }
+    case 'return-on-the-spot': {
+      // Received and resolved in one visit: every open hop ends now and the finish counts as early (issue 9 item 6;
+      // §5.5 leaves the classification to the system, and on-the-spot resolution is what "trước hạn" rewards).
+      const ret = returnStepIndex(row.workflow, row.receivingUnitId);
+      return {
+        values: {
+          state: 'RETURNED',
+          finishedAt: now,
+          classification: 'early',
+          withinExtension: false,
+          lateUnitId: null,
+          currentStep: ret >= 0 ? ret : row.currentStep,
+          holderUnitId: row.receivingUnitId,
+          holderRole: 'reception-officer',
+          atRisk: false,
+          returnedAt: now,
+          returnMethod: 'desk',
+          returnedTo: row.applicantName,
+          closedAt: now,
+        },
+        closeHops: p.hops.filter((h) => h.finishedAt === null).map((h) => ({ id: h.id, classification: 'early' })),
+        newHop: null,
+        hopDue: null,
+        pause: null,
+        params: { method: 'desk' },
+      };
+    }
     case 'stop':
       return close(p, 'STOPPED');
     case 'withdraw':
@@ -304,6 +332,9 @@ export async function transitionDossier(ctx: Ctx, id: string, req: TransitionReq
   if (!can(ctx.actor, DOSSIER_ACTIONS.transition, { ...subject, transition: req.transition })) throw new AppError('FORBIDDEN', { action: DOSSIER_ACTIONS.transition });
   const rule = TRANSITIONS[req.transition];
   if (!rule.from.includes(row.state as DossierState)) throw new AppError('INVALID_STATE', { state: row.state, transition: req.transition });
+  if (rule.onTheSpotOnly && !(await getProcedureVersion(ctx.db, row.procedureVersionId))?.onTheSpot) {
+    throw new AppError('INVALID_STATE', { state: row.state, transition: req.transition }, { fields: [{ path: 'body.transition', code: 'dossiers.errors.notOnTheSpot' }] });
+  }
   if (!preconditionHolds(row, req.transition)) {
     const code = req.transition === 'forward' ? 'dossiers.errors.lastStep' : req.transition === 'result-ready' ? 'dossiers.errors.notLastStep' : 'dossiers.errors.stepIndexInvalid';
     throw new AppError('INVALID_STATE', { state: row.state, transition: req.transition }, { fields: [{ path: 'body.transition', code }] });

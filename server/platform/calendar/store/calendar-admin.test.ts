@@ -131,7 +131,10 @@ describe('calendar years (back office)', () => {
 
   it('edits the 2027 draft and publishes it: audited, entries confirmed, and /due then uses it', async () => {
     const due2027 = () => t.app.inject({ method: 'GET', url: `/api/v1/calendar/due?start=${encodeURIComponent('2027-11-23T09:00:00+07:00')}&amount=1&unit=working-days` });
-    expect((await due2027()).statusCode).toBe(409);
+    // Not published yet: counted on the statutory calendar (Labour Code art. 112) and said to be provisional.
+    const provisional = await due2027();
+    expect(provisional.statusCode).toBe(200);
+    expect(provisional.json()).toMatchObject({ due: '2027-11-24T09:00:00+07:00', skipped: [], provisional: true });
 
     const added = await admin.post('/api/v1/calendar/admin/years/2027/draft/entries', {
       date: '2027-11-24',
@@ -158,7 +161,9 @@ describe('calendar years (back office)', () => {
 
     const impact = await admin.get('/api/v1/calendar/admin/years/2027/draft/impact');
     expect(impact.statusCode).toBe(200);
-    expect(impact.json()).toMatchObject({ total: 0, newYear: true, changedDays: [] });
+    // The changed days are those where the draft differs from the provisional calendar in force for 2027.
+    expect(impact.json()).toMatchObject({ total: 0, newYear: true });
+    expect(impact.json().changedDays).toEqual([{ date: '2027-11-24', before: { working: true, reason: null, minutes: 480 }, after: { working: false, reason: 'Ngày Văn hóa Việt Nam', minutes: 0 } }]);
 
     const version = removed.json().version;
     const stale = await admin.post('/api/v1/calendar/admin/years/2027/draft/publish', { reason: 'Theo thông báo', acknowledgedImpact: 0, version: version - 1 });
@@ -180,7 +185,7 @@ describe('calendar years (back office)', () => {
 
     const after = await due2027();
     expect(after.statusCode).toBe(200);
-    expect(after.json()).toMatchObject({ due: '2027-11-25T09:00:00+07:00', skipped: [{ date: '2027-11-24', reason: 'Ngày Văn hóa Việt Nam', kind: 'other', reference: 'Nghị quyết 28/2026/QH16' }] });
+    expect(after.json()).toMatchObject({ due: '2027-11-25T09:00:00+07:00', provisional: false, skipped: [{ date: '2027-11-24', reason: 'Ngày Văn hóa Việt Nam', kind: 'other', reference: 'Nghị quyết 28/2026/QH16' }] });
   });
 
   it('keeps published years contiguous', async () => {

@@ -9,6 +9,8 @@ export interface CalendarImpactProvider {
   /** Module key shown in the preview, e.g. 'dossiers'. */
   module: string;
   countAffected(db: Queryable, before: WorkingCalendar, after: WorkingCalendar, change: CalendarChange): Promise<number>;
+  /** How many open items have a due instant at or after `provisionalFrom` (relying on a year not yet published). */
+  countProvisional?(db: Queryable, provisionalFrom: Date): Promise<number>;
 }
 
 const providers = new Map<string, CalendarImpactProvider>();
@@ -33,6 +35,15 @@ export async function countImpact(db: Queryable, change: CalendarChange): Promis
     modules.push({ module: provider.module, affected });
   }
   return { modules, total: modules.reduce((sum, m) => sum + m.affected, 0) };
+}
+
+/** Open items relying on the provisional calendar, per module that can tell (for the administrators' warning). */
+export async function countProvisional(db: Queryable, provisionalFrom: Date): Promise<Array<{ module: string; count: number }>> {
+  const out: Array<{ module: string; count: number }> = [];
+  for (const provider of [...providers.values()].sort((a, b) => a.module.localeCompare(b.module))) {
+    if (provider.countProvisional) out.push({ module: provider.module, count: await provider.countProvisional(db, provisionalFrom) });
+  }
+  return out;
 }
 
 const MAX_CHANGED_DAYS = 400;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { OkResponseSchema } from '../../../../contracts/common/common.contracts';
 import {
+  CalendarStatusResponseSchema,
   CalendarYearDetailSchema,
   DueQuerySchema,
   DueResponseSchema,
@@ -21,6 +22,7 @@ import {
   YearParamsSchema,
   YearResponseSchema,
 } from '../../../../contracts/calendar/calendar.contracts';
+import { getCalendarStatus } from './use-cases/calendar-status';
 import { computeDue } from './use-cases/compute-due';
 import {
   addDraftEntry,
@@ -48,9 +50,22 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
     {
       // Public and cheap, but still a computation per call: capped per client address.
       config: { action: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Due instant of a statutory duration on the published calendar', querystring: DueQuerySchema, response: { 200: DueResponseSchema } },
+      schema: { tags, summary: 'Due instant of a statutory duration on the published calendar (provisional past the last published year)', querystring: DueQuerySchema, response: { 200: DueResponseSchema } },
     },
     async (request) => computeDue(request.ctx, request.query),
+  );
+
+  app.get(
+    '/status',
+    {
+      config: MANAGE,
+      schema: {
+        tags,
+        summary: 'Published and provisional years, open items relying on a provisional year, and the publish warning (from 1 October)',
+        response: { 200: CalendarStatusResponseSchema },
+      },
+    },
+    async (request) => getCalendarStatus(request.ctx),
   );
 
   app.get('/admin/years', { config: READ, schema: { tags, summary: 'List calendar years', response: { 200: ListYearsResponseSchema } } }, async (request) => listCalendarYears(request.ctx));

@@ -5,7 +5,6 @@ import type { Queryable, Tx } from '../../db/database';
 import { AppError } from '../../errors/app-error';
 import { DEFAULT_WEEKLY_HOURS } from '../calendar.engine';
 import type { OfficePeriod, WeeklyOfficeHours, WorkingCalendar } from '../calendar.types';
-import { createLunarCalendar, type LunarCalendar } from '../lunar';
 import type { CalendarChange } from './calendar.events';
 import { calendarCalendars, calendarYears } from './calendar.tables';
 import { compileState, PROVINCE_CALENDAR_ID, PROVINCE_CALENDAR_NAME, type CalendarState, type YearRow } from './calendar.state';
@@ -15,12 +14,7 @@ export function assertCan(ctx: Ctx, action: 'calendar.read' | 'calendar.manage')
   if (!can(ctx.actor, action)) throw new AppError('FORBIDDEN', { action });
 }
 
-let lunar: LunarCalendar | undefined;
-/** One lunar converter per process (it caches its new-moon computations). */
-export function lunarCalendar(): LunarCalendar {
-  lunar ??= createLunarCalendar();
-  return lunar;
-}
+export { lunarCalendar } from './calendar.state';
 
 /** Creates the province calendar row with the §19 row 2 default office hours when it does not exist yet. */
 export async function ensureCalendar(q: Queryable, now: Date): Promise<void> {

@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { executeNamed, type Db, type NamedStatement, type Queryable } from '../../db/database';
-import { buildCalendar, DEFAULT_WEEKLY_HOURS } from '../calendar.engine';
+import { buildCalendar, DEFAULT_WEEKLY_HOURS, vnInstant } from '../calendar.engine';
 import { AppError } from '../../errors/app-error';
+import { generateDraftYear } from '../holiday-generator';
+import { createLunarCalendar, type LunarCalendar } from '../lunar';
 import type { CalendarYear, DayOff, DayOffKind, IsoDate, IsoWeekday, MakeUpWorkingDay, WeeklyOfficeHours, WorkingCalendar } from '../calendar.types';
 import { calendarCalendars, calendarEntries, calendarUnitHours, calendarYears } from './calendar.tables';
 
@@ -67,16 +69,69 @@ export async function loadState(q: Queryable, calendarId = PROVINCE_CALENDAR_ID)
   };
 }
 
-/** Compiles the state for the province, or for a unit with its own office hours; null when no year is published. */
+let lunar: LunarCalendar | undefined;
+/** One lunar converter per process (it caches its new-moon computations). */
+export function lunarCalendar(): LunarCalendar {
+  lunar ??= createLunarCalendar();
+  return lunar;
+}
+
+/**
+ * How many years after the last published one the calendar covers provisionally. The official schedule of a year is
+ * announced only weeks before it starts (§13.2: the Prime Minister fixes Tết and the Quốc khánh days each autumn,
+ * Bộ luật Lao động 2019 Điều 112 khoản 3), while a dossier received in December is due in January: a one-stop shop
+ * cannot stop receiving. Two years also cover a long procedure received late in a year that is itself provisional.
+ */
+export const PROVISIONAL_YEARS = 2;
+
+const provisionalCache = new Map<number, CalendarYear>();
+
+/**
+ * The provisional calendar of a year not yet published: the statutory days off of Bộ luật Lao động 2019 Điều 112
+ * (with the lunar Tết and Giỗ Tổ dates) and the compensatory days of Điều 111 khoản 3, as the draft-year generator
+ * proposes them — status 'draft', so every result that touches it is marked provisional (§19 row 9).
+ */
+export function provisionalYear(year: number): CalendarYear {
+  let y = provisionalCache.get(year);
+  if (!y) {
+    y = generateDraftYear(year, lunarCalendar());
+    provisionalCache.set(year, y);
+  }
+  return y;
+}
+
+/** The years covered provisionally after the published ones (none when nothing is published). */
+export function provisionalYearsOf(state: Pick<CalendarState, 'years'>): number[] {
+  const last = state.years.at(-1)?.year;
+  return last === undefined ? [] : Array.from({ length: PROVISIONAL_YEARS }, (_, k) => last + 1 + k);
+}
+
+/** The instant from which the calendar is provisional (00:00 on 1 January after the last published year, +07:00). */
+export function provisionalFromOf(state: Pick<CalendarState, 'years'>): Date | null {
+  const first = provisionalYearsOf(state)[0];
+  return first === undefined ? null : vnInstant(`${first}-01-01`);
+}
+
+/**
+ * SQL for the instant from which the province calendar is provisional (null while nothing is published), for a read
+ * model that stores whether a due instant relies on it. Same rule as provisionalFromOf.
+ */
+export const PROVISIONAL_FROM_SQL = `(select ((max(year) + 1)::text || '-01-01T00:00:00+07:00')::timestamptz from calendar_years where calendar_id = '${PROVINCE_CALENDAR_ID}' and status = 'published')`;
+
+/**
+ * Compiles the state for the province, or for a unit with its own office hours; null when no year is published.
+ * The published years are followed by PROVISIONAL_YEARS provisional years (see provisionalYear).
+ */
 export function compileState(state: CalendarState, orgUnitCode?: string | null): WorkingCalendar | null {
   if (state.years.length === 0) return null;
   const own = orgUnitCode ? state.unitHours.get(orgUnitCode) : undefined;
   const weeklyHours = own ?? state.provinceHours ?? DEFAULT_WEEKLY_HOURS;
+  const covered = [...state.years, ...provisionalYearsOf(state).map(provisionalYear)];
   // A make-up day exists to work a weekly rest day (§13.2). Where these hours already work that weekday (a unit
   // open on Saturday mornings), the day is worked anyway, with these hours: the engine refuses a make-up day on
   // a working day, so it is left out here.
   const restDay = (date: IsoDate) => (weeklyHours[isoWeekdayOf(date)] ?? []).length === 0;
-  const years = state.years.map((y) => (y.makeUpDays.every((m) => restDay(m.date)) ? y : { ...y, makeUpDays: y.makeUpDays.filter((m) => restDay(m.date)) }));
+  const years = covered.map((y) => (y.makeUpDays.every((m) => restDay(m.date)) ? y : { ...y, makeUpDays: y.makeUpDays.filter((m) => restDay(m.date)) }));
   return buildCalendar({ id: own ? `${state.calendarId}/${orgUnitCode}` : state.calendarId, weeklyHours, years });
 }
 
@@ -125,6 +180,11 @@ export function nothingPublished(calendarId = PROVINCE_CALENDAR_ID): AppError {
   return new AppError('CALENDAR_NOT_PUBLISHED', { calendarId }, { status: 409 });
 }
 
+/** Whether an error says that the province has published no calendar year at all (a state, not a failure). */
+export function isNothingPublished(err: unknown): boolean {
+  return err instanceof AppError && err.code === 'CALENDAR_NOT_PUBLISHED';
+}
+
 /** The compiled calendar for a unit (its own office hours when it has them), else the province's. */
 export function calendarFor(compiled: CompiledCalendars, orgUnitCode?: string | null): WorkingCalendar | null {
   if (!orgUnitCode || !compiled.state.unitHours.has(orgUnitCode)) return compiled.province;
@@ -147,6 +207,8 @@ export async function getPublishedCalendar(db: Db, options: { orgUnitCode?: stri
 /** The published calendars of one revision as a lookup by unit code. */
 export interface PublishedCalendars {
   revision: number;
+  /** From this instant on the calendar is provisional (no published year covers it); see PROVISIONAL_YEARS. */
+  provisionalFrom: Date | null;
   /** The unit's calendar (its own office hours when it has them), else the province's. */
   forUnit(orgUnitCode?: string | null): WorkingCalendar;
 }
@@ -170,6 +232,7 @@ export async function getPublishedCalendars(db: Db, options: { trustCache?: bool
   if (!compiled) throw nothingPublished();
   return {
     revision: compiled.revision,
+    provisionalFrom: provisionalFromOf(compiled.state),
     forUnit: (orgUnitCode) => {
       const cal = calendarFor(compiled, orgUnitCode);
       if (!cal) throw nothingPublished();

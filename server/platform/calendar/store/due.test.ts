@@ -94,14 +94,28 @@ describe('GET /api/v1/calendar/due (public)', () => {
     expect(missing.json().error.fields[0].path).toBe('querystring.amount');
   });
 
-  it('answers CALENDAR_NOT_AVAILABLE (409, translated) outside the published years, including a due that runs past them', async () => {
+  it('answers past the last published year on the statutory calendar, marked provisional (issue 8 item 7)', async () => {
+    // Saturday 05/12/2026: 19 working days left in December, 01/01/2027 off under the Labour Code art. 112.
+    const res = await due(`start=${encodeURIComponent('2026-12-05T09:00:00+07:00')}&amount=20&unit=working-days`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ due: '2027-01-04T17:00:00+07:00', clockStart: '2026-12-07T07:00:00+07:00', provisional: true });
+    expect(res.json().skipped).toContainEqual({ date: '2027-01-01', kind: 'holiday', reason: 'Tết Dương lịch', reference: LABOR_CODE_ART_112 });
+    // Tết 2027 (Saturday 06/02) as generated: the eve and mùng 1–4, with compensatory days for the weekend ones.
+    const tet = (await due(`start=${encodeURIComponent('2027-02-04T09:00:00+07:00')}&amount=2&unit=working-days`)).json();
+    expect(tet.provisional).toBe(true);
+    expect(tet.skipped.filter((s: { kind: string }) => s.kind === 'compensatory').map((s: { reference: string }) => s.reference)).toEqual([LABOR_CODE_ART_111_3, LABOR_CODE_ART_111_3]);
+    // Within the published years nothing is provisional.
+    expect((await due(`start=${encodeURIComponent('2026-12-01T09:00:00+07:00')}&amount=5&unit=working-days`)).json()).toMatchObject({ provisional: false });
+  });
+
+  it('answers CALENDAR_NOT_AVAILABLE (409, translated) before the published years and past the provisional ones', async () => {
     const before = await due(`start=${encodeURIComponent('2023-06-01T09:00:00+07:00')}&amount=1&unit=working-days`);
     expect(before.statusCode).toBe(409);
     expect(before.json().error).toMatchObject({ code: 'CALENDAR_NOT_AVAILABLE', message: expect.stringContaining('năm 2023') });
-    // 2027 is only a draft: not used for deadlines until it is published.
-    const spill = await due(`start=${encodeURIComponent('2026-12-30T09:00:00+07:00')}&amount=5&unit=working-days`, { 'accept-language': 'en' });
+    // Past the two provisional years after the last published one (2027, 2028) nothing is guessed.
+    const spill = await due(`start=${encodeURIComponent('2028-12-28T09:00:00+07:00')}&amount=5&unit=working-days`, { 'accept-language': 'en' });
     expect(spill.statusCode).toBe(409);
-    expect(spill.json().error).toEqual({ code: 'CALENDAR_NOT_AVAILABLE', message: 'No working calendar has been published for 2027. Choose an instant within the published years or contact an administrator.' });
+    expect(spill.json().error).toEqual({ code: 'CALENDAR_NOT_AVAILABLE', message: 'No working calendar has been published for 2029. Choose an instant within the published years or contact an administrator.' });
   });
 
   it('is listed as public in the route catalogue and rate-limited per client', async () => {

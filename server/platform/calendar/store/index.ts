@@ -7,7 +7,17 @@ import { seedCalendarDemo } from './calendar.seed';
 
 export type { CalendarChange, CalendarChangedEvent } from './calendar.events';
 export { registerCalendarImpactProvider, type CalendarImpactProvider } from './calendar.impact';
-export { CALENDAR_REVISION_SQL, getPublishedCalendar, getPublishedCalendars, invalidateCalendarCache, PROVINCE_CALENDAR_ID, type PublishedCalendars } from './calendar.state';
+export {
+  CALENDAR_REVISION_SQL,
+  getPublishedCalendar,
+  getPublishedCalendars,
+  invalidateCalendarCache,
+  isNothingPublished,
+  PROVINCE_CALENDAR_ID,
+  PROVISIONAL_FROM_SQL,
+  PROVISIONAL_YEARS,
+  type PublishedCalendars,
+} from './calendar.state';
 export { computeDue } from './use-cases/compute-due';
 export { CALENDAR_MANAGE_ACTION } from './calendar.policy';
 export { seedCalendarDemo } from './calendar.seed';

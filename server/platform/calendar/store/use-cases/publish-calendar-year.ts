@@ -48,10 +48,14 @@ async function planPublication(q: Queryable, year: number) {
 /** What publishing a year's draft would change: open items per module and the dates that change (§19 row 10). */
 export async function previewYearPublication(ctx: Ctx, input: { year: number }): Promise<ImpactResponse> {
   assertCan(ctx, 'calendar.manage');
-  const { change } = await planPublication(ctx.db, input.year);
+  const plan = await planPublication(ctx.db, input.year);
+  const { change } = plan;
   const impact = await countImpact(ctx.db, change);
+  // A year not yet published is covered provisionally (calendar.state PROVISIONAL_YEARS): its changed days are those
+  // where the official schedule differs from the statutory one the open dossiers were computed with.
   const covered = change.before !== null && input.year >= change.before.firstYear && input.year <= change.before.lastYear;
-  return { ...impact, changedDays: covered ? changedDays(input.year, change.before, change.after!) : [], newYear: !covered };
+  const published = plan.before.years.some((y) => y.year === input.year);
+  return { ...impact, changedDays: covered ? changedDays(input.year, change.before, change.after!) : [], newYear: !published };
 }
 
 const stripDraftNote = (note: string | null): string | null => {
