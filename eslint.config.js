@@ -66,6 +66,35 @@ export default tseslint.config(
     },
   },
   {
+    // Modules declare their policies, messages, jobs and notification templates in their manifest and server/app.ts
+    // registers what manifests declare (STYLE.md, "Avoid"): nothing else calls the registries. Tests may register their
+    // own fixtures.
+    files: ['server/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    ignores: [
+      'server/app.ts',
+      '**/*.test.ts',
+      'server/platform/access/**',
+      'server/platform/i18n/**',
+      'server/platform/jobs/**',
+      'server/platform/notifications/index.ts',
+      'server/platform/notifications/notifications.templates.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/access', '**/access/access', '**/i18n', '**/i18n/i18n', '**/jobs', '**/jobs/jobs', '**/notifications', '**/notifications/notifications.templates'],
+              importNames: ['definePolicy', 'registerMessages', 'registerJob', 'registerDeclaredJob', 'registerNotificationTemplate'],
+              message: 'Declare it (declarePolicy, declareMessages, declareJob, declareNotificationTemplate) in the module manifest; buildApp registers what manifests declare.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Plain JavaScript (this file, scripts, the lint rule) is not part of the TypeScript project.
     files: ['**/*.{js,mjs,cjs}'],
     ...tseslint.configs.disableTypeChecked,

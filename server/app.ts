@@ -21,11 +21,14 @@ import { requestGuardsPlugin } from './platform/http/request-guards';
 import { loggerOptions } from './platform/http/logging';
 import { securityHeadersPlugin } from './platform/http/security-headers';
 import { openApiChecksPlugin, openApiOptions } from './platform/http/openapi';
-import type { ModuleHost, ModuleManifest } from './platform/http/module';
-import { SYSTEM_ACTOR } from './platform/access';
+import type { ModuleEventHandler, ModuleHost, ModuleManifest } from './platform/http/module';
+import { definePolicy, SYSTEM_ACTOR } from './platform/access';
+import type { EventName } from './platform/events/event-bus';
+import { registerMessages } from './platform/i18n';
+import { registerDeclaredJob } from './platform/jobs';
 import { AuditSealer, auditModule, registerAuditSealer, unregisterAuditSealer } from './platform/audit';
 import { calendarModule } from './platform/calendar/store';
-import { notificationsModule } from './platform/notifications';
+import { notificationsModule, registerNotificationTemplate } from './platform/notifications';
 import { modules as domainModules } from './modules';
 
 export interface BuildAppOptions {
@@ -47,6 +50,38 @@ export interface App {
 
 /** Platform modules with routes or seeds, registered before the domain modules. */
 const platformModules: ModuleManifest[] = [auditModule, calendarModule, notificationsModule];
+
+/**
+ * Registers what the manifests declare (policies, messages, jobs, notification templates) in this process's registries; buildApp calls it, and
+ * so may a script that needs them without an app (e.g. translated messages before the database is open). Two modules
+ * declaring the same action, message key or job fail loudly; registering the same manifests again changes nothing.
+ */
+export function registerDeclarations(manifests: readonly ModuleManifest[] = [...platformModules, ...domainModules]): void {
+  const owners = new Map<string, string>();
+  const claim = (what: string, key: string) => {
+    const owner = owners.get(what);
+    if (owner !== undefined) throw new Error(`${what} is declared by both module ${owner} and module ${key}`);
+    owners.set(what, key);
+  };
+  for (const mod of manifests) {
+    for (const { action, policy } of mod.policies ?? []) {
+      claim(`policy ${action}`, mod.key);
+      definePolicy(action, policy);
+    }
+    for (const { locale, messages } of mod.messages ?? []) {
+      for (const key of Object.keys(messages)) claim(`message ${locale} ${key}`, mod.key);
+      registerMessages(locale, messages);
+    }
+    for (const job of mod.jobs ?? []) {
+      claim(`job ${job.name}`, mod.key);
+      registerDeclaredJob(job);
+    }
+    for (const { key, template } of mod.notificationTemplates ?? []) {
+      claim(`notification template ${key}`, mod.key);
+      registerNotificationTemplate(key, template);
+    }
+  }
+}
 
 const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
 
@@ -135,9 +170,27 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     },
   );
 
+  const systemCtx = (): Ctx => ({
+    actor: SYSTEM_ACTOR,
+    db: database.db,
+    clock,
+    log: app.log,
+    locale: 'vi',
+    requestId: null,
+    ip: null,
+    events,
+  });
+
   const clockModules = config.adjustableClock && isAdjustableClock(clock) ? [clockModule(clock)] : [];
   const allModules: ModuleManifest[] = [...platformModules, ...clockModules, ...domainModules];
+  registerDeclarations(allModules);
   for (const mod of allModules) await mod.register?.(host);
+  for (const mod of allModules) {
+    for (const event of Object.keys(mod.events ?? {}) as EventName[]) {
+      const handler = mod.events![event] as ModuleEventHandler<typeof event>;
+      events.on(event, (payload) => handler(payload, { ...systemCtx(), log: app.log.child({ module: mod.key, event }) }));
+    }
+  }
   for (const mod of allModules) {
     if (mod.routes) {
       await app.register(async (scope) => mod.routes!(scope, host), { prefix: `/api/v1/${mod.key}` });
@@ -152,17 +205,6 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     const isAsset = request.url.startsWith('/assets/');
     if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/') && !isAsset) return reply.type('text/html').sendFile('index.html');
     return sendError(reply, request, 404, 'NOT_FOUND', {});
-  });
-
-  const systemCtx = (): Ctx => ({
-    actor: SYSTEM_ACTOR,
-    db: database.db,
-    clock,
-    log: app.log,
-    locale: 'vi',
-    requestId: null,
-    ip: null,
-    events,
   });
 
   return { app, host, systemCtx };

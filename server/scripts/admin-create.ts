@@ -6,12 +6,15 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { FirstAdminInputSchema } from '../../contracts/identity/identity.contracts';
-import { buildApp } from '../app';
+import { buildApp, registerDeclarations } from '../app';
 import { loadConfig } from '../platform/config/config';
 import { openDatabase, runMigrations } from '../platform/db/database';
 import { AppError } from '../platform/errors';
 import { translate, type Locale } from '../platform/i18n';
 import { createFirstAdmin } from '../modules/identity';
+
+// The modules' messages (field errors below are translated before any app is built).
+registerDeclarations();
 
 const locale: Locale = (process.env.LANG ?? '').startsWith('en') ? 'en' : 'vi';
 const text = {

@@ -1,6 +1,6 @@
-import { registerMessages } from '../../platform/i18n';
+import { declareMessages, type MessageDeclaration } from '../../platform/i18n';
 
-registerMessages('vi', {
+const vi = declareMessages('vi', {
   'errors.IMPORT_FILE_MISSING': 'Chưa chọn tệp để nhập.',
   'errors.IMPORT_FILE_INVALID': 'Không đọc được tệp: {reason}',
   'errors.IMPORT_TOO_MANY_ROWS': 'Tệp có quá nhiều dòng (tối đa {max}).',
@@ -56,7 +56,7 @@ registerMessages('vi', {
   'catalog.import.rowFailed': 'Không ghi được dòng này: {reason}',
 });
 
-registerMessages('en', {
+const en = declareMessages('en', {
   'errors.IMPORT_FILE_MISSING': 'No file was chosen for import.',
   'errors.IMPORT_FILE_INVALID': 'The file cannot be read: {reason}',
   'errors.IMPORT_TOO_MANY_ROWS': 'The file has too many rows (at most {max}).',
@@ -111,3 +111,6 @@ registerMessages('en', {
   'catalog.import.published': 'Published, effective from {from}.',
   'catalog.import.rowFailed': 'This row could not be written: {reason}',
 });
+
+/** Messages of this module, declared in its manifest. */
+export const catalogMessages: MessageDeclaration[] = [vi, en];

@@ -1,4 +1,4 @@
-import { definePolicy, hasRole, type Actor } from '../../platform/access';
+import { declarePolicy, hasRole, type Actor, type PolicyDeclaration } from '../../platform/access';
 import { isSystemAdmin, UNIT_ADMIN } from '../identity';
 
 /** What a procedure policy looks at: the materialised paths of the version's implementing units. */
@@ -34,7 +34,10 @@ export function draftScopes(actor: Actor): 'all' | string[] {
   return actor.type === 'user' ? actor.grants.filter((g) => g.role === UNIT_ADMIN).map((g) => g.scopePath) : [];
 }
 
-definePolicy<ProcedureSubject>(CATALOG_ACTIONS.manage, adminInScope);
-definePolicy<ProcedureSubject>(CATALOG_ACTIONS.publish, adminInScope);
-definePolicy<ProcedureSubject>(CATALOG_ACTIONS.readDraft, adminInScope);
-definePolicy(CATALOG_ACTIONS.importRun, isSystemAdmin);
+/** The catalog's policies, declared in its manifest. */
+export const catalogPolicies: PolicyDeclaration[] = [
+  declarePolicy<ProcedureSubject>(CATALOG_ACTIONS.manage, adminInScope),
+  declarePolicy<ProcedureSubject>(CATALOG_ACTIONS.publish, adminInScope),
+  declarePolicy<ProcedureSubject>(CATALOG_ACTIONS.readDraft, adminInScope),
+  declarePolicy(CATALOG_ACTIONS.importRun, isSystemAdmin),
+];

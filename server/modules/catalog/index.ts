@@ -1,8 +1,8 @@
 // The catalog module's only public door: procedures, their versions, processing times, fees and workflow templates.
 import type { ModuleManifest } from '../../platform/http/module';
 import type { Queryable } from '../../platform/db/database';
-import './catalog.messages';
-import './catalog.policy';
+import { catalogMessages } from './catalog.messages';
+import { catalogPolicies } from './catalog.policy';
 import { catalogRoutes } from './catalog.routes';
 import { seedCatalogDemo } from './catalog.seed';
 import { loadVersion } from './catalog.repository';
@@ -32,6 +32,8 @@ export async function getProcedureVersion(db: Queryable, id: string): Promise<Pr
 /** Procedures (kernel): public catalogue and search, back-office versions, imports, demo seed. */
 export const catalogModule: ModuleManifest = {
   key: 'catalog',
+  policies: catalogPolicies,
+  messages: catalogMessages,
   routes: (app) => catalogRoutes(app),
   seedDemo: (ctx) => seedCatalogDemo(ctx),
 };

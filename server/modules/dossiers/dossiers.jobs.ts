@@ -1,5 +1,5 @@
 // Background jobs of the dossiers module (platform/jobs; worked in-process or by the worker).
-import { registerJob } from '../../platform/jobs';
+import { declareJob, type JobDeclaration } from '../../platform/jobs';
 import { sweepAtRisk } from './use-cases/maintain-deadlines';
 import { refreshOutdatedPublicViews } from './dossiers.public-view';
 
@@ -12,7 +12,7 @@ declare module '../../platform/jobs/jobs' {
 /** How often the at-risk flags are refreshed (each run handles at most SWEEP_LIMIT dossiers, least recent first). */
 export const SWEEP_EVERY_SECONDS = 600;
 
-registerJob('dossiers.sweep-at-risk', async (_data, job) => void (await sweepAtRisk(job.ctx)), { retryLimit: 0, everySeconds: SWEEP_EVERY_SECONDS, expireInSeconds: 300 });
+const sweepAtRiskJob = declareJob('dossiers.sweep-at-risk', async (_data, job) => void (await sweepAtRisk(job.ctx)), { retryLimit: 0, everySeconds: SWEEP_EVERY_SECONDS, expireInSeconds: 300 });
 
 declare module '../../platform/jobs/jobs' {
   interface JobPayloads {
@@ -24,8 +24,11 @@ declare module '../../platform/jobs/jobs' {
  * Writes missing or outdated public lookup views (after a deployment changed the wording, or a write that cleared
  * them). Lookups stay correct meanwhile (they render on the fly); this only brings them back to the fast path.
  */
-registerJob('dossiers.refresh-public-views', async (_data, job) => void (await refreshOutdatedPublicViews(job.ctx.db, 2000)), {
+const refreshPublicViewsJob = declareJob('dossiers.refresh-public-views', async (_data, job) => void (await refreshOutdatedPublicViews(job.ctx.db, 2000)), {
   retryLimit: 0,
   everySeconds: 60,
   expireInSeconds: 300,
 });
+
+/** The dossiers module's jobs, declared in its manifest. */
+export const dossierJobs: JobDeclaration[] = [sweepAtRiskJob, refreshPublicViewsJob];

@@ -1,6 +1,6 @@
-import { registerMessages } from '../../platform/i18n';
+import { declareMessages, type MessageDeclaration } from '../../platform/i18n';
 
-registerMessages('vi', {
+const vi = declareMessages('vi', {
   'errors.DOSSIER_NOT_FOUND': 'Không tìm thấy hồ sơ có mã {code}. Vui lòng kiểm tra lại mã trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.',
   'errors.APOLOGY_ALREADY_ISSUED': 'Hồ sơ này đã có văn bản xin lỗi và hẹn lại ngày trả kết quả; việc hẹn lại chỉ được thực hiện một lần.',
   'errors.APOLOGY_TOO_LATE': 'Văn bản xin lỗi và đề nghị gia hạn phải được gửi chậm nhất 01 ngày làm việc trước thời hạn trả kết quả ({due}).',
@@ -98,7 +98,7 @@ registerMessages('vi', {
   'dossiers.timeline.calendar-confirmed': 'Lịch làm việc chính thức năm {year} đã được công bố ({reason}); lịch hẹn trả kết quả tạm tính {before} được điều chỉnh thành {after}.',
 });
 
-registerMessages('en', {
+const en = declareMessages('en', {
   'errors.DOSSIER_NOT_FOUND': 'No dossier has the code {code}. Please check the code on your receipt.',
   'errors.APOLOGY_ALREADY_ISSUED': 'An apology and new return date was already issued for this dossier; the date may be re-set only once.',
   'errors.APOLOGY_TOO_LATE': 'The apology and extension letter must be issued at least 1 working day before the due time ({due}).',
@@ -195,3 +195,6 @@ registerMessages('en', {
   'dossiers.timeline.calendar-change': 'The working calendar changed ({reason}); due time moved from {before} to {after}.',
   'dossiers.timeline.calendar-confirmed': 'The official working calendar for {year} was published ({reason}); the provisional appointment {before} moved to {after}.',
 });
+
+/** Messages of this module, declared in its manifest. */
+export const dossierMessages: MessageDeclaration[] = [vi, en];

@@ -1,5 +1,5 @@
 // Messages to the applicant, queued in the same transaction as the change (platform/notifications outbox).
-import { enqueueNotification, registerNotificationTemplate } from '../../platform/notifications';
+import { declareNotificationTemplate, enqueueNotification } from '../../platform/notifications';
 import type { TxScope } from '../../platform/context/context';
 import { translate, type Locale } from '../../platform/i18n';
 import { toVnIso } from '../../platform/calendar';
@@ -49,7 +49,8 @@ interface NoticeParams {
   params: Record<string, string | number | null>;
 }
 
-registerNotificationTemplate<NoticeParams>('dossiers.applicant-update', {
+/** The applicant's update message, declared in the dossiers manifest. */
+export const applicantUpdateTemplate = declareNotificationTemplate<NoticeParams>('dossiers.applicant-update', {
   vi: (p) => ({
     subject: `Hồ sơ ${p.code}: ${p.procedureName}`,
     body: `Hồ sơ ${p.code} (${p.procedureName}): ${noticeText(p.kind, p.params, 'vi')}`,

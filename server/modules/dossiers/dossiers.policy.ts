@@ -1,4 +1,4 @@
-import { definePolicy, hasAnyGrantCovering, hasRole, type Actor } from '../../platform/access';
+import { declarePolicy, hasAnyGrantCovering, hasRole, type Actor, type PolicyDeclaration } from '../../platform/access';
 import { isOfficer, isSystemAdmin, LEADER, PROVINCE_READERS, RECEPTION_OFFICER, SPECIALIST } from '../identity';
 import type { DossierState, TransitionName } from '../../../contracts/dossiers/dossiers.contracts';
 import { TRANSITIONS, type Performer } from './dossiers.workflow';
@@ -60,26 +60,29 @@ export function performs(actor: Actor, performer: Performer, s: DossierSubject):
   }
 }
 
-// §2: any centre of the province may receive; the officer must hold the reception role there.
-definePolicy<IntakeSubject>(DOSSIER_ACTIONS.intake, (actor, s) => hasRole(actor, [RECEPTION_OFFICER], s?.receivingUnitPath));
+/** The dossiers module's policies, declared in its manifest. */
+export const dossierPolicies: PolicyDeclaration[] = [
+  // §2: any centre of the province may receive; the officer must hold the reception role there.
+  declarePolicy<IntakeSubject>(DOSSIER_ACTIONS.intake, (actor, s) => hasRole(actor, [RECEPTION_OFFICER], s?.receivingUnitPath)),
 
-definePolicy(DOSSIER_ACTIONS.list, (actor) => isOfficer(actor));
+  declarePolicy(DOSSIER_ACTIONS.list, (actor) => isOfficer(actor)),
 
-definePolicy<DossierSubject>(DOSSIER_ACTIONS.read, (actor, s) => {
-  if (!isOfficer(actor)) return false;
-  if (s === undefined) return true;
-  if (hasRole(actor, PROVINCE_READERS)) return true;
-  // An officer reads a dossier that one of their grants covers: held, received, handled or passed through a unit of theirs.
-  const paths = [s.holderPath, s.receivingPath, s.handlingPath, ...(s.otherPaths ?? [])];
-  return paths.some((p) => hasAnyGrantCovering(actor, p));
-});
+  declarePolicy<DossierSubject>(DOSSIER_ACTIONS.read, (actor, s) => {
+    if (!isOfficer(actor)) return false;
+    if (s === undefined) return true;
+    if (hasRole(actor, PROVINCE_READERS)) return true;
+    // An officer reads a dossier that one of their grants covers: held, received, handled or passed through a unit of theirs.
+    const paths = [s.holderPath, s.receivingPath, s.handlingPath, ...(s.otherPaths ?? [])];
+    return paths.some((p) => hasAnyGrantCovering(actor, p));
+  }),
 
-definePolicy<TransitionSubject>(DOSSIER_ACTIONS.transition, (actor, s) => {
-  if (s === undefined) return hasRole(actor, WORKING_ROLES);
-  return TRANSITIONS[s.transition].who.some((p) => performs(actor, p, s));
-});
+  declarePolicy<TransitionSubject>(DOSSIER_ACTIONS.transition, (actor, s) => {
+    if (s === undefined) return hasRole(actor, WORKING_ROLES);
+    return TRANSITIONS[s.transition].who.some((p) => performs(actor, p, s));
+  }),
 
-// §3.1 step 6: the head of the handling agency signs the apology and extension letter (Mẫu 04).
-definePolicy<DossierSubject>(DOSSIER_ACTIONS.apology, (actor, s) => (s === undefined ? hasRole(actor, [LEADER]) : performs(actor, 'handling-leader', s)));
+  // §3.1 step 6: the head of the handling agency signs the apology and extension letter (Mẫu 04).
+  declarePolicy<DossierSubject>(DOSSIER_ACTIONS.apology, (actor, s) => (s === undefined ? hasRole(actor, [LEADER]) : performs(actor, 'handling-leader', s))),
 
-definePolicy(DOSSIER_ACTIONS.sweep, isSystemAdmin);
+  declarePolicy(DOSSIER_ACTIONS.sweep, isSystemAdmin),
+];

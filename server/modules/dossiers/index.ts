@@ -1,14 +1,13 @@
 // The dossiers module's only public door: intake, workflow, deadlines, queues and the public lookup.
-import './dossiers.policy';
-import './dossiers.messages';
-import './dossiers.notify';
-import './dossiers.jobs';
 import type { FastifyInstance } from 'fastify';
-import { SYSTEM_ACTOR } from '../../platform/access';
 import { registerCalendarImpactProvider } from '../../platform/calendar/store';
 import type { ModuleHost, ModuleManifest } from '../../platform/http/module';
 import { dossierRoutes } from './dossiers.routes';
 import { seedDossiersDemo } from './dossiers.seed';
+import { dossierPolicies } from './dossiers.policy';
+import { dossierMessages } from './dossiers.messages';
+import { dossierJobs } from './dossiers.jobs';
+import { applicantUpdateTemplate } from './dossiers.notify';
 import { countDossiersAffected, countProvisionalDossiers, recomputeForCalendarChange } from './use-cases/maintain-deadlines';
 
 export { DOSSIER_ACTIONS } from './dossiers.policy';
@@ -20,9 +19,19 @@ export { sweepAtRisk, recomputeForCalendarChange, countDossiersAffected } from '
 export { getDossier, getDossierByCode, getIntakeDecision, listDossiers, lookupDossier } from './use-cases/read-dossiers';
 export { maskName } from './dossiers.public-view';
 
-/** Dossiers: registers the calendar impact provider, subscribes to `calendar.changed`, serves /api/v1/dossiers. */
+/** Dossiers: registers the calendar impact provider, reacts to `calendar.changed`, serves /api/v1/dossiers. */
 export const dossiersModule: ModuleManifest = {
   key: 'dossiers',
+  policies: dossierPolicies,
+  messages: dossierMessages,
+  jobs: dossierJobs,
+  notificationTemplates: [applicantUpdateTemplate],
+  events: {
+    async 'calendar.changed'(event, ctx) {
+      const { moved } = await recomputeForCalendarChange(ctx, event);
+      ctx.log.info({ moved, revision: event.revision }, 'dossiers: due instants recomputed after a calendar change');
+    },
+  },
   register() {
     registerCalendarImpactProvider({
       module: 'dossiers',
@@ -32,12 +41,6 @@ export const dossiersModule: ModuleManifest = {
   },
   async routes(app: FastifyInstance, host: ModuleHost) {
     await dossierRoutes(app, { publicBaseUrl: host.config.publicBaseUrl });
-    // Subscribed here (once per app build) because this is where the app's logger is at hand.
-    host.events.on('calendar.changed', async (event) => {
-      const ctx = { actor: SYSTEM_ACTOR, db: host.database.db, clock: host.clock, log: app.log, locale: 'vi' as const, requestId: null, ip: null, events: host.events };
-      const { moved } = await recomputeForCalendarChange(ctx, event);
-      app.log.info({ moved, revision: event.revision }, 'dossiers: due instants recomputed after a calendar change');
-    });
   },
   seedDemo: (ctx) => seedDossiersDemo(ctx),
 };

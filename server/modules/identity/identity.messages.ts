@@ -1,7 +1,7 @@
-import { registerMessages } from '../../platform/i18n';
+import { declareMessages, type MessageDeclaration } from '../../platform/i18n';
 
 // Server-side messages of the identity module: its error codes and the field keys used in its contracts.
-registerMessages('vi', {
+const vi = declareMessages('vi', {
   'errors.LOGIN_THROTTLED': 'Đã nhập sai nhiều lần. Vui lòng thử lại sau {minutes} phút.',
   'errors.FIRST_ADMIN_EXISTS': 'Hệ thống đã có quản trị viên; lệnh tạo quản trị viên đầu tiên chỉ dùng được một lần.',
   'errors.CANNOT_DISABLE_SELF': 'Bạn không thể tự vô hiệu hóa tài khoản của mình.',
@@ -34,7 +34,7 @@ registerMessages('vi', {
   'identity.errors.firstAdminUnitRequired': 'Cơ sở dữ liệu chưa có đơn vị nào: cần nhập mã định danh (--unit-code) và tên (--unit-name) của UBND tỉnh.',
 });
 
-registerMessages('en', {
+const en = declareMessages('en', {
   'errors.LOGIN_THROTTLED': 'Too many failed attempts. Try again in {minutes} minutes.',
   'errors.FIRST_ADMIN_EXISTS': 'An administrator already exists; the first-administrator command works only once.',
   'errors.CANNOT_DISABLE_SELF': 'You cannot disable your own account.',
@@ -66,3 +66,6 @@ registerMessages('en', {
   'identity.errors.alreadyClosed': 'The unit has been closed since {validTo}.',
   'identity.errors.firstAdminUnitRequired': 'The database has no unit yet: give the province root unit\'s code (--unit-code) and name (--unit-name).',
 });
+
+/** Messages of this module, declared in its manifest. */
+export const identityMessages: MessageDeclaration[] = [vi, en];

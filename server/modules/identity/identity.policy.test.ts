@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registerDeclarations } from '../../app';
 import { can, type Actor } from '../../platform/access';
-import './identity.policy';
+import { identityModule } from './index';
 import { normalisePhone, normaliseSearch, vietnamDate } from './identity.text';
 
 const A = '/p/a/';
@@ -16,6 +17,9 @@ const officer = (...grants: Array<[role: string, scopePath: string]>): Actor => 
   grants: grants.map(([role, scopePath]) => ({ role, orgUnitId: scopePath, scopePath })),
 });
 const citizen: Actor = { type: 'user', userId: 'c', kind: 'citizen', displayName: 'c', sessionId: 's', grants: [] };
+
+// The policies are what identity's manifest declares; buildApp registers them the same way.
+beforeAll(() => registerDeclarations([identityModule]));
 
 describe('identity policies', () => {
   const unitAdmin = officer(['unit-admin', A]);

@@ -1,4 +1,4 @@
-import { definePolicy, hasRole, isBelow, isSignedIn, isWithin, type Actor } from '../../platform/access';
+import { declarePolicy, hasRole, isBelow, isSignedIn, isWithin, type Actor, type PolicyDeclaration } from '../../platform/access';
 import { isOfficer, isSystemAdmin, PRIVILEGED_ROLES, PROVINCE_READERS, UNIT_ADMIN, type Role } from './roles';
 
 export { PRIVILEGED_ROLES };
@@ -34,44 +34,47 @@ function unitAdminManages(actor: Actor, user: UserSubject): boolean {
   );
 }
 
-// Any officer may read the organisation (other modules' screens pick units); citizens may not.
-definePolicy<OrgUnitSubject>('identity.org-units.list', (actor) => isOfficer(actor));
+/** Identity's policies, declared in its manifest. */
+export const identityPolicies: PolicyDeclaration[] = [
+  // Any officer may read the organisation (other modules' screens pick units); citizens may not.
+  declarePolicy<OrgUnitSubject>('identity.org-units.list', (actor) => isOfficer(actor)),
 
-definePolicy<NewOrgUnitSubject>('identity.org-units.create', (actor, s) => {
-  if (isSystemAdmin(actor)) return true;
-  if (s === undefined) return hasRole(actor, [UNIT_ADMIN]);
-  return s.parentPath !== null && hasRole(actor, [UNIT_ADMIN], s.parentPath);
-});
-
-definePolicy<OrgUnitSubject>('identity.org-units.update', (actor, s) => isSystemAdmin(actor) || hasRole(actor, [UNIT_ADMIN], s?.path));
-
-// A unit administrator may close units below their own, never the unit their role hangs on.
-definePolicy<OrgUnitSubject>('identity.org-units.close', (actor, s) => {
-  if (isSystemAdmin(actor)) return true;
-  if (s === undefined) return hasRole(actor, [UNIT_ADMIN]);
-  return unitAdminScopes(actor).some((scope) => isBelow(s.path, scope));
-});
-
-// Reading users: system admin and the reform office province-wide; a unit admin sees anyone holding a grant in their subtree.
-definePolicy<UserSubject>('identity.users.list', (actor, s) => {
-  if (hasRole(actor, PROVINCE_READERS)) return true;
-  if (s === undefined) return hasRole(actor, [UNIT_ADMIN]);
-  const scopes = unitAdminScopes(actor);
-  return s.kind === 'officer' && s.grants.some((g) => scopes.some((scope) => isWithin(g.scopePath, scope)));
-});
-
-for (const action of ['identity.users.create', 'identity.users.update', 'identity.users.disable', 'identity.users.reset-password']) {
-  definePolicy<UserSubject>(action, (actor, s) => {
+  declarePolicy<NewOrgUnitSubject>('identity.org-units.create', (actor, s) => {
     if (isSystemAdmin(actor)) return true;
     if (s === undefined) return hasRole(actor, [UNIT_ADMIN]);
-    return unitAdminManages(actor, s);
-  });
-}
+    return s.parentPath !== null && hasRole(actor, [UNIT_ADMIN], s.parentPath);
+  }),
 
-// Sign-in throttles span accounts and client addresses of the whole province: system administrators only.
-definePolicy('identity.login-throttles.manage', (actor) => isSystemAdmin(actor));
+  declarePolicy<OrgUnitSubject>('identity.org-units.update', (actor, s) => isSystemAdmin(actor) || hasRole(actor, [UNIT_ADMIN], s?.path)),
 
-// Self-service: any signed-in account.
-definePolicy('identity.me.read', (actor) => isSignedIn(actor));
-definePolicy('identity.me.change-password', (actor) => isSignedIn(actor));
-definePolicy('identity.logout', (actor) => isSignedIn(actor));
+  // A unit administrator may close units below their own, never the unit their role hangs on.
+  declarePolicy<OrgUnitSubject>('identity.org-units.close', (actor, s) => {
+    if (isSystemAdmin(actor)) return true;
+    if (s === undefined) return hasRole(actor, [UNIT_ADMIN]);
+    return unitAdminScopes(actor).some((scope) => isBelow(s.path, scope));
+  }),
+
+  // Reading users: system admin and the reform office province-wide; a unit admin sees anyone holding a grant in their subtree.
+  declarePolicy<UserSubject>('identity.users.list', (actor, s) => {
+    if (hasRole(actor, PROVINCE_READERS)) return true;
+    if (s === undefined) return hasRole(actor, [UNIT_ADMIN]);
+    const scopes = unitAdminScopes(actor);
+    return s.kind === 'officer' && s.grants.some((g) => scopes.some((scope) => isWithin(g.scopePath, scope)));
+  }),
+
+  ...['identity.users.create', 'identity.users.update', 'identity.users.disable', 'identity.users.reset-password'].map((action) =>
+    declarePolicy<UserSubject>(action, (actor, s) => {
+      if (isSystemAdmin(actor)) return true;
+      if (s === undefined) return hasRole(actor, [UNIT_ADMIN]);
+      return unitAdminManages(actor, s);
+    }),
+  ),
+
+  // Sign-in throttles span accounts and client addresses of the whole province: system administrators only.
+  declarePolicy('identity.login-throttles.manage', (actor) => isSystemAdmin(actor)),
+
+  // Self-service: any signed-in account.
+  declarePolicy('identity.me.read', (actor) => isSignedIn(actor)),
+  declarePolicy('identity.me.change-password', (actor) => isSignedIn(actor)),
+  declarePolicy('identity.logout', (actor) => isSignedIn(actor)),
+];

@@ -1,7 +1,7 @@
 // The identity module's only public door: org units (tree), users, roles, sessions.
-import './identity.policy';
-import './platform.policy';
-import './identity.messages';
+import { identityPolicies } from './identity.policy';
+import { platformPolicies } from './platform.policy';
+import { identityMessages } from './identity.messages';
 import type { FastifyInstance } from 'fastify';
 import type { ModuleHost, ModuleManifest } from '../../platform/http/module';
 import { createActorLoader } from './actor';
@@ -10,9 +10,14 @@ import { seedIdentityDemo } from './demo/seed-demo';
 import { orgUnitRoutes } from './org-units.routes';
 import { userRoutes } from './users.routes';
 
-/** Manifest: loads the request actor for the platform, serves /api/v1/identity and seeds the demo province. */
+/**
+ * Manifest: its policies and those of the platform's administrative actions (identity owns the roles), loads the
+ * request actor for the platform, serves /api/v1/identity and seeds the demo province.
+ */
 export const identityModule: ModuleManifest = {
   key: 'identity',
+  policies: [...identityPolicies, ...platformPolicies],
+  messages: identityMessages,
   register(host: ModuleHost) {
     host.setActorLoader(createActorLoader(host.clock));
   },

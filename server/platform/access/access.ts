@@ -37,11 +37,27 @@ export const isSystemActor = (actor: Actor): boolean => actor.type === 'user' &&
  */
 export type Policy<S = unknown> = (actor: Actor, subject?: S) => boolean;
 
+/** A module's rule for one action, as its manifest declares it (`policies`); buildApp registers it. */
+export interface PolicyDeclaration {
+  readonly action: string;
+  readonly policy: Policy<never>;
+}
+
+/** Declares the rule for an action (pure: nothing is registered until buildApp reads the manifest). */
+export function declarePolicy<S>(action: string, policy: Policy<S>): PolicyDeclaration {
+  return { action, policy: policy as Policy<never> };
+}
+
 const policies = new Map<string, Policy<never>>();
 
-/** Registers the rule for an action; each action is registered exactly once, by its module. */
+/**
+ * Registers the rule for an action (buildApp does it from the manifests). Registering the same function again is a
+ * no-op, so several apps may be built in one process; another rule for an action already defined is refused.
+ */
 export function definePolicy<S>(action: string, policy: Policy<S>): void {
-  if (policies.has(action)) throw new Error(`policy already defined: ${action}`);
+  const existing = policies.get(action);
+  if (existing === (policy as Policy<never>)) return;
+  if (existing) throw new Error(`policy already defined: ${action}`);
   policies.set(action, policy as Policy<never>);
 }
 

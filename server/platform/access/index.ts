@@ -2,6 +2,7 @@ export {
   actorUserId,
   SYSTEM_USER_ID,
   can,
+  declarePolicy,
   definePolicy,
   grantCovers,
   hasAnyGrantCovering,
@@ -16,5 +17,6 @@ export {
   type UserActor,
   type RoleGrant,
   type Policy,
+  type PolicyDeclaration,
 } from './access';
 export { isAbove, isBelow, isSameUnit, isWithin, sqlIsWithin, unitRelation, type UnitRelation } from './unit-relations';

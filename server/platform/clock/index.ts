@@ -7,19 +7,21 @@ import { addWorkingTimeMs } from '../calendar';
 import { getPublishedCalendar } from '../calendar/store';
 import { withTransaction, type AdjustableClock, type Ctx } from '../context/context';
 import type { ModuleManifest } from '../http/module';
-import { registerMessages } from '../i18n';
+import { declareMessages, type MessageDeclaration } from '../i18n';
 
 /** Moving the adjustable clock; its policy is defined by the module that owns the roles (platform knows none). */
 export const CLOCK_ADJUST_ACTION = 'platform.clock.adjust';
 
-registerMessages('vi', {
-  'platform.clock.nothingToAdvance': 'Nhập số phút làm việc hoặc số phút cần chuyển đồng hồ tới.',
-  'platform.clock.instant': 'Thời điểm phải theo ISO 8601 kèm múi giờ, ví dụ 2026-12-05T09:00:00+07:00.',
-});
-registerMessages('en', {
-  'platform.clock.nothingToAdvance': 'Enter the working minutes or minutes to move the clock forward by.',
-  'platform.clock.instant': 'The instant must be ISO 8601 with a time zone offset, e.g. 2026-12-05T09:00:00+07:00.',
-});
+const clockMessages: MessageDeclaration[] = [
+  declareMessages('vi', {
+    'platform.clock.nothingToAdvance': 'Nhập số phút làm việc hoặc số phút cần chuyển đồng hồ tới.',
+    'platform.clock.instant': 'Thời điểm phải theo ISO 8601 kèm múi giờ, ví dụ 2026-12-05T09:00:00+07:00.',
+  }),
+  declareMessages('en', {
+    'platform.clock.nothingToAdvance': 'Enter the working minutes or minutes to move the clock forward by.',
+    'platform.clock.instant': 'The instant must be ISO 8601 with a time zone offset, e.g. 2026-12-05T09:00:00+07:00.',
+  }),
+];
 
 const stateOf = (clock: AdjustableClock): ClockState => ({ now: clock.now().toISOString(), offsetMinutes: Math.round(clock.offsetMs() / 60_000) });
 
@@ -49,6 +51,7 @@ async function move(ctx: Ctx, clock: AdjustableClock, change: { workingMinutes?:
 export function clockModule(clock: AdjustableClock): ModuleManifest {
   return {
     key: 'clock',
+    messages: clockMessages,
     async routes(app: FastifyInstance) {
       const r = app.withTypeProvider<ZodTypeProvider>();
       const tags = ['clock'];

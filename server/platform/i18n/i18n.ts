@@ -8,9 +8,27 @@ export type MessageCatalog = Record<string, string>;
 
 const catalogs: Record<Locale, MessageCatalog> = { vi: { ...vi }, en: { ...en } };
 
-/** Lets a module add its own server-side messages (error codes, field messages). */
+/** A module's server-side messages in one locale, as its manifest declares them (`messages`); buildApp registers them. */
+export interface MessageDeclaration {
+  readonly locale: Locale;
+  readonly messages: Readonly<MessageCatalog>;
+}
+
+/** Declares a module's messages in one locale (pure: nothing is registered until buildApp reads the manifest). */
+export function declareMessages(locale: Locale, messages: MessageCatalog): MessageDeclaration {
+  return { locale, messages };
+}
+
+/**
+ * Adds server-side messages (error codes, field messages); buildApp does it from the manifests. A key already known
+ * with the same text is left as it is (several apps per process); the same key with another text is refused, so two
+ * modules cannot silently overwrite each other's wording.
+ */
 export function registerMessages(locale: Locale, messages: MessageCatalog): void {
-  Object.assign(catalogs[locale], messages);
+  const catalog = catalogs[locale];
+  const conflicts = Object.keys(messages).filter((key) => key in catalog && catalog[key] !== messages[key]);
+  if (conflicts.length > 0) throw new Error(`messages already defined with another text (${locale}): ${conflicts.join(', ')}`);
+  Object.assign(catalog, messages);
 }
 
 /** Picks the caller's language: explicit `lang` cookie first, then Accept-Language; Vietnamese by default. */

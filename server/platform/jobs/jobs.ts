@@ -53,11 +53,41 @@ interface Definition {
 
 const definitions = new Map<string, Definition>();
 
-/** Declares a job and its handler; call it at the top level of a `<module>.jobs.ts` file (once per process). */
+/** A module's job, as its manifest declares it (`jobs`); buildApp registers it. */
+export interface JobDeclaration {
+  readonly name: JobName;
+  readonly handler: JobHandler<never>;
+  readonly options: Partial<JobOptions>;
+}
+
+/** Declares a job and its handler (pure: nothing is registered until buildApp reads the manifest). */
+export function declareJob<K extends JobName>(name: K, handler: JobHandler<K>, options: Partial<JobOptions> = {}): JobDeclaration {
+  return { name, handler: handler as JobHandler<never>, options };
+}
+
+const sameOptions = (a: JobOptions, b: JobOptions): boolean => (Object.keys({ ...a, ...b }) as Array<keyof JobOptions>).every((k) => a[k] === b[k]);
+
+/**
+ * Registers a job and its handler (buildApp does it from the manifests). Registering the same handler with the same
+ * options again is a no-op, so several apps may be built in one process; another definition under a known name is refused.
+ */
 export function registerJob<K extends JobName>(name: K, handler: JobHandler<K>, options: Partial<JobOptions> = {}): void {
+  registerDeclaredJob(declareJob(name, handler, options));
+}
+
+/** Registers a declared job (see registerJob). */
+export function registerDeclaredJob({ name, handler, options }: JobDeclaration): void {
   if (!NAME.test(name)) throw new Error(`job name must be <module>.<kebab-action>, got "${name}"`);
-  if (definitions.has(name)) throw new Error(`job already registered: ${name}`);
-  definitions.set(name, { handler: handler as JobHandler<never>, options: { ...DEFAULTS, ...options } });
+  const definition: Definition = { handler, options: { ...DEFAULTS, ...options } };
+  const existing = definitions.get(name);
+  if (existing && existing.handler === definition.handler && sameOptions(existing.options, definition.options)) return;
+  if (existing) throw new Error(`job already registered: ${name}`);
+  definitions.set(name, definition);
+}
+
+/** Names of the registered jobs (diagnostics and tests). */
+export function registeredJobs(): string[] {
+  return [...definitions.keys()].sort();
 }
 
 export interface StartJobsOptions {
@@ -97,7 +127,7 @@ let active: Running | null = null;
 
 function optionsOf(name: string, overrides: StartJobsOptions['overrides']): JobOptions {
   const def = definitions.get(name);
-  if (!def) throw new Error(`unknown job: ${name} (register it with registerJob before sending)`);
+  if (!def) throw new Error(`unknown job: ${name} (declare it in its module's manifest)`);
   return { ...def.options, ...(overrides?.[name as JobName] ?? {}) };
 }
 

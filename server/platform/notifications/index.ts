@@ -1,11 +1,10 @@
-import './notifications.policy';
-import './notifications.jobs';
+import { notificationJobs } from './notifications.jobs';
 import type { ModuleManifest } from '../http/module';
 import { channelsFromEnv, configureNotificationChannels } from './notifications.channels';
 import { notificationsRoutes } from './notifications.routes';
 
 export { enqueueNotification, deliverNotification, claimNotification, sweepNotifications, OUTBOX, type NotificationMessage, type NotificationChannel, type NotificationStatus, type DeliveryOutcome } from './notifications.outbox';
-export { registerNotificationTemplate, hasNotificationTemplate, renderNotification, TemplateError, type NotificationTemplate, type RenderedNotification } from './notifications.templates';
+export { declareNotificationTemplate, registerNotificationTemplate, hasNotificationTemplate, renderNotification, TemplateError, type NotificationTemplate, type NotificationTemplateDeclaration, type RenderedNotification } from './notifications.templates';
 export {
   configureNotificationChannels,
   notificationChannels,
@@ -26,6 +25,7 @@ export { OUTBOX_READ_ACTION } from './notifications.policy';
 /** Messages to citizens and officers: transactional outbox, delivery jobs, and the outbox page's API. */
 export const notificationsModule: ModuleManifest = {
   key: 'notifications',
+  jobs: notificationJobs,
   routes: notificationsRoutes,
   // Reads SMTP_URL / MAIL_FROM once per app build, so a wrong mail configuration stops start-up instead of the first send.
   register: () => configureNotificationChannels(channelsFromEnv(process.env)),

@@ -1,4 +1,4 @@
-import { registerJob } from '../jobs';
+import { declareJob, type JobDeclaration } from '../jobs';
 import { deliverNotification, OUTBOX, sweepNotifications } from './notifications.outbox';
 
 declare module '../jobs/jobs' {
@@ -8,7 +8,7 @@ declare module '../jobs/jobs' {
   }
 }
 
-registerJob(
+const deliverJob = declareJob(
   'notifications.deliver',
   async ({ id }, job) => {
     const { outcome, error } = await deliverNotification(job.ctx, id);
@@ -18,4 +18,7 @@ registerJob(
   { retryLimit: OUTBOX.maxAttempts - 1, retryDelaySeconds: 30, retryBackoff: true, expireInSeconds: 300, concurrency: 2 },
 );
 
-registerJob('notifications.sweep', async (_data, job) => void (await sweepNotifications(job.ctx)), { retryLimit: 0, everySeconds: OUTBOX.sweepEverySeconds, expireInSeconds: 300 });
+const sweepJob = declareJob('notifications.sweep', async (_data, job) => void (await sweepNotifications(job.ctx)), { retryLimit: 0, everySeconds: OUTBOX.sweepEverySeconds, expireInSeconds: 300 });
+
+/** The outbox's jobs, declared in the notifications manifest. */
+export const notificationJobs: JobDeclaration[] = [deliverJob, sweepJob];

@@ -20,7 +20,7 @@ export interface NotificationMessage {
   channel: NotificationChannel;
   /** E-mail address or phone number; empty or invalid → the row is recorded as `skipped` (nothing to send to). */
   recipient: string | null | undefined;
-  /** A key registered with registerNotificationTemplate. */
+  /** A template key a module declares in its manifest (declareNotificationTemplate). */
   template: string;
   /** A JSON-serialisable object the template renders (its params type); stored with the message. */
   params?: object;
@@ -80,7 +80,7 @@ function normaliseRecipient(channel: NotificationChannel, raw: string | null | u
  * was already used. A missing or invalid recipient is recorded as `skipped` rather than failing the change.
  */
 export async function enqueueNotification(scope: TxScope, message: NotificationMessage): Promise<{ id: string; status: 'pending' | 'skipped' } | null> {
-  if (!hasNotificationTemplate(message.template)) throw new Error(`no notification template "${message.template}" (registerNotificationTemplate first)`);
+  if (!hasNotificationTemplate(message.template)) throw new Error(`no notification template "${message.template}" (declare it in a module manifest)`);
   const { recipient, problem } = normaliseRecipient(message.channel, message.recipient);
   const status = problem ? 'skipped' : 'pending';
   // Stored as JSON: Dates become ISO strings now rather than surprising the template later. Hand-written and named:

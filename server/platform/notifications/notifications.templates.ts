@@ -13,10 +13,26 @@ export type NotificationTemplate<P> = Record<Locale, (params: P) => RenderedNoti
 const KEY = /^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$/;
 const templates = new Map<string, NotificationTemplate<never>>();
 
-/** Registers a message template under `<module>.<kebab-name>`; call it at the top level of a module file (once per process). */
+/** A module's message template, as its manifest declares it (`notificationTemplates`); buildApp registers it. */
+export interface NotificationTemplateDeclaration {
+  readonly key: string;
+  readonly template: NotificationTemplate<never>;
+}
+
+/** Declares a message template under `<module>.<kebab-name>` (pure: nothing is registered until buildApp reads the manifest). */
+export function declareNotificationTemplate<P extends object = Record<string, unknown>>(key: string, template: NotificationTemplate<P>): NotificationTemplateDeclaration {
+  return { key, template: template as NotificationTemplate<never> };
+}
+
+/**
+ * Registers a message template under `<module>.<kebab-name>` (buildApp does it from the manifests). The same template
+ * again is a no-op (several apps per process); another template under a known key is refused.
+ */
 export function registerNotificationTemplate<P extends object = Record<string, unknown>>(key: string, template: NotificationTemplate<P>): void {
   if (!KEY.test(key)) throw new Error(`notification template key must be <module>.<kebab-name>, got "${key}"`);
-  if (templates.has(key)) throw new Error(`notification template already registered: ${key}`);
+  const existing = templates.get(key);
+  if (existing === (template as NotificationTemplate<never>)) return;
+  if (existing) throw new Error(`notification template already registered: ${key}`);
   templates.set(key, template as NotificationTemplate<never>);
 }
 

@@ -1,6 +1,6 @@
-import { hasMessage, registerMessages } from '../../i18n';
+import { declareMessages, type MessageDeclaration } from '../../i18n';
 
-registerMessages('vi', {
+const vi = declareMessages('vi', {
   'errors.CALENDAR_NOT_AVAILABLE': 'Chưa có lịch làm việc được công bố cho năm {year}. Vui lòng chọn thời điểm trong các năm đã công bố hoặc liên hệ quản trị viên.',
   'errors.CALENDAR_NOT_PUBLISHED': 'Chưa có lịch làm việc nào được công bố.',
   'errors.CALENDAR_INVALID': 'Dữ liệu lịch làm việc không hợp lệ.',
@@ -36,7 +36,7 @@ registerMessages('vi', {
   'calendar.weekday.7': 'Chủ nhật',
 });
 
-registerMessages('en', {
+const en = declareMessages('en', {
   'errors.CALENDAR_NOT_AVAILABLE': 'No working calendar has been published for {year}. Choose an instant within the published years or contact an administrator.',
   'errors.CALENDAR_NOT_PUBLISHED': 'No working calendar has been published yet.',
   'errors.CALENDAR_INVALID': 'The working calendar data is not valid.',
@@ -72,8 +72,9 @@ registerMessages('en', {
   'calendar.weekday.7': 'Sunday',
 });
 
-// The shared date message of IsoDateSchema (contracts/common); registered here only if the platform lacks it.
-if (!hasMessage('errors.field.date')) {
-  registerMessages('vi', { 'errors.field.date': 'Ngày phải theo dạng YYYY-MM-DD.' });
-  registerMessages('en', { 'errors.field.date': 'Dates must be YYYY-MM-DD.' });
-}
+// The shared date message of IsoDateSchema (contracts/common).
+const dateVi = declareMessages('vi', { 'errors.field.date': 'Ngày phải theo dạng YYYY-MM-DD.' });
+const dateEn = declareMessages('en', { 'errors.field.date': 'Dates must be YYYY-MM-DD.' });
+
+/** The calendar's messages, declared in its manifest. */
+export const calendarMessages: MessageDeclaration[] = [vi, en, dateVi, dateEn];

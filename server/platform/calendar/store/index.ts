@@ -1,6 +1,6 @@
-import './calendar.policy';
-import './calendar.messages';
 import './calendar.events';
+import { calendarPolicies } from './calendar.policy';
+import { calendarMessages } from './calendar.messages';
 import type { ModuleManifest } from '../../http/module';
 import { calendarRoutes } from './calendar.routes';
 import { seedCalendarDemo } from './calendar.seed';
@@ -26,6 +26,8 @@ export * from './calendar.tables';
 /** Working calendars as data: published years, drafts, office hours, and the public deadline calculator. */
 export const calendarModule: ModuleManifest = {
   key: 'calendar',
+  policies: calendarPolicies,
+  messages: calendarMessages,
   routes: calendarRoutes,
   seedDemo: (ctx) => seedCalendarDemo(ctx),
 };
