@@ -3,11 +3,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { attachScreenshot, horizontalOverflow } from '../support/screens';
 import { apiLogin, openedDialog, watchConsole } from './dossier-support';
 
 const SHOTS = process.env.E2E_SCREENS_DIR ?? path.join('.tmp', 'shots');
+
+
+/** Ticks a checklist box and waits for the form to show it ticked (the checklist sets its values through the form, so
+ * the box turns on one render later than the click; Playwright's check() would read the state too early). */
+async function tick(box: Locator) {
+  await box.click();
+  await expect(box).toBeChecked();
+}
 
 test('the desk ticks what applies to a birth registration, refuses an empty dossier, and guides with only what applies', async ({ page }, testInfo) => {
   process.env.E2E_SCREENS_DIR ??= SHOTS;
@@ -42,13 +50,13 @@ test('the desk ticks what applies to a birth registration, refuses an empty doss
 
   await test.step('tick the paper form, the birth certificate, the identity paper seen', async () => {
     const form = page.getByTestId('checklist-form').getByRole('checkbox');
-    await form.nth(1).check();
+    await tick(form.nth(1));
     // The notice goes with the first tick (the page gets shorter, so wait before the next click).
     await expect(page.getByTestId('checklist-empty')).toHaveCount(0);
-    await form.nth(0).check();
+    await tick(form.nth(0));
     await expect(form.nth(1)).not.toBeChecked();
-    await checklist.getByRole('checkbox', { name: /^Giấy chứng sinh/ }).check();
-    await page.getByTestId('checklist-present').getByRole('checkbox', { name: /^Hộ chiếu\/Thẻ căn cước/ }).check();
+    await tick(checklist.getByRole('checkbox', { name: /^Giấy chứng sinh/ }));
+    await tick(page.getByTestId('checklist-present').getByRole('checkbox', { name: /^Hộ chiếu\/Thẻ căn cước/ }));
     await attachScreenshot(page, testInfo, 'desk-02-checklist-groups');
   });
 
@@ -83,9 +91,9 @@ test('the desk ticks what applies to a birth registration, refuses an empty doss
     await expect(page.getByTestId('procedure-info')).toContainText('Thủ tục đăng ký khai sinh');
     await page.getByLabel('Họ và tên').fill('Nguyễn Thị Mẹ');
     await page.getByLabel('Số định danh cá nhân (12 chữ số)').fill('038190005555');
-    await page.getByTestId('checklist-form').getByRole('checkbox').nth(0).check();
-    await checklist.getByRole('checkbox', { name: /^Giấy chứng sinh/ }).check();
-    await page.getByTestId('checklist-present').getByRole('checkbox', { name: /^Hộ chiếu\/Thẻ căn cước/ }).check();
+    await tick(page.getByTestId('checklist-form').getByRole('checkbox').nth(0));
+    await tick(checklist.getByRole('checkbox', { name: /^Giấy chứng sinh/ }));
+    await tick(page.getByTestId('checklist-present').getByRole('checkbox', { name: /^Hộ chiếu\/Thẻ căn cước/ }));
     // The catalog's "1" cannot be computed: the officer states the time (never guessed).
     await page.getByLabel('Thời hạn', { exact: true }).fill('1');
     await page.getByTestId('intake-accept').click();
