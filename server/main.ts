@@ -29,7 +29,7 @@ if (config.seedDemo) await seedDemoData(built);
 await built.app.listen({ port: config.port, host: config.host });
 // JOBS_ENABLED=false: this process only queues jobs; another process (same build) works them.
 const jobsConfig = loadJobsConfig();
-const jobs = await startJobs({ database, systemCtx: built.systemCtx, log: built.app.log, work: jobsConfig.enabled, pollingIntervalSeconds: jobsConfig.pollingIntervalSeconds });
+const jobs = await startJobs({ database, systemCtx: () => built.systemCtx(), log: built.app.log, work: jobsConfig.enabled, pollingIntervalSeconds: jobsConfig.pollingIntervalSeconds });
 
 const ms = Math.round(performance.now() - startedAt);
 const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);

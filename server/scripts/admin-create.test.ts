@@ -50,8 +50,8 @@ afterAll(async () => cleanup?.());
 async function startApp(until: RegExp): Promise<{ child: ChildProcess; output: () => string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+  child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (out += b.toString()));
   await new Promise<void>((resolve, reject) => {
     const started = Date.now();
     const timer = setInterval(() => {

@@ -69,7 +69,7 @@ describe('logs carry no personal data or secrets', () => {
     });
     expect(login.statusCode).toBe(200);
     const token = login.cookies.find((c) => c.name === 'motcua_sid')!.value;
-    const csrf = (login.json() as { csrfToken: string }).csrfToken;
+    const csrf = (login.json<{ csrfToken: string }>()).csrfToken;
     const headers = { cookie: `motcua_sid=${token}`, 'x-csrf-token': csrf, 'x-forwarded-for': '10.9.8.7' };
     const search = await t.app.inject({ method: 'GET', url: `/api/v1/identity/users?q=${encodeURIComponent('Nguyễn Thị Tìm Kiếm')}`, headers });
     expect(search.statusCode).toBe(200);

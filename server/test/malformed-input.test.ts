@@ -232,12 +232,12 @@ async function send(caller: string, probe: Probe): Promise<LightMyRequestRespons
 function isRefusal(res: LightMyRequestResponse): boolean {
   if ([400, 404, 405, 413, 415].includes(res.statusCode)) return true;
   if (res.statusCode !== 401 && res.statusCode !== 403) return false;
-  return ['UNAUTHENTICATED', 'FORBIDDEN', 'CSRF_INVALID', 'ORIGIN_FORBIDDEN'].includes((res.json() as { error?: { code?: string } }).error?.code ?? '');
+  return ['UNAUTHENTICATED', 'FORBIDDEN', 'CSRF_INVALID', 'ORIGIN_FORBIDDEN'].includes((res.json<{ error?: { code?: string } }>()).error?.code ?? '');
 }
 
 beforeAll(async () => {
   t = await createTestApp();
-  doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as OpenApiDocument;
+  doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json<OpenApiDocument>();
   fingerprint = await databaseFingerprinter(t.database.db, VOLATILE_TABLES);
   const province = await createOrgUnit(t.database.db, { kind: 'province' });
   for (const role of ['system-admin', 'unit-admin', 'reception-officer', 'specialist', 'leader', 'reform-office'] as const) {
@@ -289,7 +289,7 @@ describe('malformed input on every route of the OpenAPI document', () => {
             const where = `${caller} ${method} ${path} — ${probe.label}: ${res.statusCode} ${res.body.slice(0, 300)}`;
             if (res.statusCode >= 500) failures.push(where);
             if (probe.label === 'plausible request') refusedCaller = res.statusCode === 401 || res.statusCode === 403;
-            const body = res.headers['content-type']?.toString().includes('json') ? (res.json() as { error?: { code: string; message: string; fields?: Array<{ path: string; message: string }> } }) : null;
+            const body = res.headers['content-type']?.toString().includes('json') ? (res.json<{ error?: { code: string; message: string; fields?: Array<{ path: string; message: string }> } }>()) : null;
             if (res.statusCode >= 400 && !body?.error?.message) failures.push(`no translated error: ${where}`);
             const authRefused = res.statusCode === 401 || res.statusCode === 403;
             if (probe.controlField && !authRefused) {

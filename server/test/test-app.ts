@@ -80,7 +80,7 @@ export class TestAgent {
       if (cleared) delete this.cookies[c.name];
       else this.cookies[c.name] = c.value;
     }
-    const json = res.headers['content-type']?.toString().includes('json') ? (res.json() as Record<string, unknown>) : undefined;
+    const json = res.headers['content-type']?.toString().includes('json') ? (res.json<Record<string, unknown>>()) : undefined;
     if (json && typeof json.csrfToken === 'string') this.csrfToken = json.csrfToken;
     return res;
   }

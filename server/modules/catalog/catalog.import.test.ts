@@ -70,7 +70,7 @@ describe('JSON import of the demo file', () => {
     const before = { procedures: await count(catalogProcedures), versions: await count(catalogProcedureVersions), audits: (await importAudits()).length };
     const res = await upload(admin, 'procedures.json', demoFile, '?dryRun=true');
     expect(res.statusCode).toBe(200);
-    const report = res.json() as ImportReport;
+    const report = res.json<ImportReport>();
     expect(report).toMatchObject({ format: 'json', dryRun: true, created: 40, updated: 0, skipped: 0 });
     expect(report.rows.filter((r) => r.code?.startsWith('L-')).map((r) => r.code)).toEqual(['L-0001', 'L-0002', 'L-0003', 'L-0004']);
     expect({ procedures: await count(catalogProcedures), versions: await count(catalogProcedureVersions), audits: (await importAudits()).length }).toEqual(before);
@@ -79,7 +79,7 @@ describe('JSON import of the demo file', () => {
   it('imports all 40 as drafts with a row-level report that flags what cannot be read', async () => {
     const res = await upload(admin, 'procedures.json', demoFile);
     expect(res.statusCode).toBe(200);
-    const report = res.json() as ImportReport;
+    const report = res.json<ImportReport>();
     expect(report).toMatchObject({ dryRun: false, published: false, created: 40, updated: 0, skipped: 0 });
     expect(report.rows).toHaveLength(demoRecords.length);
 
@@ -145,7 +145,7 @@ describe('JSON import of the demo file', () => {
   it('re-importing the same file updates the drafts (code-less records matched by name) and translates messages', async () => {
     const before = await count(catalogProcedures);
     const res = await upload(adminEn, 'procedures.json', demoFile);
-    const report = res.json() as ImportReport;
+    const report = res.json<ImportReport>();
     expect(report).toMatchObject({ created: 0, updated: 40, skipped: 0 });
     expect(await count(catalogProcedures)).toBe(before);
     expect(rowsWith(report, 'matchedByName')).toHaveLength(expectedRows.noCode.length);
@@ -163,7 +163,7 @@ describe('JSON import of the demo file', () => {
       ],
     });
     const res = await upload(admin, 'small.json', file, '?publish=true&effectiveFrom=2025-07-01');
-    const report = res.json() as ImportReport;
+    const report = res.json<ImportReport>();
     expect(report).toMatchObject({ created: 1, skipped: 2 });
     expect(report.rows.map((r) => r.status)).toEqual(['warning', 'error', 'error']);
     expect(report.rows[0]!.messages.map((m) => m.code)).toEqual(['unknownUnitCode', 'published']);
@@ -173,7 +173,7 @@ describe('JSON import of the demo file', () => {
     expect(pub.json()).toMatchObject({ effectiveFrom: '2025-07-01', implementingUnits: [{ id: commune.id }] });
 
     // Same effective date again: the new version cannot start on the current one's first day.
-    const again = (await upload(admin, 'small.json', file, '?publish=true&effectiveFrom=2025-07-01')).json() as ImportReport;
+    const again = (await upload(admin, 'small.json', file, '?publish=true&effectiveFrom=2025-07-01')).json<ImportReport>();
     expect(again.rows[0]).toMatchObject({ status: 'error', outcome: 'skipped' });
     expect(again.rows[0]!.messages.at(-1)!.code).toBe('rowFailed');
     expect((await t.database.db.select().from(catalogProcedureVersions).where(eq(catalogProcedureVersions.name, 'Thủ tục công bố qua nhập tệp'))).length).toBe(1);
@@ -181,7 +181,7 @@ describe('JSON import of the demo file', () => {
 
   it('keeps a procedure without a usable time as a draft when asked to publish, and says so', async () => {
     const file = JSON.stringify({ procedures: [{ code: '9.000003', name: 'Thủ tục thời hạn chỉ ghi số', field: 'Thử nghiệm', level: 'xã', processing_time: '1' }] });
-    const report = (await upload(admin, 'unusable.json', file, '?publish=true&effectiveFrom=2025-07-01')).json() as ImportReport;
+    const report = (await upload(admin, 'unusable.json', file, '?publish=true&effectiveFrom=2025-07-01')).json<ImportReport>();
     const messages = report.rows[0]!.messages;
     expect(messages.map((m) => m.code)).toContain('timeNoUnit');
     expect(messages.at(-1)).toMatchObject({ code: 'notPublishedTimeUnusable', severity: 'warning' });
@@ -208,7 +208,7 @@ describe('Excel import', () => {
     ]);
     const res = await upload(admin, 'thu-tuc.xlsx', file);
     expect(res.statusCode).toBe(200);
-    const report = res.json() as ImportReport;
+    const report = res.json<ImportReport>();
     expect(report).toMatchObject({ format: 'xlsx', created: 2, updated: 0, skipped: 1 });
     expect(report.rows.map((r) => [r.row, r.status])).toEqual([
       [2, 'imported'],

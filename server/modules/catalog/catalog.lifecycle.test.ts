@@ -156,7 +156,7 @@ describe('catalog permissions', () => {
   it('lets a unit admin read only their units’ drafts, in the list and in the detail (issue 8, item 5)', async () => {
     const own = await deptAdmin.post(`${base}/admin/procedures`, procedureInput({ implementingUnitIds: [dept.id] }));
     expect(own.statusCode).toBe(201);
-    const { id, name } = own.json() as { id: string; name: string };
+    const { id, name } = own.json<{ id: string; name: string }>();
     const listed = async (agent: typeof admin) => {
       const res = await agent.get(`${base}/admin/procedures?status=draft&pageSize=100&q=${encodeURIComponent(name)}`);
       expect(res.statusCode).toBe(200);

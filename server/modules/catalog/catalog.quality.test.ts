@@ -24,7 +24,7 @@ afterAll(async () => t?.close());
 const create = async (overrides: Record<string, unknown>) => {
   const res = await admin.post(`${base}/admin/procedures`, procedureInput({ implementingUnitIds: [dept.id], onlineMode: 'partial', ...overrides }));
   expect(res.statusCode).toBe(201);
-  return res.json() as { id: string; code: string; version: number };
+  return res.json<{ id: string; code: string; version: number }>();
 };
 
 describe('publishing needs a usable processing time', () => {
@@ -63,7 +63,7 @@ describe('data-quality worklist', () => {
 
     const res = await admin.get(`${base}/admin/quality?pageSize=100`);
     expect(res.statusCode).toBe(200);
-    const list = res.json() as WorklistResponse;
+    const list = res.json<WorklistResponse>();
     const item = (id: string) => list.items.find((i) => i.versionId === id);
     expect(item(time.id)).toMatchObject({ issues: ['time-unreadable'], timeText: '1' });
     expect(item(online.id)!.issues).toEqual(['online-mode-missing']);
@@ -72,7 +72,7 @@ describe('data-quality worklist', () => {
     expect(item(clean.id)).toBeUndefined();
     expect(list.counts['time-unreadable']).toBeGreaterThanOrEqual(1);
 
-    const onlyFees = (await admin.get(`${base}/admin/quality?issue=fee-unparsed`)).json() as WorklistResponse;
+    const onlyFees = (await admin.get(`${base}/admin/quality?issue=fee-unparsed`)).json<WorklistResponse>();
     expect(onlyFees.items.every((i) => i.issues.includes('fee-unparsed'))).toBe(true);
     expect(onlyFees.items.map((i) => i.versionId)).toContain(fee.id);
     expect(onlyFees.total).toBe(list.counts['fee-unparsed']);

@@ -18,7 +18,7 @@ let units: { province: { id: string }; dept: { id: string }; division: { id: str
 const search = async (query: string) => {
   const res = await t.app.inject({ method: 'GET', url: `/api/v1/catalog/procedures?${query}` });
   expect(res.statusCode).toBe(200);
-  return res.json() as { items: ProcedureSummary[]; total: number };
+  return res.json<{ items: ProcedureSummary[]; total: number }>();
 };
 const codes = (r: { items: ProcedureSummary[] }) => r.items.map((i) => i.code).sort();
 

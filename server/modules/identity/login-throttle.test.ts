@@ -27,7 +27,7 @@ function loginRequest(app: TestApp, login: string, password: string, ip = random
 /** Status, body and Retry-After of an answer: what an attacker can compare. */
 async function answer(app: TestApp, login: string, password: string, ip = randomIp()) {
   const res = await loginRequest(app, login, password, ip);
-  const { requestId: _requestId, ...body } = res.json() as Record<string, unknown>;
+  const { requestId: _requestId, ...body } = res.json<Record<string, unknown>>();
   return { status: res.statusCode, body, retryAfter: res.headers['retry-after'] ?? null };
 }
 

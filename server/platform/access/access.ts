@@ -45,7 +45,7 @@ export interface PolicyDeclaration {
 
 /** Declares the rule for an action (pure: nothing is registered until buildApp reads the manifest). */
 export function declarePolicy<S>(action: string, policy: Policy<S>): PolicyDeclaration {
-  return { action, policy: policy as Policy<never> };
+  return { action, policy: policy };
 }
 
 const policies = new Map<string, Policy<never>>();
@@ -58,7 +58,7 @@ export function definePolicy<S>(action: string, policy: Policy<S>): void {
   const existing = policies.get(action);
   if (existing === (policy as Policy<never>)) return;
   if (existing) throw new Error(`policy already defined: ${action}`);
-  policies.set(action, policy as Policy<never>);
+  policies.set(action, policy);
 }
 
 export function isPolicyDefined(action: string): boolean {

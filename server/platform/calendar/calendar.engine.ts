@@ -125,7 +125,7 @@ function patternIndex(table: PatternTable, periods: readonly OfficePeriod[], whe
   if (!Array.isArray(periods)) throw invalid(`office hours of ${where} must be a list of periods`, { where });
   const spans: Array<readonly [number, number]> = [];
   let previousEnd = 0;
-  for (const p of periods) {
+  for (const p of periods as readonly OfficePeriod[]) {
     const start = clockTimeMs(p.start);
     const end = clockTimeMs(p.end);
     if (!(start < end) || start < previousEnd) {

@@ -1,4 +1,5 @@
 // date-chinese ships its types outside its package.json "exports", so TS cannot find them by name.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the package's types are not reachable by name (see above)
 /// <reference path="../../../node_modules/date-chinese/types/index.d.ts" />
 import { CalendarVietnamese } from 'date-chinese';
 import { CalendarError } from './calendar.errors';

@@ -57,8 +57,9 @@ export interface Ctx {
 /** A transaction scope: write, audit, and queue events that are published only after COMMIT. */
 export interface TxScope {
   tx: Tx;
-  audit(entry: AuditEntry): Promise<void>;
-  afterCommit(fn: () => void | Promise<void>): void;
+  // Function-typed properties (not methods): use cases destructure them from the scope.
+  audit: (entry: AuditEntry) => Promise<void>;
+  afterCommit: (fn: () => void | Promise<void>) => void;
 }
 
 /** Runs `fn` in one transaction; audit entries commit with it, after-commit hooks run only if it commits. */

@@ -19,7 +19,7 @@ export class ShortLivedCache<V> {
 
   set(db: object, key: string, value: V): void {
     let entries = this.byDb.get(db);
-    if (!entries) this.byDb.set(db, (entries = new Map()));
+    if (!entries) this.byDb.set(db, (entries = new Map<string, { at: number; value: V }>()));
     if (entries.size >= this.maxEntries) entries.clear();
     entries.set(key, { at: performance.now(), value });
   }

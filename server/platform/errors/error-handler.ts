@@ -49,7 +49,7 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
         return {
           path: [where, ...path].join('.'),
           code: v.keyword,
-          message: zodMessage(locale, { code: v.keyword, message: v.message ?? '', params: v.params as Record<string, unknown> }, path),
+          message: zodMessage(locale, { code: v.keyword, message: v.message ?? '', params: v.params }, path),
         };
       });
       return sendError(reply, request, 400, 'VALIDATION_FAILED', {}, fields);

@@ -1,5 +1,5 @@
 /** Typed domain events, published after commit; modules declare their events by augmenting `DomainEvents`. */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
+ 
 export interface DomainEvents {
   'platform.test-event': { value: string };
 }
@@ -15,10 +15,10 @@ export class EventBus {
 
   on<K extends EventName>(event: K, handler: Handler<K>): () => void {
     const list = this.handlers.get(event) ?? [];
-    list.push(handler as Handler<never>);
+    list.push(handler);
     this.handlers.set(event, list);
     return () => {
-      const i = list.indexOf(handler as Handler<never>);
+      const i = list.indexOf(handler);
       if (i >= 0) list.splice(i, 1);
     };
   }

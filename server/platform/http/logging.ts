@@ -44,7 +44,7 @@ export function serializeError(err: unknown, depth = 0): SerializedError {
   if (err === null || typeof err !== 'object') return { type: typeof err, message: scrubMessage(String(err)), stack: '' };
   const e = err as Record<string, unknown> & { message?: unknown; stack?: unknown; cause?: unknown; errors?: unknown };
   const message = typeof e.message === 'string' ? e.message : '';
-  const type = (err as object).constructor?.name ?? 'Object';
+  const type = (err).constructor?.name ?? 'Object';
   const out: SerializedError = { type, message: scrubMessage(message), stack: '' };
   for (const field of SAFE_ERROR_FIELDS) {
     const value = e[field];
@@ -128,9 +128,9 @@ export function loggerOptions(base: Record<string, unknown> = {}): NonNullable<E
     serializers: {
       err: (e: unknown) => serializeError(e),
       error: (e: unknown) => serializeError(e),
-      req: serializeRequest as (req: unknown) => Record<string, unknown>,
-      res: serializeResponse as (res: unknown) => Record<string, unknown>,
+      req: serializeRequest,
+      res: serializeResponse,
       event: serializeEvent,
     },
-  } as NonNullable<Exclude<FastifyServerOptions['logger'], boolean>>;
+  };
 }

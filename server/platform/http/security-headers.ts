@@ -22,7 +22,7 @@ export function securityHeaders(options: Readonly<HelmetOptions>): { set: Record
   helmet(options)({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => {
     failed = err ?? null;
   });
-  if (failed) throw failed;
+  if (failed) throw failed instanceof Error ? failed : new Error('security headers could not be computed', { cause: failed });
   return { set, remove };
 }
 

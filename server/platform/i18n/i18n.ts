@@ -44,11 +44,14 @@ export function pickLocale(cookieLang: string | undefined, acceptLanguage: strin
   return 'vi';
 }
 
+/** A message parameter as text: strings, numbers and booleans as they are, anything else as JSON. */
+const paramText = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' ? String(v) : JSON.stringify(v));
+
 /** Translates a key with {param} interpolation; an unknown key returns undefined so callers can decide. */
 export function translate(locale: Locale, key: string, params: Record<string, unknown> = {}): string | undefined {
   const template = catalogs[locale][key] ?? catalogs.vi[key];
   if (template === undefined) return undefined;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? `{${name}}` : String(params[name])));
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (params[name] === undefined ? `{${name}}` : paramText(params[name])));
 }
 
 export function hasMessage(key: string): boolean {

@@ -44,7 +44,7 @@ export function bossDatabase(database: Database, log: FastifyBaseLogger, schema 
     if (database.pglite) {
       const lite = database.pglite;
       // pg-boss sends multi-statement scripts (schema install, maintenance) without parameters: those need exec().
-      const r = values?.length ? await lite.query(text, values as unknown[]) : ((await lite.exec(text)).at(-1) ?? { rows: [], affectedRows: 0 });
+      const r = values?.length ? await lite.query(text, values) : ((await lite.exec(text)).at(-1) ?? { rows: [], affectedRows: 0 });
       return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
     }
     if (!database.pool) throw new Error('jobs: the database has neither a PGlite instance nor a pool');

@@ -8,7 +8,7 @@ import { bossDatabase, type BossDatabase } from './boss-database';
  * Payload of every job, by name (`<module>.<kebab-action>`); a module declares its jobs by augmenting
  * this interface: `declare module '../platform/jobs' { interface JobPayloads { 'x.do-thing': { id: string } } }`.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
+ 
 export interface JobPayloads {
   'platform.test-job': { value: string };
 }
@@ -62,7 +62,7 @@ export interface JobDeclaration {
 
 /** Declares a job and its handler (pure: nothing is registered until buildApp reads the manifest). */
 export function declareJob<K extends JobName>(name: K, handler: JobHandler<K>, options: Partial<JobOptions> = {}): JobDeclaration {
-  return { name, handler: handler as JobHandler<never>, options };
+  return { name, handler: handler, options };
 }
 
 const sameOptions = (a: JobOptions, b: JobOptions): boolean => (Object.keys({ ...a, ...b }) as Array<keyof JobOptions>).every((k) => a[k] === b[k]);
@@ -223,6 +223,9 @@ async function startWorkers(boss: PgBoss, db: BossDatabase, options: StartJobsOp
       const concurrency = options.database.kind === 'pglite' ? 1 : o.concurrency;
       for (let i = 0; i < concurrency; i++) {
         let self: string | undefined;
+        // Assigned when boss.work resolves; the handler may run before that and then sees undefined (a const would
+        // throw there), so this stays a separate assignment.
+        // eslint-disable-next-line prefer-const
         self = await boss.work<object>(name, { includeMetadata: true, batchSize: 1 }, async ([job]) => {
           if (!job) return;
           const base = options.systemCtx();
@@ -273,7 +276,7 @@ async function startWorkers(boss: PgBoss, db: BossDatabase, options: StartJobsOp
  */
 export async function sendJob<K extends JobName>(name: K, data: JobPayloads[K], options: SendJobOptions = {}): Promise<string | null> {
   if (!active) return null;
-  return active.send(name, data as object, options);
+  return active.send(name, data, options);
 }
 
 /**
@@ -287,7 +290,7 @@ export function sendJobSoon<K extends JobName>(name: K, data: JobPayloads[K]): v
   const attempt = async (): Promise<void> => {
     for (let tries = 0; ; tries++) {
       try {
-        await runner.send(name, data as object, {});
+        await runner.send(name, data, {});
         return;
       } catch (err) {
         const health = runner.database.health;

@@ -21,7 +21,7 @@ export interface NotificationTemplateDeclaration {
 
 /** Declares a message template under `<module>.<kebab-name>` (pure: nothing is registered until buildApp reads the manifest). */
 export function declareNotificationTemplate<P extends object = Record<string, unknown>>(key: string, template: NotificationTemplate<P>): NotificationTemplateDeclaration {
-  return { key, template: template as NotificationTemplate<never> };
+  return { key, template: template };
 }
 
 /**
@@ -33,7 +33,7 @@ export function registerNotificationTemplate<P extends object = Record<string, u
   const existing = templates.get(key);
   if (existing === (template as NotificationTemplate<never>)) return;
   if (existing) throw new Error(`notification template already registered: ${key}`);
-  templates.set(key, template as NotificationTemplate<never>);
+  templates.set(key, template);
 }
 
 /** Whether a template is registered under `key`. */

@@ -228,7 +228,7 @@ describe('GET /api/v1/notifications/outbox', () => {
     const sms = await admin.get('/api/v1/notifications/outbox?channel=sms');
     expect((sms.json().items as Array<{ channel: string; subject: string | null }>).every((i) => i.channel === 'sms' && i.subject === null)).toBe(true);
     const page = await admin.get('/api/v1/notifications/outbox?pageSize=2&page=1');
-    const all = page.json() as { items: Array<{ createdAt: string }>; total: number };
+    const all = page.json<{ items: Array<{ createdAt: string }>; total: number }>();
     expect(all.items).toHaveLength(2);
     expect(all.total).toBeGreaterThan(2);
     expect(all.items[0]!.createdAt >= all.items[1]!.createdAt).toBe(true);

@@ -114,7 +114,7 @@ export function createSmtpTransport(settings: SmtpSettings): MailTransport {
       try {
         await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, headers: { 'Auto-Submitted': 'auto-generated' } });
       } catch (err) {
-        if (err instanceof Error && isPermanent(err as NodemailerError)) throw new PermanentDeliveryError(err.message.slice(0, 500), { cause: err });
+        if (err instanceof Error && isPermanent(err)) throw new PermanentDeliveryError(err.message.slice(0, 500), { cause: err });
         throw err;
       }
     },

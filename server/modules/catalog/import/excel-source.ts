@@ -41,7 +41,7 @@ function cellText(value: ExcelJS.CellValue): string | null {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ('richText' in value) return str(value.richText.map((r) => r.text).join(''));
   if ('text' in value && typeof value.text === 'string') return str(value.text);
-  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+  if ('result' in value) return cellText(value.result);
   return null;
 }
 

@@ -78,7 +78,7 @@ describe('impact preview and calendar.changed', () => {
 
     const impact = await admin.get('/api/v1/calendar/admin/years/2026/draft/impact');
     expect(impact.statusCode).toBe(200);
-    const body = impact.json() as { modules: Array<{ module: string; affected: number }>; total: number };
+    const body = impact.json<{ modules: Array<{ module: string; affected: number }>; total: number }>();
     // Modules of the app (e.g. dossiers) answer too; this database holds none of their items.
     expect(body.modules).toContainEqual({ module: 'test-deadlines', affected: 1 });
     expect(body.modules).toContainEqual({ module: 'a-quiet-module', affected: 0 });
