@@ -191,7 +191,7 @@ export interface NewHop {
   name: string;
   fromUnitId: string | null;
   toUnitId: string;
-  role: string;
+  role: HopRow['role'];
   startedAt: Date;
   budgetMinutes: number | null;
   dueAt: Date | null;
@@ -216,7 +216,7 @@ export async function insertHop(tx: Tx, dossierId: string, hop: NewHop): Promise
 }
 
 /** Closes a hop with its classification. */
-export async function finishHop(tx: Tx, hopId: string, finishedAt: Date, classification: string | null): Promise<void> {
+export async function finishHop(tx: Tx, hopId: string, finishedAt: Date, classification: HopRow['classification']): Promise<void> {
   await tx.update(dossierSteps).set({ finishedAt, classification }).where(eq(dossierSteps.id, hopId));
 }
 

@@ -212,9 +212,9 @@ function simulateFinished(d: Demo, id: string, c: ReturnType<typeof pickCase>, r
   const end = (kind: 'withdraw' | 'stop', reason: string) => {
     t = later(t, 60 + rand() * 600, cal);
     closeHop(t);
-    const target = kind === 'stop' ? 'STOPPED' : 'WITHDRAWN';
+    const target: DossierState = kind === 'stop' ? 'STOPPED' : 'WITHDRAWN';
     ev(t, kind, STATUS_CODE[target], {}, reason);
-    return { state: target as DossierState, closedAt: t };
+    return { state: target, closedAt: t };
   };
   if (fate < 0.04) return finishRow(end('withdraw', 'Người nộp có đơn xin rút hồ sơ'));
   for (let i = 1; i <= last; i++) {
@@ -238,7 +238,7 @@ function simulateFinished(d: Demo, id: string, c: ReturnType<typeof pickCase>, r
   ev(t, holder.role === 'leader' ? 'approve' : 'result-ready', 9, { unit: c.receiving.name });
   const ret = returnStepIndex(steps, c.receiving.id);
   hops.push({ dossierId: id, seq: hops.length + 1, kind: 'step', stepIndex: ret >= 0 ? ret : null, name: ret >= 0 ? steps[ret]!.name : 'Trả kết quả', fromUnitId: holder.unitId, toUnitId: c.receiving.id, role: 'reception-officer', startedAt: t, budgetMinutes: ret >= 0 ? steps[ret]!.budgetMinutes : null, dueAt: hopDueOf(t, ret >= 0 ? steps[ret]!.budgetMinutes : null, cal), handedBy: label });
-  const done = { state: 'DONE' as DossierState, finishedAt, classification, lateUnitId: classification === 'late' ? (overran?.toUnitId ?? holder.unitId) : null, currentStep: ret >= 0 ? ret : current };
+  const done = { state: 'DONE' as const, finishedAt, classification, lateUnitId: classification === 'late' ? (overran?.toUnitId ?? holder.unitId) : null, currentStep: ret >= 0 ? ret : current };
   const returnedAt = later(t, 30 + rand() * 1200, cal);
   if (returnedAt.getTime() >= d.now.getTime()) return finishRow({ ...done, holderUnitId: c.receiving.id });
   closeHop(returnedAt);
@@ -247,7 +247,8 @@ function simulateFinished(d: Demo, id: string, c: ReturnType<typeof pickCase>, r
   return finishRow({ ...done, state: 'RETURNED', returnedAt, closedAt: returnedAt, returnMethod: method, returnedTo: 'Người nộp hồ sơ' });
 
   function finishRow(extra: Partial<DossierInsert> & { state: DossierState }) {
-    return { dueAt, hops, events, values: { currentStep: current, holderUnitId: c.receiving.id, holderRole: 'reception-officer', ...extra, statusCode: STATUS_CODE[extra.state] } };
+    const values: Partial<DossierInsert> & { state: DossierState; statusCode: number } = { currentStep: current, holderUnitId: c.receiving.id, holderRole: 'reception-officer', ...extra, statusCode: STATUS_CODE[extra.state] };
+    return { dueAt, hops, events, values };
   }
 }
 
