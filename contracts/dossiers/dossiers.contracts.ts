@@ -10,7 +10,9 @@ import {
   BADGES,
   CLASSIFICATIONS,
   DOSSIER_STATES,
+  DURATION_SOURCES,
   HOP_KINDS,
+  INTAKE_DECISION_KINDS,
   PAUSE_REASONS,
   PERSON_ID_PATTERN,
   QUEUES,
@@ -36,6 +38,7 @@ export const TransitionNameSchema = z.enum(TRANSITION_NAMES);
 export type TransitionName = z.infer<typeof TransitionNameSchema>;
 export const ResultDeliverySchema = z.enum(RESULT_DELIVERIES);
 export const ClassificationSchema = z.enum(CLASSIFICATIONS);
+export type Classification = z.infer<typeof ClassificationSchema>;
 export const QueueSchema = z.enum(QUEUES);
 export type Queue = z.infer<typeof QueueSchema>;
 export const BadgeSchema = z.enum(BADGES);
@@ -146,7 +149,7 @@ export type IntakeRequest = z.infer<typeof IntakeRequestSchema>;
 
 export const IntakeDecisionSchema = z.object({
   id: z.uuid(),
-  kind: z.enum(['guide', 'refuse']),
+  kind: z.enum(INTAKE_DECISION_KINDS),
   /** National code 3 "Không được tiếp nhận" for a refusal (§3.2); null for a desk guide, which is no dossier. */
   statusCode: z.number().int().nullable(),
   referenceNumber: z.string(),
@@ -238,7 +241,7 @@ export const DossierDetailSchema = z.object({
   applicant: ApplicantViewSchema,
   checklist: z.array(ChecklistItemSchema),
   feeVnd: z.number().int(),
-  duration: z.object({ amount: z.number(), unit: DurationUnitSchema, source: z.enum(['catalog', 'officer']) }),
+  duration: z.object({ amount: z.number(), unit: DurationUnitSchema, source: z.enum(DURATION_SOURCES) }),
   ruleVersion: z.string(),
   pauseRule: z.string(),
   receivedAt: z.string(),

@@ -46,6 +46,10 @@ export const BADGES = ['on-track', 'due-soon', 'at-risk', 'overdue', 'paused', '
 export const PAUSE_REASONS = ['supplement', 'financial-obligation', 'inter-agency'] as const;
 /** Kinds of hand-over rows (Mẫu 06). */
 export const HOP_KINDS = ['step', 'transfer', 'supplement'] as const;
+/** Where a dossier's statutory duration came from: the catalog, or the officer at the desk. */
+export const DURATION_SOURCES = ['catalog', 'officer'] as const;
+/** Intake decisions that create no dossier: guided to supplement (Mẫu 02) or refused (Mẫu 03). */
+export const INTAKE_DECISION_KINDS = ['guide', 'refuse'] as const;
 
 /** 12-digit personal identification number (căn cước, §15.1 LoaiDinhDanh 1). */
 export const PERSON_ID_PATTERN = /^\d{12}$/;

@@ -13,7 +13,7 @@ import {
 } from '../../platform/calendar';
 import { getPublishedCalendar, getPublishedCalendars, isNothingPublished, type PublishedCalendars } from '../../platform/calendar/store';
 import type { Db } from '../../platform/db/database';
-import type { Badge, DossierState } from '../../../contracts/dossiers/dossiers.contracts';
+import type { Badge, Classification, DossierState } from '../../../contracts/dossiers/dossiers.contracts';
 import { PAUSED_STATES, RUNNING_STATES } from './dossiers.workflow';
 
 /** The published calendar a dossier's deadlines use: the receiving unit's office hours if it has its own (§19.2). */
@@ -149,7 +149,7 @@ export function remainingOf(state: DossierState, now: Date, effectiveDue: Date, 
 /** The deadline badge a queue row shows. */
 export function badgeOf(input: {
   state: DossierState;
-  classification: string | null;
+  classification: Classification | null;
   now: Date;
   effectiveDue: Date;
   atRisk: boolean;
@@ -158,7 +158,7 @@ export function badgeOf(input: {
 }): Badge {
   const { state } = input;
   if (state === 'WITHDRAWN' || state === 'STOPPED') return 'closed';
-  if (state === 'DONE' || state === 'RETURNED') return (input.classification as Badge | null) ?? 'on-time';
+  if (state === 'DONE' || state === 'RETURNED') return input.classification ?? 'on-time';
   if (PAUSED_STATES.includes(state)) return 'paused';
   if (input.now.getTime() > input.effectiveDue.getTime()) return 'overdue';
   if (input.atRisk) return 'at-risk';

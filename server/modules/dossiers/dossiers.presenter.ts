@@ -6,7 +6,6 @@ import type {
   AllowedTransitionSchema,
   DossierDetail,
   DossierListItem,
-  DossierState,
   IntakeDecision,
   TransitionName,
   UnitRef,
@@ -47,7 +46,7 @@ export function preconditionHolds(row: Pick<DossierRow, 'workflow' | 'currentSte
 
 /** The transitions this actor may make now. */
 export function allowedTransitions(actor: Actor, row: DossierRow, subject: DossierSubject, locale: Locale): Array<z.infer<typeof AllowedTransitionSchema>> {
-  const state = row.state as DossierState;
+  const state = row.state;
   return TRANSITION_NAMES.filter((t) => {
     const rule = TRANSITIONS[t];
     return !rule.onTheSpotOnly && rule.from.includes(state) && rule.who.some((p) => performs(actor, p, subject)) && preconditionHolds(row, t);
@@ -56,14 +55,14 @@ export function allowedTransitions(actor: Actor, row: DossierRow, subject: Dossi
 
 /** §19.7: an apology is still possible (not issued, open, at least 1 working day before the due). */
 export function apologyPossible(row: DossierRow, apology: ApologyRow | null, now: Date, cal: WorkingCalendar | null): boolean {
-  if (apology || !OPEN_STATES.includes(row.state as DossierState) || !cal) return false;
+  if (apology || !OPEN_STATES.includes(row.state) || !cal) return false;
   const left = workingMinutesBetween(now, row.dueAt, cal);
   return left !== null && left >= cal.standardDayMinutes;
 }
 
 /** Deadline figures shared by lists and details. */
 export function deadlineView(row: DossierRow, now: Date, cal: WorkingCalendar | null) {
-  const state = row.state as DossierState;
+  const state = row.state;
   const effectiveDue = row.extendedDueAt ?? row.dueAt;
   const remaining = remainingOf(state, now, effectiveDue, cal);
   const badge = badgeOf({
@@ -91,7 +90,7 @@ export function presentListItem(row: DossierRow, units: Map<string, UnitInfo>, n
     code: row.code,
     procedureName: row.procedureName,
     applicantName: row.applicantName,
-    state: row.state as DossierState,
+    state: row.state,
     statusCode: row.statusCode,
     // Wherever a national code is shown it carries its national name (§3.2); the desk's own wording is stateText.
     statusText: statusText(row.statusCode, locale),
@@ -126,7 +125,7 @@ export function presentDetail(b: DossierBundle, actor: Actor, locale: Locale, no
     id: row.id,
     code: row.code,
     version: row.version,
-    state: row.state as DossierState,
+    state: row.state,
     statusCode: row.statusCode,
     // Wherever a national code is shown it carries its national name (§3.2); the desk's own wording is stateText.
     statusText: statusText(row.statusCode, locale),
@@ -135,10 +134,10 @@ export function presentDetail(b: DossierBundle, actor: Actor, locale: Locale, no
     receivingUnit: unitRef(units, row.receivingUnitId),
     handlingUnit: unitRef(units, row.handlingUnitId),
     holder: { unit: unitRef(units, row.holderUnitId), role: row.holderRole },
-    channel: row.channel as DossierDetail['channel'],
-    resultDelivery: row.resultDelivery as DossierDetail['resultDelivery'],
+    channel: row.channel,
+    resultDelivery: row.resultDelivery,
     applicant: {
-      kind: row.applicantKind as 'person' | 'organisation',
+      kind: row.applicantKind,
       name: row.applicantName,
       idNumber: row.applicantIdNumber,
       phone: row.applicantPhone,
@@ -147,7 +146,7 @@ export function presentDetail(b: DossierBundle, actor: Actor, locale: Locale, no
     },
     checklist: row.checklist,
     feeVnd: row.feeVnd,
-    duration: { amount: Number(row.durationAmount), unit: row.durationUnit as DossierDetail['duration']['unit'], source: row.durationSource as 'catalog' | 'officer' },
+    duration: { amount: Number(row.durationAmount), unit: row.durationUnit, source: row.durationSource },
     ruleVersion: row.ruleVersion,
     pauseRule: row.pauseRule,
     receivedAt: iso(row.receivedAt),
@@ -158,7 +157,7 @@ export function presentDetail(b: DossierBundle, actor: Actor, locale: Locale, no
     closedAt: isoOrNull(row.closedAt),
     returnMethod: row.returnMethod,
     returnedTo: row.returnedTo,
-    classification: row.classification as DossierDetail['classification'],
+    classification: row.classification,
     withinExtension: row.withinExtension,
     lateUnit: row.lateUnitId ? unitRef(units, row.lateUnitId) : null,
     atRisk: row.atRisk,
@@ -176,7 +175,7 @@ export function presentDetail(b: DossierBundle, actor: Actor, locale: Locale, no
     hops: b.hops.map((h) => ({
       id: h.id,
       seq: h.seq,
-      kind: h.kind as 'step' | 'transfer' | 'supplement',
+      kind: h.kind,
       stepIndex: h.stepIndex,
       name: h.name,
       fromUnit: h.fromUnitId ? unitRef(units, h.fromUnitId) : null,
@@ -186,12 +185,12 @@ export function presentDetail(b: DossierBundle, actor: Actor, locale: Locale, no
       budgetMinutes: h.budgetMinutes,
       dueAt: isoOrNull(h.dueAt),
       finishedAt: isoOrNull(h.finishedAt),
-      classification: h.classification as DossierDetail['classification'],
+      classification: h.classification,
       handedBy: h.handedBy,
       note: h.note,
       attachments: h.attachments,
     })),
-    pauses: b.pauses.map((p) => ({ id: p.id, reason: p.reason as 'supplement', from: iso(p.fromAt), to: isoOrNull(p.toAt), note: p.note })),
+    pauses: b.pauses.map((p) => ({ id: p.id, reason: p.reason, from: iso(p.fromAt), to: isoOrNull(p.toAt), note: p.note })),
     timeline: b.events.map((e) => ({
       id: e.id,
       at: iso(e.at),
@@ -228,14 +227,14 @@ export function presentIntakeDecision(r: typeof dossierIntakeDecisions.$inferSel
   const a = r.applicant;
   return {
     id: r.id,
-    kind: r.kind as 'guide' | 'refuse',
+    kind: r.kind,
     // A refusal is code 3 "Không được tiếp nhận" (§3.2); a desk guide is no dossier and has no national status.
     statusCode: r.kind === 'refuse' ? 3 : null,
     referenceNumber: r.referenceNumber,
     procedure: { versionId: r.procedureVersionId, code: r.procedureCode, name: r.procedureName },
     receivingUnit: unitRef(units, r.receivingUnitId),
     handlingUnit: r.handlingUnitId ? unitRef(units, r.handlingUnitId) : null,
-    channel: r.channel as IntakeDecision['channel'],
+    channel: r.channel,
     applicant: {
       kind: (a.kind ?? 'person') as 'person' | 'organisation',
       name: a.name ?? '',

@@ -1,5 +1,6 @@
 // Reads and writes of the dossiers tables; use cases call these inside their transaction.
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, is, isNull, SQL, sql } from 'drizzle-orm';
+import { PgDialect, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { executeNamed, type NamedStatement, type Queryable, type Tx } from '../../platform/db/database';
 import { listOrgUnitsByIds } from '../identity';
 import { CALENDAR_REVISION_SQL } from '../../platform/calendar/store';
@@ -60,77 +61,97 @@ export async function findApology(q: Queryable, dossierId: string): Promise<Apol
   return row ?? null;
 }
 
-/**
- * §5.1, §19.11: the next dossier code of `agencyCode` for the reception date — `<agency>-<yyMMdd>-<NNNN>`, sequence
- * per agency per day, at least 4 digits. The upsert takes the counter row's lock until the caller's transaction ends,
- * so two receptions never get the same number and a rolled-back one never issued its code.
- */
-export async function allocateDossierCode(tx: Tx, agencyCode: string, day: string): Promise<string> {
-  const res = await tx.execute<{ n: number }>(
-    sql`insert into dossiers_code_counters (agency_code, day, n) values (${agencyCode}, ${day}, 1)
-        on conflict (agency_code, day) do update set n = dossiers_code_counters.n + 1 returning n`,
-  );
-  const n = Number(res.rows[0]!.n);
-  return `${agencyCode}-${codeDay(day)}-${String(n).padStart(4, '0')}`;
-}
-
 /** The code's date part: `yyMMdd` of a legal date `YYYY-MM-DD`. */
 export const codeDay = (day: string): string => `${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}`;
 
-/** A received dossier's row as intake writes it, with its first hop and its timeline entry. */
-export interface ReceivedDossier {
+type DossierInsert = typeof dossiers.$inferInsert;
+type HopInsert = typeof dossierSteps.$inferInsert;
+type EventInsert = typeof dossierEvents.$inferInsert;
+
+/** A new dossier's row, with its first hop and its first timeline entry, as intake and the demo seed write them. */
+export interface NewDossier {
   id: string;
   /** The handling agency's code, the first part of the dossier code. */
   agencyCode: string;
   /** The reception's legal date `YYYY-MM-DD` (the code counter's day). */
   day: string;
-  row: Omit<typeof dossiers.$inferInsert, 'id' | 'code' | 'bookSeq' | 'searchText' | 'publicView' | 'publicViewRev'> & { searchText: string };
-  hop: { name: string; toUnitId: string; role: string; startedAt: Date; budgetMinutes: number | null; dueAt: Date | null; handedBy: string; note: string | null };
-  event: { at: Date; kind: string; statusCode: number; params: Record<string, string | number | null>; note: string | null; actorId: string | null; actorLabel: string };
-  /** The public lookup's read model (dossiers.public-view.ts), rendered from the above. */
-  publicView: { view: string; rev: string };
+  /** `searchText` is what follows the code (the statement prefixes the lower-case code it allocates). */
+  row: Omit<DossierInsert, 'id' | 'code' | 'publicView' | 'publicViewRev'>;
+  hop: Omit<HopInsert, 'id' | 'dossierId' | 'seq'>;
+  event: Omit<EventInsert, 'id' | 'dossierId'>;
+  /** The public lookup's read model (dossiers.public-view.ts), rendered from the above; null leaves it to the refresh. */
+  publicView: { view: string; rev: string } | null;
 }
 
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+/**
+ * One row of `table` written inside a larger statement: its column list, the value expressions (`$n::type`
+ * placeholders, numbered from `first`) and the parameters of a row in the same order — all read from the Drizzle table
+ * definition, so the statement follows the schema. `fixed` columns take an expression and no parameter, `wrap`
+ * columns a parameter inside an expression, `omit` columns their database default. A missing value takes the
+ * column's default (a SQL default through `coalesce`).
+ */
+function rowInsert<T extends PgTable>(
+  table: T,
+  first: number,
+  opts: { fixed?: Record<string, string>; wrap?: Record<string, (param: string) => string>; omit?: string[] } = {},
+): { columns: string; values: string; next: number; params: (row: Record<string, unknown>) => unknown[] } {
+  const dialect = new PgDialect();
+  const columns: string[] = [];
+  const values: string[] = [];
+  const bound: Array<[key: string, column: PgColumn]> = [];
+  let n = first;
+  for (const [key, column] of Object.entries(getTableColumns(table)) as Array<[string, PgColumn]>) {
+    if (opts.omit?.includes(key)) continue;
+    columns.push(`"${column.name}"`);
+    const fixed = opts.fixed?.[key];
+    if (fixed !== undefined) {
+      values.push(fixed);
+      continue;
+    }
+    let value = `$${n++}::${column.getSQLType()}`;
+    if (is(column.default, SQL)) value = `coalesce(${value}, ${dialect.sqlToQuery(column.default).sql})`;
+    values.push(opts.wrap?.[key]?.(value) ?? value);
+    bound.push([key, column]);
+  }
+  const params = (row: Record<string, unknown>) =>
+    bound.map(([key, column]) => {
+      const v = row[key] === undefined && column.default !== undefined && !is(column.default, SQL) ? column.default : row[key];
+      return v === undefined || v === null ? null : column.mapToDriverValue(v);
+    });
+  return { columns: columns.join(', '), values: values.join(', '), next: n, params };
+}
 
-const INTAKE_STATEMENT: NamedStatement = {
-  name: 'dossiers_intake_v3',
+// $1 agency code, $2 day, $3 code prefix; then the dossier's, the hop's and the event's columns.
+const DOSSIER_COLUMNS = rowInsert(dossiers, 4, { fixed: { code: 'k.code' }, wrap: { searchText: (p) => `lower(k.code) || ' ' || ${p}` } });
+const HOP_COLUMNS = rowInsert(dossierSteps, DOSSIER_COLUMNS.next, { fixed: { dossierId: 'd.id', seq: '1' } });
+const EVENT_COLUMNS = rowInsert(dossierEvents, HOP_COLUMNS.next, { fixed: { dossierId: 'd.id' }, omit: ['id'] });
+
+const NEW_DOSSIER_STATEMENT: NamedStatement = {
+  name: 'dossiers_intake_v4',
   text: `with c as (insert into dossiers_code_counters (agency_code, day, n) values ($1, $2, 1)
                  on conflict (agency_code, day) do update set n = dossiers_code_counters.n + 1 returning n),
        k as (select $3::text || lpad(c.n::text, greatest(4, length(c.n::text)), '0') as code from c),
-       d as (insert into dossiers (id, code, procedure_version_id, procedure_code, procedure_name, receiving_unit_id, handling_unit_id, channel, result_delivery,
-               applicant_kind, applicant_name, applicant_id_number, applicant_phone, applicant_email, applicant_address, checklist, fee_vnd, state, status_code,
-               workflow, current_step, holder_unit_id, holder_role, duration_amount, duration_unit, duration_source, calendar_unit_code, received_at, due_at,
-               at_risk, rule_version, pause_rule, book_number, book_seq, received_by, search_text, created_at, updated_at, public_view, public_view_rev, submitter)
-             select $4, k.code, $5, $6, $7, $8, $9, $10, $11,
-               $12, $13, $14, $15, $16, $17, $18::jsonb, $19, $20, $21,
-               $22::jsonb, $23, $24, $25, $26, $27, $28, $29, $30, $31,
-               $32, $33, $34, $35, 0, $36, lower(k.code) || ' ' || $37, $38, $39, $55, $56, $57::jsonb
-             from k returning id, code),
-       h as (insert into dossiers_steps (dossier_id, seq, kind, step_index, name, to_unit_id, role, started_at, budget_minutes, due_at, handed_by, note)
-             select d.id, 1, 'step', 0, $40, $41, $42, $43, $44, $45, $46, $47 from d),
-       e as (insert into dossiers_events (dossier_id, at, kind, public, status_code, params, note, actor_id, actor_label)
-             select d.id, $48, $49, true, $50, $51::jsonb, $52, $53, $54 from d)
+       d as (insert into dossiers (${DOSSIER_COLUMNS.columns}) select ${DOSSIER_COLUMNS.values} from k returning id, code),
+       h as (insert into dossiers_steps (${HOP_COLUMNS.columns}) select ${HOP_COLUMNS.values} from d),
+       e as (insert into dossiers_events (${EVENT_COLUMNS.columns}) select ${EVENT_COLUMNS.values} from d)
   select code from d`,
 };
 
 /**
- * Writes a received dossier in one round trip: the agency-day code counter (§5.1, §19.11: `<agency>-<yyMMdd>-<NNNN>`,
- * at least 4 digits), the dossier with that code, its first hop and its timeline entry. The counter row stays locked
- * until the transaction ends, so two receptions never get the same number and a rolled-back one never issued its
- * code. Hand-written and named: the desk's hot path is planned once per connection. Returns the code.
+ * Writes a new dossier in one round trip: the agency-day code counter (§5.1, §19.11: `<agency>-<yyMMdd>-<NNNN>`,
+ * at least 4 digits), the dossier with that code, its first hop and its first timeline entry. The counter row stays
+ * locked until the transaction ends, so two receptions never get the same number and a rolled-back one never issued
+ * its code. A named statement (D9): the desk's hot path is planned once per connection; its text is built once from
+ * the table definitions. The one insert path of dossier rows (intake and the demo seed). Returns the code.
  */
-export async function insertReceivedDossier(tx: Tx, d: ReceivedDossier): Promise<string> {
-  const r = d.row;
-  const rows = await executeNamed<{ code: string }>(tx, INTAKE_STATEMENT, [
-    d.agencyCode, d.day, `${d.agencyCode}-${codeDay(d.day)}-`,
-    d.id, r.procedureVersionId, r.procedureCode, r.procedureName, r.receivingUnitId, r.handlingUnitId, r.channel, r.resultDelivery,
-    r.applicantKind, r.applicantName, r.applicantIdNumber, r.applicantPhone ?? null, r.applicantEmail ?? null, r.applicantAddress ?? null, JSON.stringify(r.checklist), r.feeVnd ?? 0, r.state, r.statusCode,
-    JSON.stringify(r.workflow), r.currentStep, r.holderUnitId, r.holderRole, r.durationAmount, r.durationUnit, r.durationSource, r.calendarUnitCode ?? null, iso(r.receivedAt), iso(r.dueAt),
-    r.atRisk ?? false, r.ruleVersion, r.pauseRule, r.bookNumber, r.receivedBy ?? null, r.searchText, iso(r.createdAt), iso(r.updatedAt),
-    d.hop.name, d.hop.toUnitId, d.hop.role, iso(d.hop.startedAt), d.hop.budgetMinutes, iso(d.hop.dueAt), d.hop.handedBy, d.hop.note,
-    iso(d.event.at), d.event.kind, d.event.statusCode, JSON.stringify(d.event.params), d.event.note, d.event.actorId, d.event.actorLabel,
-    d.publicView.view, d.publicView.rev, r.submitter ? JSON.stringify(r.submitter) : null,
+export async function insertNewDossier(tx: Tx, d: NewDossier): Promise<string> {
+  const rows = await executeNamed<{ code: string }>(tx, NEW_DOSSIER_STATEMENT, [
+    d.agencyCode,
+    d.day,
+    `${d.agencyCode}-${codeDay(d.day)}-`,
+    ...DOSSIER_COLUMNS.params({ ...d.row, id: d.id, publicView: d.publicView?.view ?? null, publicViewRev: d.publicView?.rev ?? null }),
+    ...HOP_COLUMNS.params(d.hop),
+    ...EVENT_COLUMNS.params(d.event),
   ]);
   return rows[0]!.code;
 }
@@ -191,7 +212,7 @@ export interface NewHop {
   name: string;
   fromUnitId: string | null;
   toUnitId: string;
-  role: string;
+  role: HopRow['role'];
   startedAt: Date;
   budgetMinutes: number | null;
   dueAt: Date | null;
@@ -216,7 +237,7 @@ export async function insertHop(tx: Tx, dossierId: string, hop: NewHop): Promise
 }
 
 /** Closes a hop with its classification. */
-export async function finishHop(tx: Tx, hopId: string, finishedAt: Date, classification: string | null): Promise<void> {
+export async function finishHop(tx: Tx, hopId: string, finishedAt: Date, classification: HopRow['classification']): Promise<void> {
   await tx.update(dossierSteps).set({ finishedAt, classification }).where(eq(dossierSteps.id, hopId));
 }
 

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { createTestApp, TestClock, type TestApp } from '../../test/test-app';
 import { seedCalendarDemo } from '../../platform/calendar/store';
 import { verifyAuditChain } from '../../platform/audit/audit';
 import { identityModule } from '../identity';
 import { catalogModule } from '../catalog';
 import { dossiersModule } from '.';
-import { dossierIntakeDecisions, dossiers } from './dossiers.tables';
+import { dossierEvents, dossierIntakeDecisions, dossiers, dossierSteps } from './dossiers.tables';
+import { insertNewDossier } from './dossiers.repository';
 import { DOSSIER_TEST_ENV } from './test/factories';
 
 let t: TestApp;
@@ -49,6 +50,29 @@ describe('demo dossiers', () => {
     expect(new Date(stats!.oldest).getTime()).toBeGreaterThan(new Date('2026-08-25T00:00:00Z').getTime());
     expect((await db.select({ n: sql<number>`count(*)::int` }).from(dossierIntakeDecisions))[0]!.n).toBeGreaterThan(0);
     expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it('writes through the intake insert, which stores every column of a finished dossier and its first hop and entry', async () => {
+    const db = t.database.db;
+    const [done] = await db.select().from(dossiers).where(eq(dossiers.state, 'RETURNED')).limit(1);
+    const [firstHop] = await db.select().from(dossierSteps).where(and(eq(dossierSteps.dossierId, done!.id), eq(dossierSteps.seq, 1)));
+    const [firstEvent] = await db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, done!.id)).orderBy(dossierEvents.id).limit(1);
+    const { id: _d, code: _c, publicView: _v, publicViewRev: _r, ...row } = done!;
+    const { id: _h, dossierId: _hd, seq: _s, ...hop } = firstHop!;
+    const { id: _e, dossierId: _ed, ...event } = firstEvent!;
+    const id = crypto.randomUUID();
+    const suffix = row.searchText.slice(row.searchText.indexOf(' ') + 1);
+    const code = await db.transaction((tx) => insertNewDossier(tx, { id, agencyCode: 'TEST', day: '2026-11-27', row: { ...row, searchText: suffix }, hop, event, publicView: null }));
+    expect(code).toBe('TEST-261127-0001');
+    const [copy] = await db.select().from(dossiers).where(eq(dossiers.id, id));
+    expect(copy).toEqual({ ...done, id, code, searchText: `test-261127-0001 ${suffix}`, publicView: null, publicViewRev: null });
+    const [copyHop] = await db.select().from(dossierSteps).where(eq(dossierSteps.dossierId, id));
+    expect(copyHop).toEqual({ ...firstHop, id: copyHop!.id, dossierId: id });
+    const [copyEvent] = await db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, id));
+    expect(copyEvent).toEqual({ ...firstEvent, id: copyEvent!.id, dossierId: id });
+    await db.delete(dossierEvents).where(eq(dossierEvents.dossierId, id));
+    await db.delete(dossierSteps).where(eq(dossierSteps.dossierId, id));
+    await db.delete(dossiers).where(eq(dossiers.id, id));
   });
 
   it('is idempotent', async () => {

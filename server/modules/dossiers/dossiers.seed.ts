@@ -9,7 +9,7 @@ import type { DossierState, IntakeRequest, TransitionRequest } from '../../../co
 import { getPublishedProcedureByCode, timeForChannel, type ProcedureVersionView } from '../catalog';
 import { identityOrgUnits, identityRoleGrants, normaliseSearch } from '../identity';
 import { calendarOf, calendarOrNone, classify, dueOf, hopDueOf, workingMinutesBetween } from './dossiers.deadlines';
-import { allocateDossierCode, findDossier, nextSlipNumber, type UnitInfo } from './dossiers.repository';
+import { findDossier, insertNewDossier, nextSlipNumber, type NewDossier, type UnitInfo } from './dossiers.repository';
 import { refreshOutdatedPublicViews } from './dossiers.public-view';
 import { dossierEvents, dossiers, dossierSteps, type ResolvedStep } from './dossiers.tables';
 import { DEFAULT_PAUSE_RULE, lastHandlingIndex, returnStepIndex, ruleVersionOn, STATUS_CODE } from './dossiers.workflow';
@@ -212,9 +212,9 @@ function simulateFinished(d: Demo, id: string, c: ReturnType<typeof pickCase>, r
   const end = (kind: 'withdraw' | 'stop', reason: string) => {
     t = later(t, 60 + rand() * 600, cal);
     closeHop(t);
-    const target = kind === 'stop' ? 'STOPPED' : 'WITHDRAWN';
+    const target: DossierState = kind === 'stop' ? 'STOPPED' : 'WITHDRAWN';
     ev(t, kind, STATUS_CODE[target], {}, reason);
-    return { state: target as DossierState, closedAt: t };
+    return { state: target, closedAt: t };
   };
   if (fate < 0.04) return finishRow(end('withdraw', 'Người nộp có đơn xin rút hồ sơ'));
   for (let i = 1; i <= last; i++) {
@@ -238,7 +238,7 @@ function simulateFinished(d: Demo, id: string, c: ReturnType<typeof pickCase>, r
   ev(t, holder.role === 'leader' ? 'approve' : 'result-ready', 9, { unit: c.receiving.name });
   const ret = returnStepIndex(steps, c.receiving.id);
   hops.push({ dossierId: id, seq: hops.length + 1, kind: 'step', stepIndex: ret >= 0 ? ret : null, name: ret >= 0 ? steps[ret]!.name : 'Trả kết quả', fromUnitId: holder.unitId, toUnitId: c.receiving.id, role: 'reception-officer', startedAt: t, budgetMinutes: ret >= 0 ? steps[ret]!.budgetMinutes : null, dueAt: hopDueOf(t, ret >= 0 ? steps[ret]!.budgetMinutes : null, cal), handedBy: label });
-  const done = { state: 'DONE' as DossierState, finishedAt, classification, lateUnitId: classification === 'late' ? (overran?.toUnitId ?? holder.unitId) : null, currentStep: ret >= 0 ? ret : current };
+  const done = { state: 'DONE' as const, finishedAt, classification, lateUnitId: classification === 'late' ? (overran?.toUnitId ?? holder.unitId) : null, currentStep: ret >= 0 ? ret : current };
   const returnedAt = later(t, 30 + rand() * 1200, cal);
   if (returnedAt.getTime() >= d.now.getTime()) return finishRow({ ...done, holderUnitId: c.receiving.id });
   closeHop(returnedAt);
@@ -247,7 +247,8 @@ function simulateFinished(d: Demo, id: string, c: ReturnType<typeof pickCase>, r
   return finishRow({ ...done, state: 'RETURNED', returnedAt, closedAt: returnedAt, returnMethod: method, returnedTo: 'Người nộp hồ sơ' });
 
   function finishRow(extra: Partial<DossierInsert> & { state: DossierState }) {
-    return { dueAt, hops, events, values: { currentStep: current, holderUnitId: c.receiving.id, holderRole: 'reception-officer', ...extra, statusCode: STATUS_CODE[extra.state] } };
+    const values: Partial<DossierInsert> & { state: DossierState; statusCode: number } = { currentStep: current, holderUnitId: c.receiving.id, holderRole: 'reception-officer', ...extra, statusCode: STATUS_CODE[extra.state] };
+    return { dueAt, hops, events, values };
   }
 }
 
@@ -256,7 +257,7 @@ async function seedHistory(d: Demo): Promise<number> {
   for (let i = 0; i < DEMO_HISTORY_COUNT; i++) all.push({ c: pickCase(d), receivedAt: receptionAt(d, 15 + d.rand() * 75) });
   all.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
   return withTransaction(d.ctx, async (scope) => {
-    const rows: DossierInsert[] = [];
+    const codes: string[] = [];
     const hops: HopInsert[] = [];
     const events: EventInsert[] = [];
     for (const { c, receivedAt } of all) {
@@ -270,11 +271,8 @@ async function seedHistory(d: Demo): Promise<number> {
         continue;
       }
       const day = vnDateOf(receivedAt);
-      const code = await allocateDossierCode(scope.tx, c.handling.code, day);
       const bookSeq = await nextSlipNumber(scope.tx, c.receiving.id, 'book', Number(day.slice(0, 4)));
-      rows.push({
-        id,
-        code,
+      const row: NewDossier['row'] = {
         procedureVersionId: c.v.id,
         procedureCode: c.v.code,
         procedureName: c.v.name,
@@ -311,15 +309,20 @@ async function seedHistory(d: Demo): Promise<number> {
         pauseRule: DEFAULT_PAUSE_RULE,
         bookNumber: day.slice(0, 4),
         bookSeq,
-        searchText: normaliseSearch(`${code} ${c.applicant.name} ${c.applicant.idNumber}`),
+        searchText: normaliseSearch(`${c.applicant.name} ${c.applicant.idNumber}`),
         createdAt: receivedAt,
         updatedAt: sim.values.closedAt ?? sim.values.finishedAt ?? receivedAt,
         version: sim.events.length,
-      });
-      hops.push(...sim.hops);
-      events.push(...sim.events);
+      };
+      // The same insert as intake for the row, its first hop and its first timeline entry; the later ones in bulk below.
+      const [firstHop, ...laterHops] = sim.hops;
+      const [firstEvent, ...laterEvents] = sim.events;
+      const { dossierId: _h, seq: _s, ...hop } = firstHop!;
+      const { dossierId: _e, ...event } = firstEvent!;
+      codes.push(await insertNewDossier(scope.tx, { id, agencyCode: c.handling.code, day, row, hop, event, publicView: null }));
+      hops.push(...laterHops);
+      events.push(...laterEvents);
     }
-    for (let i = 0; i < rows.length; i += 100) await scope.tx.insert(dossiers).values(rows.slice(i, i + 100));
     for (let i = 0; i < hops.length; i += 200) await scope.tx.insert(dossierSteps).values(hops.slice(i, i + 200));
     for (let i = 0; i < events.length; i += 200) await scope.tx.insert(dossierEvents).values(events.slice(i, i + 200));
     await scope.audit({
@@ -327,9 +330,9 @@ async function seedHistory(d: Demo): Promise<number> {
       subjectType: 'dossier',
       subjectId: 'demo-history',
       before: null,
-      after: { count: rows.length, codes: rows.map((r) => r.code) },
+      after: { count: codes.length, codes },
     });
-    return rows.length;
+    return codes.length;
   });
 }
 

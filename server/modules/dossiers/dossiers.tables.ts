@@ -3,6 +3,22 @@ import { bigserial, boolean, check, date, index, integer, jsonb, numeric, pgTabl
 // Kernel rule: dossiers may hold foreign keys to identity's org units and catalog's procedure versions.
 import { identityOrgUnits } from '../identity/identity.tables';
 import { catalogProcedureVersions } from '../catalog/catalog.tables';
+import type { Channel, DurationUnit, WorkflowRole } from '../../../contracts/catalog/catalog.contracts';
+import type {
+  APPLICANT_KINDS,
+  CLASSIFICATIONS,
+  DOSSIER_STATES,
+  DURATION_SOURCES,
+  HOP_KINDS,
+  INTAKE_DECISION_KINDS,
+  PAUSE_REASONS,
+  RESULT_DELIVERIES,
+} from '../../../contracts/dossiers/dossiers.values';
+
+// Enum-like text columns carry the contracts' value lists as their TypeScript type (the CHECK constraints below keep
+// the database in step), so rows need no casts.
+type DossierState = (typeof DOSSIER_STATES)[number];
+type Classification = (typeof CLASSIFICATIONS)[number];
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -34,7 +50,7 @@ export interface SubmitterInfo {
 export interface ResolvedStep {
   name: string;
   unitId: string;
-  role: string;
+  role: WorkflowRole;
   budgetMinutes: number | null;
   interAgency: boolean;
 }
@@ -69,9 +85,9 @@ export const dossiers = pgTable(
     handlingUnitId: uuid('handling_unit_id')
       .notNull()
       .references(() => identityOrgUnits.id),
-    channel: text('channel').notNull(),
-    resultDelivery: text('result_delivery').notNull(),
-    applicantKind: text('applicant_kind').notNull(),
+    channel: text('channel').$type<Channel>().notNull(),
+    resultDelivery: text('result_delivery').$type<(typeof RESULT_DELIVERIES)[number]>().notNull(),
+    applicantKind: text('applicant_kind').$type<(typeof APPLICANT_KINDS)[number]>().notNull(),
     applicantName: text('applicant_name').notNull(),
     applicantIdNumber: text('applicant_id_number').notNull(),
     applicantPhone: text('applicant_phone'),
@@ -81,19 +97,19 @@ export const dossiers = pgTable(
     submitter: jsonb('submitter').$type<SubmitterInfo>(),
     checklist: jsonb('checklist').$type<ChecklistItem[]>().notNull(),
     feeVnd: integer('fee_vnd').notNull().default(0),
-    state: text('state').notNull(),
+    state: text('state').$type<DossierState>().notNull(),
     statusCode: smallint('status_code').notNull(),
     workflow: jsonb('workflow').$type<ResolvedStep[]>().notNull(),
     currentStep: integer('current_step').notNull(),
     holderUnitId: uuid('holder_unit_id')
       .notNull()
       .references(() => identityOrgUnits.id),
-    holderRole: text('holder_role').notNull(),
+    holderRole: text('holder_role').$type<WorkflowRole>().notNull(),
     /** The state to go back to when a pause or transfer ends. */
-    resumeState: text('resume_state'),
+    resumeState: text('resume_state').$type<DossierState>(),
     durationAmount: numeric('duration_amount', { mode: 'number' }).notNull(),
-    durationUnit: text('duration_unit').notNull(),
-    durationSource: text('duration_source').notNull(),
+    durationUnit: text('duration_unit').$type<DurationUnit>().notNull(),
+    durationSource: text('duration_source').$type<(typeof DURATION_SOURCES)[number]>().notNull(),
     /** The unit whose office hours the deadline uses (its own if it has them, else the province's). */
     calendarUnitCode: text('calendar_unit_code'),
     receivedAt: instant('received_at').notNull(),
@@ -104,7 +120,7 @@ export const dossiers = pgTable(
     closedAt: instant('closed_at'),
     returnMethod: text('return_method'),
     returnedTo: text('returned_to'),
-    classification: text('classification'),
+    classification: text('classification').$type<Classification>(),
     withinExtension: boolean('within_extension').notNull().default(false),
     lateUnitId: uuid('late_unit_id').references(() => identityOrgUnits.id),
     atRisk: boolean('at_risk').notNull().default(false),
@@ -161,19 +177,19 @@ export const dossierSteps = pgTable(
       .notNull()
       .references(() => dossiers.id),
     seq: integer('seq').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<(typeof HOP_KINDS)[number]>().notNull(),
     stepIndex: integer('step_index'),
     name: text('name').notNull(),
     fromUnitId: uuid('from_unit_id').references(() => identityOrgUnits.id),
     toUnitId: uuid('to_unit_id')
       .notNull()
       .references(() => identityOrgUnits.id),
-    role: text('role').notNull(),
+    role: text('role').$type<WorkflowRole>().notNull(),
     startedAt: instant('started_at').notNull(),
     budgetMinutes: integer('budget_minutes'),
     dueAt: instant('due_at'),
     finishedAt: instant('finished_at'),
-    classification: text('classification'),
+    classification: text('classification').$type<Classification>(),
     handedBy: text('handed_by'),
     note: text('note'),
     attachments: jsonb('attachments').$type<AttachmentMeta[]>().notNull().default(sql`'[]'::jsonb`),
@@ -194,7 +210,7 @@ export const dossierPauses = pgTable(
     dossierId: uuid('dossier_id')
       .notNull()
       .references(() => dossiers.id),
-    reason: text('reason').notNull(),
+    reason: text('reason').$type<(typeof PAUSE_REASONS)[number]>().notNull(),
     fromAt: instant('from_at').notNull(),
     toAt: instant('to_at'),
     note: text('note'),
@@ -237,7 +253,7 @@ export const dossierIntakeDecisions = pgTable(
   'dossiers_intake_decisions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<(typeof INTAKE_DECISION_KINDS)[number]>().notNull(),
     referenceNumber: text('reference_number').notNull(),
     procedureVersionId: uuid('procedure_version_id')
       .notNull()
@@ -248,7 +264,7 @@ export const dossierIntakeDecisions = pgTable(
       .notNull()
       .references(() => identityOrgUnits.id),
     handlingUnitId: uuid('handling_unit_id').references(() => identityOrgUnits.id),
-    channel: text('channel').notNull(),
+    channel: text('channel').$type<Channel>().notNull(),
     applicant: jsonb('applicant').$type<Record<string, string | null>>().notNull(),
     checklist: jsonb('checklist').$type<ChecklistItem[]>().notNull(),
     missingItems: jsonb('missing_items').$type<string[]>().notNull(),

@@ -3,7 +3,6 @@ import { vnDateOf } from '../../../platform/calendar';
 import { actorUserId } from '../../../platform/access';
 import type { Ctx } from '../../../platform/context/context';
 import { AppError } from '../../../platform/errors';
-import type { DossierState } from '../../../../contracts/dossiers/dossiers.contracts';
 import type { DossierSubject } from '../dossiers.policy';
 import type { DossierRow, UnitInfo } from '../dossiers.repository';
 
@@ -31,7 +30,7 @@ export function invalid(path: string, code: string, params: Record<string, unkno
 export function subjectOf(row: DossierRow, units: Map<string, UnitInfo>, otherUnitIds: readonly string[] = []): DossierSubject {
   const path = (id: string) => units.get(id)?.path ?? `/missing/${id}/`;
   return {
-    state: row.state as DossierState,
+    state: row.state,
     holderRole: row.holderRole,
     holderPath: path(row.holderUnitId),
     receivingPath: path(row.receivingUnitId),

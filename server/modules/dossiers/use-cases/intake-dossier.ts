@@ -14,7 +14,7 @@ import { publicViewRevision, renderPublicView } from '../dossiers.public-view';
 import { DOSSIER_ACTIONS } from '../dossiers.policy';
 import { randomUUID } from 'node:crypto';
 import { counterKindOf, loadIssuer, referenceOf, symbolOf } from './slip-numbers';
-import { assignBookNumber, findDossier, insertReceivedDossier, nextSlipNumber, type UnitInfo } from '../dossiers.repository';
+import { assignBookNumber, findDossier, insertNewDossier, nextSlipNumber, type UnitInfo } from '../dossiers.repository';
 import { dossierIntakeDecisions, type ResolvedStep } from '../dossiers.tables';
 import { DEFAULT_PAUSE_RULE, lastHandlingIndex, ruleVersionOn, STATUS_CODE } from '../dossiers.workflow';
 import { actorIdOf, actorLabelOf, invalid, todayOf } from './common';
@@ -191,7 +191,7 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
 
   return withTransaction(ctx, async (scope) => {
     const { tx } = scope;
-    const code = await insertReceivedDossier(tx, {
+    const code = await insertNewDossier(tx, {
       id,
       agencyCode: handling.code,
       day: today,
@@ -237,13 +237,15 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
         ruleVersion: ruleVersionOn(today),
         pauseRule: DEFAULT_PAUSE_RULE,
         bookNumber: today.slice(0, 4),
+        // The tracking-book number is assigned last, just before COMMIT (assignBookNumber).
+        bookSeq: 0,
         receivedBy: actorId,
         searchText: normaliseSearch(`${applicant.name} ${applicant.idNumber}`),
         createdAt: now,
         updatedAt: now,
       },
-      hop: { name: first.name, toUnitId: first.unitId, role: first.role, startedAt: now, budgetMinutes: first.budgetMinutes, dueAt: hopDueOf(now, first.budgetMinutes, cal), handedBy: actorLabel, note: input.note },
-      event: { at: now, kind: 'intake', statusCode: STATUS_CODE.RECEIVED, params, note: input.note, actorId, actorLabel },
+      hop: { kind: 'step', stepIndex: 0, name: first.name, toUnitId: first.unitId, role: first.role, startedAt: now, budgetMinutes: first.budgetMinutes, dueAt: hopDueOf(now, first.budgetMinutes, cal), handedBy: actorLabel, note: input.note },
+      event: { at: now, kind: 'intake', public: true, statusCode: STATUS_CODE.RECEIVED, params, note: input.note, actorId, actorLabel },
       publicView: { view: publicView, rev: publicViewRevision() },
     });
     await notifyApplicant(scope, {

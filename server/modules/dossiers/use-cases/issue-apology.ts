@@ -3,7 +3,7 @@ import { can } from '../../../platform/access';
 import { toVnIso } from '../../../platform/calendar';
 import { withTransaction, type Ctx } from '../../../platform/context/context';
 import { AppError, notFound } from '../../../platform/errors';
-import type { ApologyRequest, DossierState } from '../../../../contracts/dossiers/dossiers.contracts';
+import type { ApologyRequest } from '../../../../contracts/dossiers/dossiers.contracts';
 import { calendarOf, toPauses, workingMinutesBetween } from '../dossiers.deadlines';
 import { formatInstant, notifyApplicant } from '../dossiers.notify';
 import { refreshPublicViews } from '../dossiers.public-view';
@@ -26,7 +26,7 @@ export async function issueApology(ctx: Ctx, id: string, req: ApologyRequest): P
   const units = await unitsById(ctx.db, [row.holderUnitId, row.receivingUnitId, row.handlingUnitId]);
   if (!can(ctx.actor, DOSSIER_ACTIONS.apology, subjectOf(row, units))) throw new AppError('FORBIDDEN', { action: DOSSIER_ACTIONS.apology });
   if (req.expectedVersion !== row.version) throw new AppError('VERSION_CONFLICT', { current: row.version });
-  if (!OPEN_STATES.includes(row.state as DossierState)) throw new AppError('INVALID_STATE', { state: row.state, transition: 'apology' });
+  if (!OPEN_STATES.includes(row.state)) throw new AppError('INVALID_STATE', { state: row.state, transition: 'apology' });
   if (await findApology(ctx.db, id)) throw new AppError('APOLOGY_ALREADY_ISSUED', {}, { status: 409 });
   const cal = await calendarOf(ctx.db, row.calendarUnitCode);
   // "No later than 01 day before the deadline" (§3.1 step 6), read as one standard working day of working time.

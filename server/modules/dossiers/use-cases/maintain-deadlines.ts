@@ -4,7 +4,6 @@ import { CalendarError, toVnIso, vnInstant, type WorkingCalendar } from '../../.
 import type { CalendarChange, CalendarChangedEvent } from '../../../platform/calendar/store';
 import { withTransaction, type Ctx } from '../../../platform/context/context';
 import type { Queryable } from '../../../platform/db/database';
-import type { DossierState } from '../../../../contracts/dossiers/dossiers.contracts';
 import { calendarCache, calendarOrNone, dueOf, dueProvisionalOf, hopDueOf, toPauses } from '../dossiers.deadlines';
 import { notifyApplicant } from '../dossiers.notify';
 import { refreshPublicViews } from '../dossiers.public-view';
@@ -78,7 +77,7 @@ async function openBatch(q: Queryable, change: Pick<CalendarChange, 'orgUnitCode
   return q.select().from(dossiers).where(and(...conds)).orderBy(asc(dossiers.id)).limit(BATCH);
 }
 
-const durationOf = (row: DossierRow) => ({ amount: Number(row.durationAmount), unit: row.durationUnit as 'working-days' });
+const durationOf = (row: DossierRow) => ({ amount: Number(row.durationAmount), unit: row.durationUnit });
 
 /** The due instant on `cal`, or null when it cannot be known (open pause) or computed (year not covered). */
 function safeDue(row: DossierRow, cal: WorkingCalendar | null, pauses: PauseRow[]): Date | null {
@@ -148,7 +147,7 @@ export async function recomputeForCalendarChange(ctx: Ctx, event: CalendarChange
     for (const first of rows) {
       for (let attempt = 0; attempt < 2; attempt++) {
         const row = attempt === 0 ? first : ((await ctx.db.select().from(dossiers).where(eq(dossiers.id, first.id)))[0] ?? null);
-        if (!row || !OPEN_STATES.includes(row.state as DossierState)) break;
+        if (!row || !OPEN_STATES.includes(row.state)) break;
         const cals = row.calendarUnitCode ? event.forUnit(row.calendarUnitCode) : { before: event.before, after: event.after };
         const cal = cals.after;
         const pauses = (await pausesByDossier(ctx.db, [row.id])).get(row.id) ?? [];

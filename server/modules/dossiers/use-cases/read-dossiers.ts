@@ -80,7 +80,7 @@ export async function listDossiers(ctx: Ctx, query: ListDossiersQuery): Promise<
   const effectiveDue = sql`coalesce(${dossiers.extendedDueAt}, ${dossiers.dueAt})`;
   const conds: SQL[] = [];
   if (query.queue === 'mine') {
-    conds.push(or(...grants.map((g) => and(eq(dossiers.holderRole, g.role), sqlIsWithin(holderUnit.path, g.scopePath))))!);
+    conds.push(or(...grants.map((g) => and(sql`${dossiers.holderRole} = ${g.role}`, sqlIsWithin(holderUnit.path, g.scopePath))))!);
     conds.push(notInArray(dossiers.state, [...TERMINAL_STATES]));
   } else {
     // System administrators and the reform office read the whole province; others what their grants cover (as the read policy allows).

@@ -4,7 +4,7 @@ import { can } from '../../../platform/access';
 import { toVnIso, type Pause, type WorkingCalendar } from '../../../platform/calendar';
 import { withTransaction, type Ctx } from '../../../platform/context/context';
 import { AppError, notFound } from '../../../platform/errors';
-import type { DossierState, TransitionRequest } from '../../../../contracts/dossiers/dossiers.contracts';
+import type { TransitionRequest } from '../../../../contracts/dossiers/dossiers.contracts';
 import { getProcedureVersion } from '../../catalog';
 import { getOrgUnit, isOpenOn } from '../../identity';
 import { calendarOf, classify, dueOf, hopDueOf, isAtRisk, shiftByWorkingMinutes, toPauses, workingMinutesBetween } from '../dossiers.deadlines';
@@ -40,7 +40,7 @@ const NOTIFY: ReadonlySet<string> = new Set(['request-supplement', 'receive-supp
 /** What a transition will write, computed before the transaction from the row read with `expectedVersion`. */
 interface Plan {
   values: Partial<DossierRow>;
-  closeHops: Array<{ id: string; classification: string | null }>;
+  closeHops: Array<{ id: string; classification: HopRow['classification'] }>;
   newHop: NewHop | null;
   hopDue: { id: string; due: Date | null } | null;
   pause: { open: { reason: 'supplement' | 'financial-obligation' | 'inter-agency'; note: string | null; items?: string[]; amountVnd?: number | null } } | { close: true } | null;
@@ -150,7 +150,7 @@ function resume(p: PlanInput): Plan {
   const { row, now, cal } = p;
   const open = p.pauses.find((x) => x.toAt === null);
   const closed: Pause[] = toPauses(p.pauses.map((x) => (x === open ? { ...x, toAt: now } : x)));
-  const dueAt = dueOf(row.receivedAt, { amount: Number(row.durationAmount), unit: row.durationUnit as 'working-days' }, cal, closed) ?? row.dueAt;
+  const dueAt = dueOf(row.receivedAt, { amount: Number(row.durationAmount), unit: row.durationUnit }, cal, closed) ?? row.dueAt;
   const pausedMinutes = open ? Math.max(0, workingMinutesBetween(open.fromAt, now, cal) ?? 0) : 0;
   const step = row.workflow[row.currentStep]!;
   const side = openSideHop(p.hops);
@@ -158,7 +158,7 @@ function resume(p: PlanInput): Plan {
   const returning = row.state === 'DONE' ? null : step;
   return {
     values: {
-      state: (row.resumeState as DossierState | null) ?? stateForStep(step.role, row.currentStep),
+      state: row.resumeState ?? stateForStep(step.role, row.currentStep),
       resumeState: null,
       holderUnitId: returning?.unitId ?? row.holderUnitId,
       holderRole: returning?.role ?? row.holderRole,
@@ -187,7 +187,7 @@ function close(p: PlanInput, state: 'STOPPED' | 'WITHDRAWN'): Plan {
 
 async function plan(p: PlanInput): Promise<Plan> {
   const { row, req, now } = p;
-  const state = row.state as DossierState;
+  const state = row.state;
   switch (req.transition) {
     case 'forward':
       return moveToStep(p, row.currentStep + 1);
@@ -308,7 +308,7 @@ async function plan(p: PlanInput): Promise<Plan> {
 
 /** Recomputes the at-risk flag for a running dossier (issue rule; see isAtRisk). */
 export function riskAfter(row: DossierRow, now: Date, cal: WorkingCalendar, pauses: readonly Pause[], openHop: { startedAt: Date; budgetMinutes: number | null } | null): boolean {
-  if (!RUNNING_STATES.includes(row.state as DossierState)) return false;
+  if (!RUNNING_STATES.includes(row.state)) return false;
   const last = lastHandlingIndex(row.workflow, row.receivingUnitId);
   let laterBudgets = 0;
   for (let i = row.currentStep + 1; i <= last; i++) laterBudgets += row.workflow[i]?.budgetMinutes ?? 0;
@@ -331,7 +331,7 @@ export async function transitionDossier(ctx: Ctx, id: string, req: TransitionReq
   if (req.expectedVersion !== row.version) throw new AppError('VERSION_CONFLICT', { current: row.version });
   if (!can(ctx.actor, DOSSIER_ACTIONS.transition, { ...subject, transition: req.transition })) throw new AppError('FORBIDDEN', { action: DOSSIER_ACTIONS.transition });
   const rule = TRANSITIONS[req.transition];
-  if (!rule.from.includes(row.state as DossierState)) throw new AppError('INVALID_STATE', { state: row.state, transition: req.transition });
+  if (!rule.from.includes(row.state)) throw new AppError('INVALID_STATE', { state: row.state, transition: req.transition });
   if (rule.onTheSpotOnly && !(await getProcedureVersion(ctx.db, row.procedureVersionId))?.onTheSpot) {
     throw new AppError('INVALID_STATE', { state: row.state, transition: req.transition }, { fields: [{ path: 'body.transition', code: 'dossiers.errors.notOnTheSpot' }] });
   }
@@ -347,11 +347,11 @@ export async function transitionDossier(ctx: Ctx, id: string, req: TransitionReq
   const after = { ...row, ...p.values } as DossierRow;
   const pausesAfter = toPauses(p.pause && 'close' in p.pause ? pauses.map((x) => (x.toAt === null ? { ...x, toAt: now } : x)) : pauses);
   const stepHop = p.newHop?.kind === 'step' ? p.newHop : openStepHop(hops);
-  if (RUNNING_STATES.includes(after.state as DossierState) && !PAUSED_STATES.includes(after.state as DossierState)) {
+  if (RUNNING_STATES.includes(after.state) && !PAUSED_STATES.includes(after.state)) {
     p.values.atRisk = riskAfter(after, now, cal, pausesAfter, stepHop ? { startedAt: stepHop.startedAt, budgetMinutes: stepHop.budgetMinutes } : null);
     p.values.atRiskCheckedAt = now;
   }
-  const newState = (p.values.state ?? row.state) as DossierState;
+  const newState = p.values.state ?? row.state;
   p.values.statusCode = STATUS_CODE[newState];
   p.values.updatedAt = now;
 
