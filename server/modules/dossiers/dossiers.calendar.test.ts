@@ -33,7 +33,7 @@ describe('calendar changes (§19 row 10)', () => {
     expect(impact.modules).toContainEqual({ module: 'dossiers', affected: 2 });
     await publishCalendarYear(ctx, { year: 2026, version: draft.version, reason: 'Bổ sung ngày nghỉ 04/03/2026', acknowledgedImpact: impact.total });
 
-    const moved = (await w.agents.leader.get(`/api/v1/dossiers/${open.id}`)).json() as DossierDetail;
+    const moved = (await w.agents.leader.get(`/api/v1/dossiers/${open.id}`)).json<DossierDetail>();
     expect(moved.dueAt).toBe('2026-03-10T09:00:00+07:00');
     expect(moved.version).toBe(open.version + 1);
     const entry = moved.timeline.at(-1)!;
@@ -44,8 +44,8 @@ describe('calendar changes (§19 row 10)', () => {
     const audit = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, open.id), eq(auditEvents.action, 'dossiers.due-recomputed')));
     expect(audit).toHaveLength(1);
 
-    expect(((await w.agents.leader.get(`/api/v1/dossiers/${later.id}`)).json() as DossierDetail).dueAt).toBe('2026-03-10T09:00:00+07:00');
-    const kept = (await w.agents.leader.get(`/api/v1/dossiers/${finished.id}`)).json() as DossierDetail;
+    expect(((await w.agents.leader.get(`/api/v1/dossiers/${later.id}`)).json<DossierDetail>()).dueAt).toBe('2026-03-10T09:00:00+07:00');
+    const kept = (await w.agents.leader.get(`/api/v1/dossiers/${finished.id}`)).json<DossierDetail>();
     expect(kept).toMatchObject({ dueAt: finished.dueAt, classification: finished.classification, version: finished.version });
 
     const lookup = await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/lookup/${open.code}` });

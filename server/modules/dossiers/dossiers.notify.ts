@@ -73,7 +73,7 @@ export async function notifyApplicant(scope: TxScope, notice: ApplicantNotice): 
       channel,
       recipient,
       template: 'dossiers.applicant-update',
-      params: params as unknown as Record<string, unknown>,
+      params: params,
       subjectType: 'dossier',
       subjectId: notice.subjectId,
       dedupeKey: `dossier:${notice.subjectId}:${notice.dedupe}:${channel}`,

@@ -22,8 +22,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const lookup = async (code: string): Promise<PublicLookup> => (await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/lookup/${code}` })).json() as PublicLookup;
-const detail = async (id: string): Promise<DossierDetail> => (await w.agents.leader.get(`/api/v1/dossiers/${id}`)).json() as DossierDetail;
+const lookup = async (code: string): Promise<PublicLookup> => (await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/lookup/${code}` })).json<PublicLookup>();
+const detail = async (id: string): Promise<DossierDetail> => (await w.agents.leader.get(`/api/v1/dossiers/${id}`)).json<DossierDetail>();
 const movedMessages = (id: string) =>
   t.database.db
     .select()
@@ -48,7 +48,7 @@ describe('provisional calendar for a year not yet published (issue 8 item 7)', (
       expect(flatText(pdf.rawPayload)).toContain('Ngày hẹn trả kết quả là tạm tính cho đến khi lịch làm việc chính thức năm 2027 được công bố');
     }
 
-    const queue = (await w.agents.reception.get('/api/v1/dossiers?queue=unit&pageSize=100')).json() as { items: Array<{ id: string; dueProvisional: boolean }> };
+    const queue = (await w.agents.reception.get('/api/v1/dossiers?queue=unit&pageSize=100')).json<{ items: Array<{ id: string; dueProvisional: boolean }> }>();
     expect(queue.items.find((i) => i.id === received.id)?.dueProvisional).toBe(true);
 
     // A dossier due within the published year is not provisional.

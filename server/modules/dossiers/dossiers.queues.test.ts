@@ -103,7 +103,7 @@ describe('at-risk sweep', () => {
     const again = await w.agents.admin.post('/api/v1/dossiers/admin/sweep-at-risk', { limit: 10000 });
     expect(again.json()).toMatchObject({ flagged: 0, cleared: 0 });
     expect(codes(await queue('leader', 'queue=at-risk&q=do rui ro'))).toEqual([d.code]);
-    const detail = (await w.agents.leader.get(`/api/v1/dossiers/${d.id}`)).json() as DossierDetail;
+    const detail = (await w.agents.leader.get(`/api/v1/dossiers/${d.id}`)).json<DossierDetail>();
     expect(detail.badge).toBe('at-risk');
     expect((await w.agents.leader.post('/api/v1/dossiers/admin/sweep-at-risk', {})).statusCode).toBe(403);
   });
@@ -123,11 +123,11 @@ describe('apology and extension (Mẫu 04)', () => {
     expect(early.statusCode).toBe(400);
     expect(early.json().error.fields[0].code).toBe('dossiers.errors.newDueNotAfterDue');
 
-    const asLeader = (await w.agents.leader.get(`/api/v1/dossiers/${d.id}`)).json() as DossierDetail;
+    const asLeader = (await w.agents.leader.get(`/api/v1/dossiers/${d.id}`)).json<DossierDetail>();
     expect(asLeader.actions.apology).toBe(true);
     const res = await w.agents.leader.post(url, body);
     expect(res.statusCode, res.body).toBe(200);
-    const after = res.json() as DossierDetail;
+    const after = res.json<DossierDetail>();
     expect(after).toMatchObject({ dueAt: '2026-03-09T09:00:00+07:00', extendedDueAt: '2026-03-12T17:00:00+07:00', effectiveDueAt: '2026-03-12T17:00:00+07:00' });
     expect(after.apology).toMatchObject({ originalDueAt: '2026-03-09T09:00:00+07:00', newDueAt: '2026-03-12T17:00:00+07:00' });
     expect(after.apology!.referenceNumber).toContain('/PXL-');
@@ -146,7 +146,7 @@ describe('apology and extension (Mẫu 04)', () => {
     t.clock.set(MONDAY_9);
     const d = await step(w.agents.reception, await receive(w), { transition: 'forward' });
     t.clock.set('2026-03-06T02:00:00Z'); // Friday 09:00: exactly one working day (8 h) before Monday 09:00 — still allowed
-    const preview = (await w.agents.leader.get(`/api/v1/dossiers/${d.id}`)).json() as DossierDetail;
+    const preview = (await w.agents.leader.get(`/api/v1/dossiers/${d.id}`)).json<DossierDetail>();
     expect(preview.actions.apology).toBe(true);
     t.clock.set('2026-03-06T02:01:00Z'); // a minute later
     const res = await w.agents.leader.post(`/api/v1/dossiers/${d.id}/apology`, { expectedVersion: d.version, reason: 'Chậm', newDueAt: '2026-03-13T17:00:00+07:00' });

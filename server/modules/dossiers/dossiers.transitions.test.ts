@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { createTestApp, type TestApp, type TestAgent } from '../../test/test-app';
+import { createTestApp, type TestApp } from '../../test/test-app';
 import { auditEvents } from '../../platform/audit/audit.tables';
 import type { DossierDetail } from '../../../contracts/dossiers/dossiers.contracts';
 import { dossiers } from './dossiers.tables';
@@ -89,7 +89,7 @@ describe.each(CASES)('transition $transition', (c) => {
     const audits = await auditCount(d.id);
     const res = await transition(w.agents[c.allowed], d, bodyOf(c));
     expect(res.statusCode, res.body).toBe(200);
-    const after = res.json() as DossierDetail;
+    const after = res.json<DossierDetail>();
     expect(after.state).toBe(c.to);
     expect(after.version).toBe(d.version + 1);
     expect(after.timeline.at(-1)!.kind).toBe(c.transition);
@@ -133,7 +133,7 @@ describe.each(CASES)('transition $transition', (c) => {
 describe('workflow details', () => {
   it('refuses a stale expectedVersion with a translated conflict message', async () => {
     const d = await reach('PROCESSING');
-    const res = await (w.agents.specialist as TestAgent).request('POST', `/api/v1/dossiers/${d.id}/transitions`, { transition: 'forward', expectedVersion: d.version - 1 }, { 'accept-language': 'en' });
+    const res = await (w.agents.specialist).request('POST', `/api/v1/dossiers/${d.id}/transitions`, { transition: 'forward', expectedVersion: d.version - 1 }, { 'accept-language': 'en' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'VERSION_CONFLICT', message: 'Someone else updated this data. Please reload and try again.' });
   });
@@ -191,11 +191,11 @@ describe('workflow details', () => {
 
   it('offers each actor only the transitions they may make', async () => {
     const d = await reach('PROCESSING');
-    const asSpecialist = (await w.agents.specialist.get(`/api/v1/dossiers/${d.id}`)).json() as DossierDetail;
+    const asSpecialist = (await w.agents.specialist.get(`/api/v1/dossiers/${d.id}`)).json<DossierDetail>();
     expect(asSpecialist.allowedTransitions.map((a) => a.transition).sort()).toEqual(['forward', 'request-payment', 'request-supplement', 'return-to-step', 'transfer']);
-    const asLeader = (await w.agents.leader.get(`/api/v1/dossiers/${d.id}`)).json() as DossierDetail;
+    const asLeader = (await w.agents.leader.get(`/api/v1/dossiers/${d.id}`)).json<DossierDetail>();
     expect(asLeader.allowedTransitions.map((a) => a.transition)).toEqual(['stop']);
-    const asReception = (await w.agents.reception.get(`/api/v1/dossiers/${d.id}`)).json() as DossierDetail;
+    const asReception = (await w.agents.reception.get(`/api/v1/dossiers/${d.id}`)).json<DossierDetail>();
     expect(asReception.allowedTransitions.map((a) => a.transition)).toEqual(['withdraw']);
     const outsider = await w.agents.outsider.get(`/api/v1/dossiers/${d.id}`);
     expect(outsider.statusCode).toBe(403);

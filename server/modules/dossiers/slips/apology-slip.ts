@@ -1,7 +1,7 @@
 // Mẫu 04 — Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết (TT 03/2025); under TT 01/2018 "Phiếu xin lỗi và hẹn
 // lại ngày trả kết quả". Sent no later than one working day before the due instant, once per dossier (§3.1 step 6, §19.7).
 import { formatVnDate, formatVnDateTime } from './slips.format';
-import { field, honorific, orBlank, paragraph, renderPdf, signatureRight, slipDocument, type PdfNode } from './slips.pdf';
+import { field, honorific, orBlank, paragraph, renderPdf, signatureRight, slipDocument } from './slips.pdf';
 import { resolveTemplateSet } from './slips.templates';
 import { provisionalAppointmentLines } from './provisional-note';
 import type { ApologySlipData } from './slips.types';
@@ -38,7 +38,7 @@ export async function renderApologySlip(data: ApologySlipData): Promise<Buffer> 
       `${agency} xin trân trọng gửi lời xin lỗi đến ${who} vì sự chậm trễ trong quá trình giải quyết hồ sơ có thể gây phiền hà, tốn kém về chi phí, công sức của ${who}.`,
     ),
     paragraph([promise, { text: formatVnDateTime(data.newDueAt), bold: true }, '.']),
-    ...provisionalAppointmentLines(data).map((line) => ({ text: line, italics: true, fontSize: 9.5, margin: [0, 2, 0, 4] }) as PdfNode),
+    ...provisionalAppointmentLines(data).map((line) => ({ text: line, italics: true, fontSize: 9.5, margin: [0, 2, 0, 4] })),
     paragraph(`Mong nhận được sự thông cảm của ${who} vì sự chậm trễ này./.`),
     signatureRight(data.signer),
   ];

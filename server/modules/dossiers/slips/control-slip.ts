@@ -80,7 +80,7 @@ export async function renderControlSlip(data: ControlSlipData): Promise<Buffer> 
           ),
         ]
       : []),
-    ...provisionalAppointmentLines(data).map((line) => ({ text: line, italics: true, fontSize: 9.5, margin: [0, 2, 0, 4] }) as PdfNode),
+    ...provisionalAppointmentLines(data).map((line) => ({ text: line, italics: true, fontSize: 9.5, margin: [0, 2, 0, 4] })),
     data.handovers.length > 0 ? table : { text: BLANK, margin: [0, 6, 0, 8] },
     { text: 'Ghi chú:', italics: true, fontSize: 10 },
     {

@@ -231,7 +231,7 @@ describe('Mẫu 01 and Mẫu 07', () => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     const r = TRACKING_BOOK_FIRST_DATA_ROW;
-    const book = [0, 1].map((i) => ({ stt: String(ws.getCell(`A${r + i}`).value), code: ws.getCell(`B${r + i}`).value }));
+    const book = [0, 1].map((i) => ({ stt: String(ws.getCell(`A${r + i}`).value as number), code: ws.getCell(`B${r + i}`).value }));
     expect(book).toEqual([
       { stt: await receiptSeq(june.id), code: june.code },
       { stt: await receiptSeq(june2.id), code: june2.code },

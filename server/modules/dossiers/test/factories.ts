@@ -118,7 +118,7 @@ export function transition(agent: TestAgent, d: Pick<DossierDetail, 'id' | 'vers
 export async function step(agent: TestAgent, d: Pick<DossierDetail, 'id' | 'version'>, body: Record<string, unknown>): Promise<DossierDetail> {
   const res = await transition(agent, d, body);
   if (res.statusCode !== 200) throw new Error(`${String(body.transition)} failed: ${res.statusCode} ${res.body}`);
-  return res.json() as DossierDetail;
+  return res.json<DossierDetail>();
 }
 
 export { procedureInput };

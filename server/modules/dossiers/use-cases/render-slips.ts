@@ -96,7 +96,7 @@ export function controlHandovers(b: Pick<DossierBundle, 'row' | 'hops' | 'events
       toRole: h.role,
       fromPerson: h.handedBy,
       toPerson: null,
-      result: closedNow ? asResult(left!.classification) : null,
+      result: closedNow ? asResult(left.classification) : null,
       note: h.note,
       order: h.seq * 2,
     });

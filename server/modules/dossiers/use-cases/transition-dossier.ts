@@ -344,7 +344,7 @@ export async function transitionDossier(ctx: Ctx, id: string, req: TransitionReq
   const p = await plan({ ctx, now, row, req, cal, hops, pauses, units, actorLabel });
 
   // The at-risk flag as it stands after the change (only running dossiers can be at risk).
-  const after = { ...row, ...p.values } as DossierRow;
+  const after = { ...row, ...p.values };
   const pausesAfter = toPauses(p.pause && 'close' in p.pause ? pauses.map((x) => (x.toAt === null ? { ...x, toAt: now } : x)) : pauses);
   const stepHop = p.newHop?.kind === 'step' ? p.newHop : openStepHop(hops);
   if (RUNNING_STATES.includes(after.state) && !PAUSED_STATES.includes(after.state)) {
