@@ -202,7 +202,12 @@ export async function run(): Promise<void> {
 
     const database = await openDatabase({ url, poolSize: POOL_SIZE });
     await runMigrations(database);
-    const built = await buildApp({ database, config: loadConfig({ ...process.env, DATABASE_URL: url, MOTCUA_SEED_DEMO: 'false' }), clock: { now: () => BENCH_NOW }, logger: false });
+    const built = await buildApp({
+      database,
+      config: loadConfig({ ...process.env, DATABASE_URL: url, MOTCUA_SEED_DEMO: 'false' }),
+      clock: { now: () => BENCH_NOW },
+      logger: false,
+    });
     const system = built.systemCtx();
     await seedCalendarDemo(system);
     const { centre, agencies } = await insertUnits(database.pool!);
@@ -213,7 +218,14 @@ export async function run(): Promise<void> {
     );
     const ctx = {
       ...system,
-      actor: { type: 'user' as const, userId: randomUUID(), kind: 'officer' as const, displayName: 'Cán bộ thử tải', grants: [{ role: 'reception-officer', orgUnitId: centre.id, scopePath: centre.path }], sessionId: 'bench' },
+      actor: {
+        type: 'user' as const,
+        userId: randomUUID(),
+        kind: 'officer' as const,
+        displayName: 'Cán bộ thử tải',
+        grants: [{ role: 'reception-officer', orgUnitId: centre.id, scopePath: centre.path }],
+        sessionId: 'bench',
+      },
     };
     const input = (i: number) => ({
       procedureCode: version.code,
@@ -251,10 +263,19 @@ export async function run(): Promise<void> {
         const agency = agencies[i % AGENCIES]!;
         await client.query('begin');
         const id = randomUUID();
-        const steps = JSON.stringify(version.steps.map((s) => ({ name: s.name, unitId: s.unitRef === 'receiving-centre' ? centre.id : agency.id, role: s.role, budgetMinutes: s.budgetMinutes, interAgency: s.interAgency })));
-        const code = (await client.query({
-          name: 'intake1',
-          text: `with c as (insert into dossiers_code_counters (agency_code, day, n) values ($17, $18, 1) on conflict (agency_code, day) do update set n = dossiers_code_counters.n + 1 returning n),
+        const steps = JSON.stringify(
+          version.steps.map((s) => ({
+            name: s.name,
+            unitId: s.unitRef === 'receiving-centre' ? centre.id : agency.id,
+            role: s.role,
+            budgetMinutes: s.budgetMinutes,
+            interAgency: s.interAgency,
+          })),
+        );
+        const code = (
+          await client.query({
+            name: 'intake1',
+            text: `with c as (insert into dossiers_code_counters (agency_code, day, n) values ($17, $18, 1) on conflict (agency_code, day) do update set n = dossiers_code_counters.n + 1 returning n),
                  k as (select $16 || lpad(c.n::text, greatest(4, length(c.n::text)), '0') as code from c),
                  d as (insert into dossiers (id, code, procedure_version_id, procedure_code, procedure_name, receiving_unit_id, handling_unit_id, channel, result_delivery, applicant_kind, applicant_name,
                    applicant_id_number, applicant_email, applicant_address, checklist, fee_vnd, state, status_code, workflow, current_step, holder_unit_id, holder_role, duration_amount, duration_unit,
@@ -263,22 +284,51 @@ export async function run(): Promise<void> {
                  h as (insert into dossiers_steps (dossier_id, seq, kind, step_index, name, to_unit_id, role, started_at, budget_minutes, due_at, handed_by) select d.id, 1, 'step', 0, $19, $5, 'reception-officer', $13, $20, $14, $21 from d),
                  e as (insert into dossiers_events (dossier_id, at, kind, public, status_code, params, actor_label) select d.id, $13, 'intake', true, 2, $22, $21 from d)
                  select code from d`,
-          values: [id, version.id, version.code, version.name, centre.id, agency.id, 'Nguyễn Văn An', String(100000000000 + i), `an.${i}@example.vn`, JSON.stringify([{ name: 'Tờ khai', originals: 1, copies: 0 }]), steps, centre.code, now, due, 'nguyen van an',
-            `${agency.code}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-`, agency.code, day, version.steps[0]!.name, version.steps[0]!.budgetMinutes, 'Cán bộ thử tải', JSON.stringify({ unit: centre.name, due: toVnIso(due) }),
-            // The public lookup's stored view, written by hand in the same shape.
-            JSON.stringify({
-              procedureName: version.name,
-              applicantName: 'Nguyễn V*** A**',
-              statusCode: 2,
-              status: { vi: 'Đã tiếp nhận', en: 'Received' },
-              receivedAt: toVnIso(now),
-              appointmentAt: toVnIso(due),
-              extendedAppointmentAt: null,
-              finishedAt: null,
-              returnedAt: null,
-              timeline: [{ at: toVnIso(now), statusCode: 2, text: { vi: `Hồ sơ được tiếp nhận tại ${centre.name}; hẹn trả kết quả ${toVnIso(due)}.`, en: `Received at ${centre.name}; result due ${toVnIso(due)}.` } }],
-            })],
-        })).rows[0].code as string;
+            values: [
+              id,
+              version.id,
+              version.code,
+              version.name,
+              centre.id,
+              agency.id,
+              'Nguyễn Văn An',
+              String(100000000000 + i),
+              `an.${i}@example.vn`,
+              JSON.stringify([{ name: 'Tờ khai', originals: 1, copies: 0 }]),
+              steps,
+              centre.code,
+              now,
+              due,
+              'nguyen van an',
+              `${agency.code}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-`,
+              agency.code,
+              day,
+              version.steps[0]!.name,
+              version.steps[0]!.budgetMinutes,
+              'Cán bộ thử tải',
+              JSON.stringify({ unit: centre.name, due: toVnIso(due) }),
+              // The public lookup's stored view, written by hand in the same shape.
+              JSON.stringify({
+                procedureName: version.name,
+                applicantName: 'Nguyễn V*** A**',
+                statusCode: 2,
+                status: { vi: 'Đã tiếp nhận', en: 'Received' },
+                receivedAt: toVnIso(now),
+                appointmentAt: toVnIso(due),
+                extendedAppointmentAt: null,
+                finishedAt: null,
+                returnedAt: null,
+                timeline: [
+                  {
+                    at: toVnIso(now),
+                    statusCode: 2,
+                    text: { vi: `Hồ sơ được tiếp nhận tại ${centre.name}; hẹn trả kết quả ${toVnIso(due)}.`, en: `Received at ${centre.name}; result due ${toVnIso(due)}.` },
+                  },
+                ],
+              }),
+            ],
+          })
+        ).rows[0].code as string;
         await client.query({
           name: 'outbox',
           text: `insert into notifications_outbox (channel, recipient, template_key, params, locale, status, subject_type, subject_id, dedupe_key, recheck_at) values ('email', $1, 'dossiers.applicant-update', $2, 'vi', 'pending', 'dossier', $3, $4, now() + interval '60 seconds')`,
@@ -340,10 +390,14 @@ export async function run(): Promise<void> {
     const lookup = merge(appRuns);
     const lookupBase = merge(baseRuns);
 
-    console.log(`dossiers bench: PostgreSQL, pool ${POOL_SIZE}, intakes over ${AGENCIES} agencies at one desk (one day's counters), ${INTAKE_ROUNDS_PER_LEVEL} alternating rounds of ${INTAKE_SECONDS} s per variant and concurrency; ${codes.length} codes looked up`);
+    console.log(
+      `dossiers bench: PostgreSQL, pool ${POOL_SIZE}, intakes over ${AGENCIES} agencies at one desk (one day's counters), ${INTAKE_ROUNDS_PER_LEVEL} alternating rounds of ${INTAKE_SECONDS} s per variant and concurrency; ${codes.length} codes looked up`,
+    );
     console.log(`intake per concurrency (use case / raw SQL per s): ${curve.map((c) => `${c.concurrency}: ${Math.round(c.app)} / ${Math.round(c.baseline)}`).join(', ')}`);
     console.log(`intake peak: use case at ${app.concurrency} concurrent, raw SQL at ${baseline.concurrency}; ratio ${(app.perSecond / baseline.perSecond).toFixed(3)}`);
-    console.log(`lookup method: node:http keep-alive agent, ${CONNECTIONS} sockets each sending back-to-back GETs, ${ROUNDS} alternating rounds of ${LOOKUP_SECONDS} s per server after ${LOOKUP_WARMUP_SECONDS} s warm-up; servers in child processes; responses ${JSON.stringify(lookup.statuses)} / ${JSON.stringify(lookupBase.statuses)}; baseline p99 ${lookupBase.p99.toFixed(1)} ms; ratio ${(lookup.perSecond / lookupBase.perSecond).toFixed(3)}`);
+    console.log(
+      `lookup method: node:http keep-alive agent, ${CONNECTIONS} sockets each sending back-to-back GETs, ${ROUNDS} alternating rounds of ${LOOKUP_SECONDS} s per server after ${LOOKUP_WARMUP_SECONDS} s warm-up; servers in child processes; responses ${JSON.stringify(lookup.statuses)} / ${JSON.stringify(lookupBase.statuses)}; baseline p99 ${lookupBase.p99.toFixed(1)} ms; ratio ${(lookup.perSecond / lookupBase.perSecond).toFixed(3)}`,
+    );
     console.log(`intake: ${Math.round(app.perSecond)}/s, baseline ${Math.round(baseline.perSecond)}/s`);
     console.log(`lookup: ${Math.round(lookup.perSecond)} req/s, p99 ${lookup.p99.toFixed(1)} ms, baseline ${Math.round(lookupBase.perSecond)} req/s`);
   } finally {

@@ -29,11 +29,19 @@ if (config.seedDemo) await seedDemoData(built);
 await built.app.listen({ port: config.port, host: config.host });
 // JOBS_ENABLED=false: this process only queues jobs; another process (same build) works them.
 const jobsConfig = loadJobsConfig();
-const jobs = await startJobs({ database, systemCtx: () => built.systemCtx(), log: built.app.log, work: jobsConfig.enabled, pollingIntervalSeconds: jobsConfig.pollingIntervalSeconds });
+const jobs = await startJobs({
+  database,
+  systemCtx: () => built.systemCtx(),
+  log: built.app.log,
+  work: jobsConfig.enabled,
+  pollingIntervalSeconds: jobsConfig.pollingIntervalSeconds,
+});
 
 const ms = Math.round(performance.now() - startedAt);
 const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
-console.log(`\nmotcua đang chạy tại http://localhost:${config.port}  (CSDL: ${database.kind === 'pglite' ? `PGlite ${path.join(config.dataDir, 'pg')}` : 'PostgreSQL'}, khởi động ${ms} ms, RSS ${rssMb} MB)`);
+console.log(
+  `\nmotcua đang chạy tại http://localhost:${config.port}  (CSDL: ${database.kind === 'pglite' ? `PGlite ${path.join(config.dataDir, 'pg')}` : 'PostgreSQL'}, khởi động ${ms} ms, RSS ${rssMb} MB)`,
+);
 if (config.seedDemo) {
   const { printDemoAccounts } = await import('./modules/demo-accounts');
   printDemoAccounts();

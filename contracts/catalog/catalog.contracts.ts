@@ -59,7 +59,11 @@ export const TimeIssueSchema = z.enum(TIME_ISSUES);
 export type TimeIssue = z.infer<typeof TimeIssueSchema>;
 
 const Text = (max: number) => z.string().trim().max(max);
-const OptionalText = (max: number) => Text(max).nullable().optional().transform((v) => (v === undefined || v === '' ? null : v));
+const OptionalText = (max: number) =>
+  Text(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? null : v));
 
 // ---------------------------------------------------------------- value objects
 
@@ -89,8 +93,16 @@ export type ProcessingTime = z.infer<typeof ProcessingTimeSchema>;
 /** What an editor sends for a processing time; readability is derived by the server. */
 export const ProcessingTimeInputSchema = z.object({
   channel: ChannelScopeSchema,
-  amount: z.number().positive().max(10000).nullable().optional().transform((v) => v ?? null),
-  unit: DurationUnitSchema.nullable().optional().transform((v) => v ?? null),
+  amount: z
+    .number()
+    .positive()
+    .max(10000)
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  unit: DurationUnitSchema.nullable()
+    .optional()
+    .transform((v) => v ?? null),
   raw: OptionalText(500),
 });
 export type ProcessingTimeInput = z.infer<typeof ProcessingTimeInputSchema>;
@@ -106,7 +118,14 @@ export type Fee = z.infer<typeof FeeSchema>;
 /** What an editor sends for a fee. */
 export const FeeInputSchema = z.object({
   channel: ChannelScopeSchema,
-  amountVnd: z.number().int().min(0).max(1_000_000_000_000).nullable().optional().transform((v) => v ?? null),
+  amountVnd: z
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000_000_000)
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   text: OptionalText(500),
   note: OptionalText(4000),
 });
@@ -116,7 +135,10 @@ export const TemplateFileSchema = z.object({
   fileName: Text(255).min(1),
   mimeType: Text(120).min(1),
   sizeBytes: z.number().int().min(0),
-  storageKey: Text(500).nullable().optional().transform((v) => v ?? null),
+  storageKey: Text(500)
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
 });
 export type TemplateFile = z.infer<typeof TemplateFileSchema>;
 
@@ -171,12 +193,31 @@ export type RequiredDocument = z.infer<typeof RequiredDocumentSchema>;
 /** What an editor sends for a required document. */
 export const RequiredDocumentInputSchema = z.object({
   name: Text(2000).min(1, 'catalog.errors.documentNameRequired'),
-  originals: z.number().int().min(0).max(100).nullable().optional().transform((v) => v ?? null),
-  copies: z.number().int().min(0).max(100).nullable().optional().transform((v) => v ?? null),
+  originals: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  copies: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   case: OptionalText(1000),
   note: OptionalText(2000),
-  template: TemplateFileSchema.nullable().optional().transform((v) => v ?? null),
-  group: Text(40).nullable().optional().transform((v) => (v === undefined || v === '' ? null : v)),
+  template: TemplateFileSchema.nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  group: Text(40)
+    .nullable()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? null : v)),
 });
 
 /** A legal text the procedure rests on: its number (số hiệu) and title. */
@@ -202,9 +243,20 @@ export const WorkflowStepInputSchema = z
   .object({
     name: Text(300).min(1),
     unitRef: StepUnitRefSchema,
-    orgUnitId: z.uuid().nullable().optional().transform((v) => v ?? null),
+    orgUnitId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
     role: WorkflowRoleSchema,
-    budgetMinutes: z.number().int().min(0).max(10_000_000).nullable().optional().transform((v) => v ?? null),
+    budgetMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000_000)
+      .nullable()
+      .optional()
+      .transform((v) => v ?? null),
     interAgency: z.boolean().optional().default(false),
   })
   .refine((s) => (s.unitRef === 'fixed') === (s.orgUnitId !== null), { message: 'catalog.errors.stepUnit', path: ['orgUnitId'] });
@@ -359,7 +411,9 @@ export const ProcedureContentSchema = z.object({
   implementingAgencyText: OptionalText(2000),
   applicants: OptionalText(2000),
   results: z.array(Text(1000).min(1)).max(50).optional().default([]),
-  onlineMode: OnlineModeSchema.nullable().optional().transform((v) => v ?? null),
+  onlineMode: OnlineModeSchema.nullable()
+    .optional()
+    .transform((v) => v ?? null),
   onlineModeText: OptionalText(500),
   processingTimeText: OptionalText(1000),
   processingTimeNote: OptionalText(4000),

@@ -10,8 +10,18 @@ export type ClockState = z.infer<typeof ClockStateSchema>;
 /** Moves the clock forward by working time on the province calendar, and/or by plain minutes. */
 export const AdvanceClockSchema = z
   .object({
-    workingMinutes: z.number().int().min(0).max(480 * 60).optional(),
-    minutes: z.number().int().min(0).max(60 * 24 * 366).optional(),
+    workingMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(480 * 60)
+      .optional(),
+    minutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(60 * 24 * 366)
+      .optional(),
   })
   .refine((b) => (b.workingMinutes ?? 0) + (b.minutes ?? 0) > 0, { message: 'platform.clock.nothingToAdvance', path: ['workingMinutes'] });
 export type AdvanceClock = z.infer<typeof AdvanceClockSchema>;

@@ -51,7 +51,10 @@ export const PhoneSchema = z
   .refine((p) => /^(\+84|0)\d{9,10}$/.test(p.replace(/[ .-]/g, '')), { message: 'identity.errors.invalidPhone' });
 
 /** Tax code of a business: 10 digits, or 13 for a branch (written `0100109106-001`). */
-export const TaxCodeSchema = z.string().trim().regex(/^\d{10}(-?\d{3})?$/, 'identity.errors.invalidTaxCode');
+export const TaxCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{10}(-?\d{3})?$/, 'identity.errors.invalidTaxCode');
 
 const NameSchema = z.string().trim().min(1).max(200);
 const ShortNameSchema = z.string().trim().max(100);

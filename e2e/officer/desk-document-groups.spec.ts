@@ -9,7 +9,6 @@ import { apiLogin, openedDialog, watchConsole } from './dossier-support';
 
 const SHOTS = process.env.E2E_SCREENS_DIR ?? path.join('.tmp', 'shots');
 
-
 /** Ticks a checklist box and waits for the form to show it ticked (the checklist sets its values through the form, so
  * the box turns on one render later than the click; Playwright's check() would read the state too early). */
 async function tick(box: Locator) {

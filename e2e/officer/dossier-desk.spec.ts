@@ -104,7 +104,9 @@ test('a stale screen gets the translated conflict message and keeps what was typ
   const context = await browser.newContext();
   const csrf = await apiLogin(context.request, 'tiepnhan.hacthanh');
   // The dossier itself comes through the API: the desk screen is covered by the lifecycle journey.
-  const wards = (await (await context.request.get('/api/v1/identity/org-units', { params: { q: 'Hac Thanh', kind: 'commune' } })).json()) as { items: Array<{ id: string; name: string }> };
+  const wards = (await (await context.request.get('/api/v1/identity/org-units', { params: { q: 'Hac Thanh', kind: 'commune' } })).json()) as {
+    items: Array<{ id: string; name: string }>;
+  };
   const intake = await context.request.post('/api/v1/dossiers/intake', {
     headers: { 'x-csrf-token': csrf },
     data: {

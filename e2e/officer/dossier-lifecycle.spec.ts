@@ -37,7 +37,11 @@ function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
 
-test('a dossier from the desk to the citizen: keyboard intake, receipt, hand-overs, inter-agency, apology, approval, return, public lookup', async ({ browser, playwright, baseURL }, testInfo) => {
+test('a dossier from the desk to the citizen: keyboard intake, receipt, hand-overs, inter-agency, apology, approval, return, public lookup', async ({
+  browser,
+  playwright,
+  baseURL,
+}, testInfo) => {
   const problems: string[] = [];
 
   // ---------------------------------------------------------------- setup
@@ -169,10 +173,7 @@ test('a dossier from the desk to the citizen: keyboard intake, receipt, hand-ove
     const downloadPromise = desk.waitForEvent('download');
     await desk.keyboard.press('Enter');
     const popup = await popupPromise;
-    const opened = await Promise.race([
-      downloadPromise.then((d) => d.url()),
-      popup.waitForURL((url) => url.pathname.endsWith('/slips/receipt')).then(() => popup.url()),
-    ]);
+    const opened = await Promise.race([downloadPromise.then((d) => d.url()), popup.waitForURL((url) => url.pathname.endsWith('/slips/receipt')).then(() => popup.url())]);
     expect(opened).toContain(href!);
     if (!popup.isClosed()) await popup.close();
 

@@ -26,7 +26,11 @@ async function csrfOf(request: APIRequestContext): Promise<string> {
   return ((await me.json()) as { csrfToken: string }).csrfToken;
 }
 
-test('a dossier due in a year not yet published: provisional on the receipt and lookup, recomputed and notified on publication', async ({ browser, playwright, baseURL }, testInfo) => {
+test('a dossier due in a year not yet published: provisional on the receipt and lookup, recomputed and notified on publication', async ({
+  browser,
+  playwright,
+  baseURL,
+}, testInfo) => {
   const problems: string[] = [];
   const setter = await playwright.request.newContext({ baseURL });
   const setterCsrf = await apiLogin(setter, 'admin');
@@ -144,7 +148,11 @@ test('a dossier due in a year not yet published: provisional on the receipt and 
       data: { date: dueDate, type: 'day-off', kind: 'swap', reason: 'Nghỉ hoán đổi (theo thông báo)', reference: `Thông báo thử nghiệm lịch năm ${year}` },
     });
     expect(entry.status(), await entry.text()).toBe(200);
-    const impact = (await (await admin.get(`/api/v1/calendar/admin/years/${year}/draft/impact`)).json()) as { total: number; modules: Array<{ module: string; affected: number }>; changedDays: Array<{ date: string }> };
+    const impact = (await (await admin.get(`/api/v1/calendar/admin/years/${year}/draft/impact`)).json()) as {
+      total: number;
+      modules: Array<{ module: string; affected: number }>;
+      changedDays: Array<{ date: string }>;
+    };
     expect(impact.modules.find((m) => m.module === 'dossiers')!.affected).toBeGreaterThanOrEqual(1);
     expect(impact.changedDays.map((d) => d.date)).toContain(dueDate);
     const draft = (await (await admin.get(`/api/v1/calendar/admin/years/${year}`)).json()) as { draft: { version: number } };

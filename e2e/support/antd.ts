@@ -11,7 +11,11 @@ async function dropdownsClosed(page: Page): Promise<void> {
 /** Opens a Select and clicks the option with this exact text (multi-selects are closed with Escape). */
 export async function chooseOption(page: Page, select: Locator, option: string, { multiple = false } = {}): Promise<void> {
   await select.click();
-  await openDropdown(page).locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${escape(option)}$`) }).first().click();
+  await openDropdown(page)
+    .locator('.ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${escape(option)}$`) })
+    .first()
+    .click();
   if (multiple) await page.keyboard.press('Escape');
   await dropdownsClosed(page);
 }
@@ -20,7 +24,10 @@ export async function chooseOption(page: Page, select: Locator, option: string, 
 export async function chooseTreeNode(page: Page, select: Locator, search: string, title: string, { multiple = false } = {}): Promise<void> {
   await select.click();
   await select.pressSequentially(search, { delay: 10 });
-  const node = openDropdown(page).locator('.ant-select-tree-node-content-wrapper').filter({ hasText: new RegExp(`^${escape(title)}$`) }).first();
+  const node = openDropdown(page)
+    .locator('.ant-select-tree-node-content-wrapper')
+    .filter({ hasText: new RegExp(`^${escape(title)}$`) })
+    .first();
   await expect(node).toBeVisible();
   await node.click();
   if (multiple) await page.keyboard.press('Escape');

@@ -31,7 +31,8 @@ const text = {
     prompt: "Administrator's password: ",
     again: 'Type the password again: ',
     mismatch: 'The two passwords differ.',
-    created: (login: string, unit: boolean) => `System administrator "${login}" created${unit ? ' with the province root unit' : ''}. Sign in at /admin with the password you typed.`,
+    created: (login: string, unit: boolean) =>
+      `System administrator "${login}" created${unit ? ' with the province root unit' : ''}. Sign in at /admin with the password you typed.`,
     failed: 'The administrator was not created:',
   },
 }[locale];

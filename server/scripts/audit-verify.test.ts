@@ -48,7 +48,11 @@ beforeAll(async () => {
   await runMigrations(database);
   for (let i = 0; i < 3; i++) {
     await database.db.transaction((tx) =>
-      recordAudit(tx, { actorId: null, actorLabel: 'test', at: new Date(Date.UTC(2026, 0, 1, 0, i)) }, { action: 'test.write', subjectType: 'thing', subjectId: String(i), after: { i } }),
+      recordAudit(
+        tx,
+        { actorId: null, actorLabel: 'test', at: new Date(Date.UTC(2026, 0, 1, 0, i)) },
+        { action: 'test.write', subjectType: 'thing', subjectId: String(i), after: { i } },
+      ),
     );
   }
 }, 60_000);

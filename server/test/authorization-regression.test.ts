@@ -76,7 +76,9 @@ describe('issue 8 item 1: a ward officer gains nothing on a root-unit dossier', 
     expect((await l.get(`/api/v1/dossiers/${awaiting.id}`)).statusCode).toBe(403);
     expect((await transition(l, awaiting, { transition: 'approve' })).statusCode).toBe(403);
     expect((await transition(l, awaiting, { transition: 'stop', reason: 'Thử dừng' })).statusCode).toBe(403);
-    expect((await l.post(`/api/v1/dossiers/${awaiting.id}/apology`, { expectedVersion: awaiting.version, reason: 'Thử', newDueAt: '2026-12-31T09:00:00+07:00' })).statusCode).toBe(403);
+    expect((await l.post(`/api/v1/dossiers/${awaiting.id}/apology`, { expectedVersion: awaiting.version, reason: 'Thử', newDueAt: '2026-12-31T09:00:00+07:00' })).statusCode).toBe(
+      403,
+    );
     // A department leader is elsewhere in the tree: refused too.
     expect((await transition(agents['lanhdao.stp']!, awaiting, { transition: 'approve' })).statusCode).toBe(403);
     // The root's leader may.

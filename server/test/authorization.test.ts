@@ -52,7 +52,9 @@ beforeAll(async () => {
   callers.push({ name: 'anonymous', agent: new TestAgent(t.app), actions: null });
   const accounts = [
     { name: 'citizen', account: await createCitizen(db) },
-    ...(await Promise.all(ROLES.map(async (role) => ({ name: role, account: await createOfficer(db, role, role === 'system-admin' || role === 'reform-office' ? province : commune) })))),
+    ...(await Promise.all(
+      ROLES.map(async (role) => ({ name: role, account: await createOfficer(db, role, role === 'system-admin' || role === 'reform-office' ? province : commune) })),
+    )),
   ];
   for (const { name, account } of accounts) {
     const agent = await loginAs(t.app, account);
@@ -166,8 +168,14 @@ describe('route × role × unit relation', () => {
     const world = { procedureCode, centre: unit } as unknown as DossierWorld;
     const received = await receive(world, {}, own('reception-officer'));
     const processing = await step(own('reception-officer'), await receive(world, {}, own('reception-officer')), { transition: 'forward' });
-    const awaiting = await step(own('specialist'), await step(own('reception-officer'), await receive(world, {}, own('reception-officer')), { transition: 'forward' }), { transition: 'forward' });
-    const done = await step(own('leader'), await step(own('specialist'), await step(own('reception-officer'), await receive(world, {}, own('reception-officer')), { transition: 'forward' }), { transition: 'forward' }), { transition: 'approve' });
+    const awaiting = await step(own('specialist'), await step(own('reception-officer'), await receive(world, {}, own('reception-officer')), { transition: 'forward' }), {
+      transition: 'forward',
+    });
+    const done = await step(
+      own('leader'),
+      await step(own('specialist'), await step(own('reception-officer'), await receive(world, {}, own('reception-officer')), { transition: 'forward' }), { transition: 'forward' }),
+      { transition: 'approve' },
+    );
     expect([received.state, processing.state, awaiting.state, done.state]).toEqual(['RECEIVED', 'PROCESSING', 'AWAITING_APPROVAL', 'DONE']);
     const guided = await own('reception-officer').post('/api/v1/dossiers/intake', intakeBody(world, { decision: 'guide', missingItems: ['Tờ khai'], reasons: 'Thiếu tờ khai' }));
     expect(guided.statusCode, guided.body).toBe(201);
@@ -184,37 +192,135 @@ describe('route × role × unit relation', () => {
     // Transitions chosen so an allowed caller passes the policy and then meets INVALID_STATE (409): nothing changes.
     const tr = (d: DossierDetail, body: Record<string, unknown>) => ({ expectedVersion: d.version, ...body });
     add('POST', `${P}/intake`, [
-      { label: 'intake at U (unknown procedure: 404 after the check)', method: 'POST', url: `${P}/intake`, body: intakeBody(world, { procedureCode: 'khong-ton-tai' }), allowed: actsAs('reception-officer'), whenAllowed: 404 },
+      {
+        label: 'intake at U (unknown procedure: 404 after the check)',
+        method: 'POST',
+        url: `${P}/intake`,
+        body: intakeBody(world, { procedureCode: 'khong-ton-tai' }),
+        allowed: actsAs('reception-officer'),
+        whenAllowed: 404,
+      },
     ]);
     add('GET', P, [
-      { label: 'all queue lists the dossier', method: 'GET', url: `${P}?queue=all&q=${encodeURIComponent(received.code)}`, allowed: () => true, whenAllowed: 200, listed: codeIn(received.code), sees: readsDossier },
-      { label: 'mine queue (holder)', method: 'GET', url: `${P}?queue=mine&q=${encodeURIComponent(processing.code)}`, allowed: () => true, whenAllowed: 200, listed: codeIn(processing.code), sees: actsAs('specialist') },
+      {
+        label: 'all queue lists the dossier',
+        method: 'GET',
+        url: `${P}?queue=all&q=${encodeURIComponent(received.code)}`,
+        allowed: () => true,
+        whenAllowed: 200,
+        listed: codeIn(received.code),
+        sees: readsDossier,
+      },
+      {
+        label: 'mine queue (holder)',
+        method: 'GET',
+        url: `${P}?queue=mine&q=${encodeURIComponent(processing.code)}`,
+        allowed: () => true,
+        whenAllowed: 200,
+        listed: codeIn(processing.code),
+        sees: actsAs('specialist'),
+      },
     ]);
     add('GET', `${P}/:id`, [{ label: 'detail', method: 'GET', url: `${P}/${received.id}`, allowed: readsDossier, whenAllowed: 200 }]);
-    add('GET', `${P}/by-code/:code`, [{ label: 'detail by code', method: 'GET', url: `${P}/by-code/${encodeURIComponent(received.code)}`, allowed: readsDossier, whenAllowed: 200 }]);
+    add('GET', `${P}/by-code/:code`, [
+      { label: 'detail by code', method: 'GET', url: `${P}/by-code/${encodeURIComponent(received.code)}`, allowed: readsDossier, whenAllowed: 200 },
+    ]);
     add('GET', `${P}/:id/slips/:slip`, [{ label: 'receipt Mẫu 01', method: 'GET', url: `${P}/${received.id}/slips/receipt`, allowed: readsDossier, whenAllowed: 200 }]);
     add('GET', `${P}/intake-decisions/:id`, [{ label: 'intake decision', method: 'GET', url: `${P}/intake-decisions/${decisionId}`, allowed: readsDossier, whenAllowed: 200 }]);
-    add('GET', `${P}/intake-decisions/:id/slip`, [{ label: 'Mẫu 02 slip', method: 'GET', url: `${P}/intake-decisions/${decisionId}/slip`, allowed: readsDossier, whenAllowed: 200 }]);
+    add('GET', `${P}/intake-decisions/:id/slip`, [
+      { label: 'Mẫu 02 slip', method: 'GET', url: `${P}/intake-decisions/${decisionId}/slip`, allowed: readsDossier, whenAllowed: 200 },
+    ]);
     add('GET', `${P}/tracking-book`, [
-      { label: 'tracking book Mẫu 07 of U', method: 'GET', url: `${P}/tracking-book?receivingUnitId=${unit.id}&from=2026-01-01&to=2026-12-31`, allowed: readsDossier, whenAllowed: 200 },
-      { label: 'tracking book Mẫu 07 of the root', method: 'GET', url: `${P}/tracking-book?receivingUnitId=${root.id}&from=2026-01-01&to=2026-12-31`, allowed: (role, r) => provinceReader(role) || r === 'parent', whenAllowed: 200 },
+      {
+        label: 'tracking book Mẫu 07 of U',
+        method: 'GET',
+        url: `${P}/tracking-book?receivingUnitId=${unit.id}&from=2026-01-01&to=2026-12-31`,
+        allowed: readsDossier,
+        whenAllowed: 200,
+      },
+      {
+        label: 'tracking book Mẫu 07 of the root',
+        method: 'GET',
+        url: `${P}/tracking-book?receivingUnitId=${root.id}&from=2026-01-01&to=2026-12-31`,
+        allowed: (role, r) => provinceReader(role) || r === 'parent',
+        whenAllowed: 200,
+      },
     ]);
     add('POST', `${P}/:id/transitions`, [
-      { label: 'holder = desk (approve from RECEIVED)', method: 'POST', url: `${P}/${received.id}/transitions`, body: tr(received, { transition: 'approve' }), allowed: actsAs('reception-officer'), whenAllowed: 409 },
-      { label: 'receiving desk (return-result from RECEIVED)', method: 'POST', url: `${P}/${received.id}/transitions`, body: tr(received, { transition: 'return-result', method: 'desk', receivedBy: 'Nguyễn Văn An' }), allowed: actsAs('reception-officer'), whenAllowed: 409 },
-      { label: 'holder = specialist (approve from PROCESSING)', method: 'POST', url: `${P}/${processing.id}/transitions`, body: tr(processing, { transition: 'approve' }), allowed: actsAs('specialist'), whenAllowed: 409 },
-      { label: 'holder = leader (forward from AWAITING_APPROVAL)', method: 'POST', url: `${P}/${awaiting.id}/transitions`, body: tr(awaiting, { transition: 'forward' }), allowed: actsAs('leader'), whenAllowed: 409 },
-      { label: 'handling leader (stop from DONE)', method: 'POST', url: `${P}/${done.id}/transitions`, body: tr(done, { transition: 'stop', reason: 'Thử' }), allowed: actsAs('leader'), whenAllowed: 409 },
+      {
+        label: 'holder = desk (approve from RECEIVED)',
+        method: 'POST',
+        url: `${P}/${received.id}/transitions`,
+        body: tr(received, { transition: 'approve' }),
+        allowed: actsAs('reception-officer'),
+        whenAllowed: 409,
+      },
+      {
+        label: 'receiving desk (return-result from RECEIVED)',
+        method: 'POST',
+        url: `${P}/${received.id}/transitions`,
+        body: tr(received, { transition: 'return-result', method: 'desk', receivedBy: 'Nguyễn Văn An' }),
+        allowed: actsAs('reception-officer'),
+        whenAllowed: 409,
+      },
+      {
+        label: 'holder = specialist (approve from PROCESSING)',
+        method: 'POST',
+        url: `${P}/${processing.id}/transitions`,
+        body: tr(processing, { transition: 'approve' }),
+        allowed: actsAs('specialist'),
+        whenAllowed: 409,
+      },
+      {
+        label: 'holder = leader (forward from AWAITING_APPROVAL)',
+        method: 'POST',
+        url: `${P}/${awaiting.id}/transitions`,
+        body: tr(awaiting, { transition: 'forward' }),
+        allowed: actsAs('leader'),
+        whenAllowed: 409,
+      },
+      {
+        label: 'handling leader (stop from DONE)',
+        method: 'POST',
+        url: `${P}/${done.id}/transitions`,
+        body: tr(done, { transition: 'stop', reason: 'Thử' }),
+        allowed: actsAs('leader'),
+        whenAllowed: 409,
+      },
     ]);
     add('POST', `${P}/:id/apology`, [
-      { label: 'apology (DONE: 409 after the check)', method: 'POST', url: `${P}/${done.id}/apology`, body: { expectedVersion: done.version, reason: 'Thử', newDueAt: '2026-12-31T09:00:00+07:00' }, allowed: actsAs('leader'), whenAllowed: 409 },
+      {
+        label: 'apology (DONE: 409 after the check)',
+        method: 'POST',
+        url: `${P}/${done.id}/apology`,
+        body: { expectedVersion: done.version, reason: 'Thử', newDueAt: '2026-12-31T09:00:00+07:00' },
+        allowed: actsAs('leader'),
+        whenAllowed: 409,
+      },
     ]);
     add('POST', `${P}/admin/sweep-at-risk`, [
-      { label: 'sweep (province-wide, not unit-scoped)', method: 'POST', url: `${P}/admin/sweep-at-risk`, body: {}, allowed: (role) => role === 'system-admin', whenAllowed: 'skip' },
+      {
+        label: 'sweep (province-wide, not unit-scoped)',
+        method: 'POST',
+        url: `${P}/admin/sweep-at-risk`,
+        body: {},
+        allowed: (role) => role === 'system-admin',
+        whenAllowed: 'skip',
+      },
     ]);
 
     const C = '/api/v1/catalog/admin/procedures';
-    add('GET', C, [{ label: 'drafts listed', method: 'GET', url: `${C}?status=draft&pageSize=100&q=${encodeURIComponent(draft.name)}`, allowed: (role) => role === 'system-admin' || role === 'unit-admin', whenAllowed: 200, listed: idIn(draft.id), sees: unitAdminOver }]);
+    add('GET', C, [
+      {
+        label: 'drafts listed',
+        method: 'GET',
+        url: `${C}?status=draft&pageSize=100&q=${encodeURIComponent(draft.name)}`,
+        allowed: (role) => role === 'system-admin' || role === 'unit-admin',
+        whenAllowed: 200,
+        listed: idIn(draft.id),
+        sees: unitAdminOver,
+      },
+    ]);
     add('GET', `${C}/:id`, [{ label: 'draft detail', method: 'GET', url: `${C}/${draft.id}`, allowed: unitAdminOver, whenAllowed: 200 }]);
     const catalogWrite = (method: 'POST' | 'PUT', url: string, body: unknown): Probe[] => [{ label: 'write', method, url, body, allowed: unitAdminOver, whenAllowed: 'skip' }];
     add('POST', C, catalogWrite('POST', C, { ...procedureInput(), implementingUnitIds: [unit.id] }));
@@ -228,16 +334,84 @@ describe('route × role × unit relation', () => {
     add('GET', O, [{ label: 'org units (every officer picks units)', method: 'GET', url: O, allowed: anyOfficer, whenAllowed: 200 }]);
     add('GET', `${O}/tree`, [{ label: 'org tree (every officer)', method: 'GET', url: `${O}/tree`, allowed: anyOfficer, whenAllowed: 200 }]);
     add('GET', `${O}/:id`, [{ label: 'org unit (every officer)', method: 'GET', url: `${O}/${unit.id}`, allowed: anyOfficer, whenAllowed: 200 }]);
-    add('POST', O, [{ label: 'create under U', method: 'POST', url: O, body: { parentId: unit.id, code: 'TMATRIX', name: 'Đơn vị ma trận', kind: 'division' }, allowed: unitAdminOver, whenAllowed: 'skip' }]);
-    add('PUT', `${O}/:id`, [{ label: 'update U', method: 'PUT', url: `${O}/${unit.id}`, body: { code: unit.code, name: unit.name, kind: unit.kind, version: 1 }, allowed: unitAdminOver, whenAllowed: 'skip' }]);
-    add('POST', `${O}/:id/close`, [{ label: 'close U (only from above)', method: 'POST', url: `${O}/${unit.id}/close`, body: { validTo: '2026-12-31', reason: 'Sáp nhập' }, allowed: (role, r) => role === 'system-admin' || (role === 'unit-admin' && r === 'parent'), whenAllowed: 'skip' }]);
+    add('POST', O, [
+      {
+        label: 'create under U',
+        method: 'POST',
+        url: O,
+        body: { parentId: unit.id, code: 'TMATRIX', name: 'Đơn vị ma trận', kind: 'division' },
+        allowed: unitAdminOver,
+        whenAllowed: 'skip',
+      },
+    ]);
+    add('PUT', `${O}/:id`, [
+      {
+        label: 'update U',
+        method: 'PUT',
+        url: `${O}/${unit.id}`,
+        body: { code: unit.code, name: unit.name, kind: unit.kind, version: 1 },
+        allowed: unitAdminOver,
+        whenAllowed: 'skip',
+      },
+    ]);
+    add('POST', `${O}/:id/close`, [
+      {
+        label: 'close U (only from above)',
+        method: 'POST',
+        url: `${O}/${unit.id}/close`,
+        body: { validTo: '2026-12-31', reason: 'Sáp nhập' },
+        allowed: (role, r) => role === 'system-admin' || (role === 'unit-admin' && r === 'parent'),
+        whenAllowed: 'skip',
+      },
+    ]);
     const U = '/api/v1/identity/users';
-    add('GET', U, [{ label: 'users listed', method: 'GET', url: `${U}?q=${encodeURIComponent(officerOfU.username!)}`, allowed: (role) => provinceReader(role) || role === 'unit-admin', whenAllowed: 200, listed: idIn(officerOfU.id), sees: (role, r) => provinceReader(role) || (role === 'unit-admin' && covers(r)) }]);
-    add('GET', `${U}/:id`, [{ label: 'officer of U', method: 'GET', url: `${U}/${officerOfU.id}`, allowed: (role, r) => provinceReader(role) || (role === 'unit-admin' && covers(r)), whenAllowed: 200 }]);
-    add('POST', U, [{ label: 'create an officer of U', method: 'POST', url: U, body: { username: 'matrix.new', displayName: 'Cán bộ ma trận', email: 'matrix.new@test.vn', password: 'Matrix-pass-2026', grants: [{ role: 'specialist', orgUnitId: unit.id }] }, allowed: unitAdminOver, whenAllowed: 'skip' }]);
+    add('GET', U, [
+      {
+        label: 'users listed',
+        method: 'GET',
+        url: `${U}?q=${encodeURIComponent(officerOfU.username!)}`,
+        allowed: (role) => provinceReader(role) || role === 'unit-admin',
+        whenAllowed: 200,
+        listed: idIn(officerOfU.id),
+        sees: (role, r) => provinceReader(role) || (role === 'unit-admin' && covers(r)),
+      },
+    ]);
+    add('GET', `${U}/:id`, [
+      { label: 'officer of U', method: 'GET', url: `${U}/${officerOfU.id}`, allowed: (role, r) => provinceReader(role) || (role === 'unit-admin' && covers(r)), whenAllowed: 200 },
+    ]);
+    add('POST', U, [
+      {
+        label: 'create an officer of U',
+        method: 'POST',
+        url: U,
+        body: {
+          username: 'matrix.new',
+          displayName: 'Cán bộ ma trận',
+          email: 'matrix.new@test.vn',
+          password: 'Matrix-pass-2026',
+          grants: [{ role: 'specialist', orgUnitId: unit.id }],
+        },
+        allowed: unitAdminOver,
+        whenAllowed: 'skip',
+      },
+    ]);
     for (const action of ['', '/disable', '/enable', '/reset-password']) {
       const method = action === '' ? 'PUT' : 'POST';
-      add(method, `${U}/:id${action}`, [{ label: `officer of U ${action || 'update'}`, method, url: `${U}/${officerOfU.id}${action}`, body: action === '' ? { displayName: 'Cán bộ đổi tên', grants: [{ role: 'specialist', orgUnitId: unit.id }], version: 1 } : action === '/reset-password' ? { newPassword: 'Matrix-pass-2026' } : {}, allowed: unitAdminOver, whenAllowed: 'skip' }]);
+      add(method, `${U}/:id${action}`, [
+        {
+          label: `officer of U ${action || 'update'}`,
+          method,
+          url: `${U}/${officerOfU.id}${action}`,
+          body:
+            action === ''
+              ? { displayName: 'Cán bộ đổi tên', grants: [{ role: 'specialist', orgUnitId: unit.id }], version: 1 }
+              : action === '/reset-password'
+                ? { newPassword: 'Matrix-pass-2026' }
+                : {},
+          allowed: unitAdminOver,
+          whenAllowed: 'skip',
+        },
+      ]);
     }
   }, 240_000);
 

@@ -11,9 +11,7 @@ export async function databaseFingerprinter(db: Db, ignored: ReadonlySet<string>
     sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
   );
   const names = tables.rows.map((r) => r.table_name).filter((n) => !ignored.has(n));
-  const columns = names.map(
-    (n, i) => `(select count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from "${n}" x) as c${i}`,
-  );
+  const columns = names.map((n, i) => `(select count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from "${n}" x) as c${i}`);
   const statement = `select ${columns.join(', ')}`;
   return async () => {
     // Entries committed by earlier calls are sealed in the background: settle that first so only the call under test could differ.

@@ -21,7 +21,9 @@ describe('control characters in text', () => {
     const search = await w.agents.admin.get('/api/v1/identity/users?q=%00');
     expect(search.statusCode).toBe(400);
     expect(search.json().error.code).toBe('VALIDATION_FAILED');
-    expect(search.json().error.fields).toEqual([expect.objectContaining({ path: 'querystring.q', code: 'CONTROL_CHARACTER', message: expect.stringContaining('Trường q chứa ký tự điều khiển') })]);
+    expect(search.json().error.fields).toEqual([
+      expect.objectContaining({ path: 'querystring.q', code: 'CONTROL_CHARACTER', message: expect.stringContaining('Trường q chứa ký tự điều khiển') }),
+    ]);
 
     const lookup = await t.app.inject({ method: 'GET', url: '/api/v1/dossiers/lookup/H56%00', headers: { 'accept-language': 'en' } });
     expect(lookup.statusCode).toBe(400);
@@ -101,7 +103,12 @@ describe('caching', () => {
     expect(me.headers['cache-control']).toBe('no-store');
     const refused = await w.agents.admin.get('/api/v1/identity/users/not-a-uuid');
     expect(refused.headers['cache-control']).toBe('no-store');
-    const login = await new TestAgent(t.app).request('POST', '/api/v1/identity/login', { login: w.accounts.reception.login, password: w.accounts.reception.password }, { 'x-forwarded-for': randomIp() });
+    const login = await new TestAgent(t.app).request(
+      'POST',
+      '/api/v1/identity/login',
+      { login: w.accounts.reception.login, password: w.accounts.reception.password },
+      { 'x-forwarded-for': randomIp() },
+    );
     expect(login.statusCode).toBe(200);
     expect(login.headers['cache-control']).toBe('no-store');
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/catalog/fields' });

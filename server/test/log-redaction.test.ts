@@ -28,7 +28,14 @@ afterAll(async () => t?.close());
 describe('logs carry no personal data or secrets', () => {
   it('a failing intake logs the error without the applicant name, ID number, phone, e-mail or address', async () => {
     lines.length = 0;
-    const applicant = { kind: 'person', name: 'Trần Thị Bình Nhật Ký', idNumber: personId(), phone: '0987654321', email: 'binh.tran.log@example.vn', address: 'Số 17 Ngõ Riêng Tư' };
+    const applicant = {
+      kind: 'person',
+      name: 'Trần Thị Bình Nhật Ký',
+      idNumber: personId(),
+      phone: '0987654321',
+      email: 'binh.tran.log@example.vn',
+      address: 'Số 17 Ngõ Riêng Tư',
+    };
     const res = await w.agents.reception.post('/api/v1/dossiers/intake', intakeBody(w, { applicant } as never));
     expect(res.statusCode).toBe(500);
     const failure = parsed().find((l) => l.msg === 'unhandled error');
@@ -69,7 +76,7 @@ describe('logs carry no personal data or secrets', () => {
     });
     expect(login.statusCode).toBe(200);
     const token = login.cookies.find((c) => c.name === 'motcua_sid')!.value;
-    const csrf = (login.json<{ csrfToken: string }>()).csrfToken;
+    const csrf = login.json<{ csrfToken: string }>().csrfToken;
     const headers = { cookie: `motcua_sid=${token}`, 'x-csrf-token': csrf, 'x-forwarded-for': '10.9.8.7' };
     const search = await t.app.inject({ method: 'GET', url: `/api/v1/identity/users?q=${encodeURIComponent('Nguyễn Thị Tìm Kiếm')}`, headers });
     expect(search.statusCode).toBe(200);
@@ -87,7 +94,9 @@ describe('error and URL scrubbing', () => {
     expect(scrubMessage('Key (lower(email))=(an@example.vn) already exists.')).toBe('Key (lower(email))=([redacted]) already exists.');
     expect(scrubMessage('Failing row contains (1, Nguyễn Văn An, 0912345678).')).toBe('Failing row contains ([redacted]).');
     expect(scrubMessage('invalid input syntax for type uuid: "Nguyễn"')).toBe('invalid input syntax for type uuid: "[redacted]"');
-    expect(scrubMessage('duplicate key value violates unique constraint "identity_users_email_uq"')).toBe('duplicate key value violates unique constraint "identity_users_email_uq"');
+    expect(scrubMessage('duplicate key value violates unique constraint "identity_users_email_uq"')).toBe(
+      'duplicate key value violates unique constraint "identity_users_email_uq"',
+    );
     expect(scrubUrl('/api/v1/dossiers/?q=Nguy%E1%BB%85n&page=2')).toBe('/api/v1/dossiers/?q=[redacted]&page=[redacted]');
   });
 

@@ -27,9 +27,19 @@ interface JsonSchema {
   minLength?: number;
   additionalProperties?: boolean | JsonSchema;
 }
-interface Parameter { in: 'path' | 'query' | 'header' | 'cookie'; name: string; schema?: JsonSchema }
-interface Operation { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }
-interface OpenApiDocument { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, JsonSchema> } }
+interface Parameter {
+  in: 'path' | 'query' | 'header' | 'cookie';
+  name: string;
+  schema?: JsonSchema;
+}
+interface Operation {
+  parameters?: Parameter[];
+  requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+}
+interface OpenApiDocument {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, JsonSchema> };
+}
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 const UNSAFE = new Set<Method>(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -64,7 +74,7 @@ function sample(raw: JsonSchema | undefined, depth = 0): unknown {
   if (schema.enum?.length) return schema.enum[0];
   const options = schema.anyOf ?? schema.oneOf;
   if (options) return sample(options.find((o) => resolve(o).type !== 'null') ?? options[0], depth);
-  if (schema.allOf) return Object.assign({}, ...schema.allOf.map((s) => sample(s, depth)) as object[]);
+  if (schema.allOf) return Object.assign({}, ...(schema.allOf.map((s) => sample(s, depth)) as object[]));
   const type = Array.isArray(schema.type) ? schema.type.find((x) => x !== 'null') : schema.type;
   if (type === 'object' || schema.properties) {
     if (depth > 6) return {};
@@ -135,8 +145,7 @@ function probesFor(path: string, method: Method, op: Operation): Probe[] {
   const pathParams = params.filter((p) => p.in === 'path');
   const queryParams = params.filter((p) => p.in === 'query');
   const baseQuery = Object.fromEntries(queryParams.map((p) => [p.name, String(sample(p.schema))]));
-  const url = (q: Record<string, string | string[]> = baseQuery, pathOverride?: { name: string; value: string }) =>
-    fillPath(path, params, pathOverride) + queryString(q);
+  const url = (q: Record<string, string | string[]> = baseQuery, pathOverride?: { name: string; value: string }) => fillPath(path, params, pathOverride) + queryString(q);
   const jsonSchema = op.requestBody?.content?.['application/json']?.schema;
   const body = jsonSchema ? sample(jsonSchema) : {};
   const json = (b: unknown) => ({ headers: { 'content-type': 'application/json' }, payload: JSON.stringify(b) });
@@ -145,7 +154,8 @@ function probesFor(path: string, method: Method, op: Operation): Probe[] {
   const probes: Probe[] = [withBody({ label: 'plausible request' })];
 
   for (const p of pathParams) {
-    for (const bad of CONTROL_SAMPLES) probes.push(withBody({ label: `control character in path ${p.name}`, url: url(baseQuery, { name: p.name, value: bad }), controlField: p.name }));
+    for (const bad of CONTROL_SAMPLES)
+      probes.push(withBody({ label: `control character in path ${p.name}`, url: url(baseQuery, { name: p.name, value: bad }), controlField: p.name }));
     probes.push(withBody({ label: `huge path ${p.name}`, url: url(baseQuery, { name: p.name, value: 'x'.repeat(5000) }) }));
     probes.push(withBody({ label: `bad escape in path ${p.name}`, url: url(baseQuery).replace(encodeURIComponent(String(sample(p.schema))), '%E0%A4%A') }));
   }
@@ -164,7 +174,14 @@ function probesFor(path: string, method: Method, op: Operation): Probe[] {
     if (typeof leaf.value === 'string') {
       // NUL in every text field; the other C0 controls in the first one (the rule is one regular expression).
       for (const bad of strings++ === 0 ? CONTROL_SAMPLES : CONTROL_SAMPLES.slice(0, 1)) {
-        probes.push({ label: `control character in body ${where}`, method, url: url(), ...json(withValue(body, leaf.path, bad)), controlField: String(leaf.path.at(-1)), perField: true });
+        probes.push({
+          label: `control character in body ${where}`,
+          method,
+          url: url(),
+          ...json(withValue(body, leaf.path, bad)),
+          controlField: String(leaf.path.at(-1)),
+          perField: true,
+        });
       }
       probes.push({ label: `huge body ${where}`, method, url: url(), ...json(withValue(body, leaf.path, HUGE)), perField: true });
     }
@@ -181,9 +198,21 @@ function probesFor(path: string, method: Method, op: Operation): Probe[] {
   probes.push({ label: 'no body, no content type', method, url: url() });
   probes.push({ label: 'invalid JSON', method, url: url(), headers: { 'content-type': 'application/json' }, payload: '{"a":' });
   probes.push({ label: 'deeply nested JSON', method, url: url(), headers: { 'content-type': 'application/json' }, payload: `${'['.repeat(100_000)}${']'.repeat(100_000)}` });
-  probes.push({ label: 'deeply nested JSON object', method, url: url(), headers: { 'content-type': 'application/json' }, payload: `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}` });
+  probes.push({
+    label: 'deeply nested JSON object',
+    method,
+    url: url(),
+    headers: { 'content-type': 'application/json' },
+    payload: `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`,
+  });
   probes.push({ label: 'JSON with a raw NUL byte', method, url: url(), headers: { 'content-type': 'application/json' }, payload: Buffer.from('{"a":"\u0000"}') });
-  probes.push({ label: 'JSON with a lone surrogate', method, url: url(), headers: { 'content-type': 'application/json' }, payload: JSON.stringify(withValue(body, leaves(body).find((l) => typeof l.value === 'string')?.path ?? ['x'], '\ud800')) });
+  probes.push({
+    label: 'JSON with a lone surrogate',
+    method,
+    url: url(),
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify(withValue(body, leaves(body).find((l) => typeof l.value === 'string')?.path ?? ['x'], '\ud800')),
+  });
   probes.push({ label: 'text/plain body', method, url: url(), headers: { 'content-type': 'text/plain' }, payload: JSON.stringify(body) });
   probes.push({ label: 'form body', method, url: url(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'a=%00' });
   probes.push({ label: 'unknown content type', method, url: url(), headers: { 'content-type': 'application/x-sweep; charset=utf-8' }, payload: 'x' });
@@ -193,9 +222,27 @@ function probesFor(path: string, method: Method, op: Operation): Probe[] {
       probes.push({ label: `multipart without boundary (${type}) at ${target}`, method, url: target, headers: { 'content-type': type }, payload: '--x\r\n\r\n' });
     }
   }
-  probes.push({ label: 'multipart with a broken part', method, url: fillPath(path, params), headers: { 'content-type': 'multipart/form-data; boundary=sweep' }, payload: '--sweep\r\nContent-Disposition: form-data; name="file"; filename="a\u0000.json"\r\n\r\n{"\u0000":1}\r\n--sweep--' });
-  probes.push({ label: 'multipart truncated', method, url: fillPath(path, params), headers: { 'content-type': 'multipart/form-data; boundary=sweep' }, payload: '--sweep\r\nContent-Disposition: form-data; name="file"; filename="a.json"\r\n\r\n{"a"' });
-  probes.push({ label: 'body over the limit', method, url: url(), headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ x: 'x'.repeat(t.config.bodyLimitBytes) }) });
+  probes.push({
+    label: 'multipart with a broken part',
+    method,
+    url: fillPath(path, params),
+    headers: { 'content-type': 'multipart/form-data; boundary=sweep' },
+    payload: '--sweep\r\nContent-Disposition: form-data; name="file"; filename="a\u0000.json"\r\n\r\n{"\u0000":1}\r\n--sweep--',
+  });
+  probes.push({
+    label: 'multipart truncated',
+    method,
+    url: fillPath(path, params),
+    headers: { 'content-type': 'multipart/form-data; boundary=sweep' },
+    payload: '--sweep\r\nContent-Disposition: form-data; name="file"; filename="a.json"\r\n\r\n{"a"',
+  });
+  probes.push({
+    label: 'body over the limit',
+    method,
+    url: url(),
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify({ x: 'x'.repeat(t.config.bodyLimitBytes) }),
+  });
   return probes;
 }
 
@@ -210,7 +257,11 @@ async function ensureSignedIn(caller: string): Promise<boolean> {
 
 async function send(caller: string, probe: Probe): Promise<LightMyRequestResponse> {
   const agent = agents.get(caller);
-  const cookie = agent ? Object.entries(agent.cookies).map(([k, v]) => `${k}=${v}`).join('; ') : undefined;
+  const cookie = agent
+    ? Object.entries(agent.cookies)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('; ')
+    : undefined;
   const options: InjectOptions = {
     method: probe.method,
     url: probe.url,
@@ -232,7 +283,7 @@ async function send(caller: string, probe: Probe): Promise<LightMyRequestRespons
 function isRefusal(res: LightMyRequestResponse): boolean {
   if ([400, 404, 405, 413, 415].includes(res.statusCode)) return true;
   if (res.statusCode !== 401 && res.statusCode !== 403) return false;
-  return ['UNAUTHENTICATED', 'FORBIDDEN', 'CSRF_INVALID', 'ORIGIN_FORBIDDEN'].includes((res.json<{ error?: { code?: string } }>()).error?.code ?? '');
+  return ['UNAUTHENTICATED', 'FORBIDDEN', 'CSRF_INVALID', 'ORIGIN_FORBIDDEN'].includes(res.json<{ error?: { code?: string } }>().error?.code ?? '');
 }
 
 beforeAll(async () => {
@@ -289,7 +340,9 @@ describe('malformed input on every route of the OpenAPI document', () => {
             const where = `${caller} ${method} ${path} — ${probe.label}: ${res.statusCode} ${res.body.slice(0, 300)}`;
             if (res.statusCode >= 500) failures.push(where);
             if (probe.label === 'plausible request') refusedCaller = res.statusCode === 401 || res.statusCode === 403;
-            const body = res.headers['content-type']?.toString().includes('json') ? (res.json<{ error?: { code: string; message: string; fields?: Array<{ path: string; message: string }> } }>()) : null;
+            const body = res.headers['content-type']?.toString().includes('json')
+              ? res.json<{ error?: { code: string; message: string; fields?: Array<{ path: string; message: string }> } }>()
+              : null;
             if (res.statusCode >= 400 && !body?.error?.message) failures.push(`no translated error: ${where}`);
             const authRefused = res.statusCode === 401 || res.statusCode === 403;
             if (probe.controlField && !authRefused) {

@@ -55,9 +55,12 @@ describe('module manifests', () => {
 
   it('refuses two modules declaring the same action, message, job or template, and a second definition under a known name', () => {
     const rule = () => true;
-    expect(() => registerDeclarations([{ key: 'a', policies: [declarePolicy('test.twice', rule)] }, { key: 'b', policies: [declarePolicy('test.twice', rule)] }])).toThrow(
-      /policy test.twice is declared by both module a and module b/,
-    );
+    expect(() =>
+      registerDeclarations([
+        { key: 'a', policies: [declarePolicy('test.twice', rule)] },
+        { key: 'b', policies: [declarePolicy('test.twice', rule)] },
+      ]),
+    ).toThrow(/policy test.twice is declared by both module a and module b/);
     expect(() =>
       registerDeclarations([
         { key: 'a', messages: [declareMessages('en', { 'test.twice': 'One' })] },
@@ -65,9 +68,12 @@ describe('module manifests', () => {
       ]),
     ).toThrow(/message en test.twice is declared by both/);
     const handler = async () => undefined;
-    expect(() => registerDeclarations([{ key: 'a', jobs: [declareJob('platform.test-job', handler)] }, { key: 'b', jobs: [declareJob('platform.test-job', handler)] }])).toThrow(
-      /job platform.test-job is declared by both/,
-    );
+    expect(() =>
+      registerDeclarations([
+        { key: 'a', jobs: [declareJob('platform.test-job', handler)] },
+        { key: 'b', jobs: [declareJob('platform.test-job', handler)] },
+      ]),
+    ).toThrow(/job platform.test-job is declared by both/);
     const template = { vi: () => ({ subject: 's', body: 'b' }), en: () => ({ subject: 's', body: 'b' }) };
     expect(() =>
       registerDeclarations([

@@ -60,10 +60,15 @@ export async function createTestApp(options: { env?: NodeJS.ProcessEnv; clock?: 
 export class TestAgent {
   cookies: Record<string, string> = {};
   csrfToken: string | undefined;
-  constructor(private readonly app: App['app'], private readonly lang: 'vi' | 'en' = 'vi') {}
+  constructor(
+    private readonly app: App['app'],
+    private readonly lang: 'vi' | 'en' = 'vi',
+  ) {}
 
   async request(method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    const cookieHeader = Object.entries(this.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+    const cookieHeader = Object.entries(this.cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
     const res = await this.app.inject({
       method,
       url,
@@ -80,7 +85,7 @@ export class TestAgent {
       if (cleared) delete this.cookies[c.name];
       else this.cookies[c.name] = c.value;
     }
-    const json = res.headers['content-type']?.toString().includes('json') ? (res.json<Record<string, unknown>>()) : undefined;
+    const json = res.headers['content-type']?.toString().includes('json') ? res.json<Record<string, unknown>>() : undefined;
     if (json && typeof json.csrfToken === 'string') this.csrfToken = json.csrfToken;
     return res;
   }

@@ -1,5 +1,16 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, CalculatorOutlined, CalendarOutlined, ExceptionOutlined, FileTextOutlined, FolderOpenOutlined, InboxOutlined, MailOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalculatorOutlined,
+  CalendarOutlined,
+  ExceptionOutlined,
+  FileTextOutlined,
+  FolderOpenOutlined,
+  InboxOutlined,
+  MailOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 
 /** One back-office menu entry; shown when the user holds any of `actions` (policy actions from GET /me). */
 export interface AdminMenuItem {

@@ -19,11 +19,7 @@ export function toNamePath(path: string, rename: Record<string, string> = {}): N
  */
 export function applyFieldErrors(form: FormInstance, error: unknown, rename: Record<string, string> = {}): ApiFieldError[] {
   if (!(error instanceof ApiError) || error.fields.length === 0) return [];
-  const registered = new Set(
-    form
-      .getFieldsError()
-      .map((f) => JSON.stringify(f.name)),
-  );
+  const registered = new Set(form.getFieldsError().map((f) => JSON.stringify(f.name)));
   const byName = new Map<string, { name: NamePath; errors: string[] }>();
   const unmatched: ApiFieldError[] = [];
   for (const field of error.fields) {

@@ -29,7 +29,24 @@ interface FormModalProps<T> {
 }
 
 /** A modal holding one vertical form: validates, submits, shows server errors in place, closes on success. */
-export function FormModal<T extends object>({ open, title, form, onClose, onSubmit, okText, okDanger, initialValues, width, rename, children, testId, name, onError, banner, okDisabled }: FormModalProps<T>) {
+export function FormModal<T extends object>({
+  open,
+  title,
+  form,
+  onClose,
+  onSubmit,
+  okText,
+  okDanger,
+  initialValues,
+  width,
+  rename,
+  children,
+  testId,
+  name,
+  onError,
+  banner,
+  okDisabled,
+}: FormModalProps<T>) {
   const { t } = useTranslation();
   const showError = useApiError();
   const [saving, setSaving] = useState(false);

@@ -12,7 +12,7 @@ export function usePaging(initialPageSize = 20) {
   const [pageSize, setPageSize] = useState(initialPageSize);
   const restart = () => setPage(1);
   const filtered =
-    <T,>(set: (value: T) => void) =>
+    <T>(set: (value: T) => void) =>
     (value: T) => {
       set(value);
       setPage(1);

@@ -53,7 +53,17 @@ describe('document groups from the published texts', () => {
   it('a single "if you choose online" document is conditional, not a one-of group of one', () => {
     const messages: RowMessage[] = [];
     const r = readDocumentGroups(
-      [{ name: 'Mẫu điện tử tương tác (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tuyến)', originals: 1, copies: 0, case: null, note: null, template: null, group: null }],
+      [
+        {
+          name: 'Mẫu điện tử tương tác (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tuyến)',
+          originals: 1,
+          copies: 0,
+          case: null,
+          note: null,
+          template: null,
+          group: null,
+        },
+      ],
       messages,
     );
     expect(r.groups).toEqual([{ key: 'c1', kind: 'conditional', label: null, condition: 'Nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tuyến' }]);

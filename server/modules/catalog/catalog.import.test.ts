@@ -102,7 +102,11 @@ describe('JSON import of the demo file', () => {
     expect(rowsWith(report, 'onlineModeOldLevel')).toHaveLength(expectedRows.oldOnlineLevel.length);
     expect(codesOf(rowsWith(report, 'feeNotVnd'))).toEqual(codesOf(expectedRows.foreignFee));
     expect(rowsWith(report, 'localCode')).toHaveLength(expectedRows.noCode.length);
-    expect(rowsWith(report, 'feeArrayMapped').map((r) => r.code).sort()).toEqual(['1.001612', '1.004194', '1.004222', '2.001583']);
+    expect(
+      rowsWith(report, 'feeArrayMapped')
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(['1.001612', '1.004194', '1.004222', '2.001583']);
     expect(rowsWith(report, 'timeUnrecognised')).toHaveLength(0);
 
     // Document groups the wording does not settle (issue 9 item 7): two family-register records whose
@@ -134,7 +138,10 @@ describe('JSON import of the demo file', () => {
     expect(stored.steps.every((s) => s.budgetMinutes === null)).toBe(true);
 
     const residence = (await loadVersion(t.database.db, report.rows.find((r) => r.code === '1.004222')!.versionId!))!;
-    expect(residence.fees.map((f) => [f.channel, f.amountVnd])).toEqual([['online', 10000], ['direct', 20000]]);
+    expect(residence.fees.map((f) => [f.channel, f.amountVnd])).toEqual([
+      ['online', 10000],
+      ['direct', 20000],
+    ]);
     expect(residence.steps.reduce((s, x) => s + (x.budgetMinutes ?? 0), 0)).toBe(7 * 480);
 
     const audits = await importAudits();
@@ -157,7 +164,14 @@ describe('JSON import of the demo file', () => {
   it('publishes on request, and an impossible publication fails its row only', async () => {
     const file = JSON.stringify({
       procedures: [
-        { code: '9.000001', name: 'Thủ tục công bố qua nhập tệp', field: 'Thử nghiệm', level: 'xã', processing_time: '2 Ngày làm việc', implementing_unit_codes: [commune.code, 'H99.999'] },
+        {
+          code: '9.000001',
+          name: 'Thủ tục công bố qua nhập tệp',
+          field: 'Thử nghiệm',
+          level: 'xã',
+          processing_time: '2 Ngày làm việc',
+          implementing_unit_codes: [commune.code, 'H99.999'],
+        },
         { code: '9.000001', name: 'Trùng mã trong tệp' },
         { code: '9.000002', name: null },
       ],
@@ -195,14 +209,38 @@ describe('Excel import', () => {
   async function workbook(rows: unknown[][]): Promise<Buffer> {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Thủ tục');
-    ws.addRow(['Mã thủ tục', 'Tên thủ tục', 'Lĩnh vực', 'Cấp thực hiện', 'Thời hạn giải quyết', 'Đơn vị thời hạn', 'Lệ phí (VND)', 'Mức độ DVCTT', 'Mã đơn vị thực hiện', 'Thành phần hồ sơ', 'Căn cứ pháp lý']);
+    ws.addRow([
+      'Mã thủ tục',
+      'Tên thủ tục',
+      'Lĩnh vực',
+      'Cấp thực hiện',
+      'Thời hạn giải quyết',
+      'Đơn vị thời hạn',
+      'Lệ phí (VND)',
+      'Mức độ DVCTT',
+      'Mã đơn vị thực hiện',
+      'Thành phần hồ sơ',
+      'Căn cứ pháp lý',
+    ]);
     for (const r of rows) ws.addRow(r);
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
   it('imports good rows and reports the bad one', async () => {
     const file = await workbook([
-      ['8.000001', 'Cấp giấy xác nhận thử nghiệm', 'Hộ tịch', 'Cấp xã', 5, 'ngày làm việc', 20000, 'Toàn trình', commune.code, 'Tờ khai theo mẫu\nBản sao giấy tờ tùy thân', '04/2020/TT-BTP — Hướng dẫn Luật hộ tịch'],
+      [
+        '8.000001',
+        'Cấp giấy xác nhận thử nghiệm',
+        'Hộ tịch',
+        'Cấp xã',
+        5,
+        'ngày làm việc',
+        20000,
+        'Toàn trình',
+        commune.code,
+        'Tờ khai theo mẫu\nBản sao giấy tờ tùy thân',
+        '04/2020/TT-BTP — Hướng dẫn Luật hộ tịch',
+      ],
       ['8.000002', null, 'Hộ tịch', 'Cấp xã', 3, 'ngày làm việc', 0, null, commune.code, null, null],
       [null, 'Thủ tục không mã từ Excel', 'Chứng thực', 'Cấp xã', 3, null, 'Miễn phí', 'một phần', `${commune.code}; H99.404`, null, null],
     ]);

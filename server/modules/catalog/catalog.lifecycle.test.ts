@@ -17,7 +17,10 @@ let otherDept: { id: string };
 const base = '/api/v1/catalog';
 const versionCount = async () => Number((await t.database.db.select({ n: sql<number>`count(*)::int` }).from(catalogProcedureVersions))[0]!.n);
 const auditFor = (subjectId: string, action: string) =>
-  t.database.db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, subjectId), eq(auditEvents.action, action)));
+  t.database.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.subjectId, subjectId), eq(auditEvents.action, action)));
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -43,7 +46,10 @@ describe('procedure version lifecycle', () => {
     // Not public while it is a draft.
     expect((await t.app.inject({ method: 'GET', url: `${base}/procedures/1.004837` })).statusCode).toBe(404);
 
-    const edited = await admin.put(`${base}/admin/procedures/${draft.id}`, { ...procedureInput({ name: 'Thủ tục đăng ký giám hộ (sửa)', implementingUnitIds: [dept.id] }), version: 1 });
+    const edited = await admin.put(`${base}/admin/procedures/${draft.id}`, {
+      ...procedureInput({ name: 'Thủ tục đăng ký giám hộ (sửa)', implementingUnitIds: [dept.id] }),
+      version: 1,
+    });
     expect(edited.statusCode).toBe(200);
     expect(edited.json()).toMatchObject({ name: 'Thủ tục đăng ký giám hộ (sửa)', version: 2 });
 

@@ -73,14 +73,17 @@ const en = declareMessages('en', {
   'catalog.errors.draftExists': 'The procedure already has a draft — edit that draft.',
   'catalog.errors.effectiveFromTooEarly': 'The start date must be after the start of the current version ({current}).',
   'catalog.errors.effectiveToBeforeFrom': 'The end date cannot be before the start date ({from}).',
-  'catalog.errors.timeUnusable': 'Cannot be published for intake: the procedure has no processing time a deadline can be computed from (an amount and a unit, e.g. "3 working days").',
+  'catalog.errors.timeUnusable':
+    'Cannot be published for intake: the procedure has no processing time a deadline can be computed from (an amount and a unit, e.g. "3 working days").',
   'catalog.errors.documentGroupKey': 'A document group key may contain only lower-case letters, digits and dashes.',
   'catalog.errors.documentConditionRequired': 'A conditional document group must state the case it applies to.',
   'catalog.errors.documentGroupDuplicate': 'Duplicate document group key.',
   'catalog.errors.documentGroupUnknown': 'The document belongs to a group that is not in the list of groups.',
   'catalog.errors.documentAlternativesTooFew': 'A "one of" group needs at least two documents.',
-  'catalog.import.notPublishedTimeUnusable': 'Not published: the procedure has no processing time a deadline can be computed from — kept as a draft, see the data-quality worklist.',
-  'catalog.import.documentCaseAmbiguous': "Cannot tell whether the document set '{heading}' is an alternative case or a required part — kept as published, an administrator must group it.",
+  'catalog.import.notPublishedTimeUnusable':
+    'Not published: the procedure has no processing time a deadline can be computed from — kept as a draft, see the data-quality worklist.',
+  'catalog.import.documentCaseAmbiguous':
+    "Cannot tell whether the document set '{heading}' is an alternative case or a required part — kept as published, an administrator must group it.",
   'catalog.import.documentRefersToOther': "Document '{name}' replaces another document the source does not name — an administrator must group it.",
   'catalog.import.missingName': 'The procedure name is missing — row skipped.',
   'catalog.import.invalidCode': 'Procedure code "{code}" is not valid — row skipped.',
@@ -92,7 +95,8 @@ const en = declareMessages('en', {
   'catalog.import.draftReplaced': 'Procedure {code} already has a draft — the draft is overwritten.',
   'catalog.import.timeNoUnit': "Processing time '{raw}' has no unit — stored verbatim, no deadline can be computed.",
   'catalog.import.timeNoInformation': "The source gives the processing time as '{raw}' — stored verbatim, no deadline can be computed.",
-  'catalog.import.timeMultiple': 'Channel {channel} has several processing times ({values}) and the source does not say which case each applies to — stored verbatim, no deadline can be computed.',
+  'catalog.import.timeMultiple':
+    'Channel {channel} has several processing times ({values}) and the source does not say which case each applies to — stored verbatim, no deadline can be computed.',
   'catalog.import.timeUnrecognised': "Processing time '{raw}' cannot be read — stored verbatim, no deadline can be computed.",
   'catalog.import.timeMissing': 'The source gives no processing time — no deadline can be computed.',
   'catalog.import.unknownChannel': "Submission method '{method}' not recognised — applied to every channel.",

@@ -32,20 +32,30 @@ export async function unitsByIds(q: Queryable, ids: readonly string[]): Promise<
 /** Units by their e-identifier code (codes are stored upper-case). */
 export async function unitsByCodes(q: Queryable, codes: readonly string[]): Promise<UnitInfo[]> {
   if (codes.length === 0) return [];
-  return q.select(columns).from(identityOrgUnits).where(inArray(identityOrgUnits.code, [...new Set(codes.map((c) => c.toUpperCase()))]));
+  return q
+    .select(columns)
+    .from(identityOrgUnits)
+    .where(inArray(identityOrgUnits.code, [...new Set(codes.map((c) => c.toUpperCase()))]));
 }
 
 /** Ids of a unit and every unit below it (materialised path prefix); null when the unit does not exist. */
 export async function subtreeUnitIds(q: Queryable, unitId: string): Promise<string[] | null> {
   const [unit] = await unitsByIds(q, [unitId]);
   if (!unit) return null;
-  const rows = await q.select({ id: identityOrgUnits.id }).from(identityOrgUnits).where(like(identityOrgUnits.path, `${unit.path}%`));
+  const rows = await q
+    .select({ id: identityOrgUnits.id })
+    .from(identityOrgUnits)
+    .where(like(identityOrgUnits.path, `${unit.path}%`));
   return rows.map((r) => r.id);
 }
 
 /** Units of the given kinds still open on `today` (demo seed: communes, departments, service centres). */
 export async function openUnitsOfKinds(q: Queryable, kinds: readonly string[], today: string): Promise<UnitInfo[]> {
-  const rows = await q.select(columns).from(identityOrgUnits).where(inArray(identityOrgUnits.kind, [...kinds])).orderBy(identityOrgUnits.code);
+  const rows = await q
+    .select(columns)
+    .from(identityOrgUnits)
+    .where(inArray(identityOrgUnits.kind, [...kinds]))
+    .orderBy(identityOrgUnits.code);
   return rows.filter((u) => isOpenOn(u, today));
 }
 

@@ -29,7 +29,11 @@ export { normaliseSearch };
 
 /** Lower-case, NFC, single-spaced text (the source uses non-breaking spaces) for comparisons that keep accents. */
 function tidy(text: string): string {
-  return text.normalize('NFC').replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+  return text
+    .normalize('NFC')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 const CHANNEL_WORDS: Array<[RegExp, Channel]> = [
@@ -83,7 +87,8 @@ export function unitOf(text: string): DurationUnit | null {
 
 const NO_INFORMATION = /^(không có thông tin|không xác định|chưa có thông tin)\.?$/;
 // "02 ngày làm việc kể từ ngày nhận được đơn đề nghị", "Trong thời hạn 03 ngày làm việc kể từ ...".
-const DURATION = /^(?:trong thời hạn |không quá |tối đa )?(\d{1,5}(?:[.,]\d+)?) ?(ngày làm việc|giờ làm việc|ngày|giờ|working[- ]days|working[- ]hours|calendar[- ]days)?(?: (kể từ .*))?\.?$/;
+const DURATION =
+  /^(?:trong thời hạn |không quá |tối đa )?(\d{1,5}(?:[.,]\d+)?) ?(ngày làm việc|giờ làm việc|ngày|giờ|working[- ]days|working[- ]hours|calendar[- ]days)?(?: (kể từ .*))?\.?$/;
 
 /** Parses one duration text such as "3 Ngày làm việc", "10 Ngày", "1" (no unit) or "Không có thông tin". */
 export function parseDuration(rawInput: string): DurationParse {
@@ -103,7 +108,10 @@ const LABELLED = /^(trực tiếp|trực tuyến|dịch vụ bưu chính|bưu ch
 
 /** Splits "Trực tuyến: 8 Ngày làm việc; Trực tiếp: 18 Ngày làm việc" into channel readings; plain text → `any`. */
 export function splitTimesText(text: string): Array<{ channel: ChannelScope; text: string }> {
-  const parts = text.split(';').map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const labelled = parts.map((p) => LABELLED.exec(p.normalize('NFC')));
   if (parts.length > 0 && labelled.every(Boolean)) {
     return labelled.map((m) => ({ channel: channelOf(m![1]!) ?? 'any', text: m![2]!.trim() }));
@@ -316,7 +324,11 @@ const capitalise = (text: string) => {
   const t = !text.includes('(') ? text.replace(/\)+$/, '').trim() : text;
   return t.charAt(0).toUpperCase() + t.slice(1);
 };
-const headingText = (text: string) => text.replace(/^\(?[0-9a-zđ.]+\)\s*/i, '').replace(/[\s:,]+$/, '').trim();
+const headingText = (text: string) =>
+  text
+    .replace(/^\(?[0-9a-zđ.]+\)\s*/i, '')
+    .replace(/[\s:,]+$/, '')
+    .trim();
 
 /** Documents with their group keys, the groups, and what could not be read (reported, never guessed). */
 export interface DocumentGrouping {

@@ -35,7 +35,12 @@ describe('publishing needs a usable processing time', () => {
     expect(refused.json().error.fields).toEqual([expect.objectContaining({ path: 'processingTimes', code: 'catalog.errors.timeUnusable' })]);
     expect(refused.json().error.fields[0].message).toContain('Không công bố được để tiếp nhận');
     expect((await admin.get(`${base}/admin/procedures/${draft.id}`)).json()).toMatchObject({ status: 'draft', version: draft.version });
-    expect(await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, draft.id), eq(auditEvents.action, 'catalog.procedures.publish')))).toHaveLength(0);
+    expect(
+      await t.database.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.subjectId, draft.id), eq(auditEvents.action, 'catalog.procedures.publish'))),
+    ).toHaveLength(0);
 
     const fixed = await admin.put(`${base}/admin/procedures/${draft.id}`, {
       ...procedureInput({ implementingUnitIds: [dept.id], onlineMode: 'partial', processingTimes: [{ channel: 'any', amount: 1, unit: 'working-days', raw: '1 ngày làm việc' }] }),

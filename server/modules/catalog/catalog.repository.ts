@@ -188,10 +188,7 @@ export async function nextLocalCode(tx: Tx): Promise<string> {
 
 /** Inserts a procedure identity; returns its id. */
 export async function insertProcedure(tx: Tx, input: { code: string; codeSource: 'national' | 'local'; now: Date }): Promise<string> {
-  const [row] = await tx
-    .insert(p)
-    .values({ code: input.code, codeSource: input.codeSource, createdAt: input.now, updatedAt: input.now })
-    .returning({ id: p.id });
+  const [row] = await tx.insert(p).values({ code: input.code, codeSource: input.codeSource, createdAt: input.now, updatedAt: input.now }).returning({ id: p.id });
   return row!.id;
 }
 
@@ -242,10 +239,7 @@ export async function insertDraftVersion(
 }
 
 /** Replaces a draft's content if its optimistic version still matches; false when someone else changed it first. */
-export async function replaceDraftContent(
-  tx: Tx,
-  input: { id: string; code: string; expectedVersion: number; content: VersionContent; now: Date },
-): Promise<boolean> {
+export async function replaceDraftContent(tx: Tx, input: { id: string; code: string; expectedVersion: number; content: VersionContent; now: Date }): Promise<boolean> {
   const rows = await tx
     .update(v)
     .set({ ...contentColumns(input.content), searchText: searchTextOf(input.content.name, input.code), version: sql`${v.version} + 1`, updatedAt: input.now })
@@ -278,13 +272,20 @@ export async function lockVersion(tx: Tx, id: string): Promise<void> {
 
 /** Highest revision number of a procedure's versions (0 when none). */
 export async function maxRevision(q: Queryable, procedureId: string): Promise<number> {
-  const rows = await q.select({ n: sql<number>`coalesce(max(${v.revision}), 0)::int` }).from(v).where(eq(v.procedureId, procedureId));
+  const rows = await q
+    .select({ n: sql<number>`coalesce(max(${v.revision}), 0)::int` })
+    .from(v)
+    .where(eq(v.procedureId, procedureId));
   return Number(rows[0]?.n ?? 0);
 }
 
 /** The procedure's draft version, if any (there is at most one). */
 export async function findDraftId(q: Queryable, procedureId: string): Promise<{ id: string; version: number } | null> {
-  const rows = await q.select({ id: v.id, version: v.version }).from(v).where(and(eq(v.procedureId, procedureId), eq(v.status, 'draft'))).limit(1);
+  const rows = await q
+    .select({ id: v.id, version: v.version })
+    .from(v)
+    .where(and(eq(v.procedureId, procedureId), eq(v.status, 'draft')))
+    .limit(1);
   return rows[0] ?? null;
 }
 
@@ -371,7 +372,9 @@ export interface SearchFilter {
 /** Public search over versions in force: every word of `q` must appear in the accent-free name or code. */
 export async function searchInForce(q: Queryable, filter: SearchFilter, today: string): Promise<{ ids: string[]; total: number }> {
   const conds: SQL[] = [inForce(today)];
-  for (const word of normaliseSearch(filter.q ?? '').split(' ').filter(Boolean)) {
+  for (const word of normaliseSearch(filter.q ?? '')
+    .split(' ')
+    .filter(Boolean)) {
     conds.push(sql`${v.searchText} like ${`%${likeEscape(word)}%`}`);
   }
   if (filter.field) conds.push(eq(v.field, filter.field));
@@ -379,9 +382,7 @@ export async function searchInForce(q: Queryable, filter: SearchFilter, today: s
   if (filter.onlineMode) conds.push(eq(v.onlineMode, filter.onlineMode));
   if (filter.unitIds) {
     if (filter.unitIds.length === 0) return { ids: [], total: 0 };
-    conds.push(
-      sql`exists (select 1 from ${catalogVersionUnits} where ${catalogVersionUnits.versionId} = ${v.id} and ${inArray(catalogVersionUnits.orgUnitId, filter.unitIds)})`,
-    );
+    conds.push(sql`exists (select 1 from ${catalogVersionUnits} where ${catalogVersionUnits.versionId} = ${v.id} and ${inArray(catalogVersionUnits.orgUnitId, filter.unitIds)})`);
   }
   const where = and(...conds);
   const [rows, count] = await Promise.all([
@@ -393,7 +394,10 @@ export async function searchInForce(q: Queryable, filter: SearchFilter, today: s
       .orderBy(sql`${v.searchText} collate "C"`, asc(v.id))
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize),
-    q.select({ n: sql<number>`count(*)::int` }).from(v).where(where),
+    q
+      .select({ n: sql<number>`count(*)::int` })
+      .from(v)
+      .where(where),
   ]);
   return { ids: rows.map((r) => r.id), total: Number(count[0]?.n ?? 0) };
 }
@@ -429,7 +433,14 @@ export async function implementingUnitsInForce(q: Queryable, today: string): Pro
     .innerJoin(v, eq(v.id, catalogVersionUnits.versionId))
     .where(inForce(today))
     .groupBy(catalogVersionUnits.orgUnitId);
-  const units = new Map((await unitsByIds(q, rows.map((r) => r.id))).map((u) => [u.id, u]));
+  const units = new Map(
+    (
+      await unitsByIds(
+        q,
+        rows.map((r) => r.id),
+      )
+    ).map((u) => [u.id, u]),
+  );
   return rows
     .flatMap((r) => {
       const unit = units.get(r.id);
@@ -447,13 +458,25 @@ export async function listVersionIds(
 ): Promise<{ ids: string[]; total: number }> {
   const conds: SQL[] = [];
   if (filter.draftScopes !== 'all') conds.push(draftsWithin(filter.draftScopes));
-  for (const word of normaliseSearch(filter.q ?? '').split(' ').filter(Boolean)) conds.push(sql`${v.searchText} like ${`%${likeEscape(word)}%`}`);
+  for (const word of normaliseSearch(filter.q ?? '')
+    .split(' ')
+    .filter(Boolean))
+    conds.push(sql`${v.searchText} like ${`%${likeEscape(word)}%`}`);
   if (filter.status) conds.push(eq(v.status, filter.status));
   if (filter.procedureId) conds.push(eq(v.procedureId, filter.procedureId));
   const where = conds.length ? and(...conds) : undefined;
   const [rows, count] = await Promise.all([
-    q.select({ id: v.id }).from(v).where(where).orderBy(desc(v.updatedAt), asc(v.id)).limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize),
-    q.select({ n: sql<number>`count(*)::int` }).from(v).where(where),
+    q
+      .select({ id: v.id })
+      .from(v)
+      .where(where)
+      .orderBy(desc(v.updatedAt), asc(v.id))
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize),
+    q
+      .select({ n: sql<number>`count(*)::int` })
+      .from(v)
+      .where(where),
   ]);
   return { ids: rows.map((r) => r.id), total: Number(count[0]?.n ?? 0) };
 }

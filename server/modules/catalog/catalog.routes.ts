@@ -25,23 +25,8 @@ import { AppError } from '../../platform/errors';
 import { readSingleUpload } from '../../platform/http/uploads';
 import { CATALOG_ACTIONS } from './catalog.policy';
 import { presentPublic, presentSummary, presentVersion, presentVersionSummary } from './catalog.presenter';
-import {
-  createNewVersion,
-  createProcedure,
-  publishProcedureVersion,
-  updateProcedureDraft,
-  withdrawProcedureVersion,
-} from './use-cases/manage-procedures';
-import {
-  getPublicProcedure,
-  getVersion,
-  listFields,
-  listImplementingUnits,
-  listQualityWorklist,
-  openDraftOf,
-  listVersions,
-  searchProcedures,
-} from './use-cases/read-procedures';
+import { createNewVersion, createProcedure, publishProcedureVersion, updateProcedureDraft, withdrawProcedureVersion } from './use-cases/manage-procedures';
+import { getPublicProcedure, getVersion, listFields, listImplementingUnits, listQualityWorklist, openDraftOf, listVersions, searchProcedures } from './use-cases/read-procedures';
 import { importProcedures } from './use-cases/import-procedures';
 
 /** Routes under /api/v1/catalog: public search and detail, back-office versions and imports. */
@@ -51,7 +36,10 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
 
   app.get(
     '/procedures',
-    { config: { action: 'public' }, schema: { tags, summary: 'Search published procedures', querystring: SearchProceduresQuerySchema, response: { 200: SearchProceduresResponseSchema } } },
+    {
+      config: { action: 'public' },
+      schema: { tags, summary: 'Search published procedures', querystring: SearchProceduresQuerySchema, response: { 200: SearchProceduresResponseSchema } },
+    },
     async (request) => {
       const { items, total } = await searchProcedures(request.ctx, request.query);
       return { items: items.map(presentSummary), total };
@@ -64,17 +52,28 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
     async (request) => presentPublic(await getPublicProcedure(request.ctx, request.params.code)),
   );
 
-  app.get('/fields', { config: { action: 'public' }, schema: { tags, summary: 'Fields (sectors) of the published catalogue', response: { 200: FieldsResponseSchema } } }, async (request) => ({
-    items: await listFields(request.ctx),
-  }));
+  app.get(
+    '/fields',
+    { config: { action: 'public' }, schema: { tags, summary: 'Fields (sectors) of the published catalogue', response: { 200: FieldsResponseSchema } } },
+    async (request) => ({
+      items: await listFields(request.ctx),
+    }),
+  );
 
-  app.get('/implementing-units', { config: { action: 'public' }, schema: { tags, summary: 'Units that implement published procedures', response: { 200: ImplementingUnitsResponseSchema } } }, async (request) => ({
-    items: await listImplementingUnits(request.ctx),
-  }));
+  app.get(
+    '/implementing-units',
+    { config: { action: 'public' }, schema: { tags, summary: 'Units that implement published procedures', response: { 200: ImplementingUnitsResponseSchema } } },
+    async (request) => ({
+      items: await listImplementingUnits(request.ctx),
+    }),
+  );
 
   app.get(
     '/admin/procedures',
-    { config: { action: CATALOG_ACTIONS.manage }, schema: { tags, summary: 'List procedure versions (drafts, published, withdrawn)', querystring: ListVersionsQuerySchema, response: { 200: ListVersionsResponseSchema } } },
+    {
+      config: { action: CATALOG_ACTIONS.manage },
+      schema: { tags, summary: 'List procedure versions (drafts, published, withdrawn)', querystring: ListVersionsQuerySchema, response: { 200: ListVersionsResponseSchema } },
+    },
     async (request) => {
       const { items, total } = await listVersions(request.ctx, request.query);
       return { items: items.map(presentVersionSummary), total };
@@ -107,7 +106,10 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
 
   app.post(
     '/admin/procedures',
-    { config: { action: CATALOG_ACTIONS.manage }, schema: { tags, summary: 'Create a procedure draft', body: CreateProcedureRequestSchema, response: { 201: ProcedureVersionSchema } } },
+    {
+      config: { action: CATALOG_ACTIONS.manage },
+      schema: { tags, summary: 'Create a procedure draft', body: CreateProcedureRequestSchema, response: { 201: ProcedureVersionSchema } },
+    },
     async (request, reply) => reply.status(201).send(presentVersion(await createProcedure(request.ctx, request.body), request.actor, null)),
   );
 
@@ -156,7 +158,8 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
     {
       config: { action: CATALOG_ACTIONS.importRun },
       schema: {
-        tags, summary: 'Import procedures from a spreadsheet',
+        tags,
+        summary: 'Import procedures from a spreadsheet',
         description: 'multipart/form-data with one file part: a .json file shaped like procedures.json or an .xlsx sheet (IMPORT_FORMAT.md).',
         consumes: ['multipart/form-data'],
         querystring: ImportQuerySchema,

@@ -123,9 +123,7 @@ describe('public procedure detail', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ code: '1.001193', name: 'Thủ tục đăng ký khai sinh', effectiveFrom: '2025-07-01', effectiveTo: null, codeSource: 'national' });
-    expect(body.processingTimes).toEqual([
-      { channel: 'direct', amount: 3, unit: 'working-days', raw: '3 Ngày làm việc', readable: true, issue: null, alternatives: [] },
-    ]);
+    expect(body.processingTimes).toEqual([{ channel: 'direct', amount: 3, unit: 'working-days', raw: '3 Ngày làm việc', readable: true, issue: null, alternatives: [] }]);
     expect(body.requiredDocuments[0]).toMatchObject({ name: 'Tờ khai theo mẫu', originals: 1, copies: 0 });
     expect(body.workflow).toBeUndefined();
   });

@@ -17,10 +17,7 @@ export const catalogProcedures = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
-  (t) => [
-    uniqueIndex('catalog_procedures_code_uq').on(t.code),
-    check('catalog_procedures_code_source_ck', sql`${t.codeSource} in ('national','local')`),
-  ],
+  (t) => [uniqueIndex('catalog_procedures_code_uq').on(t.code), check('catalog_procedures_code_source_ck', sql`${t.codeSource} in ('national','local')`)],
 );
 
 /**
@@ -43,7 +40,10 @@ export const catalogProcedureVersions = pgTable(
     searchText: text('search_text').notNull(),
     field: text('field'),
     fieldGroup: text('field_group'),
-    levels: text('levels').array().notNull().default(sql`'{}'::text[]`),
+    levels: text('levels')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     levelText: text('level_text'),
     implementingAgencyText: text('implementing_agency_text'),
     applicants: text('applicants'),
@@ -59,9 +59,15 @@ export const catalogProcedureVersions = pgTable(
     fees: jsonb('fees').$type<Fee[]>().notNull(),
     requiredDocuments: jsonb('required_documents').$type<RequiredDocument[]>().notNull(),
     /** Alternatives, conditional and to-present groups the documents' `group` keys name (issue 9 item 7). */
-    documentGroups: jsonb('document_groups').$type<DocumentGroup[]>().notNull().default(sql`'[]'::jsonb`),
+    documentGroups: jsonb('document_groups')
+      .$type<DocumentGroup[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** Documents the importer could not group, kept for the administrator's worklist until an editor resolves them. */
-    documentIssues: jsonb('document_issues').$type<DocumentIssue[]>().notNull().default(sql`'[]'::jsonb`),
+    documentIssues: jsonb('document_issues')
+      .$type<DocumentIssue[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     requiredDocumentsNote: text('required_documents_note'),
     /** Designated by the province for on-the-spot resolution (giải quyết ngay): the desk receives and returns at once. */
     onTheSpot: boolean('on_the_spot').notNull().default(false),
@@ -83,7 +89,9 @@ export const catalogProcedureVersions = pgTable(
   (t) => [
     uniqueIndex('catalog_versions_revision_uq').on(t.procedureId, t.revision),
     // At most one draft per procedure: "new version" on a procedure that already has one is refused.
-    uniqueIndex('catalog_versions_one_draft_uq').on(t.procedureId).where(sql`${t.status} = 'draft'`),
+    uniqueIndex('catalog_versions_one_draft_uq')
+      .on(t.procedureId)
+      .where(sql`${t.status} = 'draft'`),
     index('catalog_versions_status_idx').on(t.status, t.effectiveFrom),
     index('catalog_versions_field_idx').on(t.field),
     check('catalog_versions_status_ck', sql`${t.status} in ('draft','published','withdrawn')`),

@@ -75,8 +75,7 @@ describe('intake checklist', () => {
   });
 
   it('a guide (Mẫu 02) asks only for what applies', async () => {
-    const guide = (missingItems: string[], conditions: string[] = []) =>
-      intake({ decision: 'guide', checklist: [], conditions, missingItems, reasons: 'Thiếu giấy tờ' });
+    const guide = (missingItems: string[], conditions: string[] = []) => intake({ decision: 'guide', checklist: [], conditions, missingItems, reasons: 'Thiếu giấy tờ' });
     expect(await fieldOf(await guide(['Giấy chứng sinh', 'Văn bản xác nhận mang thai hộ']))).toMatchObject({
       path: 'body.missingItems.1',
       code: 'dossiers.errors.missingNotApplicable',

@@ -120,14 +120,7 @@ export interface OpenHop {
  * budgeted — the open hop's unspent budget plus the budgets of the handling steps after it. Null when it cannot
  * be computed (the due or now lies outside the published calendar).
  */
-export function isAtRisk(input: {
-  now: Date;
-  effectiveDue: Date;
-  cal: WorkingCalendar;
-  pauses: readonly Pause[];
-  openHop: OpenHop | null;
-  laterBudgets: number;
-}): boolean | null {
+export function isAtRisk(input: { now: Date; effectiveDue: Date; cal: WorkingCalendar; pauses: readonly Pause[]; openHop: OpenHop | null; laterBudgets: number }): boolean | null {
   const remaining = workingMinutesBetween(input.now, input.effectiveDue, input.cal);
   if (remaining === null) return null;
   let hopLeft = 0;

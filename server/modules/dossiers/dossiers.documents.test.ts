@@ -31,7 +31,11 @@ describe('legal slips of a dossier', () => {
     t.clock.set('2026-03-02T02:00:00Z');
     let d = await step(w.agents.reception, await receive(w), { transition: 'forward' });
     expect((await w.agents.leader.get(`/api/v1/dossiers/${d.id}/slips/apology`)).statusCode).toBe(409);
-    const apology = await w.agents.leader.post(`/api/v1/dossiers/${d.id}/apology`, { expectedVersion: d.version, reason: 'Cần xác minh thêm', newDueAt: '2026-03-12T17:00:00+07:00' });
+    const apology = await w.agents.leader.post(`/api/v1/dossiers/${d.id}/apology`, {
+      expectedVersion: d.version,
+      reason: 'Cần xác minh thêm',
+      newDueAt: '2026-03-12T17:00:00+07:00',
+    });
     d = apology.json();
     expect(isPdf((await w.agents.leader.get(`/api/v1/dossiers/${d.id}/slips/apology`)).rawPayload)).toBe(true);
     d = await step(w.agents.specialist, d, { transition: 'request-supplement', items: ['Bản sao giấy khai sinh'], reason: 'Thiếu giấy tờ' });

@@ -41,7 +41,10 @@ describe('intake at the desk', () => {
     expect(d.book.number).toBe('2026');
     expect(d.allowedTransitions.map((a) => a.transition)).toEqual(['forward', 'withdraw']);
 
-    const audit = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, d.id), eq(auditEvents.action, 'dossiers.intake')));
+    const audit = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, d.id), eq(auditEvents.action, 'dossiers.intake')));
     expect(audit).toHaveLength(1);
     const outbox = await t.database.db.select().from(notificationsOutbox).where(eq(notificationsOutbox.subjectId, d.id));
     expect(outbox.map((o) => o.channel).sort()).toEqual(['email', 'sms']);
@@ -95,13 +98,18 @@ describe('intake at the desk', () => {
     const res = await w.agents.reception.post('/api/v1/dossiers/intake', intakeBody(w, { applicant: { kind: 'person', name: 'Trần Thị B', idNumber: '12345' } as never }));
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields).toEqual([expect.objectContaining({ path: 'body.applicant.idNumber', message: 'Số định danh cá nhân phải gồm đúng 12 chữ số.' })]);
-    const org = await receive(w, { applicant: { kind: 'organisation', name: 'Công ty TNHH Thử Nghiệm', idNumber: '0101234567-001', phone: null, email: null, address: null } as never });
+    const org = await receive(w, {
+      applicant: { kind: 'organisation', name: 'Công ty TNHH Thử Nghiệm', idNumber: '0101234567-001', phone: null, email: null, address: null } as never,
+    });
     expect(org.applicant.kind).toBe('organisation');
   });
 
   it('records a guide decision (Mẫu 02) with a reference number and no dossier', async () => {
     const before = await countRows(dossiers);
-    const res = await w.agents.reception.post('/api/v1/dossiers/intake', intakeBody(w, { decision: 'guide', missingItems: ['Bản sao giấy khai sinh'], reasons: 'Thiếu giấy tờ theo quy định' }));
+    const res = await w.agents.reception.post(
+      '/api/v1/dossiers/intake',
+      intakeBody(w, { decision: 'guide', missingItems: ['Bản sao giấy khai sinh'], reasons: 'Thiếu giấy tờ theo quy định' }),
+    );
     expect(res.statusCode).toBe(201);
     const body = res.json();
     expect(body.decision).toBe('guide');
@@ -157,7 +165,9 @@ describe('intake at the desk', () => {
     // Another process opens the offices on Saturday mornings: this process's compiled calendar is now outdated, and
     // intake trusts it until its last statement checks the revision.
     const saturday = JSON.stringify([{ start: '07:00', end: '11:00' }]);
-    await t.database.db.execute(sql`update calendar_calendars set weekly_hours = jsonb_set(weekly_hours, '{6}', ${saturday}::jsonb), revision = revision + 1 where id = 'province'`);
+    await t.database.db.execute(
+      sql`update calendar_calendars set weekly_hours = jsonb_set(weekly_hours, '{6}', ${saturday}::jsonb), revision = revision + 1 where id = 'province'`,
+    );
     try {
       const after = await receive(w);
       // 38 working hours by Friday 17:00, the last 2 on Saturday morning.

@@ -12,7 +12,11 @@ declare module '../../platform/jobs/jobs' {
 /** How often the at-risk flags are refreshed (each run handles at most SWEEP_LIMIT dossiers, least recent first). */
 export const SWEEP_EVERY_SECONDS = 600;
 
-const sweepAtRiskJob = declareJob('dossiers.sweep-at-risk', async (_data, job) => void (await sweepAtRisk(job.ctx)), { retryLimit: 0, everySeconds: SWEEP_EVERY_SECONDS, expireInSeconds: 300 });
+const sweepAtRiskJob = declareJob('dossiers.sweep-at-risk', async (_data, job) => void (await sweepAtRisk(job.ctx)), {
+  retryLimit: 0,
+  everySeconds: SWEEP_EVERY_SECONDS,
+  expireInSeconds: 300,
+});
 
 declare module '../../platform/jobs/jobs' {
   interface JobPayloads {

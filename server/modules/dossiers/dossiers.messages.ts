@@ -109,7 +109,8 @@ const en = declareMessages('en', {
   'dossiers.errors.idNumberPerson': 'A personal ID number has exactly 12 digits.',
   'dossiers.errors.idNumberOrganisation': 'A tax code has 10 or 13 digits.',
   'dossiers.errors.durationRequired': 'The procedure’s processing time cannot be read from the catalogue — enter the time that applies.',
-  'dossiers.errors.checklistEmpty': 'No document is ticked as received — an empty dossier is not received. If the dossier is incomplete, guide the applicant (form 02) or refuse it (form 03).',
+  'dossiers.errors.checklistEmpty':
+    'No document is ticked as received — an empty dossier is not received. If the dossier is incomplete, guide the applicant (form 02) or refuse it (form 03).',
   'dossiers.errors.checklistEmptyNoteRequired': 'The catalogue lists no document — note why the dossier is received without documents.',
   'dossiers.errors.conditionUnknown': 'This case is not among the procedure’s documents.',
   'dossiers.errors.documentNotApplicable': 'This document only applies when "{condition}" — tick that case first.',

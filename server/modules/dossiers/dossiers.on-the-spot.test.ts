@@ -38,7 +38,10 @@ describe('on-the-spot resolution (giải quyết ngay)', () => {
     const again = await transition(w.agents.reception, d, { transition: 'return-on-the-spot' });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.fields[0]).toMatchObject({ code: 'dossiers.errors.notOnTheSpot' });
-    const none = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, d.id), eq(auditEvents.action, 'dossiers.transition.return-on-the-spot')));
+    const none = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, d.id), eq(auditEvents.action, 'dossiers.transition.return-on-the-spot')));
     expect(none).toHaveLength(0);
   });
 });

@@ -2,14 +2,7 @@
 import { can, type Actor } from '../../platform/access';
 import { toVnIso, type WorkingCalendar } from '../../platform/calendar';
 import { translate, type Locale } from '../../platform/i18n';
-import type {
-  AllowedTransitionSchema,
-  DossierDetail,
-  DossierListItem,
-  IntakeDecision,
-  TransitionName,
-  UnitRef,
-} from '../../../contracts/dossiers/dossiers.contracts';
+import type { AllowedTransitionSchema, DossierDetail, DossierListItem, IntakeDecision, TransitionName, UnitRef } from '../../../contracts/dossiers/dossiers.contracts';
 import type { z } from 'zod';
 import { badgeOf, dueProvisionalOf, remainingOf, workingMinutesBetween } from './dossiers.deadlines';
 import { noticeText } from './dossiers.notify';

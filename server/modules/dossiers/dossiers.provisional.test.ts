@@ -90,7 +90,10 @@ describe('provisional calendar for a year not yet published (issue 8 item 7)', (
   it('publishing 2027 with a changed day moves the due, clears the provisional mark and notifies the applicant once', async () => {
     const ctx = t.systemCtx();
     // The official notice (test) adds Monday 04/01/2027 as a day off.
-    const draft = await addDraftEntry(ctx, { year: 2027, entry: { date: '2027-01-04', type: 'day-off', kind: 'swap', reason: 'Nghỉ hoán đổi (thử nghiệm)', reference: 'Thông báo thử nghiệm 2027' } });
+    const draft = await addDraftEntry(ctx, {
+      year: 2027,
+      entry: { date: '2027-01-04', type: 'day-off', kind: 'swap', reason: 'Nghỉ hoán đổi (thử nghiệm)', reference: 'Thông báo thử nghiệm 2027' },
+    });
     const impact = await previewYearPublication(ctx, { year: 2027 });
     expect(impact.modules).toContainEqual({ module: 'dossiers', affected: 1 });
     expect(impact.newYear).toBe(true);
@@ -141,7 +144,10 @@ describe('provisional calendar for a year not yet published (issue 8 item 7)', (
     // A unit's stored hours that cannot compile (Monday defines the working day and has none here).
     const broken = { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] };
     await t.database.db.insert(calendarUnitHours).values({ orgUnitCode: w.centre.code, calendarId: PROVINCE_CALENDAR_ID, weeklyHours: broken, updatedAt: new Date() });
-    await t.database.db.update(calendarCalendars).set({ revision: sql`${calendarCalendars.revision} + 1` }).where(eq(calendarCalendars.id, PROVINCE_CALENDAR_ID));
+    await t.database.db
+      .update(calendarCalendars)
+      .set({ revision: sql`${calendarCalendars.revision} + 1` })
+      .where(eq(calendarCalendars.id, PROVINCE_CALENDAR_ID));
     try {
       const res = await w.agents.leader.get(`/api/v1/dossiers/${received.id}`);
       expect(res.statusCode).toBe(400);
@@ -150,7 +156,10 @@ describe('provisional calendar for a year not yet published (issue 8 item 7)', (
       expect(list.json().error.code).toBe('CALENDAR_INVALID');
     } finally {
       await t.database.db.delete(calendarUnitHours).where(eq(calendarUnitHours.orgUnitCode, w.centre.code));
-      await t.database.db.update(calendarCalendars).set({ revision: sql`${calendarCalendars.revision} + 1` }).where(eq(calendarCalendars.id, PROVINCE_CALENDAR_ID));
+      await t.database.db
+        .update(calendarCalendars)
+        .set({ revision: sql`${calendarCalendars.revision} + 1` })
+        .where(eq(calendarCalendars.id, PROVINCE_CALENDAR_ID));
     }
     expect((await w.agents.leader.get(`/api/v1/dossiers/${received.id}`)).statusCode).toBe(200);
   });

@@ -17,7 +17,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const stored = async (id: string) => (await t.database.db.select({ view: dossiers.publicView, rev: dossiers.publicViewRev, version: dossiers.version }).from(dossiers).where(eq(dossiers.id, id)))[0]!;
+const stored = async (id: string) =>
+  (await t.database.db.select({ view: dossiers.publicView, rev: dossiers.publicViewRev, version: dossiers.version }).from(dossiers).where(eq(dossiers.id, id)))[0]!;
 
 async function lookup(code: string) {
   const res = await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/lookup/${encodeURIComponent(code)}` });
@@ -97,7 +98,10 @@ describe('public lookup read model', () => {
   it('shows the holder unit under its current name (the name is not stored in the view)', async () => {
     const d = await receive(w);
     const [unit] = await t.database.db.select().from(identityOrgUnits).where(eq(identityOrgUnits.id, w.centre.id));
-    await t.database.db.update(identityOrgUnits).set({ name: `${unit!.name} (đổi tên)` }).where(eq(identityOrgUnits.id, w.centre.id));
+    await t.database.db
+      .update(identityOrgUnits)
+      .set({ name: `${unit!.name} (đổi tên)` })
+      .where(eq(identityOrgUnits.id, w.centre.id));
     try {
       expect((await lookup(d.code)).holderUnitName).toBe(`${unit!.name} (đổi tên)`);
     } finally {

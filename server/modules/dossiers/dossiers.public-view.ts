@@ -164,7 +164,10 @@ const WRITE_VIEWS: NamedStatement = {
 export async function refreshPublicViews(tx: Tx | Queryable, ids: readonly string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const rows = await executeNamed<SourceRow>(tx, SOURCE_BY_IDS, [[...new Set(ids)].join(',')]);
-  return writePublicViews(tx, rows.map((r) => ({ id: r.id, version: Number(r.version), view: renderPublicView(sourceOf(r)) })));
+  return writePublicViews(
+    tx,
+    rows.map((r) => ({ id: r.id, version: Number(r.version), view: renderPublicView(sourceOf(r)) })),
+  );
 }
 
 /** Stores rendered views, each only over the dossier version it was rendered from; returns how many were stored. */

@@ -115,7 +115,13 @@ describe('apology and extension (Mẫu 04)', () => {
     const d = await step(w.agents.reception, await receive(w), { transition: 'forward' });
     const url = `/api/v1/dossiers/${d.id}/apology`;
     const body = { expectedVersion: d.version, reason: 'Cần xác minh thêm với cơ quan khác', newDueAt: '2026-03-12T17:00:00+07:00' };
-    const audits = async () => (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(eq(auditEvents.subjectId, d.id)))[0]!.n;
+    const audits = async () =>
+      (
+        await t.database.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(auditEvents)
+          .where(eq(auditEvents.subjectId, d.id))
+      )[0]!.n;
     const before = await audits();
     expect((await w.agents.specialist.post(url, body)).statusCode).toBe(403);
     expect(await audits()).toBe(before);

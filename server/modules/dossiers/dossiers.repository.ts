@@ -4,14 +4,7 @@ import { PgDialect, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { executeNamed, type NamedStatement, type Queryable, type Tx } from '../../platform/db/database';
 import { listOrgUnitsByIds } from '../identity';
 import { CALENDAR_REVISION_SQL } from '../../platform/calendar/store';
-import {
-  dossierApologies,
-  dossierEvents,
-  dossierPauses,
-  dossiers,
-  dossierSteps,
-  type AttachmentMeta,
-} from './dossiers.tables';
+import { dossierApologies, dossierEvents, dossierPauses, dossiers, dossierSteps, type AttachmentMeta } from './dossiers.tables';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type HopRow = typeof dossierSteps.$inferSelect;
@@ -170,13 +163,7 @@ const BOOK_STATEMENT: NamedStatement = {
  * same statement checks that the published calendar is still at `calendarRevision` (the one the due instant was
  * computed with); null when it moved, and the caller must start again.
  */
-export async function assignBookNumber(
-  tx: Tx,
-  dossierId: string,
-  receivingUnitId: string,
-  year: number,
-  calendarRevision: number,
-): Promise<number | null> {
+export async function assignBookNumber(tx: Tx, dossierId: string, receivingUnitId: string, year: number, calendarRevision: number): Promise<number | null> {
   const rows = await executeNamed<{ book_seq: number }>(tx, BOOK_STATEMENT, [receivingUnitId, year, dossierId, calendarRevision]);
   return rows[0] ? Number(rows[0].book_seq) : null;
 }

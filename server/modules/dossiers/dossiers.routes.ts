@@ -48,7 +48,15 @@ export async function dossierRoutes(app: FastifyInstance, options: { publicBaseU
 
   r.post(
     '/intake',
-    { config: { action: DOSSIER_ACTIONS.intake }, schema: { tags, summary: 'Record the desk decision on an application: accept, guide (ask for completion) or refuse', body: IntakeRequestSchema, response: { 201: IntakeResponseSchema } } },
+    {
+      config: { action: DOSSIER_ACTIONS.intake },
+      schema: {
+        tags,
+        summary: 'Record the desk decision on an application: accept, guide (ask for completion) or refuse',
+        body: IntakeRequestSchema,
+        response: { 201: IntakeResponseSchema },
+      },
+    },
     async (request, reply) => {
       const result = await intakeDossier(request.ctx, request.body);
       if (result.decision === 'accept') return reply.status(201).send({ decision: 'accept', dossier: await getDossier(request.ctx, result.dossierId) });
@@ -58,7 +66,10 @@ export async function dossierRoutes(app: FastifyInstance, options: { publicBaseU
 
   r.get(
     '/lookup/:code',
-    { config: { action: 'public', rateLimit: LOOKUP_RATE_LIMIT }, schema: { tags, summary: 'Public lookup of a dossier by its code', params: DossierCodeParamsSchema, response: { 200: PublicLookupSchema } } },
+    {
+      config: { action: 'public', rateLimit: LOOKUP_RATE_LIMIT },
+      schema: { tags, summary: 'Public lookup of a dossier by its code', params: DossierCodeParamsSchema, response: { 200: PublicLookupSchema } },
+    },
     // A ready JSON string from the read model, which Fastify sends as is: PublicLookupSchema documents it and the
     // route tests parse the body with it (the typed reply only knows objects, hence the cast).
     async (request, reply) => reply.type('application/json; charset=utf-8').send((await lookupDossier(request.ctx, request.params.code)) as unknown as PublicLookup),
@@ -66,13 +77,19 @@ export async function dossierRoutes(app: FastifyInstance, options: { publicBaseU
 
   r.get(
     '/',
-    { config: { action: DOSSIER_ACTIONS.list }, schema: { tags, summary: 'List dossiers the caller may see', querystring: ListDossiersQuerySchema, response: { 200: ListDossiersResponseSchema } } },
+    {
+      config: { action: DOSSIER_ACTIONS.list },
+      schema: { tags, summary: 'List dossiers the caller may see', querystring: ListDossiersQuerySchema, response: { 200: ListDossiersResponseSchema } },
+    },
     async (request) => listDossiers(request.ctx, request.query),
   );
 
   r.get(
     '/intake-decisions/:id',
-    { config: { action: DOSSIER_ACTIONS.read }, schema: { tags, summary: 'Intake decision (refusal or return) by id', params: IdParamsSchema, response: { 200: IntakeDecisionSchema } } },
+    {
+      config: { action: DOSSIER_ACTIONS.read },
+      schema: { tags, summary: 'Intake decision (refusal or return) by id', params: IdParamsSchema, response: { 200: IntakeDecisionSchema } },
+    },
     async (request) => getIntakeDecision(request.ctx, request.params.id),
   );
 
@@ -90,13 +107,19 @@ export async function dossierRoutes(app: FastifyInstance, options: { publicBaseU
 
   r.post(
     '/:id/transitions',
-    { config: { action: DOSSIER_ACTIONS.transition }, schema: { tags, summary: 'Move a dossier along its workflow', params: IdParamsSchema, body: TransitionRequestSchema, response: { 200: DossierDetailSchema } } },
+    {
+      config: { action: DOSSIER_ACTIONS.transition },
+      schema: { tags, summary: 'Move a dossier along its workflow', params: IdParamsSchema, body: TransitionRequestSchema, response: { 200: DossierDetailSchema } },
+    },
     async (request) => presentDossier(request.ctx, await transitionDossier(request.ctx, request.params.id, request.body)),
   );
 
   r.post(
     '/:id/apology',
-    { config: { action: DOSSIER_ACTIONS.apology }, schema: { tags, summary: 'Issue an apology letter for a late dossier', params: IdParamsSchema, body: ApologyRequestSchema, response: { 200: DossierDetailSchema } } },
+    {
+      config: { action: DOSSIER_ACTIONS.apology },
+      schema: { tags, summary: 'Issue an apology letter for a late dossier', params: IdParamsSchema, body: ApologyRequestSchema, response: { 200: DossierDetailSchema } },
+    },
     async (request) => presentDossier(request.ctx, await issueApology(request.ctx, request.params.id, request.body)),
   );
 
@@ -108,19 +131,28 @@ export async function dossierRoutes(app: FastifyInstance, options: { publicBaseU
 
   r.get(
     '/intake-decisions/:id/slip',
-    { config: { action: DOSSIER_ACTIONS.read }, schema: { tags, summary: 'Download the slip of an intake decision (PDF)', params: IdParamsSchema, response: { 200: FileResponseSchema } } },
+    {
+      config: { action: DOSSIER_ACTIONS.read },
+      schema: { tags, summary: 'Download the slip of an intake decision (PDF)', params: IdParamsSchema, response: { 200: FileResponseSchema } },
+    },
     async (request, reply) => sendFile(reply, await renderIntakeDecisionSlip(request.ctx, request.params.id)),
   );
 
   r.get(
     '/tracking-book',
-    { config: { action: DOSSIER_ACTIONS.read }, schema: { tags, summary: 'Download the tracking book (Excel)', querystring: TrackingBookQuerySchema, response: { 200: FileResponseSchema } } },
+    {
+      config: { action: DOSSIER_ACTIONS.read },
+      schema: { tags, summary: 'Download the tracking book (Excel)', querystring: TrackingBookQuerySchema, response: { 200: FileResponseSchema } },
+    },
     async (request, reply) => sendFile(reply, await renderTrackingBookFile(request.ctx, request.query)),
   );
 
   r.post(
     '/admin/sweep-at-risk',
-    { config: { action: DOSSIER_ACTIONS.sweep }, schema: { tags, summary: 'Run the at-risk and overdue sweep now', body: SweepRequestSchema, response: { 200: SweepResponseSchema } } },
+    {
+      config: { action: DOSSIER_ACTIONS.sweep },
+      schema: { tags, summary: 'Run the at-risk and overdue sweep now', body: SweepRequestSchema, response: { 200: SweepResponseSchema } },
+    },
     async (request) => sweepAtRisk(request.ctx, { limit: request.body?.limit }),
   );
 }

@@ -26,7 +26,10 @@ afterAll(async () => t?.close());
 describe('demo dossiers', () => {
   it('fills every state, with late, at-risk and apologised dossiers, over the last three months', async () => {
     const db = t.database.db;
-    const byState = await db.select({ state: dossiers.state, n: sql<number>`count(*)::int` }).from(dossiers).groupBy(dossiers.state);
+    const byState = await db
+      .select({ state: dossiers.state, n: sql<number>`count(*)::int` })
+      .from(dossiers)
+      .groupBy(dossiers.state);
     const counts = Object.fromEntries(byState.map((r) => [r.state, Number(r.n)]));
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThan(150);
@@ -55,14 +58,19 @@ describe('demo dossiers', () => {
   it('writes through the intake insert, which stores every column of a finished dossier and its first hop and entry', async () => {
     const db = t.database.db;
     const [done] = await db.select().from(dossiers).where(eq(dossiers.state, 'RETURNED')).limit(1);
-    const [firstHop] = await db.select().from(dossierSteps).where(and(eq(dossierSteps.dossierId, done!.id), eq(dossierSteps.seq, 1)));
+    const [firstHop] = await db
+      .select()
+      .from(dossierSteps)
+      .where(and(eq(dossierSteps.dossierId, done!.id), eq(dossierSteps.seq, 1)));
     const [firstEvent] = await db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, done!.id)).orderBy(dossierEvents.id).limit(1);
     const { id: _d, code: _c, publicView: _v, publicViewRev: _r, ...row } = done!;
     const { id: _h, dossierId: _hd, seq: _s, ...hop } = firstHop!;
     const { id: _e, dossierId: _ed, ...event } = firstEvent!;
     const id = crypto.randomUUID();
     const suffix = row.searchText.slice(row.searchText.indexOf(' ') + 1);
-    const code = await db.transaction((tx) => insertNewDossier(tx, { id, agencyCode: 'TEST', day: '2026-11-27', row: { ...row, searchText: suffix }, hop, event, publicView: null }));
+    const code = await db.transaction((tx) =>
+      insertNewDossier(tx, { id, agencyCode: 'TEST', day: '2026-11-27', row: { ...row, searchText: suffix }, hop, event, publicView: null }),
+    );
     expect(code).toBe('TEST-261127-0001');
     const [copy] = await db.select().from(dossiers).where(eq(dossiers.id, id));
     expect(copy).toEqual({ ...done, id, code, searchText: `test-261127-0001 ${suffix}`, publicView: null, publicViewRev: null });

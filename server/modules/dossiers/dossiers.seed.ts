@@ -24,17 +24,52 @@ import { transitionDossier } from './use-cases/transition-dossier';
  * dossiers; codes the catalog does not have in force are skipped.
  */
 export const DEMO_PROCEDURE_CODES = [
-  '1.001193', '1.000656', '1.000894', '1.004873', '2.000635', '1.004884', '1.001022', '1.004859', '1.004837',
-  '2.000815', '2.000884', '2.000908', '1.004222', '1.004194', '1.014061', '3.000333', '1.012787', '1.012786',
-  '2.001583', '3.000348', '1.013076', '1.013274', '1.011607', '1.001699',
+  '1.001193',
+  '1.000656',
+  '1.000894',
+  '1.004873',
+  '2.000635',
+  '1.004884',
+  '1.001022',
+  '1.004859',
+  '1.004837',
+  '2.000815',
+  '2.000884',
+  '2.000908',
+  '1.004222',
+  '1.004194',
+  '1.014061',
+  '3.000333',
+  '1.012787',
+  '1.012786',
+  '2.001583',
+  '3.000348',
+  '1.013076',
+  '1.013274',
+  '1.011607',
+  '1.001699',
 ];
 
 /** Finished dossiers written in bulk (received 15 to 90 days ago). */
 export const DEMO_HISTORY_COUNT = 220;
 /** Recent dossiers driven through the use cases (received in the last ~2 working weeks), one per target in turn. */
 export const DEMO_RECENT_TARGETS = [
-  'RECEIVED', 'PROCESSING', 'AWAITING_APPROVAL', 'SUPPLEMENT_REQUESTED', 'AWAITING_PAYMENT', 'INTEROPERATING', 'DONE', 'RETURNED',
-  'LATE', 'APOLOGY', 'PROCESSING', 'WITHDRAWN', 'STOPPED', 'AWAITING_APPROVAL', 'LATE', 'RECEIVED',
+  'RECEIVED',
+  'PROCESSING',
+  'AWAITING_APPROVAL',
+  'SUPPLEMENT_REQUESTED',
+  'AWAITING_PAYMENT',
+  'INTEROPERATING',
+  'DONE',
+  'RETURNED',
+  'LATE',
+  'APOLOGY',
+  'PROCESSING',
+  'WITHDRAWN',
+  'STOPPED',
+  'AWAITING_APPROVAL',
+  'LATE',
+  'RECEIVED',
 ] as const;
 const RECENT_ROUNDS = 3;
 
@@ -62,7 +97,31 @@ function prng(seed: number): () => number {
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Mai', 'Trịnh'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Ngọc', 'Thu', 'Hữu', 'Quang', 'Thanh', 'Kim'];
-const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hằng', 'Hùng', 'Lan', 'Long', 'Mai', 'Nam', 'Ngân', 'Phúc', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Tuấn', 'Vy', 'Yến'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Chi',
+  'Dũng',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hằng',
+  'Hùng',
+  'Lan',
+  'Long',
+  'Mai',
+  'Nam',
+  'Ngân',
+  'Phúc',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Trang',
+  'Tuấn',
+  'Vy',
+  'Yến',
+];
 const COMPANIES = ['Công ty TNHH Thương mại Hạc Thành', 'Công ty Cổ phần Xây dựng Sông Mã', 'Công ty TNHH Nông sản Lam Sơn', 'Hợp tác xã Dịch vụ Hoằng Hóa'];
 const SUPPLEMENT_ITEMS = ['Bản sao Giấy khai sinh', 'Giấy xác nhận nơi cư trú', 'Bản vẽ sơ đồ thửa đất', 'Giấy ủy quyền có chứng thực', 'Ảnh chân dung 4x6'];
 
@@ -148,7 +207,14 @@ export async function seedDossiersDemo(ctx: Ctx): Promise<void> {
     if (v && v.implementingUnits.length > 0) versions.push(v);
   }
   const rows = await ctx.db
-    .select({ id: identityOrgUnits.id, code: identityOrgUnits.code, name: identityOrgUnits.name, path: identityOrgUnits.path, kind: identityOrgUnits.kind, parentId: identityOrgUnits.parentId })
+    .select({
+      id: identityOrgUnits.id,
+      code: identityOrgUnits.code,
+      name: identityOrgUnits.name,
+      path: identityOrgUnits.path,
+      kind: identityOrgUnits.kind,
+      parentId: identityOrgUnits.parentId,
+    })
     .from(identityOrgUnits)
     .where(sql`${identityOrgUnits.validTo} is null`);
   const units = new Map(rows.map((u) => [u.id, { id: u.id, code: u.code, name: u.name, path: u.path }]));
@@ -159,10 +225,26 @@ export async function seedDossiersDemo(ctx: Ctx): Promise<void> {
   const communeCentre = new Map<string, UnitInfo>();
   for (const c of centres) if (kindOf.get(c.parentId!) === 'commune') communeCentre.set(c.parentId!, units.get(c.id)!);
   const partners = rows.filter((u) => u.kind === 'department').map((u) => units.get(u.id)!);
-  const working = await ctx.db.selectDistinct({ id: identityRoleGrants.orgUnitId }).from(identityRoleGrants).where(sql`${identityRoleGrants.role} in ('specialist','leader')`);
+  const working = await ctx.db
+    .selectDistinct({ id: identityRoleGrants.orgUnitId })
+    .from(identityRoleGrants)
+    .where(sql`${identityRoleGrants.role} in ('specialist','leader')`);
   // A unit is featured when its officers (or a division's) hold a handling role there.
-  const featured = new Set(rows.filter((u) => working.some((g) => units.get(g.id)?.path.startsWith(units.get(u.id)!.path) && (u.kind === 'department' || u.kind === 'commune'))).map((u) => u.id));
-  const demo: Demo = { ctx: { ...ctx, actor: SEED_ACTOR }, cal, rand: prng(0x64736e72), now, versions, units, provinceCentre: units.get(provinceCentre.id)!, communeCentre, partners, featured };
+  const featured = new Set(
+    rows.filter((u) => working.some((g) => units.get(g.id)?.path.startsWith(units.get(u.id)!.path) && (u.kind === 'department' || u.kind === 'commune'))).map((u) => u.id),
+  );
+  const demo: Demo = {
+    ctx: { ...ctx, actor: SEED_ACTOR },
+    cal,
+    rand: prng(0x64736e72),
+    now,
+    versions,
+    units,
+    provinceCentre: units.get(provinceCentre.id)!,
+    communeCentre,
+    partners,
+    featured,
+  };
 
   const t0 = performance.now();
   const history = await seedHistory(demo);
@@ -201,7 +283,20 @@ function simulateFinished(d: Demo, id: string, c: ReturnType<typeof pickCase>, r
   let current = 0;
   const hop = (index: number, from: string | null, at: Date) => {
     const s = steps[index]!;
-    hops.push({ dossierId: id, seq: hops.length + 1, kind: 'step', stepIndex: index, name: s.name, fromUnitId: from, toUnitId: s.unitId, role: s.role, startedAt: at, budgetMinutes: s.budgetMinutes, dueAt: hopDueOf(at, s.budgetMinutes, cal), handedBy: label });
+    hops.push({
+      dossierId: id,
+      seq: hops.length + 1,
+      kind: 'step',
+      stepIndex: index,
+      name: s.name,
+      fromUnitId: from,
+      toUnitId: s.unitId,
+      role: s.role,
+      startedAt: at,
+      budgetMinutes: s.budgetMinutes,
+      dueAt: hopDueOf(at, s.budgetMinutes, cal),
+      handedBy: label,
+    });
   };
   const closeHop = (at: Date) => {
     const h = hops[hops.length - 1]!;
@@ -237,8 +332,27 @@ function simulateFinished(d: Demo, id: string, c: ReturnType<typeof pickCase>, r
   const overran = hops.find((h) => h.classification === 'late');
   ev(t, holder.role === 'leader' ? 'approve' : 'result-ready', 9, { unit: c.receiving.name });
   const ret = returnStepIndex(steps, c.receiving.id);
-  hops.push({ dossierId: id, seq: hops.length + 1, kind: 'step', stepIndex: ret >= 0 ? ret : null, name: ret >= 0 ? steps[ret]!.name : 'Trả kết quả', fromUnitId: holder.unitId, toUnitId: c.receiving.id, role: 'reception-officer', startedAt: t, budgetMinutes: ret >= 0 ? steps[ret]!.budgetMinutes : null, dueAt: hopDueOf(t, ret >= 0 ? steps[ret]!.budgetMinutes : null, cal), handedBy: label });
-  const done = { state: 'DONE' as const, finishedAt, classification, lateUnitId: classification === 'late' ? (overran?.toUnitId ?? holder.unitId) : null, currentStep: ret >= 0 ? ret : current };
+  hops.push({
+    dossierId: id,
+    seq: hops.length + 1,
+    kind: 'step',
+    stepIndex: ret >= 0 ? ret : null,
+    name: ret >= 0 ? steps[ret]!.name : 'Trả kết quả',
+    fromUnitId: holder.unitId,
+    toUnitId: c.receiving.id,
+    role: 'reception-officer',
+    startedAt: t,
+    budgetMinutes: ret >= 0 ? steps[ret]!.budgetMinutes : null,
+    dueAt: hopDueOf(t, ret >= 0 ? steps[ret]!.budgetMinutes : null, cal),
+    handedBy: label,
+  });
+  const done = {
+    state: 'DONE' as const,
+    finishedAt,
+    classification,
+    lateUnitId: classification === 'late' ? (overran?.toUnitId ?? holder.unitId) : null,
+    currentStep: ret >= 0 ? ret : current,
+  };
   const returnedAt = later(t, 30 + rand() * 1200, cal);
   if (returnedAt.getTime() >= d.now.getTime()) return finishRow({ ...done, holderUnitId: c.receiving.id });
   closeHop(returnedAt);
@@ -247,7 +361,13 @@ function simulateFinished(d: Demo, id: string, c: ReturnType<typeof pickCase>, r
   return finishRow({ ...done, state: 'RETURNED', returnedAt, closedAt: returnedAt, returnMethod: method, returnedTo: 'Người nộp hồ sơ' });
 
   function finishRow(extra: Partial<DossierInsert> & { state: DossierState }) {
-    const values: Partial<DossierInsert> & { state: DossierState; statusCode: number } = { currentStep: current, holderUnitId: c.receiving.id, holderRole: 'reception-officer', ...extra, statusCode: STATUS_CODE[extra.state] };
+    const values: Partial<DossierInsert> & { state: DossierState; statusCode: number } = {
+      currentStep: current,
+      holderUnitId: c.receiving.id,
+      holderRole: 'reception-officer',
+      ...extra,
+      statusCode: STATUS_CODE[extra.state],
+    };
     return { dueAt, hops, events, values };
   }
 }
@@ -404,7 +524,15 @@ async function drive(d: Demo, ctx: Ctx, clock: SeedClock, id: string, target: (t
     case 'AWAITING_PAYMENT':
       return void (await act(120, { transition: 'request-payment', amountVnd: 50_000 * (1 + Math.floor(rand() * 10)), reason: 'Nộp lệ phí theo thông báo của cơ quan thuế' }));
     case 'INTEROPERATING':
-      return void (await act(120, { transition: 'transfer', toUnitId: pick(rand, d.partners.filter((p) => p.id !== handlingId)).id, role: 'specialist', budgetMinutes: 960 }));
+      return void (await act(120, {
+        transition: 'transfer',
+        toUnitId: pick(
+          rand,
+          d.partners.filter((p) => p.id !== handlingId),
+        ).id,
+        role: 'specialist',
+        budgetMinutes: 960,
+      }));
     case 'APOLOGY': {
       const row = (await findDossier(ctx.db, id))!;
       const at = later(clock.at, 60, cal);

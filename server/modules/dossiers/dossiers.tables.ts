@@ -150,13 +150,18 @@ export const dossiers = pgTable(
     index('dossiers_holder_idx').on(t.holderUnitId, t.state),
     index('dossiers_handling_idx').on(t.handlingUnitId, t.state),
     index('dossiers_receiving_idx').on(t.receivingUnitId, t.state),
-    index('dossiers_open_due_idx').on(t.dueAt).where(sql`${t.state} not in ('DONE','RETURNED','WITHDRAWN','STOPPED')`),
+    index('dossiers_open_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.state} not in ('DONE','RETURNED','WITHDRAWN','STOPPED')`),
     index('dossiers_received_at_idx').on(t.receivedAt),
     check('dossiers_channel_ck', sql`${t.channel} in ('direct','online','post')`),
     check('dossiers_result_delivery_ck', sql`${t.resultDelivery} in ('desk','post','online')`),
     check('dossiers_applicant_kind_ck', sql`${t.applicantKind} in ('person','organisation')`),
     check('dossiers_status_code_ck', sql`${t.statusCode} between 1 and 10`),
-    check('dossiers_state_ck', sql`${t.state} in ('RECEIVED','PROCESSING','AWAITING_APPROVAL','INTEROPERATING','SUPPLEMENT_REQUESTED','AWAITING_PAYMENT','WITHDRAWN','STOPPED','DONE','RETURNED')`),
+    check(
+      'dossiers_state_ck',
+      sql`${t.state} in ('RECEIVED','PROCESSING','AWAITING_APPROVAL','INTEROPERATING','SUPPLEMENT_REQUESTED','AWAITING_PAYMENT','WITHDRAWN','STOPPED','DONE','RETURNED')`,
+    ),
     check('dossiers_duration_unit_ck', sql`${t.durationUnit} in ('working-days','working-hours','calendar-days')`),
     check('dossiers_duration_source_ck', sql`${t.durationSource} in ('catalog','officer')`),
     check('dossiers_classification_ck', sql`${t.classification} is null or ${t.classification} in ('early','on-time','late')`),
@@ -192,11 +197,16 @@ export const dossierSteps = pgTable(
     classification: text('classification').$type<Classification>(),
     handedBy: text('handed_by'),
     note: text('note'),
-    attachments: jsonb('attachments').$type<AttachmentMeta[]>().notNull().default(sql`'[]'::jsonb`),
+    attachments: jsonb('attachments')
+      .$type<AttachmentMeta[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
   },
   (t) => [
     uniqueIndex('dossiers_steps_seq_uq').on(t.dossierId, t.seq),
-    index('dossiers_steps_open_idx').on(t.toUnitId).where(sql`${t.finishedAt} is null`),
+    index('dossiers_steps_open_idx')
+      .on(t.toUnitId)
+      .where(sql`${t.finishedAt} is null`),
     check('dossiers_steps_kind_ck', sql`${t.kind} in ('step','transfer','supplement')`),
     check('dossiers_steps_classification_ck', sql`${t.classification} is null or ${t.classification} in ('early','on-time','late')`),
   ],
@@ -215,12 +225,17 @@ export const dossierPauses = pgTable(
     toAt: instant('to_at'),
     note: text('note'),
     /** Supplement: the items asked for (Mẫu 02 during handling). */
-    items: jsonb('items').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    items: jsonb('items')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     amountVnd: integer('amount_vnd'),
   },
   (t) => [
     index('dossiers_pauses_dossier_idx').on(t.dossierId),
-    uniqueIndex('dossiers_pauses_one_open_uq').on(t.dossierId).where(sql`${t.toAt} is null`),
+    uniqueIndex('dossiers_pauses_one_open_uq')
+      .on(t.dossierId)
+      .where(sql`${t.toAt} is null`),
     check('dossiers_pauses_reason_ck', sql`${t.reason} in ('supplement','financial-obligation','inter-agency')`),
   ],
 );
@@ -237,7 +252,10 @@ export const dossierEvents = pgTable(
     kind: text('kind').notNull(),
     public: boolean('public').notNull(),
     statusCode: smallint('status_code').notNull(),
-    params: jsonb('params').$type<Record<string, string | number | null>>().notNull().default(sql`'{}'::jsonb`),
+    params: jsonb('params')
+      .$type<Record<string, string | number | null>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     note: text('note'),
     actorId: uuid('actor_id'),
     actorLabel: text('actor_label'),

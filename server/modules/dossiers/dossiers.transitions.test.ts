@@ -43,7 +43,12 @@ async function reach(state: Reach): Promise<DossierDetail> {
 }
 
 async function auditCount(id: string): Promise<number> {
-  return (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(eq(auditEvents.subjectId, id)))[0]!.n;
+  return (
+    await t.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditEvents)
+      .where(eq(auditEvents.subjectId, id))
+  )[0]!.n;
 }
 async function rowOf(id: string) {
   return (await t.database.db.select().from(dossiers).where(eq(dossiers.id, id)))[0]!;
@@ -63,18 +68,78 @@ interface Case {
 
 const CASES: Case[] = [
   { transition: 'forward', from: 'RECEIVED', allowed: 'reception', forbidden: 'specialist', to: 'PROCESSING', invalidFrom: 'DONE' },
-  { transition: 'return-to-step', from: 'AWAITING_APPROVAL', body: { stepIndex: 1, note: 'Cần thẩm định lại' }, allowed: 'leader', forbidden: 'specialist', to: 'PROCESSING', invalidFrom: 'RECEIVED', invalidActor: 'reception' },
-  { transition: 'request-supplement', from: 'PROCESSING', body: { items: ['Giấy xác nhận tình trạng hôn nhân'], reason: 'Thiếu giấy tờ' }, allowed: 'specialist', forbidden: 'reception', to: 'SUPPLEMENT_REQUESTED', invalidFrom: 'DONE', invalidActor: 'reception' },
+  {
+    transition: 'return-to-step',
+    from: 'AWAITING_APPROVAL',
+    body: { stepIndex: 1, note: 'Cần thẩm định lại' },
+    allowed: 'leader',
+    forbidden: 'specialist',
+    to: 'PROCESSING',
+    invalidFrom: 'RECEIVED',
+    invalidActor: 'reception',
+  },
+  {
+    transition: 'request-supplement',
+    from: 'PROCESSING',
+    body: { items: ['Giấy xác nhận tình trạng hôn nhân'], reason: 'Thiếu giấy tờ' },
+    allowed: 'specialist',
+    forbidden: 'reception',
+    to: 'SUPPLEMENT_REQUESTED',
+    invalidFrom: 'DONE',
+    invalidActor: 'reception',
+  },
   { transition: 'receive-supplement', from: 'SUPPLEMENT_REQUESTED', allowed: 'reception', forbidden: 'specialist', to: 'PROCESSING', invalidFrom: 'RECEIVED' },
-  { transition: 'request-payment', from: 'PROCESSING', body: { reason: 'Nộp lệ phí', amountVnd: 100000 }, allowed: 'specialist', forbidden: 'outsider', to: 'AWAITING_PAYMENT', invalidFrom: 'RECEIVED', invalidActor: 'reception' },
+  {
+    transition: 'request-payment',
+    from: 'PROCESSING',
+    body: { reason: 'Nộp lệ phí', amountVnd: 100000 },
+    allowed: 'specialist',
+    forbidden: 'outsider',
+    to: 'AWAITING_PAYMENT',
+    invalidFrom: 'RECEIVED',
+    invalidActor: 'reception',
+  },
   { transition: 'confirm-payment', from: 'AWAITING_PAYMENT', allowed: 'specialist', forbidden: 'outsider', to: 'PROCESSING', invalidFrom: 'PROCESSING' },
-  { transition: 'transfer', from: 'PROCESSING', body: { toUnitId: 'PARTNER', budgetMinutes: 960 }, allowed: 'specialist', forbidden: 'reception', to: 'INTEROPERATING', invalidFrom: 'RECEIVED', invalidActor: 'reception' },
-  { transition: 'transfer-back', from: 'INTEROPERATING', allowed: 'partnerSpecialist', forbidden: 'specialist', to: 'PROCESSING', invalidFrom: 'PROCESSING', invalidActor: 'specialist' },
+  {
+    transition: 'transfer',
+    from: 'PROCESSING',
+    body: { toUnitId: 'PARTNER', budgetMinutes: 960 },
+    allowed: 'specialist',
+    forbidden: 'reception',
+    to: 'INTEROPERATING',
+    invalidFrom: 'RECEIVED',
+    invalidActor: 'reception',
+  },
+  {
+    transition: 'transfer-back',
+    from: 'INTEROPERATING',
+    allowed: 'partnerSpecialist',
+    forbidden: 'specialist',
+    to: 'PROCESSING',
+    invalidFrom: 'PROCESSING',
+    invalidActor: 'specialist',
+  },
   { transition: 'approve', from: 'AWAITING_APPROVAL', allowed: 'leader', forbidden: 'specialist', to: 'DONE', invalidFrom: 'PROCESSING', invalidActor: 'specialist' },
   { transition: 'result-ready', from: 'SHORT_PROCESSING', allowed: 'specialist', forbidden: 'leader', to: 'DONE', invalidFrom: 'DONE', invalidActor: 'reception' },
-  { transition: 'return-result', from: 'DONE', body: { method: 'desk', receivedBy: 'Nguyễn Văn An' }, allowed: 'reception', forbidden: 'specialist', to: 'RETURNED', invalidFrom: 'PROCESSING' },
+  {
+    transition: 'return-result',
+    from: 'DONE',
+    body: { method: 'desk', receivedBy: 'Nguyễn Văn An' },
+    allowed: 'reception',
+    forbidden: 'specialist',
+    to: 'RETURNED',
+    invalidFrom: 'PROCESSING',
+  },
   { transition: 'stop', from: 'PROCESSING', body: { reason: 'Người nộp đề nghị dừng giải quyết' }, allowed: 'leader', forbidden: 'specialist', to: 'STOPPED', invalidFrom: 'DONE' },
-  { transition: 'withdraw', from: 'PROCESSING', body: { reason: 'Công dân có đơn xin rút hồ sơ' }, allowed: 'reception', forbidden: 'specialist', to: 'WITHDRAWN', invalidFrom: 'DONE' },
+  {
+    transition: 'withdraw',
+    from: 'PROCESSING',
+    body: { reason: 'Công dân có đơn xin rút hồ sơ' },
+    allowed: 'reception',
+    forbidden: 'specialist',
+    to: 'WITHDRAWN',
+    invalidFrom: 'DONE',
+  },
 ];
 
 const bodyOf = (c: Case) => {
@@ -94,7 +159,10 @@ describe.each(CASES)('transition $transition', (c) => {
     expect(after.version).toBe(d.version + 1);
     expect(after.timeline.at(-1)!.kind).toBe(c.transition);
     expect(await auditCount(d.id)).toBe(audits + 1);
-    const [entry] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, d.id), eq(auditEvents.action, `dossiers.transition.${c.transition}`)));
+    const [entry] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, d.id), eq(auditEvents.action, `dossiers.transition.${c.transition}`)));
     expect(entry).toBeDefined();
   });
 
@@ -133,7 +201,12 @@ describe.each(CASES)('transition $transition', (c) => {
 describe('workflow details', () => {
   it('refuses a stale expectedVersion with a translated conflict message', async () => {
     const d = await reach('PROCESSING');
-    const res = await (w.agents.specialist).request('POST', `/api/v1/dossiers/${d.id}/transitions`, { transition: 'forward', expectedVersion: d.version - 1 }, { 'accept-language': 'en' });
+    const res = await w.agents.specialist.request(
+      'POST',
+      `/api/v1/dossiers/${d.id}/transitions`,
+      { transition: 'forward', expectedVersion: d.version - 1 },
+      { 'accept-language': 'en' },
+    );
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ code: 'VERSION_CONFLICT', message: 'Someone else updated this data. Please reload and try again.' });
   });

@@ -57,21 +57,16 @@ export async function authRoutes(app: FastifyInstance, host: ModuleHost): Promis
     },
   );
 
-  r.post(
-    '/logout',
-    { config: { action: 'identity.logout' }, schema: { tags, summary: 'Sign out', response: { 200: OkResponseSchema } } },
-    async (request, reply) => {
-      await logout(request.ctx);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true as const };
-    },
-  );
+  r.post('/logout', { config: { action: 'identity.logout' }, schema: { tags, summary: 'Sign out', response: { 200: OkResponseSchema } } }, async (request, reply) => {
+    await logout(request.ctx);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
 
-  r.get(
-    '/me',
-    { config: { action: 'identity.me.read' }, schema: { tags, summary: 'The signed-in user', response: { 200: MeResponseSchema } } },
-    async (request) => ({ user: await getMe(request.ctx), csrfToken: request.session!.csrfToken }),
-  );
+  r.get('/me', { config: { action: 'identity.me.read' }, schema: { tags, summary: 'The signed-in user', response: { 200: MeResponseSchema } } }, async (request) => ({
+    user: await getMe(request.ctx),
+    csrfToken: request.session!.csrfToken,
+  }));
 
   r.post(
     '/me/password',

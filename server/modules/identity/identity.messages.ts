@@ -10,8 +10,7 @@ const vi = declareMessages('vi', {
   'identity.errors.passwordTooLong': 'Mật khẩu không được dài quá 128 ký tự.',
   'identity.errors.samePassword': 'Mật khẩu mới phải khác mật khẩu hiện tại.',
   'identity.errors.wrongCurrentPassword': 'Mật khẩu hiện tại không đúng.',
-  'identity.errors.invalidUnitCode':
-    'Mã định danh không hợp lệ: tối đa 35 ký tự gồm chữ số, chữ in hoa A–Z và dấu chấm phân nhóm (ví dụ H56.14 hoặc 000.00.06.H56).',
+  'identity.errors.invalidUnitCode': 'Mã định danh không hợp lệ: tối đa 35 ký tự gồm chữ số, chữ in hoa A–Z và dấu chấm phân nhóm (ví dụ H56.14 hoặc 000.00.06.H56).',
   'identity.errors.invalidUsername': 'Tên đăng nhập gồm 3–50 ký tự: chữ thường không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.',
   'identity.errors.invalidEmail': 'Địa chỉ thư điện tử không hợp lệ.',
   'identity.errors.invalidPhone': 'Số điện thoại không hợp lệ (ví dụ 0912 345 678 hoặc +84 912 345 678).',
@@ -43,8 +42,7 @@ const en = declareMessages('en', {
   'identity.errors.passwordTooLong': 'The password may not be longer than 128 characters.',
   'identity.errors.samePassword': 'The new password must differ from the current one.',
   'identity.errors.wrongCurrentPassword': 'The current password is wrong.',
-  'identity.errors.invalidUnitCode':
-    'Invalid agency code: at most 35 characters of digits, capital letters A–Z and dots between groups (e.g. H56.14 or 000.00.06.H56).',
+  'identity.errors.invalidUnitCode': 'Invalid agency code: at most 35 characters of digits, capital letters A–Z and dots between groups (e.g. H56.14 or 000.00.06.H56).',
   'identity.errors.invalidUsername': 'A user name has 3–50 characters: lower-case letters without accents, digits, dot, dash or underscore.',
   'identity.errors.invalidEmail': 'The e-mail address is not valid.',
   'identity.errors.invalidPhone': 'The phone number is not valid (e.g. 0912 345 678 or +84 912 345 678).',
@@ -64,7 +62,7 @@ const en = declareMessages('en', {
   'identity.errors.successorInvalid': 'The successor must be another unit that is still open.',
   'identity.errors.validToBeforeValidFrom': 'The end date cannot be before the unit started ({validFrom}).',
   'identity.errors.alreadyClosed': 'The unit has been closed since {validTo}.',
-  'identity.errors.firstAdminUnitRequired': 'The database has no unit yet: give the province root unit\'s code (--unit-code) and name (--unit-name).',
+  'identity.errors.firstAdminUnitRequired': "The database has no unit yet: give the province root unit's code (--unit-code) and name (--unit-name).",
 });
 
 /** Messages of this module, declared in its manifest. */

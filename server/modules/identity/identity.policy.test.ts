@@ -61,7 +61,15 @@ describe('identity policies', () => {
     const outsider = { kind: 'officer' as const, grants: [{ role: 'specialist', scopePath: B }] };
     expect(can(officer(['reform-office', A]), 'identity.users.list', outsider)).toBe(true);
     expect(can(unitAdmin, 'identity.users.list', outsider)).toBe(false);
-    expect(can(unitAdmin, 'identity.users.list', { kind: 'officer', grants: [{ role: 'specialist', scopePath: B }, { role: 'leader', scopePath: A_CHILD }] })).toBe(true);
+    expect(
+      can(unitAdmin, 'identity.users.list', {
+        kind: 'officer',
+        grants: [
+          { role: 'specialist', scopePath: B },
+          { role: 'leader', scopePath: A_CHILD },
+        ],
+      }),
+    ).toBe(true);
   });
 });
 

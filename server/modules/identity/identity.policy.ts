@@ -27,11 +27,7 @@ function unitAdminScopes(actor: Actor): string[] {
 /** A unit administrator manages an officer only when every grant is on their unit or below it and none is privileged. */
 function unitAdminManages(actor: Actor, user: UserSubject): boolean {
   const scopes = unitAdminScopes(actor);
-  return (
-    user.kind === 'officer' &&
-    user.grants.length > 0 &&
-    user.grants.every((g) => !PRIVILEGED_ROLES.includes(g.role as Role) && scopes.some((s) => isWithin(g.scopePath, s)))
-  );
+  return user.kind === 'officer' && user.grants.length > 0 && user.grants.every((g) => !PRIVILEGED_ROLES.includes(g.role as Role) && scopes.some((s) => isWithin(g.scopePath, s)));
 }
 
 /** Identity's policies, declared in its manifest. */

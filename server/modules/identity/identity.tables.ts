@@ -68,9 +68,13 @@ export const identityUsers = pgTable(
 export const identityRoleGrants = pgTable(
   'identity_role_grants',
   {
-    userId: uuid('user_id').notNull().references(() => identityUsers.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => identityUsers.id),
     role: text('role').notNull(),
-    orgUnitId: uuid('org_unit_id').notNull().references(() => identityOrgUnits.id),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => identityOrgUnits.id),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.role, t.orgUnitId] }),

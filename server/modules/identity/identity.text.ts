@@ -7,13 +7,7 @@ import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 
 /** Lower-case, strips Vietnamese diacritics (NFD + combining marks, đ→d) and collapses spaces: "Phường Hạc Thành" → "phuong hac thanh". */
 export function normaliseSearch(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/đ/g, 'd')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.toLowerCase().replace(/đ/g, 'd').normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Splits a search query into normalised words; each must occur in the row's search text. */

@@ -36,5 +36,18 @@ export { createFirstAdmin, hasSystemAdmin } from './use-cases/first-admin';
 export { productionStartNotices } from './demo/start-notices';
 export { normaliseSearch, vietnamDate } from './identity.text';
 export { type OrgUnitSubject, type UserSubject } from './identity.policy';
-export { ROLES, SYSTEM_ADMIN, UNIT_ADMIN, RECEPTION_OFFICER, SPECIALIST, LEADER, REFORM_OFFICE, PROVINCE_READERS, PRIVILEGED_ROLES, isSystemAdmin, isOfficer, type Role } from './roles';
+export {
+  ROLES,
+  SYSTEM_ADMIN,
+  UNIT_ADMIN,
+  RECEPTION_OFFICER,
+  SPECIALIST,
+  LEADER,
+  REFORM_OFFICE,
+  PROVINCE_READERS,
+  PRIVILEGED_ROLES,
+  isSystemAdmin,
+  isOfficer,
+  type Role,
+} from './roles';
 export type { OrgUnitRow } from './org-units.repository';

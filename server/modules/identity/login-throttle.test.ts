@@ -163,7 +163,10 @@ describe('administrators', () => {
     const cleared = await admin.post(`/api/v1/identity/login-throttles/${account.id as string}/clear`);
     expect(cleared.statusCode).toBe(200);
     expect((await loginRequest(t, victim.login, victim.password)).statusCode).toBe(200);
-    const audit = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, account.id as string), eq(auditEvents.action, 'identity.login-throttles.clear')));
+    const audit = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, account.id as string), eq(auditEvents.action, 'identity.login-throttles.clear')));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actorId).toBe(sysAdmin.user.id);
     expect((await admin.post(`/api/v1/identity/login-throttles/${account.id as string}/clear`)).statusCode).toBe(404);

@@ -77,7 +77,13 @@ export async function isTrustedAddress(db: Queryable, userId: string, ip: string
  * Counts one failure on a counter inside the caller's transaction (the upsert locks the row, so concurrent processes
  * count each failure once) and sets the delay it earns. Returns the new count and the block, if any.
  */
-export async function recordFailure(tx: Queryable, k: ThrottleKey, threshold: number, maxDelayMinutes: number, now: Date): Promise<{ id: string; failures: number; blockedUntil: Date | null }> {
+export async function recordFailure(
+  tx: Queryable,
+  k: ThrottleKey,
+  threshold: number,
+  maxDelayMinutes: number,
+  now: Date,
+): Promise<{ id: string; failures: number; blockedUntil: Date | null }> {
   const forgetBefore = new Date(now.getTime() - FAILURE_MEMORY_MS);
   const [row] = await tx
     .insert(identityLoginThrottles)

@@ -41,7 +41,11 @@ export async function getOrgUnit(db: Queryable, id: string): Promise<OrgUnitView
 /** The units with these ids (missing ids are skipped), in no particular order. */
 export async function listOrgUnitsByIds(db: Queryable, ids: readonly string[]): Promise<OrgUnitView[]> {
   if (ids.length === 0) return [];
-  const rows = await db.select(viewColumns).from(identityOrgUnits).leftJoin(parent, eq(parent.id, identityOrgUnits.parentId)).where(inArray(identityOrgUnits.id, [...new Set(ids)]));
+  const rows = await db
+    .select(viewColumns)
+    .from(identityOrgUnits)
+    .leftJoin(parent, eq(parent.id, identityOrgUnits.parentId))
+    .where(inArray(identityOrgUnits.id, [...new Set(ids)]));
   return rows.map(toView);
 }
 

@@ -170,9 +170,7 @@ describe('list, search and tree', () => {
     // Words match from their start: "ha" is inside "nhan" and "hoa" but starts no word there.
     const ha = await admin.get(`${URL}?q=ha thanh&parentId=${parent.id}`);
     expect(ha.json().items.map((u: { name: string }) => u.name)).toEqual(['Phường Hạc Thành Mới']);
-    expect((await admin.get(`${URL}?q=thanh hoa&parentId=${parent.id}`)).json().items.map((u: { name: string }) => u.name)).toEqual([
-      'Văn phòng Ủy ban nhân dân tỉnh Thanh Hóa',
-    ]);
+    expect((await admin.get(`${URL}?q=thanh hoa&parentId=${parent.id}`)).json().items.map((u: { name: string }) => u.name)).toEqual(['Văn phòng Ủy ban nhân dân tỉnh Thanh Hóa']);
     expect((await admin.get(`${URL}?q=dt.7`)).json().items.map((u: { code: string }) => u.code)).toEqual(['H99.DT.7']);
     expect((await admin.get(`${URL}?q=${encodeURIComponent('HẠC THÀNH mới')}`)).json().total).toBe(1);
     expect((await admin.get(`${URL}?q=dong&parentId=${parent.id}`)).json().total).toBe(2);

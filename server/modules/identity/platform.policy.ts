@@ -9,4 +9,6 @@ import { isSystemAdmin } from './roles';
 
 // The outbox holds citizens' addresses and message texts; the audit log, every change; the calendars and the clock
 // move every deadline of the province.
-export const platformPolicies: PolicyDeclaration[] = [AUDIT_READ_ACTION, CALENDAR_MANAGE_ACTION, CLOCK_ADJUST_ACTION, OUTBOX_READ_ACTION].map((action) => declarePolicy(action, isSystemAdmin));
+export const platformPolicies: PolicyDeclaration[] = [AUDIT_READ_ACTION, CALENDAR_MANAGE_ACTION, CLOCK_ADJUST_ACTION, OUTBOX_READ_ACTION].map((action) =>
+  declarePolicy(action, isSystemAdmin),
+);

@@ -38,7 +38,11 @@ export async function findUserByLogin(db: Queryable, login: string, phone: strin
   const lower = login.toLowerCase();
   const conds: SQL[] = [sql`lower(${identityUsers.username}) = ${lower}`, sql`lower(${identityUsers.email}) = ${lower}`];
   if (phone) conds.push(eq(identityUsers.phone, phone));
-  const rows = await db.select().from(identityUsers).where(or(...conds)).limit(2);
+  const rows = await db
+    .select()
+    .from(identityUsers)
+    .where(or(...conds))
+    .limit(2);
   // A login string matching two different accounts (one's user name is another's e-mail) signs in neither.
   return rows.length === 1 ? rows[0]! : null;
 }

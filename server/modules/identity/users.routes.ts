@@ -37,7 +37,10 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
 
   r.put(
     '/users/:id',
-    { config: { action: 'identity.users.update' }, schema: { tags, summary: 'Update a user', params: IdParamsSchema, body: UpdateUserRequestSchema, response: { 200: UserSchema } } },
+    {
+      config: { action: 'identity.users.update' },
+      schema: { tags, summary: 'Update a user', params: IdParamsSchema, body: UpdateUserRequestSchema, response: { 200: UserSchema } },
+    },
     async (request) => updateUser(request.ctx, request.params.id, request.body),
   );
 
@@ -55,7 +58,10 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
 
   r.post(
     '/users/:id/reset-password',
-    { config: { action: 'identity.users.reset-password' }, schema: { tags, summary: 'Reset a user\'s password', params: IdParamsSchema, body: ResetPasswordRequestSchema, response: { 200: OkResponseSchema } } },
+    {
+      config: { action: 'identity.users.reset-password' },
+      schema: { tags, summary: "Reset a user's password", params: IdParamsSchema, body: ResetPasswordRequestSchema, response: { 200: OkResponseSchema } },
+    },
     async (request) => {
       await resetUserPassword(request.ctx, request.params.id, request.body.newPassword);
       return { ok: true as const };

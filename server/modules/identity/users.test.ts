@@ -98,7 +98,11 @@ describe('system administrator', () => {
     const target = await createOfficer(t.database.db, 'specialist', communeB);
     const res = await admin.put(`${URL}/${target.user.id}`, {
       displayName: 'Tên Đã Sửa',
-      grants: [{ role: 'leader', orgUnitId: communeB.id }, { role: 'leader', orgUnitId: communeB.id }, { role: 'specialist', orgUnitId: province.id }],
+      grants: [
+        { role: 'leader', orgUnitId: communeB.id },
+        { role: 'leader', orgUnitId: communeB.id },
+        { role: 'specialist', orgUnitId: province.id },
+      ],
       version: 1,
     });
     expect(res.statusCode).toBe(200);
@@ -120,7 +124,12 @@ describe('system administrator', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().disabled).toBe(true);
     expect((await session.get('/api/v1/identity/me')).statusCode).toBe(401);
-    const login = await t.app.inject({ method: 'POST', url: '/api/v1/identity/login', payload: { login: target.login, password: target.password }, headers: { 'x-forwarded-for': randomIp() } });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/identity/login',
+      payload: { login: target.login, password: target.password },
+      headers: { 'x-forwarded-for': randomIp() },
+    });
     expect(login.json().error.code).toBe('ACCOUNT_DISABLED');
 
     expect((await admin.post(`${URL}/${target.user.id}/enable`)).json().disabled).toBe(false);
@@ -139,7 +148,9 @@ describe('system administrator', () => {
     const target = await createOfficer(t.database.db, 'specialist', communeB);
     const session = await loginAs(t.app, target);
     const until = new Date(t.clock.now().getTime() + 600_000);
-    await t.database.db.insert(identityLoginThrottles).values({ scope: 'account', key: target.user.id, userId: target.user.id, failures: 9, lastFailureAt: t.clock.now(), blockedUntil: until });
+    await t.database.db
+      .insert(identityLoginThrottles)
+      .values({ scope: 'account', key: target.user.id, userId: target.user.id, failures: 9, lastFailureAt: t.clock.now(), blockedUntil: until });
     expect((await admin.get(`${URL}/${target.user.id}`)).json().lockedUntil).toBe(until.toISOString());
     const res = await admin.post(`${URL}/${target.user.id}/reset-password`, { newPassword: 'Dat-lai-2026' });
     expect(res.statusCode).toBe(200);
@@ -152,7 +163,12 @@ describe('system administrator', () => {
 
   it('lists and filters users (subtree, role, kind, search)', async () => {
     const bySubtree = await admin.get(`${URL}?orgUnitId=${communeA.id}`);
-    expect(bySubtree.json().items.map((u: { id: string }) => u.id).sort()).toEqual([unitAdminA.user.id, officerA.user.id].sort());
+    expect(
+      bySubtree
+        .json()
+        .items.map((u: { id: string }) => u.id)
+        .sort(),
+    ).toEqual([unitAdminA.user.id, officerA.user.id].sort());
     const byRole = await admin.get(`${URL}?orgUnitId=${communeA.id}&role=reception-officer`);
     expect(byRole.json().items.map((u: { id: string }) => u.id)).toEqual([officerA.user.id]);
     const search = await admin.get(`${URL}?q=tran van tiep`);
@@ -183,7 +199,13 @@ describe('unit administrator scope', () => {
 
     const attempts = [
       await adminA.post(URL, newUser([{ role: 'specialist', orgUnitId: communeB.id }])),
-      await adminA.post(URL, newUser([{ role: 'specialist', orgUnitId: centreA.id }, { role: 'specialist', orgUnitId: communeB.id }])),
+      await adminA.post(
+        URL,
+        newUser([
+          { role: 'specialist', orgUnitId: centreA.id },
+          { role: 'specialist', orgUnitId: communeB.id },
+        ]),
+      ),
       await adminA.post(URL, newUser([{ role: 'system-admin', orgUnitId: communeA.id }])),
       await adminA.post(URL, newUser([{ role: 'reform-office', orgUnitId: centreA.id }])),
       await adminA.post(`${URL}/${officerB.user.id}/reset-password`, { newPassword: 'Chiem-quyen-2026' }),
@@ -192,7 +214,11 @@ describe('unit administrator scope', () => {
       // Pulling an outside officer into its own unit is still managing an outsider.
       await adminA.put(`${URL}/${officerB.user.id}`, { displayName: 'Bị kéo', grants: [{ role: 'specialist', orgUnitId: centreA.id }], version: 1 }),
       // Promoting an insider beyond its subtree.
-      await adminA.put(`${URL}/${officerA.user.id}`, { displayName: 'Vượt quyền', grants: [{ role: 'specialist', orgUnitId: province.id }], version: (await userRow(officerA.user.id)).version }),
+      await adminA.put(`${URL}/${officerA.user.id}`, {
+        displayName: 'Vượt quyền',
+        grants: [{ role: 'specialist', orgUnitId: province.id }],
+        version: (await userRow(officerA.user.id)).version,
+      }),
       await adminA.get(`${URL}/${officerB.user.id}`),
       await adminA.post(UNITS, { code: 'T.SCOPE.2', name: 'Ngoài phạm vi', kind: 'division', parentId: communeB.id }),
       await adminA.post(UNITS, { code: 'T.SCOPE.3', name: 'Gốc mới', kind: 'province', parentId: null }),

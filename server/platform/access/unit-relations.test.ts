@@ -57,7 +57,14 @@ describe('unit relations', () => {
 });
 
 describe('grants cover their own unit and the units below it, never above', () => {
-  const actor = (role: string, scopePath: string): UserActor => ({ type: 'user', userId: 'u', kind: 'officer', displayName: 'x', grants: [{ role, orgUnitId: 'o', scopePath }], sessionId: 's' });
+  const actor = (role: string, scopePath: string): UserActor => ({
+    type: 'user',
+    userId: 'u',
+    kind: 'officer',
+    displayName: 'x',
+    grants: [{ role, orgUnitId: 'o', scopePath }],
+    sessionId: 's',
+  });
 
   it('grantCovers by relation', () => {
     const grant = { scopePath: D };

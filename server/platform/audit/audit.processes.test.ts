@@ -22,12 +22,16 @@ describe.runIf(process.env.DATABASE_URL)('audit chain across processes', () => {
     const second = await openDatabase({ url, poolSize: 5 });
     const other = await buildApp({ database: second, config: loadConfig({ MOTCUA_DATA_DIR: '.tmp/test-data', DATABASE_URL: url }) });
     try {
-      const write = (ctx: Ctx, tag: string, i: number) => withTransaction(ctx, (s) => s.audit({ action: 'test.two-processes', subjectType: 'thing', subjectId: `${tag}${i}`, after: { i } }));
+      const write = (ctx: Ctx, tag: string, i: number) =>
+        withTransaction(ctx, (s) => s.audit({ action: 'test.two-processes', subjectType: 'thing', subjectId: `${tag}${i}`, after: { i } }));
       await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? write(t.systemCtx(), 'a', i) : write(other.systemCtx(), 'b', i))));
       await Promise.all([flushAuditSeal(t.database.db), flushAuditSeal(second.db)]);
       const report = await verifyAuditChain(t.database.db);
       expect(report).toMatchObject({ ok: true, unsealed: 0 });
-      const n = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(sql`action = 'test.two-processes' and hash is not null`);
+      const n = await t.database.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(auditEvents)
+        .where(sql`action = 'test.two-processes' and hash is not null`);
       expect(n[0]!.n).toBe(60);
     } finally {
       await other.app.close();

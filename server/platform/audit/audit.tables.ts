@@ -31,6 +31,8 @@ export const auditEvents = pgTable(
     index('audit_events_occurred_idx').on(t.occurredAt),
     index('audit_events_action_idx').on(t.action),
     uniqueIndex('audit_events_chain_seq_idx').on(t.chainSeq),
-    index('audit_events_unsealed_idx').on(t.id).where(sql`hash is null`),
+    index('audit_events_unsealed_idx')
+      .on(t.id)
+      .where(sql`hash is null`),
   ],
 );

@@ -19,7 +19,9 @@ describe('audit chain', () => {
   it('links entries written in transactions and verifies them', async () => {
     const ctx = t.systemCtx();
     for (let i = 0; i < 5; i++) {
-      await withTransaction(ctx, (s) => s.audit({ action: 'test.write', subjectType: 'thing', subjectId: String(i), before: null, after: { name: 'Đăng ký khai sinh', n: i, nested: { z: 1, a: 2 } } }));
+      await withTransaction(ctx, (s) =>
+        s.audit({ action: 'test.write', subjectType: 'thing', subjectId: String(i), before: null, after: { name: 'Đăng ký khai sinh', n: i, nested: { z: 1, a: 2 } } }),
+      );
     }
     await flushAuditSeal(t.database.db);
     const report = await verifyAuditChain(t.database.db);
@@ -57,13 +59,18 @@ describe('audit chain', () => {
     const report = await verifyAuditChain(t.database.db);
     expect(report.ok).toBe(true);
     expect(report.unsealed).toBe(0);
-    const n = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(sql`action = 'test.concurrent' and hash is not null`);
+    const n = await t.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditEvents)
+      .where(sql`action = 'test.concurrent' and hash is not null`);
     expect(n[0]!.n).toBe(80);
   });
 
   it('refuses an entry inserted already sealed, and a second sealing of a sealed entry', async () => {
     await expect(
-      t.database.db.execute(sql`insert into audit_events (occurred_at, actor_label, action, subject_type, subject_id, prev_hash, hash, chain_seq) values (now(), 'x', 'test.forged', 'thing', 'f', 'a', 'b', 999999)`),
+      t.database.db.execute(
+        sql`insert into audit_events (occurred_at, actor_label, action, subject_type, subject_id, prev_hash, hash, chain_seq) values (now(), 'x', 'test.forged', 'thing', 'f', 'a', 'b', 999999)`,
+      ),
     ).rejects.toThrow();
     await expect(t.database.db.execute(sql`update audit_events set hash = 'forged' where chain_seq = 1`)).rejects.toThrow();
     await expect(t.database.db.execute(sql`update audit_events set chain_seq = 999999 where chain_seq = 1`)).rejects.toThrow();

@@ -315,8 +315,17 @@ export async function listAuditEvents(db: Queryable, q: AuditQuery) {
   if (q.to) conds.push(lte(auditEvents.occurredAt, q.to));
   const where = conds.length ? and(...conds) : undefined;
   const [items, count] = await Promise.all([
-    db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(where),
+    db
+      .select()
+      .from(auditEvents)
+      .where(where)
+      .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditEvents)
+      .where(where),
   ]);
   return { items, total: Number(count[0]?.n ?? 0) };
 }

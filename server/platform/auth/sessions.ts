@@ -38,7 +38,11 @@ export type SessionRow = typeof authSessions.$inferSelect;
 
 /** Finds a live session by cookie token; returns null when unknown, revoked, idle too long or past its absolute expiry. */
 export async function findLiveSession(q: Queryable, token: string, now: Date, policy: SessionPolicy): Promise<SessionRow | null> {
-  const rows = await q.select().from(authSessions).where(eq(authSessions.id, hashToken(token))).limit(1);
+  const rows = await q
+    .select()
+    .from(authSessions)
+    .where(eq(authSessions.id, hashToken(token)))
+    .limit(1);
   const row = rows[0];
   if (!row || row.revokedAt) return null;
   if (row.expiresAt.getTime() <= now.getTime()) return null;
@@ -53,12 +57,18 @@ export async function touchSession(q: Queryable, row: SessionRow, now: Date): Pr
 }
 
 export async function revokeSession(q: Queryable, sessionId: string, now: Date): Promise<void> {
-  await q.update(authSessions).set({ revokedAt: now }).where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
+  await q
+    .update(authSessions)
+    .set({ revokedAt: now })
+    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.revokedAt)));
 }
 
 /** Ends every session of a user (password change, account disabled), optionally keeping the current one. */
 export async function revokeUserSessions(q: Queryable, userId: string, now: Date, exceptSessionId?: string): Promise<void> {
   const conds = [eq(authSessions.userId, userId), isNull(authSessions.revokedAt)];
   if (exceptSessionId) conds.push(ne(authSessions.id, exceptSessionId));
-  await q.update(authSessions).set({ revokedAt: now }).where(and(...conds));
+  await q
+    .update(authSessions)
+    .set({ revokedAt: now })
+    .where(and(...conds));
 }

@@ -56,7 +56,14 @@ const CASES: readonly DueCase[] = [
   // Reception time of day
   { name: 'morning receipt, 1 day', start: '2026-03-02 09:15', duration: days(1), due: '2026-03-03 09:15', skipped: [], source: '§19.2, §19.5' },
   { name: 'afternoon receipt, 2 days', start: '2026-03-03 14:00', duration: days(2), due: '2026-03-05 14:00', skipped: [], source: '§19.2, §19.5' },
-  { name: 'after hours 17:30 → next morning', start: '2026-02-27 17:30', duration: hours(1), due: '2026-03-02 08:00', skipped: ['2026-02-28', '2026-03-01'], source: '§19.4; §5.3 TH normalisation' },
+  {
+    name: 'after hours 17:30 → next morning',
+    start: '2026-02-27 17:30',
+    duration: hours(1),
+    due: '2026-03-02 08:00',
+    skipped: ['2026-02-28', '2026-03-01'],
+    source: '§19.4; §5.3 TH normalisation',
+  },
   { name: 'after hours on a weekday', start: '2026-03-05 17:30', duration: days(1), due: '2026-03-06 17:00', skipped: [], source: '§19.4, §19.5' },
   { name: 'exactly 17:00 is after hours', start: '2026-03-05 17:00', duration: hours(1), due: '2026-03-06 08:00', source: '§19.4' },
   { name: 'before opening 06:00, 5 days', start: '2026-03-02 06:00', duration: days(5), due: '2026-03-06 17:00', skipped: [], source: '§19.4, §19.5' },
@@ -97,12 +104,40 @@ const CASES: readonly DueCase[] = [
   },
 
   // Make-up Saturdays
-  { name: 'make-up Sat 10/01/2026 is worked', start: '2026-01-09 09:00', duration: days(1), due: '2026-01-10 09:00', skipped: [], source: 'Công văn 12729/VPCP-KGVX ngày 25/12/2025' },
+  {
+    name: 'make-up Sat 10/01/2026 is worked',
+    start: '2026-01-09 09:00',
+    duration: days(1),
+    due: '2026-01-10 09:00',
+    skipped: [],
+    source: 'Công văn 12729/VPCP-KGVX ngày 25/12/2025',
+  },
   // Fri 13:30–17:00 = 3.5 h; the remaining 4.5 h end at 11:30 Saturday, before lunch (earliest instant).
-  { name: 'make-up Sat 22/08/2026 is worked', start: '2026-08-21 13:30', duration: days(1), due: '2026-08-22 11:30', skipped: [], source: 'Thông báo 9441/TB-BNV ngày 16/10/2025; §19.5' },
+  {
+    name: 'make-up Sat 22/08/2026 is worked',
+    start: '2026-08-21 13:30',
+    duration: days(1),
+    due: '2026-08-22 11:30',
+    skipped: [],
+    source: 'Thông báo 9441/TB-BNV ngày 16/10/2025; §19.5',
+  },
   { name: 'received on make-up Saturday afternoon', start: '2026-08-22 12:00', duration: hours(1), due: '2026-08-22 14:30', source: 'Thông báo 9441/TB-BNV; §19.4' },
-  { name: 'make-up Sat 26/04/2025 is worked', start: '2025-04-25 14:00', duration: days(1), due: '2025-04-26 14:00', skipped: [], source: 'Thông báo 6150/TB-BLĐTBXH ngày 03/12/2024' },
-  { name: 'make-up Sat 04/05/2024 is worked', start: '2024-05-03 10:00', duration: days(1), due: '2024-05-04 10:00', skipped: [], source: 'Thông báo 1570/TB-BLĐTBXH ngày 12/04/2024' },
+  {
+    name: 'make-up Sat 26/04/2025 is worked',
+    start: '2025-04-25 14:00',
+    duration: days(1),
+    due: '2025-04-26 14:00',
+    skipped: [],
+    source: 'Thông báo 6150/TB-BLĐTBXH ngày 03/12/2024',
+  },
+  {
+    name: 'make-up Sat 04/05/2024 is worked',
+    start: '2024-05-03 10:00',
+    duration: days(1),
+    due: '2024-05-04 10:00',
+    skipped: [],
+    source: 'Thông báo 1570/TB-BLĐTBXH ngày 12/04/2024',
+  },
 
   // 30/4 – 1/5 with swaps
   {
@@ -178,7 +213,14 @@ const CASES: readonly DueCase[] = [
 
   // Calendar days (§5.3): end of office hours of start date + N, pushed to the next working day
   { name: 'calendar days landing on a working day', start: '2026-03-02 09:00', duration: calendarDays(10), due: '2026-03-12 17:00', source: '§5.3' },
-  { name: 'calendar days landing on a Saturday', start: '2026-03-05 10:00', duration: calendarDays(2), due: '2026-03-09 17:00', skipped: ['2026-03-07', '2026-03-08'], source: '§5.3 TH push forward' },
+  {
+    name: 'calendar days landing on a Saturday',
+    start: '2026-03-05 10:00',
+    duration: calendarDays(2),
+    due: '2026-03-09 17:00',
+    skipped: ['2026-03-07', '2026-03-08'],
+    source: '§5.3 TH push forward',
+  },
   {
     name: 'calendar days landing on the 31/08/2026 swap day',
     start: '2026-08-21 09:00',
@@ -381,10 +423,44 @@ describe('coverage and validation', () => {
     ['non-contiguous years', { id: 'x', years: [OFFICIAL_YEARS[0]!, OFFICIAL_YEARS[2]!] }],
     ['no years', { id: 'x', years: [] }],
     ['make-up day on a weekday', { id: 'x', years: [{ year: 2026, status: 'official', daysOff: [], makeUpDays: [{ date: '2026-03-02', reason: 'r', reference: 'ref' }] }] }],
-    ['date listed twice', { id: 'x', years: [{ year: 2026, status: 'official', daysOff: [{ date: '2026-03-02', kind: 'other', reason: 'a', reference: 'r' }], makeUpDays: [{ date: '2026-03-02', reason: 'b', reference: 'r' }] }] }],
-    ['entry under the wrong year', { id: 'x', years: [{ year: 2026, status: 'official', daysOff: [{ date: '2025-03-03', kind: 'other', reason: 'a', reference: 'r' }], makeUpDays: [] }] }],
+    [
+      'date listed twice',
+      {
+        id: 'x',
+        years: [
+          {
+            year: 2026,
+            status: 'official',
+            daysOff: [{ date: '2026-03-02', kind: 'other', reason: 'a', reference: 'r' }],
+            makeUpDays: [{ date: '2026-03-02', reason: 'b', reference: 'r' }],
+          },
+        ],
+      },
+    ],
+    [
+      'entry under the wrong year',
+      { id: 'x', years: [{ year: 2026, status: 'official', daysOff: [{ date: '2025-03-03', kind: 'other', reason: 'a', reference: 'r' }], makeUpDays: [] }] },
+    ],
     ['impossible date', { id: 'x', years: [{ year: 2026, status: 'official', daysOff: [{ date: '2026-02-30', kind: 'other', reason: 'a', reference: 'r' }], makeUpDays: [] }] }],
-    ['overlapping periods', { id: 'x', years: OFFICIAL_YEARS, weeklyHours: { 1: [{ start: '07:00', end: '12:00' }, { start: '11:00', end: '17:00' }], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] } }],
+    [
+      'overlapping periods',
+      {
+        id: 'x',
+        years: OFFICIAL_YEARS,
+        weeklyHours: {
+          1: [
+            { start: '07:00', end: '12:00' },
+            { start: '11:00', end: '17:00' },
+          ],
+          2: [],
+          3: [],
+          4: [],
+          5: [],
+          6: [],
+          7: [],
+        },
+      },
+    ],
     ['a weekday missing from stored hours', { id: 'x', years: OFFICIAL_YEARS, weeklyHours: JSON.parse('{"1":[{"start":"07:00","end":"11:30"}]}') as WeeklyOfficeHours }],
   ] as const)('rejects bad calendar data: %s', (_name, input) => {
     expect(thrown(() => buildCalendar(input)).code).toBe('CALENDAR_INVALID');

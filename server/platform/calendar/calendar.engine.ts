@@ -129,11 +129,7 @@ function patternIndex(table: PatternTable, periods: readonly OfficePeriod[], whe
     const start = clockTimeMs(p.start);
     const end = clockTimeMs(p.end);
     if (!(start < end) || start < previousEnd) {
-      throw new CalendarError(
-        'CALENDAR_INVALID',
-        { where, period: `${p.start}-${p.end}` },
-        `office period ${p.start}-${p.end} of ${where} is empty, unsorted or overlapping`,
-      );
+      throw new CalendarError('CALENDAR_INVALID', { where, period: `${p.start}-${p.end}` }, `office period ${p.start}-${p.end} of ${where} is empty, unsorted or overlapping`);
     }
     spans.push([start, end]);
     previousEnd = end;
@@ -450,12 +446,7 @@ export function normaliseStart(instant: Date, cal: WorkingCalendar): Date {
  * An open pause (to = null) that starts before the duration has elapsed makes the due instant unknown:
  * `due: null`. An open pause starting after that point does not change the due instant.
  */
-export function addWorkingTime(
-  start: Date,
-  duration: Duration,
-  cal: WorkingCalendar,
-  pauses: readonly Pause[] = [],
-): DueResult {
+export function addWorkingTime(start: Date, duration: Duration, cal: WorkingCalendar, pauses: readonly Pause[] = []): DueResult {
   const startMs = instantMs(start, 'start');
   const intervals = mergePauses(pauses, startMs);
   if (duration.unit === 'calendar-days') return calendarDaysDue(startMs, duration.amount, cal, intervals);

@@ -3,12 +3,7 @@ import { AppError } from '../errors/app-error';
 
 /** Error codes raised by platform/calendar. */
 export type CalendarErrorCode =
-  | 'CALENDAR_NOT_AVAILABLE'
-  | 'CALENDAR_INVALID'
-  | 'CALENDAR_INVALID_DURATION'
-  | 'CALENDAR_INVALID_PAUSE'
-  | 'CALENDAR_INVALID_INSTANT'
-  | 'LUNAR_DATE_INVALID';
+  'CALENDAR_NOT_AVAILABLE' | 'CALENDAR_INVALID' | 'CALENDAR_INVALID_DURATION' | 'CALENDAR_INVALID_PAUSE' | 'CALENDAR_INVALID_INSTANT' | 'LUNAR_DATE_INVALID';
 
 // The request is valid but the province has not published that year's calendar: a state of the
 // system (like INVALID_STATE), not a client mistake. Bad calendar data or arguments are 400.

@@ -114,15 +114,17 @@ describe('properties over random starts in 2024–2026 (fast-check)', () => {
   const pauseStartArb = fc.integer({ min: ms('2024-01-01'), max: ms('2026-06-01') });
   const pausesArb = (startMs: number): fc.Arbitrary<Pause[]> =>
     fc.array(
-      fc.record({
-        offset: fc.integer({ min: -3 * DAY, max: 30 * DAY }),
-        length: fc.integer({ min: 0, max: 10 * DAY }),
-        reason: fc.constantFrom('supplement', 'inter-agency', 'financial-obligation'),
-      }).map(({ offset, length, reason }): Pause => ({
-        from: new Date(startMs + offset),
-        to: new Date(startMs + offset + length),
-        reason,
-      })),
+      fc
+        .record({
+          offset: fc.integer({ min: -3 * DAY, max: 30 * DAY }),
+          length: fc.integer({ min: 0, max: 10 * DAY }),
+          reason: fc.constantFrom('supplement', 'inter-agency', 'financial-obligation'),
+        })
+        .map(({ offset, length, reason }): Pause => ({
+          from: new Date(startMs + offset),
+          to: new Date(startMs + offset + length),
+          reason,
+        })),
       { maxLength: 5 },
     );
 
@@ -150,9 +152,7 @@ describe('properties over random starts in 2024–2026 (fast-check)', () => {
   it('an open pause makes the due unknown iff it starts before the duration has elapsed', () => {
     fc.assert(
       fc.property(
-        pauseStartArb.chain((startMs) =>
-          fc.tuple(fc.constant(startMs), durationArb, pausesArb(startMs), fc.integer({ min: 0, max: 60 * DAY })),
-        ),
+        pauseStartArb.chain((startMs) => fc.tuple(fc.constant(startMs), durationArb, pausesArb(startMs), fc.integer({ min: 0, max: 60 * DAY }))),
         ([startMs, duration, closed, openOffset]) => {
           const start = new Date(startMs);
           const open: Pause = { from: new Date(startMs + openOffset), to: null, reason: 'supplement' };

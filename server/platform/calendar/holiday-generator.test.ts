@@ -14,10 +14,17 @@ describe('generateDraftYear (BLLĐ 2019 Điều 112, Điều 111 khoản 3)', ()
     const draft = dates(2026);
     expect(draft).toEqual([
       '2026-01-01',
-      '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20',
-      '2026-04-26', '2026-04-27',
-      '2026-04-30', '2026-05-01',
-      '2026-09-01', '2026-09-02',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-04-26',
+      '2026-04-27',
+      '2026-04-30',
+      '2026-05-01',
+      '2026-09-01',
+      '2026-09-02',
     ]);
     expect(official.filter((d) => !draft.includes(d))).toEqual(['2026-01-02', '2026-08-31']);
   });
@@ -27,8 +34,13 @@ describe('generateDraftYear (BLLĐ 2019 Điều 112, Điều 111 khoản 3)', ()
     // places the 2 days in lieu after the block, as art. 111(3) says: 14/02 and 15/02.
     const tet = generateDraftYear(2024, lunar).daysOff.filter((d) => d.kind === 'tet' || d.date.startsWith('2024-02'));
     expect(tet.map((d) => `${d.date} ${d.kind}`)).toEqual([
-      '2024-02-09 tet', '2024-02-10 tet', '2024-02-11 tet', '2024-02-12 tet', '2024-02-13 tet',
-      '2024-02-14 compensatory', '2024-02-15 compensatory',
+      '2024-02-09 tet',
+      '2024-02-10 tet',
+      '2024-02-11 tet',
+      '2024-02-12 tet',
+      '2024-02-13 tet',
+      '2024-02-14 compensatory',
+      '2024-02-15 compensatory',
     ]);
     const weekdaysOff = tet.filter((d) => weekday(d.date) !== 0 && weekday(d.date) !== 6);
     expect(weekdaysOff).toHaveLength(5);

@@ -34,11 +34,7 @@ export function createLunarCalendar(): LunarCalendar {
       engine.fromGregorian(g.year, g.month, g.day);
       const [, , backMonth, backLeap, backDay] = engine.get();
       if (backMonth !== month || Boolean(backLeap) !== leap || backDay !== day) {
-        throw new CalendarError(
-          'LUNAR_DATE_INVALID',
-          { year, month, day, leap },
-          `lunar ${day}/${month}${leap ? ' (nhuận)' : ''} does not exist in lunar year ${year}`,
-        );
+        throw new CalendarError('LUNAR_DATE_INVALID', { year, month, day, leap }, `lunar ${day}/${month}${leap ? ' (nhuận)' : ''} does not exist in lunar year ${year}`);
       }
       return `${g.year}-${pad(g.month)}-${pad(g.day)}`;
     },

@@ -47,9 +47,7 @@ const YEAR_2024: CalendarYear = {
   daysOff: [
     holiday('2024-01-01', NEW_YEAR),
     // Thu 08/02 (29 Chạp Quý Mão) – Wed 14/02 (mùng 5 Giáp Thìn); Sat 10 – Sun 11 are weekends.
-    ...['2024-02-08', '2024-02-09', '2024-02-12', '2024-02-13', '2024-02-14'].map((d) =>
-      off(d, 'tet', 'Tết Nguyên đán Giáp Thìn', NOTICE_5015_2023),
-    ),
+    ...['2024-02-08', '2024-02-09', '2024-02-12', '2024-02-13', '2024-02-14'].map((d) => off(d, 'tet', 'Tết Nguyên đán Giáp Thìn', NOTICE_5015_2023)),
     holiday('2024-04-18', HUNG_KINGS),
     off('2024-04-29', 'swap', 'Nghỉ hoán đổi (làm bù Thứ Bảy 04/05/2024)', NOTICE_1570_2024),
     holiday('2024-04-30', VICTORY),
@@ -67,9 +65,7 @@ const YEAR_2025: CalendarYear = {
   daysOff: [
     holiday('2025-01-01', NEW_YEAR),
     // Sat 25/01 (26 Chạp Giáp Thìn) – Sun 02/02 (mùng 5 Ất Tỵ): weekdays Mon 27 – Fri 31/01.
-    ...['2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31'].map((d) =>
-      off(d, 'tet', 'Tết Nguyên đán Ất Tỵ', NOTICE_6150_2024),
-    ),
+    ...['2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31'].map((d) => off(d, 'tet', 'Tết Nguyên đán Ất Tỵ', NOTICE_6150_2024)),
     holiday('2025-04-07', HUNG_KINGS),
     holiday('2025-04-30', VICTORY),
     holiday('2025-05-01', LABOUR),
@@ -88,9 +84,7 @@ const YEAR_2026: CalendarYear = {
     holiday('2026-01-01', NEW_YEAR),
     off('2026-01-02', 'swap', 'Nghỉ hoán đổi (làm bù Thứ Bảy 10/01/2026)', LETTER_12729_2025),
     // Mon 16/02 (29 Chạp Ất Tỵ) – Fri 20/02 (mùng 4 Bính Ngọ): 1 day before + 4 after Tết.
-    ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].map((d) =>
-      off(d, 'tet', 'Tết Nguyên đán Bính Ngọ', NOTICE_9441_2025),
-    ),
+    ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].map((d) => off(d, 'tet', 'Tết Nguyên đán Bính Ngọ', NOTICE_9441_2025)),
     // Giỗ Tổ falls on Sunday 26/04: listed so deadlines name it; Monday 27/04 is given in lieu.
     holiday('2026-04-26', HUNG_KINGS),
     off('2026-04-27', 'compensatory', 'Nghỉ bù Giỗ Tổ Hùng Vương (26/04/2026 rơi vào Chủ nhật)', LABOR_CODE_ART_111_3),

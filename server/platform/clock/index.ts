@@ -40,7 +40,13 @@ async function move(ctx: Ctx, clock: AdjustableClock, change: { workingMinutes?:
   }
   // The entry is written at the moment the clock is moved from (the audit time comes from the clock).
   await withTransaction(ctx, (scope) =>
-    scope.audit({ action: change === 'reset' ? 'platform.clock.reset' : 'at' in change ? 'platform.clock.set' : 'platform.clock.advance', subjectType: 'clock', subjectId: 'process', before, after: change === 'reset' ? { offsetMinutes: 0 } : { ...change, byMs: target } }),
+    scope.audit({
+      action: change === 'reset' ? 'platform.clock.reset' : 'at' in change ? 'platform.clock.set' : 'platform.clock.advance',
+      subjectType: 'clock',
+      subjectId: 'process',
+      before,
+      after: change === 'reset' ? { offsetMinutes: 0 } : { ...change, byMs: target },
+    }),
   );
   if (change === 'reset') clock.reset();
   else clock.advance(target!);
@@ -55,14 +61,32 @@ export function clockModule(clock: AdjustableClock): ModuleManifest {
     async routes(app: FastifyInstance) {
       const r = app.withTypeProvider<ZodTypeProvider>();
       const tags = ['clock'];
-      r.get('/', { config: { action: CLOCK_ADJUST_ACTION }, schema: { tags, summary: 'Adjustable clock state (demo and training only)', response: { 200: ClockStateSchema } } }, async () => stateOf(clock));
-      r.post('/advance', { config: { action: CLOCK_ADJUST_ACTION }, schema: { tags, summary: 'Move the adjustable clock forward by working time', body: AdvanceClockSchema, response: { 200: ClockStateSchema } } }, async (request) =>
-        move(request.ctx, clock, request.body),
+      r.get(
+        '/',
+        { config: { action: CLOCK_ADJUST_ACTION }, schema: { tags, summary: 'Adjustable clock state (demo and training only)', response: { 200: ClockStateSchema } } },
+        async () => stateOf(clock),
       );
-      r.post('/set', { config: { action: CLOCK_ADJUST_ACTION }, schema: { tags, summary: 'Set the clock to an instant (forward or back)', body: SetClockSchema, response: { 200: ClockStateSchema } } }, async (request) =>
-        move(request.ctx, clock, request.body),
+      r.post(
+        '/advance',
+        {
+          config: { action: CLOCK_ADJUST_ACTION },
+          schema: { tags, summary: 'Move the adjustable clock forward by working time', body: AdvanceClockSchema, response: { 200: ClockStateSchema } },
+        },
+        async (request) => move(request.ctx, clock, request.body),
       );
-      r.post('/reset', { config: { action: CLOCK_ADJUST_ACTION }, schema: { tags, summary: 'Reset the adjustable clock to real time', response: { 200: ClockStateSchema } } }, async (request) => move(request.ctx, clock, 'reset'));
+      r.post(
+        '/set',
+        {
+          config: { action: CLOCK_ADJUST_ACTION },
+          schema: { tags, summary: 'Set the clock to an instant (forward or back)', body: SetClockSchema, response: { 200: ClockStateSchema } },
+        },
+        async (request) => move(request.ctx, clock, request.body),
+      );
+      r.post(
+        '/reset',
+        { config: { action: CLOCK_ADJUST_ACTION }, schema: { tags, summary: 'Reset the adjustable clock to real time', response: { 200: ClockStateSchema } } },
+        async (request) => move(request.ctx, clock, 'reset'),
+      );
     },
   };
 }

@@ -74,96 +74,125 @@ describe('connection errors', () => {
   });
 });
 
-describe.skipIf(!onPostgres)(`a PostgreSQL database that goes away and comes back${onPostgres ? '' : ' (skipped: needs DATABASE_URL — the embedded PGlite has no connection to lose)'}`, () => {
-  let base: Database;
-  let database: Database;
-  let proxy: CuttableProxy;
-  let built: App;
-  let jobs: JobRunner | null = null;
-  const lines: string[] = [];
-  const count = (text: string) => lines.filter((l) => l.includes(text)).length;
+describe.skipIf(!onPostgres)(
+  `a PostgreSQL database that goes away and comes back${onPostgres ? '' : ' (skipped: needs DATABASE_URL — the embedded PGlite has no connection to lose)'}`,
+  () => {
+    let base: Database;
+    let database: Database;
+    let proxy: CuttableProxy;
+    let built: App;
+    let jobs: JobRunner | null = null;
+    const lines: string[] = [];
+    const count = (text: string) => lines.filter((l) => l.includes(text)).length;
 
-  beforeAll(async () => {
-    base = await createTestDatabase(template);
-    const name = (await base.db.execute<{ name: string }>(sql`select current_database() as name`)).rows[0]!.name;
-    const target = new URL(template.kind === 'postgres' ? template.adminUrl : '');
-    target.pathname = `/${name}`;
-    proxy = new CuttableProxy(target.hostname, Number(target.port || 5432));
-    await proxy.listen();
-    database = await openDatabase({ url: proxy.url(target.toString()), poolSize: 4 });
-    built = await buildApp({ database, config: loadConfig({ MOTCUA_DATA_DIR: '.tmp/test-data', TRUST_PROXY: 'true' }), clock: new TestClock(), logger: { level: 'info', stream: { write: (l: string) => void lines.push(l) } } });
-    await built.app.ready();
-  });
-  afterAll(async () => {
-    await jobs?.stop();
-    await built?.app.close();
-    await database?.close();
-    await base?.close();
-  });
-
-  it('a connection dropped while checked out fails its query, not the process; the pool recovers by itself', async () => {
-    const running = database.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_sleep(10)`);
+    beforeAll(async () => {
+      base = await createTestDatabase(template);
+      const name = (await base.db.execute<{ name: string }>(sql`select current_database() as name`)).rows[0]!.name;
+      const target = new URL(template.kind === 'postgres' ? template.adminUrl : '');
+      target.pathname = `/${name}`;
+      proxy = new CuttableProxy(target.hostname, Number(target.port || 5432));
+      await proxy.listen();
+      database = await openDatabase({ url: proxy.url(target.toString()), poolSize: 4 });
+      built = await buildApp({
+        database,
+        config: loadConfig({ MOTCUA_DATA_DIR: '.tmp/test-data', TRUST_PROXY: 'true' }),
+        clock: new TestClock(),
+        logger: { level: 'info', stream: { write: (l: string) => void lines.push(l) } },
+      });
+      await built.app.ready();
     });
-    await sleep(300);
-    await proxy.cut();
-    await expect(running).rejects.toThrow();
-    expect(database.health.state).toBe('unreachable');
-    await proxy.restore();
-    expect(await database.health.whenReachable(5000)).toBe(true);
-    expect((await database.db.execute(sql`select 1 as one`)).rows).toEqual([{ one: 1 }]);
-  });
+    afterAll(async () => {
+      await jobs?.stop();
+      await built?.app.close();
+      await database?.close();
+      await base?.close();
+    });
 
-  it('while unreachable every request gets a fast 503 and /health says why; logged once; it serves again without a restart', async () => {
-    lines.length = 0;
-    await proxy.cut();
-    // The first request meets the outage itself (dropped idle connections or a refused new one).
-    const first = await built.app.inject({ method: 'POST', url: '/api/v1/identity/login', payload: { login: 'nobody', password: 'x' }, headers: { 'x-forwarded-for': '10.9.0.1' } });
-    expect(first.statusCode).toBe(503);
-    for (let i = 0; i < 5; i++) {
-      const started = performance.now();
-      const res = await built.app.inject({ method: 'POST', url: '/api/v1/identity/login', payload: { login: 'nobody', password: 'x' }, headers: { 'accept-language': 'en', 'x-forwarded-for': `10.9.0.${i + 2}` } });
-      expect(performance.now() - started).toBeLessThan(200);
-      expect(res.statusCode).toBe(503);
-      expect(res.headers['retry-after']).toBe('5');
-      expect(res.json().error.code).toBe('DATABASE_UNAVAILABLE');
-    }
-    const health = await built.app.inject({ method: 'GET', url: '/health' });
-    expect(health.statusCode).toBe(503);
-    expect(health.json()).toMatchObject({ status: 'unavailable', database: 'postgres', reason: 'database-unreachable', since: expect.any(String) });
-    expect(count('"database unreachable"')).toBe(1);
-    expect(count('unhandled error')).toBe(0);
+    it('a connection dropped while checked out fails its query, not the process; the pool recovers by itself', async () => {
+      const running = database.db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_sleep(10)`);
+      });
+      await sleep(300);
+      await proxy.cut();
+      await expect(running).rejects.toThrow();
+      expect(database.health.state).toBe('unreachable');
+      await proxy.restore();
+      expect(await database.health.whenReachable(5000)).toBe(true);
+      expect((await database.db.execute(sql`select 1 as one`)).rows).toEqual([{ one: 1 }]);
+    });
 
-    await proxy.restore();
-    const until = Date.now() + 5000;
-    while ((await built.app.inject({ method: 'GET', url: '/health' })).statusCode !== 200) {
-      expect(Date.now()).toBeLessThan(until);
-      await sleep(100);
-    }
-    const again = await built.app.inject({ method: 'POST', url: '/api/v1/identity/login', payload: { login: 'nobody', password: 'x' }, headers: { 'x-forwarded-for': '10.9.0.20' } });
-    expect(again.statusCode).toBe(401);
-    expect(count('"database reachable again"')).toBe(1);
-    expect(count('"database unreachable"')).toBe(1);
-  });
+    it('while unreachable every request gets a fast 503 and /health says why; logged once; it serves again without a restart', async () => {
+      lines.length = 0;
+      await proxy.cut();
+      // The first request meets the outage itself (dropped idle connections or a refused new one).
+      const first = await built.app.inject({
+        method: 'POST',
+        url: '/api/v1/identity/login',
+        payload: { login: 'nobody', password: 'x' },
+        headers: { 'x-forwarded-for': '10.9.0.1' },
+      });
+      expect(first.statusCode).toBe(503);
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        const res = await built.app.inject({
+          method: 'POST',
+          url: '/api/v1/identity/login',
+          payload: { login: 'nobody', password: 'x' },
+          headers: { 'accept-language': 'en', 'x-forwarded-for': `10.9.0.${i + 2}` },
+        });
+        expect(performance.now() - started).toBeLessThan(200);
+        expect(res.statusCode).toBe(503);
+        expect(res.headers['retry-after']).toBe('5');
+        expect(res.json().error.code).toBe('DATABASE_UNAVAILABLE');
+      }
+      const health = await built.app.inject({ method: 'GET', url: '/health' });
+      expect(health.statusCode).toBe(503);
+      expect(health.json()).toMatchObject({ status: 'unavailable', database: 'postgres', reason: 'database-unreachable', since: expect.any(String) });
+      expect(count('"database unreachable"')).toBe(1);
+      expect(count('unhandled error')).toBe(0);
 
-  it('a job finished during an outage is recorded once the database is back, and idle workers wake at once', async () => {
-    // A 30 s polling interval: without the wake-up on the database's return the second job would wait for it.
-    jobs = await startJobs({ database, systemCtx: built.systemCtx, log: built.app.log, pollingIntervalSeconds: 30, overrides: { 'platform.test-job': { retryDelaySeconds: 0, retryBackoff: false } } });
-    const held = await sendJob('platform.test-job', { value: 'held' });
-    for (const until = Date.now() + 10_000; !runs.includes('held'); await sleep(50)) expect(Date.now()).toBeLessThan(until);
-    const later = await sendJob('platform.test-job', { value: 'later' }, { startAfterSeconds: 1 });
-    await proxy.cut();
-    // The job finishes while the database is away: pg-boss writes its completion without awaiting it.
-    gate();
-    await sleep(2000);
-    expect(runs.filter((r) => r === 'later')).toEqual([]);
-    const restoredAt = Date.now();
-    await proxy.restore();
-    for (const until = Date.now() + 8000; !runs.includes('later'); await sleep(50)) expect(Date.now()).toBeLessThan(until);
-    console.log(`database-outage.test: the waiting job ran ${Date.now() - restoredAt} ms after the database came back`);
-    const state = async (id: string | null) => (await base.db.execute<{ state: string }>(sql`select state from pgboss.job where id = ${id}::uuid`)).rows[0]?.state;
-    for (const until = Date.now() + 8000; (await state(held)) !== 'completed' || (await state(later)) !== 'completed'; await sleep(100)) expect(Date.now()).toBeLessThan(until);
-    expect(runs.filter((r) => r === 'held')).toEqual(['held']);
-    expect(runs.filter((r) => r === 'later')).toEqual(['later']);
-  });
-});
+      await proxy.restore();
+      const until = Date.now() + 5000;
+      while ((await built.app.inject({ method: 'GET', url: '/health' })).statusCode !== 200) {
+        expect(Date.now()).toBeLessThan(until);
+        await sleep(100);
+      }
+      const again = await built.app.inject({
+        method: 'POST',
+        url: '/api/v1/identity/login',
+        payload: { login: 'nobody', password: 'x' },
+        headers: { 'x-forwarded-for': '10.9.0.20' },
+      });
+      expect(again.statusCode).toBe(401);
+      expect(count('"database reachable again"')).toBe(1);
+      expect(count('"database unreachable"')).toBe(1);
+    });
+
+    it('a job finished during an outage is recorded once the database is back, and idle workers wake at once', async () => {
+      // A 30 s polling interval: without the wake-up on the database's return the second job would wait for it.
+      jobs = await startJobs({
+        database,
+        systemCtx: built.systemCtx,
+        log: built.app.log,
+        pollingIntervalSeconds: 30,
+        overrides: { 'platform.test-job': { retryDelaySeconds: 0, retryBackoff: false } },
+      });
+      const held = await sendJob('platform.test-job', { value: 'held' });
+      for (const until = Date.now() + 10_000; !runs.includes('held'); await sleep(50)) expect(Date.now()).toBeLessThan(until);
+      const later = await sendJob('platform.test-job', { value: 'later' }, { startAfterSeconds: 1 });
+      await proxy.cut();
+      // The job finishes while the database is away: pg-boss writes its completion without awaiting it.
+      gate();
+      await sleep(2000);
+      expect(runs.filter((r) => r === 'later')).toEqual([]);
+      const restoredAt = Date.now();
+      await proxy.restore();
+      for (const until = Date.now() + 8000; !runs.includes('later'); await sleep(50)) expect(Date.now()).toBeLessThan(until);
+      console.log(`database-outage.test: the waiting job ran ${Date.now() - restoredAt} ms after the database came back`);
+      const state = async (id: string | null) => (await base.db.execute<{ state: string }>(sql`select state from pgboss.job where id = ${id}::uuid`)).rows[0]?.state;
+      for (const until = Date.now() + 8000; (await state(held)) !== 'completed' || (await state(later)) !== 'completed'; await sleep(100)) expect(Date.now()).toBeLessThan(until);
+      expect(runs.filter((r) => r === 'held')).toEqual(['held']);
+      expect(runs.filter((r) => r === 'later')).toEqual(['later']);
+    });
+  },
+);

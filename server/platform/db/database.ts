@@ -174,9 +174,7 @@ export async function runMigrations(database: Database): Promise<void> {
 
 /** Reports whether the database answers and migrations are applied. */
 export async function databaseStatus(db: Db): Promise<{ ok: boolean; migrations: number }> {
-  const result = await db.execute<{ n: number }>(
-    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
-  );
+  const result = await db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
   return { ok: true, migrations: Number(result.rows[0]?.n ?? 0) };
 }
 

@@ -118,8 +118,15 @@ class AppProcess {
   output = '';
   readonly child: ChildProcess;
   exited: number | null = null;
-  constructor(readonly port: number, env: NodeJS.ProcessEnv) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  constructor(
+    readonly port: number,
+    env: NodeJS.ProcessEnv,
+  ) {
+    this.child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child.stdout!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.child.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.child.on('exit', (code, signal) => (this.exited = code ?? (signal ? 128 : -1)));
@@ -198,7 +205,7 @@ describe.skipIf(skipReason !== null)(`database outages on a private PostgreSQL c
     app = new AppProcess(await freePort(), env);
     apps.push(app);
     // Loading the app takes a few seconds on a busy machine; then it waits through several attempts.
-    for (const until = Date.now() + 60_000; Date.now() < until && app.count('waiting for the database') < 3 && app.alive; ) await sleep(200);
+    for (const until = Date.now() + 60_000; Date.now() < until && app.count('waiting for the database') < 3 && app.alive;) await sleep(200);
     expect(app.alive, app.output).toBe(true);
     expect(app.count('waiting for the database')).toBeGreaterThanOrEqual(3);
     expect(app.output).not.toContain('password');
@@ -226,8 +233,13 @@ describe.skipIf(skipReason !== null)(`database outages on a private PostgreSQL c
     });
     expect(login.status).toBe(200);
     const { csrfToken } = (await login.json()) as { csrfToken: string };
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const wards = (await (await fetch(app.url('/api/v1/identity/org-units?q=Hac%20Thanh&kind=commune'), { headers: { cookie } })).json()) as { items: Array<{ id: string; name: string }> };
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const wards = (await (await fetch(app.url('/api/v1/identity/org-units?q=Hac%20Thanh&kind=commune'), { headers: { cookie } })).json()) as {
+      items: Array<{ id: string; name: string }>;
+    };
     const wardId = wards.items.find((u) => u.name === 'Phường Hạc Thành')!.id;
     // The desk refuses an empty dossier: hand in the paper declaration (one of the paper form or the e-form).
     const procedure = (await (await fetch(app.url('/api/v1/catalog/procedures/1.004837'))).json()) as { requiredDocuments: Array<{ name: string; group: string | null }> };
@@ -285,7 +297,11 @@ describe.skipIf(skipReason !== null)(`database outages on a private PostgreSQL c
     await sleep(1500);
     // Down: answers come at once, 503 with Retry-After and a translated message; /health names the reason.
     const t0 = performance.now();
-    const down = await fetch(app.url('/api/v1/dossiers/intake'), { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken, 'accept-language': 'en' }, body: '{}' });
+    const down = await fetch(app.url('/api/v1/dossiers/intake'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken, 'accept-language': 'en' },
+      body: '{}',
+    });
     const downMs = performance.now() - t0;
     expect(down.status).toBe(503);
     expect(down.headers.get('retry-after')).toBe('5');
@@ -309,7 +325,10 @@ describe.skipIf(skipReason !== null)(`database outages on a private PostgreSQL c
     expect(ackedAt()).toBeGreaterThan(afterCrash);
     expect(afterRestart).toBeGreaterThan(beforeRestart);
     // Requests got either their dossier or a 503 (or lost their connection mid-way); never a 500.
-    expect(Object.keys(statuses).filter((s) => !['201', '503'].includes(s) && !s.startsWith('error:')), JSON.stringify(statuses)).toEqual([]);
+    expect(
+      Object.keys(statuses).filter((s) => !['201', '503'].includes(s) && !s.startsWith('error:')),
+      JSON.stringify(statuses),
+    ).toEqual([]);
     expect(app.count('unhandled error')).toBe(0);
     expect(app.count("Unhandled 'error' event")).toBe(0);
     // Outages are logged as state changes, not once per request.
@@ -336,7 +355,15 @@ describe.skipIf(skipReason !== null)(`database outages on a private PostgreSQL c
         if (open === 0) break;
       }
       const left = await client.query(`select recipient, status, attempts, last_error, created_at, recheck_at, now() as now ${openRows}`, [startedAt]);
-      expect(open, JSON.stringify(left.rows, null, 1) + app.output.split('\n').filter((l) => /notifications|jobs|database/.test(l)).slice(-40).join('\n')).toBe(0);
+      expect(
+        open,
+        JSON.stringify(left.rows, null, 1) +
+          app.output
+            .split('\n')
+            .filter((l) => /notifications|jobs|database/.test(l))
+            .slice(-40)
+            .join('\n'),
+      ).toBe(0);
       const received = new Map<string, number>();
       for (const s of smtp.sessions) {
         const to = /<([^>]+)>/.exec(s.to ?? '')?.[1];
@@ -348,28 +375,39 @@ describe.skipIf(skipReason !== null)(`database outages on a private PostgreSQL c
     }
 
     // The audit chain verifies.
-    const verify = execFileSync(process.execPath, ['--import', 'tsx', 'server/scripts/audit-verify.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: cluster.url }, encoding: 'utf8' });
+    const verify = execFileSync(process.execPath, ['--import', 'tsx', 'server/scripts/audit-verify.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: cluster.url },
+      encoding: 'utf8',
+    });
     expect(verify).toMatch(/audit chain OK/);
-    console.log(`outage.cluster.test: ${acked.length} dossiers acknowledged, statuses ${JSON.stringify(statuses)}, recovered ${recoverySeconds.toFixed(1)} s after the restart of a crashed cluster`);
+    console.log(
+      `outage.cluster.test: ${acked.length} dossiers acknowledged, statuses ${JSON.stringify(statuses)}, recovered ${recoverySeconds.toFixed(1)} s after the restart of a crashed cluster`,
+    );
   }, 180_000);
 });
 
-describe.skipIf(!process.env.DATABASE_URL)(`start-up with the database unreachable for good${process.env.DATABASE_URL ? '' : ' (skipped: DATABASE_URL unset, runs in the PostgreSQL pass)'}`, () => {
-  it('gives up after DATABASE_WAIT_SECONDS with a clear message and no stack trace', async () => {
-    const port = await freePort();
-    const app = new AppProcess(await freePort(), {
-      DATABASE_URL: `postgres://motcua:s3cret@127.0.0.1:${port}/motcua`,
-      DATABASE_WAIT_SECONDS: '2',
-      MOTCUA_SEED_DEMO: 'false',
-      MOTCUA_DATA_DIR: path.join(os.tmpdir(), 'motcua-outage-none'),
-    });
-    const started = Date.now();
-    await new Promise((resolve) => app.child.once('exit', resolve));
-    expect(app.exited).toBe(1);
-    expect(Date.now() - started).toBeLessThan(20_000);
-    expect(app.output).toContain(`waiting for the database 127.0.0.1:${port}/motcua`);
-    expect(app.output).toMatch(new RegExp(`motcua: database 127\\.0\\.0\\.1:${port}/motcua not reachable after \\d+ attempts in [0-9.]+ s \\(DATABASE_WAIT_SECONDS=2\\): .*ECONNREFUSED`));
-    expect(app.output).not.toMatch(/^\s+at /m);
-    expect(app.output).not.toContain('s3cret');
-  }, 60_000);
-});
+describe.skipIf(!process.env.DATABASE_URL)(
+  `start-up with the database unreachable for good${process.env.DATABASE_URL ? '' : ' (skipped: DATABASE_URL unset, runs in the PostgreSQL pass)'}`,
+  () => {
+    it('gives up after DATABASE_WAIT_SECONDS with a clear message and no stack trace', async () => {
+      const port = await freePort();
+      const app = new AppProcess(await freePort(), {
+        DATABASE_URL: `postgres://motcua:s3cret@127.0.0.1:${port}/motcua`,
+        DATABASE_WAIT_SECONDS: '2',
+        MOTCUA_SEED_DEMO: 'false',
+        MOTCUA_DATA_DIR: path.join(os.tmpdir(), 'motcua-outage-none'),
+      });
+      const started = Date.now();
+      await new Promise((resolve) => app.child.once('exit', resolve));
+      expect(app.exited).toBe(1);
+      expect(Date.now() - started).toBeLessThan(20_000);
+      expect(app.output).toContain(`waiting for the database 127.0.0.1:${port}/motcua`);
+      expect(app.output).toMatch(
+        new RegExp(`motcua: database 127\\.0\\.0\\.1:${port}/motcua not reachable after \\d+ attempts in [0-9.]+ s \\(DATABASE_WAIT_SECONDS=2\\): .*ECONNREFUSED`),
+      );
+      expect(app.output).not.toMatch(/^\s+at /m);
+      expect(app.output).not.toContain('s3cret');
+    }, 60_000);
+  },
+);

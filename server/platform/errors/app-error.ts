@@ -33,11 +33,7 @@ export class AppError extends Error {
   readonly params: Record<string, unknown>;
   readonly fields?: Array<{ path: string; code: string; params?: Record<string, unknown> }>;
 
-  constructor(
-    code: ErrorCode,
-    params: Record<string, unknown> = {},
-    options: { status?: number; fields?: AppError['fields']; cause?: unknown } = {},
-  ) {
+  constructor(code: ErrorCode, params: Record<string, unknown> = {}, options: { status?: number; fields?: AppError['fields']; cause?: unknown } = {}) {
     super(code, options.cause ? { cause: options.cause } : undefined);
     this.code = code;
     this.params = params;

@@ -8,7 +8,11 @@ import { pickLocale, translate, type Locale } from '../i18n';
 
 const zodLocales = { vi: z.locales.vi(), en: z.locales.en() } as const;
 
-interface FieldError { path: string; code: string; message: string }
+interface FieldError {
+  path: string;
+  code: string;
+  message: string;
+}
 
 /** Turns a zod issue back into its translated message in the caller's language. */
 function zodMessage(locale: Locale, issue: { code: string; message: string; params?: Record<string, unknown> }, path: string[]): string {

@@ -1,5 +1,5 @@
 /** Typed domain events, published after commit; modules declare their events by augmenting `DomainEvents`. */
- 
+
 export interface DomainEvents {
   'platform.test-event': { value: string };
 }

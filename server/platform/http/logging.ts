@@ -44,7 +44,7 @@ export function serializeError(err: unknown, depth = 0): SerializedError {
   if (err === null || typeof err !== 'object') return { type: typeof err, message: scrubMessage(String(err)), stack: '' };
   const e = err as Record<string, unknown> & { message?: unknown; stack?: unknown; cause?: unknown; errors?: unknown };
   const message = typeof e.message === 'string' ? e.message : '';
-  const type = (err).constructor?.name ?? 'Object';
+  const type = err.constructor?.name ?? 'Object';
   const out: SerializedError = { type, message: scrubMessage(message), stack: '' };
   for (const field of SAFE_ERROR_FIELDS) {
     const value = e[field];

@@ -49,7 +49,7 @@ export const requestContextPlugin = fp(async (app: FastifyInstance, opts: Reques
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
-    const action = (route.config)?.action;
+    const action = route.config?.action;
     if (!action) throw new Error(`route ${String(route.method)} ${route.url} declares no action`);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) if (method !== 'HEAD') app.routeCatalog.push({ method, url: route.url, action });

@@ -59,13 +59,13 @@ export function findControlCharacters(value: unknown, path: string, out: TextVio
 
 /** Throws a VALIDATION_FAILED naming each field whose text holds a refused control character. */
 export function assertPlainText(request: Pick<FastifyRequest, 'body' | 'query' | 'params'>): void {
-  const violations = [
-    ...findControlCharacters(request.params, 'params'),
-    ...findControlCharacters(request.query, 'querystring'),
-    ...findControlCharacters(request.body, 'body'),
-  ];
+  const violations = [...findControlCharacters(request.params, 'params'), ...findControlCharacters(request.query, 'querystring'), ...findControlCharacters(request.body, 'body')];
   if (violations.length === 0) return;
-  throw new AppError('VALIDATION_FAILED', {}, {
-    fields: violations.map(({ path, code }) => ({ path, code, params: { field: path.split('.').slice(1).join('.') || path } })),
-  });
+  throw new AppError(
+    'VALIDATION_FAILED',
+    {},
+    {
+      fields: violations.map(({ path, code }) => ({ path, code, params: { field: path.split('.').slice(1).join('.') || path } })),
+    },
+  );
 }

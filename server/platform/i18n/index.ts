@@ -1,1 +1,12 @@
-export { pickLocale, translate, registerMessages, declareMessages, hasMessage, messagesFingerprint, LOCALES, type Locale, type MessageCatalog, type MessageDeclaration } from './i18n';
+export {
+  pickLocale,
+  translate,
+  registerMessages,
+  declareMessages,
+  hasMessage,
+  messagesFingerprint,
+  LOCALES,
+  type Locale,
+  type MessageCatalog,
+  type MessageDeclaration,
+} from './i18n';

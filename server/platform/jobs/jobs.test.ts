@@ -33,7 +33,13 @@ function done(value: string, timeoutMs = 10_000): Promise<void> {
 let t: TestApp;
 let runner: JobRunner | null = null;
 const start = async (pollingIntervalSeconds = 0.5) => {
-  runner = await startJobs({ database: t.database, systemCtx: t.systemCtx, log: t.app.log, pollingIntervalSeconds, overrides: { 'platform.test-job': { retryDelaySeconds: 0, retryBackoff: false } } });
+  runner = await startJobs({
+    database: t.database,
+    systemCtx: t.systemCtx,
+    log: t.app.log,
+    pollingIntervalSeconds,
+    overrides: { 'platform.test-job': { retryDelaySeconds: 0, retryBackoff: false } },
+  });
   return runner;
 };
 

@@ -8,7 +8,7 @@ import { bossDatabase, type BossDatabase } from './boss-database';
  * Payload of every job, by name (`<module>.<kebab-action>`); a module declares its jobs by augmenting
  * this interface: `declare module '../platform/jobs' { interface JobPayloads { 'x.do-thing': { id: string } } }`.
  */
- 
+
 export interface JobPayloads {
   'platform.test-job': { value: string };
 }

@@ -3,8 +3,27 @@ import type { ModuleManifest } from '../http/module';
 import { channelsFromEnv, configureNotificationChannels } from './notifications.channels';
 import { notificationsRoutes } from './notifications.routes';
 
-export { enqueueNotification, deliverNotification, claimNotification, sweepNotifications, OUTBOX, type NotificationMessage, type NotificationChannel, type NotificationStatus, type DeliveryOutcome } from './notifications.outbox';
-export { declareNotificationTemplate, registerNotificationTemplate, hasNotificationTemplate, renderNotification, TemplateError, type NotificationTemplate, type NotificationTemplateDeclaration, type RenderedNotification } from './notifications.templates';
+export {
+  enqueueNotification,
+  deliverNotification,
+  claimNotification,
+  sweepNotifications,
+  OUTBOX,
+  type NotificationMessage,
+  type NotificationChannel,
+  type NotificationStatus,
+  type DeliveryOutcome,
+} from './notifications.outbox';
+export {
+  declareNotificationTemplate,
+  registerNotificationTemplate,
+  hasNotificationTemplate,
+  renderNotification,
+  TemplateError,
+  type NotificationTemplate,
+  type NotificationTemplateDeclaration,
+  type RenderedNotification,
+} from './notifications.templates';
 export {
   configureNotificationChannels,
   notificationChannels,

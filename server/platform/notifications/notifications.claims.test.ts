@@ -5,7 +5,16 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { withTransaction } from '../context/context';
-import { claimNotification, configureNotificationChannels, deliverNotification, enqueueNotification, notificationsOutbox, OUTBOX, registerNotificationTemplate, sweepNotifications } from './index';
+import {
+  claimNotification,
+  configureNotificationChannels,
+  deliverNotification,
+  enqueueNotification,
+  notificationsOutbox,
+  OUTBOX,
+  registerNotificationTemplate,
+  sweepNotifications,
+} from './index';
 import type { OutgoingMail, OutgoingSms, MailTransport, SmsChannel } from './notifications.channels';
 
 registerNotificationTemplate<{ code: string }>('test.claim', {

@@ -18,7 +18,11 @@ const deliverJob = declareJob(
   { retryLimit: OUTBOX.maxAttempts - 1, retryDelaySeconds: 30, retryBackoff: true, expireInSeconds: 300, concurrency: 2 },
 );
 
-const sweepJob = declareJob('notifications.sweep', async (_data, job) => void (await sweepNotifications(job.ctx)), { retryLimit: 0, everySeconds: OUTBOX.sweepEverySeconds, expireInSeconds: 300 });
+const sweepJob = declareJob('notifications.sweep', async (_data, job) => void (await sweepNotifications(job.ctx)), {
+  retryLimit: 0,
+  everySeconds: OUTBOX.sweepEverySeconds,
+  expireInSeconds: 300,
+});
 
 /** The outbox's jobs, declared in the notifications manifest. */
 export const notificationJobs: JobDeclaration[] = [deliverJob, sweepJob];

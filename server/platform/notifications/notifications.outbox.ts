@@ -65,7 +65,6 @@ const OUTBOX_INSERT: NamedStatement = {
          on conflict (dedupe_key) do nothing returning id`,
 };
 
-
 function normaliseRecipient(channel: NotificationChannel, raw: string | null | undefined): { recipient: string; problem: NotificationSkipReason | null } {
   const value = (raw ?? '').trim();
   if (!value) return { recipient: '', problem: 'no-recipient' };

@@ -25,8 +25,17 @@ export async function listOutbox(ctx: Ctx, q: ListOutboxQuery): Promise<ListOutb
   }
   const where = conds.length ? and(...conds) : undefined;
   const [rows, count] = await Promise.all([
-    ctx.db.select().from(t).where(where).orderBy(desc(t.createdAt), desc(t.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(t).where(where),
+    ctx.db
+      .select()
+      .from(t)
+      .where(where)
+      .orderBy(desc(t.createdAt), desc(t.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(t)
+      .where(where),
   ]);
   return { items: rows.map(presentOutboxMessage), total: Number(count[0]?.n ?? 0) };
 }

@@ -13,7 +13,10 @@ export const notificationsOutbox = pgTable(
     channel: text('channel').notNull(),
     recipient: text('recipient').notNull(),
     templateKey: text('template_key').notNull(),
-    params: jsonb('params').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    params: jsonb('params')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     locale: text('locale').notNull().default('vi'),
     /** pending → sending → sent | failed (retries go back to pending); skipped when there was nobody to send to. */
     status: text('status').notNull().default('pending'),
@@ -41,7 +44,9 @@ export const notificationsOutbox = pgTable(
     check('notifications_outbox_locale_check', sql`${t.locale} in ('vi', 'en')`),
     uniqueIndex('notifications_outbox_dedupe_idx').on(t.dedupeKey),
     // Only unfinished rows are swept; sent ones pile up and must not bloat the sweep's index.
-    index('notifications_outbox_recheck_idx').on(t.recheckAt).where(sql`${t.status} in ('pending', 'sending')`),
+    index('notifications_outbox_recheck_idx')
+      .on(t.recheckAt)
+      .where(sql`${t.status} in ('pending', 'sending')`),
     index('notifications_outbox_created_idx').on(t.createdAt),
     index('notifications_outbox_subject_idx').on(t.subjectType, t.subjectId),
   ],

@@ -35,7 +35,15 @@ let jobs: JobRunner | null = null;
 const tag = () => randomBytes(4).toString('hex');
 const message = (over: Partial<NotificationMessage> = {}): NotificationMessage => {
   const code = `H${tag()}`;
-  return { channel: 'email', recipient: `cong.dan.${tag()}@test.vn`, template: 'test.greeting', params: { name: 'Nguyễn Văn An', code }, subjectType: 'record', subjectId: code, ...over };
+  return {
+    channel: 'email',
+    recipient: `cong.dan.${tag()}@test.vn`,
+    template: 'test.greeting',
+    params: { name: 'Nguyễn Văn An', code },
+    subjectType: 'record',
+    subjectId: code,
+    ...over,
+  };
 };
 const enqueue = (m: NotificationMessage) => withTransaction(t.systemCtx(), (s) => enqueueNotification(s, m));
 

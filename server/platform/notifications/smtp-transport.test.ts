@@ -9,7 +9,11 @@ import { createSmtpTransport } from './smtp-transport';
 import { FakeSmtpServer } from './test/fake-smtp-server';
 
 const silent = { info: () => undefined } as never;
-const mail = { to: 'cong.dan@example.vn', subject: 'Hồ sơ H001 đã được tiếp nhận — Trung tâm Phục vụ hành chính công tỉnh', text: 'Kính gửi ông Nguyễn Văn An,\n.dòng bắt đầu bằng dấu chấm\nTrân trọng.' };
+const mail = {
+  to: 'cong.dan@example.vn',
+  subject: 'Hồ sơ H001 đã được tiếp nhận — Trung tâm Phục vụ hành chính công tỉnh',
+  text: 'Kính gửi ông Nguyễn Văn An,\n.dòng bắt đầu bằng dấu chấm\nTrân trọng.',
+};
 const FROM = 'Trung tâm Phục vụ hành chính công <noreply@motcua.test>';
 
 /** Quoted-printable to bytes (RFC 2045 §6.7). */
@@ -57,7 +61,27 @@ let tlsKeys: { key: string; cert: string } | null = null;
 let certDir = '';
 beforeAll(() => {
   certDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-smtp-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', path.join(certDir, 'key.pem'), '-out', path.join(certDir, 'cert.pem')], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      path.join(certDir, 'key.pem'),
+      '-out',
+      path.join(certDir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
   tlsKeys = { key: fs.readFileSync(path.join(certDir, 'key.pem'), 'utf8'), cert: fs.readFileSync(path.join(certDir, 'cert.pem'), 'utf8') };
 });
 afterAll(() => fs.rmSync(certDir, { recursive: true, force: true }));

@@ -7,7 +7,11 @@ import { subjectTypeLabel } from './audit-labels';
 
 /** A user's display name by id (GET /identity/users/:id), shared by the audit log and the outbox. */
 function UserName({ id }: { id: string }) {
-  const { data, isError } = useQuery({ queryKey: ['identity', 'users', 'one', id], queryFn: ({ signal }) => api.get<User>(`/api/v1/identity/users/${id}`, undefined, signal), staleTime: 300_000 });
+  const { data, isError } = useQuery({
+    queryKey: ['identity', 'users', 'one', id],
+    queryFn: ({ signal }) => api.get<User>(`/api/v1/identity/users/${id}`, undefined, signal),
+    staleTime: 300_000,
+  });
   if (isError) return <Typography.Text type="secondary">{id}</Typography.Text>;
   return <span data-testid="subject-user">{data ? data.displayName : '…'}</span>;
 }

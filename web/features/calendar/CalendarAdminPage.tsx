@@ -28,9 +28,7 @@ export function CalendarAdminPage() {
   const items = years.data?.items ?? [];
   const thisYear = Number(hanoiNow().slice(0, 4));
   const requested = Number(params.get('year'));
-  const year = items.some((i) => i.year === requested)
-    ? requested
-    : (items.find((i) => i.year === thisYear)?.year ?? items[items.length - 1]?.year);
+  const year = items.some((i) => i.year === requested) ? requested : (items.find((i) => i.year === thisYear)?.year ?? items[items.length - 1]?.year);
   const detail = useCalendarYear(year);
   const tab = params.get('tab') === 'hours' ? 'hours' : 'year';
   const setParam = (key: string, value: string) => {
@@ -73,22 +71,30 @@ export function CalendarAdminPage() {
         onChange={(key) => setParam('tab', key)}
         tabBarExtraContent={
           tab === 'year' && items.length ? (
-            <Select aria-label={t('calendar.admin.year')} data-testid="year-select" value={year} options={yearOptions} onChange={(y) => setParam('year', String(y))} style={{ minWidth: 220 }} />
+            <Select
+              aria-label={t('calendar.admin.year')}
+              data-testid="year-select"
+              value={year}
+              options={yearOptions}
+              onChange={(y) => setParam('year', String(y))}
+              style={{ minWidth: 220 }}
+            />
           ) : null
         }
         items={[
           {
             key: 'year',
             label: t('calendar.admin.yearTab'),
-            children: years.isPending || (year !== undefined && detail.isPending) ? (
-              <Skeleton active />
-            ) : years.error || detail.error ? (
-              <Result status="error" title={t('common.errors.loadFailed')} subTitle={(years.error ?? detail.error)?.message} />
-            ) : !detail.data ? (
-              <Empty description={t('calendar.admin.noYears')} />
-            ) : (
-              <YearPanel key={detail.data.year} data={detail.data} canManage={canManage} />
-            ),
+            children:
+              years.isPending || (year !== undefined && detail.isPending) ? (
+                <Skeleton active />
+              ) : years.error || detail.error ? (
+                <Result status="error" title={t('common.errors.loadFailed')} subTitle={(years.error ?? detail.error)?.message} />
+              ) : !detail.data ? (
+                <Empty description={t('calendar.admin.noYears')} />
+              ) : (
+                <YearPanel key={detail.data.year} data={detail.data} canManage={canManage} />
+              ),
           },
           { key: 'hours', label: t('calendar.admin.hoursTab'), children: <HoursPanel canManage={canManage} /> },
         ]}

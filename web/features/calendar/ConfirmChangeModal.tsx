@@ -34,7 +34,14 @@ export function ConfirmChangeModal({
   const [form] = Form.useForm<{ reason: string }>();
   // Outside calendarKeys.all: a successful change must not refetch the preview of what it just applied.
   const impact = useQuery({ queryKey: ['calendar-impact', ...impactKey], queryFn: loadImpact, enabled: open, gcTime: 0, staleTime: 0 });
-  const describe = (d: ChangedDay['before']) => (d ? (d.working ? t('calendar.impact.workingMinutes', { hours: d.minutes / 60 }) : d.reason === 'weekend' ? t('calendar.legend.weekend') : (d.reason ?? t('calendar.legend.day-off'))) : '—');
+  const describe = (d: ChangedDay['before']) =>
+    d
+      ? d.working
+        ? t('calendar.impact.workingMinutes', { hours: d.minutes / 60 })
+        : d.reason === 'weekend'
+          ? t('calendar.legend.weekend')
+          : (d.reason ?? t('calendar.legend.day-off'))
+      : '—';
   return (
     <FormModal
       open={open}

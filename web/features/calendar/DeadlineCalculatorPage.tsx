@@ -43,7 +43,12 @@ export function DeadlineCalculatorPage() {
               }}
               data-testid="calculator-form"
             >
-              <Form.Item name="start" label={t('calendar.calculator.start')} rules={[{ required: true, message: t('common.validation.required') }]} extra={t('calendar.calculator.startHelp')}>
+              <Form.Item
+                name="start"
+                label={t('calendar.calculator.start')}
+                rules={[{ required: true, message: t('common.validation.required') }]}
+                extra={t('calendar.calculator.startHelp')}
+              >
                 <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" style={{ width: '100%' }} allowClear={false} />
               </Form.Item>
               <Row gutter={12}>
@@ -75,11 +80,11 @@ export function DeadlineCalculatorPage() {
               <Typography.Title level={3} style={{ marginTop: 4 }} data-testid="due-instant">
                 {formatVnInstant(t, result.due)}
               </Typography.Title>
-              {result.provisional ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="calculator-provisional" title={t('calendar.calculator.provisional')} /> : null}
+              {result.provisional ? (
+                <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="calculator-provisional" title={t('calendar.calculator.provisional')} />
+              ) : null}
               <Descriptions size="small" column={1} style={{ marginBottom: 16 }}>
-                <Descriptions.Item label={t('calendar.calculator.duration')}>
-                  {t(`calendar.duration.${asked.unit}`, { count: asked.amount })}
-                </Descriptions.Item>
+                <Descriptions.Item label={t('calendar.calculator.duration')}>{t(`calendar.duration.${asked.unit}`, { count: asked.amount })}</Descriptions.Item>
                 <Descriptions.Item label={t('calendar.calculator.received')}>{formatVnInstant(t, result.start)}</Descriptions.Item>
                 {result.clockStart !== result.start ? (
                   <Descriptions.Item label={t('calendar.calculator.clockStart')}>

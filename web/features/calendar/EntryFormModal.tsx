@@ -66,12 +66,7 @@ export function EntryFormModal({
         />
       </Form.Item>
       <Form.Item name="date" label={t('calendar.entry.date')} rules={[{ required: true, message: t('common.validation.required') }]} extra={t('calendar.entry.dateHelp', { year })}>
-        <DatePicker
-          format="DD/MM/YYYY"
-          style={{ width: '100%' }}
-          defaultPickerValue={dayjs(`${year}-01-01`)}
-          disabledDate={(d) => d.year() !== year}
-        />
+        <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} defaultPickerValue={dayjs(`${year}-01-01`)} disabledDate={(d) => d.year() !== year} />
       </Form.Item>
       {type !== 'make-up' ? (
         <Form.Item name="kind" label={t('calendar.entry.kind')}>

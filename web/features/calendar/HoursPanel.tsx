@@ -53,14 +53,26 @@ export function HoursPanel({ canManage }: { canManage: boolean }) {
         title={t('calendar.hours.provinceTitle')}
         loading={office.isPending}
         data-testid="province-hours"
-        extra={canManage && provinceHours ? <Button icon={<EditOutlined />} onClick={() => setEditing({ scope: 'province' })}>{t('common.actions.edit')}</Button> : null}
+        extra={
+          canManage && provinceHours ? (
+            <Button icon={<EditOutlined />} onClick={() => setEditing({ scope: 'province' })}>
+              {t('common.actions.edit')}
+            </Button>
+          ) : null
+        }
       >
         {provinceHours ? <WeekTable hours={provinceHours} /> : null}
       </Card>
       <Card
         title={t('calendar.hours.unitsTitle')}
         loading={units.isPending}
-        extra={canManage ? <Button icon={<PlusOutlined />} onClick={() => setEditing({ scope: 'unit' })}>{t('calendar.hours.addUnit')}</Button> : null}
+        extra={
+          canManage ? (
+            <Button icon={<PlusOutlined />} onClick={() => setEditing({ scope: 'unit' })}>
+              {t('calendar.hours.addUnit')}
+            </Button>
+          ) : null
+        }
       >
         <Typography.Paragraph type="secondary">{t('calendar.hours.unitsHelp')}</Typography.Paragraph>
         <Table
@@ -90,7 +102,13 @@ export function HoursPanel({ canManage }: { canManage: boolean }) {
                     render: (_: unknown, u: UnitHours) => (
                       <Space>
                         <Button size="small" icon={<EditOutlined />} aria-label={t('common.actions.edit')} onClick={() => setEditing({ scope: 'unit', unit: u })} />
-                        <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('common.actions.remove')} onClick={() => setPending({ scope: 'unit', code: u.orgUnitCode, hours: null })} />
+                        <Button
+                          size="small"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={t('common.actions.remove')}
+                          onClick={() => setPending({ scope: 'unit', code: u.orgUnitCode, hours: null })}
+                        />
                       </Space>
                     ),
                   },
@@ -113,7 +131,13 @@ export function HoursPanel({ canManage }: { canManage: boolean }) {
       {pending ? (
         <ConfirmChangeModal
           open
-          title={pending.scope === 'province' ? t('calendar.hours.confirmProvince') : pending.hours ? t('calendar.hours.confirmUnit', { code: pending.code }) : t('calendar.hours.confirmRemove', { code: pending.code })}
+          title={
+            pending.scope === 'province'
+              ? t('calendar.hours.confirmProvince')
+              : pending.hours
+                ? t('calendar.hours.confirmUnit', { code: pending.code })
+                : t('calendar.hours.confirmRemove', { code: pending.code })
+          }
           okText={t('common.actions.confirm')}
           impactKey={['hours', pending.scope, pending.code ?? '', JSON.stringify(pending.hours)]}
           loadImpact={() => (pending.scope === 'province' ? fetchOfficeHoursImpact(pending.hours!) : fetchUnitHoursImpact(pending.code!, pending.hours))}

@@ -87,7 +87,16 @@ export function CalendarLegend({ draft }: { draft: boolean }) {
   const { t } = useTranslation();
   const swatch = (status: DayStatus, dashed = false) => (
     <span
-      style={{ display: 'inline-block', width: 16, height: 16, borderRadius: 4, verticalAlign: 'middle', marginInlineEnd: 6, background: DAY_COLOURS[status].background, border: `1px ${dashed ? 'dashed' : 'solid'} ${DAY_COLOURS[status].border}` }}
+      style={{
+        display: 'inline-block',
+        width: 16,
+        height: 16,
+        borderRadius: 4,
+        verticalAlign: 'middle',
+        marginInlineEnd: 6,
+        background: DAY_COLOURS[status].background,
+        border: `1px ${dashed ? 'dashed' : 'solid'} ${DAY_COLOURS[status].border}`,
+      }}
     />
   );
   return (

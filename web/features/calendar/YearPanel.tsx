@@ -122,12 +122,7 @@ export function YearPanel({ data, canManage }: { data: YearResponse; canManage: 
                   okText={t('calendar.year.discard')}
                   okButtonProps={{ danger: true }}
                   cancelText={t('common.actions.cancel')}
-                  onConfirm={() =>
-                    discard.mutateAsync(data.year).then(
-                      () => void message.success(t('calendar.year.discarded', { year: data.year })),
-                      showError,
-                    )
-                  }
+                  onConfirm={() => discard.mutateAsync(data.year).then(() => void message.success(t('calendar.year.discarded', { year: data.year })), showError)}
                 >
                   <Button danger>{t('calendar.year.discard')}</Button>
                 </Popconfirm>

@@ -98,5 +98,4 @@ export const fetchUnitHoursImpact = (code: string, weeklyHours: WeeklyHours | nu
   api.post<ImpactResponse>(`${ADMIN}/unit-hours/${encodeURIComponent(code)}/impact`, { weeklyHours });
 
 /** The desk calculator: due instant on the published calendar. */
-export const fetchDue = (query: { start: string; amount: number; unit: DurationUnit; orgUnit?: string }) =>
-  api.get<DueResponse>(`${BASE}/due`, query);
+export const fetchDue = (query: { start: string; amount: number; unit: DurationUnit; orgUnit?: string }) => api.get<DueResponse>(`${BASE}/due`, query);

@@ -8,7 +8,10 @@ import { DAY_OFF_KINDS, DURATION_UNITS, WEEKDAYS, type CalendarEntry, type Weekl
 const t = createInstance();
 await t.init({ resources, lng: 'vi', fallbackLng: false, interpolation: { escapeValue: false }, showSupportNotice: false } as never);
 
-const STANDARD = [{ start: '07:00', end: '11:30' }, { start: '13:30', end: '17:00' }];
+const STANDARD = [
+  { start: '07:00', end: '11:30' },
+  { start: '13:30', end: '17:00' },
+];
 const hours: WeeklyHours = { '1': STANDARD, '2': STANDARD, '3': STANDARD, '4': STANDARD, '5': STANDARD, '6': [], '7': [] };
 
 describe('calendar formatting', () => {
@@ -21,7 +24,12 @@ describe('calendar formatting', () => {
     expect(parsePeriods('7:00-11:30, 13:30–17:00')).toEqual(STANDARD);
     expect(parsePeriods('  ')).toEqual([]);
     expect(parsePeriods('sáng')).toBeNull();
-    expect(periodsValid([{ start: '13:30', end: '17:00' }, { start: '07:00', end: '11:30' }])).toBe(false);
+    expect(
+      periodsValid([
+        { start: '13:30', end: '17:00' },
+        { start: '07:00', end: '11:30' },
+      ]),
+    ).toBe(false);
     expect(periodsValid([{ start: '07:00', end: '07:00' }])).toBe(false);
     expect(periodsValid(STANDARD)).toBe(true);
     expect(textsToHours({ '1': '07:00–11:30', '2': 'x' })).toBeNull();

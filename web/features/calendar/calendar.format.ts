@@ -11,7 +11,8 @@ export function isoWeekday(date: string): number {
 export const vnDate = (date: string): string => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
 
 /** A date with its weekday, e.g. "Thứ Tư, 25/02/2026". */
-export const dateWithWeekday = (t: TFunction, date: string): string => t('calendar.format.dateWithWeekday', { weekday: t(`calendar.weekdays.${isoWeekday(date)}`), date: vnDate(date) });
+export const dateWithWeekday = (t: TFunction, date: string): string =>
+  t('calendar.format.dateWithWeekday', { weekday: t(`calendar.weekdays.${isoWeekday(date)}`), date: vnDate(date) });
 
 /**
  * An instant sent as `…+07:00` shown as the slip shows it (§5.2: hour, minute, date), read straight from the

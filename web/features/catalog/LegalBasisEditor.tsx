@@ -14,7 +14,11 @@ export function LegalBasisEditor() {
               <Form.Item name={[field.name, 'number']} style={{ flex: '1 1 160px', marginBottom: 0 }}>
                 <Input aria-label={t('catalog.editor.legalNumber')} placeholder={t('catalog.editor.legalNumber')} maxLength={100} />
               </Form.Item>
-              <Form.Item name={[field.name, 'title']} rules={[{ required: true, whitespace: true, message: t('common.validation.required') }]} style={{ flex: '4 1 260px', marginBottom: 0 }}>
+              <Form.Item
+                name={[field.name, 'title']}
+                rules={[{ required: true, whitespace: true, message: t('common.validation.required') }]}
+                style={{ flex: '4 1 260px', marginBottom: 0 }}
+              >
                 <Input.TextArea aria-label={t('catalog.editor.legalTitle')} placeholder={t('catalog.editor.legalTitle')} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
               </Form.Item>
               <Button icon={<DeleteOutlined />} aria-label={t('common.actions.remove')} onClick={() => remove(field.name)} />

@@ -24,7 +24,17 @@ import { TimeIssueAlert } from './TimeIssueAlert';
 // The server names a step's budget in minutes; the form holds a value and a unit.
 const RENAME = { budgetMinutes: 'budgetValue' };
 
-const EMPTY: ProcedureFormValues = { name: '', levels: [], implementingUnitIds: [], results: [], processingTimes: [], fees: [], requiredDocuments: [], legalBasis: [], workflow: [] };
+const EMPTY: ProcedureFormValues = {
+  name: '',
+  levels: [],
+  implementingUnitIds: [],
+  results: [],
+  processingTimes: [],
+  fees: [],
+  requiredDocuments: [],
+  legalBasis: [],
+  workflow: [],
+};
 
 /** Creates or edits a procedure version: content, times and fees per channel, documents, legal basis, workflow; publish / withdraw / new version. */
 export function ProcedureEditorPage() {

@@ -19,7 +19,12 @@ export function ProcessingTimesEditor() {
                 <InputNumber aria-label={t('catalog.editor.amount')} placeholder={t('catalog.editor.amount')} min={0} max={10000} style={{ width: '100%' }} />
               </Form.Item>
               <Form.Item name={[field.name, 'unit']} style={{ flex: '1 1 170px', marginBottom: 0 }}>
-                <Select allowClear aria-label={t('catalog.editor.unit')} placeholder={t('catalog.editor.unit')} options={DURATION_UNITS.map((u) => ({ value: u, label: t(`catalog.units.${u}`) }))} />
+                <Select
+                  allowClear
+                  aria-label={t('catalog.editor.unit')}
+                  placeholder={t('catalog.editor.unit')}
+                  options={DURATION_UNITS.map((u) => ({ value: u, label: t(`catalog.units.${u}`) }))}
+                />
               </Form.Item>
               <Form.Item name={[field.name, 'raw']} style={{ flex: '3 1 220px', marginBottom: 0 }}>
                 <Input aria-label={t('catalog.editor.rawTime')} placeholder={t('catalog.editor.rawTime')} maxLength={500} />

@@ -44,7 +44,16 @@ export function RequiredDocumentsEditor() {
                   <Typography.Text className="wrap-anywhere">
                     {t(`catalog.documentGroups.issues.${issue.code}`, { n: issue.document + 1, name: docs[issue.document]?.name ?? issue.raw, raw: issue.raw })}
                   </Typography.Text>
-                  <Button size="small" icon={<CheckOutlined />} onClick={() => form.setFieldValue('documentIssues', issues.filter((_, j) => j !== i))}>
+                  <Button
+                    size="small"
+                    icon={<CheckOutlined />}
+                    onClick={() =>
+                      form.setFieldValue(
+                        'documentIssues',
+                        issues.filter((_, j) => j !== i),
+                      )
+                    }
+                  >
                     {t('catalog.documentGroups.resolved')}
                   </Button>
                 </Flex>
@@ -67,7 +76,10 @@ export function RequiredDocumentsEditor() {
                     <input />
                   </Form.Item>
                   <Form.Item name={[field.name, 'kind']} style={{ flex: '0 1 200px', marginBottom: 0 }}>
-                    <Select aria-label={t('catalog.documentGroups.kind')} options={DOCUMENT_GROUP_KINDS.map((k) => ({ value: k, label: t(`catalog.documentGroups.kinds.${k}`) }))} />
+                    <Select
+                      aria-label={t('catalog.documentGroups.kind')}
+                      options={DOCUMENT_GROUP_KINDS.map((k) => ({ value: k, label: t(`catalog.documentGroups.kinds.${k}`) }))}
+                    />
                   </Form.Item>
                   {kind === 'conditional' ? (
                     <Form.Item
@@ -89,7 +101,10 @@ export function RequiredDocumentsEditor() {
                       const key = groups[index]?.key;
                       remove(field.name);
                       // Its documents fall back to "must be handed in".
-                      form.setFieldValue('requiredDocuments', docs.map((d) => (d.group === key ? { ...d, group: null } : d)));
+                      form.setFieldValue(
+                        'requiredDocuments',
+                        docs.map((d) => (d.group === key ? { ...d, group: null } : d)),
+                      );
                     }}
                   />
                 </Flex>
@@ -113,7 +128,12 @@ export function RequiredDocumentsEditor() {
                   rules={[{ required: true, whitespace: true, message: t('common.validation.required') }]}
                   style={{ flex: '4 1 260px', marginBottom: 0 }}
                 >
-                  <Input.TextArea aria-label={t('catalog.editor.documentName')} placeholder={t('catalog.editor.documentName')} autoSize={{ minRows: 1, maxRows: 5 }} maxLength={2000} />
+                  <Input.TextArea
+                    aria-label={t('catalog.editor.documentName')}
+                    placeholder={t('catalog.editor.documentName')}
+                    autoSize={{ minRows: 1, maxRows: 5 }}
+                    maxLength={2000}
+                  />
                 </Form.Item>
                 <Form.Item name={[field.name, 'group']} style={{ flex: '2 1 200px', marginBottom: 0 }}>
                   <Select

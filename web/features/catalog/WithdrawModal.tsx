@@ -5,7 +5,15 @@ import { FormModal } from '../../ui/FormModal';
 import { toIsoDate } from '../../ui/dates';
 
 /** Withdraws a published version with a reason and an optional end date. */
-export function WithdrawModal({ open, onClose, onWithdraw }: { open: boolean; onClose: () => void; onWithdraw: (reason: string, effectiveTo: string | undefined) => Promise<unknown> }) {
+export function WithdrawModal({
+  open,
+  onClose,
+  onWithdraw,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onWithdraw: (reason: string, effectiveTo: string | undefined) => Promise<unknown>;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string; effectiveTo?: Dayjs | null }>();
   return (

@@ -33,7 +33,12 @@ export function WorkflowStepRow({ name, index, count, onMove, onRemove }: Workfl
           <Button icon={<ArrowUpOutlined />} aria-label={t('catalog.workflow.moveUp')} disabled={index === 0 ? true : undefined} onClick={() => onMove(index, index - 1)} />
         </Tooltip>
         <Tooltip title={t('catalog.workflow.moveDown')}>
-          <Button icon={<ArrowDownOutlined />} aria-label={t('catalog.workflow.moveDown')} disabled={index === count - 1 ? true : undefined} onClick={() => onMove(index, index + 1)} />
+          <Button
+            icon={<ArrowDownOutlined />}
+            aria-label={t('catalog.workflow.moveDown')}
+            disabled={index === count - 1 ? true : undefined}
+            onClick={() => onMove(index, index + 1)}
+          />
         </Tooltip>
         <Tooltip title={t('catalog.workflow.remove')}>
           <Button icon={<DeleteOutlined />} aria-label={t('catalog.workflow.remove')} danger onClick={() => onRemove(name)} />

@@ -20,7 +20,15 @@ describe('toContent', () => {
       name: ' Thủ tục thử ',
       workflow: [
         { name: 'Tiếp nhận', unitRef: 'receiving-centre', orgUnitId: 'ignored', role: 'reception-officer', budgetValue: 4, budgetUnit: 'working-hours' },
-        { name: 'Liên thông', unitRef: 'fixed', orgUnitId: '11111111-1111-4111-8111-111111111111', role: 'specialist', budgetValue: 2, budgetUnit: 'working-days', interAgency: true },
+        {
+          name: 'Liên thông',
+          unitRef: 'fixed',
+          orgUnitId: '11111111-1111-4111-8111-111111111111',
+          role: 'specialist',
+          budgetValue: 2,
+          budgetUnit: 'working-days',
+          interAgency: true,
+        },
       ],
     });
     expect(body.workflow).toEqual([

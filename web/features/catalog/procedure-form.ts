@@ -136,7 +136,12 @@ export function toContent(values: ProcedureFormValues, base?: ProcedureVersion):
       template: base?.requiredDocuments[i]?.name === d.name ? base.requiredDocuments[i].template : null,
       group: d.group ?? null,
     })),
-    documentGroups: (values.documentGroups ?? []).map((g) => ({ key: g.key, kind: g.kind, label: blank(g.label), condition: g.kind === 'conditional' ? blank(g.condition) : null })),
+    documentGroups: (values.documentGroups ?? []).map((g) => ({
+      key: g.key,
+      kind: g.kind,
+      label: blank(g.label),
+      condition: g.kind === 'conditional' ? blank(g.condition) : null,
+    })),
     documentIssues: values.documentIssues ?? [],
     onTheSpot: values.onTheSpot ?? false,
     requiredDocumentsNote: base?.requiredDocumentsNote ?? null,

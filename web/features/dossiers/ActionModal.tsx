@@ -30,7 +30,21 @@ const isConflict = (err: unknown): err is ApiError => err instanceof ApiError &&
  * A dossier action as a small form in a modal. On a conflict (the dossier changed meanwhile) it shows the server's
  * translated message and offers to reload the dossier, keeping the typed values for a second try.
  */
-export function ActionModal<T extends object>({ name, open, title, form, onClose, onSubmit, onReload, okText, okDanger, initialValues, rename, children, testId }: ActionModalProps<T>) {
+export function ActionModal<T extends object>({
+  name,
+  open,
+  title,
+  form,
+  onClose,
+  onSubmit,
+  onReload,
+  okText,
+  okDanger,
+  initialValues,
+  rename,
+  children,
+  testId,
+}: ActionModalProps<T>) {
   const { t } = useTranslation();
   const [conflict, setConflict] = useState<string | null>(null);
   const [reloading, setReloading] = useState(false);

@@ -41,7 +41,13 @@ export function ApologyModal({ dossier: d, open, onClose, onReload }: { dossier:
       rename={{ newDueAt: 'newDue' }}
       testId="apology-modal"
     >
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('dossiers.apology.rule')} description={t('dossiers.apology.currentDue', { due: formatAppointment(t, d.effectiveDueAt) })} />
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title={t('dossiers.apology.rule')}
+        description={t('dossiers.apology.currentDue', { due: formatAppointment(t, d.effectiveDueAt) })}
+      />
       <Form.Item name="reason" label={t('dossiers.apology.reason')} rules={[{ required: true, whitespace: true, message: t('dossiers.form.reasonRequired') }]}>
         <Input.TextArea rows={3} maxLength={4000} autoFocus />
       </Form.Item>

@@ -55,11 +55,7 @@ export function ApplicantFields() {
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item
-            name={['applicant', 'phone']}
-            label={t('dossiers.intake.phone')}
-            rules={[{ pattern: PHONE_PATTERN, message: t('dossiers.intake.phoneInvalid') }]}
-          >
+          <Form.Item name={['applicant', 'phone']} label={t('dossiers.intake.phone')} rules={[{ pattern: PHONE_PATTERN, message: t('dossiers.intake.phoneInvalid') }]}>
             <Input autoComplete="off" inputMode="tel" maxLength={20} />
           </Form.Item>
         </Col>

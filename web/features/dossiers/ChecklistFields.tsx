@@ -46,7 +46,11 @@ export function ChecklistFields({ groups }: Props) {
   const setCondition = (key: string, on: boolean) => {
     form.setFieldValue('conditions', on ? [...conditions, key] : conditions.filter((k) => k !== key));
     // Papers of a case that no longer applies are not received.
-    if (!on) form.setFieldValue('checklist', rows.map((r) => (r.group === key ? { ...r, included: false } : r)));
+    if (!on)
+      form.setFieldValue(
+        'checklist',
+        rows.map((r) => (r.group === key ? { ...r, included: false } : r)),
+      );
   };
 
   const row = (index: number, disabled = false) => {
@@ -81,7 +85,15 @@ export function ChecklistFields({ groups }: Props) {
           {present ? null : (
             <Flex gap={8} align="center">
               <Form.Item name={['checklist', index, 'originals']} noStyle>
-                <InputNumber min={0} max={100} precision={0} size="small" style={{ width: 64 }} disabled={disabled} aria-label={t('dossiers.intake.originalsOf', { n: index + 1 })} />
+                <InputNumber
+                  min={0}
+                  max={100}
+                  precision={0}
+                  size="small"
+                  style={{ width: 64 }}
+                  disabled={disabled}
+                  aria-label={t('dossiers.intake.originalsOf', { n: index + 1 })}
+                />
               </Form.Item>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('dossiers.intake.originalsShort')}
@@ -115,12 +127,31 @@ export function ChecklistFields({ groups }: Props) {
   return (
     <div data-testid="checklist">
       {registered}
-      {required.length > 0 ? section('required', t('dossiers.intake.groups.required'), null, required.map((i) => row(i))) : null}
+      {required.length > 0
+        ? section(
+            'required',
+            t('dossiers.intake.groups.required'),
+            null,
+            required.map((i) => row(i)),
+          )
+        : null}
       {groups.map((g) => {
         const items = indexesOf((r) => r.group === g.key);
         if (items.length === 0) return null;
-        if (g.kind === 'one-of') return section(g.key, g.label ?? t('dossiers.intake.groups.oneOf'), t('dossiers.intake.groups.oneOfHint'), items.map((i) => row(i)));
-        if (g.kind === 'to-present') return section(g.key, g.label ?? t('dossiers.intake.groups.toPresent'), t('dossiers.intake.groups.toPresentHint'), items.map((i) => row(i)));
+        if (g.kind === 'one-of')
+          return section(
+            g.key,
+            g.label ?? t('dossiers.intake.groups.oneOf'),
+            t('dossiers.intake.groups.oneOfHint'),
+            items.map((i) => row(i)),
+          );
+        if (g.kind === 'to-present')
+          return section(
+            g.key,
+            g.label ?? t('dossiers.intake.groups.toPresent'),
+            t('dossiers.intake.groups.toPresentHint'),
+            items.map((i) => row(i)),
+          );
         const on = conditions.includes(g.key);
         return section(
           g.key,

@@ -104,7 +104,11 @@ export function DossierDetailPage() {
           type="info"
           showIcon
           title={t('dossiers.apology.issued', { number: d.apology.referenceNumber, date: formatInstant(d.apology.issuedAt) })}
-          description={t('dossiers.apology.issuedText', { from: formatAppointment(t, d.apology.originalDueAt), to: formatAppointment(t, d.apology.newDueAt), reason: d.apology.reason })}
+          description={t('dossiers.apology.issuedText', {
+            from: formatAppointment(t, d.apology.originalDueAt),
+            to: formatAppointment(t, d.apology.newDueAt),
+            reason: d.apology.reason,
+          })}
           data-testid="apology-issued"
         />
       ) : null}
@@ -116,7 +120,13 @@ export function DossierDetailPage() {
         ) : (
           <Flex gap={8} wrap>
             {actions.map((name) => (
-              <Button key={name} type={PRIMARY.has(name) ? 'primary' : 'default'} danger={name === 'stop' || name === 'withdraw'} onClick={() => setTransition(name)} data-testid={`action-${name}`}>
+              <Button
+                key={name}
+                type={PRIMARY.has(name) ? 'primary' : 'default'}
+                danger={name === 'stop' || name === 'withdraw'}
+                onClick={() => setTransition(name)}
+                data-testid={`action-${name}`}
+              >
                 {t(`dossiers.transition.${name}`)}
               </Button>
             ))}
@@ -138,7 +148,12 @@ export function DossierDetailPage() {
                 column={{ xs: 1, sm: 2, xl: 1, xxl: 2 }}
                 data-testid="summary"
                 items={[
-                  { key: 'procedure', label: t('dossiers.fields.procedure'), span: { xs: 1, sm: 2, xl: 1, xxl: 2 }, children: <span className="wrap-anywhere">{`${d.procedure.code} — ${d.procedure.name}`}</span> },
+                  {
+                    key: 'procedure',
+                    label: t('dossiers.fields.procedure'),
+                    span: { xs: 1, sm: 2, xl: 1, xxl: 2 },
+                    children: <span className="wrap-anywhere">{`${d.procedure.code} — ${d.procedure.name}`}</span>,
+                  },
                   { key: 'applicant', label: t('dossiers.fields.applicant'), children: `${d.applicant.name} (${t(`dossiers.applicantKinds.${d.applicant.kind}`)})` },
                   { key: 'id', label: d.applicant.kind === 'person' ? t('dossiers.intake.personId') : t('dossiers.intake.taxCode'), children: d.applicant.idNumber },
                   { key: 'phone', label: t('dossiers.intake.phone'), children: d.applicant.phone ?? '—' },
@@ -146,7 +161,12 @@ export function DossierDetailPage() {
                   { key: 'address', label: t('dossiers.intake.address'), span: { xs: 1, sm: 2, xl: 1, xxl: 2 }, children: d.applicant.address ?? '—' },
                   { key: 'receiving', label: t('dossiers.fields.receivingUnit'), children: <span data-testid="receiving-unit">{d.receivingUnit.name}</span> },
                   { key: 'handling', label: t('dossiers.fields.handlingUnit'), children: <span data-testid="handling-unit">{d.handlingUnit.name}</span> },
-                  { key: 'holder', label: t('dossiers.fields.holder'), span: { xs: 1, sm: 2, xl: 1, xxl: 2 }, children: <span data-testid="holder">{`${d.holder.unit.name} — ${role(d.holder.role)}`}</span> },
+                  {
+                    key: 'holder',
+                    label: t('dossiers.fields.holder'),
+                    span: { xs: 1, sm: 2, xl: 1, xxl: 2 },
+                    children: <span data-testid="holder">{`${d.holder.unit.name} — ${role(d.holder.role)}`}</span>,
+                  },
                   { key: 'channel', label: t('dossiers.intake.channel'), children: t(`catalog.channels.${d.channel}`) },
                   { key: 'delivery', label: t('dossiers.intake.resultDelivery'), children: t(`dossiers.delivery.${d.resultDelivery}`) },
                   { key: 'fee', label: t('dossiers.fields.fee'), children: formatVnd(t, d.feeVnd) },
@@ -155,7 +175,12 @@ export function DossierDetailPage() {
                     label: t('dossiers.fields.duration'),
                     children: `${formatDuration(t, d.duration.amount, d.duration.unit) ?? ''} (${t(`dossiers.durationSource.${d.duration.source}`)})`,
                   },
-                  { key: 'book', label: t('dossiers.fields.book'), span: { xs: 1, sm: 2, xl: 1, xxl: 2 }, children: t('dossiers.fields.bookValue', { number: d.book.number, seq: d.book.seq }) },
+                  {
+                    key: 'book',
+                    label: t('dossiers.fields.book'),
+                    span: { xs: 1, sm: 2, xl: 1, xxl: 2 },
+                    children: t('dossiers.fields.bookValue', { number: d.book.number, seq: d.book.seq }),
+                  },
                 ]}
               />
             </Card>
@@ -222,8 +247,7 @@ export function DossierDetailPage() {
                 <ol style={{ margin: 0, paddingInlineStart: 18 }}>
                   {d.checklist.map((c, i) => (
                     <li key={i} className="wrap-anywhere">
-                      {c.name}{' '}
-                      <Typography.Text type="secondary">{t('dossiers.detail.counts', { originals: c.originals, copies: c.copies })}</Typography.Text>
+                      {c.name} <Typography.Text type="secondary">{t('dossiers.detail.counts', { originals: c.originals, copies: c.copies })}</Typography.Text>
                     </li>
                   ))}
                 </ol>

@@ -44,7 +44,11 @@ export function IntakeDecisionModal({ kind, missing, onClose, onSubmit }: Intake
           <Input.TextArea rows={6} autoFocus />
         </Form.Item>
       ) : null}
-      <Form.Item name="reasons" label={guide ? t('dossiers.intake.guideReason') : t('dossiers.intake.refuseReasons')} rules={[{ required: true, whitespace: true, message: t('dossiers.intake.reasonsRequired') }]}>
+      <Form.Item
+        name="reasons"
+        label={guide ? t('dossiers.intake.guideReason') : t('dossiers.intake.refuseReasons')}
+        rules={[{ required: true, whitespace: true, message: t('dossiers.intake.reasonsRequired') }]}
+      >
         <Input.TextArea rows={3} autoFocus={!guide} maxLength={4000} />
       </Form.Item>
     </FormModal>

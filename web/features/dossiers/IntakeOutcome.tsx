@@ -50,7 +50,16 @@ export function IntakeOutcome({ outcome, onNew }: { outcome: IntakeResponse; onN
           }
           extra={
             <Flex gap={8} wrap justify="center">
-              <Button ref={printRef} type="primary" size="large" icon={<PrinterOutlined />} href={slipUrl(d.id, 'receipt')} target="_blank" rel="noopener" data-testid="print-receipt">
+              <Button
+                ref={printRef}
+                type="primary"
+                size="large"
+                icon={<PrinterOutlined />}
+                href={slipUrl(d.id, 'receipt')}
+                target="_blank"
+                rel="noopener"
+                data-testid="print-receipt"
+              >
                 {t('dossiers.intake.printReceipt')}
               </Button>
               <Link to={`/admin/dossiers/${d.id}`}>
@@ -91,7 +100,16 @@ export function IntakeOutcome({ outcome, onNew }: { outcome: IntakeResponse; onN
         subTitle={t('dossiers.intake.slipNumber', { number: decision.referenceNumber })}
         extra={
           <Flex gap={8} wrap justify="center">
-            <Button ref={printRef} type="primary" size="large" icon={<PrinterOutlined />} href={intakeDecisionSlipUrl(decision.id)} target="_blank" rel="noopener" data-testid="print-decision">
+            <Button
+              ref={printRef}
+              type="primary"
+              size="large"
+              icon={<PrinterOutlined />}
+              href={intakeDecisionSlipUrl(decision.id)}
+              target="_blank"
+              rel="noopener"
+              data-testid="print-decision"
+            >
               {guide ? t('dossiers.intake.printGuide') : t('dossiers.intake.printRefusal')}
             </Button>
             {newButton}
@@ -123,7 +141,11 @@ export function IntakeOutcome({ outcome, onNew }: { outcome: IntakeResponse; onN
                 },
               ]
             : []),
-          { key: 'reasons', label: guide ? t('dossiers.intake.guideReason') : t('dossiers.intake.refuseReasons'), children: <span className="wrap-anywhere">{decision.reasons}</span> },
+          {
+            key: 'reasons',
+            label: guide ? t('dossiers.intake.guideReason') : t('dossiers.intake.refuseReasons'),
+            children: <span className="wrap-anywhere">{decision.reasons}</span>,
+          },
           { key: 'decided', label: t('dossiers.intake.decidedAt'), children: formatInstant(decision.decidedAt) },
         ]}
       />

@@ -17,7 +17,18 @@ import { ChecklistFields } from './ChecklistFields';
 import { IntakeDecisionModal } from './IntakeDecisionModal';
 import { IntakeOutcome } from './IntakeOutcome';
 import { ProcedurePicker } from './ProcedurePicker';
-import { feeForChannel, initialChecklist, missingDocuments, needsDuration, nothingKept, timeForChannel, toIntakeRequest, type ChecklistRow, type IntakeDecisionValues, type IntakeFormValues } from './intake-form';
+import {
+  feeForChannel,
+  initialChecklist,
+  missingDocuments,
+  needsDuration,
+  nothingKept,
+  timeForChannel,
+  toIntakeRequest,
+  type ChecklistRow,
+  type IntakeDecisionValues,
+  type IntakeFormValues,
+} from './intake-form';
 
 const INITIAL: Partial<IntakeFormValues> = {
   applicant: { kind: 'person', name: '', idNumber: '' },
@@ -175,13 +186,7 @@ export function IntakePage() {
     <div onKeyDown={onKeyDown}>
       <PageHeader title={t('dossiers.intake.title')} subtitle={t('dossiers.intake.subtitle')} />
       {outcome ? <IntakeOutcome outcome={outcome} onNew={startNew} /> : null}
-      <Form<IntakeFormValues>
-        form={form}
-        layout="vertical"
-        initialValues={INITIAL}
-        style={{ display: outcome ? 'none' : undefined }}
-        data-testid="intake-form"
-      >
+      <Form<IntakeFormValues> form={form} layout="vertical" initialValues={INITIAL} style={{ display: outcome ? 'none' : undefined }} data-testid="intake-form">
         <Row gutter={16}>
           <Col xs={24} xl={16}>
             <Card size="small" title={t('dossiers.intake.procedureSection')} style={{ marginBottom: 16 }}>
@@ -201,7 +206,12 @@ export function IntakePage() {
             <Card size="small" title={t('dossiers.intake.applicantSection')} style={{ marginBottom: 16 }}>
               <ApplicantFields />
             </Card>
-            <Card size="small" title={t('dossiers.intake.checklistSection')} extra={<Typography.Text type="secondary">{t('dossiers.intake.checklistHint')}</Typography.Text>} style={{ marginBottom: 16 }}>
+            <Card
+              size="small"
+              title={t('dossiers.intake.checklistSection')}
+              extra={<Typography.Text type="secondary">{t('dossiers.intake.checklistHint')}</Typography.Text>}
+              style={{ marginBottom: 16 }}
+            >
               {loadingProcedure ? (
                 <Skeleton active paragraph={{ rows: 3 }} />
               ) : procedure ? (
@@ -240,9 +250,18 @@ export function IntakePage() {
               </Row>
               {withDuration ? (
                 <>
-                  <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('dossiers.intake.durationUnreadable', { text: time?.raw || procedure?.processingTimeText || '—' })} />
+                  <Alert
+                    type="warning"
+                    showIcon
+                    style={{ marginBottom: 12 }}
+                    title={t('dossiers.intake.durationUnreadable', { text: time?.raw || procedure?.processingTimeText || '—' })}
+                  />
                   <Space.Compact>
-                    <Form.Item name={['duration', 'amount']} label={t('dossiers.intake.durationAmount')} rules={[{ required: true, message: t('dossiers.intake.durationRequired') }]}>
+                    <Form.Item
+                      name={['duration', 'amount']}
+                      label={t('dossiers.intake.durationAmount')}
+                      rules={[{ required: true, message: t('dossiers.intake.durationRequired') }]}
+                    >
                       <InputNumber min={0.5} max={10000} step={1} style={{ width: 140 }} />
                     </Form.Item>
                     <Form.Item name={['duration', 'unit']} label={t('dossiers.intake.durationUnit')}>
@@ -256,7 +275,14 @@ export function IntakePage() {
               </Form.Item>
             </Card>
             <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
-              <Button type="primary" size="large" icon={<CheckOutlined />} loading={intake.isPending && decision === null} onClick={() => void accept()} data-testid="intake-accept">
+              <Button
+                type="primary"
+                size="large"
+                icon={<CheckOutlined />}
+                loading={intake.isPending && decision === null}
+                onClick={() => void accept()}
+                data-testid="intake-accept"
+              >
                 {t('dossiers.intake.accept')}
               </Button>
               {procedure?.onTheSpot ? (

@@ -15,7 +15,16 @@ export function SlipLinks({ dossier: d }: { dossier: DossierDetail }) {
   return (
     <Flex vertical gap={6} align="flex-start" data-testid="slips">
       {slips.map((s) => (
-        <Button key={s} type="link" icon={<FilePdfOutlined />} href={slipUrl(d.id, s)} target="_blank" rel="noopener" style={{ paddingInline: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} data-testid={`slip-${s}`}>
+        <Button
+          key={s}
+          type="link"
+          icon={<FilePdfOutlined />}
+          href={slipUrl(d.id, s)}
+          target="_blank"
+          rel="noopener"
+          style={{ paddingInline: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }}
+          data-testid={`slip-${s}`}
+        >
           {t(`dossiers.slips.${s}`)}
         </Button>
       ))}

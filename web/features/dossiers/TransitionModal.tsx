@@ -28,7 +28,9 @@ function useHint(d: DossierDetail, transition: TransitionName): string {
     case 'forward':
       return next ? t('dossiers.hints.forward', { step: next.name, unit: next.unit.name }) : '';
     case 'approve':
-      return next && !next.isReturnStep ? t('dossiers.hints.approveNext', { step: next.name, unit: next.unit.name }) : t('dossiers.hints.approveDone', { unit: d.receivingUnit.name });
+      return next && !next.isReturnStep
+        ? t('dossiers.hints.approveNext', { step: next.name, unit: next.unit.name })
+        : t('dossiers.hints.approveDone', { unit: d.receivingUnit.name });
     default:
       return t(`dossiers.hints.${transition}`, { unit: d.receivingUnit.name, holder: d.holder.unit.name });
   }
@@ -74,11 +76,7 @@ export function TransitionModal({ dossier: d, transition, onClose, onReload }: T
       fields = (
         <>
           <Form.Item name="stepIndex" label={t('dossiers.form.stepIndex')} rules={[{ required: true }]}>
-            <Select
-              options={d.workflow
-                .filter((s) => s.index < d.currentStep)
-                .map((s) => ({ value: s.index, label: `${s.index + 1}. ${s.name} — ${s.unit.name}` }))}
-            />
+            <Select options={d.workflow.filter((s) => s.index < d.currentStep).map((s) => ({ value: s.index, label: `${s.index + 1}. ${s.name} — ${s.unit.name}` }))} />
           </Form.Item>
           {reasonField(t('dossiers.form.returnReason'))}
         </>

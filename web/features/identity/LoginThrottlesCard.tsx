@@ -39,7 +39,8 @@ export function LoginThrottlesCard() {
             title: t('identity.throttles.blockedUntil'),
             dataIndex: 'blockedUntil',
             width: 150,
-            render: (v: string | null) => (v ? <Tag color="orange">{formatDateTime(v)}</Tag> : <Typography.Text type="secondary">{t('identity.throttles.counting')}</Typography.Text>),
+            render: (v: string | null) =>
+              v ? <Tag color="orange">{formatDateTime(v)}</Tag> : <Typography.Text type="secondary">{t('identity.throttles.counting')}</Typography.Text>,
           },
           {
             title: t('common.table.actions'),

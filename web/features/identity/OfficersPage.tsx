@@ -125,7 +125,12 @@ export function OfficersPage() {
               ),
             },
             { title: t('identity.officers.status'), width: 130, render: (_, u) => <UserStatusTag user={u} /> },
-            { title: t('identity.officers.lastLogin'), dataIndex: 'lastLoginAt', width: 140, render: (v: string | null) => (v ? formatDateTime(v) : <Typography.Text type="secondary">{t('identity.officers.never')}</Typography.Text>) },
+            {
+              title: t('identity.officers.lastLogin'),
+              dataIndex: 'lastLoginAt',
+              width: 140,
+              render: (v: string | null) => (v ? formatDateTime(v) : <Typography.Text type="secondary">{t('identity.officers.never')}</Typography.Text>),
+            },
             {
               title: t('common.table.actions'),
               width: 150,

@@ -41,7 +41,17 @@ export function UnitsPage() {
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8} xl={7}>
-          <Card title={t('identity.units.tree')} size="small" extra={parentId ? <Button size="small" type="link" onClick={() => filtered(setParentId)(null)}>{t('identity.units.showAll')}</Button> : null}>
+          <Card
+            title={t('identity.units.tree')}
+            size="small"
+            extra={
+              parentId ? (
+                <Button size="small" type="link" onClick={() => filtered(setParentId)(null)}>
+                  {t('identity.units.showAll')}
+                </Button>
+              ) : null
+            }
+          >
             <UnitTree selectedId={parentId} onSelect={filtered(setParentId)} includeClosed={includeClosed} />
           </Card>
         </Col>

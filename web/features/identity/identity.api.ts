@@ -110,8 +110,7 @@ function useInvalidating<TBody, TResult>(fn: (body: TBody) => Promise<TResult>, 
 }
 
 /** Creates a unit under a parent. */
-export const useCreateOrgUnit = () =>
-  useInvalidating((body: CreateOrgUnitRequest) => api.post<OrgUnit>(`${BASE}/org-units`, body), identityKeys.orgUnits);
+export const useCreateOrgUnit = () => useInvalidating((body: CreateOrgUnitRequest) => api.post<OrgUnit>(`${BASE}/org-units`, body), identityKeys.orgUnits);
 /** Edits a unit (optimistic `version` check). */
 export const useUpdateOrgUnit = () =>
   useInvalidating(({ id, ...body }: UpdateOrgUnitRequest & { id: string }) => api.put<OrgUnit>(`${BASE}/org-units/${id}`, body), identityKeys.orgUnits);
@@ -132,8 +131,7 @@ export function useUsers(query: ListUsersQuery, enabled = true) {
 /** Creates an officer account with its role grants. */
 export const useCreateUser = () => useInvalidating((body: CreateUserRequest) => api.post<User>(`${BASE}/users`, body), identityKeys.users);
 /** Edits an officer (optimistic `version` check). */
-export const useUpdateUser = () =>
-  useInvalidating(({ id, ...body }: UpdateUserRequest & { id: string }) => api.put<User>(`${BASE}/users/${id}`, body), identityKeys.users);
+export const useUpdateUser = () => useInvalidating(({ id, ...body }: UpdateUserRequest & { id: string }) => api.put<User>(`${BASE}/users/${id}`, body), identityKeys.users);
 /** Disables or re-enables an account. */
 export const useSetUserEnabled = () =>
   useInvalidating(({ id, enabled }: { id: string; enabled: boolean }) => api.post<User>(`${BASE}/users/${id}/${enabled ? 'enable' : 'disable'}`), identityKeys.users);

@@ -3,7 +3,13 @@ import { Alert, Card, Flex, Input, Segmented, Select, Table, Tag, Typography } f
 import { MailOutlined, MessageOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { SubjectLabel } from '../audit/SubjectLabel';
-import { NOTIFICATION_CHANNELS, NOTIFICATION_STATUSES, type NotificationChannel, type NotificationStatus, type OutboxMessage } from '../../../contracts/notifications/notifications.contracts';
+import {
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_STATUSES,
+  type NotificationChannel,
+  type NotificationStatus,
+  type OutboxMessage,
+} from '../../../contracts/notifications/notifications.contracts';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatDateTime } from '../../ui/dates';
 import { useNotificationChannels, useOutbox } from './notifications.api';
@@ -56,10 +62,7 @@ export function OutboxPage() {
               setStatus(v);
               restart();
             }}
-            options={[
-              { value: 'all', label: t('notifications.outbox.allStatuses') },
-              ...NOTIFICATION_STATUSES.map((s) => ({ value: s, label: t(`notifications.status.${s}`) })),
-            ]}
+            options={[{ value: 'all', label: t('notifications.outbox.allStatuses') }, ...NOTIFICATION_STATUSES.map((s) => ({ value: s, label: t(`notifications.status.${s}`) }))]}
           />
           <Select<NotificationChannel>
             allowClear

@@ -40,13 +40,7 @@ export function ProcedureDetailPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Breadcrumb
-        items={[
-          { title: <Link to="/">{t('portal.header.home')}</Link> },
-          { title: <Link to="/thu-tuc">{t('portal.header.procedures')}</Link> },
-          { title: p.code },
-        ]}
-      />
+      <Breadcrumb items={[{ title: <Link to="/">{t('portal.header.home')}</Link> }, { title: <Link to="/thu-tuc">{t('portal.header.procedures')}</Link> }, { title: p.code }]} />
       <div>
         <Typography.Title level={3} style={{ marginTop: 0 }} className="wrap-anywhere" data-testid="procedure-name">
           {p.name}

@@ -31,7 +31,11 @@ export const EXCEL_COLUMNS = {
 } as const;
 type ColumnKey = keyof typeof EXCEL_COLUMNS;
 
-const headerKey = (text: string) => normaliseSearch(text).replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+const headerKey = (text: string) =>
+  normaliseSearch(text)
+    .replace(/[^a-z0-9 ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The text of a cell whatever exceljs made of it (rich text, hyperlink, formula result, date). */
 function cellText(value: ExcelJS.CellValue): string | null {
@@ -45,7 +49,11 @@ function cellText(value: ExcelJS.CellValue): string | null {
   return null;
 }
 
-const lines = (text: string | null) => (text ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+const lines = (text: string | null) =>
+  (text ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** Parses the first worksheet; the first row holds the headers. */
 export async function parseExcelProcedures(data: Buffer): Promise<ImportCandidate[]> {
@@ -110,7 +118,10 @@ function fromRow(row: number, c: Record<ColumnKey, string | null>, rawFee: Excel
     const m = /^(\S*\/\S*)\s+[-–—:]\s+(.+)$/.exec(l);
     return m ? { number: m[1]!, title: m[2]! } : { number: null, title: l };
   });
-  const unitCodes = (c.unitCodes ?? '').split(/[;\n]/).map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const unitCodes = (c.unitCodes ?? '')
+    .split(/[;\n]/)
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
 
   return {
     row,

@@ -80,7 +80,10 @@ export function detectFormat(fileName: string, data: Buffer): ImportFormat {
   const ext = fileName.toLowerCase().split('.').pop();
   if (ext === 'xlsx' && data.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
   if (ext === 'json') {
-    const first = data.toString('utf8', 0, Math.min(data.length, 64)).replace(/^\uFEFF/, '').trimStart()[0];
+    const first = data
+      .toString('utf8', 0, Math.min(data.length, 64))
+      .replace(/^\uFEFF/, '')
+      .trimStart()[0];
     if (first === '{' || first === '[') return 'json';
   }
   throw new AppError('UNSUPPORTED_MEDIA_TYPE', { fileName });
@@ -177,7 +180,14 @@ function failureReason(ctx: Ctx, err: unknown): string {
 export async function applyImport(ctx: Ctx, candidates: readonly ImportCandidate[], options: ImportOptions): Promise<AppliedImport> {
   const run = async (scope: TxScope): Promise<AppliedImport> => {
     const day = today(ctx);
-    const known = new Map((await unitsByCodes(scope.tx, candidates.flatMap((c) => c.unitCodes))).map((u) => [u.code.toUpperCase(), u]));
+    const known = new Map(
+      (
+        await unitsByCodes(
+          scope.tx,
+          candidates.flatMap((c) => c.unitCodes),
+        )
+      ).map((u) => [u.code.toUpperCase(), u]),
+    );
     const localNames = await localProcedureNames(scope.tx);
     const firstRowOfCode = new Map<string, number>();
     const rows: AppliedRow[] = [];
@@ -257,10 +267,7 @@ export function presentImport(ctx: Ctx, result: AppliedImport, options: ImportOp
 }
 
 /** Imports an uploaded file (system admin): type checked, parsed, applied; `dryRun` writes nothing. */
-export async function importProcedures(
-  ctx: Ctx,
-  input: { fileName: string; data: Buffer; dryRun: boolean; publish: boolean; effectiveFrom?: string },
-): Promise<ImportReport> {
+export async function importProcedures(ctx: Ctx, input: { fileName: string; data: Buffer; dryRun: boolean; publish: boolean; effectiveFrom?: string }): Promise<ImportReport> {
   if (!can(ctx.actor, CATALOG_ACTIONS.importRun)) throw new AppError('FORBIDDEN', { action: CATALOG_ACTIONS.importRun });
   if (input.publish && !can(ctx.actor, CATALOG_ACTIONS.publish)) throw new AppError('FORBIDDEN', { action: CATALOG_ACTIONS.publish });
   const format = detectFormat(input.fileName, input.data);

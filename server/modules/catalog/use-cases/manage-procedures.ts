@@ -4,13 +4,7 @@ import { withTransaction, type Ctx } from '../../../platform/context/context';
 import type { Queryable, Tx } from '../../../platform/db/database';
 import { AppError, notFound } from '../../../platform/errors';
 import { vnDateOf } from '../../../platform/calendar';
-import type {
-  CreateProcedureRequest,
-  ProcedureContent,
-  PublishRequest,
-  UpdateProcedureRequest,
-  WithdrawRequest,
-} from '../../../../contracts/catalog/catalog.contracts';
+import type { CreateProcedureRequest, ProcedureContent, PublishRequest, UpdateProcedureRequest, WithdrawRequest } from '../../../../contracts/catalog/catalog.contracts';
 import { CATALOG_ACTIONS } from '../catalog.policy';
 import { unitOpenOn, unitsByIds, type UnitInfo } from '../catalog.org-units';
 import { defaultWorkflow, processingTimeFromInput } from '../catalog.parsing';
@@ -162,8 +156,7 @@ async function lockFresh(tx: Tx, id: string, expectedVersion?: number): Promise<
 
 const notDraft = (status: string) => new AppError('INVALID_STATE', { status }, { fields: [{ path: 'status', code: 'catalog.errors.notDraft' }] });
 /** Refusal to publish a version with no processing time a deadline can be computed from. */
-export const timeUnusable = () =>
-  new AppError('VALIDATION_FAILED', {}, { fields: [{ path: 'processingTimes', code: 'catalog.errors.timeUnusable' }] });
+export const timeUnusable = () => new AppError('VALIDATION_FAILED', {}, { fields: [{ path: 'processingTimes', code: 'catalog.errors.timeUnusable' }] });
 const notPublished = (status: string) => new AppError('INVALID_STATE', { status }, { fields: [{ path: 'status', code: 'catalog.errors.notPublished' }] });
 
 /** Creates a procedure with its first draft version; a local `L-xxxx` code is issued when none is given. */
@@ -324,4 +317,3 @@ export async function createNewVersion(ctx: Ctx, id: string): Promise<VersionRec
   });
   return (await loadVersion(ctx.db, newId))!;
 }
-

@@ -5,10 +5,29 @@ import { can } from '../../../platform/access';
 import { AppError, notFound } from '../../../platform/errors';
 import { CATALOG_ACTIONS, draftScopes } from '../catalog.policy';
 import { subjectOf } from '../catalog.presenter';
-import { QUALITY_ISSUES, type ListVersionsQuery, type OnlineMode, type SearchProceduresQuery, type VersionStatus, type WorklistQuery, type WorklistResponse } from '../../../../contracts/catalog/catalog.contracts';
+import {
+  QUALITY_ISSUES,
+  type ListVersionsQuery,
+  type OnlineMode,
+  type SearchProceduresQuery,
+  type VersionStatus,
+  type WorklistQuery,
+  type WorklistResponse,
+} from '../../../../contracts/catalog/catalog.contracts';
 import { qualityIssuesOf } from '../catalog.parsing';
 import { subtreeUnitIds } from '../catalog.org-units';
-import { fieldsInForce, findDraftId, implementingUnitsInForce, inForceIdByCode, qualityRows, listVersionIds, loadVersion, loadVersions, searchInForce, type VersionRecord } from '../catalog.repository';
+import {
+  fieldsInForce,
+  findDraftId,
+  implementingUnitsInForce,
+  inForceIdByCode,
+  qualityRows,
+  listVersionIds,
+  loadVersion,
+  loadVersions,
+  searchInForce,
+  type VersionRecord,
+} from '../catalog.repository';
 import { today } from './manage-procedures';
 
 /** Public search: published versions in force today, filtered and paged. */

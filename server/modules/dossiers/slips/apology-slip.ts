@@ -30,13 +30,9 @@ export async function renderApologySlip(data: ApologySlipData): Promise<Buffer> 
       '.',
     ]),
     field('Thời gian hẹn trả kết quả giải quyết hồ sơ', formatVnDateTime(data.originalDueAt)),
-    paragraph(
-      `Tuy nhiên đến nay, ${agency} chưa trả kết quả giải quyết hồ sơ của ${who} đúng thời hạn quy định ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.`,
-    ),
+    paragraph(`Tuy nhiên đến nay, ${agency} chưa trả kết quả giải quyết hồ sơ của ${who} đúng thời hạn quy định ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.`),
     field('Lý do', data.reason),
-    paragraph(
-      `${agency} xin trân trọng gửi lời xin lỗi đến ${who} vì sự chậm trễ trong quá trình giải quyết hồ sơ có thể gây phiền hà, tốn kém về chi phí, công sức của ${who}.`,
-    ),
+    paragraph(`${agency} xin trân trọng gửi lời xin lỗi đến ${who} vì sự chậm trễ trong quá trình giải quyết hồ sơ có thể gây phiền hà, tốn kém về chi phí, công sức của ${who}.`),
     paragraph([promise, { text: formatVnDateTime(data.newDueAt), bold: true }, '.']),
     ...provisionalAppointmentLines(data).map((line) => ({ text: line, italics: true, fontSize: 9.5, margin: [0, 2, 0, 4] })),
     paragraph(`Mong nhận được sự thông cảm của ${who} vì sự chậm trễ này./.`),

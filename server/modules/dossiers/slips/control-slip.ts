@@ -48,14 +48,7 @@ export async function renderControlSlip(data: ControlSlipData): Promise<Buffer> 
       {
         table: {
           widths,
-          body: [
-            [
-              head('Tên đơn vị'),
-              head('Thời gian giao nhận hồ sơ'),
-              head('Kết quả giải quyết hồ sơ (trước hạn/đúng hạn/quá hạn)'),
-              head('Ghi chú'),
-            ],
-          ],
+          body: [[head('Tên đơn vị'), head('Thời gian giao nhận hồ sơ'), head('Kết quả giải quyết hồ sơ (trước hạn/đúng hạn/quá hạn)'), head('Ghi chú')]],
         },
         layout,
       },

@@ -6,13 +6,7 @@ export { renderApologySlip } from './apology-slip';
 export { renderStopNotice } from './stop-notice';
 export { renderControlSlip, HANDOVER_RESULT_LABEL } from './control-slip';
 export { renderTrackingBook } from './tracking-book';
-export {
-  TEMPLATE_SETS,
-  selectTemplateSet,
-  templateSetById,
-  type FormTemplate,
-  type TemplateSet,
-} from './slips.templates';
+export { TEMPLATE_SETS, selectTemplateSet, templateSetById, type FormTemplate, type TemplateSet } from './slips.templates';
 export { formatDateLine, formatVnDate, formatVnDateTime } from './slips.format';
 export type * from './slips.types';
 

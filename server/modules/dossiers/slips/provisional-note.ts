@@ -10,4 +10,3 @@ export function provisionalAppointmentLines(data: { readonly provisionalAppointm
     `Ngày hẹn trả kết quả là tạm tính cho đến khi lịch làm việc chính thức năm ${year} được công bố (tính theo các ngày nghỉ lễ, Tết quy định tại Điều 112 Bộ luật Lao động năm 2019); nếu ngày hẹn thay đổi, cơ quan sẽ thông báo lại.`,
   ];
 }
-

@@ -2,18 +2,7 @@
 import QRCode from 'qrcode';
 import { formatCount, formatVnDateTime } from './slips.format';
 import { provisionalAppointmentLines } from './provisional-note';
-import {
-  BLANK,
-  contactLine,
-  field,
-  honorific,
-  keepWithSignature,
-  orBlank,
-  renderPdf,
-  signaturePair,
-  slipDocument,
-  type PdfNode,
-} from './slips.pdf';
+import { BLANK, contactLine, field, honorific, keepWithSignature, orBlank, renderPdf, signaturePair, slipDocument, type PdfNode } from './slips.pdf';
 import { resolveTemplateSet } from './slips.templates';
 import type { ReceiptSlipData, SubmittedDocument } from './slips.types';
 
@@ -33,13 +22,7 @@ function documentsTable(documents: readonly SubmittedDocument[]): PdfNode {
       widths: [22, '*', 40, 62, 40],
       body: [
         [head('TT'), head('Tên giấy tờ'), head('Bản chính'), head('Bản sao chứng thực'), head('Bản chụp')],
-        ...documents.map((d, i) => [
-          { text: String(i + 1), alignment: 'center' },
-          d.name,
-          count(d.originals),
-          count(d.certifiedCopies),
-          count(d.copies),
-        ]),
+        ...documents.map((d, i) => [{ text: String(i + 1), alignment: 'center' }, d.name, count(d.originals), count(d.certifiedCopies), count(d.copies)]),
       ],
     },
     layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 2, paddingBottom: () => 2 },
@@ -88,11 +71,7 @@ export async function renderReceiptSlip(data: ReceiptSlipData): Promise<Buffer> 
   if (auth) {
     body.push(
       {
-        text: [
-          'Người được ủy quyền: ',
-          { text: auth.name, bold: true },
-          `; Số định danh cá nhân: ${orBlank(auth.identityNumber)}`,
-        ],
+        text: ['Người được ủy quyền: ', { text: auth.name, bold: true }, `; Số định danh cá nhân: ${orBlank(auth.identityNumber)}`],
         margin: [0, 0, 0, 2],
       },
       field('Địa chỉ', auth.address),
@@ -107,22 +86,16 @@ export async function renderReceiptSlip(data: ReceiptSlipData): Promise<Buffer> 
     field('Số lượng hồ sơ', `${formatCount(data.dossierSets)} (bộ)`),
     field('Thời gian giải quyết hồ sơ theo quy định là', data.statutoryDurationText),
     field('Thời gian nhận hồ sơ', formatVnDateTime(data.receivedAt)),
-    field(
-      'Thời gian trả kết quả giải quyết hồ sơ',
-      data.dueAt === null ? 'không có ngày hẹn trả (thủ tục không quy định thời hạn)' : formatVnDateTime(data.dueAt),
-      { bold: true },
-    ),
+    field('Thời gian trả kết quả giải quyết hồ sơ', data.dueAt === null ? 'không có ngày hẹn trả (thủ tục không quy định thời hạn)' : formatVnDateTime(data.dueAt), { bold: true }),
   );
   const tail: PdfNode[] = [];
   if (data.feeCollection) tail.push(field('Hình thức thu phí, lệ phí', data.feeCollection));
-  tail.push(
-    field('Đăng ký nhận kết quả tại', data.resultDelivery),
-    {
-      text: `Vào Sổ theo dõi hồ sơ, Quyển số: ${orBlank(book?.volume)}, Số thứ tự: ${orBlank(book?.sequence)}`,
-      margin: [0, 0, 0, 3],
-    },
-  );
-  for (const note of [...provisionalAppointmentLines(data), ...(data.notes ?? [])]) tail.push({ text: note, italics: true, fontSize: 9.5, alignment: 'justify', margin: [0, 2, 0, 0] });
+  tail.push(field('Đăng ký nhận kết quả tại', data.resultDelivery), {
+    text: `Vào Sổ theo dõi hồ sơ, Quyển số: ${orBlank(book?.volume)}, Số thứ tự: ${orBlank(book?.sequence)}`,
+    margin: [0, 0, 0, 3],
+  });
+  for (const note of [...provisionalAppointmentLines(data), ...(data.notes ?? [])])
+    tail.push({ text: note, italics: true, fontSize: 9.5, alignment: 'justify', margin: [0, 2, 0, 0] });
 
   const submitter = data.submitterName ?? auth?.name ?? data.applicant.name;
   return renderPdf(
@@ -132,13 +105,7 @@ export async function renderReceiptSlip(data: ReceiptSlipData): Promise<Buffer> 
       template,
       subject: data.dossierCode,
       images: { qr },
-      body: [
-        ...body,
-        keepWithSignature(
-          tail,
-          signaturePair({ title: 'Người nộp hồ sơ', name: submitter }, { title: 'Người tiếp nhận hồ sơ', name: data.receiverName }),
-        ),
-      ],
+      body: [...body, keepWithSignature(tail, signaturePair({ title: 'Người nộp hồ sơ', name: submitter }, { title: 'Người tiếp nhận hồ sơ', name: data.receiverName }))],
     }),
   );
 }

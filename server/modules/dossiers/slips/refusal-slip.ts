@@ -17,15 +17,10 @@ export async function renderRefusalSlip(data: RefusalSlipData): Promise<Buffer> 
     contactLine(data.applicant.phone, data.applicant.email),
     field('Mã hồ sơ (nếu có)', data.dossierCode),
     field('Nội dung yêu cầu giải quyết', data.procedureName, { bold: true }),
-    paragraph(
-      `Qua xem xét, ${data.receivingCentre} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:`,
-    ),
+    paragraph(`Qua xem xét, ${data.receivingCentre} thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể như sau:`),
     numbered(data.reasons),
     paragraph(`Xin thông báo cho ${honorific(data.applicant.kind)} được biết và thực hiện./.`),
-    signaturePair(
-      { title: 'Người nộp hồ sơ', name: data.submitterName ?? data.applicant.name },
-      { title: 'Người tiếp nhận hồ sơ', name: data.receiverName },
-    ),
+    signaturePair({ title: 'Người nộp hồ sơ', name: data.submitterName ?? data.applicant.name }, { title: 'Người tiếp nhận hồ sơ', name: data.receiverName }),
   ];
   return renderPdf(slipDocument({ common: data, set, template, subject: data.dossierCode ?? data.applicant.name, body }));
 }

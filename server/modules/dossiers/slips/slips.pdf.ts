@@ -79,8 +79,7 @@ export async function renderPdf(doc: PdfDocument): Promise<Buffer> {
     images: doc.images ?? {},
     defaultStyle: { font: FONT, fontSize: BODY_SIZE, lineHeight: 1 },
     header: (page: number) => (page === 1 ? (doc.firstPageHeader ?? null) : null),
-    footer: (page: number, pages: number) =>
-      pages > 1 ? { text: `${page}/${pages}`, alignment: 'center', fontSize: 9, margin: [0, 20, 0, 0] } : null,
+    footer: (page: number, pages: number) => (pages > 1 ? { text: `${page}/${pages}`, alignment: 'center', fontSize: 9, margin: [0, 20, 0, 0] } : null),
   };
   return pdfmake.createPdf(definition).getBuffer();
 }
@@ -141,7 +140,10 @@ function formLabel(set: TemplateSet, template: FormTemplate): PdfNode | null {
   const label = formNumberLabel(template);
   if (!label) return null;
   return {
-    text: [{ text: label, bold: true }, { text: ` (${circularLabel(set)})`, italics: true }],
+    text: [
+      { text: label, bold: true },
+      { text: ` (${circularLabel(set)})`, italics: true },
+    ],
     alignment: 'right',
     fontSize: 8.5,
     margin: [MARGINS[0], 10 * MM, MARGINS[2], 0],
@@ -156,9 +158,7 @@ function heading(common: SlipCommon, template: FormTemplate): PdfNode[] {
       {
         width: LEFT_HEAD,
         stack: [
-          ...(common.issuer.parentName
-            ? [{ text: balanceLines(common.issuer.parentName.toLocaleUpperCase('vi'), LEFT_HEAD_CHARS).join('\n'), alignment: 'center' }]
-            : []),
+          ...(common.issuer.parentName ? [{ text: balanceLines(common.issuer.parentName.toLocaleUpperCase('vi'), LEFT_HEAD_CHARS).join('\n'), alignment: 'center' }] : []),
           {
             text: balanceLines(common.issuer.unitName.toLocaleUpperCase('vi'), LEFT_HEAD_CHARS).join('\n'),
             alignment: 'center',
@@ -283,7 +283,10 @@ export function keepWithSignature(lastLines: readonly PdfNode[], signatures: Pdf
 /** One signature on the right half (Người hướng dẫn, Thủ trưởng cơ quan). */
 export function signatureRight(signer: SlipSigner): PdfNode {
   return {
-    columns: [{ width: '*', text: '' }, { width: 250, ...(signatureSlot(signer.title, signer.name) as object) }],
+    columns: [
+      { width: '*', text: '' },
+      { width: 250, ...(signatureSlot(signer.title, signer.name) as object) },
+    ],
     margin: [0, 10, 0, 0],
     unbreakable: true,
   };

@@ -125,7 +125,12 @@ describe('slip numbers and headings', () => {
     expect(headingOf(await pdfOf(ward.reception, `/api/v1/dossiers/${a.id}/slips/control`)).number).toBe(controlA);
 
     // A desk guide and a supplement request during handling share the desk's Mẫu 02 series.
-    const guide = (await ward.reception.post('/api/v1/dossiers/intake', intakeBody(w, { procedureCode: ward.procedureCode, receivingUnitId: ward.centre.id, decision: 'guide', missingItems: ['Tờ khai'], reasons: 'Thiếu tờ khai' }))).json();
+    const guide = (
+      await ward.reception.post(
+        '/api/v1/dossiers/intake',
+        intakeBody(w, { procedureCode: ward.procedureCode, receivingUnitId: ward.centre.id, decision: 'guide', missingItems: ['Tờ khai'], reasons: 'Thiếu tờ khai' }),
+      )
+    ).json();
     expect(guide.intakeDecision.referenceNumber).toBe('01/PBS-TTPVHCC');
     expect(guide.intakeDecision.statusCode).toBeNull();
     const guidePdf = await pdfOf(ward.reception, `/api/v1/dossiers/intake-decisions/${guide.intakeDecision.id}/slip`);
@@ -171,8 +176,22 @@ describe('Mẫu 01 and Mẫu 07', () => {
   it('prints every field of §4.2 with its value, the authorised person, certified copies and the fee', SLOW, async () => {
     t.clock.set('2026-05-04T02:15:00Z');
     const d = await receive(w, {
-      applicant: { kind: 'organisation', name: 'Công ty TNHH Đức Hạnh', idNumber: '2801234567', phone: '0237385211', email: 'lienhe@duchanh.vn', address: 'Số 5 Lê Lợi, Phường Hạc Thành' },
-      submitter: { name: 'Trần Quốc Việt', idNumber: '038190054321', phone: '0987654321', email: 'viet.tq@example.vn', address: 'Thôn Ngọc Trạo', authorisationDocument: 'Giấy ủy quyền số 12/GUQ ngày 20/04/2026' },
+      applicant: {
+        kind: 'organisation',
+        name: 'Công ty TNHH Đức Hạnh',
+        idNumber: '2801234567',
+        phone: '0237385211',
+        email: 'lienhe@duchanh.vn',
+        address: 'Số 5 Lê Lợi, Phường Hạc Thành',
+      },
+      submitter: {
+        name: 'Trần Quốc Việt',
+        idNumber: '038190054321',
+        phone: '0987654321',
+        email: 'viet.tq@example.vn',
+        address: 'Thôn Ngọc Trạo',
+        authorisationDocument: 'Giấy ủy quyền số 12/GUQ ngày 20/04/2026',
+      },
       checklist: [
         { name: 'Tờ khai theo mẫu', originals: 1, copies: 0 },
         { name: 'Giấy chứng nhận đăng ký doanh nghiệp', originals: 0, certifiedCopies: 2, copies: 1 },

@@ -17,8 +17,7 @@ describe('selectTemplateSet', () => {
   });
 
   it('numbers the forms as §4.1 maps them', () => {
-    const numbers = (id: 'tt01-2018' | 'tt03-2025') =>
-      Object.fromEntries(Object.values(templateSetById(id).forms).map((f) => [f.kind, f.formNumber]));
+    const numbers = (id: 'tt01-2018' | 'tt03-2025') => Object.fromEntries(Object.values(templateSetById(id).forms).map((f) => [f.kind, f.formNumber]));
     expect(numbers('tt03-2025')).toEqual({
       receipt: '01',
       supplementRequest: '02',

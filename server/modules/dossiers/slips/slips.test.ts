@@ -1,24 +1,10 @@
 // Renders every PDF slip with realistic Vietnamese data and reads it back with poppler (pdftotext, pdfimages, …).
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import {
-  renderApologySlip,
-  renderControlSlip,
-  renderReceiptSlip,
-  renderRefusalSlip,
-  renderStopNotice,
-  renderSupplementRequestSlip,
-} from './index';
+import { renderApologySlip, renderControlSlip, renderReceiptSlip, renderRefusalSlip, renderStopNotice, renderSupplementRequestSlip } from './index';
 import { RECEIPT_QR_OPTIONS } from './receipt-slip';
 import { balanceLines } from './slips.pdf';
-import {
-  apologyData,
-  controlSlipData,
-  receiptData,
-  refusalData,
-  stopNoticeData,
-  supplementData,
-} from './test/fixtures';
+import { apologyData, controlSlipData, receiptData, refusalData, stopNoticeData, supplementData } from './test/fixtures';
 import { firstImageRgb, flatText, pdfFonts, pdfImages, pdfInfo, pdfText } from './test/pdf-tools';
 
 const NATIONAL_HEADING = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'];

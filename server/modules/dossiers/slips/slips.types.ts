@@ -11,14 +11,7 @@ export type SlipDate = string;
 export type TemplateSetId = 'tt01-2018' | 'tt03-2025';
 
 /** The documents this folder renders (Mẫu 01–07 of TT 03/2025). */
-export type SlipFormKind =
-  | 'receipt'
-  | 'supplementRequest'
-  | 'refusal'
-  | 'apology'
-  | 'stopNotice'
-  | 'controlSlip'
-  | 'trackingBook';
+export type SlipFormKind = 'receipt' | 'supplementRequest' | 'refusal' | 'apology' | 'stopNotice' | 'controlSlip' | 'trackingBook';
 
 /** The issuing body printed at the top left of the national heading. */
 export interface SlipIssuer {

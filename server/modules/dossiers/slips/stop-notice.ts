@@ -22,11 +22,7 @@ export async function renderStopNotice(data: StopNoticeData): Promise<Buffer> {
       { text: data.dossierCode, bold: true },
       '.',
     ]),
-    paragraph([
-      `${agency} thông báo dừng giải quyết hồ sơ nêu trên kể từ `,
-      { text: formatVnDateTime(data.stoppedAt), bold: true },
-      '.',
-    ]),
+    paragraph([`${agency} thông báo dừng giải quyết hồ sơ nêu trên kể từ `, { text: formatVnDateTime(data.stoppedAt), bold: true }, '.']),
     field('Lý do', data.reason),
   ];
   if (data.legalBasis) body.push(field('Căn cứ', data.legalBasis));

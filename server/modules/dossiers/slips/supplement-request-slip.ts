@@ -15,10 +15,7 @@ export async function renderSupplementRequestSlip(data: SupplementRequestSlipDat
   if (data.items.length === 0) throw new RangeError('A supplement request lists at least one item');
   const set = resolveTemplateSet(data.templateSet, data.submittedAt);
   const template = set.forms.supplementRequest;
-  const body: PdfNode[] = [
-    field('Hồ sơ của', data.applicant.name, { bold: true }),
-    field('Nội dung yêu cầu giải quyết', data.procedureName, { bold: true }),
-  ];
+  const body: PdfNode[] = [field('Hồ sơ của', data.applicant.name, { bold: true }), field('Nội dung yêu cầu giải quyết', data.procedureName, { bold: true })];
   if (data.dossierCode) body.push(field('Mã hồ sơ', data.dossierCode, { bold: true }));
   body.push(
     field('Địa chỉ', data.applicant.address),

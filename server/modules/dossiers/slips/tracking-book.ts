@@ -42,12 +42,7 @@ export function vnWallClock(value: SlipInstant): Date {
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 const box: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 
-function put(
-  ws: ExcelJS.Worksheet,
-  range: string,
-  value: ExcelJS.CellValue,
-  style: { font?: Partial<ExcelJS.Font>; align?: Partial<ExcelJS.Alignment> } = {},
-): void {
+function put(ws: ExcelJS.Worksheet, range: string, value: ExcelJS.CellValue, style: { font?: Partial<ExcelJS.Font>; align?: Partial<ExcelJS.Alignment> } = {}): void {
   const [first] = range.split(':') as [string];
   if (range.includes(':')) ws.mergeCells(range);
   const c = ws.getCell(first);
@@ -96,9 +91,7 @@ export function bookSheets(data: TrackingBookData): BookSheet[] {
     sheets.set(key, sheet);
   }
   if (sheets.size === 0) return [{ set: resolveTemplateSet(data.templateSet, data.period.from), volume: data.period.from.slice(0, 4), rows: [] }];
-  return [...sheets.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, sheet]) => ({ ...sheet, rows: [...sheet.rows].sort((a, b) => a.sequence - b.sequence) }));
+  return [...sheets.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, sheet]) => ({ ...sheet, rows: [...sheet.rows].sort((a, b) => a.sequence - b.sequence) }));
 }
 
 /** Renders the tracking book as .xlsx bytes: one sheet per volume and form set (see `bookSheets`). */
@@ -206,12 +199,10 @@ function writeSheet(wb: ExcelJS.Workbook, sheetName: string, data: TrackingBookD
 
   const notesRow = TRACKING_BOOK_FIRST_DATA_ROW + sheet.rows.length + 1;
   put(ws, `A${notesRow}:${LAST_COL}${notesRow}`, 'Ghi chú:', { font: { bold: true, italic: true, size: 11 }, align: { horizontal: 'left' } });
-  put(
-    ws,
-    `A${notesRow + 1}:${LAST_COL}${notesRow + 1}`,
-    '- Sổ theo dõi hồ sơ được lập theo từng lĩnh vực hoặc nhóm lĩnh vực tại Bộ phận Một cửa.',
-    { font: { italic: true, size: 11 }, align: { horizontal: 'left' } },
-  );
+  put(ws, `A${notesRow + 1}:${LAST_COL}${notesRow + 1}`, '- Sổ theo dõi hồ sơ được lập theo từng lĩnh vực hoặc nhóm lĩnh vực tại Bộ phận Một cửa.', {
+    font: { italic: true, size: 11 },
+    align: { horizontal: 'left' },
+  });
   put(
     ws,
     `A${notesRow + 2}:${LAST_COL}${notesRow + 2}`,

@@ -22,7 +22,11 @@ import { checkIntakeChecklist } from './intake-checklist';
 import { transitionDossier } from './transition-dossier';
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-const settle = <T>(p: Promise<T>): Promise<Settled<T>> => p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
+const settle = <T>(p: Promise<T>): Promise<Settled<T>> =>
+  p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
 const unwrap = <T>(s: Settled<T>): T => {
   if (s.ok) return s.value;
   throw s.error;
@@ -244,7 +248,18 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
         createdAt: now,
         updatedAt: now,
       },
-      hop: { kind: 'step', stepIndex: 0, name: first.name, toUnitId: first.unitId, role: first.role, startedAt: now, budgetMinutes: first.budgetMinutes, dueAt: hopDueOf(now, first.budgetMinutes, cal), handedBy: actorLabel, note: input.note },
+      hop: {
+        kind: 'step',
+        stepIndex: 0,
+        name: first.name,
+        toUnitId: first.unitId,
+        role: first.role,
+        startedAt: now,
+        budgetMinutes: first.budgetMinutes,
+        dueAt: hopDueOf(now, first.budgetMinutes, cal),
+        handedBy: actorLabel,
+        note: input.note,
+      },
       event: { at: now, kind: 'intake', public: true, statusCode: STATUS_CODE.RECEIVED, params, note: input.note, actorId, actorLabel },
       publicView: { view: publicView, rev: publicViewRevision() },
     });

@@ -51,7 +51,9 @@ export async function issueApology(ctx: Ctx, id: string, req: ApologyRequest): P
     // "01/PXL-STP": the handling agency's own abbreviation, as the letter's heading names it (D14).
     const referenceNumber = referenceOf(n, symbolOf('apology', issuer, now));
     // The unique index on dossier_id is the last guard against a second letter written concurrently.
-    await tx.insert(dossierApologies).values({ dossierId: id, referenceNumber, issuedAt: now, issuedBy: actorId, issuedByLabel: actorLabel, reason: req.reason, originalDueAt: row.dueAt, newDueAt: newDue });
+    await tx
+      .insert(dossierApologies)
+      .values({ dossierId: id, referenceNumber, issuedAt: now, issuedBy: actorId, issuedByLabel: actorLabel, reason: req.reason, originalDueAt: row.dueAt, newDueAt: newDue });
     const params = { newDue: toVnIso(newDue), due: toVnIso(row.dueAt) };
     await insertEvent(tx, { dossierId: id, at: now, kind: 'apology', public: true, statusCode: row.statusCode, params, note: req.reason, actorId, actorLabel });
     await refreshPublicViews(tx, [id]);

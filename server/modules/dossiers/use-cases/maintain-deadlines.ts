@@ -74,7 +74,12 @@ async function openBatch(q: Queryable, change: Pick<CalendarChange, 'orgUnitCode
   const conds = [inArray(dossiers.state, [...OPEN_STATES])];
   if (change.orgUnitCode) conds.push(eq(dossiers.calendarUnitCode, change.orgUnitCode));
   if (afterId) conds.push(gt(dossiers.id, afterId));
-  return q.select().from(dossiers).where(and(...conds)).orderBy(asc(dossiers.id)).limit(BATCH);
+  return q
+    .select()
+    .from(dossiers)
+    .where(and(...conds))
+    .orderBy(asc(dossiers.id))
+    .limit(BATCH);
 }
 
 const durationOf = (row: DossierRow) => ({ amount: Number(row.durationAmount), unit: row.durationUnit });
@@ -101,7 +106,10 @@ export async function countDossiersAffected(q: Queryable, change: CalendarChange
   for (;;) {
     const rows = await openBatch(q, change, afterId);
     if (rows.length === 0) return affected;
-    const pauses = await pausesByDossier(q, rows.map((r) => r.id));
+    const pauses = await pausesByDossier(
+      q,
+      rows.map((r) => r.id),
+    );
     for (const row of rows) {
       const cals = row.calendarUnitCode ? change.forUnit(row.calendarUnitCode) : { before: change.before, after: change.after };
       const p = pauses.get(row.id) ?? [];
@@ -177,7 +185,14 @@ async function refreshViewsDueIn(ctx: Ctx, year: number): Promise<void> {
   for (;;) {
     const conds = [gte(last, from), lt(last, to)];
     if (afterId) conds.push(gt(dossiers.id, afterId));
-    const ids = (await ctx.db.select({ id: dossiers.id }).from(dossiers).where(and(...conds)).orderBy(asc(dossiers.id)).limit(BATCH)).map((r) => r.id);
+    const ids = (
+      await ctx.db
+        .select({ id: dossiers.id })
+        .from(dossiers)
+        .where(and(...conds))
+        .orderBy(asc(dossiers.id))
+        .limit(BATCH)
+    ).map((r) => r.id);
     if (ids.length === 0) return;
     await refreshPublicViews(ctx.db, ids);
     afterId = ids[ids.length - 1]!;

@@ -5,12 +5,7 @@ import { addWorkingTimeMs, type WorkingCalendar } from '../../../platform/calend
 import { can, hasRole, sqlIsWithin } from '../../../platform/access';
 import type { Ctx } from '../../../platform/context/context';
 import { AppError, notFound } from '../../../platform/errors';
-import type {
-  DossierDetail,
-  ListDossiersQuery,
-  ListDossiersResponse,
-  IntakeDecision,
-} from '../../../../contracts/dossiers/dossiers.contracts';
+import type { DossierDetail, ListDossiersQuery, ListDossiersResponse, IntakeDecision } from '../../../../contracts/dossiers/dossiers.contracts';
 import { identityOrgUnits, normaliseSearch } from '../../identity';
 import { calendarCache, calendarOrNone } from '../dossiers.deadlines';
 import { DOSSIER_ACTIONS, PROVINCE_READERS } from '../dossiers.policy';
@@ -65,7 +60,13 @@ export async function getIntakeDecision(ctx: Ctx, id: string): Promise<IntakeDec
 
 /** Query words, normalised like the stored search text (accent-free, lower case). */
 const searchTokens = (q: string | undefined): string[] =>
-  q ? normaliseSearch(q).split(' ').filter(Boolean).slice(0, 8).map((t) => t.replace(/[\\%_]/g, (c) => `\\${c}`)) : [];
+  q
+    ? normaliseSearch(q)
+        .split(' ')
+        .filter(Boolean)
+        .slice(0, 8)
+        .map((t) => t.replace(/[\\%_]/g, (c) => `\\${c}`))
+    : [];
 
 const holderUnit = alias(identityOrgUnits, 'holder_unit');
 const handlingUnit = alias(identityOrgUnits, 'handling_unit');
@@ -85,7 +86,9 @@ export async function listDossiers(ctx: Ctx, query: ListDossiersQuery): Promise<
   } else {
     // System administrators and the reform office read the whole province; others what their grants cover (as the read policy allows).
     if (!hasRole(ctx.actor, PROVINCE_READERS)) {
-      conds.push(or(...grants.flatMap((g) => [sqlIsWithin(holderUnit.path, g.scopePath), sqlIsWithin(handlingUnit.path, g.scopePath), sqlIsWithin(receivingUnit.path, g.scopePath)]))!);
+      conds.push(
+        or(...grants.flatMap((g) => [sqlIsWithin(holderUnit.path, g.scopePath), sqlIsWithin(handlingUnit.path, g.scopePath), sqlIsWithin(receivingUnit.path, g.scopePath)]))!,
+      );
     }
     if (query.queue === 'unit') conds.push(notInArray(dossiers.state, [...TERMINAL_STATES]));
     // A paused dossier is not overdue: its clock stopped and its due moves when it resumes (§5.4, §19.6), so the
@@ -110,7 +113,10 @@ export async function listDossiers(ctx: Ctx, query: ListDossiersQuery): Promise<
     .innerJoin(receivingUnit, eq(receivingUnit.id, dossiers.receivingUnitId))
     .where(where);
   const [rows, count] = await Promise.all([
-    base.orderBy(asc(effectiveDue), asc(dossiers.code)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
+    base
+      .orderBy(asc(effectiveDue), asc(dossiers.code))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
     ctx.db
       .select({ n: sql<number>`count(*)::int` })
       .from(dossiers)
@@ -119,7 +125,10 @@ export async function listDossiers(ctx: Ctx, query: ListDossiersQuery): Promise<
       .innerJoin(receivingUnit, eq(receivingUnit.id, dossiers.receivingUnitId))
       .where(where),
   ]);
-  const units = await unitsById(ctx.db, rows.map((r) => r.d.holderUnitId));
+  const units = await unitsById(
+    ctx.db,
+    rows.map((r) => r.d.holderUnitId),
+  );
   const calendars = calendarCache(ctx.db);
   const items = [];
   for (const { d } of rows) {

@@ -150,7 +150,12 @@ async function withIssuance<T>(ctx: Ctx, dossierId: string | null, fn: (issue: (
     fn(async (input) => {
       const r = await issueSlipReference(scope.tx, input);
       if (r.issued) {
-        await scope.audit({ action: 'dossiers.slip-issue', subjectType: dossierId ? 'dossier' : 'orgUnit', subjectId: dossierId ?? input.issuer.unitId, after: { form: input.form, subject: input.subject, reference: r.reference } });
+        await scope.audit({
+          action: 'dossiers.slip-issue',
+          subjectType: dossierId ? 'dossier' : 'orgUnit',
+          subjectId: dossierId ?? input.issuer.unitId,
+          after: { form: input.form, subject: input.subject, reference: r.reference },
+        });
       }
       return r.reference;
     }),
@@ -214,9 +219,7 @@ export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip,
     case 'control': {
       const info = await loadIssuer(ctx.db, unit(row.receivingUnitId));
       const partners = [...new Set(b.hops.filter((h) => h.kind === 'transfer').map((h) => unit(h.toUnitId).name))];
-      const reference = await withIssuance(ctx, row.id, (issue) =>
-        issue({ form: 'controlSlip', subject: `dossier:${row.id}`, dossierId: row.id, issuer: info, at: now }),
-      );
+      const reference = await withIssuance(ctx, row.id, (issue) => issue({ form: 'controlSlip', subject: `dossier:${row.id}`, dossierId: row.id, issuer: info, at: now }));
       const body = await renderControlSlip({
         issuer: info.issuer,
         reference,
@@ -269,9 +272,7 @@ export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip,
       const stop = [...b.events].reverse().find((e) => e.kind === 'stop');
       if (row.state !== 'STOPPED' || !stop) throw missing();
       const info = await loadIssuer(ctx.db, unit(row.handlingUnitId));
-      const reference = await withIssuance(ctx, row.id, (issue) =>
-        issue({ form: 'stopNotice', subject: `dossier:${row.id}`, dossierId: row.id, issuer: info, at: stop.at }),
-      );
+      const reference = await withIssuance(ctx, row.id, (issue) => issue({ form: 'stopNotice', subject: `dossier:${row.id}`, dossierId: row.id, issuer: info, at: stop.at }));
       const body = await renderStopNotice({
         issuer: info.issuer,
         reference,
@@ -380,7 +381,10 @@ export async function renderTrackingBookFile(ctx: Ctx, input: { receivingUnitId:
     .where(and(eq(dossiers.receivingUnitId, receiving.id), gte(dossiers.receivedAt, vnInstant(input.from)), lt(dossiers.receivedAt, end)))
     .orderBy(asc(dossiers.bookNumber), asc(dossiers.bookSeq))
     .limit(20_000);
-  const handling = await unitsById(ctx.db, rows.map((r) => r.handlingUnitId));
+  const handling = await unitsById(
+    ctx.db,
+    rows.map((r) => r.handlingUnitId),
+  );
   const info = await loadIssuer(ctx.db, receiving);
   const now = ctx.clock.now();
   const volumeNames = [...new Set(rows.map((r) => r.bookNumber))];

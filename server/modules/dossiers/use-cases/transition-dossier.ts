@@ -192,7 +192,8 @@ async function plan(p: PlanInput): Promise<Plan> {
     case 'forward':
       return moveToStep(p, row.currentStep + 1);
     case 'approve':
-      if (row.currentStep < lastHandlingIndex(row.workflow, row.receivingUnitId)) return { ...moveToStep(p, row.currentStep + 1), params: { unit: p.units.get(row.holderUnitId)?.name ?? '', step: row.workflow[row.currentStep]!.name } };
+      if (row.currentStep < lastHandlingIndex(row.workflow, row.receivingUnitId))
+        return { ...moveToStep(p, row.currentStep + 1), params: { unit: p.units.get(row.holderUnitId)?.name ?? '', step: row.workflow[row.currentStep]!.name } };
       // The approving leader's unit: the handling agency that holds the dossier (not the desk the result goes back to).
       return { ...finish(p), params: { unit: p.units.get(row.holderUnitId)?.name ?? '' } };
     case 'result-ready':
@@ -364,7 +365,14 @@ export async function transitionDossier(ctx: Ctx, id: string, req: TransitionReq
     if (p.newHop) await insertHop(tx, id, p.newHop);
     if (p.hopDue) await setHopDue(tx, p.hopDue.id, p.hopDue.due);
     if (p.pause && 'open' in p.pause) {
-      await openPause(tx, { dossierId: id, reason: p.pause.open.reason, fromAt: now, note: p.pause.open.note, items: p.pause.open.items ?? [], amountVnd: p.pause.open.amountVnd ?? null });
+      await openPause(tx, {
+        dossierId: id,
+        reason: p.pause.open.reason,
+        fromAt: now,
+        note: p.pause.open.note,
+        items: p.pause.open.items ?? [],
+        amountVnd: p.pause.open.amountVnd ?? null,
+      });
     } else if (p.pause) {
       await closeOpenPause(tx, id, now);
     }
@@ -387,7 +395,15 @@ export async function transitionDossier(ctx: Ctx, id: string, req: TransitionReq
       action: `${DOSSIER_ACTIONS.transition}.${req.transition}`,
       subjectType: 'dossier',
       subjectId: id,
-      before: { state: row.state, statusCode: row.statusCode, version: row.version, holderUnitId: row.holderUnitId, holderRole: row.holderRole, currentStep: row.currentStep, dueAt: toVnIso(row.dueAt) },
+      before: {
+        state: row.state,
+        statusCode: row.statusCode,
+        version: row.version,
+        holderUnitId: row.holderUnitId,
+        holderRole: row.holderRole,
+        currentStep: row.currentStep,
+        dueAt: toVnIso(row.dueAt),
+      },
       after: {
         state: updated.state,
         statusCode: updated.statusCode,

@@ -130,7 +130,13 @@ export const DEMO_OFFICERS: DemoOfficer[] = [
   { login: 'admin', displayName: 'Lê Văn Hùng', email: 'admin@thanhhoa.demo.vn', grants: [{ role: 'system-admin', unit: 'province' }] },
   { login: 'quantri.hacthanh', displayName: 'Nguyễn Thị Lan', email: 'lan.nt@hacthanh.demo.vn', grants: [{ role: 'unit-admin', unit: 'hacthanh' }] },
   { login: 'tiepnhan.tinh', displayName: 'Trần Thị Mai', email: 'mai.tt@ttpvhcc.demo.vn', phone: '0912000101', grants: [{ role: 'reception-officer', unit: 'ttpvhcc' }] },
-  { login: 'tiepnhan.hacthanh', displayName: 'Phạm Minh Tuấn', email: 'tuan.pm@hacthanh.demo.vn', phone: '0912000102', grants: [{ role: 'reception-officer', unit: 'hacthanh.ttpvhcc' }] },
+  {
+    login: 'tiepnhan.hacthanh',
+    displayName: 'Phạm Minh Tuấn',
+    email: 'tuan.pm@hacthanh.demo.vn',
+    phone: '0912000102',
+    grants: [{ role: 'reception-officer', unit: 'hacthanh.ttpvhcc' }],
+  },
   // Works in Phòng Hành chính tư pháp but handles the department's dossiers, so the grant is on the department (D11).
   { login: 'chuyenvien.stp', displayName: 'Hoàng Văn Nam', email: 'nam.hv@stp.demo.vn', grants: [{ role: 'specialist', unit: 'stp' }] },
   { login: 'lanhdao.stp', displayName: 'Đỗ Thị Hương', email: 'huong.dt@stp.demo.vn', grants: [{ role: 'leader', unit: 'stp' }] },

@@ -20,7 +20,15 @@ const unique = () => randomBytes(4).toString('hex');
 /** Inserts an org unit (a root when no parent is given) with a unique code and name. */
 export async function createOrgUnit(
   db: Queryable,
-  opts: { parent?: Pick<OrgUnitRow, 'id' | 'path' | 'depth'>; name?: string; code?: string; kind?: OrgUnitKind; shortName?: string; validFrom?: string; validTo?: string | null } = {},
+  opts: {
+    parent?: Pick<OrgUnitRow, 'id' | 'path' | 'depth'>;
+    name?: string;
+    code?: string;
+    kind?: OrgUnitKind;
+    shortName?: string;
+    validFrom?: string;
+    validTo?: string | null;
+  } = {},
 ): Promise<OrgUnitRow> {
   const id = randomUUID();
   const tag = unique();
@@ -77,7 +85,15 @@ export async function createCitizen(db: Queryable, opts: { displayName?: string 
   const profile = { displayName: opts.displayName ?? `Công dân ${tag}`, email: `citizen.${tag}@test.vn` };
   const [user] = await db
     .insert(identityUsers)
-    .values({ kind: 'citizen', ...profile, accountType: 'citizen', passwordHash: await passwordHash(), searchText: userSearchText(profile), createdAt: new Date(), updatedAt: new Date() })
+    .values({
+      kind: 'citizen',
+      ...profile,
+      accountType: 'citizen',
+      passwordHash: await passwordHash(),
+      searchText: userSearchText(profile),
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    })
     .returning();
   return { user: user!, login: profile.email, password: FACTORY_PASSWORD };
 }

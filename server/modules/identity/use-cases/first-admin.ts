@@ -21,7 +21,10 @@ export async function hasSystemAdmin(db: Queryable): Promise<boolean> {
 
 /** The unit the first administrator's role hangs on: the only open root, or a new province root. */
 async function rootUnit(ctx: Ctx, tx: Queryable, input: FirstAdminInput): Promise<{ id: string; created: boolean }> {
-  const roots = await tx.select().from(identityOrgUnits).where(and(isNull(identityOrgUnits.parentId), isNull(identityOrgUnits.validTo)));
+  const roots = await tx
+    .select()
+    .from(identityOrgUnits)
+    .where(and(isNull(identityOrgUnits.parentId), isNull(identityOrgUnits.validTo)));
   if (input.unitCode) {
     const byCode = roots.find((r) => r.code === input.unitCode);
     if (byCode) return { id: byCode.id, created: false };

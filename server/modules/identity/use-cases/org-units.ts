@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import type {
-  CloseOrgUnitRequest,
-  CreateOrgUnitRequest,
-  OrgUnit,
-  OrgUnitNode,
-  UpdateOrgUnitRequest,
-} from '../../../../contracts/identity/identity.contracts';
+import type { CloseOrgUnitRequest, CreateOrgUnitRequest, OrgUnit, OrgUnitNode, UpdateOrgUnitRequest } from '../../../../contracts/identity/identity.contracts';
 import { isWithin } from '../../../platform/access';
 import { withTransaction, type Ctx } from '../../../platform/context/context';
 import { AppError, notFound } from '../../../platform/errors';

@@ -77,7 +77,10 @@ export async function login(ctx: Ctx, input: LoginRequest, settings: AuthSetting
       const byAccount = await recordFailure(scope.tx, account, throttle.accountMaxFailures, throttle.maxDelayMinutes, now);
       const byAddress = await recordFailure(scope.tx, address, throttle.addressMaxFailures, throttle.maxDelayMinutes, now);
       if (user) await scope.audit({ action: 'identity.login-failed', subjectType: 'user', subjectId: user.id, after: { failures: byAccount.failures } });
-      for (const [row, scopeName] of [[byAccount, 'account'], [byAddress, 'address']] as const) {
+      for (const [row, scopeName] of [
+        [byAccount, 'account'],
+        [byAddress, 'address'],
+      ] as const) {
         if (!row.blockedUntil) continue;
         await scope.audit({
           action: 'identity.login-throttled',

@@ -23,7 +23,14 @@ function subjectOf(user: Pick<UserRow, 'kind'>, grants: ReadonlyArray<{ role: st
 /** De-duplicates the requested grants and resolves their units, which must exist and be open. */
 async function resolveGrants(ctx: Ctx, grants: GrantInput[]): Promise<Array<{ role: string; orgUnitId: string; scopePath: string }>> {
   const unique = [...new Map(grants.map((g) => [`${g.role}|${g.orgUnitId}`, g])).values()];
-  const units = new Map((await listOrgUnitsByIds(ctx.db, unique.map((g) => g.orgUnitId))).map((u) => [u.id, u]));
+  const units = new Map(
+    (
+      await listOrgUnitsByIds(
+        ctx.db,
+        unique.map((g) => g.orgUnitId),
+      )
+    ).map((u) => [u.id, u]),
+  );
   const day = today(ctx);
   return unique.map((g) => {
     const unit = units.get(g.orgUnitId);
@@ -160,9 +167,25 @@ export async function listUsers(
   // Mirrors the 'identity.users.list' policy as a query condition (a policy cannot filter rows by itself).
   const visibleUnderPaths = hasRole(actor, PROVINCE_READERS) ? undefined : actor.grants.filter((g) => g.role === UNIT_ADMIN).map((g) => g.scopePath);
   const { items, total } = await searchUsers(ctx.db, { ...q, unitPath, visibleUnderPaths });
-  const grants = await loadGrants(ctx.db, items.map((u) => u.id));
-  const blocks = await accountBlocks(ctx.db, items.map((u) => u.id), ctx.clock.now());
-  return { items: items.map((u) => presentUser(u, grants.filter((g) => g.userId === u.id), blocks.get(u.id) ?? null)), total };
+  const grants = await loadGrants(
+    ctx.db,
+    items.map((u) => u.id),
+  );
+  const blocks = await accountBlocks(
+    ctx.db,
+    items.map((u) => u.id),
+    ctx.clock.now(),
+  );
+  return {
+    items: items.map((u) =>
+      presentUser(
+        u,
+        grants.filter((g) => g.userId === u.id),
+        blocks.get(u.id) ?? null,
+      ),
+    ),
+    total,
+  };
 }
 
 /** One user, if the actor may see them. */

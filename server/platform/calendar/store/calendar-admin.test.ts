@@ -122,7 +122,12 @@ describe('calendar years (back office)', () => {
     expect(makeUp.json().error.fields[0]).toMatchObject({ path: 'body.date', code: 'calendar.errors.makeUpOnWorkingDay' });
     const blank = await admin.post('/api/v1/calendar/admin/years/2027/draft/entries', { date: '2027-11-24', type: 'day-off', reason: '  ', reference: '' });
     expect(blank.statusCode).toBe(400);
-    expect(blank.json().error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['body.reason', 'body.reference']);
+    expect(
+      blank
+        .json()
+        .error.fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(['body.reason', 'body.reference']);
     expect(blank.json().error.fields[0].message).toBe('Trường này là bắt buộc.');
     const noDraft = await admin.post('/api/v1/calendar/admin/years/2026/draft/entries', { date: '2026-11-24', type: 'day-off', reason: 'Nghỉ', reference: 'TB 1' });
     expect(noDraft.statusCode).toBe(404);
@@ -149,7 +154,13 @@ describe('calendar years (back office)', () => {
 
     // Confirm one generated entry by editing its reference, remove a make-up day added by mistake.
     const newYear = added.json().entries.find((e: { date: string }) => e.date === '2027-01-01');
-    const edited = await admin.put(`/api/v1/calendar/admin/years/2027/draft/entries/${newYear.id}`, { date: '2027-01-01', type: 'day-off', kind: 'holiday', reason: 'Tết Dương lịch', reference: 'Thông báo thử 1/TB-BNV' });
+    const edited = await admin.put(`/api/v1/calendar/admin/years/2027/draft/entries/${newYear.id}`, {
+      date: '2027-01-01',
+      type: 'day-off',
+      kind: 'holiday',
+      reason: 'Tết Dương lịch',
+      reference: 'Thông báo thử 1/TB-BNV',
+    });
     expect(edited.json().entries.find((e: { id: string }) => e.id === newYear.id)).toMatchObject({ status: 'official', reference: 'Thông báo thử 1/TB-BNV' });
     const mistaken = await admin.post('/api/v1/calendar/admin/years/2027/draft/entries', { date: '2027-11-27', type: 'make-up', reason: 'Làm bù', reference: 'TB thử' });
     const mistakenId = mistaken.json().entries.find((e: { date: string }) => e.date === '2027-11-27').id;
@@ -163,7 +174,9 @@ describe('calendar years (back office)', () => {
     expect(impact.statusCode).toBe(200);
     // The changed days are those where the draft differs from the provisional calendar in force for 2027.
     expect(impact.json()).toMatchObject({ total: 0, newYear: true });
-    expect(impact.json().changedDays).toEqual([{ date: '2027-11-24', before: { working: true, reason: null, minutes: 480 }, after: { working: false, reason: 'Ngày Văn hóa Việt Nam', minutes: 0 } }]);
+    expect(impact.json().changedDays).toEqual([
+      { date: '2027-11-24', before: { working: true, reason: null, minutes: 480 }, after: { working: false, reason: 'Ngày Văn hóa Việt Nam', minutes: 0 } },
+    ]);
 
     const version = removed.json().version;
     const stale = await admin.post('/api/v1/calendar/admin/years/2027/draft/publish', { reason: 'Theo thông báo', acknowledgedImpact: 0, version: version - 1 });
@@ -176,7 +189,10 @@ describe('calendar years (back office)', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'published', publishedBy: 'Quản trị hệ thống', publishReason: 'Đã đối chiếu thông báo chính thức' });
     expect(res.json().entries.every((e: { status: string; note: string | null }) => e.status === 'official' && !e.note?.startsWith(DRAFT_NOTE))).toBe(true);
-    const [audit] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'calendar.year.publish'), eq(auditEvents.subjectId, res.json().id)));
+    const [audit] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'calendar.year.publish'), eq(auditEvents.subjectId, res.json().id)));
     expect(audit).toMatchObject({ actorLabel: 'Quản trị hệ thống' });
     expect((audit!.after as { entries: Array<{ date: string }> }).entries.map((e) => e.date)).toContain('2027-11-24');
 
@@ -185,7 +201,11 @@ describe('calendar years (back office)', () => {
 
     const after = await due2027();
     expect(after.statusCode).toBe(200);
-    expect(after.json()).toMatchObject({ due: '2027-11-25T09:00:00+07:00', provisional: false, skipped: [{ date: '2027-11-24', reason: 'Ngày Văn hóa Việt Nam', kind: 'other', reference: 'Nghị quyết 28/2026/QH16' }] });
+    expect(after.json()).toMatchObject({
+      due: '2027-11-25T09:00:00+07:00',
+      provisional: false,
+      skipped: [{ date: '2027-11-24', reason: 'Ngày Văn hóa Việt Nam', kind: 'other', reference: 'Nghị quyết 28/2026/QH16' }],
+    });
   });
 
   it('keeps published years contiguous', async () => {
@@ -203,8 +223,7 @@ describe('calendar years (back office)', () => {
   });
 
   it('revises a published year: the published version stays in force until the revision is published', async () => {
-    const dueAcross = () =>
-      t.app.inject({ method: 'GET', url: `/api/v1/calendar/due?start=${encodeURIComponent('2026-11-23T09:00:00+07:00')}&amount=2&unit=working-days` });
+    const dueAcross = () => t.app.inject({ method: 'GET', url: `/api/v1/calendar/due?start=${encodeURIComponent('2026-11-23T09:00:00+07:00')}&amount=2&unit=working-days` });
     expect((await dueAcross()).json().due).toBe('2026-11-25T09:00:00+07:00');
 
     const revision = await admin.post('/api/v1/calendar/admin/years/2026/revisions');
@@ -214,7 +233,12 @@ describe('calendar years (back office)', () => {
     expect(revision.json().entries).toHaveLength(OFFICIAL_YEARS[2]!.daysOff.length + OFFICIAL_YEARS[2]!.makeUpDays.length);
     expect((await admin.post('/api/v1/calendar/admin/years/2026/revisions')).json().error.code).toBe('CALENDAR_DRAFT_EXISTS');
 
-    const edited = await admin.post('/api/v1/calendar/admin/years/2026/draft/entries', { date: '2026-11-24', type: 'day-off', reason: 'Ngày Văn hóa Việt Nam', reference: 'Nghị quyết 28/2026/QH16' });
+    const edited = await admin.post('/api/v1/calendar/admin/years/2026/draft/entries', {
+      date: '2026-11-24',
+      type: 'day-off',
+      reason: 'Ngày Văn hóa Việt Nam',
+      reference: 'Nghị quyết 28/2026/QH16',
+    });
     expect((await dueAcross()).json().due).toBe('2026-11-25T09:00:00+07:00');
 
     const impact = (await admin.get('/api/v1/calendar/admin/years/2026/draft/impact')).json();

@@ -93,7 +93,10 @@ describe('impact preview and calendar.changed', () => {
 
     const blind = await publish(2026, { version, acknowledgedImpact: 0 });
     expect(blind.statusCode).toBe(409);
-    expect(blind.json().error).toMatchObject({ code: 'CALENDAR_IMPACT_CHANGED', message: 'Số mục bị ảnh hưởng đã thay đổi (đã xem: 0, hiện tại: 1). Vui lòng xem lại trước khi xác nhận.' });
+    expect(blind.json().error).toMatchObject({
+      code: 'CALENDAR_IMPACT_CHANGED',
+      message: 'Số mục bị ảnh hưởng đã thay đổi (đã xem: 0, hiện tại: 1). Vui lòng xem lại trước khi xác nhận.',
+    });
     expect((await admin.get('/api/v1/calendar/admin/years/2026')).json().draft).not.toBeNull();
 
     const ok = await publish(2026, { version, acknowledgedImpact: 1 });
@@ -125,7 +128,14 @@ describe('impact preview and calendar.changed', () => {
     expect(events).toHaveLength(1);
     const { event, statusSeenByOthers } = events[0]!;
     expect(statusSeenByOthers).toBeUndefined(); // no draft left: the publication was committed
-    expect(event).toMatchObject({ kind: 'year-published', calendarId: PROVINCE_CALENDAR_ID, orgUnitCode: null, years: [2026], revision: revisionBefore + 1, reason: 'Nghỉ thêm theo thông báo' });
+    expect(event).toMatchObject({
+      kind: 'year-published',
+      calendarId: PROVINCE_CALENDAR_ID,
+      orgUnitCode: null,
+      years: [2026],
+      revision: revisionBefore + 1,
+      reason: 'Nghỉ thêm theo thông báo',
+    });
     expect(describeDay('2026-10-21', event.before!).working).toBe(true);
     expect(describeDay('2026-10-21', event.after!).working).toBe(false);
     expect(deadlines.items[0]!.due).toBe('2026-10-23T09:00:00+07:00');
@@ -138,7 +148,13 @@ describe('impact preview and calendar.changed', () => {
     const db = t.database.db;
     // The write succeeds but COMMIT never happens (e.g. the connection drops): nothing may be announced.
     const failingDb = Object.create(db, {
-      transaction: { value: (fn: (tx: unknown) => Promise<unknown>) => db.transaction(async (tx) => { await fn(tx); throw new Error('commit failed'); }) },
+      transaction: {
+        value: (fn: (tx: unknown) => Promise<unknown>) =>
+          db.transaction(async (tx) => {
+            await fn(tx);
+            throw new Error('commit failed');
+          }),
+      },
     }) as Db;
     const ctx: Ctx = { ...t.systemCtx(), db: failingDb };
     const revisionBefore = (await db.select({ revision: calendarCalendars.revision }).from(calendarCalendars))[0]!.revision;
@@ -169,9 +185,23 @@ describe('compiled calendar cache', () => {
 
   it('notices a publish made by another process through the revision number, and only then reloads', async () => {
     const db = t.database.db;
-    const [year] = await db.select().from(calendarYears).where(and(eq(calendarYears.year, 2026), eq(calendarYears.status, 'published')));
+    const [year] = await db
+      .select()
+      .from(calendarYears)
+      .where(and(eq(calendarYears.year, 2026), eq(calendarYears.status, 'published')));
     // Another process writes the day off; until it bumps the revision this process keeps its compiled copy.
-    await db.insert(calendarEntries).values({ yearId: year!.id, date: '2026-12-16', type: 'day-off', kind: 'other', reason: 'Nghỉ (tiến trình khác)', reference: 'TB', status: 'official', createdAt: new Date() });
+    await db
+      .insert(calendarEntries)
+      .values({
+        yearId: year!.id,
+        date: '2026-12-16',
+        type: 'day-off',
+        kind: 'other',
+        reason: 'Nghỉ (tiến trình khác)',
+        reference: 'TB',
+        status: 'official',
+        createdAt: new Date(),
+      });
     expect((await dueAcross()).due).toBe('2026-12-16T09:00:00+07:00');
     await db.update(calendarCalendars).set({ revision: sql`${calendarCalendars.revision} + 1` });
     expect((await dueAcross()).due).toBe('2026-12-17T09:00:00+07:00');

@@ -50,7 +50,12 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
     {
       // Public and cheap, but still a computation per call: capped per client address.
       config: { action: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Due instant of a statutory duration on the published calendar (provisional past the last published year)', querystring: DueQuerySchema, response: { 200: DueResponseSchema } },
+      schema: {
+        tags,
+        summary: 'Due instant of a statutory duration on the published calendar (provisional past the last published year)',
+        querystring: DueQuerySchema,
+        response: { 200: DueResponseSchema },
+      },
     },
     async (request) => computeDue(request.ctx, request.query),
   );
@@ -68,14 +73,20 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => getCalendarStatus(request.ctx),
   );
 
-  app.get('/admin/years', { config: READ, schema: { tags, summary: 'List calendar years', response: { 200: ListYearsResponseSchema } } }, async (request) => listCalendarYears(request.ctx));
-
-  app.get('/admin/years/:year', { config: READ, schema: { tags, summary: 'Calendar year with its published and draft schedules', params: YearParamsSchema, response: { 200: YearResponseSchema } } }, async (request) =>
-    getCalendarYear(request.ctx, request.params),
+  app.get('/admin/years', { config: READ, schema: { tags, summary: 'List calendar years', response: { 200: ListYearsResponseSchema } } }, async (request) =>
+    listCalendarYears(request.ctx),
   );
 
-  app.post('/admin/years', { config: MANAGE, schema: { tags, summary: 'Generate the draft schedule of a year', body: GenerateYearRequestSchema, response: { 201: CalendarYearDetailSchema } } }, async (request, reply) =>
-    reply.status(201).send(await generateCalendarYear(request.ctx, request.body)),
+  app.get(
+    '/admin/years/:year',
+    { config: READ, schema: { tags, summary: 'Calendar year with its published and draft schedules', params: YearParamsSchema, response: { 200: YearResponseSchema } } },
+    async (request) => getCalendarYear(request.ctx, request.params),
+  );
+
+  app.post(
+    '/admin/years',
+    { config: MANAGE, schema: { tags, summary: 'Generate the draft schedule of a year', body: GenerateYearRequestSchema, response: { 201: CalendarYearDetailSchema } } },
+    async (request, reply) => reply.status(201).send(await generateCalendarYear(request.ctx, request.body)),
   );
 
   app.post(
@@ -84,10 +95,14 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => reply.status(201).send(await startYearRevision(request.ctx, request.params)),
   );
 
-  app.delete('/admin/years/:year/draft', { config: MANAGE, schema: { tags, summary: 'Discard a year\'s draft', params: YearParamsSchema, response: { 200: OkResponseSchema } } }, async (request) => {
-    await discardDraftYear(request.ctx, request.params);
-    return { ok: true as const };
-  });
+  app.delete(
+    '/admin/years/:year/draft',
+    { config: MANAGE, schema: { tags, summary: "Discard a year's draft", params: YearParamsSchema, response: { 200: OkResponseSchema } } },
+    async (request) => {
+      await discardDraftYear(request.ctx, request.params);
+      return { ok: true as const };
+    },
+  );
 
   app.post(
     '/admin/years/:year/draft/entries',
@@ -119,7 +134,9 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => publishCalendarYear(request.ctx, { year: request.params.year, ...request.body }),
   );
 
-  app.get('/admin/office-hours', { config: READ, schema: { tags, summary: 'Province office hours', response: { 200: OfficeHoursResponseSchema } } }, async (request) => getOfficeHours(request.ctx));
+  app.get('/admin/office-hours', { config: READ, schema: { tags, summary: 'Province office hours', response: { 200: OfficeHoursResponseSchema } } }, async (request) =>
+    getOfficeHours(request.ctx),
+  );
 
   app.post(
     '/admin/office-hours/impact',
@@ -127,21 +144,45 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => previewOfficeHours(request.ctx, request.body),
   );
 
-  app.put('/admin/office-hours', { config: MANAGE, schema: { tags, summary: 'Change the province office hours', body: UpdateOfficeHoursRequestSchema, response: { 200: OfficeHoursResponseSchema } } }, async (request) =>
-    updateOfficeHours(request.ctx, request.body),
+  app.put(
+    '/admin/office-hours',
+    { config: MANAGE, schema: { tags, summary: 'Change the province office hours', body: UpdateOfficeHoursRequestSchema, response: { 200: OfficeHoursResponseSchema } } },
+    async (request) => updateOfficeHours(request.ctx, request.body),
   );
 
-  app.get('/admin/unit-hours', { config: READ, schema: { tags, summary: 'Office hours of units that have their own', response: { 200: ListUnitHoursResponseSchema } } }, async (request) => listUnitHours(request.ctx));
+  app.get(
+    '/admin/unit-hours',
+    { config: READ, schema: { tags, summary: 'Office hours of units that have their own', response: { 200: ListUnitHoursResponseSchema } } },
+    async (request) => listUnitHours(request.ctx),
+  );
 
   app.post(
     '/admin/unit-hours/:code/impact',
-    { config: MANAGE, schema: { tags, summary: 'What changing a unit\'s office hours would move', params: UnitCodeParamsSchema, body: UnitHoursImpactRequestSchema, response: { 200: ImpactResponseSchema } } },
+    {
+      config: MANAGE,
+      schema: {
+        tags,
+        summary: "What changing a unit's office hours would move",
+        params: UnitCodeParamsSchema,
+        body: UnitHoursImpactRequestSchema,
+        response: { 200: ImpactResponseSchema },
+      },
+    },
     async (request) => previewUnitHours(request.ctx, { code: request.params.code, ...request.body }),
   );
 
   app.put(
     '/admin/unit-hours/:code',
-    { config: MANAGE, schema: { tags, summary: 'Set or clear a unit\'s own office hours', params: UnitCodeParamsSchema, body: UpdateUnitHoursRequestSchema, response: { 200: ListUnitHoursResponseSchema } } },
+    {
+      config: MANAGE,
+      schema: {
+        tags,
+        summary: "Set or clear a unit's own office hours",
+        params: UnitCodeParamsSchema,
+        body: UpdateUnitHoursRequestSchema,
+        response: { 200: ListUnitHoursResponseSchema },
+      },
+    },
     async (request) => updateUnitHours(request.ctx, { code: request.params.code, ...request.body }),
   );
 }

@@ -23,11 +23,23 @@ export async function seedCalendarDemo(ctx: Ctx): Promise<void> {
         publishedBy: 'Hệ thống (dữ liệu mẫu)',
         publishReason: `Dữ liệu mẫu theo các thông báo chính thức: ${(year.sources ?? []).join('; ')}`,
       });
-      await scope.audit({ action: 'calendar.year.publish', subjectType: 'calendar_year', subjectId: row.id, before: null, after: { year: row.year, seed: true, entries: auditEntries(entries) } });
+      await scope.audit({
+        action: 'calendar.year.publish',
+        subjectType: 'calendar_year',
+        subjectId: row.id,
+        before: null,
+        after: { year: row.year, seed: true, entries: auditEntries(entries) },
+      });
     }
     const nextYear = Math.max(...OFFICIAL_YEARS.map((y) => y.year)) + 1;
     const { row, entries } = await insertYearVersion(scope.tx, now, generateDraftYear(nextYear, lunarCalendar()), { status: 'draft', generated: true });
-    await scope.audit({ action: 'calendar.year.generate', subjectType: 'calendar_year', subjectId: row.id, before: null, after: { year: row.year, seed: true, entries: auditEntries(entries) } });
+    await scope.audit({
+      action: 'calendar.year.generate',
+      subjectType: 'calendar_year',
+      subjectId: row.id,
+      before: null,
+      after: { year: row.year, seed: true, entries: auditEntries(entries) },
+    });
     await bumpRevision(scope.tx, now);
   });
 }

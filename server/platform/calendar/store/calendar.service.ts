@@ -94,13 +94,7 @@ export function assertContiguous(state: CalendarState | null, year: number): voi
 }
 
 /** Builds the change seen by impact providers and the `calendar.changed` event. */
-export function describeChange(
-  kind: CalendarChange['kind'],
-  before: CalendarState | null,
-  after: CalendarState,
-  orgUnitCode: string | null,
-  years: number[],
-): CalendarChange {
+export function describeChange(kind: CalendarChange['kind'], before: CalendarState | null, after: CalendarState, orgUnitCode: string | null, years: number[]): CalendarChange {
   const memo = new Map<string, { before: WorkingCalendar | null; after: WorkingCalendar | null }>();
   const forUnit = (code: string) => {
     let pair = memo.get(code);

@@ -54,7 +54,16 @@ export async function loadState(q: Queryable, calendarId = PROVINCE_CALENDAR_ID)
     .where(and(eq(calendarYears.calendarId, calendarId), eq(calendarYears.status, 'published')))
     .orderBy(asc(calendarYears.year));
   const entries = years.length
-    ? await q.select().from(calendarEntries).where(inArray(calendarEntries.yearId, years.map((y) => y.id))).orderBy(asc(calendarEntries.date))
+    ? await q
+        .select()
+        .from(calendarEntries)
+        .where(
+          inArray(
+            calendarEntries.yearId,
+            years.map((y) => y.id),
+          ),
+        )
+        .orderBy(asc(calendarEntries.date))
     : [];
   const units = await q.select().from(calendarUnitHours).where(eq(calendarUnitHours.calendarId, calendarId));
   const dayOffRefs = new Map<IsoDate, EntryRef>();
@@ -63,7 +72,14 @@ export async function loadState(q: Queryable, calendarId = PROVINCE_CALENDAR_ID)
     calendarId,
     revision: cal.revision,
     provinceHours: cal.weeklyHours,
-    years: years.map((y) => toCalendarYear(y.year, 'official', entries.filter((e) => e.yearId === y.id), y.sources)),
+    years: years.map((y) =>
+      toCalendarYear(
+        y.year,
+        'official',
+        entries.filter((e) => e.yearId === y.id),
+        y.sources,
+      ),
+    ),
     unitHours: new Map(units.map((u) => [u.orgUnitCode, u.weeklyHours])),
     dayOffRefs,
   };

@@ -32,7 +32,10 @@ export const calendarYears = pgTable(
     generated: boolean('generated').notNull().default(false),
     /** The published row this draft revises (a revision keeps the old year in force until it is published). */
     revisionOf: uuid('revision_of'),
-    sources: jsonb('sources').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    sources: jsonb('sources')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
@@ -42,8 +45,12 @@ export const calendarYears = pgTable(
     supersededAt: timestamp('superseded_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [
-    uniqueIndex('calendar_years_published_uq').on(t.calendarId, t.year).where(sql`${t.status} = 'published'`),
-    uniqueIndex('calendar_years_draft_uq').on(t.calendarId, t.year).where(sql`${t.status} = 'draft'`),
+    uniqueIndex('calendar_years_published_uq')
+      .on(t.calendarId, t.year)
+      .where(sql`${t.status} = 'published'`),
+    uniqueIndex('calendar_years_draft_uq')
+      .on(t.calendarId, t.year)
+      .where(sql`${t.status} = 'draft'`),
     index('calendar_years_calendar_idx').on(t.calendarId, t.status),
     check('calendar_years_status_ck', sql`${t.status} in ('draft','published','superseded')`),
     check('calendar_years_year_ck', sql`${t.year} between 1970 and 9999`),

@@ -103,7 +103,10 @@ describe('GET /api/v1/calendar/due (public)', () => {
     // Tết 2027 (Saturday 06/02) as generated: the eve and mùng 1–4, with compensatory days for the weekend ones.
     const tet = (await due(`start=${encodeURIComponent('2027-02-04T09:00:00+07:00')}&amount=2&unit=working-days`)).json();
     expect(tet.provisional).toBe(true);
-    expect(tet.skipped.filter((s: { kind: string }) => s.kind === 'compensatory').map((s: { reference: string }) => s.reference)).toEqual([LABOR_CODE_ART_111_3, LABOR_CODE_ART_111_3]);
+    expect(tet.skipped.filter((s: { kind: string }) => s.kind === 'compensatory').map((s: { reference: string }) => s.reference)).toEqual([
+      LABOR_CODE_ART_111_3,
+      LABOR_CODE_ART_111_3,
+    ]);
     // Within the published years nothing is provisional.
     expect((await due(`start=${encodeURIComponent('2026-12-01T09:00:00+07:00')}&amount=5&unit=working-days`)).json()).toMatchObject({ provisional: false });
   });
@@ -115,7 +118,10 @@ describe('GET /api/v1/calendar/due (public)', () => {
     // Past the two provisional years after the last published one (2027, 2028) nothing is guessed.
     const spill = await due(`start=${encodeURIComponent('2028-12-28T09:00:00+07:00')}&amount=5&unit=working-days`, { 'accept-language': 'en' });
     expect(spill.statusCode).toBe(409);
-    expect(spill.json().error).toEqual({ code: 'CALENDAR_NOT_AVAILABLE', message: 'No working calendar has been published for 2029. Choose an instant within the published years or contact an administrator.' });
+    expect(spill.json().error).toEqual({
+      code: 'CALENDAR_NOT_AVAILABLE',
+      message: 'No working calendar has been published for 2029. Choose an instant within the published years or contact an administrator.',
+    });
   });
 
   it('is listed as public in the route catalogue and rate-limited per client', async () => {

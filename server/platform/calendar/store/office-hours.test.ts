@@ -52,7 +52,12 @@ describe('unit office hours', () => {
     const impact = await admin.post('/api/v1/calendar/admin/unit-hours/XA-01/impact', { weeklyHours: withSaturdayMorning });
     expect(impact.json().total).toBe(1);
     expect(impact.json().modules).toContainEqual({ module: 'test-unit-items', affected: 1 });
-    const res = await admin.put('/api/v1/calendar/admin/unit-hours/XA-01', { weeklyHours: withSaturdayMorning, label: 'UBND xã thử', reason: 'Tiếp nhận sáng Thứ Bảy', acknowledgedImpact: 1 });
+    const res = await admin.put('/api/v1/calendar/admin/unit-hours/XA-01', {
+      weeklyHours: withSaturdayMorning,
+      label: 'UBND xã thử',
+      reason: 'Tiếp nhận sáng Thứ Bảy',
+      acknowledgedImpact: 1,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().items).toEqual([{ orgUnitCode: 'XA-01', label: 'UBND xã thử', weeklyHours: withSaturdayMorning, updatedAt: expect.any(String) }]);
     expect(events).toMatchObject([{ kind: 'unit-hours', orgUnitCode: 'XA-01', reason: 'Tiếp nhận sáng Thứ Bảy' }]);
@@ -72,7 +77,13 @@ describe('unit office hours', () => {
   });
 
   it('rejects overlapping periods, bad times and a Monday without hours with field errors', async () => {
-    const overlapping = { ...defaults, '2': [{ start: '07:00', end: '12:00' }, { start: '11:00', end: '17:00' }] };
+    const overlapping = {
+      ...defaults,
+      '2': [
+        { start: '07:00', end: '12:00' },
+        { start: '11:00', end: '17:00' },
+      ],
+    };
     const bad = await admin.put('/api/v1/calendar/admin/unit-hours/XA-03', { weeklyHours: overlapping, reason: 'Thử', acknowledgedImpact: 0 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields).toEqual([{ path: 'body.weeklyHours.2.1', code: 'calendar.errors.periods', message: expect.stringContaining('không chồng lấn') }]);
@@ -96,13 +107,18 @@ describe('unit office hours', () => {
 });
 
 describe('province office hours', () => {
-
   it('changes the province hours after confirmation; /due and the event follow', async () => {
     const events: CalendarChangedEvent[] = [];
     cleanups.push(t.host.events.on('calendar.changed', (e) => void events.push(e)));
     const read = await officer.get('/api/v1/calendar/admin/office-hours');
     expect(read.json().weeklyHours).toEqual(defaults);
-    const later = { ...defaults, '5': [{ start: '07:30', end: '11:30' }, { start: '13:30', end: '16:00' }] };
+    const later = {
+      ...defaults,
+      '5': [
+        { start: '07:30', end: '11:30' },
+        { start: '13:30', end: '16:00' },
+      ],
+    };
     const impact = await admin.post('/api/v1/calendar/admin/office-hours/impact', { weeklyHours: later });
     expect(impact.json()).toMatchObject({ total: 0, changedDays: [], newYear: false });
     const res = await admin.put('/api/v1/calendar/admin/office-hours', { weeklyHours: later, reason: 'Quyết định giờ làm việc mới', acknowledgedImpact: 0 });

@@ -98,7 +98,9 @@ export class FakeSmtpServer {
       if (verb === 'AUTH') {
         const [, mech, token] = line.split(' ');
         if (mech === 'PLAIN') {
-          const [, user, pass] = Buffer.from(token ?? '', 'base64').toString('utf8').split('\0');
+          const [, user, pass] = Buffer.from(token ?? '', 'base64')
+            .toString('utf8')
+            .split('\0');
           log.authUser = user;
           log.authPass = pass;
           return reply(o.reject?.AUTH ?? '235 ok');

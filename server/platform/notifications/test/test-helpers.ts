@@ -52,8 +52,19 @@ export async function signInAs(t: TestApp, role?: string): Promise<TestAgent> {
     installed.add(t);
   }
   const userId = randomUUID();
-  actors.set(userId, { type: 'user', userId, kind: 'officer', displayName: `Cán bộ ${userId.slice(0, 6)}`, grants: role ? [{ role, orgUnitId: randomUUID(), scopePath: '/' }] : [], sessionId: '' });
-  const session = await createSession(t.database.db, { userId, now: t.clock.now(), policy: { idleMinutes: t.config.sessionIdleMinutes, absoluteHours: t.config.sessionAbsoluteHours } });
+  actors.set(userId, {
+    type: 'user',
+    userId,
+    kind: 'officer',
+    displayName: `Cán bộ ${userId.slice(0, 6)}`,
+    grants: role ? [{ role, orgUnitId: randomUUID(), scopePath: '/' }] : [],
+    sessionId: '',
+  });
+  const session = await createSession(t.database.db, {
+    userId,
+    now: t.clock.now(),
+    policy: { idleMinutes: t.config.sessionIdleMinutes, absoluteHours: t.config.sessionAbsoluteHours },
+  });
   const agent = new TestAgent(t.app);
   agent.cookies[SESSION_COOKIE] = session.token;
   agent.csrfToken = session.csrfToken;

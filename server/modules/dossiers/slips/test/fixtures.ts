@@ -1,14 +1,5 @@
 // Realistic slip data for tests: stacked diacritics, a Thanh Hóa centre, instants in UTC shown in +07:00.
-import type {
-  ApologySlipData,
-  ControlSlipData,
-  ReceiptSlipData,
-  RefusalSlipData,
-  SlipCommon,
-  StopNoticeData,
-  SupplementRequestSlipData,
-  TrackingBookData,
-} from '../slips.types';
+import type { ApologySlipData, ControlSlipData, ReceiptSlipData, RefusalSlipData, SlipCommon, StopNoticeData, SupplementRequestSlipData, TrackingBookData } from '../slips.types';
 
 const centre: SlipCommon['issuer'] = {
   parentName: 'UBND tỉnh Thanh Hóa',
@@ -76,10 +67,7 @@ export function supplementData(over: Partial<SupplementRequestSlipData> = {}): S
     procedureName: 'Đăng ký khai sinh có yếu tố nước ngoài',
     dossierCode: null,
     submittedAt: '2026-11-23T06:50:00Z',
-    items: [
-      'Bổ sung bản chính Giấy chứng sinh do cơ sở y tế cấp.',
-      'Hoàn thiện Tờ khai đăng ký khai sinh: ghi đầy đủ quê quán của người mẹ, có chữ ký của người đi đăng ký.',
-    ],
+    items: ['Bổ sung bản chính Giấy chứng sinh do cơ sở y tế cấp.', 'Hoàn thiện Tờ khai đăng ký khai sinh: ghi đầy đủ quê quán của người mẹ, có chữ ký của người đi đăng ký.'],
     reason: 'Thành phần hồ sơ chưa đầy đủ theo Quyết định công bố thủ tục hành chính.',
     contact: { name: 'Lê Thị Hường', phone: '0237 3900 900' },
     guideName: 'Lê Thị Hường',

@@ -92,7 +92,12 @@ export interface PdfWord {
 }
 
 const decodeEntities = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Every word with its position (`pdftotext -bbox`), NFC-normalised, in content order. */
 export function pdfWords(pdf: Buffer): PdfWord[] {
@@ -118,7 +123,14 @@ export function readingText(words: readonly PdfWord[]): string {
     if (line && line[0]!.page === w.page && Math.abs(line[0]!.y - w.y) < 2) line.push(w);
     else lines.push([w]);
   }
-  return lines.map((l) => l.sort((a, b) => a.x - b.x).map((w) => w.text).join(' ')).join(' ');
+  return lines
+    .map((l) =>
+      l
+        .sort((a, b) => a.x - b.x)
+        .map((w) => w.text)
+        .join(' '),
+    )
+    .join(' ');
 }
 
 /** The first word sequence equal to `phrase` (split on spaces); throws when absent. */

@@ -5,12 +5,7 @@ import { AppError } from '../../../errors/app-error';
 import { DEFAULT_WEEKLY_HOURS } from '../../calendar.engine';
 import type { CalendarYear, WeeklyOfficeHours } from '../../calendar.types';
 import { generateDraftYear } from '../../holiday-generator';
-import type {
-  CalendarYearDetail,
-  EntryRequest,
-  ListYearsResponse,
-  YearResponse,
-} from '../../../../../contracts/calendar/calendar.contracts';
+import type { CalendarYearDetail, EntryRequest, ListYearsResponse, YearResponse } from '../../../../../contracts/calendar/calendar.contracts';
 import { presentWeeklyHours, presentYearDetail, presentYearSummary } from '../calendar.presenter';
 import { assertCan, lunarCalendar, periodErrors, requireDraft, withCalendarTx, yearRows } from '../calendar.service';
 import { PROVINCE_CALENDAR_ID, type EntryRow, type YearRow } from '../calendar.state';
@@ -26,8 +21,7 @@ async function provinceHours(q: Queryable): Promise<WeeklyOfficeHours> {
 }
 
 /** Compact form of entries for the audit trail. */
-export const auditEntries = (entries: readonly EntryRow[]) =>
-  entries.map((e) => ({ date: e.date, type: e.type, kind: e.kind, reason: e.reason, reference: e.reference }));
+export const auditEntries = (entries: readonly EntryRow[]) => entries.map((e) => ({ date: e.date, type: e.type, kind: e.kind, reason: e.reason, reference: e.reference }));
 
 /** Every year with its version in force and the draft in preparation (calendar.read). */
 export async function listCalendarYears(ctx: Ctx): Promise<ListYearsResponse> {
@@ -41,7 +35,12 @@ export async function listCalendarYears(ctx: Ctx): Promise<ListYearsResponse> {
     ? await ctx.db
         .select({ yearId: calendarEntries.yearId, type: calendarEntries.type, n: sql<number>`count(*)::int` })
         .from(calendarEntries)
-        .where(inArray(calendarEntries.yearId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            calendarEntries.yearId,
+            rows.map((r) => r.id),
+          ),
+        )
         .groupBy(calendarEntries.yearId, calendarEntries.type)
     : [];
   const count = (id: string, type: string) => Number(counts.find((c) => c.yearId === id && c.type === type)?.n ?? 0);
@@ -86,8 +85,26 @@ export async function insertYearVersion(
     })
     .returning();
   const values = [
-    ...data.daysOff.map((d) => ({ date: d.date, type: 'day-off', kind: d.kind, reason: d.reason, reference: d.reference, note: d.note ?? null, periods: null, status: d.status ?? 'official' })),
-    ...data.makeUpDays.map((m) => ({ date: m.date, type: 'make-up', kind: null, reason: m.reason, reference: m.reference, note: m.note ?? null, periods: m.periods ? [...m.periods] : null, status: m.status ?? 'official' })),
+    ...data.daysOff.map((d) => ({
+      date: d.date,
+      type: 'day-off',
+      kind: d.kind,
+      reason: d.reason,
+      reference: d.reference,
+      note: d.note ?? null,
+      periods: null,
+      status: d.status ?? 'official',
+    })),
+    ...data.makeUpDays.map((m) => ({
+      date: m.date,
+      type: 'make-up',
+      kind: null,
+      reason: m.reason,
+      reference: m.reference,
+      note: m.note ?? null,
+      periods: m.periods ? [...m.periods] : null,
+      status: m.status ?? 'official',
+    })),
   ].map((v) => ({ ...v, yearId: row!.id, createdAt: now }));
   const entries = values.length ? await tx.insert(calendarEntries).values(values).returning() : [];
   return { row: row!, entries };
@@ -105,7 +122,13 @@ export async function generateCalendarYear(ctx: Ctx, input: { year: number }): P
     if (rows.draft) throw new AppError('CALENDAR_DRAFT_EXISTS', { year: input.year }, { status: 409 });
     if (rows.published) throw new AppError('CALENDAR_YEAR_PUBLISHED', { year: input.year }, { status: 409 });
     const { row, entries } = await insertYearVersion(tx, now, generateDraftYear(input.year, lunarCalendar()), { status: 'draft', generated: true });
-    await audit({ action: 'calendar.year.generate', subjectType: 'calendar_year', subjectId: row.id, before: null, after: { year: row.year, status: row.status, entries: auditEntries(entries) } });
+    await audit({
+      action: 'calendar.year.generate',
+      subjectType: 'calendar_year',
+      subjectId: row.id,
+      before: null,
+      after: { year: row.year, status: row.status, entries: auditEntries(entries) },
+    });
     return presentYearDetail(row, entries);
   });
 }
@@ -121,7 +144,16 @@ export async function startYearRevision(ctx: Ctx, input: { year: number }): Prom
     const source = await entriesOf(tx, rows.published.id);
     const [row] = await tx
       .insert(calendarYears)
-      .values({ calendarId: PROVINCE_CALENDAR_ID, year: input.year, status: 'draft', generated: false, revisionOf: rows.published.id, sources: rows.published.sources, createdAt: now, updatedAt: now })
+      .values({
+        calendarId: PROVINCE_CALENDAR_ID,
+        year: input.year,
+        status: 'draft',
+        generated: false,
+        revisionOf: rows.published.id,
+        sources: rows.published.sources,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     const entries = source.length
       ? await tx
@@ -137,7 +169,11 @@ export async function startYearRevision(ctx: Ctx, input: { year: number }): Prom
 /** Field errors of an entry against its draft (right year, free date, make-up only on a weekly rest day). */
 async function entryErrors(tx: Tx, draft: YearRow, entry: EntryRequest, exceptId?: string): Promise<Array<{ path: string; code: string; params?: Record<string, unknown> }>> {
   const errors: Array<{ path: string; code: string; params?: Record<string, unknown> }> = [];
-  if (Number(entry.date.slice(0, 4)) !== draft.year || Number.isNaN(Date.parse(`${entry.date}T00:00:00Z`)) || new Date(`${entry.date}T00:00:00Z`).toISOString().slice(0, 10) !== entry.date) {
+  if (
+    Number(entry.date.slice(0, 4)) !== draft.year ||
+    Number.isNaN(Date.parse(`${entry.date}T00:00:00Z`)) ||
+    new Date(`${entry.date}T00:00:00Z`).toISOString().slice(0, 10) !== entry.date
+  ) {
     errors.push({ path: 'body.date', code: 'calendar.errors.dateOutsideYear', params: { year: draft.year } });
     return errors;
   }
@@ -171,7 +207,10 @@ function entryValues(entry: EntryRequest) {
 }
 
 async function touchDraft(tx: Tx, draft: YearRow, now: Date): Promise<void> {
-  await tx.update(calendarYears).set({ version: draft.version + 1, updatedAt: now }).where(eq(calendarYears.id, draft.id));
+  await tx
+    .update(calendarYears)
+    .set({ version: draft.version + 1, updatedAt: now })
+    .where(eq(calendarYears.id, draft.id));
 }
 
 async function draftDetail(tx: Tx, id: string): Promise<CalendarYearDetail> {
@@ -187,7 +226,10 @@ export async function addDraftEntry(ctx: Ctx, input: { year: number; entry: Entr
     const draft = await requireDraft(tx, input.year);
     const errors = await entryErrors(tx, draft, input.entry);
     if (errors.length) throw new AppError('VALIDATION_FAILED', {}, { fields: errors });
-    const [created] = await tx.insert(calendarEntries).values({ ...entryValues(input.entry), yearId: draft.id, createdAt: now }).returning();
+    const [created] = await tx
+      .insert(calendarEntries)
+      .values({ ...entryValues(input.entry), yearId: draft.id, createdAt: now })
+      .returning();
     await touchDraft(tx, draft, now);
     await audit({ action: 'calendar.entry.add', subjectType: 'calendar_year', subjectId: draft.id, before: null, after: { year: draft.year, ...auditEntries([created!])[0] } });
     return draftDetail(tx, draft.id);
@@ -200,7 +242,10 @@ export async function updateDraftEntry(ctx: Ctx, input: { year: number; entryId:
   const now = ctx.clock.now();
   return withCalendarTx(ctx, async ({ tx, audit }) => {
     const draft = await requireDraft(tx, input.year);
-    const [old] = await tx.select().from(calendarEntries).where(and(eq(calendarEntries.id, input.entryId), eq(calendarEntries.yearId, draft.id)));
+    const [old] = await tx
+      .select()
+      .from(calendarEntries)
+      .where(and(eq(calendarEntries.id, input.entryId), eq(calendarEntries.yearId, draft.id)));
     if (!old) throw new AppError('NOT_FOUND', { subject: 'calendar_entry', id: input.entryId });
     const errors = await entryErrors(tx, draft, input.entry, old.id);
     if (errors.length) throw new AppError('VALIDATION_FAILED', {}, { fields: errors });
@@ -217,7 +262,10 @@ export async function removeDraftEntry(ctx: Ctx, input: { year: number; entryId:
   const now = ctx.clock.now();
   return withCalendarTx(ctx, async ({ tx, audit }) => {
     const draft = await requireDraft(tx, input.year);
-    const [old] = await tx.delete(calendarEntries).where(and(eq(calendarEntries.id, input.entryId), eq(calendarEntries.yearId, draft.id))).returning();
+    const [old] = await tx
+      .delete(calendarEntries)
+      .where(and(eq(calendarEntries.id, input.entryId), eq(calendarEntries.yearId, draft.id)))
+      .returning();
     if (!old) throw new AppError('NOT_FOUND', { subject: 'calendar_entry', id: input.entryId });
     await touchDraft(tx, draft, now);
     await audit({ action: 'calendar.entry.remove', subjectType: 'calendar_year', subjectId: draft.id, before: auditEntries([old])[0], after: null });

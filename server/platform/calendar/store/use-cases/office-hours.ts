@@ -35,20 +35,37 @@ export async function getOfficeHours(ctx: Ctx): Promise<OfficeHoursResponse> {
 export async function listUnitHours(ctx: Ctx): Promise<ListUnitHoursResponse> {
   assertCan(ctx, 'calendar.read');
   const rows = await ctx.db.select().from(calendarUnitHours).where(eq(calendarUnitHours.calendarId, PROVINCE_CALENDAR_ID)).orderBy(asc(calendarUnitHours.orgUnitCode));
-  const items: UnitHours[] = rows.map((r) => ({ orgUnitCode: r.orgUnitCode, label: r.label, weeklyHours: presentWeeklyHours(r.weeklyHours), updatedAt: r.updatedAt.toISOString() }));
+  const items: UnitHours[] = rows.map((r) => ({
+    orgUnitCode: r.orgUnitCode,
+    label: r.label,
+    weeklyHours: presentWeeklyHours(r.weeklyHours),
+    updatedAt: r.updatedAt.toISOString(),
+  }));
   return { items, total: items.length };
 }
 
 function provinceChange(before: CalendarState, hours: WeeklyOfficeHours): CalendarChange {
   const after: CalendarState = { ...before, provinceHours: hours };
-  return describeChange('office-hours', before.years.length ? before : null, after, null, before.years.map((y) => y.year));
+  return describeChange(
+    'office-hours',
+    before.years.length ? before : null,
+    after,
+    null,
+    before.years.map((y) => y.year),
+  );
 }
 
 function unitChange(before: CalendarState, code: string, hours: WeeklyOfficeHours | null): CalendarChange {
   const unitHours = new Map(before.unitHours);
   if (hours) unitHours.set(code, hours);
   else unitHours.delete(code);
-  return describeChange('unit-hours', before.years.length ? before : null, { ...before, unitHours }, code, before.years.map((y) => y.year));
+  return describeChange(
+    'unit-hours',
+    before.years.length ? before : null,
+    { ...before, unitHours },
+    code,
+    before.years.map((y) => y.year),
+  );
 }
 
 /** Open items per module that new province office hours would move. */

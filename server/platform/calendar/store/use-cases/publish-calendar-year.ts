@@ -25,7 +25,12 @@ import { auditEntries } from './calendar-years';
 
 /** The state as it would be once the draft is published (its entries then count as official). */
 function stateWithDraft(state: CalendarState, draft: YearRow, entries: readonly EntryRow[]): CalendarState {
-  const year = toCalendarYear(draft.year, 'official', entries.map((e) => ({ ...e, status: 'official' })), draft.sources);
+  const year = toCalendarYear(
+    draft.year,
+    'official',
+    entries.map((e) => ({ ...e, status: 'official' })),
+    draft.sources,
+  );
   return { ...state, years: [...state.years.filter((y) => y.year !== draft.year), year].sort((a, b) => a.year - b.year) };
 }
 
