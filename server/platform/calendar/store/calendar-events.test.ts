@@ -190,18 +190,16 @@ describe('compiled calendar cache', () => {
       .from(calendarYears)
       .where(and(eq(calendarYears.year, 2026), eq(calendarYears.status, 'published')));
     // Another process writes the day off; until it bumps the revision this process keeps its compiled copy.
-    await db
-      .insert(calendarEntries)
-      .values({
-        yearId: year!.id,
-        date: '2026-12-16',
-        type: 'day-off',
-        kind: 'other',
-        reason: 'Nghỉ (tiến trình khác)',
-        reference: 'TB',
-        status: 'official',
-        createdAt: new Date(),
-      });
+    await db.insert(calendarEntries).values({
+      yearId: year!.id,
+      date: '2026-12-16',
+      type: 'day-off',
+      kind: 'other',
+      reason: 'Nghỉ (tiến trình khác)',
+      reference: 'TB',
+      status: 'official',
+      createdAt: new Date(),
+    });
     expect((await dueAcross()).due).toBe('2026-12-16T09:00:00+07:00');
     await db.update(calendarCalendars).set({ revision: sql`${calendarCalendars.revision} + 1` });
     expect((await dueAcross()).due).toBe('2026-12-17T09:00:00+07:00');
