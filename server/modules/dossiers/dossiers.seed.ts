@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { SYSTEM_USER_ID, type UserActor } from '../../platform/access';
 import { addWorkingTimeMs, describeDay, toVnIso, vnDateOf, vnInstant, type Duration, type WorkingCalendar } from '../../platform/calendar';
 import { withTransaction, type Ctx } from '../../platform/context/context';
+import { AppError } from '../../platform/errors';
 import type { DossierState, IntakeRequest, TransitionRequest } from '../../../contracts/dossiers/dossiers.contracts';
 import { getPublishedProcedureByCode, timeForChannel, type ProcedureVersionView } from '../catalog';
 import { identityOrgUnits, identityRoleGrants, normaliseSearch } from '../identity';
@@ -18,6 +19,12 @@ import { plainChecklist } from './use-cases/intake-checklist';
 import { issueApology } from './use-cases/issue-apology';
 import { sweepAtRisk } from './use-cases/maintain-deadlines';
 import { transitionDossier } from './use-cases/transition-dossier';
+
+/** A random demo case the rules refuse (an AppError) is skipped; anything else is a defect and stops the seed. */
+function refusedAsNull(err: unknown): null {
+  if (err instanceof AppError) return null;
+  throw err;
+}
 
 /**
  * National codes of the catalog's demo procedures (server/modules/catalog/demo/procedures.json) used for demo
@@ -484,7 +491,7 @@ async function seedRecent(d: Demo): Promise<number> {
         reasons: null,
         note: null,
       };
-      const r = await intakeDossier(ctx, input).catch(() => null);
+      const r = await intakeDossier(ctx, input).catch(refusedAsNull);
       if (r?.decision !== 'accept') continue;
       count++;
       await drive(d, ctx, clock, r.dossierId, target, c.handling.id);
@@ -541,7 +548,7 @@ async function drive(d: Demo, ctx: Ctx, clock: SeedClock, id: string, target: (t
       clock.at = at;
       await issueApology(ctx, id, { expectedVersion: version, reason: 'Cần xác minh thêm thông tin với cơ quan liên quan', newDueAt: newDue.toISOString() })
         .then((r) => void (version = r.version))
-        .catch(() => undefined);
+        .catch(refusedAsNull);
       return;
     }
     case 'LATE':
@@ -578,6 +585,6 @@ async function seedIntakeDecisions(d: Demo): Promise<void> {
       missingItems: kind === 'guide' ? [pick(d.rand, SUPPLEMENT_ITEMS)] : [],
       reasons: kind === 'guide' ? 'Hồ sơ chưa đủ thành phần theo quy định' : 'Yêu cầu không thuộc phạm vi giải quyết của thủ tục',
       note: null,
-    }).catch(() => undefined);
+    }).catch(refusedAsNull);
   }
 }

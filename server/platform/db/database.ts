@@ -167,6 +167,8 @@ export async function runMigrations(database: Database): Promise<void> {
     await client.query('select pg_advisory_lock(770001)');
     await migratePg(drizzlePg(client), { migrationsFolder: MIGRATIONS_FOLDER });
   } finally {
+    // Best effort: on a dead connection the unlock fails, but the session's end releases the lock anyway, and the
+    // migration's own error (if any) is the one worth propagating.
     await client.query('select pg_advisory_unlock(770001)').catch(() => undefined);
     client.release();
   }
