@@ -158,8 +158,10 @@ const WRITE_VIEWS: NamedStatement = {
 };
 
 /**
- * Renders and stores the views of these dossiers from what is in the database now (call after the change's writes);
- * returns how many were stored.
+ * The one store path of the view (D8): renders these dossiers' views from what is in the database now and stores
+ * each over the version it read; returns how many were stored. Called by changeDossier (dossiers.repository.ts) in
+ * every change's transaction, by the refresh job (refreshOutdatedPublicViews), and when a published calendar year
+ * makes provisional appointments official (maintain-deadlines.ts), which changes no dossier row.
  */
 export async function refreshPublicViews(tx: Tx | Queryable, ids: readonly string[]): Promise<number> {
   if (ids.length === 0) return 0;
@@ -183,7 +185,8 @@ const OUTDATED: NamedStatement = {
 };
 
 /**
- * Writes views that are missing or were made with other wording (after a deployment, a write that cleared them, demo
+ * The safety net (job `dossiers.refresh-public-views`): writes views that are missing or were made with other wording
+ * (after a deployment, a write that bypassed changeDossier and so was cleared by the trigger of migration 0004, demo
  * data); at most `limit` per call. Returns how many it wrote, so a caller looping until 0 cannot spin on a view it
  * could not store.
  */

@@ -5,6 +5,7 @@ import { executeNamed, type NamedStatement, type Queryable, type Tx } from '../.
 import { listOrgUnitsByIds } from '../identity';
 import { CALENDAR_REVISION_SQL } from '../../platform/calendar/store';
 import { dossierApologies, dossierEvents, dossierPauses, dossiers, dossierSteps, type AttachmentMeta } from './dossiers.tables';
+import { publicViewRevision, refreshPublicViews, renderPublicView } from './dossiers.public-view';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type HopRow = typeof dossierSteps.$inferSelect;
@@ -72,8 +73,29 @@ export interface NewDossier {
   row: Omit<DossierInsert, 'id' | 'code' | 'publicView' | 'publicViewRev'>;
   hop: Omit<HopInsert, 'id' | 'dossierId' | 'seq'>;
   event: Omit<EventInsert, 'id' | 'dossierId'>;
-  /** The public lookup's read model (dossiers.public-view.ts), rendered from the above; null leaves it to the refresh. */
-  publicView: { view: string; rev: string } | null;
+  /**
+   * Store the public lookup's view (D8), rendered here from the row and entry above; `dueProvisional` needs the
+   * calendar the due was computed with (dossiers.deadlines dueProvisionalOf). Null leaves it to the refresh job.
+   */
+  publicView: { dueProvisional: boolean } | null;
+}
+
+/** The lookup's view of a dossier being inserted: the same renderer as every later change, fed what the insert writes. */
+function newDossierView(d: NewDossier): string | null {
+  if (!d.publicView) return null;
+  const e = d.event;
+  return renderPublicView({
+    procedureName: d.row.procedureName,
+    applicantName: d.row.applicantName,
+    statusCode: d.row.statusCode,
+    receivedAt: d.row.receivedAt,
+    dueAt: d.row.dueAt,
+    extendedDueAt: d.row.extendedDueAt ?? null,
+    finishedAt: d.row.finishedAt ?? null,
+    returnedAt: d.row.returnedAt ?? null,
+    dueProvisional: d.publicView.dueProvisional,
+    events: e.public ? [{ at: e.at, kind: e.kind, statusCode: e.statusCode, params: e.params ?? {} }] : [],
+  });
 }
 
 /**
@@ -138,11 +160,12 @@ const NEW_DOSSIER_STATEMENT: NamedStatement = {
  * the table definitions. The one insert path of dossier rows (intake and the demo seed). Returns the code.
  */
 export async function insertNewDossier(tx: Tx, d: NewDossier): Promise<string> {
+  const view = newDossierView(d);
   const rows = await executeNamed<{ code: string }>(tx, NEW_DOSSIER_STATEMENT, [
     d.agencyCode,
     d.day,
     `${d.agencyCode}-${codeDay(d.day)}-`,
-    ...DOSSIER_COLUMNS.params({ ...d.row, id: d.id, publicView: d.publicView?.view ?? null, publicViewRev: d.publicView?.rev ?? null }),
+    ...DOSSIER_COLUMNS.params({ ...d.row, id: d.id, publicView: view, publicViewRev: view === null ? null : publicViewRevision() }),
     ...HOP_COLUMNS.params(d.hop),
     ...EVENT_COLUMNS.params(d.event),
   ]);
@@ -178,16 +201,27 @@ export async function nextSlipNumber(tx: Tx, unitId: string, kind: string, year:
 }
 
 /**
- * The optimistic write of a status change: succeeds only when nobody changed the dossier since `expectedVersion`
- * was read (the row lock makes a concurrent writer wait, then see the new version and match nothing).
+ * The one write of a change to an existing dossier (D8): the row, only if nobody changed it since `expectedVersion`
+ * was read (the row lock makes a concurrent writer wait, then see the new version and match nothing), its timeline
+ * entry (with the status the row now has), and the public lookup's view rendered from both, all in the caller's
+ * transaction. Null when the version moved (nothing written).
  */
-export async function updateDossierIfVersion(tx: Tx, id: string, expectedVersion: number, values: Partial<DossierRow>): Promise<DossierRow | null> {
+export async function changeDossier(
+  tx: Tx,
+  id: string,
+  expectedVersion: number,
+  values: Partial<DossierRow>,
+  event: Omit<EventInsert, 'id' | 'dossierId' | 'statusCode'>,
+): Promise<DossierRow | null> {
   const [row] = await tx
     .update(dossiers)
     .set({ ...values, version: sql`${dossiers.version} + 1` })
     .where(and(eq(dossiers.id, id), eq(dossiers.version, expectedVersion)))
     .returning();
-  return row ?? null;
+  if (!row) return null;
+  await tx.insert(dossierEvents).values({ ...event, dossierId: id, statusCode: row.statusCode });
+  await refreshPublicViews(tx, [id]);
+  return row;
 }
 
 /** A new hop row. */
@@ -247,9 +281,4 @@ export async function closeOpenPause(tx: Tx, dossierId: string, at: Date): Promi
     .where(and(eq(dossierPauses.dossierId, dossierId), isNull(dossierPauses.toAt)))
     .returning();
   return row ?? null;
-}
-
-/** Appends a timeline entry. */
-export async function insertEvent(tx: Tx, values: typeof dossierEvents.$inferInsert): Promise<void> {
-  await tx.insert(dossierEvents).values(values);
 }

@@ -10,7 +10,6 @@ import { getPublishedProcedureByCode, timeForChannel, type ProcedureVersionView 
 import { cachedOrgUnitRefs, isOpenOn, normaliseSearch } from '../../identity';
 import { calendarsOf, dueOf, dueProvisionalOf, hopDueOf, isAtRisk } from '../dossiers.deadlines';
 import { notifyApplicant } from '../dossiers.notify';
-import { publicViewRevision, renderPublicView } from '../dossiers.public-view';
 import { DOSSIER_ACTIONS } from '../dossiers.policy';
 import { randomUUID } from 'node:crypto';
 import { counterKindOf, loadIssuer, referenceOf, symbolOf } from './slip-numbers';
@@ -179,19 +178,8 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
   const atRisk = isAtRisk({ now, effectiveDue: dueAt, cal, pauses: [], openHop: { startedAt: now, budgetMinutes: first.budgetMinutes }, laterBudgets }) ?? false;
   const id = randomUUID();
   const params = { unit: receiving.name, due: toVnIso(dueAt) };
-  const publicView = renderPublicView({
-    procedureName: version.name,
-    applicantName: applicant.name,
-    statusCode: STATUS_CODE.RECEIVED,
-    receivedAt: now,
-    dueAt,
-    extendedDueAt: null,
-    finishedAt: null,
-    returnedAt: null,
-    // Past the last published year the due is counted on the statutory calendar (Bộ luật Lao động 2019 Điều 112).
-    dueProvisional: dueProvisionalOf({ receivedAt: now, dueAt, extendedDueAt: null }, cal),
-    events: [{ at: now, kind: 'intake', statusCode: STATUS_CODE.RECEIVED, params }],
-  });
+  // Past the last published year the due is counted on the statutory calendar (Bộ luật Lao động 2019 Điều 112).
+  const dueProvisional = dueProvisionalOf({ receivedAt: now, dueAt, extendedDueAt: null }, cal);
 
   return withTransaction(ctx, async (scope) => {
     const { tx } = scope;
@@ -261,7 +249,7 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
         note: input.note,
       },
       event: { at: now, kind: 'intake', public: true, statusCode: STATUS_CODE.RECEIVED, params, note: input.note, actorId, actorLabel },
-      publicView: { view: publicView, rev: publicViewRevision() },
+      publicView: { dueProvisional },
     });
     await notifyApplicant(scope, {
       subjectId: id,

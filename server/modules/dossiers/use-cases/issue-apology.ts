@@ -6,10 +6,9 @@ import { AppError, notFound } from '../../../platform/errors';
 import type { ApologyRequest } from '../../../../contracts/dossiers/dossiers.contracts';
 import { calendarOf, toPauses, workingMinutesBetween } from '../dossiers.deadlines';
 import { formatInstant, notifyApplicant } from '../dossiers.notify';
-import { refreshPublicViews } from '../dossiers.public-view';
 import { DOSSIER_ACTIONS } from '../dossiers.policy';
 import { counterKindOf, loadIssuer, referenceOf, symbolOf } from './slip-numbers';
-import { findApology, findDossier, insertEvent, listHops, listPauses, nextSlipNumber, unitsById, updateDossierIfVersion, type DossierRow } from '../dossiers.repository';
+import { changeDossier, findApology, findDossier, listHops, listPauses, nextSlipNumber, unitsById, type DossierRow } from '../dossiers.repository';
 import { dossierApologies } from '../dossiers.tables';
 import { OPEN_STATES } from '../dossiers.workflow';
 import { actorIdOf, actorLabelOf, invalid, subjectOf } from './common';
@@ -45,7 +44,9 @@ export async function issueApology(ctx: Ctx, id: string, req: ApologyRequest): P
 
   return withTransaction(ctx, async (scope) => {
     const { tx } = scope;
-    const updated = await updateDossierIfVersion(tx, id, req.expectedVersion, { extendedDueAt: newDue, atRisk, atRiskCheckedAt: now, updatedAt: now });
+    const params = { newDue: toVnIso(newDue), due: toVnIso(row.dueAt) };
+    const entry = { at: now, kind: 'apology', public: true, params, note: req.reason, actorId, actorLabel };
+    const updated = await changeDossier(tx, id, req.expectedVersion, { extendedDueAt: newDue, atRisk, atRiskCheckedAt: now, updatedAt: now }, entry);
     if (!updated) throw new AppError('VERSION_CONFLICT', {});
     const n = await nextSlipNumber(tx, handling.id, counterKindOf('apology'), Number(toVnIso(now).slice(0, 4)));
     // "01/PXL-STP": the handling agency's own abbreviation, as the letter's heading names it (D14).
@@ -54,9 +55,6 @@ export async function issueApology(ctx: Ctx, id: string, req: ApologyRequest): P
     await tx
       .insert(dossierApologies)
       .values({ dossierId: id, referenceNumber, issuedAt: now, issuedBy: actorId, issuedByLabel: actorLabel, reason: req.reason, originalDueAt: row.dueAt, newDueAt: newDue });
-    const params = { newDue: toVnIso(newDue), due: toVnIso(row.dueAt) };
-    await insertEvent(tx, { dossierId: id, at: now, kind: 'apology', public: true, statusCode: row.statusCode, params, note: req.reason, actorId, actorLabel });
-    await refreshPublicViews(tx, [id]);
     await notifyApplicant(scope, {
       subjectId: id,
       code: row.code,

@@ -7,7 +7,7 @@ import type { Queryable } from '../../../platform/db/database';
 import { calendarCache, calendarOrNone, dueOf, dueProvisionalOf, hopDueOf, toPauses } from '../dossiers.deadlines';
 import { notifyApplicant } from '../dossiers.notify';
 import { refreshPublicViews } from '../dossiers.public-view';
-import { insertEvent, setHopDue, updateDossierIfVersion, type DossierRow, type HopRow, type PauseRow } from '../dossiers.repository';
+import { changeDossier, setHopDue, type DossierRow, type HopRow, type PauseRow } from '../dossiers.repository';
 import { dossierPauses, dossiers, dossierSteps } from '../dossiers.tables';
 import { OPEN_STATES, RUNNING_STATES } from '../dossiers.workflow';
 import { riskAfter } from './transition-dossier';
@@ -176,7 +176,10 @@ export async function recomputeForCalendarChange(ctx: Ctx, event: CalendarChange
   return { moved };
 }
 
-/** Stores again the lookup views of every dossier whose appointment falls in `year` (batches, in id order). */
+/**
+ * Stores again the lookup views of every dossier whose appointment falls in `year` (batches, in id order): publishing
+ * the year made them official without changing their rows, so changeDossier did not run for those that did not move.
+ */
 async function refreshViewsDueIn(ctx: Ctx, year: number): Promise<void> {
   const from = vnInstant(`${year}-01-01`);
   const to = vnInstant(`${year + 1}-01-01`);
@@ -215,12 +218,11 @@ async function applyRecomputedDue(
   const kind = confirmed ? 'calendar-confirmed' : 'calendar-change';
   try {
     return await withTransaction(ctx, async (scope) => {
-      const updated = await updateDossierIfVersion(scope.tx, row.id, row.version, { dueAt: due, atRisk, atRiskCheckedAt: now, updatedAt: now });
+      const params = { reason: event.reason, before: toVnIso(row.dueAt), after: toVnIso(due), ...(confirmed ? { year: event.years[0]! } : {}) };
+      const entry = { at: now, kind, public: true, params, note: event.reason, actorId: null, actorLabel: 'system' };
+      const updated = await changeDossier(scope.tx, row.id, row.version, { dueAt: due, atRisk, atRiskCheckedAt: now, updatedAt: now }, entry);
       if (!updated) throw new Error('version moved');
       if (hop) await setHopDue(scope.tx, hop.id, hopDueOf(hop.startedAt, hop.budgetMinutes, cal, enginePauses));
-      const params = { reason: event.reason, before: toVnIso(row.dueAt), after: toVnIso(due), ...(confirmed ? { year: event.years[0]! } : {}) };
-      await insertEvent(scope.tx, { dossierId: row.id, at: now, kind, public: true, statusCode: row.statusCode, params, note: event.reason, actorId: null, actorLabel: 'system' });
-      await refreshPublicViews(scope.tx, [row.id]);
       // One message per moved appointment: the key is the calendar revision that moved it.
       await notifyApplicant(scope, {
         subjectId: row.id,

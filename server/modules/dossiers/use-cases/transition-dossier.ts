@@ -9,21 +9,19 @@ import { getProcedureVersion } from '../../catalog';
 import { getOrgUnit, isOpenOn } from '../../identity';
 import { calendarOf, classify, dueOf, hopDueOf, isAtRisk, shiftByWorkingMinutes, toPauses, workingMinutesBetween } from '../dossiers.deadlines';
 import { notifyApplicant } from '../dossiers.notify';
-import { refreshPublicViews } from '../dossiers.public-view';
 import { DOSSIER_ACTIONS } from '../dossiers.policy';
 import { preconditionHolds } from '../dossiers.presenter';
 import {
   closeOpenPause,
   finishHop,
   findDossier,
-  insertEvent,
   insertHop,
   listHops,
   listPauses,
   openPause,
   setHopDue,
   unitsById,
-  updateDossierIfVersion,
+  changeDossier,
   type DossierRow,
   type HopRow,
   type NewHop,
@@ -359,7 +357,8 @@ export async function transitionDossier(ctx: Ctx, id: string, req: TransitionReq
   return withTransaction(ctx, async (scope) => {
     const { tx } = scope;
     // First write: the row lock serialises concurrent officers; the loser matches no row and nothing is written.
-    const updated = await updateDossierIfVersion(tx, id, req.expectedVersion, p.values);
+    const note = noteOf(req);
+    const updated = await changeDossier(tx, id, req.expectedVersion, p.values, { at: now, kind: req.transition, public: rule.public, params: p.params, note, actorId, actorLabel });
     if (!updated) throw new AppError('VERSION_CONFLICT', {});
     for (const c of p.closeHops) await finishHop(tx, c.id, now, c.classification);
     if (p.newHop) await insertHop(tx, id, p.newHop);
@@ -376,9 +375,6 @@ export async function transitionDossier(ctx: Ctx, id: string, req: TransitionReq
     } else if (p.pause) {
       await closeOpenPause(tx, id, now);
     }
-    const note = noteOf(req);
-    await insertEvent(tx, { dossierId: id, at: now, kind: req.transition, public: rule.public, statusCode: updated.statusCode, params: p.params, note, actorId, actorLabel });
-    await refreshPublicViews(tx, [id]);
     if (NOTIFY.has(req.transition)) {
       await notifyApplicant(scope, {
         subjectId: id,
