@@ -4,7 +4,8 @@ import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { PublicLookupSchema, type DossierDetail } from '../../../contracts/dossiers/dossiers.contracts';
 import { identityOrgUnits } from '../identity';
-import { dossiers } from './dossiers.tables';
+import { dossierEvents, dossiers } from './dossiers.tables';
+import { changeDossier } from './dossiers.repository';
 import { publicViewRevision, refreshOutdatedPublicViews, refreshPublicViews, writePublicViews } from './dossiers.public-view';
 import { DOSSIER_TEST_ENV, createDossierWorld, receive, step, type DossierWorld } from './test/factories';
 
@@ -118,5 +119,35 @@ describe('public lookup read model', () => {
     expect((await stored(d.id)).view).toBeNull();
     expect((await lookup(d.code)).statusCode).toBe(4);
     expect(await writePublicViews(t.database.db, [{ id: d.id, version: before.version + 1, view: before.view! }])).toBe(1);
+  });
+
+  it('changeDossier writes the row, its timeline entry and the view together, or nothing on a stale version', async () => {
+    const d = await receive(w);
+    const before = await stored(d.id);
+    const entries = async () => (await t.database.db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, d.id))).length;
+    const n = await entries();
+    const entry = {
+      at: new Date('2026-03-02T02:00:00Z'),
+      kind: 'calendar-change',
+      public: true,
+      params: { reason: 'x', before: '2026-03-10T17:00:00+07:00', after: '2026-03-20T17:00:00+07:00' },
+      note: 'x',
+      actorId: null,
+      actorLabel: 'system',
+    };
+    const dueAt = new Date('2026-03-20T10:00:00Z');
+    expect(await t.database.db.transaction((tx) => changeDossier(tx, d.id, before.version - 1, { dueAt }, entry))).toBeNull();
+    expect(await entries()).toBe(n);
+    expect(await stored(d.id)).toEqual(before);
+
+    const row = await t.database.db.transaction((tx) => changeDossier(tx, d.id, before.version, { dueAt }, entry));
+    expect(row?.version).toBe(before.version + 1);
+    expect(await entries()).toBe(n + 1);
+    const after = await stored(d.id);
+    expect(after.rev).toBe(publicViewRevision());
+    const body = await lookup(d.code);
+    expect(body.appointmentAt).toBe('2026-03-20T17:00:00+07:00');
+    expect(body.timeline.at(-1)?.statusCode).toBe(row!.statusCode);
+    expect(body).toEqual(await rendered(d));
   });
 });
