@@ -164,6 +164,10 @@ describe('intake at the desk', () => {
         expect(guide.statusCode).toBe(400);
         expect(fieldsOf(guide)).toEqual([['body.reasons', 'State the reasons.']]);
       }
+      // Checked with the request, before the procedure is even looked up (it was a 404 when the use case checked it).
+      const unpublished = await post(intakeBody(w, { decision: 'refuse', procedureCode: 'KHONG-CO' }));
+      expect(unpublished.statusCode).toBe(400);
+      expect(fieldsOf(unpublished)).toEqual([['body.reasons', 'Vui lòng nêu rõ lý do.']]);
       const unknown = await post(intakeBody(w, { decision: 'postpone' }));
       expect(unknown.statusCode).toBe(400);
       expect(fieldsOf(unknown).map(([path]) => path)).toEqual(['body.decision']);
