@@ -236,8 +236,6 @@ export async function run(): Promise<void> {
       checklist: [{ name: 'Tờ khai', originals: 1, copies: 0 }],
       feeVnd: 0,
       decision: 'accept' as const,
-      missingItems: [],
-      reasons: null,
       note: null,
     });
 

@@ -120,31 +120,58 @@ export const ProcedureRefSchema = z.object({ versionId: z.uuid(), code: z.string
 
 // ---------------------------------------------------------------- intake
 
-export const IntakeRequestSchema = z.object({
+/** What every intake decision names: the procedure, the desks, the applicant and the papers checked at the desk. */
+const intakeBase = {
   procedureCode: Text(60).min(1),
   receivingUnitId: z.uuid().optional(),
   handlingUnitId: z.uuid().optional(),
   channel: ChannelSchema,
   applicant: ApplicantSchema,
-  /** Who hands the dossier in for the applicant (Mẫu 01 authorised-person block); omit when the applicant comes in person. */
-  submitter: SubmitterSchema.optional(),
+  /** The papers checked at the desk; a guide or refusal keeps them on its record (Mẫu 02 / Mẫu 03). */
   checklist: z.array(ChecklistItemSchema).max(200).default([]),
   /** Keys of the procedure's conditional document groups whose case applies to this applicant (catalog `documentGroups`). */
   conditions: z.array(Text(40).min(1)).max(100).optional(),
-  feeVnd: z.number().int().min(0).max(1_000_000_000_000).optional().default(0),
-  resultDelivery: ResultDeliverySchema.optional(),
-  /** Required when the catalog's time for the channel is unreadable: the officer states it, nothing is guessed. */
-  duration: DurationInputSchema.optional(),
-  decision: z.enum(['accept', 'guide', 'refuse']),
-  missingItems: z.array(Text(1000).min(1)).max(100).optional().default([]),
-  reasons: OptionalText(4000),
   note: OptionalText(4000),
-  /**
-   * "Receive and return now" (issue 9 item 6): only for a procedure the province designates for on-the-spot resolution
-   * (catalog `onTheSpot`); the dossier is received, then returned to the applicant at the desk, finished early.
-   */
-  returnNow: z.boolean().optional(),
-});
+};
+// Absent, null or blank all get the same translated message (the key is also the type error's, so a missing field names it).
+const IntakeReasons = z.string({ error: 'dossiers.errors.reasonsRequired' }).trim().min(1, 'dossiers.errors.reasonsRequired').max(4000);
+const MissingItem = Text(1000).min(1);
+
+/**
+ * POST /dossiers/intake, one shape per `decision`: each declares exactly its own fields (issue 8 item 12). Fields of
+ * another decision are dropped, not refused, so a client sending the whole desk form keeps working.
+ */
+export const IntakeRequestSchema = z.discriminatedUnion('decision', [
+  z.object({
+    decision: z.literal('accept'),
+    ...intakeBase,
+    /** Who hands the dossier in for the applicant (Mẫu 01 authorised-person block); omit when the applicant comes in person. */
+    submitter: SubmitterSchema.optional(),
+    feeVnd: z.number().int().min(0).max(1_000_000_000_000).optional().default(0),
+    resultDelivery: ResultDeliverySchema.optional(),
+    /** Required when the catalog's time for the channel is unreadable: the officer states it, nothing is guessed. */
+    duration: DurationInputSchema.optional(),
+    /**
+     * "Receive and return now" (issue 9 item 6): only for a procedure the province designates for on-the-spot resolution
+     * (catalog `onTheSpot`); the dossier is received, then returned to the applicant at the desk, finished early.
+     */
+    returnNow: z.boolean().optional(),
+  }),
+  z.object({
+    /** Guide to supplement (Mẫu 02, §3.1 step 2b): the papers still missing and why; no dossier is received. */
+    decision: z.literal('guide'),
+    ...intakeBase,
+    missingItems: z.array(MissingItem, { error: 'dossiers.errors.missingItemsRequired' }).min(1, 'dossiers.errors.missingItemsRequired').max(100),
+    reasons: IntakeReasons,
+  }),
+  z.object({
+    /** Refuse (Mẫu 03, §3.1 step 2c): the reasons; any papers named are passed on in the applicant's notice. */
+    decision: z.literal('refuse'),
+    ...intakeBase,
+    missingItems: z.array(MissingItem).max(100).optional().default([]),
+    reasons: IntakeReasons,
+  }),
+]);
 export type IntakeRequest = z.infer<typeof IntakeRequestSchema>;
 
 export const IntakeDecisionSchema = z.object({

@@ -118,7 +118,7 @@ describe('caching', () => {
 
 describe('public lookup', () => {
   it('masks a one-word applicant name', async () => {
-    const d = await receive(w, { applicant: { kind: 'person', name: 'Bình', idNumber: '001203004005', phone: null, email: null, address: null } } as never);
+    const d = await receive(w, { applicant: { kind: 'person', name: 'Bình', idNumber: '001203004005', phone: null, email: null, address: null } });
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/dossiers/lookup/${encodeURIComponent(d.code)}` });
     expect(res.statusCode).toBe(200);
     expect(res.json().applicantName).toBe('B****');

@@ -36,7 +36,7 @@ describe('logs carry no personal data or secrets', () => {
       email: 'binh.tran.log@example.vn',
       address: 'Số 17 Ngõ Riêng Tư',
     };
-    const res = await w.agents.reception.post('/api/v1/dossiers/intake', intakeBody(w, { applicant } as never));
+    const res = await w.agents.reception.post('/api/v1/dossiers/intake', intakeBody(w, { applicant }));
     expect(res.statusCode).toBe(500);
     const failure = parsed().find((l) => l.msg === 'unhandled error');
     expect(failure, logText()).toBeDefined();

@@ -28,7 +28,7 @@ const codes = (r: { items: DossierListItem[] }) => r.items.map((i) => i.code);
 describe('queues', () => {
   it('shows each officer the dossiers they hold, and their units’ dossiers', async () => {
     t.clock.set(MONDAY_9);
-    const atDesk = await receive(w, { applicant: { kind: 'person', name: 'Lê Thị Hồng Nhung', idNumber: '038200001234', phone: null, email: null, address: null } as never });
+    const atDesk = await receive(w, { applicant: { kind: 'person', name: 'Lê Thị Hồng Nhung', idNumber: '038200001234', phone: null, email: null, address: null } });
     const withSpecialist = await step(w.agents.reception, await receive(w), { transition: 'forward' });
     expect(codes(await queue('reception', 'queue=mine&pageSize=100'))).toContain(atDesk.code);
     expect(codes(await queue('reception', 'queue=mine&pageSize=100'))).not.toContain(withSpecialist.code);
@@ -53,7 +53,7 @@ describe('queues', () => {
 
   it('lists overdue and due-soon dossiers with their deadline badges', async () => {
     t.clock.set(MONDAY_9);
-    const d = await receive(w, { applicant: { kind: 'person', name: 'Phan Quá Hạn', idNumber: '038200009999', phone: null, email: null, address: null } as never });
+    const d = await receive(w, { applicant: { kind: 'person', name: 'Phan Quá Hạn', idNumber: '038200009999', phone: null, email: null, address: null } });
     t.clock.set('2026-03-06T08:00:00Z'); // Friday 15:00: 2 working hours + Monday 07:00–09:00 left
     const soon = await queue('leader', 'queue=due-soon&q=phan qua han');
     expect(soon.items).toEqual([expect.objectContaining({ id: d.id, badge: 'due-soon', remainingWorkingMinutes: 240 })]);
@@ -65,7 +65,7 @@ describe('queues', () => {
 
   it('does not list a paused dossier as overdue (its due moves when it resumes)', async () => {
     t.clock.set(MONDAY_9);
-    const received = await receive(w, { applicant: { kind: 'person', name: 'Vũ Tạm Dừng', idNumber: '038200008888', phone: null, email: null, address: null } as never });
+    const received = await receive(w, { applicant: { kind: 'person', name: 'Vũ Tạm Dừng', idNumber: '038200008888', phone: null, email: null, address: null } });
     const withSpecialist = await step(w.agents.reception, received, { transition: 'forward' });
     await step(w.agents.specialist, withSpecialist, { transition: 'request-supplement', items: ['Bản sao sổ hộ khẩu'], reason: 'Thiếu giấy tờ' });
     t.clock.set('2026-03-10T03:00:00Z'); // past the original due, still waiting for the supplement
@@ -88,7 +88,7 @@ describe('public lookup', () => {
 describe('at-risk sweep', () => {
   it('flags a dossier whose remaining working time is below its remaining step budgets; idempotent and capped', async () => {
     t.clock.set(MONDAY_9);
-    const d = await receive(w, { applicant: { kind: 'person', name: 'Đỗ Rủi Ro', idNumber: '038200007777', phone: null, email: null, address: null } as never });
+    const d = await receive(w, { applicant: { kind: 'person', name: 'Đỗ Rủi Ro', idNumber: '038200007777', phone: null, email: null, address: null } });
     expect(d.atRisk).toBe(false);
     // Tuesday 13:30: 630 working minutes gone, 1770 left, but appraisal (1440) and approval (480) are still ahead.
     t.clock.set('2026-03-03T06:30:00Z');

@@ -487,8 +487,6 @@ async function seedRecent(d: Demo): Promise<number> {
         feeVnd: 0,
         ...(c.stated ? { duration: c.stated } : {}),
         decision: 'accept',
-        missingItems: [],
-        reasons: null,
         note: null,
       };
       const r = await intakeDossier(ctx, input).catch(refusedAsNull);
@@ -580,11 +578,10 @@ async function seedIntakeDecisions(d: Demo): Promise<void> {
       channel: 'direct',
       applicant: { ...c.applicant, phone: null, email: null, address: null },
       checklist: [],
-      feeVnd: 0,
-      decision: kind,
-      missingItems: kind === 'guide' ? [pick(d.rand, SUPPLEMENT_ITEMS)] : [],
-      reasons: kind === 'guide' ? 'Hồ sơ chưa đủ thành phần theo quy định' : 'Yêu cầu không thuộc phạm vi giải quyết của thủ tục',
       note: null,
+      ...(kind === 'guide'
+        ? { decision: kind, missingItems: [pick(d.rand, SUPPLEMENT_ITEMS)], reasons: 'Hồ sơ chưa đủ thành phần theo quy định' }
+        : { decision: kind, missingItems: [], reasons: 'Yêu cầu không thuộc phạm vi giải quyết của thủ tục' }),
     }).catch(refusedAsNull);
   }
 }

@@ -78,7 +78,9 @@ describe('toIntakeRequest', () => {
     expect(req.applicant).toEqual({ kind: 'person', name: 'Nguyễn Văn An', idNumber: '038090001234', phone: null, email: 'an@example.vn', address: null });
     expect(req.duration).toBeUndefined();
     expect(req.decision).toBe('accept');
-    expect(req.missingItems).toEqual([]);
+    // Each decision sends only its own fields: an accept carries no missing items nor reasons (issue 8 item 12).
+    expect(req).not.toHaveProperty('missingItems');
+    expect(req).not.toHaveProperty('reasons');
     expect(toIntakeRequest('X', values(), 'accept', true).duration).toEqual({ amount: 5, unit: 'working-days' });
   });
 

@@ -131,7 +131,7 @@ export function nothingKept(rows: readonly ChecklistRow[] | undefined, condition
 const blank = (v: string | undefined): string | undefined => (v && v.trim() !== '' ? v.trim() : undefined);
 
 /** The authorised person of the request, or undefined when the applicant submits in person. */
-function toSubmitter(s: IntakeFormValues['submitter']): IntakeRequest['submitter'] {
+function toSubmitter(s: IntakeFormValues['submitter']): Extract<IntakeRequest, { decision: 'accept' }>['submitter'] {
   if (!s?.authorised || !blank(s.name)) return undefined;
   return {
     name: s.name!.trim(),
@@ -143,17 +143,21 @@ function toSubmitter(s: IntakeFormValues['submitter']): IntakeRequest['submitter
   };
 }
 
-/** Builds the POST /intake body from the form (only ticked documents go into the checklist). */
-export function toIntakeRequest(
+/**
+ * Builds the POST /intake body from the form (only ticked documents go into the checklist). Each decision sends only
+ * its own fields, as the contract declares them: the fee, delivery, duration and authorised person with an accept, the
+ * missing items with a guide, the reasons with a guide or refusal.
+ */
+export function toIntakeRequest<D extends IntakeRequest['decision']>(
   procedureCode: string,
   values: IntakeFormValues,
-  decision: IntakeRequest['decision'],
+  decision: D,
   withDuration: boolean,
   extra: IntakeDecisionValues | null = null,
   returnNow = false,
-): IntakeRequest {
+): Extract<IntakeRequest, { decision: D }> {
   const a = values.applicant;
-  return {
+  const base = {
     procedureCode,
     receivingUnitId: values.receivingUnitId,
     handlingUnitId: values.handlingUnitId,
@@ -166,18 +170,27 @@ export function toIntakeRequest(
       email: blank(a.email) ?? null,
       address: blank(a.address) ?? null,
     },
-    submitter: toSubmitter(values.submitter),
     checklist: (values.checklist ?? [])
       .filter((r) => r.included && applies(r, values.conditions ?? []))
       .map((r) => ({ name: r.name, originals: r.originals ?? 0, copies: r.copies ?? 0, ...(r.kind === 'to-present' ? { presented: true } : {}) })),
     conditions: values.conditions ?? [],
-    feeVnd: values.feeVnd ?? 0,
-    resultDelivery: values.resultDelivery,
-    duration: withDuration && values.duration?.amount && values.duration.unit ? { amount: values.duration.amount, unit: values.duration.unit } : undefined,
-    decision,
-    missingItems: decision === 'guide' ? lines(extra?.missingItems) : [],
-    reasons: extra ? extra.reasons.trim() : null,
     note: blank(values.note) ?? null,
-    ...(returnNow ? { returnNow: true } : {}),
   };
+  // A blank reason is sent as typed: the server answers with its translated "state the reasons" on the field.
+  const reasons = extra?.reasons.trim() ?? '';
+  const request: IntakeRequest =
+    decision === 'accept'
+      ? {
+          decision: 'accept',
+          ...base,
+          submitter: toSubmitter(values.submitter),
+          feeVnd: values.feeVnd ?? 0,
+          resultDelivery: values.resultDelivery,
+          duration: withDuration && values.duration?.amount && values.duration.unit ? { amount: values.duration.amount, unit: values.duration.unit } : undefined,
+          ...(returnNow ? { returnNow: true } : {}),
+        }
+      : decision === 'guide'
+        ? { decision: 'guide', ...base, missingItems: lines(extra?.missingItems), reasons }
+        : { decision: 'refuse', ...base, missingItems: [], reasons };
+  return request as Extract<IntakeRequest, { decision: D }>;
 }

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TestApp, TestAgent } from '../../../test/test-app';
 import { seedCalendarDemo } from '../../../platform/calendar/store';
-import type { DossierDetail, IntakeRequest } from '../../../../contracts/dossiers/dossiers.contracts';
+import type { DossierDetail } from '../../../../contracts/dossiers/dossiers.contracts';
 import { createOfficer, createOrgUnit, loginAs, type TestAccount } from '../../identity/test/factories';
 import type { OrgUnitRow } from '../../identity';
 import { createPublished, procedureInput } from '../../catalog/test/factories';
@@ -85,8 +85,14 @@ export async function createDossierWorld(t: TestApp): Promise<DossierWorld> {
   return { province, centre, otherCentre, dept, division, partner, accounts, agents, procedureCode };
 }
 
+/**
+ * Fields to override in an intake body: any field of any decision, or none of them (a test may send what the contract
+ * refuses, or another decision's field, which the contract drops).
+ */
+type IntakeOverrides = Record<string, unknown>;
+
 /** A valid accept-intake body at the world's centre; fields can be overridden. */
-export function intakeBody(w: DossierWorld, overrides: Partial<IntakeRequest> & Record<string, unknown> = {}): Record<string, unknown> {
+export function intakeBody(w: DossierWorld, overrides: IntakeOverrides = {}): Record<string, unknown> {
   return {
     procedureCode: w.procedureCode,
     receivingUnitId: w.centre.id,
@@ -103,7 +109,7 @@ export function intakeBody(w: DossierWorld, overrides: Partial<IntakeRequest> & 
 }
 
 /** Receives a dossier through the API and returns its detail (throws on any other status). */
-export async function receive(w: DossierWorld, overrides: Partial<IntakeRequest> & Record<string, unknown> = {}, agent: TestAgent = w.agents.reception): Promise<DossierDetail> {
+export async function receive(w: DossierWorld, overrides: IntakeOverrides = {}, agent: TestAgent = w.agents.reception): Promise<DossierDetail> {
   const res = await agent.post('/api/v1/dossiers/intake', intakeBody(w, overrides));
   if (res.statusCode !== 201) throw new Error(`intake failed: ${res.statusCode} ${res.body}`);
   return res.json().dossier as DossierDetail;

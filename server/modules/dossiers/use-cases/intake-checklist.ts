@@ -15,7 +15,7 @@ import type { ProcedureVersionView } from '../../catalog';
 import { invalid } from './common';
 
 type Catalog = Pick<ProcedureVersionView, 'requiredDocuments' | 'documentGroups'>;
-type Input = Pick<IntakeRequest, 'checklist' | 'conditions' | 'decision' | 'missingItems' | 'note'>;
+type Input = Pick<IntakeRequest, 'checklist' | 'conditions' | 'note'> & ({ decision: 'accept' | 'refuse' } | { decision: 'guide'; missingItems: string[] });
 
 /** Checks the checklist against the catalog's groups; returns the items to store, each with its case. */
 export function checkIntakeChecklist(version: Catalog, input: Input): ChecklistItem[] {

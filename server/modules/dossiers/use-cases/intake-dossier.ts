@@ -31,6 +31,10 @@ const unwrap = <T>(s: Settled<T>): T => {
   throw s.error;
 };
 
+/** The request of each decision (the contract's union declares each one's own fields). */
+type AcceptRequest = Extract<IntakeRequest, { decision: 'accept' }>;
+type GuideOrRefuseRequest = Exclude<IntakeRequest, AcceptRequest>;
+
 /** What intake produced: a dossier, or a guide/refuse record. */
 export type IntakeResult = { decision: 'accept'; dossierId: string; code: string } | { decision: 'guide' | 'refuse'; decisionId: string; referenceNumber: string };
 
@@ -82,7 +86,7 @@ async function resolveHandlingUnit(ctx: Ctx, version: ProcedureVersionView, requ
 }
 
 /** The statutory time for the channel; when the catalog's is unreadable the officer must state it (never guessed). */
-function resolveDuration(version: ProcedureVersionView, input: IntakeRequest): { duration: Duration; source: 'catalog' | 'officer' } {
+function resolveDuration(version: ProcedureVersionView, input: AcceptRequest): { duration: Duration; source: 'catalog' | 'officer' } {
   const time = timeForChannel(version.processingTimes, input.channel);
   if (time?.readable && time.amount !== null && time.unit !== null) {
     if (input.duration) throw invalid('body.duration', 'dossiers.errors.durationNotAllowed', { amount: time.amount, unit: time.unit });
@@ -126,7 +130,7 @@ export async function intakeDossier(ctx: Ctx, input: IntakeRequest): Promise<Int
     // A calendar was published while this dossier was being received: once more, with a verified calendar read.
     result = await intakeOnce(ctx, input, false);
   }
-  if (result.decision === 'accept' && input.returnNow) {
+  if (result.decision === 'accept' && input.decision === 'accept' && input.returnNow) {
     // "Receive and return now" (issue 9 item 6): the return is the workflow's own transition, authorised and audited
     // like any other; the receipt stands on its own if it were refused.
     const received = (await findDossier(ctx.db, result.dossierId))!;
@@ -291,10 +295,9 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
   });
 }
 
-async function recordDecision(ctx: Ctx, input: IntakeRequest, version: ProcedureVersionView, receiving: UnitInfo, handling: UnitInfo | null): Promise<IntakeResult> {
-  const kind = input.decision as 'guide' | 'refuse';
-  if (kind === 'guide' && input.missingItems.length === 0) throw invalid('body.missingItems', 'dossiers.errors.missingItemsRequired');
-  if (!input.reasons) throw invalid('body.reasons', 'dossiers.errors.reasonsRequired');
+async function recordDecision(ctx: Ctx, input: GuideOrRefuseRequest, version: ProcedureVersionView, receiving: UnitInfo, handling: UnitInfo | null): Promise<IntakeResult> {
+  // A guide's missing items and every decision's reasons are required by the contract (IntakeRequestSchema).
+  const kind = input.decision;
   if (input.handlingUnitId && !handling) throw invalid('body.handlingUnitId', 'dossiers.errors.handlingUnitInvalid');
   const now = ctx.clock.now();
   const a = input.applicant;
@@ -318,7 +321,7 @@ async function recordDecision(ctx: Ctx, input: IntakeRequest, version: Procedure
         applicant: { kind: a.kind, name: a.name, idNumber: a.idNumber, phone: a.phone, email: a.email, address: a.address },
         checklist: input.checklist,
         missingItems: kind === 'guide' ? input.missingItems : [],
-        reasons: input.reasons!,
+        reasons: input.reasons,
         note: input.note,
         decidedAt: now,
         decidedBy: actorIdOf(ctx),
@@ -330,7 +333,7 @@ async function recordDecision(ctx: Ctx, input: IntakeRequest, version: Procedure
       code: referenceNumber,
       procedureName: version.name,
       kind,
-      params: { reasons: input.reasons!, items: input.missingItems.join('; ') },
+      params: { reasons: input.reasons, items: input.missingItems.join('; ') },
       email: a.email,
       phone: a.phone,
       dedupe: kind,
