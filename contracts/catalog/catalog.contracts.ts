@@ -191,24 +191,20 @@ export const RequiredDocumentSchema = z.object({
 });
 export type RequiredDocument = z.infer<typeof RequiredDocumentSchema>;
 /** What an editor sends for a required document. */
+/** How many papers of one kind (originals or copies) a document asks for; absent means not stated. */
+const PaperCount = z
+  .number()
+  .int()
+  .min(0)
+  .max(100)
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
+
 export const RequiredDocumentInputSchema = z.object({
   name: Text(2000).min(1, 'catalog.errors.documentNameRequired'),
-  originals: z
-    .number()
-    .int()
-    .min(0)
-    .max(100)
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null),
-  copies: z
-    .number()
-    .int()
-    .min(0)
-    .max(100)
-    .nullable()
-    .optional()
-    .transform((v) => v ?? null),
+  originals: PaperCount,
+  copies: PaperCount,
   case: OptionalText(1000),
   note: OptionalText(2000),
   template: TemplateFileSchema.nullable()

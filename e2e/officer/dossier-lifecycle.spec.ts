@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { attachScreenshot, horizontalOverflow } from '../support/screens';
 import { chooseTreeNode } from '../support/antd';
-import { act, apiLogin, officer, openedDialog, watchConsole } from './dossier-support';
+import { act, apiLogin, officer, openedDialog, resetClockAfterAll, watchConsole } from './dossier-support';
 
 // Unique per run so the journey also passes against a database that already holds an earlier run's data.
 const suffix = Date.now().toString(36).toUpperCase();
@@ -366,10 +366,4 @@ test('a dossier from the desk to the citizen: keyboard intake, receipt, hand-ove
 });
 
 // The server is shared by every journey: put its clock back whatever happened above.
-test.afterAll(async ({ playwright, baseURL }) => {
-  const admin = await playwright.request.newContext({ baseURL });
-  const csrf = await apiLogin(admin, 'admin');
-  const reset = await admin.post('/api/v1/clock/reset', { headers: { 'x-csrf-token': csrf }, data: {} });
-  expect(reset.status()).toBe(200);
-  await admin.dispose();
-});
+resetClockAfterAll();

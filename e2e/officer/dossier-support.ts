@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Browser, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../server/modules/demo-accounts';
 import { attachScreenshot } from '../support/screens';
 
@@ -55,4 +55,15 @@ export async function act(page: Page, button: string, fill?: (dialog: Locator) =
   if (shot) await attachScreenshot(page, shot.testInfo, shot.name);
   await dialog.getByRole('button', { name: button, exact: true }).click();
   await expect(dialog).toBeHidden();
+}
+
+/** Registers an afterAll that puts the adjustable clock back to real time (journeys that move it share the server). */
+export function resetClockAfterAll() {
+  test.afterAll(async ({ playwright, baseURL }) => {
+    const admin = await playwright.request.newContext({ baseURL });
+    const csrf = await apiLogin(admin, 'admin');
+    const reset = await admin.post('/api/v1/clock/reset', { headers: { 'x-csrf-token': csrf }, data: {} });
+    expect(reset.status()).toBe(200);
+    await admin.dispose();
+  });
 }

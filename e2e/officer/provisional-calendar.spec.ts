@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { attachScreenshot } from '../support/screens';
-import { apiLogin, officer, watchConsole } from './dossier-support';
+import { apiLogin, officer, resetClockAfterAll, watchConsole } from './dossier-support';
 
 // Issue 8 item 7, "Done when": on 5 December the desk receives a 20-working-day dossier whose due falls in next year, for
 // which no official calendar is published; the receipt and the lookup say the appointment is provisional; the
@@ -205,10 +205,4 @@ test('a dossier due in a year not yet published: provisional on the receipt and 
 });
 
 // The server is shared by every journey: put its clock back whatever happened above.
-test.afterAll(async ({ playwright, baseURL }) => {
-  const admin = await playwright.request.newContext({ baseURL });
-  const csrf = await apiLogin(admin, 'admin');
-  const reset = await admin.post('/api/v1/clock/reset', { headers: { 'x-csrf-token': csrf }, data: {} });
-  expect(reset.status()).toBe(200);
-  await admin.dispose();
-});
+resetClockAfterAll();
