@@ -3,13 +3,10 @@
 // The app and the command run as child processes, exactly as an operator runs them, on their own database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../modules/demo-accounts';
+import { createScratchDatabase } from '../platform/db/test-database';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let env: NodeJS.ProcessEnv;
@@ -23,26 +20,9 @@ beforeAll(async () => {
     });
   });
   const base = { ...process.env, PORT: String(port), HOST: '127.0.0.1', MOTCUA_SEED_DEMO: 'false', JOBS_ENABLED: 'false', LOG_LEVEL: 'warn', LANG: 'vi_VN.UTF-8' };
-  if (process.env.DATABASE_URL) {
-    const name = `motcua_firstrun_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    env = { ...base, DATABASE_URL: url.toString() };
-    cleanup = async () => {
-      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-firstrun-'));
-    env = { ...base, DATABASE_URL: '', MOTCUA_DATA_DIR: dir };
-    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const scratch = await createScratchDatabase('firstrun');
+  env = { ...base, ...scratch.env };
+  cleanup = scratch.drop;
 }, 60_000);
 afterAll(async () => cleanup?.());
 

@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase, runMigrations, type Database } from '../platform/db/database';
 import { recordAudit } from '../platform/audit';
+import { createScratchDatabase } from '../platform/db/test-database';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -19,32 +16,13 @@ let env: NodeJS.ProcessEnv;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  if (process.env.DATABASE_URL) {
-    const name = `motcua_auditcli_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    database = await openDatabase({ url: url.toString(), poolSize: 1 });
-    env = { ...process.env, DATABASE_URL: url.toString() };
-    cleanup = async () => {
-      await database.close();
-      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-audit-'));
-    database = await openDatabase({ dataDir: path.join(dir, 'pg') });
-    env = { ...process.env, MOTCUA_DATA_DIR: dir, DATABASE_URL: '' };
-    cleanup = async () => {
-      await database.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    };
-  }
+  const scratch = await createScratchDatabase('auditcli');
+  database = await openDatabase(scratch.url ? { url: scratch.url, poolSize: 1 } : { dataDir: path.join(scratch.dataDir!, 'pg') });
+  env = { ...process.env, ...scratch.env };
+  cleanup = async () => {
+    await database.close();
+    await scratch.drop();
+  };
   await runMigrations(database);
   for (let i = 0; i < 3; i++) {
     await database.db.transaction((tx) =>

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -76,3 +77,40 @@ export async function createTestDatabase(template: TestDbTemplate): Promise<Data
 }
 
 export { PGlite };
+
+/** An empty database of its own for a test that runs the app or a command as a child process. */
+export interface ScratchDatabase {
+  /** The PostgreSQL URL (next to `DATABASE_URL`'s database), or null on the embedded database. */
+  url: string | null;
+  /** The embedded database's data folder (`MOTCUA_DATA_DIR`), or null on PostgreSQL. */
+  dataDir: string | null;
+  /** What a child process's environment needs to use it. */
+  env: { DATABASE_URL: string; MOTCUA_DATA_DIR?: string };
+  drop(): Promise<void>;
+}
+
+/** Creates a scratch database on the backend the suite runs on (`DATABASE_URL` set: PostgreSQL; unset: PGlite). */
+export async function createScratchDatabase(prefix: string): Promise<ScratchDatabase> {
+  const adminUrl = process.env.DATABASE_URL;
+  if (adminUrl) {
+    const name = `motcua_${prefix}_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = withDatabase(adminUrl, name);
+    return {
+      url,
+      dataDir: null,
+      env: { DATABASE_URL: url },
+      drop: async () => {
+        const c = new pg.Client({ connectionString: adminUrl });
+        await c.connect();
+        await c.query(`drop database if exists ${name} with (force)`);
+        await c.end();
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `motcua-${prefix}-`));
+  return { url: null, dataDir: dir, env: { DATABASE_URL: '', MOTCUA_DATA_DIR: dir }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
