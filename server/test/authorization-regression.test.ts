@@ -9,7 +9,7 @@ import { seedCalendarDemo } from '../platform/calendar/store';
 import { DEMO_PASSWORD } from '../modules/demo-accounts';
 import { identityModule, identityOrgUnits } from '../modules/identity';
 import { createOfficer, loginAs } from '../modules/identity/test/factories';
-import { DOSSIER_TEST_ENV, intakeBody, publishProcedure, receive, step, transition, type DossierWorld } from '../modules/dossiers/test/factories';
+import { DESK_AND_UNIT_WORKFLOW, DOSSIER_TEST_ENV, intakeBody, publishProcedure, receive, step, transition, type DossierWorld } from '../modules/dossiers/test/factories';
 import type { DossierDetail } from '../../contracts/dossiers/dossiers.contracts';
 
 let t: TestApp;
@@ -33,14 +33,7 @@ beforeAll(async () => {
   agents.rootSpecialist = await loginAs(t.app, await createOfficer(t.database.db, 'specialist', root));
   agents.rootLeader = await loginAs(t.app, await createOfficer(t.database.db, 'leader', root));
 
-  const procedureCode = await publishProcedure(t, [root.id], {
-    workflow: [
-      { name: 'Tiếp nhận hồ sơ', unitRef: 'receiving-centre', role: 'reception-officer', budgetMinutes: 240 },
-      { name: 'Thẩm định', unitRef: 'implementing-unit', role: 'specialist', budgetMinutes: 960 },
-      { name: 'Phê duyệt', unitRef: 'implementing-unit', role: 'leader', budgetMinutes: 480 },
-      { name: 'Trả kết quả', unitRef: 'receiving-centre', role: 'reception-officer', budgetMinutes: 480 },
-    ],
-  });
+  const procedureCode = await publishProcedure(t, [root.id], { workflow: DESK_AND_UNIT_WORKFLOW });
   const world = { procedureCode, centre: provinceCentre } as unknown as DossierWorld;
   expect(intakeBody(world).receivingUnitId).toBe(provinceCentre.id);
   received = await receive(world, {}, agents['tiepnhan.tinh']);

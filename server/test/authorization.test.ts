@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, TestAgent, type TestApp } from './test-app';
 import { createCitizen, createOfficer, createOrgUnit, loginAs } from '../modules/identity/test/factories';
 import { createDraft, procedureInput } from '../modules/catalog/test/factories';
-import { intakeBody, publishProcedure, receive, step, type DossierWorld } from '../modules/dossiers/test/factories';
+import { DESK_AND_UNIT_WORKFLOW, intakeBody, publishProcedure, receive, step, type DossierWorld } from '../modules/dossiers/test/factories';
 import type { OrgUnitRow } from '../modules/identity';
 import { flushAuditSeal } from '../platform/audit';
 import { seedCalendarDemo } from '../platform/calendar/store';
@@ -157,14 +157,7 @@ describe('route × role × unit relation', () => {
     const own = (role: RoleName) => matrixCallers.find((c) => c.role === role && c.relation === 'own')!.agent;
 
     // Dossiers on U in four states: received (desk holds it), processing (specialist), awaiting approval (leader), done.
-    const procedureCode = await publishProcedure(t, [unit.id], {
-      workflow: [
-        { name: 'Tiếp nhận hồ sơ', unitRef: 'receiving-centre', role: 'reception-officer', budgetMinutes: 240 },
-        { name: 'Thẩm định', unitRef: 'implementing-unit', role: 'specialist', budgetMinutes: 960 },
-        { name: 'Phê duyệt', unitRef: 'implementing-unit', role: 'leader', budgetMinutes: 480 },
-        { name: 'Trả kết quả', unitRef: 'receiving-centre', role: 'reception-officer', budgetMinutes: 480 },
-      ],
-    });
+    const procedureCode = await publishProcedure(t, [unit.id], { workflow: DESK_AND_UNIT_WORKFLOW });
     const world = { procedureCode, centre: unit } as unknown as DossierWorld;
     const received = await receive(world, {}, own('reception-officer'));
     const processing = await step(own('reception-officer'), await receive(world, {}, own('reception-officer')), { transition: 'forward' });

@@ -34,6 +34,14 @@ export interface DossierWorld {
   procedureCode: string;
 }
 
+/** Desk receives, the implementing unit's specialist examines and its leader approves, the desk returns the result. */
+export const DESK_AND_UNIT_WORKFLOW = [
+  { name: 'Tiếp nhận hồ sơ', unitRef: 'receiving-centre', role: 'reception-officer', budgetMinutes: 240 },
+  { name: 'Thẩm định', unitRef: 'implementing-unit', role: 'specialist', budgetMinutes: 960 },
+  { name: 'Phê duyệt', unitRef: 'implementing-unit', role: 'leader', budgetMinutes: 480 },
+  { name: 'Trả kết quả', unitRef: 'receiving-centre', role: 'reception-officer', budgetMinutes: 480 },
+];
+
 /** Publishes a procedure handled by `units` (default: 5 working days for every channel). */
 export async function publishProcedure(t: TestApp, units: string[], overrides: Record<string, unknown> = {}): Promise<string> {
   const code = `9.${Date.now() % 1_000_000}.${tag()}`;
