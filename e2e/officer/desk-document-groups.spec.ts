@@ -3,11 +3,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { attachScreenshot, horizontalOverflow } from '../support/screens';
 import { apiLogin, openedDialog, watchConsole } from './dossier-support';
 
 const SHOTS = process.env.E2E_SCREENS_DIR ?? path.join('.tmp', 'shots');
+
+/** Picks birth registration in the focused procedure search with the keyboard and fills the parent's name and ID. */
+async function startBirthRegistration(page: Page) {
+  await page.keyboard.type('dang ky khai sinh', { delay: 15 });
+  await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option').first()).toContainText('Thủ tục đăng ký khai sinh');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('procedure-info')).toContainText('Thủ tục đăng ký khai sinh');
+  await page.getByLabel('Họ và tên').fill('Nguyễn Thị Mẹ');
+  await page.getByLabel('Số định danh cá nhân (12 chữ số)').fill('038190005555');
+}
 
 /** Ticks a checklist box and waits for the form to show it ticked (the checklist sets its values through the form, so
  * the box turns on one render later than the click; Playwright's check() would read the state too early). */
@@ -24,14 +34,8 @@ test('the desk ticks what applies to a birth registration, refuses an empty doss
   await page.goto('/admin/dossiers/intake');
   await expect(page.getByTestId('shell-title')).toHaveText('Một cửa — Tiếp nhận và trả kết quả');
 
-  const kb = page.keyboard;
   await expect(page.getByLabel('Thủ tục', { exact: true })).toBeFocused();
-  await kb.type('dang ky khai sinh', { delay: 15 });
-  await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option').first()).toContainText('Thủ tục đăng ký khai sinh');
-  await kb.press('Enter');
-  await expect(page.getByTestId('procedure-info')).toContainText('Thủ tục đăng ký khai sinh');
-  await page.getByLabel('Họ và tên').fill('Nguyễn Thị Mẹ');
-  await page.getByLabel('Số định danh cá nhân (12 chữ số)').fill('038190005555');
+  await startBirthRegistration(page);
 
   const checklist = page.getByTestId('checklist');
   // Paper form or e-form: one group; the abandoned-child and surrogacy papers only under their case; papers shown.
@@ -84,12 +88,7 @@ test('the desk ticks what applies to a birth registration, refuses an empty doss
 
   await test.step('the same applicant with what applies is received', async () => {
     await page.getByTestId('intake-new').click();
-    await kb.type('dang ky khai sinh', { delay: 15 });
-    await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option').first()).toContainText('Thủ tục đăng ký khai sinh');
-    await kb.press('Enter');
-    await expect(page.getByTestId('procedure-info')).toContainText('Thủ tục đăng ký khai sinh');
-    await page.getByLabel('Họ và tên').fill('Nguyễn Thị Mẹ');
-    await page.getByLabel('Số định danh cá nhân (12 chữ số)').fill('038190005555');
+    await startBirthRegistration(page);
     await tick(page.getByTestId('checklist-form').getByRole('checkbox').nth(0));
     await tick(checklist.getByRole('checkbox', { name: /^Giấy chứng sinh/ }));
     await tick(page.getByTestId('checklist-present').getByRole('checkbox', { name: /^Hộ chiếu\/Thẻ căn cước/ }));
