@@ -8,7 +8,8 @@ import { withTransaction, type Ctx } from '../../platform/context/context';
 import { AppError } from '../../platform/errors';
 import type { DossierState, IntakeRequest, TransitionRequest } from '../../../contracts/dossiers/dossiers.contracts';
 import { getPublishedProcedureByCode, timeForChannel, type ProcedureVersionView } from '../catalog';
-import { identityOrgUnits, identityRoleGrants, normaliseSearch } from '../identity';
+import { identityOrgUnits, identityRoleGrants } from '../identity';
+import { dossierSearchText } from './dossiers.search';
 import { calendarOf, calendarOrNone, classify, dueOf, hopDueOf, workingMinutesBetween } from './dossiers.deadlines';
 import { findDossier, insertNewDossier, nextSlipNumber, type NewDossier, type UnitInfo } from './dossiers.repository';
 import { refreshOutdatedPublicViews } from './dossiers.public-view';
@@ -436,7 +437,7 @@ async function seedHistory(d: Demo): Promise<number> {
         pauseRule: DEFAULT_PAUSE_RULE,
         bookNumber: day.slice(0, 4),
         bookSeq,
-        searchText: normaliseSearch(`${c.applicant.name} ${c.applicant.idNumber}`),
+        searchText: dossierSearchText(c.applicant),
         createdAt: receivedAt,
         updatedAt: sim.values.closedAt ?? sim.values.finishedAt ?? receivedAt,
         version: sim.events.length,

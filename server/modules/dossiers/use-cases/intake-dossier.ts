@@ -7,7 +7,8 @@ import { ShortLivedCache } from '../../../platform/db/short-lived-cache';
 import { AppError, notFound } from '../../../platform/errors';
 import type { IntakeRequest } from '../../../../contracts/dossiers/dossiers.contracts';
 import { getPublishedProcedureByCode, timeForChannel, type ProcedureVersionView } from '../../catalog';
-import { cachedOrgUnitRefs, isOpenOn, normaliseSearch } from '../../identity';
+import { cachedOrgUnitRefs, isOpenOn } from '../../identity';
+import { dossierSearchText } from '../dossiers.search';
 import { calendarsOf, dueOf, dueProvisionalOf, hopDueOf, isAtRisk } from '../dossiers.deadlines';
 import { notifyApplicant } from '../dossiers.notify';
 import { DOSSIER_ACTIONS } from '../dossiers.policy';
@@ -236,7 +237,7 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
         // The tracking-book number is assigned last, just before COMMIT (assignBookNumber).
         bookSeq: 0,
         receivedBy: actorId,
-        searchText: normaliseSearch(`${applicant.name} ${applicant.idNumber}`),
+        searchText: dossierSearchText(applicant),
         createdAt: now,
         updatedAt: now,
       },
