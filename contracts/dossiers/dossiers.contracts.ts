@@ -362,11 +362,27 @@ export type ApologyRequest = z.infer<typeof ApologyRequestSchema>;
 
 // ---------------------------------------------------------------- queues
 
+/** An opaque position in a queue's order (effective due, then code), from a previous page's `nextCursor`/`prevCursor`. */
+const QueueCursorSchema = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, 'dossiers.errors.cursorInvalid')
+  .describe('Opaque keyset cursor from a previous page (nextCursor or prevCursor); pages from it cost the same at any depth.');
+
 export const ListDossiersQuerySchema = PageQuerySchema.extend({
   queue: QueueSchema.optional().default('mine'),
-  q: z.string().trim().max(200).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .describe(
+      'Words the dossier must have: its code (or parts of it between dashes), applicant name with or without diacritics, ID number or phone; the last word may be the start of a word (4 characters or more).',
+    ),
   state: DossierStateSchema.optional(),
-});
+  after: QueueCursorSchema.optional().describe('The page after this cursor (keyset pagination; `page` is then ignored).'),
+  before: QueueCursorSchema.optional().describe('The page before this cursor (keyset pagination; `page` is then ignored).'),
+}).refine((q) => !(q.after && q.before), { message: 'dossiers.errors.cursorInvalid', path: ['before'] });
 export type ListDossiersQuery = z.infer<typeof ListDossiersQuerySchema>;
 
 export const DossierListItemSchema = z.object({
@@ -393,7 +409,14 @@ export const DossierListItemSchema = z.object({
   version: z.number().int(),
 });
 export type DossierListItem = z.infer<typeof DossierListItemSchema>;
-export const ListDossiersResponseSchema = pageOf(DossierListItemSchema);
+/** Totals are counted up to this many; beyond it the queue answers "more than 10,000" (`totalExact` false). */
+export const QUEUE_TOTAL_CAP = 10_000;
+export const ListDossiersResponseSchema = pageOf(DossierListItemSchema).extend({
+  total: z.number().int().describe(`Dossiers in the queue, counted up to ${QUEUE_TOTAL_CAP}; see totalExact.`),
+  totalExact: z.boolean().describe(`False when the queue holds more than ${QUEUE_TOTAL_CAP} dossiers (total is then ${QUEUE_TOTAL_CAP}).`),
+  nextCursor: z.string().nullable().describe('Cursor of the next page (pass as `after`); null on the last page.'),
+  prevCursor: z.string().nullable().describe('Cursor of the previous page (pass as `before`); null on the first page.'),
+});
 export type ListDossiersResponse = z.infer<typeof ListDossiersResponseSchema>;
 
 // ---------------------------------------------------------------- public lookup

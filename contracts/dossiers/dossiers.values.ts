@@ -39,7 +39,7 @@ export const RESULT_DELIVERIES = ['desk', 'post', 'online'] as const;
 /** §19.8 finish classes (of a dossier and of each hand-over). */
 export const CLASSIFICATIONS = ['early', 'on-time', 'late'] as const;
 /** Queues of the back office (`all` includes finished dossiers). */
-export const QUEUES = ['mine', 'unit', 'due-soon', 'overdue', 'at-risk', 'all'] as const;
+export const QUEUES = ['mine', 'unit', 'due-soon', 'overdue', 'at-risk', 'paused', 'all'] as const;
 /** Deadline badges of queue rows and the detail header. */
 export const BADGES = ['on-track', 'due-soon', 'at-risk', 'overdue', 'paused', 'early', 'on-time', 'late', 'closed'] as const;
 /** Why the clock stopped (§19.6). */

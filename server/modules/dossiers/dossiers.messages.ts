@@ -37,6 +37,7 @@ const vi = declareMessages('vi', {
   'dossiers.errors.lastStep': 'Hồ sơ đang ở bước xử lý cuối cùng — hãy chuyển trả kết quả.',
   'dossiers.errors.notLastStep': 'Hồ sơ chưa qua hết các bước xử lý.',
   'dossiers.errors.periodInvalid': 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.',
+  'dossiers.errors.cursorInvalid': 'Vị trí trang không hợp lệ; hãy mở lại danh sách từ trang đầu.',
   'dossiers.notice.guide': 'Hồ sơ chưa đủ điều kiện tiếp nhận; đề nghị bổ sung: {items}. Lý do: {reasons}.',
   'dossiers.notice.refuse': 'Hồ sơ không được tiếp nhận. Lý do: {reasons}.',
 
@@ -136,6 +137,7 @@ const en = declareMessages('en', {
   'dossiers.errors.lastStep': 'The dossier is at its last handling step — mark the result ready instead.',
   'dossiers.errors.notLastStep': 'The dossier has handling steps left.',
   'dossiers.errors.periodInvalid': 'The end date must not be before the start date.',
+  'dossiers.errors.cursorInvalid': 'The page position is not valid; open the list again from its first page.',
   'dossiers.notice.guide': 'The dossier could not be received yet; please supplement: {items}. Reason: {reasons}.',
   'dossiers.notice.refuse': 'The dossier was not received. Reason: {reasons}.',
 

@@ -22,6 +22,13 @@ type Classification = (typeof CLASSIFICATIONS)[number];
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
+/** The appointment in force: the apology's new date when one was issued, else the promise (§19.7). */
+export const EFFECTIVE_DUE_SQL = sql`coalesce(extended_due_at, due_at)`;
+/** Work not yet ended (the inverse of TERMINAL_STATES), as the partial queue indexes state it. */
+export const ACTIVE_SQL = sql`state not in ('WITHDRAWN', 'STOPPED', 'RETURNED')`;
+/** The search text's words (split at spaces and dashes, so a code's parts are words too) as a tsvector. */
+export const SEARCH_VECTOR_SQL = sql`array_to_tsvector(array_remove(regexp_split_to_array(search_text, '[[:space:]-]+'), ''))`;
+
 /** One document handed in at the desk: counts of originals (bản chính), certified copies (bản sao chứng thực) and copies. */
 export interface ChecklistItem {
   name: string;
@@ -147,9 +154,20 @@ export const dossiers = pgTable(
   },
   (t) => [
     uniqueIndex('dossiers_code_uq').on(t.code),
-    index('dossiers_holder_idx').on(t.holderUnitId, t.state),
-    index('dossiers_handling_idx').on(t.handlingUnitId, t.state),
-    index('dossiers_receiving_idx').on(t.receivingUnitId, t.state),
+    // The queues (D18): every queue is read in (effective due, code) order, per unit of the reader's scope, from an
+    // index in that order — the whole history for "all", the open work (a partial index) for the others; "mine" also
+    // by the holder's role. Province-wide readers walk the unit-less ones.
+    index('dossiers_q_all_idx').on(EFFECTIVE_DUE_SQL, t.code),
+    index('dossiers_q_all_holder_idx').on(t.holderUnitId, EFFECTIVE_DUE_SQL, t.code),
+    index('dossiers_q_all_handling_idx').on(t.handlingUnitId, EFFECTIVE_DUE_SQL, t.code),
+    index('dossiers_q_all_receiving_idx').on(t.receivingUnitId, EFFECTIVE_DUE_SQL, t.code),
+    index('dossiers_q_active_idx').on(EFFECTIVE_DUE_SQL, t.code).where(ACTIVE_SQL),
+    index('dossiers_q_active_holder_idx').on(t.holderUnitId, EFFECTIVE_DUE_SQL, t.code).where(ACTIVE_SQL),
+    index('dossiers_q_active_handling_idx').on(t.handlingUnitId, EFFECTIVE_DUE_SQL, t.code).where(ACTIVE_SQL),
+    index('dossiers_q_active_receiving_idx').on(t.receivingUnitId, EFFECTIVE_DUE_SQL, t.code).where(ACTIVE_SQL),
+    index('dossiers_q_mine_idx').on(t.holderUnitId, t.holderRole, EFFECTIVE_DUE_SQL, t.code).where(ACTIVE_SQL),
+    // The queue search: the words of search_text as lexemes (no dictionary: the text is already accent-free).
+    index('dossiers_search_idx').using('gin', SEARCH_VECTOR_SQL),
     index('dossiers_open_due_idx')
       .on(t.dueAt)
       .where(sql`${t.state} not in ('DONE','RETURNED','WITHDRAWN','STOPPED')`),

@@ -2,6 +2,7 @@ import { and, asc, count, eq, gte, inArray, isNull, or, sql, type SQL } from 'dr
 import { alias } from 'drizzle-orm/pg-core';
 import { executeNamed, type NamedStatement, type Queryable } from '../../platform/db/database';
 import { ShortLivedCache } from '../../platform/db/short-lived-cache';
+import { sqlIsWithin } from '../../platform/access';
 import { identityOrgUnits } from './identity.tables';
 import { normaliseSearch, searchConditions } from './identity.text';
 
@@ -36,6 +37,16 @@ export function openOn(today: string): SQL {
 export async function getOrgUnit(db: Queryable, id: string): Promise<OrgUnitView | null> {
   const rows = await db.select(viewColumns).from(identityOrgUnits).leftJoin(parent, eq(parent.id, identityOrgUnits.parentId)).where(eq(identityOrgUnits.id, id)).limit(1);
   return rows[0] ? toView(rows[0]) : null;
+}
+
+/** Ids of every unit (closed ones too) whose path is one of `scopes` or lies below it, i.e. the units a grant covers. */
+export async function listOrgUnitIdsWithin(db: Queryable, scopes: readonly string[]): Promise<string[]> {
+  if (scopes.length === 0) return [];
+  const rows = await db
+    .select({ id: identityOrgUnits.id })
+    .from(identityOrgUnits)
+    .where(or(...[...new Set(scopes)].map((scope) => sqlIsWithin(identityOrgUnits.path, scope))));
+  return rows.map((r) => r.id);
 }
 
 /** The units with these ids (missing ids are skipped), in no particular order. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Input, Table, Tabs, Tag, Typography } from 'antd';
-import { BookOutlined, InboxOutlined, WarningOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { BookOutlined, InboxOutlined, LeftOutlined, RightOutlined, VerticalRightOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { hasAction } from '../../app/admin-menu';
@@ -14,6 +14,7 @@ import { ProvisionalTag } from '../calendar/ProvisionalTag';
 import { DossierStatusTag } from './DossierStatusTag';
 import { TrackingBookModal } from './TrackingBookModal';
 
+const PAGE_SIZES = [20, 50, 100];
 const isQueue = (v: string | null): v is Queue => !!v && (QUEUE_TABS as readonly string[]).includes(v);
 
 /** The officer's work queues: mine, my unit, due soon, overdue, at risk, history; search and paging kept in the URL. */
@@ -24,10 +25,13 @@ export function DossierQueuePage() {
   const [params, setParams] = useSearchParams();
   const queue: Queue = isQueue(params.get('queue')) ? (params.get('queue') as Queue) : 'mine';
   const q = params.get('q') ?? '';
-  const page = Number(params.get('page') ?? 1) || 1;
-  const pageSize = Number(params.get('pageSize') ?? 20) || 20;
+  const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : 20;
+  // Keyset paging (D18): the URL holds the cursor of the page shown, so a deep page costs what the first one does.
+  const after = params.get('after') ?? undefined;
+  const before = after ? undefined : (params.get('before') ?? undefined);
   const [bookOpen, setBookOpen] = useState(false);
-  const { data, isFetching } = useDossierQueue({ queue, q: q || undefined, page, pageSize });
+  const { data, isFetching } = useDossierQueue({ queue, q: q || undefined, pageSize, after, before });
+  const restart = { after: undefined, before: undefined };
 
   const update = (changes: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams(params);
@@ -60,7 +64,7 @@ export function DossierQueuePage() {
       <Card size="small">
         <Tabs
           activeKey={queue}
-          onChange={(key) => update({ queue: key === 'mine' ? undefined : key, page: undefined })}
+          onChange={(key) => update({ queue: key === 'mine' ? undefined : key, ...restart })}
           items={QUEUE_TABS.map((key) => ({
             key,
             label: (
@@ -83,7 +87,7 @@ export function DossierQueuePage() {
             allowClear
             placeholder={t('dossiers.queue.searchPlaceholder')}
             aria-label={t('dossiers.queue.searchPlaceholder')}
-            onSearch={(v) => update({ q: v.trim() || undefined, page: undefined })}
+            onSearch={(v) => update({ q: v.trim() || undefined, ...restart })}
             style={{ maxWidth: 420 }}
           />
         </Flex>
@@ -95,14 +99,7 @@ export function DossierQueuePage() {
           scroll={{ x: 990 }}
           locale={{ emptyText: t(`dossiers.queue.empty.${queue}`) }}
           onRow={(d) => ({ onDoubleClick: () => void navigate(`/admin/dossiers/${d.id}`) })}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.table.total', { total }),
-            onChange: (p, s) => update({ page: p === 1 ? undefined : p, pageSize: s === 20 ? undefined : s }),
-          }}
+          pagination={false}
           columns={[
             {
               title: t('dossiers.fields.code'),
@@ -186,6 +183,38 @@ export function DossierQueuePage() {
             },
           ]}
         />
+        <Flex wrap justify="space-between" align="center" gap={8} style={{ marginTop: 12 }}>
+          <Typography.Text type="secondary" data-testid="queue-total">
+            {data ? (data.totalExact ? t('common.table.total', { total: data.total }) : t('dossiers.queue.totalMore', { total: data.total.toLocaleString('vi-VN') })) : null}
+          </Typography.Text>
+          <Space wrap>
+            <Button
+              icon={<VerticalRightOutlined />}
+              disabled={!data?.prevCursor}
+              onClick={() => update(restart)}
+              aria-label={t('dossiers.queue.firstPage')}
+              title={t('dossiers.queue.firstPage')}
+            />
+            <Button
+              icon={<LeftOutlined />}
+              disabled={!data?.prevCursor}
+              onClick={() => update({ before: data?.prevCursor ?? undefined, after: undefined })}
+              data-testid="queue-prev"
+            >
+              {t('dossiers.queue.prevPage')}
+            </Button>
+            <Button disabled={!data?.nextCursor} onClick={() => update({ after: data?.nextCursor ?? undefined, before: undefined })} data-testid="queue-next">
+              {t('dossiers.queue.nextPage')} <RightOutlined />
+            </Button>
+            <Select
+              value={pageSize}
+              aria-label={t('dossiers.queue.pageSize')}
+              onChange={(size: number) => update({ pageSize: size === 20 ? undefined : size, ...restart })}
+              options={PAGE_SIZES.map((n) => ({ value: n, label: t('dossiers.queue.perPage', { n }) }))}
+              style={{ width: 120 }}
+            />
+          </Space>
+        </Flex>
       </Card>
       <TrackingBookModal open={bookOpen} onClose={() => setBookOpen(false)} />
     </>

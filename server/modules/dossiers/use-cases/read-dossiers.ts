@@ -1,19 +1,18 @@
 // Reads: the officer's queues, the detail, guide/refuse records, and the public lookup by code.
-import { and, asc, eq, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { eq, inArray } from 'drizzle-orm';
 import { addWorkingTimeMs, type WorkingCalendar } from '../../../platform/calendar';
-import { can, hasRole, sqlIsWithin } from '../../../platform/access';
+import { can, hasRole, type UserActor } from '../../../platform/access';
 import type { Ctx } from '../../../platform/context/context';
 import { AppError, notFound } from '../../../platform/errors';
 import type { DossierDetail, ListDossiersQuery, ListDossiersResponse, IntakeDecision } from '../../../../contracts/dossiers/dossiers.contracts';
-import { identityOrgUnits, normaliseSearch } from '../../identity';
+import { listOrgUnitIdsWithin } from '../../identity';
+import { decodeCursor, encodeCursor, normaliseQuery, queuePage, queueTotal, searchQuery, type QueueRequest, type QueueScope } from '../dossiers.queues';
 import { calendarCache, calendarOrNone } from '../dossiers.deadlines';
 import { DOSSIER_ACTIONS, PROVINCE_READERS } from '../dossiers.policy';
 import { presentDetail, presentIntakeDecision, presentListItem, type DossierBundle } from '../dossiers.presenter';
 import { findApology, findDossier, findDossierByCode, listEvents, listHops, listPauses, unitsById, type DossierRow } from '../dossiers.repository';
 import { dossierIntakeDecisions, dossiers } from '../dossiers.tables';
 import { readPublicLookup } from '../dossiers.public-view';
-import { OPEN_STATES, RUNNING_STATES, TERMINAL_STATES } from '../dossiers.workflow';
 import { subjectOf } from './common';
 
 /** Loads everything the detail shows and the policy subject (with every unit the dossier passed through). */
@@ -58,84 +57,84 @@ export async function getIntakeDecision(ctx: Ctx, id: string): Promise<IntakeDec
   return presentIntakeDecision(row, units);
 }
 
-/** Query words, normalised like the stored search text (accent-free, lower case). */
-const searchTokens = (q: string | undefined): string[] =>
-  q
-    ? normaliseSearch(q)
-        .split(' ')
-        .filter(Boolean)
-        .slice(0, 8)
-        .map((t) => t.replace(/[\\%_]/g, (c) => `\\${c}`))
-    : [];
+/**
+ * Where the actor's queues look: "mine" the units (with the role) each grant covers; otherwise the whole province for
+ * its readers (system administrators, the reform office), else every unit below a grant's scope (as the read policy
+ * allows: a dossier held, handled or received there).
+ */
+async function scopeOf(ctx: Ctx, actor: UserActor, queue: ListDossiersQuery['queue']): Promise<QueueScope> {
+  if (queue === 'mine') {
+    const pairs = [];
+    for (const g of actor.grants) for (const unitId of await listOrgUnitIdsWithin(ctx.db, [g.scopePath])) pairs.push({ unitId, role: g.role });
+    return { kind: 'holders', pairs };
+  }
+  if (hasRole(actor, PROVINCE_READERS)) return { kind: 'province' };
+  return {
+    kind: 'units',
+    unitIds: await listOrgUnitIdsWithin(
+      ctx.db,
+      actor.grants.map((g) => g.scopePath),
+    ),
+  };
+}
 
-const holderUnit = alias(identityOrgUnits, 'holder_unit');
-const handlingUnit = alias(identityOrgUnits, 'handling_unit');
-const receivingUnit = alias(identityOrgUnits, 'receiving_unit');
-
-/** GET / — the queues (see docs/api-plan-dossiers.md). */
+/** GET / — the queues (see docs/api-plan-dossiers.md and D18): one page by keyset or offset, and a capped total. */
 export async function listDossiers(ctx: Ctx, query: ListDossiersQuery): Promise<ListDossiersResponse> {
   if (ctx.actor.type !== 'user') throw new AppError('UNAUTHENTICATED');
-  const grants = ctx.actor.grants;
-  if (grants.length === 0) return { items: [], total: 0 };
+  const actor = ctx.actor;
+  const empty = { items: [], total: 0, totalExact: true, nextCursor: null, prevCursor: null };
+  if (actor.grants.length === 0) return empty;
   const now = ctx.clock.now();
-  const effectiveDue = sql`coalesce(${dossiers.extendedDueAt}, ${dossiers.dueAt})`;
-  const conds: SQL[] = [];
-  if (query.queue === 'mine') {
-    conds.push(or(...grants.map((g) => and(sql`${dossiers.holderRole} = ${g.role}`, sqlIsWithin(holderUnit.path, g.scopePath))))!);
-    conds.push(notInArray(dossiers.state, [...TERMINAL_STATES]));
-  } else {
-    // System administrators and the reform office read the whole province; others what their grants cover (as the read policy allows).
-    if (!hasRole(ctx.actor, PROVINCE_READERS)) {
-      conds.push(
-        or(...grants.flatMap((g) => [sqlIsWithin(holderUnit.path, g.scopePath), sqlIsWithin(handlingUnit.path, g.scopePath), sqlIsWithin(receivingUnit.path, g.scopePath)]))!,
-      );
-    }
-    if (query.queue === 'unit') conds.push(notInArray(dossiers.state, [...TERMINAL_STATES]));
-    // A paused dossier is not overdue: its clock stopped and its due moves when it resumes (§5.4, §19.6), so the
-    // stored due says nothing until then (issue 9 item 8). Only running dossiers past their due are listed.
-    if (query.queue === 'overdue') conds.push(inArray(dossiers.state, [...RUNNING_STATES]), sql`${effectiveDue} < ${now}`);
-    if (query.queue === 'at-risk') conds.push(inArray(dossiers.state, [...OPEN_STATES]), eq(dossiers.atRisk, true));
-    if (query.queue === 'due-soon') {
-      const cal = await calendarCache(ctx.db)(null);
-      // "Due soon" = due within the next standard working day of the province calendar.
-      const horizon = new Date(addWorkingTimeMs(now.getTime(), cal.standardDayMinutes, cal));
-      conds.push(inArray(dossiers.state, [...RUNNING_STATES]), sql`${effectiveDue} >= ${now}`, sql`${effectiveDue} <= ${horizon}`);
-    }
+  let horizon = now;
+  if (query.queue === 'due-soon') {
+    const cal = await calendarCache(ctx.db)(null);
+    // "Due soon" = due within the next standard working day of the province calendar.
+    horizon = new Date(addWorkingTimeMs(now.getTime(), cal.standardDayMinutes, cal));
   }
-  if (query.state) conds.push(eq(dossiers.state, query.state));
-  for (const token of searchTokens(query.q)) conds.push(sql`${dossiers.searchText} like ${`%${token}%`}`);
-  const where = and(...conds);
-  const base = ctx.db
-    .select({ d: dossiers })
-    .from(dossiers)
-    .innerJoin(holderUnit, eq(holderUnit.id, dossiers.holderUnitId))
-    .innerJoin(handlingUnit, eq(handlingUnit.id, dossiers.handlingUnitId))
-    .innerJoin(receivingUnit, eq(receivingUnit.id, dossiers.receivingUnitId))
-    .where(where);
-  const [rows, count] = await Promise.all([
-    base
-      .orderBy(asc(effectiveDue), asc(dossiers.code))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    ctx.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(dossiers)
-      .innerJoin(holderUnit, eq(holderUnit.id, dossiers.holderUnitId))
-      .innerJoin(handlingUnit, eq(handlingUnit.id, dossiers.handlingUnitId))
-      .innerJoin(receivingUnit, eq(receivingUnit.id, dossiers.receivingUnitId))
-      .where(where),
-  ]);
+  const scope = await scopeOf(ctx, actor, query.queue);
+  const request: QueueRequest = {
+    queue: query.queue,
+    scope,
+    now,
+    horizon,
+    state: query.state,
+    search: query.q ? searchQuery(normaliseQuery(query.q)) : null,
+    pageSize: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+    after: query.after ? decodeCursor(query.after) : undefined,
+    before: query.before ? decodeCursor(query.before) : undefined,
+  };
+  if (query.q && request.search === null) return empty;
+  const keyed = Boolean(request.after ?? request.before);
+  const page = await queuePage(ctx.db, request);
+  // A first page that is not full is the whole queue: no count needed.
+  const counted = !keyed && request.offset === 0 && !page.more ? { total: page.codes.length, exact: true } : await queueTotal(ctx.db, request);
+  const rows = page.codes.length ? await ctx.db.select().from(dossiers).where(inArray(dossiers.code, page.codes)) : [];
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const ordered = page.codes.map((c) => byCode.get(c)).filter((r): r is DossierRow => r !== undefined);
   const units = await unitsById(
     ctx.db,
-    rows.map((r) => r.d.holderUnitId),
+    ordered.map((r) => r.holderUnitId),
   );
   const calendars = calendarCache(ctx.db);
   const items = [];
-  for (const { d } of rows) {
+  for (const d of ordered) {
     const cal: WorkingCalendar | null = await calendarOrNone(calendars(d.calendarUnitCode));
     items.push(presentListItem(d, units, now, cal, ctx.locale));
   }
-  return { items, total: Number(count[0]?.n ?? 0) };
+  const cursorOf = (r: DossierRow) => encodeCursor({ due: r.extendedDueAt ?? r.dueAt, code: r.code });
+  const first = ordered[0];
+  const last = ordered[ordered.length - 1];
+  // Walking forward, a previous page exists when we did not start at the top; walking back, `more` says it.
+  const hasPrev = request.before ? page.more : keyed || request.offset > 0;
+  const hasNext = request.before ? true : page.more;
+  return {
+    items,
+    total: counted.total,
+    totalExact: counted.exact,
+    nextCursor: hasNext && last ? cursorOf(last) : null,
+    prevCursor: hasPrev && first ? cursorOf(first) : null,
+  };
 }
 
 /**
