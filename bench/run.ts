@@ -1,4 +1,5 @@
-// Benchmark dispatcher: `node --import tsx bench/run.ts [name…]` (npm run bench -- name). No name runs all.
+// Benchmark dispatcher: `node --import tsx bench/run.ts [name…] [--option value…]` (npm run bench -- name). No name runs
+// all. Options after the names are read by the benchmarks themselves (e.g. `queues --dossiers 1000000`).
 export {}; // a module, so top-level await is allowed
 
 interface Bench {
@@ -8,9 +9,12 @@ interface Bench {
 const BENCHES: Record<string, () => Promise<Bench>> = {
   calendar: () => import('./calendar.bench'),
   dossiers: () => import('./dossiers.bench'),
+  queues: () => import('./queues.bench'),
 };
 
-const requested = process.argv.slice(2);
+const args = process.argv.slice(2);
+const firstOption = args.findIndex((a) => a.startsWith('--'));
+const requested = firstOption < 0 ? args : args.slice(0, firstOption);
 const unknown = requested.filter((name) => !Object.hasOwn(BENCHES, name));
 if (unknown.length > 0) {
   console.error(`unknown benchmark: ${unknown.join(', ')}. Available: ${Object.keys(BENCHES).join(', ')}`);
