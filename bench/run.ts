@@ -8,6 +8,7 @@ interface Bench {
 const BENCHES: Record<string, () => Promise<Bench>> = {
   calendar: () => import('./calendar.bench'),
   dossiers: () => import('./dossiers.bench'),
+  sweeps: () => import('./sweeps.bench'),
 };
 
 const requested = process.argv.slice(2);
