@@ -1,7 +1,8 @@
 // Sweeps benchmark on PostgreSQL (DATABASE_URL): each background sweep's time per run with 10k finished dossiers and
-// again with 200k, over the same small amount of open work; the ratio should stay close to 1 (issue 10 item 4: a sweep
-// reads only the rows that need work, never the finished history). A fresh database is created and dropped at the end
-// (BENCH_KEEP_DB=1 keeps it, at the large size, for EXPLAIN).
+// with 200k, over the same small amount of open work; the ratio should stay close to 1 (issue 10 item 4: a sweep reads
+// only the rows that need work, never the finished history). Two fresh databases, one per size, built alike and measured
+// in alternating rounds, so a change in machine load hits both; dropped at the end (BENCH_KEEP_DB=1 keeps them, e.g.
+// for EXPLAIN).
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
@@ -9,8 +10,9 @@ const SMALL = 10_000;
 const LARGE = 200_000;
 /** Open work, the same at both sizes: received over the fortnight before BENCH_NOW through the intake use case. */
 const OPEN = 300;
-/** Runs per sweep and size; the median is reported. */
-const ROUNDS = 7;
+/** Rounds per sweep and size, alternating sizes; the median round is reported. */
+const ROUNDS = 9;
+const MIN_ROUND_MS = 300;
 /** Views cleared before each refresh run, so every run has the same small amount of work. */
 const CLEARED_VIEWS = 20;
 const INSERT_BATCH = 50_000;
@@ -27,15 +29,15 @@ function dbUrl(base: string, name: string): string {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function timeRuns(op: (round: number) => Promise<unknown>): Promise<number> {
-  await op(-1); // warm-up (prepared statements, calendar cache)
-  const ms: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const t0 = performance.now();
-    await op(r);
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
+/** Mean time of one run, repeated for at least MIN_ROUND_MS so that a sweep of a few milliseconds is not all noise. */
+async function timed(op: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  let n = 0;
+  do {
+    await op();
+    n++;
+  } while (performance.now() - t0 < MIN_ROUND_MS);
+  return (performance.now() - t0) / n;
 }
 
 /**
@@ -66,143 +68,169 @@ async function insertHistory(pool: pg.Pool, templateId: string, from: number, to
       [templateId, lo, hi - 1],
     );
   }
-  await pool.query('analyze dossiers');
+  await pool.query('vacuum analyze dossiers');
+}
+
+const SWEEPS = ['refresh', 'atRisk', 'impactFar', 'impactNear', 'recomputeNear', 'publication'] as const;
+type Sweep = (typeof SWEEPS)[number];
+
+/** One database with the open work and `finished` history dossiers; returns one run of each sweep. */
+async function world(url: string, finished: number) {
+  const { openDatabase, runMigrations } = await import('../server/platform/db/database');
+  const { buildApp } = await import('../server/app');
+  const { loadConfig } = await import('../server/platform/config/config');
+  const { seedCalendarDemo } = await import('../server/platform/calendar/store');
+  const { loadState, provisionalYear } = await import('../server/platform/calendar/store/calendar.state');
+  const { describeChange } = await import('../server/platform/calendar/store/calendar.service');
+  const { createOrgUnit, createOfficer } = await import('../server/modules/identity/test/factories');
+  const { createPublished } = await import('../server/modules/catalog/test/factories');
+  const { intakeDossier, sweepAtRisk, countDossiersAffected, recomputeForCalendarChange, refreshOutdatedPublicViews } = await import('../server/modules/dossiers');
+
+  const database = await openDatabase({ url, poolSize: 4 });
+  await runMigrations(database);
+  let now = BENCH_NOW;
+  const built = await buildApp({
+    database,
+    config: loadConfig({ ...process.env, DATABASE_URL: url, MOTCUA_SEED_DEMO: 'false' }),
+    clock: { now: () => now },
+    logger: false,
+  });
+  const pool = database.pool!;
+  const system = built.systemCtx();
+  await seedCalendarDemo(system);
+  const province = await createOrgUnit(database.db, { kind: 'province' });
+  const centre = await createOrgUnit(database.db, { parent: province, kind: 'service-center' });
+  const dept = await createOrgUnit(database.db, { parent: province, kind: 'department' });
+  const officer = await createOfficer(database.db, 'reception-officer', centre);
+  const version = await createPublished(
+    system,
+    { code: '9.999002', implementingUnitIds: [dept.id], processingTimes: [{ channel: 'any', amount: 5, unit: 'working-days', raw: '05 ngày làm việc' }] },
+    '2025-07-01',
+  );
+  const ctx = {
+    ...system,
+    actor: {
+      type: 'user' as const,
+      userId: officer.user.id,
+      kind: 'officer' as const,
+      displayName: 'Cán bộ thử tải',
+      grants: [{ role: 'reception-officer', orgUnitId: centre.id, scopePath: centre.path }],
+      sessionId: 'bench',
+    },
+  };
+  const openIds: string[] = [];
+  for (let i = 0; i < OPEN; i++) {
+    // Thirty a working day over two weeks, on the hour within office hours.
+    const day = Math.floor(i / 30);
+    now = new Date(OPEN_FROM.getTime() + (day + 2 * Math.floor(day / 5)) * 86_400_000 + (i % 8) * 3_600_000);
+    const r = await intakeDossier(ctx, {
+      procedureCode: version.code,
+      receivingUnitId: centre.id,
+      handlingUnitId: dept.id,
+      channel: 'direct',
+      applicant: { kind: 'person', name: 'Nguyễn Văn An', idNumber: String(200000000000 + i), phone: null, email: `an.${i}@example.vn`, address: 'Thanh Hóa' },
+      checklist: [{ name: 'Tờ khai', originals: 1, copies: 0 }],
+      feeVnd: 0,
+      decision: 'accept',
+      note: null,
+    });
+    if (r.decision !== 'accept') throw new Error('intake refused');
+    openIds.push(r.dossierId);
+  }
+  now = BENCH_NOW;
+  await insertHistory(pool, openIds[0]!, 0, finished);
+
+  // Calendar changes: a day off added far from every open dossier's window (Tuesday 15/12/2026), one inside the
+  // windows (Wednesday 17/06/2026, and its removal, alternately, so each run moves dossiers), and the publication of
+  // 2027 exactly as generated (moves nothing; the views of dossiers due in 2027 are stored again).
+  const state = (await loadState(database.db))!;
+  const withDayOff = (date: string) => ({
+    ...state,
+    years: state.years.map((y) =>
+      y.year === 2026 ? { ...y, daysOff: [...y.daysOff, { date, kind: 'other' as const, reason: 'Nghỉ thử tải', reference: 'Bench', status: 'official' as const }] } : y,
+    ),
+  });
+  const event = (change: ReturnType<typeof describeChange>) => ({ ...change, revision: 1_000_000, reason: 'Thử tải', actorId: null, occurredAt: BENCH_NOW.toISOString() });
+  const far = describeChange('year-published', state, withDayOff('2026-12-15'), null, [2026]);
+  const near = describeChange('year-published', state, withDayOff('2026-06-17'), null, [2026]);
+  const nearBack = describeChange('year-published', withDayOff('2026-06-17'), state, null, [2026]);
+  const published2027 = describeChange('year-published', state, { ...state, years: [...state.years, { ...provisionalYear(2027), status: 'official' as const }] }, null, [2027]);
+  let flip = 0;
+  const runs: Record<Sweep, () => Promise<unknown>> = {
+    refresh: async () => {
+      await pool.query('update dossiers set public_view = null, public_view_rev = null where id = any($1::uuid[])', [openIds.slice(0, CLEARED_VIEWS)]);
+      const n = await refreshOutdatedPublicViews(database.db, 2000);
+      if (n !== CLEARED_VIEWS) throw new Error(`refresh stored ${n} views, expected ${CLEARED_VIEWS}`);
+    },
+    atRisk: () => sweepAtRisk(system, { limit: 500 }),
+    impactFar: () => countDossiersAffected(database.db, far),
+    impactNear: () => countDossiersAffected(database.db, near),
+    recomputeNear: () => recomputeForCalendarChange(system, event(flip++ % 2 === 0 ? near : nearBack)),
+    publication: () => recomputeForCalendarChange(system, event(published2027)),
+  };
+  return {
+    runs,
+    affectedNear: () => countDossiersAffected(database.db, near),
+    async close() {
+      await built.app.close();
+      await database.close();
+    },
+  };
 }
 
 export async function run(): Promise<void> {
   const base = process.env.DATABASE_URL;
   if (!base) {
-    console.log('sweeps bench: set DATABASE_URL to a PostgreSQL server (the bench creates and drops its own database).');
+    console.log('sweeps bench: set DATABASE_URL to a PostgreSQL server (the bench creates and drops its own databases).');
     console.log('sweeps: n/a');
     return;
   }
-  const name = `motcua_bench_sweeps_${process.pid}_${randomBytes(3).toString('hex')}`;
   const keep = process.env.BENCH_KEEP_DB === '1';
+  const tag = `${process.pid}_${randomBytes(3).toString('hex')}`;
+  const names = { small: `motcua_bench_sweeps_${tag}_small`, large: `motcua_bench_sweeps_${tag}_large` };
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = dbUrl(base, name);
   try {
-    const { openDatabase, runMigrations } = await import('../server/platform/db/database');
-    const { buildApp } = await import('../server/app');
-    const { loadConfig } = await import('../server/platform/config/config');
-    const { seedCalendarDemo } = await import('../server/platform/calendar/store');
-    const { loadState, provisionalYear } = await import('../server/platform/calendar/store/calendar.state');
-    const { describeChange } = await import('../server/platform/calendar/store/calendar.service');
-    const { createOrgUnit, createOfficer } = await import('../server/modules/identity/test/factories');
-    const { createPublished } = await import('../server/modules/catalog/test/factories');
-    const { intakeDossier, sweepAtRisk, countDossiersAffected, recomputeForCalendarChange, refreshOutdatedPublicViews } = await import('../server/modules/dossiers');
-
-    const database = await openDatabase({ url, poolSize: 4 });
-    await runMigrations(database);
-    let now = BENCH_NOW;
-    const built = await buildApp({
-      database,
-      config: loadConfig({ ...process.env, DATABASE_URL: url, MOTCUA_SEED_DEMO: 'false' }),
-      clock: { now: () => now },
-      logger: false,
-    });
-    const pool = database.pool!;
-    const system = built.systemCtx();
-    await seedCalendarDemo(system);
-    const province = await createOrgUnit(database.db, { kind: 'province' });
-    const centre = await createOrgUnit(database.db, { parent: province, kind: 'service-center' });
-    const dept = await createOrgUnit(database.db, { parent: province, kind: 'department' });
-    const officer = await createOfficer(database.db, 'reception-officer', centre);
-    const version = await createPublished(
-      system,
-      { code: '9.999002', implementingUnitIds: [dept.id], processingTimes: [{ channel: 'any', amount: 5, unit: 'working-days', raw: '05 ngày làm việc' }] },
-      '2025-07-01',
-    );
-    const ctx = {
-      ...system,
-      actor: {
-        type: 'user' as const,
-        userId: officer.user.id,
-        kind: 'officer' as const,
-        displayName: 'Cán bộ thử tải',
-        grants: [{ role: 'reception-officer', orgUnitId: centre.id, scopePath: centre.path }],
-        sessionId: 'bench',
-      },
-    };
-    const openIds: string[] = [];
-    for (let i = 0; i < OPEN; i++) {
-      // Spread over ten working days, on the hour within office hours.
-      const day = Math.floor(i / 30);
-      now = new Date(OPEN_FROM.getTime() + (day + 2 * Math.floor(day / 5)) * 86_400_000 + (i % 8) * 3_600_000);
-      const r = await intakeDossier(ctx, {
-        procedureCode: version.code,
-        receivingUnitId: centre.id,
-        handlingUnitId: dept.id,
-        channel: 'direct',
-        applicant: { kind: 'person', name: 'Nguyễn Văn An', idNumber: String(200000000000 + i), phone: null, email: `an.${i}@example.vn`, address: 'Thanh Hóa' },
-        checklist: [{ name: 'Tờ khai', originals: 1, copies: 0 }],
-        feeVnd: 0,
-        decision: 'accept',
-        note: null,
-      });
-      if (r.decision !== 'accept') throw new Error('intake refused');
-      openIds.push(r.dossierId);
+    for (const name of Object.values(names)) await admin.query(`create database ${name}`);
+    const small = await world(dbUrl(base, names.small), SMALL);
+    const large = await world(dbUrl(base, names.large), LARGE);
+    const ms: Record<Sweep, { small: number[]; large: number[] }> = Object.fromEntries(SWEEPS.map((k) => [k, { small: [], large: [] }])) as never;
+    for (const key of SWEEPS) {
+      // A warm-up run each (prepared statements, calendar caches), then alternating rounds.
+      await small.runs[key]();
+      await large.runs[key]();
+      // Which size goes first alternates too: a round right after another may pay for what that one left behind.
+      for (let r = 0; r < ROUNDS; r++) {
+        for (const size of r % 2 === 0 ? (['small', 'large'] as const) : (['large', 'small'] as const)) {
+          ms[key][size].push(await timed((size === 'small' ? small : large).runs[key]));
+        }
+      }
     }
-    now = BENCH_NOW;
+    const affected = await small.affectedNear();
+    await small.close();
+    await large.close();
 
-    // Calendar changes: a day off added far from every open dossier's window (Tuesday 15/12/2026), one inside the
-    // windows (Wednesday 17/06/2026, and its removal, alternately, so each run moves dossiers), and the publication of
-    // 2027 exactly as generated (moves nothing; the views of dossiers due in 2027 are stored again).
-    const state = (await loadState(database.db))!;
-    const withDayOff = (date: string) => ({
-      ...state,
-      years: state.years.map((y) =>
-        y.year === 2026 ? { ...y, daysOff: [...y.daysOff, { date, kind: 'other' as const, reason: 'Nghỉ thử tải', reference: 'Bench', status: 'official' as const }] } : y,
-      ),
-    });
-    const event = (change: ReturnType<typeof describeChange>) => ({ ...change, revision: 1_000_000, reason: 'Thử tải', actorId: null, occurredAt: BENCH_NOW.toISOString() });
-    const far = describeChange('year-published', state, withDayOff('2026-12-15'), null, [2026]);
-    const near = describeChange('year-published', state, withDayOff('2026-06-17'), null, [2026]);
-    const nearBack = describeChange('year-published', withDayOff('2026-06-17'), state, null, [2026]);
-    const published2027 = describeChange('year-published', state, { ...state, years: [...state.years, { ...provisionalYear(2027), status: 'official' as const }] }, null, [2027]);
-
-    const [template] = (await pool.query<{ id: string }>('select id from dossiers where id = $1', [openIds[0]])).rows;
-    const measureAll = async () => ({
-      refresh: await timeRuns(async () => {
-        await pool.query('update dossiers set public_view = null, public_view_rev = null where id = any($1::uuid[])', [openIds.slice(0, CLEARED_VIEWS)]);
-        const n = await refreshOutdatedPublicViews(database.db, 2000);
-        if (n !== CLEARED_VIEWS) throw new Error(`refresh stored ${n} views, expected ${CLEARED_VIEWS}`);
-      }),
-      atRisk: await timeRuns(() => sweepAtRisk(system, { limit: 500 })),
-      impactFar: await timeRuns(() => countDossiersAffected(database.db, far)),
-      impactNear: await timeRuns(() => countDossiersAffected(database.db, near)),
-      recomputeNear: await timeRuns((r) => recomputeForCalendarChange(system, event(r % 2 === 0 ? near : nearBack))),
-      publication: await timeRuns(() => recomputeForCalendarChange(system, event(published2027))),
-    });
-
-    await insertHistory(pool, template!.id, 1, SMALL);
-    const small = await measureAll();
-    await insertHistory(pool, template!.id, SMALL, LARGE);
-    const large = await measureAll();
-    const moved = await countDossiersAffected(database.db, near);
-    await built.app.close();
-    await database.close();
-
-    const labels: Record<keyof typeof small, string> = {
+    const labels: Record<Sweep, string> = {
       refresh: `public-view refresh (${CLEARED_VIEWS} cleared views)`,
       atRisk: `at-risk sweep (${OPEN} running)`,
       impactFar: 'impact count, day off far from open work',
-      impactNear: `impact count, day off inside open work (${moved} affected)`,
+      impactNear: `impact count, day off inside open work (${affected} affected)`,
       recomputeNear: 'recompute, day off inside open work',
       publication: 'recompute, publication of 2027',
     };
-    console.log(`sweeps bench: PostgreSQL, ${OPEN} open dossiers (intake use case) plus finished history; median of ${ROUNDS} runs per sweep and size`);
-    for (const key of Object.keys(labels) as Array<keyof typeof small>) {
+    const ratio = (k: Sweep) => median(ms[k].large) / median(ms[k].small);
+    console.log(
+      `sweeps bench: PostgreSQL, ${OPEN} open dossiers (intake use case) plus finished history; median of ${ROUNDS} alternating rounds (each at least ${MIN_ROUND_MS} ms of back-to-back runs) per sweep and size`,
+    );
+    for (const k of SWEEPS) {
       console.log(
-        `  ${labels[key]}: ${small[key].toFixed(1)} ms at ${SMALL / 1000}k, ${large[key].toFixed(1)} ms at ${LARGE / 1000}k, ratio ${(large[key] / small[key]).toFixed(2)}`,
+        `  ${labels[k]}: ${median(ms[k].small).toFixed(1)} ms at ${SMALL / 1000}k, ${median(ms[k].large).toFixed(1)} ms at ${LARGE / 1000}k, ratio ${ratio(k).toFixed(2)}`,
       );
     }
-    if (keep) console.log(`kept database ${name}`);
-    const ratios = (Object.keys(labels) as Array<keyof typeof small>).map((k) => `${k} ${(large[k] / small[k]).toFixed(2)}`);
-    console.log(`sweeps: ratio ${LARGE / 1000}k/${SMALL / 1000}k finished: ${ratios.join(', ')}`);
+    if (keep) console.log(`kept databases ${names.small}, ${names.large}`);
+    console.log(`sweeps: ratio ${LARGE / 1000}k/${SMALL / 1000}k finished: ${SWEEPS.map((k) => `${k} ${ratio(k).toFixed(2)}`).join(', ')}`);
   } finally {
-    if (!keep) await admin.query(`drop database if exists ${name} with (force)`);
+    if (!keep) for (const name of Object.values(names)) await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
 }
