@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   calendar: () => import('./calendar.bench'),
   dossiers: () => import('./dossiers.bench'),
   queues: () => import('./queues.bench'),
+  sweeps: () => import('./sweeps.bench'),
 };
 
 const args = process.argv.slice(2);

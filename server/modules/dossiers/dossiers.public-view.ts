@@ -179,9 +179,22 @@ export async function writePublicViews(q: Tx | Queryable, views: ReadonlyArray<{
   return rows.length;
 }
 
-const OUTDATED: NamedStatement = {
-  name: 'dossiers_public_view_outdated_v1',
-  text: `select id from dossiers where public_view is null or public_view_rev is distinct from $1 order by id limit $2`,
+/**
+ * Views missing (`public_view_rev is null`: every writer sets or clears the view and its revision together — the
+ * insert, WRITE_VIEWS and the trigger of migration 0004) or made with other wording (`< $1`, `> $1`), as three range
+ * scans of dossiers_public_view_rev_idx: when every view is current each finds nothing at once, at any table size.
+ * Why an index on the revision rather than a queue filled by the trigger: a deployment that changes the wording makes
+ * every stored view outdated at once without any row being written, which only a read of the revision can find.
+ * Each branch is ordered by the revision so that even a generic plan (one that cannot know how rare `< $1` is) takes
+ * the index rather than a scan of the whole table (dossiers.sweeps.test.ts plans it).
+ */
+export const OUTDATED_VIEWS: NamedStatement = {
+  name: 'dossiers_public_view_outdated_v2',
+  text: `select id from (
+           (select id from dossiers where public_view_rev is null limit $2)
+           union all (select id from dossiers where public_view_rev < $1 order by public_view_rev limit $2)
+           union all (select id from dossiers where public_view_rev > $1 order by public_view_rev limit $2)
+         ) outdated limit $2`,
 };
 
 /**
@@ -191,6 +204,6 @@ const OUTDATED: NamedStatement = {
  * could not store.
  */
 export async function refreshOutdatedPublicViews(db: Queryable, limit = 500): Promise<number> {
-  const ids = (await executeNamed<{ id: string }>(db, OUTDATED, [publicViewRevision(), limit])).map((r) => r.id);
+  const ids = (await executeNamed<{ id: string }>(db, OUTDATED_VIEWS, [publicViewRevision(), limit])).map((r) => r.id);
   return refreshPublicViews(db, ids);
 }

@@ -184,6 +184,25 @@ export const dossiers = pgTable(
     check('dossiers_duration_source_ck', sql`${t.durationSource} in ('catalog','officer')`),
     check('dossiers_classification_ck', sql`${t.classification} is null or ${t.classification} in ('early','on-time','late')`),
     check('dossiers_fee_ck', sql`${t.feeVnd} >= 0`),
+    // Sweeps (issue 10 item 4): each reads only the rows that need work, whatever the size of the finished history.
+    // The state lists are written out because a partial index serves only a query whose own literal list implies it
+    // (maintain-deadlines.ts writes the same lists from dossiers.workflow.ts; dossiers.sweeps.test.ts checks both).
+    // The at-risk sweep: running dossiers, least recently checked first.
+    index('dossiers_running_risk_check_idx')
+      .on(t.atRiskCheckedAt.asc().nullsFirst(), t.id)
+      .where(sql`${t.state} in ('RECEIVED','PROCESSING','AWAITING_APPROVAL')`),
+    // The deadline recompute after a calendar change: open dossiers by due (province-wide, or one unit's calendar).
+    index('dossiers_open_due_id_idx')
+      .on(t.dueAt, t.id)
+      .where(sql`${t.state} in ('RECEIVED','PROCESSING','AWAITING_APPROVAL','INTEROPERATING','SUPPLEMENT_REQUESTED','AWAITING_PAYMENT')`),
+    index('dossiers_open_calendar_due_idx')
+      .on(t.calendarUnitCode, t.dueAt, t.id)
+      .where(sql`${t.state} in ('RECEIVED','PROCESSING','AWAITING_APPROVAL','INTEROPERATING','SUPPLEMENT_REQUESTED','AWAITING_PAYMENT')`),
+    // Lookup views to store again when a year is published: every dossier by its last appointment.
+    index('dossiers_last_due_idx').on(sql`greatest(${t.dueAt}, ${t.extendedDueAt})`, t.id),
+    // The public-view refresher: views missing or made with other wording. Nearly every row holds the current
+    // revision, so the btree deduplicates it to a few bytes per row.
+    index('dossiers_public_view_rev_idx').on(t.publicViewRev),
   ],
 );
 

@@ -17,7 +17,7 @@ export { transitionDossier } from './use-cases/transition-dossier';
 export { issueApology } from './use-cases/issue-apology';
 export { sweepAtRisk, recomputeForCalendarChange, countDossiersAffected } from './use-cases/maintain-deadlines';
 export { getDossier, getDossierByCode, getIntakeDecision, listDossiers, lookupDossier } from './use-cases/read-dossiers';
-export { maskName } from './dossiers.public-view';
+export { maskName, refreshOutdatedPublicViews } from './dossiers.public-view';
 
 /** Dossiers: registers the calendar impact provider, reacts to `calendar.changed`, serves /api/v1/dossiers. */
 export const dossiersModule: ModuleManifest = {

@@ -594,3 +594,44 @@ export function describeDay(date: IsoDate, cal: WorkingCalendar): CalendarDay {
     provisional: cal.cumDraft[i + 1]! - cal.cumDraft[i]! > 0,
   };
 }
+
+/** Whether two calendars give `dayNumber` the same office periods (a date neither covers counts as the same). */
+function sameWorkingDay(a: WorkingCalendar, b: WorkingCalendar, dayNumber: number): boolean {
+  const i = dayNumber - a.firstDay;
+  const j = dayNumber - b.firstDay;
+  const inA = i >= 0 && i < a.dayCount;
+  const inB = j >= 0 && j < b.dayCount;
+  if (!inA || !inB) return inA === inB;
+  const pa = a.dayPattern[i]!;
+  const pb = b.dayPattern[j]!;
+  const n = a.patternCount[pa]!;
+  if (n !== b.patternCount[pb]) return false;
+  for (let k = 0; k < n; k++) {
+    if (a.patternStart[pa * a.patternStride + k] !== b.patternStart[pb * b.patternStride + k]) return false;
+    if (a.patternEnd[pa * a.patternStride + k] !== b.patternEnd[pb * b.patternStride + k]) return false;
+  }
+  return true;
+}
+
+/**
+ * The dates whose working time differs between two calendars, as instants: from 00:00 of the first to 00:00 after the
+ * last (+07:00); null when none differs. A date only one of them covers differs, and so does every covered date when
+ * the standard day (Monday's hours, the length of "1 working day") differs. A due instant depends only on the dates
+ * from reception to itself (addWorkingTime reads no other), so one counted wholly outside this span is the same on both.
+ */
+export function differingSpan(a: WorkingCalendar | null, b: WorkingCalendar | null): { from: Date; to: Date } | null {
+  const cals = [a, b].filter((c): c is WorkingCalendar => c !== null);
+  if (cals.length === 0) return null;
+  const first = Math.min(...cals.map((c) => c.firstDay));
+  const end = Math.max(...cals.map((c) => c.firstDay + c.dayCount));
+  const span = (from: number, to: number) => ({ from: new Date(from * DAY_MS - VN_OFFSET_MS), to: new Date(to * DAY_MS - VN_OFFSET_MS) });
+  if (!a || !b || a.standardDayMinutes !== b.standardDayMinutes) return span(first, end);
+  let lo = -1;
+  let hi = -1;
+  for (let dn = first; dn < end; dn++) {
+    if (sameWorkingDay(a, b, dn)) continue;
+    if (lo < 0) lo = dn;
+    hi = dn;
+  }
+  return lo < 0 ? null : span(lo, hi + 1);
+}

@@ -6,11 +6,13 @@ import {
   buildCalendar,
   classifyFinish,
   describeDay,
+  differingSpan,
   durationMinutes,
   normaliseStart,
   vnDateOf,
   vnInstant,
   workingTimeBetween,
+  type CalendarYear,
   type Duration,
   type IsoDate,
   type Pause,
@@ -192,5 +194,70 @@ describe('properties over random starts in 2024–2026 (fast-check)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('differingSpan bounds what a calendar change can move (issue 10 item 4)', () => {
+  // One ordinary date (no entry in the official years) changed: a working day gets a day off, a rest day is worked.
+  const listed = new Set(OFFICIAL_YEARS.flatMap((y) => [...y.daysOff, ...y.makeUpDays].map((e) => e.date)));
+  const withChange = (date: IsoDate): CalendarYear[] =>
+    OFFICIAL_YEARS.map((y) => {
+      if (y.year !== Number(date.slice(0, 4))) return y;
+      const entry = { date, reason: 'Thay đổi thử', reference: 'Thử' };
+      return describeDay(date, cal).working ? { ...y, daysOff: [...y.daysOff, { ...entry, kind: 'other' as const }] } : { ...y, makeUpDays: [...y.makeUpDays, entry] };
+    });
+  const anyDurationArb: fc.Arbitrary<Duration> = fc.oneof(
+    durationArb,
+    fc.integer({ min: 0, max: 45 }).map((amount): Duration => ({ amount, unit: 'calendar-days' })),
+  );
+  const closedPausesArb = (startMs: number): fc.Arbitrary<Pause[]> =>
+    fc.array(
+      fc
+        .record({ offset: fc.integer({ min: -3 * DAY, max: 30 * DAY }), length: fc.integer({ min: 0, max: 10 * DAY }) })
+        .map(({ offset, length }): Pause => ({ from: new Date(startMs + offset), to: new Date(startMs + offset + length), reason: 'supplement' })),
+      { maxLength: 3 },
+    );
+
+  it('is exactly the changed date, and a due counted wholly outside it (received after, or due before) is the same on both', () => {
+    let outside = 0;
+    let moved = 0;
+    fc.assert(
+      fc.property(
+        // The changed date near the reception, so that windows over it, beside it and before it all come up.
+        startArb.chain((startMs) => fc.tuple(fc.constant(startMs), anyDurationArb, closedPausesArb(startMs), fc.integer({ min: -5, max: 60 }))),
+        ([startMs, duration, pauses, offset]) => {
+          const date = vnDateOf(new Date(startMs + offset * DAY));
+          fc.pre(!listed.has(date) && date >= '2024-01-01' && date < '2027-01-01');
+          const other = buildCalendar({ id: 'changed', years: withChange(date) });
+          const span = differingSpan(cal, other)!;
+          expect(span).toEqual({ from: vnInstant(date), to: vnInstant(nextDate(date)) });
+          const before = addWorkingTime(new Date(startMs), duration, cal, pauses).due!;
+          const after = addWorkingTime(new Date(startMs), duration, other, pauses).due!;
+          if (startMs >= span.to.getTime() || before.getTime() < span.from.getTime()) {
+            outside++;
+            expect(after).toEqual(before);
+          } else if (after.getTime() !== before.getTime()) moved++;
+        },
+      ),
+      { numRuns: 400 },
+    );
+    // Both sides of the rule were exercised.
+    expect(outside).toBeGreaterThan(20);
+    expect(moved).toBeGreaterThan(20);
+  });
+
+  it('is null between equal calendars, the covered years against none, and every covered date when the standard day differs', () => {
+    expect(differingSpan(cal, buildCalendar({ id: 'again', years: OFFICIAL_YEARS }))).toBeNull();
+    expect(differingSpan(null, null)).toBeNull();
+    const whole = { from: vnInstant('2024-01-01'), to: vnInstant('2027-01-01') };
+    expect(differingSpan(null, cal)).toEqual(whole);
+    const shortMondays = buildCalendar({ id: 'short', years: OFFICIAL_YEARS, weeklyHours: { ...cal.weeklyHours, 1: [{ start: '07:00', end: '11:30' }] } });
+    expect(differingSpan(cal, shortMondays)).toEqual(whole);
+    // Sunday mornings opened: every Sunday differs, so the span runs from the first to the last one covered.
+    const sundays = buildCalendar({ id: 'sun', years: OFFICIAL_YEARS, weeklyHours: { ...cal.weeklyHours, 7: [{ start: '07:30', end: '11:30' }] } });
+    expect(differingSpan(cal, sundays)).toEqual({ from: vnInstant('2024-01-07'), to: vnInstant('2026-12-28') });
+    // One more year covered: that year differs.
+    const longer = buildCalendar({ id: 'longer', years: [...OFFICIAL_YEARS, { year: 2027, status: 'draft', daysOff: [], makeUpDays: [] }] });
+    expect(differingSpan(cal, longer)).toEqual({ from: vnInstant('2027-01-01'), to: vnInstant('2028-01-01') });
   });
 });

@@ -27,6 +27,7 @@ export {
   buildCalendar,
   classifyFinish,
   describeDay,
+  differingSpan,
   isProvisionalSpan,
   durationMinutes,
   normaliseStart,

@@ -1,19 +1,25 @@
 // Deadline upkeep: the at-risk sweep, and due recomputation after a published calendar changed (§19 row 10).
-import { and, asc, eq, gt, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { CalendarError, toVnIso, vnInstant, type WorkingCalendar } from '../../../platform/calendar';
 import type { CalendarChange, CalendarChangedEvent } from '../../../platform/calendar/store';
 import { withTransaction, type Ctx } from '../../../platform/context/context';
-import type { Queryable } from '../../../platform/db/database';
+import { executeNamed, type NamedStatement, type Queryable } from '../../../platform/db/database';
 import { calendarCache, calendarOrNone, dueOf, dueProvisionalOf, hopDueOf, toPauses } from '../dossiers.deadlines';
 import { notifyApplicant } from '../dossiers.notify';
 import { refreshPublicViews } from '../dossiers.public-view';
 import { changeDossier, setHopDue, type DossierRow, type HopRow, type PauseRow } from '../dossiers.repository';
 import { dossierPauses, dossiers, dossierSteps } from '../dossiers.tables';
-import { OPEN_STATES, RUNNING_STATES } from '../dossiers.workflow';
+import { OPEN_STATES, RUNNING_STATES, type DossierState } from '../dossiers.workflow';
 import { riskAfter } from './transition-dossier';
 
 /** Rows handled per sweep run (house rule: sweeps are capped). */
 export const SWEEP_LIMIT = 500;
+
+// The state lists are written into the SQL rather than passed as parameters: only a literal list lets the planner prove
+// that the query implies a partial index's predicate (the indexes at the end of dossiers.tables.ts) in every plan.
+const stateList = (states: readonly DossierState[]) => sql.raw(`(${states.map((s) => `'${s}'`).join(',')})`);
+const RUNNING_SQL = stateList(RUNNING_STATES);
+const OPEN_SQL = stateList(OPEN_STATES);
 
 async function pausesByDossier(q: Queryable, ids: string[]): Promise<Map<string, PauseRow[]>> {
   const out = new Map<string, PauseRow[]>();
@@ -32,55 +38,83 @@ async function openStepHops(q: Queryable, ids: string[]): Promise<Map<string, Ho
   return new Map(rows.map((h) => [h.dossierId, h]));
 }
 
+const MARK_AT_RISK: NamedStatement = {
+  name: 'dossiers_mark_at_risk_v1',
+  text: `update dossiers d set at_risk = v.at_risk, at_risk_checked_at = $2::timestamptz
+         from jsonb_to_recordset($1::jsonb) as v(id uuid, at_risk boolean) where d.id = v.id`,
+};
+
+/** The at-risk sweep's read: running dossiers, least recently checked first (a query; dossiers.sweeps.test.ts plans it). */
+export function atRiskBatch(q: Queryable, limit: number) {
+  return q
+    .select()
+    .from(dossiers)
+    .where(sql`${dossiers.state} in ${RUNNING_SQL}`)
+    .orderBy(sql`${dossiers.atRiskCheckedAt} asc nulls first`, asc(dossiers.id))
+    .limit(limit);
+}
+
 /**
  * `dossiers.sweep-at-risk`: recomputes the at-risk flag of running dossiers, least recently checked first, at most
  * `limit` per run; marks each handled row (`at_risk_checked_at`). Idempotent: a second run at the same instant changes
- * nothing. The flag is derived data, so it is not audited and does not bump the dossier's version.
+ * nothing. The flag is derived data, so it is not audited and does not bump the dossier's version. Reads the running
+ * dossiers in dossiers_running_risk_check_idx order, so it never touches the finished history.
  */
 export async function sweepAtRisk(ctx: Ctx, options: { limit?: number } = {}): Promise<{ checked: number; flagged: number; cleared: number }> {
   const now = ctx.clock.now();
-  const rows = await ctx.db
-    .select()
-    .from(dossiers)
-    .where(inArray(dossiers.state, [...RUNNING_STATES]))
-    .orderBy(sql`${dossiers.atRiskCheckedAt} asc nulls first`, asc(dossiers.id))
-    .limit(Math.min(options.limit ?? SWEEP_LIMIT, 10_000));
+  const rows = await atRiskBatch(ctx.db, Math.min(options.limit ?? SWEEP_LIMIT, 10_000));
   const ids = rows.map((r) => r.id);
   const [pauses, hops] = await Promise.all([pausesByDossier(ctx.db, ids), openStepHops(ctx.db, ids)]);
   const calendars = calendarCache(ctx.db);
   let flagged = 0;
   let cleared = 0;
-  const updates: Array<{ id: string; atRisk: boolean }> = [];
+  const updates: Array<{ id: string; at_risk: boolean }> = [];
   for (const row of rows) {
     // Without any published calendar the flag cannot be computed and keeps its value; other failures stop the sweep.
     const cal = await calendarOrNone(calendars(row.calendarUnitCode));
     const atRisk = cal ? riskAfter(row, now, cal, toPauses(pauses.get(row.id) ?? []), hops.get(row.id) ?? null) : row.atRisk;
     if (atRisk && !row.atRisk) flagged++;
     if (!atRisk && row.atRisk) cleared++;
-    updates.push({ id: row.id, atRisk });
+    updates.push({ id: row.id, at_risk: atRisk });
   }
-  if (updates.length) {
-    await ctx.db.transaction(async (tx) => {
-      for (const u of updates) await tx.update(dossiers).set({ atRisk: u.atRisk, atRiskCheckedAt: now }).where(eq(dossiers.id, u.id));
-    });
-  }
+  // One statement for the whole run (atomic, like the transaction it replaces).
+  if (updates.length) await executeNamed(ctx.db, MARK_AT_RISK, [JSON.stringify(updates), now.toISOString()]);
   return { checked: rows.length, flagged, cleared };
 }
 
 const BATCH = 500;
 
-/** Open dossiers a change concerns, in id order from `afterId` (a unit's own hours concern only its dossiers). */
-async function openBatch(q: Queryable, change: Pick<CalendarChange, 'orgUnitCode'>, afterId: string | null): Promise<DossierRow[]> {
-  const conds = [inArray(dossiers.state, [...OPEN_STATES])];
-  if (change.orgUnitCode) conds.push(eq(dossiers.calendarUnitCode, change.orgUnitCode));
-  if (afterId) conds.push(gt(dossiers.id, afterId));
+/** Where a batch read stopped: the last row's due instant (as PostgreSQL prints it, so no precision is lost) and id. */
+export type DueCursor = { due: string; id: string };
+type OpenRow = DossierRow & { dueKey: string };
+
+/**
+ * The open dossiers a change can move, in (due, id) order after `cursor`: those whose counting window overlaps the
+ * dates the change touched (`span`, CalendarChange.changedSpan), i.e. received before its end and due at or after its
+ * start. A due instant is counted from reception to itself over the pauses that ended (intake, resume and this
+ * recompute store it so), and it reads no date outside that window (differingSpan), so any other open dossier keeps its
+ * due. One with a pause still open from before its due has no due on either calendar and does not move either way. A
+ * unit's own hours concern only its dossiers. Served by dossiers_open_due_id_idx, or dossiers_open_calendar_due_idx for
+ * one unit (a query; dossiers.sweeps.test.ts plans it).
+ */
+export function openBatchQuery(q: Queryable, span: { from: Date; to: Date }, orgUnitCode: string | null, cursor: DueCursor | null) {
+  const conds = [sql`${dossiers.state} in ${OPEN_SQL}`, gte(dossiers.dueAt, span.from), lt(dossiers.receivedAt, span.to)];
+  if (orgUnitCode) conds.push(eq(dossiers.calendarUnitCode, orgUnitCode));
+  if (cursor) conds.push(sql`(${dossiers.dueAt}, ${dossiers.id}) > (${cursor.due}::timestamptz, ${cursor.id}::uuid)`);
   return q
-    .select()
+    .select({ ...getTableColumns(dossiers), dueKey: sql<string>`${dossiers.dueAt}::text` })
     .from(dossiers)
     .where(and(...conds))
-    .orderBy(asc(dossiers.id))
+    .orderBy(asc(dossiers.dueAt), asc(dossiers.id))
     .limit(BATCH);
 }
+
+async function openBatch(q: Queryable, change: Pick<CalendarChange, 'orgUnitCode' | 'changedSpan'>, cursor: DueCursor | null): Promise<OpenRow[]> {
+  const span = change.changedSpan();
+  return span ? openBatchQuery(q, span, change.orgUnitCode, cursor) : [];
+}
+
+const cursorOf = (rows: OpenRow[]): DueCursor => ({ due: rows[rows.length - 1]!.dueKey, id: rows[rows.length - 1]!.id });
 
 const durationOf = (row: DossierRow) => ({ amount: Number(row.durationAmount), unit: row.durationUnit });
 
@@ -102,9 +136,9 @@ function safeDue(row: DossierRow, cal: WorkingCalendar | null, pauses: PauseRow[
  */
 export async function countDossiersAffected(q: Queryable, change: CalendarChange): Promise<number> {
   let affected = 0;
-  let afterId: string | null = null;
+  let cursor: DueCursor | null = null;
   for (;;) {
-    const rows = await openBatch(q, change, afterId);
+    const rows = await openBatch(q, change, cursor);
     if (rows.length === 0) return affected;
     const pauses = await pausesByDossier(
       q,
@@ -117,7 +151,7 @@ export async function countDossiersAffected(q: Queryable, change: CalendarChange
       const after = safeDue(row, cals.after, p);
       if (after && (!before || before.getTime() !== after.getTime())) affected++;
     }
-    afterId = rows[rows.length - 1]!.id;
+    cursor = cursorOf(rows);
   }
 }
 
@@ -138,8 +172,8 @@ function confirmedYear(event: CalendarChangedEvent): number | null {
 }
 
 /**
- * `calendar.changed` handler: recomputes the due instant of every open dossier on the new calendar (finished ones keep
- * their classification), recording the change and its reason on the public timeline, notifying the applicant and
+ * `calendar.changed` handler: recomputes the due instant of every open dossier the change can move (openBatch) on the
+ * new calendar (finished ones keep their classification), recording the change and its reason on the public timeline, notifying the applicant and
  * auditing each dossier that moved. A dossier changed concurrently by an officer is read again and retried once.
  * When the publication confirms a year that was counted provisionally, the lookup views of the dossiers due in it are
  * stored again too: their appointment is no longer marked provisional even where it did not move.
@@ -147,11 +181,12 @@ function confirmedYear(event: CalendarChangedEvent): number | null {
 export async function recomputeForCalendarChange(ctx: Ctx, event: CalendarChangedEvent): Promise<{ moved: number }> {
   const now = ctx.clock.now();
   let moved = 0;
-  let afterId: string | null = null;
+  let cursor: DueCursor | null = null;
   for (;;) {
-    const rows = await openBatch(ctx.db, event, afterId);
+    const rows = await openBatch(ctx.db, event, cursor);
     if (rows.length === 0) break;
-    afterId = rows[rows.length - 1]!.id;
+    // The cursor keeps the due each row was read with: a dossier moved later is met again and found already current.
+    cursor = cursorOf(rows);
     for (const first of rows) {
       for (let attempt = 0; attempt < 2; attempt++) {
         const row = attempt === 0 ? first : ((await ctx.db.select().from(dossiers).where(eq(dossiers.id, first.id)))[0] ?? null);
@@ -177,29 +212,37 @@ export async function recomputeForCalendarChange(ctx: Ctx, event: CalendarChange
 }
 
 /**
- * Stores again the lookup views of every dossier whose appointment falls in `year` (batches, in id order): publishing
- * the year made them official without changing their rows, so changeDossier did not run for those that did not move.
+ * Stores again the lookup views of every dossier whose appointment falls in `year` (batches in appointment order, read
+ * through dossiers_last_due_idx): publishing the year made them official without changing their rows, so
+ * changeDossier did not run for those that did not move. Finished dossiers are included: their view shows the mark too.
  */
 async function refreshViewsDueIn(ctx: Ctx, year: number): Promise<void> {
+  let cursor: DueCursor | null = null;
+  for (;;) {
+    const rows = await viewsDueInBatch(ctx.db, year, cursor);
+    if (rows.length === 0) return;
+    await refreshPublicViews(
+      ctx.db,
+      rows.map((r) => r.id),
+    );
+    cursor = { due: rows[rows.length - 1]!.due, id: rows[rows.length - 1]!.id };
+  }
+}
+
+/** Dossiers whose last appointment falls in `year`, after `cursor` (a query; dossiers.sweeps.test.ts plans it). */
+export function viewsDueInBatch(q: Queryable, year: number, cursor: DueCursor | null) {
   const from = vnInstant(`${year}-01-01`);
   const to = vnInstant(`${year + 1}-01-01`);
+  // The expression exactly as dossiers_last_due_idx has it.
   const last = sql`greatest(${dossiers.dueAt}, ${dossiers.extendedDueAt})`;
-  let afterId: string | null = null;
-  for (;;) {
-    const conds = [gte(last, from), lt(last, to)];
-    if (afterId) conds.push(gt(dossiers.id, afterId));
-    const ids = (
-      await ctx.db
-        .select({ id: dossiers.id })
-        .from(dossiers)
-        .where(and(...conds))
-        .orderBy(asc(dossiers.id))
-        .limit(BATCH)
-    ).map((r) => r.id);
-    if (ids.length === 0) return;
-    await refreshPublicViews(ctx.db, ids);
-    afterId = ids[ids.length - 1]!;
-  }
+  const conds = [sql`${last} >= ${from.toISOString()}::timestamptz`, sql`${last} < ${to.toISOString()}::timestamptz`];
+  if (cursor) conds.push(sql`(${last}, ${dossiers.id}) > (${cursor.due}::timestamptz, ${cursor.id}::uuid)`);
+  return q
+    .select({ id: dossiers.id, due: sql<string>`${last}::text` })
+    .from(dossiers)
+    .where(and(...conds))
+    .orderBy(last, asc(dossiers.id))
+    .limit(BATCH);
 }
 
 async function applyRecomputedDue(

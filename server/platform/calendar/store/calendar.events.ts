@@ -14,6 +14,13 @@ export interface CalendarChange {
   after: WorkingCalendar | null;
   /** Before/after as seen by any unit (with its own office hours when it has them), for items held per unit. */
   forUnit(orgUnitCode: string): { before: WorkingCalendar | null; after: WorkingCalendar | null };
+  /**
+   * The instants [from, to) spanning every date whose working time differs before and after, on any calendar the
+   * change concerns (`orgUnitCode`'s own; else the province's and every unit's with its own hours); null when none
+   * differs. A deadline counted wholly outside it is the same before and after (see differingSpan), so a module reads
+   * only the items whose counting window overlaps it.
+   */
+  changedSpan(): { from: Date; to: Date } | null;
 }
 
 /** Payload of `calendar.changed`, emitted after the change commits. */

@@ -3,7 +3,7 @@ import { actorUserId, can } from '../../access';
 import { withTransaction, type Ctx, type TxScope } from '../../context/context';
 import type { Queryable, Tx } from '../../db/database';
 import { AppError } from '../../errors/app-error';
-import { DEFAULT_WEEKLY_HOURS } from '../calendar.engine';
+import { DEFAULT_WEEKLY_HOURS, differingSpan } from '../calendar.engine';
 import type { OfficePeriod, WeeklyOfficeHours, WorkingCalendar } from '../calendar.types';
 import type { CalendarChange } from './calendar.events';
 import { calendarCalendars, calendarYears } from './calendar.tables';
@@ -105,7 +105,17 @@ export function describeChange(kind: CalendarChange['kind'], before: CalendarSta
     return pair;
   };
   const own = orgUnitCode ? forUnit(orgUnitCode) : { before: before ? compileState(before) : null, after: compileState(after) };
-  return { kind, calendarId: after.calendarId, orgUnitCode, years, before: own.before, after: own.after, forUnit };
+  let span: { from: Date; to: Date } | null | undefined;
+  const changedSpan = () => {
+    if (span === undefined) {
+      // A province-wide change reaches the units with their own hours too, each through its own compiled calendar.
+      const units = orgUnitCode ? [] : [...new Set([...(before?.unitHours.keys() ?? []), ...after.unitHours.keys()])];
+      const spans = [own, ...units.map(forUnit)].map((pair) => differingSpan(pair.before, pair.after)).filter((s) => s !== null);
+      span = spans.length ? { from: new Date(Math.min(...spans.map((s) => s.from.getTime()))), to: new Date(Math.max(...spans.map((s) => s.to.getTime()))) } : null;
+    }
+    return span;
+  };
+  return { kind, calendarId: after.calendarId, orgUnitCode, years, before: own.before, after: own.after, forUnit, changedSpan };
 }
 
 /** Throws 409 when the impact moved since the administrator looked at it: nothing moves unseen (§19 row 10). */

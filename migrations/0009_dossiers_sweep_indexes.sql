@@ -1,0 +1,5 @@
+CREATE INDEX "dossiers_running_risk_check_idx" ON "dossiers" USING btree ("at_risk_checked_at" NULLS FIRST,"id") WHERE "dossiers"."state" in ('RECEIVED','PROCESSING','AWAITING_APPROVAL');--> statement-breakpoint
+CREATE INDEX "dossiers_open_due_id_idx" ON "dossiers" USING btree ("due_at","id") WHERE "dossiers"."state" in ('RECEIVED','PROCESSING','AWAITING_APPROVAL','INTEROPERATING','SUPPLEMENT_REQUESTED','AWAITING_PAYMENT');--> statement-breakpoint
+CREATE INDEX "dossiers_open_calendar_due_idx" ON "dossiers" USING btree ("calendar_unit_code","due_at","id") WHERE "dossiers"."state" in ('RECEIVED','PROCESSING','AWAITING_APPROVAL','INTEROPERATING','SUPPLEMENT_REQUESTED','AWAITING_PAYMENT');--> statement-breakpoint
+CREATE INDEX "dossiers_last_due_idx" ON "dossiers" USING btree (greatest("due_at", "extended_due_at"),"id");--> statement-breakpoint
+CREATE INDEX "dossiers_public_view_rev_idx" ON "dossiers" USING btree ("public_view_rev");
