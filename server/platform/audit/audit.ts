@@ -5,7 +5,7 @@ import { executeNamed, type Db, type NamedStatement, type Queryable } from '../d
 
 export const GENESIS_HASH = '0'.repeat(64);
 // The sealer's lock: one sealing transaction at a time extends the chain (writers never take it).
-const AUDIT_CHAIN_LOCK = 770002;
+export const AUDIT_CHAIN_LOCK = 770002;
 
 /** What a use case states about a change; the platform adds time, request and chain fields. */
 export interface AuditEntry {
@@ -39,7 +39,7 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-interface HashedFields {
+export interface HashedFields {
   occurredAt: Date;
   actorId: string | null;
   actorLabel: string;
