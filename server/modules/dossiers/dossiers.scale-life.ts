@@ -292,12 +292,12 @@ class Life {
       currentStep: row.currentStep,
       dueAt: toVnIso(row.dueAt),
     };
-    const closingPause = p.pause !== null && 'close' in p.pause;
-    const pausesAfter = toPauses(this.pauses.map((x) => (closingPause && x.toAt === null ? { ...x, toAt: at } : x)));
-    const after = { ...row, ...p.values };
-    const stepHop = p.newHop?.kind === 'step' ? p.newHop : this.openStepHop();
-    if (RUNNING_STATES.includes(after.state) && !PAUSED_STATES.includes(after.state)) {
-      p.values.atRisk = riskAfter(after, at, w.cal, pausesAfter, stepHop ? { startedAt: stepHop.startedAt, budgetMinutes: stepHop.budgetMinutes } : null);
+    const nextState = p.values.state ?? row.state;
+    if (RUNNING_STATES.includes(nextState) && !PAUSED_STATES.includes(nextState)) {
+      const closingPause = p.pause !== null && 'close' in p.pause;
+      const pausesAfter = toPauses(this.pauses.map((x) => (closingPause && x.toAt === null ? { ...x, toAt: at } : x)));
+      const stepHop = p.newHop?.kind === 'step' ? p.newHop : this.openStepHop();
+      p.values.atRisk = riskAfter({ ...row, ...p.values }, at, w.cal, pausesAfter, stepHop ? { startedAt: stepHop.startedAt, budgetMinutes: stepHop.budgetMinutes } : null);
       p.values.atRiskCheckedAt = at;
     }
     Object.assign(row, p.values);

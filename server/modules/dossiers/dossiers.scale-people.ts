@@ -44,15 +44,19 @@ export function mix(...parts: number[]): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const hex32 = (w: number) => HEX[w >>> 24]! + HEX[(w >>> 16) & 0xff]! + HEX[(w >>> 8) & 0xff]! + HEX[w & 0xff]!;
+
 /** A version-4 UUID drawn from the PRNG (deterministic ids for deterministic data). */
 export function uuidOf(r: Rand): string {
-  const word = () =>
-    Math.floor(r() * 4_294_967_296)
-      .toString(16)
-      .padStart(8, '0');
-  const h = word() + word() + word() + word();
-  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  const a = hex32(Math.floor(r() * 4_294_967_296));
+  const b = Math.floor(r() * 4_294_967_296);
+  const c = Math.floor(r() * 4_294_967_296);
+  const d = hex32(Math.floor(r() * 4_294_967_296));
+  // Version nibble 4, variant bits 10.
+  const b2 = hex32(((b & 0xffff0fff) | 0x4000) >>> 0);
+  const c2 = hex32(((c & 0x3fffffff) | 0x80000000) >>> 0);
+  return `${a}-${b2.slice(0, 4)}-${b2.slice(4)}-${c2.slice(0, 4)}-${c2.slice(4)}${d}`;
 }
 
 export const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;

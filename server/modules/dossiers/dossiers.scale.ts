@@ -21,7 +21,7 @@
 // - Officers: a unit's demo accounts act under their own ids; other units get 2–6 generated officers per role, whose
 //   timeline and audit entries carry a name and no account id.
 import { sql } from 'drizzle-orm';
-import { appendSealedAudit, auditEvents, flushAuditSeal, linkAuditEntries, type AuditHead, type DatedAuditEntry } from '../../platform/audit';
+import { appendSealedAudit, auditEvents, canInsertSealed, flushAuditSeal, linkAuditEntries, type AuditHead, type BulkSealing, type DatedAuditEntry } from '../../platform/audit';
 import { CalendarError, describeDay, toVnIso, vnDateOf, vnInstant, type Duration, type WorkingCalendar } from '../../platform/calendar';
 import { bulkInsertAll, bulkPart } from '../../platform/db/bulk-insert';
 import type { Db, Tx } from '../../platform/db/database';
@@ -66,6 +66,12 @@ export interface GenerateDossiersOptions {
   batchSize?: number;
   /** Run VACUUM (ANALYZE) on the tables written at the end (default true), so index-only scans work at once. */
   vacuum?: boolean;
+  /**
+   * How audit entries are sealed (platform/audit appendSealedAudit): `update` as the triggers of migration 0003 expect
+   * of every writer, or `insert-sealed` (the insert trigger off inside each batch's transaction; about a third of the
+   * audit work and half its space). Default: `insert-sealed` when the connection owns audit_events, else `update`.
+   */
+  auditSealing?: BulkSealing;
   /** Called after each committed batch. */
   onProgress?: (progress: GenerateProgress) => void;
 }
@@ -94,6 +100,7 @@ export interface GenerateDossiersResult {
   late: number;
   /** This run's number on the database (earlier runs continued the counters). */
   run: number;
+  auditSealing: BulkSealing;
 }
 
 /** The tables a run writes (VACUUM (ANALYZE) afterwards). */
@@ -378,7 +385,7 @@ interface Batch {
 }
 
 /** Writes a batch in one transaction: the dossiers' tables in one statement, then the audit entries, sealed. */
-async function writeBatch(db: Db, batch: Batch): Promise<AuditHead> {
+async function writeBatch(db: Db, batch: Batch, sealing: BulkSealing): Promise<AuditHead> {
   return db.transaction(async (tx: Tx) => {
     // Durability of each batch is not needed before the next starts (a crash loses at most the last batches).
     await tx.execute(sql`set local synchronous_commit = off`);
@@ -394,7 +401,7 @@ async function writeBatch(db: Db, batch: Batch): Promise<AuditHead> {
       bulkPart({ table: dossierCodeCounters, rows: batch.counters.code, keepMax: { target: ['agencyCode', 'day'], column: 'n' } }),
       bulkPart({ table: dossierSlipCounters, rows: batch.counters.slip, keepMax: { target: ['unitId', 'kind', 'year'], column: 'n' } }),
     ]);
-    return appendSealedAudit(tx, batch.audit, batch.links);
+    return appendSealedAudit(tx, batch.audit, batch.links, sealing);
   });
 }
 
@@ -422,6 +429,7 @@ export async function generateDossiers(db: Db, options: GenerateDossiersOptions)
   if (from >= now) throw new Error(`seed:scale: now (${now.toISOString()}) lies before the published calendar's first year ${province.cal.firstYear}`);
   const schedule = new ArrivalSchedule(province.cal, from, now);
   const counters = await Counters.load(db);
+  const sealing: BulkSealing = options.auditSealing ?? ((await canInsertSealed(db)) ? 'insert-sealed' : 'update');
 
   // Seal what is waiting, then mark this run in the chain; earlier marks number it.
   await flushAuditSeal(db);
@@ -498,7 +506,7 @@ export async function generateDossiers(db: Db, options: GenerateDossiersOptions)
     expected = { seq: expected.seq + batch.audit.length, hash: batch.links.hashes.at(-1) ?? expected.hash };
     await settle();
     // Written while the next batch is computed; a failure is kept and rethrown at the next settle.
-    pending = writeBatch(db, batch).then(
+    pending = writeBatch(db, batch, sealing).then(
       () => {
         written += batch.lives.length;
         rowsWritten += rowCount(batch);
@@ -528,7 +536,7 @@ export async function generateDossiers(db: Db, options: GenerateDossiersOptions)
     await db.execute(sql.raw(`vacuum (analyze) ${SCALE_TABLES.join(', ')}`));
     vacuumMs = performance.now() - t;
   }
-  return { dossiers: written, rows, totalRows: rowsWritten, loadMs, vacuumMs, from, now, states, late, run };
+  return { dossiers: written, rows, totalRows: rowsWritten, loadMs, vacuumMs, from, now, states, late, run, auditSealing: sealing };
 }
 
 /** The province seen by a dossier's life: names, officers, partners, slip numbers. */
@@ -574,6 +582,14 @@ function caseDrawer(p: Province, counters: Counters, schedule: ArrivalSchedule, 
   const span = Math.max(1, schedule.at(0.999999).getTime() - fromMs);
   const latenessOf = new Map<string, number>();
   const home = (r: Rand) => weighted(r, p.communeWeights);
+  // One resolved workflow per procedure and pair of units, shared by their dossiers (their rows store equal copies).
+  const workflows = new Map<string, ReturnType<typeof resolveWorkflow>>();
+  const workflowOf = (v: ProcedureVersionView, receiving: Unit, handling: Unit) => {
+    const key = `${v.id}|${receiving.id}|${handling.id}`;
+    let w = workflows.get(key);
+    if (!w) workflows.set(key, (w = resolveWorkflow(v, receiving, handling)));
+    return w;
+  };
 
   return (i: number): { c: DossierCase; r: Rand } => {
     const r = prng(seed, run, i);
@@ -644,7 +660,7 @@ function caseDrawer(p: Province, counters: Counters, schedule: ArrivalSchedule, 
       checklist: proc.checklists.get(channel) ?? proc.checklists.values().next().value!,
       duration,
       durationSource: source,
-      workflow: resolveWorkflow(v, receiving, handling),
+      workflow: workflowOf(v, receiving, handling),
       receivedAt,
       searchText: `${code.toLowerCase()} ${dossierSearchText(applicant)}`,
       ruleVersion: ruleVersionOn(day),

@@ -76,17 +76,38 @@ const SEAL: NamedStatement = {
 };
 
 /** `{1,2,3}` or `{"a","b"}`: an array parameter both drivers pass as text. */
-const ids = (values: readonly number[]) => `{${values.join(',')}}`;
+const arrayOf = (values: ReadonlyArray<number | string>) => `{${values.join(',')}}`;
+
+/** How a bulk append seals its entries (see appendSealedAudit). */
+export type BulkSealing = 'update' | 'insert-sealed';
+
+/**
+ * Whether this connection may append entries already sealed (`insert-sealed`): it must own `audit_events` (or be a
+ * superuser) to switch the insert trigger off inside its own transaction.
+ */
+export async function canInsertSealed(q: Queryable): Promise<boolean> {
+  const res = await q.execute<{ ok: boolean }>(
+    sql`select pg_has_role(current_user, c.relowner, 'USAGE') or (select rolsuper from pg_roles where rolname = current_user) as ok
+        from pg_class c where c.oid = 'audit_events'::regclass`,
+  );
+  return res.rows[0]?.ok === true;
+}
 
 /**
  * Appends `entries` to the audit log, sealed, inside the caller's transaction. The sealer's lock is taken first (held
- * to COMMIT, so no sealing pass interleaves); the rows get ids from the sequence in entry order and are inserted
- * unsealed (the insert trigger refuses anything else); one UPDATE … FROM unnest(…) then fills their chain fields after
- * the current head — what sealAuditChain would do, set-based, and the one UPDATE the append-only trigger allows.
- * `links` computed ahead are used when their head is still the head; otherwise they are computed here. Returns the
- * new head.
+ * to COMMIT, so no sealing pass interleaves), then the entries get ids from the sequence in entry order and their
+ * chain links after the current head — what sealAuditChain would compute. `links` computed ahead are used when their
+ * head is still the head; otherwise they are computed here. Two ways to store them:
+ * - `update` (default): inserted unsealed, as the insert trigger of migration 0003 requires, then one
+ *   UPDATE … FROM unnest(…) fills their chain fields — the one UPDATE the append-only trigger allows. Every entry is
+ *   written twice (and the dead first versions stay as free space in the table).
+ * - `insert-sealed`: inserted with their chain fields, the insert trigger switched off for this transaction only
+ *   (ALTER TABLE … DISABLE TRIGGER takes a lock that holds every other writer of audit_events until COMMIT, and the
+ *   trigger is enabled again before COMMIT, so no other transaction ever writes without it). The same rows, links and
+ *   verification; about a third of the database work and half the space. Needs the table's owner (canInsertSealed).
+ * Returns the new head.
  */
-export async function appendSealedAudit(tx: Tx, entries: readonly DatedAuditEntry[], links?: AuditLinks): Promise<AuditHead> {
+export async function appendSealedAudit(tx: Tx, entries: readonly DatedAuditEntry[], links?: AuditLinks, sealing: BulkSealing = 'update'): Promise<AuditHead> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const [row] = await executeNamed<{ ids: Array<string | number> | string; seq: string | number | null; hash: string | null }>(tx, IDS_AND_HEAD, [entries.length]);
   const head: AuditHead = row?.seq != null ? { seq: Number(row.seq), hash: row.hash! } : { seq: 0, hash: GENESIS_HASH };
@@ -94,27 +115,31 @@ export async function appendSealedAudit(tx: Tx, entries: readonly DatedAuditEntr
   // node-postgres parses bigint[] to strings, PGlite to numbers or a literal: read them all as numbers.
   const raw = typeof row!.ids === 'string' ? row!.ids.replace(/[{}]/g, '').split(',') : row!.ids;
   const allocated = raw.map(Number).sort((a, b) => a - b);
-  await bulkInsert(
-    tx,
-    auditEvents,
-    entries.map((e, i) => ({
-      id: allocated[i]!,
-      occurredAt: e.source.at,
-      actorId: e.source.actorId,
-      actorLabel: e.source.actorLabel,
-      action: e.entry.action,
-      subjectType: e.entry.subjectType,
-      subjectId: e.entry.subjectId,
-      before: e.entry.before ?? null,
-      after: e.entry.after ?? null,
-      requestId: e.source.requestId ?? null,
-      ip: e.source.ip ?? null,
-    })),
-    { include: ['id'] },
-  );
   const chained = links && links.head.seq === head.seq && links.head.hash === head.hash && links.hashes.length === entries.length ? links : linkAuditEntries(head, entries);
-  const seqs = allocated.map((_, i) => head.seq + 1 + i);
-  const prevs = chained.hashes.map((_, i) => (i === 0 ? head.hash : chained.hashes[i - 1]!));
-  await executeNamed(tx, SEAL, [ids(allocated), ids(seqs), `{${prevs.join(',')}}`, `{${chained.hashes.join(',')}}`]);
+  const sealed = sealing === 'insert-sealed';
+  const rows = entries.map((e, i) => ({
+    id: allocated[i]!,
+    occurredAt: e.source.at,
+    actorId: e.source.actorId,
+    actorLabel: e.source.actorLabel,
+    action: e.entry.action,
+    subjectType: e.entry.subjectType,
+    subjectId: e.entry.subjectId,
+    before: e.entry.before ?? null,
+    after: e.entry.after ?? null,
+    requestId: e.source.requestId ?? null,
+    ip: e.source.ip ?? null,
+    ...(sealed ? { chainSeq: head.seq + 1 + i, prevHash: i === 0 ? head.hash : chained.hashes[i - 1]!, hash: chained.hashes[i]! } : {}),
+  }));
+  if (sealed) {
+    await tx.execute(sql`alter table audit_events disable trigger audit_events_insert_unsealed`);
+    await bulkInsert(tx, auditEvents, rows, { include: ['id'] });
+    await tx.execute(sql`alter table audit_events enable trigger audit_events_insert_unsealed`);
+  } else {
+    await bulkInsert(tx, auditEvents, rows, { include: ['id'] });
+    const seqs = allocated.map((_, i) => head.seq + 1 + i);
+    const prevs = chained.hashes.map((_, i) => (i === 0 ? head.hash : chained.hashes[i - 1]!));
+    await executeNamed(tx, SEAL, [arrayOf(allocated), arrayOf(seqs), arrayOf(prevs), arrayOf(chained.hashes)]);
+  }
   return { seq: head.seq + entries.length, hash: chained.hashes.at(-1)! };
 }

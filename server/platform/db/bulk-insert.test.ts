@@ -43,7 +43,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
-const AWKWARD = ['Nguyễn Thị "Hà"', 'back\\slash', 'a,b{c}d', 'NULL', '', ' spaced ', 'dòng\nmới\ttab', "'quote'", 'emoji 🏛️'];
+const AWKWARD = ['Nguyễn Thị "Hà"', 'back\\slash', 'a,b{c}d', 'NULL', '', ' spaced ', 'dòng\nmới\ttab', "'quote'", 'emoji 🏛️', 'null'];
 
 describe('bulkInsertAll', () => {
   it('writes awkward text, json, instants, numbers and nulls exactly, and applies column defaults', async () => {
@@ -88,6 +88,22 @@ describe('bulkInsertAll', () => {
     ]);
     // A child without its parent fails the whole statement.
     await expect(bulkInsert(database.db, children, [{ parentId: '22222222-2222-4222-8222-222222222222', n: 1 }])).rejects.toThrow();
+  });
+
+  it('writes values holding its separators, and a lone empty string, through the array literal instead', async () => {
+    const rows = ['a\x1fb', 'c\x1ed'].map((label, i) => ({ id: `33333333-3333-4333-8333-33333333333${i}`, label, note: i ? null : '\x1e', small: 100 + i }));
+    await bulkInsert(database.db, parents, rows);
+    await bulkInsert(database.db, parents, [{ id: '44444444-4444-4444-8444-444444444444', label: '', note: '', small: 102 }]);
+    const stored = await database.db
+      .select({ label: parents.label, note: parents.note })
+      .from(parents)
+      .where(sql`${parents.small} >= 100`)
+      .orderBy(parents.small);
+    expect(stored).toEqual([
+      { label: 'a\x1fb', note: '\x1e' },
+      { label: 'c\x1ed', note: null },
+      { label: '', note: '' },
+    ]);
   });
 
   it('quotes array elements so that NULL stays a string unless the value is null', () => {
