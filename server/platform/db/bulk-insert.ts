@@ -11,7 +11,8 @@ const SERIAL_TYPES: Record<string, string> = { serial: 'integer', smallserial: '
 /** Separators of a split column: values joined by US (0x1f), SQL NULL written as RS (0x1e). */
 const US = '\x1f';
 const RS = '\x1e';
-const CONTROL = /[\x1e\x1f]/;
+/** Whether a text holds either separator. */
+const hasSeparator = (t: string) => t.includes(US) || t.includes(RS);
 
 /** Text of a driver-mapped value (strings, numbers, booleans; an object, none expected, as JSON, as pg does). */
 function textOf(value: unknown): string {
@@ -78,7 +79,7 @@ function boundOf(part: BulkPart): Bound[] {
       sqlDefault: is(column.default, SQL) ? dialect.sqlToQuery(column.default).sql : null,
     });
   }
-  if (!byKey) boundCache.set(part.table, (byKey = new Map()));
+  if (!byKey) boundCache.set(part.table, (byKey = new Map<string, Bound[]>()));
   byKey.set(key, bound);
   return bound;
 }
@@ -121,7 +122,7 @@ function encode(b: Bound, values: readonly unknown[], n: number): { param: strin
   for (let i = 0; i < values.length && splittable; i++) {
     const v = values[i];
     const t = v === null ? RS : textOf(v);
-    if (v !== null && CONTROL.test(t)) splittable = false;
+    if (v !== null && hasSeparator(t)) splittable = false;
     joined += i ? US + t : t;
   }
   if (splittable) return { param: joined, sql: `string_to_array($${n}::text, E'\\x1f', E'\\x1e')::${b.type}[]` };
