@@ -5,7 +5,7 @@ import { catalogMessages } from './catalog.messages';
 import { catalogPolicies } from './catalog.policy';
 import { catalogRoutes } from './catalog.routes';
 import { seedCatalogDemo } from './catalog.seed';
-import { loadVersion } from './catalog.repository';
+import { loadVersion, loadVersions, searchInForce } from './catalog.repository';
 import { presentVersionView, type ProcedureVersionView } from './catalog.presenter';
 import { findInForceByCode } from './use-cases/read-procedures';
 
@@ -21,6 +21,15 @@ export type { ProcedureVersionView } from './catalog.presenter';
 export async function getPublishedProcedureByCode(db: Queryable, code: string, onDate: string): Promise<ProcedureVersionView | null> {
   const r = await findInForceByCode(db, code, onDate);
   return r ? presentVersionView(r) : null;
+}
+
+/**
+ * Every published version in force on `onDate` (YYYY-MM-DD), with processing times and workflow template, in the
+ * public search's order (a province has a few thousand: read for bulk work such as generated scale data).
+ */
+export async function listPublishedProcedures(db: Queryable, onDate: string): Promise<ProcedureVersionView[]> {
+  const { ids } = await searchInForce(db, { page: 1, pageSize: 100_000 }, onDate);
+  return (await loadVersions(db, ids)).map(presentVersionView);
 }
 
 /** Any version by id (whatever its status), with its processing times and workflow template; null when unknown. */

@@ -5,7 +5,7 @@ import { executeNamed, type Db, type NamedStatement, type Queryable } from '../d
 
 export const GENESIS_HASH = '0'.repeat(64);
 // The sealer's lock: one sealing transaction at a time extends the chain (writers never take it).
-const AUDIT_CHAIN_LOCK = 770002;
+export const AUDIT_CHAIN_LOCK = 770002;
 
 /** What a use case states about a change; the platform adds time, request and chain fields. */
 export interface AuditEntry {
@@ -31,15 +31,19 @@ export function canonicalJson(value: unknown): string {
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    // A loop, not filter/sort/map: bulk loads hash millions of entries (the keys are usually few and often sorted).
+    const keys = Object.keys(value).sort();
+    let out = '';
+    for (const k of keys) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v !== undefined) out += `${out ? ',' : ''}${JSON.stringify(k)}:${canonicalJson(v)}`;
+    }
+    return `{${out}}`;
   }
   return JSON.stringify(value);
 }
 
-interface HashedFields {
+export interface HashedFields {
   occurredAt: Date;
   actorId: string | null;
   actorLabel: string;

@@ -18,6 +18,7 @@ export {
   type AuditEntry,
   type ChainReport,
 } from './audit';
+export { appendSealedAudit, canInsertSealed, linkAuditEntries, readAuditHead, type AuditHead, type AuditLinks, type BulkSealing, type DatedAuditEntry } from './audit.bulk';
 export { auditEvents } from './audit.tables';
 
 /** Reading the audit log; its policy is defined by the module that owns the roles (platform knows none). */
