@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { resources } from '../../i18n/resources';
-import { BADGES, CLASSIFICATIONS, DOSSIER_STATES, HOLDER_ROLES, HOP_KINDS, PAUSE_REASONS, QUEUE_TABS, RESULT_DELIVERIES, STATUS_CODES, TRANSITIONS } from './dossiers.types';
+import {
+  BADGES,
+  CLASSIFICATIONS,
+  DOSSIER_STATES,
+  FEE_PAYMENT_METHODS,
+  HOLDER_ROLES,
+  HOP_KINDS,
+  PAUSE_REASONS,
+  QUEUE_TABS,
+  RESULT_DELIVERIES,
+  STATUS_CODES,
+  TRANSITIONS,
+} from './dossiers.types';
 
 type Tree = { [key: string]: string | Tree };
 const lookup = (tree: Tree, key: string): unknown => key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Tree)[part] : undefined), tree);
@@ -16,6 +28,8 @@ describe('dossier labels', () => {
     ...BADGES.map((b) => `dossiers.badge.${b}`),
     ...CLASSIFICATIONS.map((c) => `dossiers.classification.${c}`),
     ...RESULT_DELIVERIES.map((r) => `dossiers.delivery.${r}`),
+    ...FEE_PAYMENT_METHODS.map((m) => `dossiers.feePaymentMethods.${m}`),
+    ...['originals', 'certifiedCopies', 'copies'].flatMap((c) => [`dossiers.intake.${c}Of`, `dossiers.intake.${c}Short`, `dossiers.detail.countParts.${c}`]),
     ...HOP_KINDS.map((k) => `dossiers.hopKinds.${k}`),
     ...PAUSE_REASONS.map((r) => `dossiers.pauseReasons.${r}`),
     ...HOLDER_ROLES.map((r) => `identity.roles.${r}`),
