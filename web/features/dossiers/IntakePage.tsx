@@ -247,7 +247,7 @@ export function IntakePage() {
                     >
                       <Select<FeePaymentMethod>
                         placeholder={t('dossiers.intake.feePaymentMethodPlaceholder')}
-                        showSearch={{ filterOption: (input, option) => looselyIncludes(String(option?.label ?? ''), input) }}
+                        showSearch={{ filterOption: (input, option) => typeof option?.label === 'string' && looselyIncludes(option.label, input) }}
                         options={FEE_PAYMENT_METHODS.map((m) => ({ value: m, label: t(`dossiers.feePaymentMethods.${m}`) }))}
                         data-testid="fee-payment-method"
                       />
