@@ -337,10 +337,15 @@ export async function run(): Promise<void> {
           text: `insert into audit_events (occurred_at, actor_id, actor_label, action, subject_type, subject_id, before, after, request_id, ip) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
           values: [now, null, 'Cán bộ thử tải', 'dossiers.intake', 'dossier', id, null, JSON.stringify({ code, dueAt: toVnIso(due) }), null, null],
         });
+        // The book number and the control slip (Mẫu 06) numbered at reception (D14), as the use case's last statement.
         await client.query({
           name: 'book',
-          text: `with b as (insert into dossiers_slip_counters (unit_id, kind, year, n) values ($1, 'book', 2026, 1) on conflict (unit_id, kind, year) do update set n = dossiers_slip_counters.n + 1 returning n)
-                 update dossiers set book_seq = b.n from b where id = $2 and (select revision from calendar_calendars where id = 'province') = $3`,
+          text: `with b as (insert into dossiers_slip_counters (unit_id, kind, year, n) values ($1, 'book', 2026, 1) on conflict (unit_id, kind, year) do update set n = dossiers_slip_counters.n + 1 returning n),
+                 u as (update dossiers set book_seq = b.n from b where id = $2::uuid and (select revision from calendar_calendars where id = 'province') = $3 returning book_seq),
+                 sc as (insert into dossiers_slip_counters (unit_id, kind, year, n) values ($1, 'PKS', 2026, 1) on conflict (unit_id, kind, year) do update set n = dossiers_slip_counters.n + 1 returning n),
+                 si as (insert into dossiers_slip_issuances (form, subject, dossier_id, issuer_unit_id, year, number, reference, issued_at)
+                        select 'controlSlip', 'dossier:' || $2::uuid::text, $2::uuid, $1, 2026, sc.n, lpad(sc.n::text, greatest(2, length(sc.n::text)), '0') || '/PKS-TTPVHCC', now() from sc returning reference)
+                 select u.book_seq, si.reference from u, si`,
           values: [centre.id, id, calRevision],
         });
         await client.query('commit');

@@ -536,7 +536,10 @@ export const WorklistItemSchema = z.object({
   documentIssues: z.number().int(),
 });
 export type WorklistItem = z.infer<typeof WorklistItemSchema>;
-/** The worklist page plus the number of versions with each issue (for the filter's badges). */
+/**
+ * The worklist page plus the number of versions with each issue (for the filter's badges), over the versions the caller
+ * administers: all of them for a system administrator, those carried out by their units for a unit administrator.
+ */
 export const WorklistResponseSchema = pageOf(WorklistItemSchema).extend({
   counts: z.object({
     'time-unreadable': z.number().int(),
@@ -544,5 +547,7 @@ export const WorklistResponseSchema = pageOf(WorklistItemSchema).extend({
     'fee-unparsed': z.number().int(),
     'document-groups-unreadable': z.number().int(),
   }),
+  /** What the list covers: the whole province (`all`), or the versions whose implementing units all lie within `units` and below. */
+  scope: z.object({ all: z.boolean(), units: z.array(z.object({ id: z.uuid(), name: z.string() })) }),
 });
 export type WorklistResponse = z.infer<typeof WorklistResponseSchema>;

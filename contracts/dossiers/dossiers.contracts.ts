@@ -9,8 +9,10 @@ import {
   APPLICANT_KINDS,
   BADGES,
   CLASSIFICATIONS,
+  DOSSIER_SLIPS,
   DOSSIER_STATES,
   DURATION_SOURCES,
+  FEE_PAYMENT_METHODS,
   HOP_KINDS,
   INTAKE_DECISION_KINDS,
   PAUSE_REASONS,
@@ -37,6 +39,9 @@ export type DossierState = z.infer<typeof DossierStateSchema>;
 export const TransitionNameSchema = z.enum(TRANSITION_NAMES);
 export type TransitionName = z.infer<typeof TransitionNameSchema>;
 export const ResultDeliverySchema = z.enum(RESULT_DELIVERIES);
+/** How the fee taken at the desk was paid: `cash` (tiền mặt), `bank-transfer` (chuyển khoản), `online` (trực tuyến), §6.3. */
+export const FeePaymentMethodSchema = z.enum(FEE_PAYMENT_METHODS);
+export type FeePaymentMethod = z.infer<typeof FeePaymentMethodSchema>;
 export const ClassificationSchema = z.enum(CLASSIFICATIONS);
 export type Classification = z.infer<typeof ClassificationSchema>;
 export const QueueSchema = z.enum(QUEUES);
@@ -142,21 +147,31 @@ const MissingItem = Text(1000).min(1);
  * another decision are dropped, not refused, so a client sending the whole desk form keeps working.
  */
 export const IntakeRequestSchema = z.discriminatedUnion('decision', [
-  z.object({
-    decision: z.literal('accept'),
-    ...intakeBase,
-    /** Who hands the dossier in for the applicant (Mẫu 01 authorised-person block); omit when the applicant comes in person. */
-    submitter: SubmitterSchema.optional(),
-    feeVnd: z.number().int().min(0).max(1_000_000_000_000).optional().default(0),
-    resultDelivery: ResultDeliverySchema.optional(),
-    /** Required when the catalog's time for the channel is unreadable: the officer states it, nothing is guessed. */
-    duration: DurationInputSchema.optional(),
-    /**
-     * "Receive and return now" (issue 9 item 6): only for a procedure the province designates for on-the-spot resolution
-     * (catalog `onTheSpot`); the dossier is received, then returned to the applicant at the desk, finished early.
-     */
-    returnNow: z.boolean().optional(),
-  }),
+  z
+    .object({
+      decision: z.literal('accept'),
+      ...intakeBase,
+      /** Who hands the dossier in for the applicant (Mẫu 01 authorised-person block); omit when the applicant comes in person. */
+      submitter: SubmitterSchema.optional(),
+      feeVnd: z.number().int().min(0).max(1_000_000_000_000).optional().default(0),
+      /**
+       * How the fee was paid (printed on Mẫu 01 beside "Hình thức thu phí, lệ phí"): required when `feeVnd` is above 0,
+       * refused when no fee was taken.
+       */
+      feePaymentMethod: FeePaymentMethodSchema.nullable().optional(),
+      resultDelivery: ResultDeliverySchema.optional(),
+      /** Required when the catalog's time for the channel is unreadable: the officer states it, nothing is guessed. */
+      duration: DurationInputSchema.optional(),
+      /**
+       * "Receive and return now" (issue 9 item 6): only for a procedure the province designates for on-the-spot resolution
+       * (catalog `onTheSpot`); the dossier is received, then returned to the applicant at the desk, finished early.
+       */
+      returnNow: z.boolean().optional(),
+    })
+    .superRefine((r, ctx) => {
+      if (r.feeVnd > 0 && !r.feePaymentMethod) ctx.addIssue({ code: 'custom', path: ['feePaymentMethod'], message: 'dossiers.errors.feePaymentMethodRequired' });
+      if (r.feeVnd === 0 && r.feePaymentMethod) ctx.addIssue({ code: 'custom', path: ['feePaymentMethod'], message: 'dossiers.errors.feePaymentMethodWithoutFee' });
+    }),
   z.object({
     /** Guide to supplement (Mẫu 02, §3.1 step 2b): the papers still missing and why; no dossier is received. */
     decision: z.literal('guide'),
@@ -249,6 +264,20 @@ export const TimelineEntrySchema = z.object({
 
 export const AllowedTransitionSchema = z.object({ transition: TransitionNameSchema, label: z.string() });
 
+/** A slip of the dossier as the detail lists it, with the number it prints (D14). */
+export const DossierSlipViewSchema = z.object({
+  slip: z.enum(DOSSIER_SLIPS),
+  /**
+   * The number as printed, e.g. "03/PKS-TTPVHCC": issued with the act the slip records (reception, the supplement
+   * request, the stop, the apology), so it is the same here and on every print. Null only for a slip of a dossier
+   * received before slips were numbered with their act, until its first print.
+   */
+  reference: z.string().nullable(),
+  /** When the number was issued; null with it. */
+  issuedAt: z.string().nullable(),
+});
+export type DossierSlipView = z.infer<typeof DossierSlipViewSchema>;
+
 export const DossierDetailSchema = z.object({
   id: z.uuid(),
   code: z.string(),
@@ -268,6 +297,8 @@ export const DossierDetailSchema = z.object({
   applicant: ApplicantViewSchema,
   checklist: z.array(ChecklistItemSchema),
   feeVnd: z.number().int(),
+  /** How the fee was paid; null when no fee was taken, or not recorded (dossiers received before it was asked). */
+  feePaymentMethod: FeePaymentMethodSchema.nullable(),
   duration: z.object({ amount: z.number(), unit: DurationUnitSchema, source: z.enum(DURATION_SOURCES) }),
   ruleVersion: z.string(),
   pauseRule: z.string(),
@@ -294,7 +325,18 @@ export const DossierDetailSchema = z.object({
   hops: z.array(HopSchema),
   pauses: z.array(PauseSchema),
   timeline: z.array(TimelineEntrySchema),
-  supplementRequests: z.array(z.object({ requestedAt: z.string(), items: z.array(z.string()), reason: z.string().nullable(), receivedAt: z.string().nullable() })),
+  supplementRequests: z.array(
+    z.object({
+      requestedAt: z.string(),
+      items: z.array(z.string()),
+      reason: z.string().nullable(),
+      receivedAt: z.string().nullable(),
+      /** Its Mẫu 02 number (the desk's series, D14); null for a request made before it was numbered with the act, until printed. */
+      reference: z.string().nullable(),
+    }),
+  ),
+  /** The slips this dossier has, in print order (the supplement request is the latest one's), each with its number. */
+  slips: z.array(DossierSlipViewSchema),
   apology: z
     .object({
       id: z.uuid(),
@@ -449,8 +491,6 @@ export type SweepResponse = z.infer<typeof SweepResponseSchema>;
 
 // ---------------------------------------------------------------- slips (Mẫu 01–07)
 
-/** Slips a dossier can print: Mẫu 01 receipt, 06 control slip, 04 apology, 05 stop notice, 02 supplement request. */
-export const DOSSIER_SLIPS = ['receipt', 'control', 'apology', 'stop-notice', 'supplement-request'] as const;
 export const SlipParamsSchema = z.object({ id: z.uuid(), slip: z.enum(DOSSIER_SLIPS) });
 export const TrackingBookQuerySchema = z
   .object({

@@ -36,6 +36,8 @@ export const TRANSITION_NAMES = [
 export const APPLICANT_KINDS = ['person', 'organisation'] as const;
 /** Where the result is handed over. */
 export const RESULT_DELIVERIES = ['desk', 'post', 'online'] as const;
+/** How a fee taken at the desk was paid: tiền mặt, chuyển khoản, trực tuyến (the payment methods of §6.3). */
+export const FEE_PAYMENT_METHODS = ['cash', 'bank-transfer', 'online'] as const;
 /** §19.8 finish classes (of a dossier and of each hand-over). */
 export const CLASSIFICATIONS = ['early', 'on-time', 'late'] as const;
 /** Queues of the back office (`all` includes finished dossiers). */
@@ -48,6 +50,8 @@ export const PAUSE_REASONS = ['supplement', 'financial-obligation', 'inter-agenc
 export const HOP_KINDS = ['step', 'transfer', 'supplement'] as const;
 /** Where a dossier's statutory duration came from: the catalog, or the officer at the desk. */
 export const DURATION_SOURCES = ['catalog', 'officer'] as const;
+/** Slips a dossier can print: Mẫu 01 receipt, 06 control slip, 04 apology, 05 stop notice, 02 supplement request. */
+export const DOSSIER_SLIPS = ['receipt', 'control', 'apology', 'stop-notice', 'supplement-request'] as const;
 /** Intake decisions that create no dossier: guided to supplement (Mẫu 02) or refused (Mẫu 03). */
 export const INTAKE_DECISION_KINDS = ['guide', 'refuse'] as const;
 

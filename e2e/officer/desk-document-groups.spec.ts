@@ -103,15 +103,59 @@ test('the desk ticks what applies to a birth registration, refuses an empty doss
 test('the catalog administrator has a worklist; the portal shows no catalog internals; the back office fits 390 px', async ({ browser }, testInfo) => {
   process.env.E2E_SCREENS_DIR ??= SHOTS;
   const admin = await browser.newContext();
-  await apiLogin(admin.request, 'admin');
+  const adminCsrf = await apiLogin(admin.request, 'admin');
   const page = await admin.newPage();
   await page.goto('/admin/procedures/quality');
   await expect(page.getByTestId('quality-table')).toContainText('Thủ tục đăng ký khai sinh');
   await expect(page.getByTestId('quality-table')).toContainText('nguồn ghi «1»');
+  // The system administrator's list covers the province: no scope notice.
+  await expect(page.getByTestId('quality-scope')).toHaveCount(0);
   await attachScreenshot(page, testInfo, 'worklist-01');
   await page.getByTestId('quality-filter').getByText('Giấy tờ chưa phân nhóm').click();
   await expect(page.getByTestId('quality-table')).toContainText('Đăng ký thường trú');
   await attachScreenshot(page, testInfo, 'worklist-02-documents');
+
+  await test.step("a ward's administrator sees only the procedures of the ward, not those of another ward nor the shared ones", async () => {
+    const communes = (await (await admin.request.get('/api/v1/identity/org-units', { params: { kind: 'commune', pageSize: 100 } })).json()) as {
+      items: Array<{ id: string; name: string }>;
+    };
+    const unit = (name: string) => communes.items.find((u) => u.name === name)!.id;
+    const suffix = Date.now().toString(36).toUpperCase();
+    const draft = async (name: string, unitName: string) => {
+      const res = await admin.request.post('/api/v1/catalog/admin/procedures', {
+        headers: { 'x-csrf-token': adminCsrf },
+        data: {
+          name,
+          field: 'Hộ tịch',
+          levels: ['commune'],
+          implementingUnitIds: [unit(unitName)],
+          // "1" with no unit: no deadline can be computed from it, so it is on the worklist.
+          processingTimes: [{ channel: 'any', amount: 1, unit: null, raw: '1' }],
+          fees: [],
+          requiredDocuments: [{ name: 'Tờ khai theo mẫu', originals: 1, copies: 0 }],
+          legalBasis: [],
+        },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+    };
+    const own = `Thủ tục riêng của Phường Hạc Thành ${suffix}`;
+    const other = `Thủ tục riêng của Phường Hàm Rồng ${suffix}`;
+    await draft(own, 'Phường Hạc Thành');
+    await draft(other, 'Phường Hàm Rồng');
+
+    const ward = await browser.newContext();
+    await apiLogin(ward.request, 'quantri.hacthanh');
+    const wardPage = await ward.newPage();
+    await wardPage.goto('/admin/procedures/quality');
+    await expect(wardPage.getByTestId('quality-scope')).toContainText('Chỉ gồm thủ tục do đơn vị bạn quản trị thực hiện: Phường Hạc Thành');
+    const table = wardPage.getByTestId('quality-table');
+    await expect(table).toContainText(own);
+    await expect(table).not.toContainText(other);
+    // Birth registration is carried out by every commune: the ward cannot correct it, so it is not the ward's work.
+    await expect(table).not.toContainText('Thủ tục đăng ký khai sinh');
+    await attachScreenshot(wardPage, testInfo, 'worklist-03-unit-admin');
+    await ward.close();
+  });
 
   const portal = await browser.newPage();
   await portal.goto('/thu-tuc/1.001193');

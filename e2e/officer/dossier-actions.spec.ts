@@ -1,4 +1,6 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { expect, test, type APIRequestContext, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { attachScreenshot } from '../support/screens';
 import { act, apiLogin, officer, watchConsole } from './dossier-support';
 
@@ -8,6 +10,13 @@ async function paperForm(request: APIRequestContext): Promise<{ name: string; or
   const form = procedure.requiredDocuments.find((d) => d.group === 'form' && !/điện tử/.test(d.name));
   expect(form, 'paper form of 1.004837').toBeTruthy();
   return { name: form!.name, originals: 1, copies: 0 };
+}
+
+/** The text of a PDF the journey fetched (poppler's pdftotext), kept with the test's output. */
+function pdfText(testInfo: TestInfo, name: string, body: Buffer): string {
+  const file = testInfo.outputPath(name);
+  fs.writeFileSync(file, body);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
 /** A signed-in officer's page on the dossier. */
@@ -62,9 +71,13 @@ test('supplement, financial obligation, sending back, stopping and withdrawing, 
     await expect(specialist.getByTestId('status-tag').first()).toHaveText('Yêu cầu bổ sung giấy tờ');
     await expect(specialist.getByTestId('deadline-badge').first()).toHaveText('Tạm dừng tính thời hạn');
     await expect(specialist.getByTestId('slip-supplement-request')).toBeVisible();
+    // Numbered when it was asked for (D14): on screen before anyone prints it, and the PDF prints the same number.
+    const number = specialist.getByTestId('slip-number-supplement-request');
+    await expect(number).toHaveText(/^Số: \d{2,}\/PBS-TTPVHCC$/);
+    await attachScreenshot(specialist, testInfo, 'dossier-actions-02-supplement-requested');
     const slip = await specialist.request.get((await specialist.getByTestId('slip-supplement-request').getAttribute('href'))!);
     expect(slip.status()).toBe(200);
-    await attachScreenshot(specialist, testInfo, 'dossier-actions-02-supplement-requested');
+    expect(pdfText(testInfo, 'mau-02.pdf', await slip.body())).toContain(await number.innerText());
 
     await desk.reload();
     await act(desk, 'Tiếp nhận hồ sơ bổ sung', async (dialog) => {
@@ -109,8 +122,12 @@ test('supplement, financial obligation, sending back, stopping and withdrawing, 
     await expect(leader.getByTestId('status-tag').first()).toHaveText('Dừng xử lý');
     await expect(leader.getByTestId('deadline-badge').first()).toHaveText('Đã kết thúc');
     await expect(leader.getByTestId('slip-stop-notice')).toBeVisible();
+    // The stop notice (Mẫu 05) is the ward's people's committee's, numbered when the dossier was stopped.
+    const number = leader.getByTestId('slip-number-stop-notice');
+    await expect(number).toHaveText(/^Số: \d{2,}\/TB-UBND$/);
     const notice = await leader.request.get((await leader.getByTestId('slip-stop-notice').getAttribute('href'))!);
     expect(notice.status()).toBe(200);
+    expect(pdfText(testInfo, 'mau-05.pdf', await notice.body())).toContain(await number.innerText());
     await expect(leader.getByTestId('actions')).toContainText('Bạn không có thao tác nào');
     await attachScreenshot(leader, testInfo, 'dossier-actions-05-stopped');
   });

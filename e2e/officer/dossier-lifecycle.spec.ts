@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { attachScreenshot, horizontalOverflow } from '../support/screens';
-import { chooseTreeNode } from '../support/antd';
+import { chooseTreeNode, openDropdown } from '../support/antd';
+import { numbersByColumn, pdfWords } from '../support/pdf';
 import { act, apiLogin, officer, openedDialog, resetClockAfterAll, watchConsole } from './dossier-support';
 
 // Unique per run so the journey also passes against a database that already holds an earlier run's data.
@@ -127,7 +128,7 @@ test('a dossier from the desk to the citizen: keyboard intake, receipt, hand-ove
     await expect(desk.getByLabel('Địa chỉ')).toBeFocused();
     await kb.type('12 Lê Lợi, phường Hạc Thành, tỉnh Thanh Hóa');
 
-    // Checklist: Space ticks each document; Tab passes its originals and copies.
+    // Checklist: Space ticks each document; Tab passes its originals, certified copies and copies (Mẫu 01's columns).
     for (let i = 0; i < documents.length; i++) {
       await kb.press('Tab');
       const box = desk.getByRole('checkbox', { name: documents[i] });
@@ -135,14 +136,42 @@ test('a dossier from the desk to the citizen: keyboard intake, receipt, hand-ove
       await kb.press('Space');
       await expect(box).toBeChecked();
       await kb.press('Tab');
-      await expect(desk.getByLabel(`Số bản chính của giấy tờ ${i + 1}`)).toBeFocused();
+      await expect(desk.getByLabel(`Số bản chính của giấy tờ ${i + 1}`, { exact: true })).toBeFocused();
       await kb.press('Tab');
-      await expect(desk.getByLabel(`Số bản sao của giấy tờ ${i + 1}`)).toBeFocused();
+      const certified = desk.getByLabel(`Số bản sao chứng thực của giấy tờ ${i + 1}`, { exact: true });
+      await expect(certified).toBeFocused();
+      // The identity card comes as a certified copy, not the plain copy the catalog lists.
+      if (i === 1) {
+        await kb.press('Control+A');
+        await kb.type('1');
+      }
+      await kb.press('Tab');
+      const copies = desk.getByLabel(`Số bản sao của giấy tờ ${i + 1}`, { exact: true });
+      await expect(copies).toBeFocused();
+      if (i === 1) {
+        await kb.press('Control+A');
+        await kb.type('0');
+      }
     }
+    await expect(desk.getByLabel('Số bản sao chứng thực của giấy tờ 2', { exact: true })).toHaveValue('1');
     await kb.press('Tab');
     const fee = desk.getByLabel('Phí, lệ phí thu (đồng)');
     await expect(fee).toBeFocused();
     await expect(fee).toHaveValue('15.000');
+    // A fee is taken: how it was paid comes next, typed without diacritics like the procedure search.
+    await kb.press('Tab');
+    const method = desk.getByLabel('Phương thức nộp phí, lệ phí', { exact: true });
+    await expect(method).toBeFocused();
+    // Accepting without saying how the fee was paid stops at that field, which keeps the focus.
+    await kb.press('Control+Enter');
+    await expect(desk.getByText('Đã thu phí, lệ phí — vui lòng chọn phương thức nộp.')).toBeVisible();
+    await expect(method).toBeFocused();
+    await attachScreenshot(desk, testInfo, 'dossier-02a-fee-method-required');
+    await kb.type('chuyen', { delay: 15 });
+    await expect(openDropdown(desk).locator('.ant-select-item-option')).toHaveText(['Chuyển khoản']);
+    await kb.press('Enter');
+    await expect(desk.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+    await expect(desk.getByTestId('fee-payment-method')).toContainText('Chuyển khoản');
     await kb.press('Tab');
     await expect(desk.getByRole('radio', { name: 'Trực tiếp' })).toBeFocused();
     await kb.press('Tab');
@@ -187,6 +216,13 @@ test('a dossier from the desk to the citizen: keyboard intake, receipt, hand-ove
     expect(text).toContain(code);
     expect(text).toContain(appointmentDate);
     expect(text).toContain(applicantName);
+    expect(text).toContain('Hình thức thu phí, lệ phí: Thu trước (đã thu 15.000 đồng)');
+    expect(text).toContain('Phương thức nộp phí, lệ phí: Chuyển khoản');
+    // The documents table read by position: the identity card's certified copy stands in its own column.
+    const headers = ['TT', 'Bản chính', 'Bản sao chứng thực', 'Bản chụp'];
+    const words = pdfWords(file);
+    expect(numbersByColumn(words, headers, documents[0]!)).toEqual({ TT: '1', 'Bản chính': '1' });
+    expect(numbersByColumn(words, headers, documents[1]!)).toEqual({ TT: '2', 'Bản sao chứng thực': '1' });
   });
 
   await test.step('the reception officer sends it on to the handling agency', async () => {
@@ -195,6 +231,10 @@ test('a dossier from the desk to the citizen: keyboard intake, receipt, hand-ove
     await expect(desk.getByTestId('receiving-unit')).toHaveText('Trung tâm Phục vụ hành chính công phường Hạc Thành');
     await expect(desk.getByTestId('handling-unit')).toHaveText('Phường Hạc Thành');
     await expect(desk.getByTestId('status-tag').first()).toHaveText('Được tiếp nhận');
+    await expect(desk.getByTestId('fee-payment-method')).toHaveText('Chuyển khoản');
+    await expect(desk.getByText(`${documents[1]} (1 bản sao chứng thực)`)).toBeVisible();
+    // The control slip (Mẫu 06) was numbered at reception: its number is on screen before anyone prints it.
+    await expect(desk.getByTestId('slip-number-control')).toHaveText(/^Số: \d{2,}\/PKS-TTPVHCC$/);
     await attachScreenshot(desk, testInfo, 'dossier-04-detail-received');
     await act(desk, 'Chuyển bước tiếp theo', async (dialog) => {
       await expect(dialog).toContainText('Thẩm định hồ sơ');

@@ -26,12 +26,19 @@ function adminInScope(actor: Actor, subject?: ProcedureSubject): boolean {
 }
 
 /**
- * The draft-reading rule as data for list queries: 'all' for system admins, otherwise the unit paths whose drafts the
- * actor reads (a draft is listed when every implementing unit lies within one of them, as `adminInScope` decides).
+ * `adminInScope` as data for list queries: 'all' for system admins (province-wide), otherwise the unit paths the actor
+ * administers. A version is the actor's when it has an implementing unit and every one lies within one of them; the
+ * back-office list shows the actor's drafts (published versions are public), the data-quality worklist only the
+ * actor's versions.
  */
-export function draftScopes(actor: Actor): 'all' | string[] {
+export function adminScopes(actor: Actor): 'all' | string[] {
   if (isSystemAdmin(actor)) return 'all';
   return actor.type === 'user' ? actor.grants.filter((g) => g.role === UNIT_ADMIN).map((g) => g.scopePath) : [];
+}
+
+/** The units the actor administers as a unit admin (their grants' units), for saying what a scoped list covers. */
+export function adminUnitIds(actor: Actor): string[] {
+  return actor.type === 'user' ? [...new Set(actor.grants.filter((g) => g.role === UNIT_ADMIN).map((g) => g.orgUnitId))] : [];
 }
 
 /** The catalog's policies, declared in its manifest. */

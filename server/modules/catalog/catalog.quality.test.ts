@@ -87,6 +87,52 @@ describe('data-quality worklist', () => {
     expect((await officer.get(`${base}/admin/quality`)).statusCode).toBe(403);
   });
 
+  it("shows each unit administrator only their units' versions, with counts over those; the system administrator all", async () => {
+    const db = t.database.db;
+    const province = await createOrgUnit(db, { kind: 'province' });
+    const ward = await createOrgUnit(db, { parent: province, kind: 'commune', name: 'Phường Hạc Thành' });
+    const wardCentre = await createOrgUnit(db, { parent: ward, kind: 'service-center' });
+    const otherWard = await createOrgUnit(db, { parent: province, kind: 'commune', name: 'Phường Đông Sơn' });
+    const wardAdmin = await loginAs(t.app, await createOfficer(db, 'unit-admin', ward));
+    const otherAdmin = await loginAs(t.app, await createOfficer(db, 'unit-admin', otherWard));
+    const unreadable = { processingTimes: [{ channel: 'any', amount: 1, unit: null, raw: '1' }] };
+    const at = (units: string[], over: Record<string, unknown> = {}) => create({ implementingUnitIds: units, ...unreadable, ...over });
+    const own = await at([ward.id]);
+    const below = await at([wardCentre.id], { onlineMode: null });
+    const theirs = await at([otherWard.id]);
+    const shared = await at([ward.id, otherWard.id]);
+    // A published one of the other ward is public, but not the ward administrator's to correct either.
+    const theirsPublished = await at([otherWard.id], {
+      processingTimes: [{ channel: 'any', amount: 2, unit: 'working-days', raw: '2 ngày làm việc' }],
+      fees: [{ channel: 'any', amountVnd: null, text: 'Theo Nghị quyết' }],
+    });
+    expect((await admin.post(`${base}/admin/procedures/${theirsPublished.id}/publish`, {})).statusCode).toBe(200);
+
+    const worklist = async (agent: TestAgent, query = '') => {
+      const res = await agent.get(`${base}/admin/quality?pageSize=100${query}`);
+      expect(res.statusCode).toBe(200);
+      return res.json<WorklistResponse>();
+    };
+    const ids = (list: WorklistResponse) => list.items.map((i) => i.versionId);
+
+    const mine = await worklist(wardAdmin);
+    expect(ids(mine).sort()).toEqual([own.id, below.id].sort());
+    expect(mine.total).toBe(2);
+    expect(mine.counts).toEqual({ 'time-unreadable': 2, 'online-mode-missing': 1, 'fee-unparsed': 0, 'document-groups-unreadable': 0 });
+    expect(mine.scope).toEqual({ all: false, units: [{ id: ward.id, name: 'Phường Hạc Thành' }] });
+    expect(ids(await worklist(wardAdmin, '&issue=online-mode-missing'))).toEqual([below.id]);
+
+    const other = await worklist(otherAdmin);
+    expect(ids(other).sort()).toEqual([theirs.id, theirsPublished.id].sort());
+    expect(other.counts).toMatchObject({ 'time-unreadable': 1, 'fee-unparsed': 1 });
+    expect(ids(await worklist(otherAdmin, '&status=published'))).toEqual([theirsPublished.id]);
+
+    const all = await worklist(admin);
+    expect(ids(all)).toEqual(expect.arrayContaining([own.id, below.id, theirs.id, shared.id, theirsPublished.id]));
+    expect(all.scope).toEqual({ all: true, units: [] });
+    expect(all.counts['time-unreadable']).toBeGreaterThan(mine.counts['time-unreadable'] + other.counts['time-unreadable']);
+  });
+
   it('keeps the administrator notes off the public detail', async () => {
     const v = await create({ processingTimeNote: 'CSDL chỉ hiển thị "1"', notes: 'Nguồn: bản thu thập', confidenceNote: 'Chưa đối chiếu' });
     expect((await admin.post(`${base}/admin/procedures/${v.id}/publish`, {})).statusCode).toBe(200);

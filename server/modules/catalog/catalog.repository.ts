@@ -454,10 +454,10 @@ export async function implementingUnitsInForce(q: Queryable, today: string): Pro
 /** Back-office list of version ids, most recently changed first. */
 export async function listVersionIds(
   q: Queryable,
-  filter: { q?: string; status?: VersionStatus; procedureId?: string; page: number; pageSize: number; draftScopes: 'all' | string[] },
+  filter: { q?: string; status?: VersionStatus; procedureId?: string; page: number; pageSize: number; adminScopes: 'all' | string[] },
 ): Promise<{ ids: string[]; total: number }> {
   const conds: SQL[] = [];
-  if (filter.draftScopes !== 'all') conds.push(draftsWithin(filter.draftScopes));
+  if (filter.adminScopes !== 'all') conds.push(or(ne(v.status, 'draft'), administeredWithin(filter.adminScopes))!);
   for (const word of normaliseSearch(filter.q ?? '')
     .split(' ')
     .filter(Boolean))
@@ -482,20 +482,17 @@ export async function listVersionIds(
 }
 
 /**
- * A version that is not a draft, or a draft with at least one implementing unit and every one of them within one of
- * `scopes` (the catalog's read-draft policy as a query condition).
+ * A version with at least one implementing unit and every one of them within one of `scopes`: the catalog's admin
+ * policy (adminInScope) as a query condition. No scope matches nothing.
  */
-function draftsWithin(scopes: string[]): SQL {
-  if (scopes.length === 0) return ne(v.status, 'draft');
+function administeredWithin(scopes: string[]): SQL {
+  if (scopes.length === 0) return sql`false`;
   const vu = catalogVersionUnits;
   const u = identityOrgUnits;
   const inScope = or(...scopes.map((scope) => sqlIsWithin(u.path, scope)))!;
-  return or(
-    ne(v.status, 'draft'),
-    and(
-      sql`exists (select 1 from ${vu} where ${vu.versionId} = ${v.id})`,
-      sql`not exists (select 1 from ${vu} join ${u} on ${u.id} = ${vu.orgUnitId} where ${vu.versionId} = ${v.id} and not (${inScope}))`,
-    ),
+  return and(
+    sql`exists (select 1 from ${vu} where ${vu.versionId} = ${v.id})`,
+    sql`not exists (select 1 from ${vu} join ${u} on ${u.id} = ${vu.orgUnitId} where ${vu.versionId} = ${v.id} and not (${inScope}))`,
   )!;
 }
 
@@ -505,8 +502,11 @@ export async function countProcedures(q: Queryable): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-/** The fields the data-quality worklist judges, for every draft and published version (withdrawn ones are history). */
-export async function qualityRows(q: Queryable, statuses: readonly VersionStatus[]) {
+/**
+ * The fields the data-quality worklist judges, for every draft and published version (withdrawn ones are history) the
+ * actor administers (`adminScopes`: 'all', or the unit paths whose versions are theirs).
+ */
+export async function qualityRows(q: Queryable, statuses: readonly VersionStatus[], adminScopes: 'all' | string[]) {
   return q
     .select({
       versionId: v.id,
@@ -522,6 +522,6 @@ export async function qualityRows(q: Queryable, statuses: readonly VersionStatus
     })
     .from(v)
     .innerJoin(p, eq(p.id, v.procedureId))
-    .where(inArray(v.status, [...statuses]))
+    .where(and(inArray(v.status, [...statuses]), adminScopes === 'all' ? undefined : administeredWithin(adminScopes)))
     .orderBy(asc(p.code), asc(v.revision));
 }

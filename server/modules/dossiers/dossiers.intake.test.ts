@@ -40,6 +40,11 @@ describe('intake at the desk', () => {
     expect(d.ruleVersion).toBe('nd118-2025');
     expect(d.book.number).toBe('2026');
     expect(d.allowedTransitions.map((a) => a.transition)).toEqual(['forward', 'withdraw']);
+    // D14: the receipt's number is its book entry; the control slip (Mẫu 06) is numbered at reception.
+    expect(d.slips).toEqual([
+      { slip: 'receipt', reference: `${String(d.book.seq).padStart(2, '0')}/TTPVHCC`, issuedAt: d.receivedAt },
+      { slip: 'control', reference: expect.stringMatching(/^\d{2,}\/PKS-TTPVHCC$/), issuedAt: d.receivedAt },
+    ]);
 
     const audit = await t.database.db
       .select()
@@ -92,6 +97,36 @@ describe('intake at the desk', () => {
     const extra = await w.agents.reception.post('/api/v1/dossiers/intake', intakeBody(w, { duration: { amount: 2, unit: 'working-days' } }));
     expect(extra.statusCode).toBe(400);
     expect(extra.json().error.fields[0].code).toBe('dossiers.errors.durationNotAllowed');
+  });
+
+  it('records how a fee was paid: required with a fee, refused without one, translated; older dossiers read as not recorded', async () => {
+    const post = (body: Record<string, unknown>, lang: 'vi' | 'en' = 'vi') => w.agents.reception.request('POST', '/api/v1/dossiers/intake', body, { 'accept-language': lang });
+    const fields = (res: Awaited<ReturnType<typeof post>>) =>
+      res.json<{ error: { fields: Array<{ path: string; message: string }> } }>().error.fields.map((f) => [f.path, f.message]);
+    const before = await countRows(dossiers);
+    for (const method of [{}, { feePaymentMethod: null }]) {
+      const missing = await post(intakeBody(w, { feeVnd: 20000, ...method }));
+      expect(missing.statusCode).toBe(400);
+      expect(fields(missing)).toEqual([['body.feePaymentMethod', 'Đã thu phí, lệ phí — vui lòng chọn phương thức nộp (tiền mặt, chuyển khoản hoặc trực tuyến).']]);
+    }
+    const en = await post(intakeBody(w, { feeVnd: 20000 }), 'en');
+    expect(fields(en)).toEqual([['body.feePaymentMethod', 'A fee was taken: choose how it was paid (cash, bank transfer or online).']]);
+    const withoutFee = await post(intakeBody(w, { feeVnd: 0, feePaymentMethod: 'cash' }));
+    expect(withoutFee.statusCode).toBe(400);
+    expect(fields(withoutFee)).toEqual([['body.feePaymentMethod', 'Không thu phí, lệ phí thì không ghi phương thức nộp.']]);
+    const unknown = await post(intakeBody(w, { feeVnd: 20000, feePaymentMethod: 'cheque' }));
+    expect(unknown.statusCode).toBe(400);
+    expect(fields(unknown).map(([path]) => path)).toEqual(['body.feePaymentMethod']);
+    expect(await countRows(dossiers)).toBe(before);
+
+    const paid = await receive(w, { feeVnd: 20000, feePaymentMethod: 'bank-transfer' });
+    expect(paid).toMatchObject({ feeVnd: 20000, feePaymentMethod: 'bank-transfer' });
+    const [stored] = await t.database.db.select({ method: dossiers.feePaymentMethod }).from(dossiers).where(eq(dossiers.id, paid.id));
+    expect(stored!.method).toBe('bank-transfer');
+    expect((await receive(w)).feePaymentMethod).toBeNull();
+    // A dossier received before the method was recorded keeps its fee and shows the method as not recorded.
+    await t.database.db.update(dossiers).set({ feePaymentMethod: null }).where(eq(dossiers.id, paid.id));
+    expect((await w.agents.reception.get(`/api/v1/dossiers/${paid.id}`)).json()).toMatchObject({ feeVnd: 20000, feePaymentMethod: null });
   });
 
   it('validates the applicant’s ID number by kind', async () => {

@@ -11,6 +11,8 @@ const vi = declareMessages('vi', {
   'dossiers.errors.idNumberPerson': 'Số định danh cá nhân phải gồm đúng 12 chữ số.',
   'dossiers.errors.idNumberOrganisation': 'Mã số thuế phải gồm 10 hoặc 13 chữ số.',
   'dossiers.errors.durationRequired': 'Thời hạn giải quyết của thủ tục không đọc được từ danh mục — vui lòng nhập thời hạn áp dụng.',
+  'dossiers.errors.feePaymentMethodRequired': 'Đã thu phí, lệ phí — vui lòng chọn phương thức nộp (tiền mặt, chuyển khoản hoặc trực tuyến).',
+  'dossiers.errors.feePaymentMethodWithoutFee': 'Không thu phí, lệ phí thì không ghi phương thức nộp.',
   'dossiers.errors.checklistEmpty': 'Chưa đánh dấu giấy tờ nào đã nhận — không tiếp nhận hồ sơ trống. Nếu hồ sơ chưa đủ, hãy hướng dẫn bổ sung (Mẫu 02) hoặc từ chối (Mẫu 03).',
   'dossiers.errors.checklistEmptyNoteRequired': 'Danh mục không nêu giấy tờ nào — ghi chú lý do tiếp nhận khi không có giấy tờ.',
   'dossiers.errors.conditionUnknown': 'Trường hợp này không có trong thành phần hồ sơ của thủ tục.',
@@ -110,6 +112,8 @@ const en = declareMessages('en', {
   'dossiers.errors.idNumberPerson': 'A personal ID number has exactly 12 digits.',
   'dossiers.errors.idNumberOrganisation': 'A tax code has 10 or 13 digits.',
   'dossiers.errors.durationRequired': 'The procedure’s processing time cannot be read from the catalogue — enter the time that applies.',
+  'dossiers.errors.feePaymentMethodRequired': 'A fee was taken: choose how it was paid (cash, bank transfer or online).',
+  'dossiers.errors.feePaymentMethodWithoutFee': 'No fee was taken, so no payment method is recorded.',
   'dossiers.errors.checklistEmpty':
     'No document is ticked as received — an empty dossier is not received. If the dossier is incomplete, guide the applicant (form 02) or refuse it (form 03).',
   'dossiers.errors.checklistEmptyNoteRequired': 'The catalogue lists no document — note why the dossier is received without documents.',

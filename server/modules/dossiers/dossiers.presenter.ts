@@ -2,12 +2,21 @@
 import { can, type Actor } from '../../platform/access';
 import { toVnIso, type WorkingCalendar } from '../../platform/calendar';
 import { translate, type Locale } from '../../platform/i18n';
-import type { AllowedTransitionSchema, DossierDetail, DossierListItem, IntakeDecision, TransitionName, UnitRef } from '../../../contracts/dossiers/dossiers.contracts';
+import type {
+  AllowedTransitionSchema,
+  DossierDetail,
+  DossierListItem,
+  DossierSlipView,
+  IntakeDecision,
+  TransitionName,
+  UnitRef,
+} from '../../../contracts/dossiers/dossiers.contracts';
 import type { z } from 'zod';
 import { badgeOf, dueProvisionalOf, remainingOf, workingMinutesBetween } from './dossiers.deadlines';
 import { noticeText } from './dossiers.notify';
 import { DOSSIER_ACTIONS, performs, type DossierSubject } from './dossiers.policy';
-import type { ApologyRow, DossierRow, EventRow, HopRow, PauseRow, UnitInfo } from './dossiers.repository';
+import type { ApologyRow, DossierRow, EventRow, HopRow, PauseRow, SlipIssuanceRow, UnitInfo } from './dossiers.repository';
+import { formSymbol, issuerAbbreviation, referenceOf } from './slips';
 import type { dossierIntakeDecisions } from './dossiers.tables';
 import { lastHandlingIndex, OPEN_STATES, PAUSED_STATES, returnStepIndex, TRANSITION_NAMES, TRANSITIONS } from './dossiers.workflow';
 
@@ -106,7 +115,31 @@ export interface DossierBundle {
   pauses: PauseRow[];
   events: EventRow[];
   apology: ApologyRow | null;
+  /** Numbers issued to the dossier's slips (D14). */
+  issuances: SlipIssuanceRow[];
   subject: DossierSubject;
+}
+
+/**
+ * The slips the dossier has, each with the number it prints (D14): the receipt's is its tracking-book entry, the
+ * apology's is on its own row, the others were issued with their act (null only for a dossier older than that, until
+ * its first print). The supplement request is the latest one's, as the slip route prints it.
+ */
+export function slipsOf(b: Pick<DossierBundle, 'row' | 'units' | 'pauses' | 'events' | 'apology' | 'issuances'>): DossierSlipView[] {
+  const { row } = b;
+  const numbered = (slip: DossierSlipView['slip'], form: string, subject: string): DossierSlipView => {
+    const issued = b.issuances.find((i) => i.form === form && i.subject === subject);
+    return { slip, reference: issued?.reference ?? null, issuedAt: issued ? iso(issued.issuedAt) : null };
+  };
+  const receiving = b.units.get(row.receivingUnitId);
+  const receiptSymbol = formSymbol('receipt', receiving ? issuerAbbreviation(receiving) : '', row.receivedAt);
+  const slips: DossierSlipView[] = [{ slip: 'receipt', reference: referenceOf(row.bookSeq, receiptSymbol), issuedAt: iso(row.receivedAt) }];
+  const supplement = [...b.pauses].reverse().find((p) => p.reason === 'supplement');
+  if (supplement) slips.push(numbered('supplement-request', 'supplementRequest', `pause:${supplement.id}`));
+  if (b.apology) slips.push({ slip: 'apology', reference: b.apology.referenceNumber, issuedAt: iso(b.apology.issuedAt) });
+  if (row.state === 'STOPPED' && b.events.some((e) => e.kind === 'stop')) slips.push(numbered('stop-notice', 'stopNotice', `dossier:${row.id}`));
+  slips.push(numbered('control', 'controlSlip', `dossier:${row.id}`));
+  return slips;
 }
 
 /** The dossier detail with the actor's permitted actions. */
@@ -139,6 +172,7 @@ export function presentDetail(b: DossierBundle, actor: Actor, locale: Locale, no
     },
     checklist: row.checklist,
     feeVnd: row.feeVnd,
+    feePaymentMethod: row.feePaymentMethod,
     duration: { amount: Number(row.durationAmount), unit: row.durationUnit, source: row.durationSource },
     ruleVersion: row.ruleVersion,
     pauseRule: row.pauseRule,
@@ -196,7 +230,14 @@ export function presentDetail(b: DossierBundle, actor: Actor, locale: Locale, no
     })),
     supplementRequests: b.pauses
       .filter((p) => p.reason === 'supplement')
-      .map((p) => ({ requestedAt: iso(p.fromAt), items: p.items, reason: p.note, receivedAt: isoOrNull(p.toAt) })),
+      .map((p) => ({
+        requestedAt: iso(p.fromAt),
+        items: p.items,
+        reason: p.note,
+        receivedAt: isoOrNull(p.toAt),
+        reference: b.issuances.find((i) => i.form === 'supplementRequest' && i.subject === `pause:${p.id}`)?.reference ?? null,
+      })),
+    slips: slipsOf(b),
     apology: b.apology
       ? {
           id: b.apology.id,

@@ -4,7 +4,7 @@ import { PgDialect, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { executeNamed, type NamedStatement, type Queryable, type Tx } from '../../platform/db/database';
 import { listOrgUnitsByIds } from '../identity';
 import { CALENDAR_REVISION_SQL } from '../../platform/calendar/store';
-import { dossierApologies, dossierEvents, dossierPauses, dossiers, dossierSteps, type AttachmentMeta } from './dossiers.tables';
+import { dossierApologies, dossierEvents, dossierPauses, dossiers, dossierSlipIssuances, dossierSteps, type AttachmentMeta, type SLIP_FORMS } from './dossiers.tables';
 import { publicViewRevision, refreshPublicViews, renderPublicView } from './dossiers.public-view';
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -13,19 +13,21 @@ export type PauseRow = typeof dossierPauses.$inferSelect;
 export type EventRow = typeof dossierEvents.$inferSelect;
 export type ApologyRow = typeof dossierApologies.$inferSelect;
 
-/** A unit as dossiers need it: reference fields plus the tree path for policy checks. */
+/** A unit as dossiers need it: reference fields, the tree path for policy checks, kind and short name for slip symbols. */
 export interface UnitInfo {
   id: string;
   code: string;
   name: string;
   path: string;
+  kind: string;
+  shortName: string | null;
 }
 
 /** Units by id (unknown ids are simply absent). */
 export async function unitsById(q: Queryable, ids: Iterable<string | null | undefined>): Promise<Map<string, UnitInfo>> {
   const unique = [...new Set([...ids].filter((x): x is string => Boolean(x)))];
   const rows = unique.length ? await listOrgUnitsByIds(q, unique) : [];
-  return new Map(rows.map((u) => [u.id, { id: u.id, code: u.code, name: u.name, path: u.path }]));
+  return new Map(rows.map((u) => [u.id, { id: u.id, code: u.code, name: u.name, path: u.path, kind: u.kind, shortName: u.shortName }]));
 }
 
 export async function findDossier(q: Queryable, id: string): Promise<DossierRow | null> {
@@ -53,6 +55,18 @@ export async function listEvents(q: Queryable, dossierId: string): Promise<Event
 export async function findApology(q: Queryable, dossierId: string): Promise<ApologyRow | null> {
   const [row] = await q.select().from(dossierApologies).where(eq(dossierApologies.dossierId, dossierId)).limit(1);
   return row ?? null;
+}
+
+/** A slip issuance row (D14). */
+export type SlipIssuanceRow = Pick<typeof dossierSlipIssuances.$inferSelect, 'form' | 'subject' | 'reference' | 'issuedAt'>;
+
+/** The numbered slips of a dossier (forms other than the receipt and the apology, which keep theirs on their own rows). */
+export async function listSlipIssuances(q: Queryable, dossierId: string): Promise<SlipIssuanceRow[]> {
+  return q
+    .select({ form: dossierSlipIssuances.form, subject: dossierSlipIssuances.subject, reference: dossierSlipIssuances.reference, issuedAt: dossierSlipIssuances.issuedAt })
+    .from(dossierSlipIssuances)
+    .where(eq(dossierSlipIssuances.dossierId, dossierId))
+    .orderBy(asc(dossierSlipIssuances.issuedAt));
 }
 
 /** The code's date part: `yyMMdd` of a legal date `YYYY-MM-DD`. */
@@ -172,23 +186,80 @@ export async function insertNewDossier(tx: Tx, d: NewDossier): Promise<string> {
   return rows[0]!.code;
 }
 
+/** SQL twin of referenceOf (slips.numbers.ts): "03/PKS-TTPVHCC" from a number expression and a symbol. */
+const referenceSql = (n: string, symbol: string) => `lpad(${n}::text, greatest(2, length(${n}::text)), '0') || '/' || ${symbol}`;
+
+/** A slip numbered when the act it records happens (D14): its form, what it is about, its issuer and printed symbol. */
+export interface NewSlip {
+  form: (typeof SLIP_FORMS)[number];
+  /** What the slip is about, unique per form: `dossier:<id>`, `pause:<id>`. */
+  subject: string;
+  dossierId: string | null;
+  issuerUnitId: string;
+  /** The issuer's counter series (`dossiers_slip_counters.kind`) the number is taken from. */
+  counterKind: string;
+  year: number;
+  /** "PKS-TTPVHCC": what follows the number. */
+  symbol: string;
+  issuedAt: Date;
+}
+
+/**
+ * The CTEs `sc` (the next number of the issuer's yearly series of the form) and `si` (the issuance row with its
+ * reference as printed), with the parameters of `slipParams` from `$first` on. The one insert of slip issuance rows:
+ * alone (insertSlipIssuance) or inside the intake's last statement (the control slip issued at reception).
+ */
+function slipIssueCtes(first: number): string {
+  const p = (i: number) => `$${first + i}`;
+  return `sc as (insert into dossiers_slip_counters (unit_id, kind, year, n) values (${p(0)}::uuid, ${p(1)}::text, ${p(2)}::int, 1)
+                 on conflict (unit_id, kind, year) do update set n = dossiers_slip_counters.n + 1 returning n),
+       si as (insert into dossiers_slip_issuances (form, subject, dossier_id, issuer_unit_id, year, number, reference, issued_at)
+              select ${p(3)}::text, ${p(4)}::text, ${p(5)}::uuid, ${p(0)}::uuid, ${p(2)}::int, sc.n, ${referenceSql('sc.n', `${p(6)}::text`)}, ${p(7)}::timestamptz
+              from sc returning reference)`;
+}
+const slipParams = (s: NewSlip): unknown[] => [s.issuerUnitId, s.counterKind, s.year, s.form, s.subject, s.dossierId, s.symbol, s.issuedAt.toISOString()];
+
+const NEW_SLIP_STATEMENT: NamedStatement = { name: 'dossiers_slip_issue_v1', text: `with ${slipIssueCtes(1)} select reference from si` };
+
+/**
+ * Numbers a slip that has none yet and records it (D14): the issuer's next yearly number of the form, stored with
+ * the printed reference. The counter row stays locked until the transaction ends. The caller knows the subject is new
+ * (the act creating it is in this transaction) or holds the subject's lock (issueSlipReference). Returns the reference.
+ */
+export async function insertSlipIssuance(tx: Tx, slip: NewSlip): Promise<string> {
+  const rows = await executeNamed<{ reference: string }>(tx, NEW_SLIP_STATEMENT, slipParams(slip));
+  return rows[0]!.reference;
+}
+
 const BOOK_STATEMENT: NamedStatement = {
-  name: 'dossiers_intake_book_v4',
+  name: 'dossiers_intake_book_v5',
   text: `with b as (insert into dossiers_slip_counters (unit_id, kind, year, n) values ($1, 'book', $2, 1)
-                 on conflict (unit_id, kind, year) do update set n = dossiers_slip_counters.n + 1 returning n)
-         update dossiers set book_seq = b.n
-         from b where dossiers.id = $3 and ${CALENDAR_REVISION_SQL} = $4 returning dossiers.book_seq`,
+                 on conflict (unit_id, kind, year) do update set n = dossiers_slip_counters.n + 1 returning n),
+       u as (update dossiers set book_seq = b.n
+             from b where dossiers.id = $3 and ${CALENDAR_REVISION_SQL} = $4 returning dossiers.book_seq),
+       ${slipIssueCtes(5)}
+  select u.book_seq, si.reference from u, si`,
 };
 
 /**
- * The tracking-book entry (Sổ theo dõi hồ sơ, §4.2): the receiving unit's yearly running number, given to the dossier.
- * Every intake at that desk waits for this counter row, so intake takes it in its last statement before COMMIT. The
- * same statement checks that the published calendar is still at `calendarRevision` (the one the due instant was
- * computed with); null when it moved, and the caller must start again.
+ * The tracking-book entry (Sổ theo dõi hồ sơ, §4.2): the receiving unit's yearly running number, given to the dossier,
+ * and the control slip (Mẫu 06) numbered at reception, in one statement. Every intake at that desk waits for these
+ * counter rows, so intake takes them in its last statement before COMMIT. The same statement checks that the published
+ * calendar is still at `calendarRevision` (the one the due instant was computed with); null when it moved, and the
+ * caller must start again (the rollback takes the numbers back).
  */
-export async function assignBookNumber(tx: Tx, dossierId: string, receivingUnitId: string, year: number, calendarRevision: number): Promise<number | null> {
-  const rows = await executeNamed<{ book_seq: number }>(tx, BOOK_STATEMENT, [receivingUnitId, year, dossierId, calendarRevision]);
-  return rows[0] ? Number(rows[0].book_seq) : null;
+export async function assignBookNumber(
+  tx: Tx,
+  input: { dossierId: string; receivingUnitId: string; year: number; calendarRevision: number; controlSlip: NewSlip },
+): Promise<{ bookSeq: number; controlSlipReference: string } | null> {
+  const rows = await executeNamed<{ book_seq: number; reference: string }>(tx, BOOK_STATEMENT, [
+    input.receivingUnitId,
+    input.year,
+    input.dossierId,
+    input.calendarRevision,
+    ...slipParams(input.controlSlip),
+  ]);
+  return rows[0] ? { bookSeq: Number(rows[0].book_seq), controlSlipReference: rows[0].reference } : null;
 }
 
 /** The next yearly running number of a unit's book or slip series (`book`, `PBS`, `PTC`, `PXL`). */

@@ -184,6 +184,8 @@ class Life {
       submitter: c.submitter,
       checklist: c.checklist,
       feeVnd: c.feeVnd,
+      // Most desks take fees in cash; some by transfer (intake requires a method whenever a fee was taken).
+      feePaymentMethod: c.feeVnd > 0 ? (r() < 0.8 ? 'cash' : 'bank-transfer') : null,
       state: 'RECEIVED',
       statusCode: STATUS_CODE.RECEIVED,
       workflow: c.workflow,

@@ -223,13 +223,14 @@ async function loadProvince(db: Db, now: Date): Promise<Province> {
       name: identityOrgUnits.name,
       path: identityOrgUnits.path,
       kind: identityOrgUnits.kind,
+      shortName: identityOrgUnits.shortName,
       parentId: identityOrgUnits.parentId,
       validFrom: identityOrgUnits.validFrom,
       validTo: identityOrgUnits.validTo,
     })
     .from(identityOrgUnits);
   const open = unitRows.filter((u) => u.validFrom <= today && (u.validTo === null || u.validTo >= today)).sort((a, b) => (a.code < b.code ? -1 : 1));
-  const units = new Map<string, Unit>(open.map((u) => [u.id, { id: u.id, code: u.code, name: u.name, path: u.path, kind: u.kind, parentId: u.parentId }]));
+  const units = new Map<string, Unit>(open.map((u) => [u.id, { id: u.id, code: u.code, name: u.name, path: u.path, kind: u.kind, shortName: u.shortName, parentId: u.parentId }]));
   const kindOf = (id: string | null) => (id ? units.get(id)?.kind : undefined);
   const centres = [...units.values()].filter((u) => u.kind === 'service-center');
   const provinceCentre = centres.find((c) => kindOf(c.parentId) === 'province');

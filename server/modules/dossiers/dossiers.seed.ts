@@ -11,13 +11,14 @@ import { getPublishedProcedureByCode, timeForChannel, type ProcedureVersionView 
 import { identityOrgUnits, identityRoleGrants } from '../identity';
 import { dossierSearchText } from './dossiers.search';
 import { calendarOf, calendarOrNone, classify, dueOf, hopDueOf, workingMinutesBetween } from './dossiers.deadlines';
-import { findDossier, insertNewDossier, nextSlipNumber, type NewDossier, type UnitInfo } from './dossiers.repository';
+import { findDossier, insertNewDossier, insertSlipIssuance, nextSlipNumber, type NewDossier, type UnitInfo } from './dossiers.repository';
 import { refreshOutdatedPublicViews } from './dossiers.public-view';
 import { dossierEvents, dossiers, dossierSteps, type ResolvedStep } from './dossiers.tables';
 import { DEFAULT_PAUSE_RULE, lastHandlingIndex, returnStepIndex, ruleVersionOn, STATUS_CODE } from './dossiers.workflow';
 import { intakeDossier, resolveWorkflow } from './use-cases/intake-dossier';
 import { plainChecklist } from './use-cases/intake-checklist';
 import { issueApology } from './use-cases/issue-apology';
+import { slipAtAct } from './use-cases/slip-numbers';
 import { sweepAtRisk } from './use-cases/maintain-deadlines';
 import { transitionDossier } from './use-cases/transition-dossier';
 
@@ -221,11 +222,12 @@ export async function seedDossiersDemo(ctx: Ctx): Promise<void> {
       name: identityOrgUnits.name,
       path: identityOrgUnits.path,
       kind: identityOrgUnits.kind,
+      shortName: identityOrgUnits.shortName,
       parentId: identityOrgUnits.parentId,
     })
     .from(identityOrgUnits)
     .where(sql`${identityOrgUnits.validTo} is null`);
-  const units = new Map(rows.map((u) => [u.id, { id: u.id, code: u.code, name: u.name, path: u.path }]));
+  const units = new Map(rows.map((u) => [u.id, { id: u.id, code: u.code, name: u.name, path: u.path, kind: u.kind, shortName: u.shortName }]));
   const kindOf = new Map(rows.map((u) => [u.id, u.kind]));
   const centres = rows.filter((u) => u.kind === 'service-center' && u.parentId);
   const provinceCentre = centres.find((c) => kindOf.get(c.parentId!) === 'province');
@@ -400,6 +402,7 @@ async function seedHistory(d: Demo): Promise<number> {
       }
       const day = vnDateOf(receivedAt);
       const bookSeq = await nextSlipNumber(scope.tx, c.receiving.id, 'book', Number(day.slice(0, 4)));
+      const fee = c.v.fees.find((f) => f.amountVnd !== null)?.amountVnd ?? 0;
       const row: NewDossier['row'] = {
         procedureVersionId: c.v.id,
         procedureCode: c.v.code,
@@ -413,7 +416,9 @@ async function seedHistory(d: Demo): Promise<number> {
         applicantIdNumber: c.applicant.idNumber,
         applicantAddress: 'Tỉnh Thanh Hóa',
         checklist: plainChecklist(c.v, c.channel).checklist,
-        feeVnd: c.v.fees.find((f) => f.amountVnd !== null)?.amountVnd ?? 0,
+        feeVnd: fee,
+        // Demo receptions that took a fee took it in cash at the desk.
+        feePaymentMethod: fee > 0 ? 'cash' : null,
         state: sim.values.state,
         statusCode: sim.values.statusCode,
         workflow: steps,
@@ -448,6 +453,10 @@ async function seedHistory(d: Demo): Promise<number> {
       const { dossierId: _h, seq: _s, ...hop } = firstHop!;
       const { dossierId: _e, ...event } = firstEvent!;
       codes.push(await insertNewDossier(scope.tx, { id, agencyCode: c.handling.code, day, row, hop, event, publicView: null }));
+      // Slips numbered with their acts, as intake and the stop number them (D14).
+      await insertSlipIssuance(scope.tx, slipAtAct({ form: 'controlSlip', subject: `dossier:${id}`, dossierId: id, issuer: c.receiving, at: receivedAt }));
+      const stop = sim.events.find((e) => e.kind === 'stop');
+      if (stop) await insertSlipIssuance(scope.tx, slipAtAct({ form: 'stopNotice', subject: `dossier:${id}`, dossierId: id, issuer: c.handling, at: stop.at }));
       hops.push(...laterHops);
       events.push(...laterEvents);
     }

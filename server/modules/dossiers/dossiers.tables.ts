@@ -9,6 +9,7 @@ import type {
   CLASSIFICATIONS,
   DOSSIER_STATES,
   DURATION_SOURCES,
+  FEE_PAYMENT_METHODS,
   HOP_KINDS,
   INTAKE_DECISION_KINDS,
   PAUSE_REASONS,
@@ -151,6 +152,11 @@ export const dossiers = pgTable(
      */
     publicView: text('public_view'),
     publicViewRev: text('public_view_rev'),
+    /**
+     * How the fee was paid (tiền mặt, chuyển khoản, trực tuyến), printed on Mẫu 01; null when no fee was taken or for
+     * dossiers received before it was recorded (read as "not recorded").
+     */
+    feePaymentMethod: text('fee_payment_method').$type<(typeof FEE_PAYMENT_METHODS)[number]>(),
   },
   (t) => [
     uniqueIndex('dossiers_code_uq').on(t.code),

@@ -60,18 +60,23 @@ export async function listOrgUnitsByIds(db: Queryable, ids: readonly string[]): 
   return rows.map(toView);
 }
 
-/** What other modules' hot paths need of a unit: reference fields, tree path (for policy checks) and validity. */
+/**
+ * What other modules' hot paths need of a unit: reference fields, kind and short name (a slip's issuer symbol),
+ * tree path (for policy checks) and validity.
+ */
 export interface OrgUnitRef {
   id: string;
   code: string;
   name: string;
+  kind: string;
+  shortName: string | null;
   path: string;
   validTo: string | null;
 }
 
 const UNIT_REFS_READ: NamedStatement = {
-  name: 'identity_unit_refs_v1',
-  text: `select id, code, name, path, to_char(valid_to, 'YYYY-MM-DD') as "validTo" from identity_org_units where id = any(string_to_array($1, ',')::uuid[])`,
+  name: 'identity_unit_refs_v2',
+  text: `select id, code, name, kind, short_name as "shortName", path, to_char(valid_to, 'YYYY-MM-DD') as "validTo" from identity_org_units where id = any(string_to_array($1, ',')::uuid[])`,
 };
 
 /**

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Badge, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader';
@@ -13,7 +13,8 @@ type IssueFilter = QualityIssue | 'all';
 /**
  * The catalog administrator's data-quality worklist (issue 9 item 9): procedures whose time no deadline can be
  * computed from, without an online service level, with fees not read as an amount, or with documents the importer
- * could not group. These notes stay here, off the public pages.
+ * could not group. These notes stay here, off the public pages. A unit administrator sees their units' procedures only
+ * (the ones they can correct), and is told so.
  */
 export function QualityWorklistPage() {
   const { t } = useTranslation();
@@ -24,6 +25,15 @@ export function QualityWorklistPage() {
   return (
     <>
       <PageHeader title={t('catalog.quality.title')} subtitle={t('catalog.quality.subtitle')} />
+      {data && !data.scope.all ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('catalog.quality.scopeUnits', { units: data.scope.units.map((u) => u.name).join(', ') })}
+          data-testid="quality-scope"
+        />
+      ) : null}
       <Card size="small">
         <Segmented<IssueFilter>
           style={{ marginBottom: 12, maxWidth: '100%', overflowX: 'auto' }}

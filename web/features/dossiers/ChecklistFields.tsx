@@ -8,6 +8,9 @@ function Registered(_: { value?: unknown; onChange?: unknown }) {
   return null;
 }
 
+/** The paper counts of a row, in Mẫu 01's column order: originals, certified copies, copies (Tab walks them in this order). */
+const COUNTS = ['originals', 'certifiedCopies', 'copies'] as const;
+
 interface Props {
   groups: readonly DocumentGroup[];
 }
@@ -15,7 +18,8 @@ interface Props {
 /**
  * The procedure's required documents, by how the desk treats them (issue 9 item 7): documents every applicant hands
  * in; alternatives (tick the one handed in: ticking one unticks the others); cases (tick the case when it applies,
- * then its papers); papers to present (tick when seen, they are given back). Space ticks, Tab moves to the counts.
+ * then its papers); papers to present (tick when seen, they are given back). Space ticks, Tab moves to the counts of
+ * originals, certified copies and copies.
  */
 export function ChecklistFields({ groups }: Props) {
   const { t } = useTranslation();
@@ -83,27 +87,25 @@ export function ChecklistFields({ groups }: Props) {
             ) : null}
           </div>
           {present ? null : (
-            <Flex gap={8} align="center">
-              <Form.Item name={['checklist', index, 'originals']} noStyle>
-                <InputNumber
-                  min={0}
-                  max={100}
-                  precision={0}
-                  size="small"
-                  style={{ width: 64 }}
-                  disabled={disabled}
-                  aria-label={t('dossiers.intake.originalsOf', { n: index + 1 })}
-                />
-              </Form.Item>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('dossiers.intake.originalsShort')}
-              </Typography.Text>
-              <Form.Item name={['checklist', index, 'copies']} noStyle>
-                <InputNumber min={0} max={100} precision={0} size="small" style={{ width: 64 }} disabled={disabled} aria-label={t('dossiers.intake.copiesOf', { n: index + 1 })} />
-              </Form.Item>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('dossiers.intake.copiesShort')}
-              </Typography.Text>
+            <Flex gap={8} align="center" wrap>
+              {COUNTS.map((count) => (
+                <Flex key={count} gap={4} align="center">
+                  <Form.Item name={['checklist', index, count]} noStyle>
+                    <InputNumber
+                      min={0}
+                      max={100}
+                      precision={0}
+                      size="small"
+                      style={{ width: 56 }}
+                      disabled={disabled}
+                      aria-label={t(`dossiers.intake.${count}Of`, { n: index + 1 })}
+                    />
+                  </Form.Item>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t(`dossiers.intake.${count}Short`)}
+                  </Typography.Text>
+                </Flex>
+              ))}
             </Flex>
           )}
         </Flex>

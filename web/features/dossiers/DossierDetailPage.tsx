@@ -7,7 +7,7 @@ import { ApiError } from '../../app/api';
 import { formatDuration, formatVnd } from '../catalog/format';
 import { useDossier } from './dossiers.api';
 import { formatAppointment, formatInstant } from './dossiers.format';
-import { TRANSITIONS, type DossierDetail, type TransitionName } from './dossiers.types';
+import { TRANSITIONS, type ChecklistItem, type DossierDetail, type TransitionName } from './dossiers.types';
 import { ApologyModal } from './ApologyModal';
 import { ProvisionalTag } from '../calendar/ProvisionalTag';
 import { DeadlineBadge } from './DeadlineBadge';
@@ -55,6 +55,14 @@ export function DossierDetailPage() {
   }
 
   const actions = orderedTransitions(d);
+  // As Mẫu 01's columns: originals, certified copies, copies; only the kinds handed in.
+  const paperCounts = (c: ChecklistItem) =>
+    c.presented
+      ? t('dossiers.detail.countParts.presented')
+      : (['originals', 'certifiedCopies', 'copies'] as const)
+          .filter((k) => (c[k] ?? 0) > 0)
+          .map((k) => t(`dossiers.detail.countParts.${k}`, { count: c[k] ?? 0 }))
+          .join(', ');
   const role = (r: string) => t(`identity.roles.${r}`, { defaultValue: r });
   const reload = () => refetch();
 
@@ -170,6 +178,20 @@ export function DossierDetailPage() {
                   { key: 'channel', label: t('dossiers.intake.channel'), children: t(`catalog.channels.${d.channel}`) },
                   { key: 'delivery', label: t('dossiers.intake.resultDelivery'), children: t(`dossiers.delivery.${d.resultDelivery}`) },
                   { key: 'fee', label: t('dossiers.fields.fee'), children: formatVnd(t, d.feeVnd) },
+                  ...(d.feeVnd > 0
+                    ? [
+                        {
+                          key: 'feePaymentMethod',
+                          label: t('dossiers.fields.feePaymentMethod'),
+                          // Dossiers received before the method was recorded have none.
+                          children: (
+                            <span data-testid="fee-payment-method">
+                              {d.feePaymentMethod ? t(`dossiers.feePaymentMethods.${d.feePaymentMethod}`) : t('dossiers.detail.notRecorded')}
+                            </span>
+                          ),
+                        },
+                      ]
+                    : []),
                   {
                     key: 'duration',
                     label: t('dossiers.fields.duration'),
@@ -247,7 +269,7 @@ export function DossierDetailPage() {
                 <ol style={{ margin: 0, paddingInlineStart: 18 }}>
                   {d.checklist.map((c, i) => (
                     <li key={i} className="wrap-anywhere">
-                      {c.name} <Typography.Text type="secondary">{t('dossiers.detail.counts', { originals: c.originals, copies: c.copies })}</Typography.Text>
+                      {c.name} {paperCounts(c) ? <Typography.Text type="secondary">({paperCounts(c)})</Typography.Text> : null}
                     </li>
                   ))}
                 </ol>
@@ -270,6 +292,7 @@ export function DossierDetailPage() {
                   {d.supplementRequests.map((s, i) => (
                     <div key={i} className="wrap-anywhere">
                       <Typography.Text strong>{t('dossiers.detail.supplementRequested', { date: formatInstant(s.requestedAt) })}</Typography.Text>
+                      {s.reference ? <Typography.Text type="secondary"> {t('dossiers.slips.number', { number: s.reference })}</Typography.Text> : null}
                       <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                         {s.items.map((item, j) => (
                           <li key={j}>{item}</li>

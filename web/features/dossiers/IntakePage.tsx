@@ -4,13 +4,14 @@ import { CheckOutlined, CloseCircleOutlined, FileExclamationOutlined, Thunderbol
 import { useTranslation } from 'react-i18next';
 import { useApiError } from '../../app/useApiError';
 import { PageHeader } from '../../ui/PageHeader';
+import { looselyIncludes } from '../../ui/text';
 import { usePublicProcedure } from '../catalog/catalog.api';
 import { formatDuration, formatVnd } from '../catalog/format';
 import { CHANNELS, DURATION_UNITS, type Channel, type PublicProcedure } from '../catalog/catalog.types';
 import { useMe, useOrgUnitTree } from '../identity/identity.api';
 import type { OrgUnitNode } from '../identity/identity.types';
 import { useIntake } from './dossiers.api';
-import { RESULT_DELIVERIES, type IntakeResponse } from './dossiers.types';
+import { FEE_PAYMENT_METHODS, RESULT_DELIVERIES, type FeePaymentMethod, type IntakeResponse } from './dossiers.types';
 import { ApplicantFields } from './ApplicantFields';
 import { SubmitterFields } from './SubmitterFields';
 import { ChecklistFields } from './ChecklistFields';
@@ -61,7 +62,8 @@ const DECISION_FIELDS = [['procedureCode'], ['applicant', 'kind'], ['applicant',
 
 /**
  * Desk intake (§3.1 steps 1–2) built for the keyboard: the procedure search has the focus, Tab walks the applicant,
- * the checklist (Space ticks) and the fee, Ctrl+Enter accepts; the receipt button then has the focus.
+ * the checklist (Space ticks; originals, certified copies, copies), the fee and how it was paid, Ctrl+Enter accepts;
+ * the receipt button then has the focus.
  */
 export function IntakePage() {
   const { t } = useTranslation();
@@ -85,6 +87,7 @@ export function IntakePage() {
   // values programmatically, so the notice follows the watched values rather than change events).
   const emptyChecklist = emptyTried && nothingKept(watchedChecklist, watchedConditions);
   const channel: Channel = Form.useWatch('channel', form) ?? 'direct';
+  const feeVnd: number = Form.useWatch('feeVnd', form) ?? 0;
   const receivingUnitId = Form.useWatch('receivingUnitId', form);
 
   const desks = useMemo(() => {
@@ -106,6 +109,7 @@ export function IntakePage() {
       checklist: initialChecklist(procedure),
       conditions: [],
       feeVnd: feeForChannel(procedure.fees, (form.getFieldValue('channel') as Channel | undefined) ?? 'direct'),
+      feePaymentMethod: undefined,
       handlingUnitId: defaultHandlingUnit(procedure, deskLineage),
     });
   }, [procedure, procedureCode, deskLineage, form]);
@@ -234,6 +238,21 @@ export function IntakePage() {
                       parser={(v) => Number((v ?? '').replace(/\D/g, '') || 0)}
                     />
                   </Form.Item>
+                  {/* Asked only when a fee is taken (Mẫu 01 prints it under the fee); next in the Tab order after the fee. */}
+                  {feeVnd > 0 ? (
+                    <Form.Item
+                      name="feePaymentMethod"
+                      label={t('dossiers.intake.feePaymentMethod')}
+                      rules={[{ required: true, message: t('dossiers.intake.feePaymentMethodRequired') }]}
+                    >
+                      <Select<FeePaymentMethod>
+                        placeholder={t('dossiers.intake.feePaymentMethodPlaceholder')}
+                        showSearch={{ filterOption: (input, option) => typeof option?.label === 'string' && looselyIncludes(option.label, input) }}
+                        options={FEE_PAYMENT_METHODS.map((m) => ({ value: m, label: t(`dossiers.feePaymentMethods.${m}`) }))}
+                        data-testid="fee-payment-method"
+                      />
+                    </Form.Item>
+                  ) : null}
                 </Col>
                 <Col xs={24} md={16}>
                   <Form.Item name="channel" label={t('dossiers.intake.channel')}>

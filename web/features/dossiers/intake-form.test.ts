@@ -53,8 +53,8 @@ describe('toIntakeRequest', () => {
 
   it('starts the checklist unticked with the published counts', () => {
     expect(initialChecklist(procedure)).toEqual([
-      { name: 'Tờ khai', note: null, included: false, originals: 1, copies: 0, group: null, kind: 'required' },
-      { name: 'Bản sao giấy tờ tùy thân', note: 'Nếu ủy quyền', included: false, originals: 1, copies: 1, group: null, kind: 'required' },
+      { name: 'Tờ khai', note: null, included: false, originals: 1, certifiedCopies: 0, copies: 0, group: null, kind: 'required' },
+      { name: 'Bản sao giấy tờ tùy thân', note: 'Nếu ủy quyền', included: false, originals: 1, certifiedCopies: 0, copies: 1, group: null, kind: 'required' },
     ]);
   });
 
@@ -74,7 +74,7 @@ describe('toIntakeRequest', () => {
 
   it('sends only ticked documents, trims the applicant and leaves the duration out unless asked', () => {
     const req = toIntakeRequest('1.004837', values(), 'accept', false);
-    expect(req.checklist).toEqual([{ name: 'Tờ khai', originals: 1, copies: 0 }]);
+    expect(req.checklist).toEqual([{ name: 'Tờ khai', originals: 1, certifiedCopies: 0, copies: 0 }]);
     expect(req.applicant).toEqual({ kind: 'person', name: 'Nguyễn Văn An', idNumber: '038090001234', phone: null, email: 'an@example.vn', address: null });
     expect(req.duration).toBeUndefined();
     expect(req.decision).toBe('accept');
@@ -82,6 +82,18 @@ describe('toIntakeRequest', () => {
     expect(req).not.toHaveProperty('missingItems');
     expect(req).not.toHaveProperty('reasons');
     expect(toIntakeRequest('X', values(), 'accept', true).duration).toEqual({ amount: 5, unit: 'working-days' });
+  });
+
+  it('sends the certified copies counted at the desk, and how the fee was paid only when one was taken', () => {
+    const checklist = values().checklist.map((r, i) => (i === 0 ? { ...r, certifiedCopies: 2 } : r));
+    const paid = toIntakeRequest('X', values({ checklist, feePaymentMethod: 'bank-transfer' }), 'accept', false);
+    expect(paid.checklist).toEqual([{ name: 'Tờ khai', originals: 1, certifiedCopies: 2, copies: 0 }]);
+    expect(paid).toMatchObject({ feeVnd: 15000, feePaymentMethod: 'bank-transfer' });
+    // Asked for but not chosen: sent empty, so the server's translated "choose how it was paid" lands on the field.
+    expect(toIntakeRequest('X', values(), 'accept', false).feePaymentMethod).toBeNull();
+    // A method left over from an earlier fee is not sent once the fee is 0.
+    expect(toIntakeRequest('X', values({ feeVnd: 0, feePaymentMethod: 'cash' }), 'accept', false)).not.toHaveProperty('feePaymentMethod');
+    expect(toIntakeRequest('X', values({ feePaymentMethod: 'cash' }), 'guide', false, { reasons: 'Thiếu' })).not.toHaveProperty('feePaymentMethod');
   });
 
   it('turns the guide dialog into missing items and reasons', () => {
@@ -131,8 +143,8 @@ describe('document groups at the desk (issue 9 item 7)', () => {
     const base = { applicant: { kind: 'person' as const, name: 'A', idNumber: '038090001234' }, channel: 'direct' as const, resultDelivery: 'desk' as const };
     const req = toIntakeRequest('1.001193', { ...base, checklist: r }, 'accept', false);
     expect(req.checklist).toEqual([
-      { name: 'Tờ khai đăng ký khai sinh', originals: 1, copies: 0 },
-      { name: 'Giấy tờ tùy thân', originals: 1, copies: 0, presented: true },
+      { name: 'Tờ khai đăng ký khai sinh', originals: 1, certifiedCopies: 0, copies: 0 },
+      { name: 'Giấy tờ tùy thân', originals: 1, certifiedCopies: 0, copies: 0, presented: true },
     ]);
     expect(toIntakeRequest('1.001193', { ...base, checklist: r, conditions: ['c1'] }, 'accept', false).checklist.map((x) => x.name)).toContain('Biên bản trẻ bị bỏ rơi');
     expect(nothingKept(tickRow(rows, 5, true))).toBe(true);

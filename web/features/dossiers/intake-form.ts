@@ -1,5 +1,5 @@
 import type { Channel, DocumentGroupKind, DurationUnit, Fee, ProcessingTime, PublicProcedure } from '../catalog/catalog.types';
-import type { IntakeRequest, ResultDelivery } from './dossiers.types';
+import type { FeePaymentMethod, IntakeRequest, ResultDelivery } from './dossiers.types';
 import { lines } from './dossiers.format';
 
 /** One row of the desk checklist: a required document, whether it was handed in (or, to present, seen), and how many papers. */
@@ -8,6 +8,8 @@ export interface ChecklistRow {
   note: string | null;
   included: boolean;
   originals: number;
+  /** Bản sao chứng thực: its own column on Mẫu 01 (§4.2); the catalog states none, so the desk starts from 0. */
+  certifiedCopies: number;
   copies: number;
   /** Its group in the catalog (`documentGroups` key) and how the desk treats it; `required` = no group. */
   group: string | null;
@@ -40,6 +42,8 @@ export interface IntakeFormValues {
   /** Conditional groups whose case applies to this applicant. */
   conditions?: string[];
   feeVnd?: number | null;
+  /** How the fee was paid; asked only when a fee is taken. */
+  feePaymentMethod?: FeePaymentMethod | null;
   channel: Channel;
   resultDelivery: ResultDelivery;
   duration?: { amount?: number | null; unit?: DurationUnit };
@@ -80,6 +84,7 @@ export function initialChecklist(procedure: Pick<PublicProcedure, 'requiredDocum
       note: (group ? null : d.case) ?? d.note ?? null,
       included: false,
       originals: d.originals ?? 1,
+      certifiedCopies: 0,
       copies: d.copies ?? 0,
       group: group?.key ?? null,
       kind: group?.kind ?? 'required',
@@ -172,7 +177,13 @@ export function toIntakeRequest<D extends IntakeRequest['decision']>(
     },
     checklist: (values.checklist ?? [])
       .filter((r) => r.included && applies(r, values.conditions ?? []))
-      .map((r) => ({ name: r.name, originals: r.originals ?? 0, copies: r.copies ?? 0, ...(r.kind === 'to-present' ? { presented: true } : {}) })),
+      .map((r) => ({
+        name: r.name,
+        originals: r.originals ?? 0,
+        certifiedCopies: r.certifiedCopies ?? 0,
+        copies: r.copies ?? 0,
+        ...(r.kind === 'to-present' ? { presented: true } : {}),
+      })),
     conditions: values.conditions ?? [],
     note: blank(values.note) ?? null,
   };
@@ -185,6 +196,8 @@ export function toIntakeRequest<D extends IntakeRequest['decision']>(
           ...base,
           submitter: toSubmitter(values.submitter),
           feeVnd: values.feeVnd ?? 0,
+          // Only with a fee (the server refuses a method without one and asks for it with one).
+          ...((values.feeVnd ?? 0) > 0 ? { feePaymentMethod: values.feePaymentMethod ?? null } : {}),
           resultDelivery: values.resultDelivery,
           duration: withDuration && values.duration?.amount && values.duration.unit ? { amount: values.duration.amount, unit: values.duration.unit } : undefined,
           ...(returnNow ? { returnNow: true } : {}),

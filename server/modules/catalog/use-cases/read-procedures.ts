@@ -3,7 +3,7 @@ import type { Ctx } from '../../../platform/context/context';
 import type { Queryable } from '../../../platform/db/database';
 import { can } from '../../../platform/access';
 import { AppError, notFound } from '../../../platform/errors';
-import { CATALOG_ACTIONS, draftScopes } from '../catalog.policy';
+import { adminScopes, adminUnitIds, CATALOG_ACTIONS } from '../catalog.policy';
 import { subjectOf } from '../catalog.presenter';
 import {
   QUALITY_ISSUES,
@@ -15,7 +15,7 @@ import {
   type WorklistResponse,
 } from '../../../../contracts/catalog/catalog.contracts';
 import { qualityIssuesOf } from '../catalog.parsing';
-import { subtreeUnitIds } from '../catalog.org-units';
+import { subtreeUnitIds, unitsByIds } from '../catalog.org-units';
 import {
   fieldsInForce,
   findDraftId,
@@ -67,7 +67,7 @@ export async function listImplementingUnits(ctx: Ctx): Promise<Array<{ id: strin
 
 /** Back-office list of versions (any status; drafts only where the actor may read them). */
 export async function listVersions(ctx: Ctx, query: ListVersionsQuery): Promise<{ items: VersionRecord[]; total: number }> {
-  const { ids, total } = await listVersionIds(ctx.db, { ...query, draftScopes: draftScopes(ctx.actor) });
+  const { ids, total } = await listVersionIds(ctx.db, { ...query, adminScopes: adminScopes(ctx.actor) });
   return { items: await loadVersions(ctx.db, ids), total };
 }
 
@@ -90,18 +90,22 @@ export async function getVersion(ctx: Ctx, id: string): Promise<VersionRecord> {
 
 /**
  * The catalog administrator's data-quality worklist (issue 9 item 9): drafts and published versions with at least one
- * finding, filtered by issue and status, with how many versions have each issue. Computed from the stored content
- * (a province's catalogue is a few thousand versions), so it is always current.
+ * finding, filtered by issue and status, with how many versions have each issue. Only the versions the actor
+ * administers (a unit admin: those carried out by their units; a system admin: all), the ones they can correct.
+ * Computed from the stored content (a province's catalogue is a few thousand versions), so it is always current.
  */
 export async function listQualityWorklist(ctx: Ctx, query: WorklistQuery): Promise<WorklistResponse> {
   const statuses: VersionStatus[] = query.status ? [query.status] : ['draft', 'published'];
-  const rows = (await qualityRows(ctx.db, statuses)).map((r) => ({ ...r, issues: qualityIssuesOf({ ...r, onlineMode: r.onlineMode as OnlineMode | null }) }));
+  const scopes = adminScopes(ctx.actor);
+  const [found, units] = await Promise.all([qualityRows(ctx.db, statuses, scopes), scopes === 'all' ? [] : unitsByIds(ctx.db, adminUnitIds(ctx.actor))]);
+  const rows = found.map((r) => ({ ...r, issues: qualityIssuesOf({ ...r, onlineMode: r.onlineMode as OnlineMode | null }) }));
   const counts = Object.fromEntries(QUALITY_ISSUES.map((i) => [i, rows.filter((r) => r.issues.includes(i)).length])) as WorklistResponse['counts'];
   const matching = rows.filter((r) => (query.issue ? r.issues.includes(query.issue) : r.issues.length > 0));
   const page = matching.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   return {
     total: matching.length,
     counts,
+    scope: { all: scopes === 'all', units: units.map((u) => ({ id: u.id, name: u.name })).sort((a, b) => a.name.localeCompare(b.name, 'vi')) },
     items: page.map((r) => ({
       versionId: r.versionId,
       code: r.code,

@@ -7,6 +7,8 @@ export { renderStopNotice } from './stop-notice';
 export { renderControlSlip, HANDOVER_RESULT_LABEL } from './control-slip';
 export { renderTrackingBook } from './tracking-book';
 export { TEMPLATE_SETS, selectTemplateSet, templateSetById, type FormTemplate, type TemplateSet } from './slips.templates';
+export { formSymbol, referenceOf } from './slips.numbers';
+export { issuerAbbreviation } from './slips.issuer';
 export { formatDateLine, formatVnDate, formatVnDateTime } from './slips.format';
 export type * from './slips.types';
 

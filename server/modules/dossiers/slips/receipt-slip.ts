@@ -90,6 +90,7 @@ export async function renderReceiptSlip(data: ReceiptSlipData): Promise<Buffer> 
   );
   const tail: PdfNode[] = [];
   if (data.feeCollection) tail.push(field('Hình thức thu phí, lệ phí', data.feeCollection));
+  if (data.feeCollection && data.feePaymentMethod) tail.push(field('Phương thức nộp phí, lệ phí', data.feePaymentMethod));
   tail.push(field('Đăng ký nhận kết quả tại', data.resultDelivery), {
     text: `Vào Sổ theo dõi hồ sơ, Quyển số: ${orBlank(book?.volume)}, Số thứ tự: ${orBlank(book?.sequence)}`,
     margin: [0, 0, 0, 3],

@@ -1,13 +1,17 @@
 // The slips of real dossiers, produced through the API and read back from the rendered files: rows and columns by
 // text position (pdftotext -bbox), numbers the same on screen and on paper, headings naming the real bodies.
 import ExcelJS from 'exceljs';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../../../platform/audit/audit.tables';
+import type { DossierDetail } from '../../../../contracts/dossiers/dossiers.contracts';
+import { dossierSlipIssuances } from '../dossiers.tables';
 import { createTestApp, type TestApp, type TestAgent } from '../../../test/test-app';
 import { createOfficer, createOrgUnit, loginAs } from '../../identity/test/factories';
 import type { OrgUnitRow } from '../../identity';
 import { TRACKING_BOOK_FIRST_DATA_ROW } from './tracking-book';
 import { DOSSIER_TEST_ENV, createDossierWorld, intakeBody, publishProcedure, receive, step, type DossierWorld } from '../test/factories';
-import { flatText, pdfText, pdfWords, readingText, tableByPosition } from './test/pdf-tools';
+import { findPhrase, flatText, pdfText, pdfWords, readingText, tableByPosition } from './test/pdf-tools';
 
 // Each journey renders several PDFs and reads them back with poppler: slow on PGlite and a loaded machine.
 const SLOW = { timeout: 180_000 };
@@ -40,6 +44,8 @@ const pdfOf = async (agent: TestAgent, url: string): Promise<Buffer> => {
   return res.rawPayload;
 };
 const name = (k: keyof DossierWorld['accounts']) => w.accounts[k].user.displayName;
+/** The numbers the detail lists for each slip. */
+const slipRefs = (d: DossierDetail) => Object.fromEntries(d.slips.map((s) => [s.slip, s.reference]));
 const upper = (s: string) => s.toLocaleUpperCase('vi');
 
 /** The heading's left column (issuer) and the number line, read by position: everything left of the national motto. */
@@ -114,15 +120,19 @@ describe('Mẫu 06 of a dossier that went through a supplement and an inter-agen
 });
 
 describe('slip numbers and headings', () => {
-  it('numbers Mẫu 06, Mẫu 05 and Mẫu 02 during handling per issuer and year, the same on every reprint', SLOW, async () => {
+  it('numbers Mẫu 06, Mẫu 05 and Mẫu 02 during handling per issuer and year when their act happens: on screen before any print, the same on every print', SLOW, async () => {
     t.clock.set('2026-04-06T02:00:00Z');
     let a = await receive(w, { procedureCode: ward.procedureCode, receivingUnitId: ward.centre.id }, ward.reception);
     let b = await receive(w, { procedureCode: ward.procedureCode, receivingUnitId: ward.centre.id }, ward.reception);
+    // Mẫu 06 is numbered at reception (D14): the detail lists it with its number before anyone prints it.
+    expect(slipRefs(a)).toEqual({ receipt: `${String(a.book.seq).padStart(2, '0')}/TTPVHCC`, control: '01/PKS-TTPVHCC' });
+    expect(slipRefs(b).control).toBe('02/PKS-TTPVHCC');
     const controlA = headingOf(await pdfOf(ward.reception, `/api/v1/dossiers/${a.id}/slips/control`)).number;
     const controlB = headingOf(await pdfOf(ward.reception, `/api/v1/dossiers/${b.id}/slips/control`)).number;
     expect(controlA).toBe('Số: 01/PKS-TTPVHCC');
     expect(controlB).toBe('Số: 02/PKS-TTPVHCC');
     expect(headingOf(await pdfOf(ward.reception, `/api/v1/dossiers/${a.id}/slips/control`)).number).toBe(controlA);
+    expect(headingOf(await pdfOf(ward.reception, `/api/v1/dossiers/${a.id}/slips/receipt`)).number).toBe(`Số: ${slipRefs(a).receipt}`);
 
     // A desk guide and a supplement request during handling share the desk's Mẫu 02 series.
     const guide = (
@@ -137,6 +147,9 @@ describe('slip numbers and headings', () => {
     expect(headingOf(guidePdf).number).toBe(`Số: ${guide.intakeDecision.referenceNumber}`);
     a = await step(ward.reception, a, { transition: 'forward' });
     a = await step(ward.specialist, a, { transition: 'request-supplement', items: ['Bản sao giấy khai sinh'], reason: 'Thiếu giấy tờ' });
+    // Numbered when it is asked for, in the desk's Mẫu 02 series; the transition's own answer already shows it.
+    expect(slipRefs(a)['supplement-request']).toBe('02/PBS-TTPVHCC');
+    expect(a.supplementRequests.map((r) => r.reference)).toEqual(['02/PBS-TTPVHCC']);
     const supplement = await pdfOf(ward.reception, `/api/v1/dossiers/${a.id}/slips/supplement-request`);
     expect(headingOf(supplement).number).toBe('Số: 02/PBS-TTPVHCC');
     expect(headingOf(await pdfOf(ward.reception, `/api/v1/dossiers/${a.id}/slips/supplement-request`)).number).toBe('Số: 02/PBS-TTPVHCC');
@@ -149,6 +162,12 @@ describe('slip numbers and headings', () => {
     expect(headingOf(apology)).toEqual({ issuer: 'ỦY BAN NHÂN DÂN PHƯỜNG HẠC THÀNH', number: 'Số: 01/PXL-UBND' });
     expect(pdfText(apology)).toMatch(/THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ/);
     b = await step(ward.leader, b, { transition: 'stop', reason: 'Người nộp đề nghị dừng' });
+    expect(slipRefs(b)).toMatchObject({ apology: '01/PXL-UBND', 'stop-notice': '01/TB-UBND', control: '02/PKS-TTPVHCC' });
+    const stopAudit = await t.database.db
+      .select({ after: auditEvents.after })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, b.id), eq(auditEvents.action, 'dossiers.transition.stop')));
+    expect(stopAudit.map((e) => (e.after as { slip?: unknown }).slip)).toEqual([{ form: 'stopNotice', reference: '01/TB-UBND' }]);
     const stop = await pdfOf(ward.leader, `/api/v1/dossiers/${b.id}/slips/stop-notice`);
     expect(headingOf(stop)).toEqual({ issuer: 'ỦY BAN NHÂN DÂN PHƯỜNG HẠC THÀNH', number: 'Số: 01/TB-UBND' });
     expect(pdfText(stop)).toMatch(/THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ/);
@@ -156,6 +175,28 @@ describe('slip numbers and headings', () => {
 
     // The ward's centre stands under the ward's people's committee.
     expect(headingOf(supplement).issuer).toBe('ỦY BAN NHÂN DÂN PHƯỜNG HẠC THÀNH TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG PHƯỜNG HẠC THÀNH');
+    // Nothing printed took another number.
+    const detail = async (d: DossierDetail) => (await ward.reception.get(`/api/v1/dossiers/${d.id}`)).json<DossierDetail>();
+    expect(slipRefs(await detail(a))).toEqual(slipRefs(a));
+    expect(slipRefs(await detail(b))).toEqual(slipRefs(b));
+  });
+
+  it('numbers the slips of a dossier received before they were numbered with their act at its first print, then keeps it', SLOW, async () => {
+    t.clock.set('2026-04-08T02:00:00Z');
+    let d = await receive(w, { procedureCode: ward.procedureCode, receivingUnitId: ward.centre.id }, ward.reception);
+    d = await step(ward.reception, d, { transition: 'forward' });
+    d = await step(ward.leader, d, { transition: 'stop', reason: 'Người nộp đề nghị dừng' });
+    // Such a dossier has no issuance rows: its numbers were taken at the first print.
+    await t.database.db.delete(dossierSlipIssuances).where(eq(dossierSlipIssuances.dossierId, d.id));
+    const before = (await ward.reception.get(`/api/v1/dossiers/${d.id}`)).json<DossierDetail>();
+    expect(before.slips.filter((s) => s.reference === null).map((s) => s.slip)).toEqual(['stop-notice', 'control']);
+    const control = headingOf(await pdfOf(ward.reception, `/api/v1/dossiers/${d.id}/slips/control`)).number;
+    const stop = headingOf(await pdfOf(ward.leader, `/api/v1/dossiers/${d.id}/slips/stop-notice`)).number;
+    expect(control).toMatch(/^Số: \d{2,}\/PKS-TTPVHCC$/);
+    expect(stop).toMatch(/^Số: \d{2,}\/TB-UBND$/);
+    const after = (await ward.reception.get(`/api/v1/dossiers/${d.id}`)).json<DossierDetail>();
+    expect(slipRefs(after)).toMatchObject({ control: control.slice(4), 'stop-notice': stop.slice(4) });
+    expect(headingOf(await pdfOf(ward.reception, `/api/v1/dossiers/${d.id}/slips/control`)).number).toBe(control);
   });
 
   it('puts the provincial centre under the office of the provincial committee and numbers the refusal as the API says', SLOW, async () => {
@@ -197,6 +238,7 @@ describe('Mẫu 01 and Mẫu 07', () => {
         { name: 'Giấy chứng nhận đăng ký doanh nghiệp', originals: 0, certifiedCopies: 2, copies: 1 },
       ],
       feeVnd: 50000,
+      feePaymentMethod: 'bank-transfer',
     });
     const pdf = await pdfOf(w.agents.reception, `/api/v1/dossiers/${d.id}/slips/receipt`);
     const flat = flatText(pdf);
@@ -223,6 +265,7 @@ describe('Mẫu 01 and Mẫu 07', () => {
       'Thời gian nhận hồ sơ: 9 giờ 15 phút, ngày 04/05/2026',
       'Thời gian trả kết quả giải quyết hồ sơ: ',
       'Hình thức thu phí, lệ phí: Thu trước (đã thu 50.000 đồng)',
+      'Phương thức nộp phí, lệ phí: Chuyển khoản',
       `Đăng ký nhận kết quả tại: ${w.centre.name}`,
       `Vào Sổ theo dõi hồ sơ, Quyển số: 2026, Số thứ tự: ${detail.book.seq}`,
     ]) {
@@ -231,6 +274,17 @@ describe('Mẫu 01 and Mẫu 07', () => {
     // The documents table by position: certified copies in their own column.
     const rows = tableByPosition(pdf, { headers: ['TT', 'Tên', 'Bản', 'Bản', 'Bản'], rowStart: '2', endPhrase: 'Số lượng hồ sơ:' });
     expect(rows[0]).toEqual(['2', 'Giấy chứng nhận đăng ký doanh nghiệp', '', '2', '1']);
+    // The payment method by position: its own line right under the fee line, at the same left edge, before the delivery.
+    const words = pdfWords(pdf);
+    const fee = findPhrase(words, 'Hình thức thu phí, lệ phí:').word;
+    const method = findPhrase(words, 'Phương thức nộp phí, lệ phí:');
+    const delivery = findPhrase(words, 'Đăng ký nhận kết quả tại:').word;
+    expect(method.word.page).toBe(fee.page);
+    expect(Math.abs(method.word.x - fee.x)).toBeLessThan(0.5);
+    expect(method.word.y).toBeGreaterThan(fee.yMax);
+    expect(method.word.y - fee.y).toBeLessThan(2 * (fee.yMax - fee.y));
+    expect(delivery.y).toBeGreaterThan(method.word.yMax);
+    expect(readingText(words.filter((x) => x.page === method.word.page && Math.abs(x.y - method.word.y) < 2))).toBe('Phương thức nộp phí, lệ phí: Chuyển khoản');
     expect(pdfText(pdf)).toMatch(/Trần Quốc Việt\s+.+/);
   });
 

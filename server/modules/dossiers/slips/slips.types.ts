@@ -103,6 +103,8 @@ export interface ReceiptSlipData extends SlipCommon {
   readonly resultDelivery: string;
   /** Hình thức thu phí, lệ phí (Thanh Hóa extra, §4.2), e.g. "Thu trước (đã thu 50.000 đồng)"; omitted when no fee was taken. */
   readonly feeCollection?: string | null;
+  /** How the fee was paid, e.g. "Tiền mặt", "Chuyển khoản", "Trực tuyến"; omitted when none was taken or it was not recorded. */
+  readonly feePaymentMethod?: string | null;
   /** "Vào Sổ theo dõi hồ sơ, Quyển số…, Số thứ tự…"; blanks print "……". */
   readonly trackingBook?: { readonly volume?: string | null; readonly sequence?: string | null } | null;
   /** Signature "Người nộp hồ sơ"; default the authorised person, else the applicant. */

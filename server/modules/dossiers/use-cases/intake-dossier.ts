@@ -13,7 +13,7 @@ import { calendarsOf, dueOf, dueProvisionalOf, hopDueOf, isAtRisk } from '../dos
 import { notifyApplicant } from '../dossiers.notify';
 import { DOSSIER_ACTIONS } from '../dossiers.policy';
 import { randomUUID } from 'node:crypto';
-import { counterKindOf, loadIssuer, referenceOf, symbolOf } from './slip-numbers';
+import { counterKindOf, loadIssuer, referenceOf, slipAtAct, symbolOf } from './slip-numbers';
 import { assignBookNumber, findDossier, insertNewDossier, nextSlipNumber, type UnitInfo } from '../dossiers.repository';
 import { dossierIntakeDecisions, type ResolvedStep } from '../dossiers.tables';
 import { DEFAULT_PAUSE_RULE, lastHandlingIndex, ruleVersionOn, STATUS_CODE } from '../dossiers.workflow';
@@ -43,7 +43,7 @@ export type IntakeResult = { decision: 'accept'; dossierId: string; code: string
 async function openUnits(ctx: Ctx, ids: Array<string | undefined>, today: string): Promise<Map<string, UnitInfo>> {
   const wanted = ids.filter((x): x is string => Boolean(x));
   const rows = await cachedOrgUnitRefs(ctx.db, wanted);
-  return new Map(rows.filter((u) => isOpenOn(u, today)).map((u) => [u.id, { id: u.id, code: u.code, name: u.name, path: u.path }]));
+  return new Map(rows.filter((u) => isOpenOn(u, today)).map((u) => [u.id, { id: u.id, code: u.code, name: u.name, path: u.path, kind: u.kind, shortName: u.shortName }]));
 }
 
 /**
@@ -218,6 +218,8 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
           : null,
         checklist,
         feeVnd: input.feeVnd,
+        // The contract requires it with a fee and refuses it without one.
+        feePaymentMethod: input.feePaymentMethod ?? null,
         state: 'RECEIVED',
         statusCode: STATUS_CODE.RECEIVED,
         workflow: steps,
@@ -286,9 +288,16 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
         atRisk,
       },
     });
-    // Last on purpose: every intake at this desk waits for the book counter until this transaction commits.
-    const bookSeq = await assignBookNumber(tx, id, receiving.id, Number(today.slice(0, 4)), calendars.revision);
-    if (bookSeq === null) {
+    // Last on purpose: every intake at this desk waits for the book counter (and the desk's control-slip series, D14:
+    // Mẫu 06 is numbered at reception) until this transaction commits.
+    const numbered = await assignBookNumber(tx, {
+      dossierId: id,
+      receivingUnitId: receiving.id,
+      year: Number(today.slice(0, 4)),
+      calendarRevision: calendars.revision,
+      controlSlip: slipAtAct({ form: 'controlSlip', subject: `dossier:${id}`, dossierId: id, issuer: receiving, at: now }),
+    });
+    if (numbered === null) {
       invalidateCalendarCache(ctx.db);
       throw new CalendarMoved();
     }

@@ -14,7 +14,7 @@ import {
   renderTrackingBook,
   type SlipParty,
 } from '../slips';
-import type { DOSSIER_SLIPS } from '../../../../contracts/dossiers/dossiers.contracts';
+import type { DOSSIER_SLIPS, FeePaymentMethod } from '../../../../contracts/dossiers/dossiers.contracts';
 import { calendarOf, calendarOrNone, dueProvisionalOf } from '../dossiers.deadlines';
 import { DOSSIER_ACTIONS } from '../dossiers.policy';
 import type { DossierBundle } from '../dossiers.presenter';
@@ -37,6 +37,8 @@ const PDF = 'application/pdf';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const UNIT_LABEL: Record<string, string> = { 'working-days': 'ngày làm việc', 'working-hours': 'giờ làm việc', 'calendar-days': 'ngày' };
 const DELIVERY_LABEL: Record<string, string> = { post: 'Qua dịch vụ bưu chính công ích', online: 'Trực tuyến (Cổng Dịch vụ công)' };
+/** The payment methods as the province's payment records name them (tiền mặt, chuyển khoản, trực tuyến; §6.3). */
+const FEE_PAYMENT_LABEL: Record<FeePaymentMethod, string> = { cash: 'Tiền mặt', 'bank-transfer': 'Chuyển khoản', online: 'Trực tuyến' };
 
 function partyOf(row: DossierRow): SlipParty {
   return {
@@ -170,7 +172,7 @@ export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip,
   if (!row) throw notFound('dossier', id);
   const b = await loadBundle(ctx, row);
   if (!can(ctx.actor, DOSSIER_ACTIONS.read, b.subject)) throw new AppError('FORBIDDEN', { action: DOSSIER_ACTIONS.read });
-  const unit = (uid: string) => b.units.get(uid) ?? { id: uid, code: '', name: '', path: '/' };
+  const unit = (uid: string) => b.units.get(uid) ?? { id: uid, code: '', name: '', path: '/', kind: '', shortName: null };
   const now = ctx.clock.now();
   const missing = () => new AppError('INVALID_STATE', { state: row.state, slip });
   // Issue 8 item 7: an appointment counted on the provisional calendar (a year not yet published) says so on the slip.
@@ -211,6 +213,8 @@ export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip,
         resultDelivery: DELIVERY_LABEL[row.resultDelivery] ?? unit(row.receivingUnitId).name,
         // The fee is taken at the desk when the dossier is received ("Thu trước", §4.2 Thanh Hóa vocabulary).
         feeCollection: row.feeVnd > 0 ? `Thu trước (đã thu ${vnd(row.feeVnd)} đồng)` : null,
+        // Null on dossiers received before the method was recorded: their receipt reprints as it was first printed.
+        feePaymentMethod: row.feePaymentMethod ? FEE_PAYMENT_LABEL[row.feePaymentMethod] : null,
         trackingBook: { volume: row.bookNumber, sequence: String(row.bookSeq) },
         receiverName: b.hops[0]?.handedBy ?? '',
       });

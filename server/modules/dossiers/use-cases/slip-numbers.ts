@@ -3,11 +3,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import { toVnIso } from '../../../platform/calendar';
 import type { Queryable, Tx } from '../../../platform/db/database';
 import { listOrgUnitsByIds } from '../../identity';
-import { nextSlipNumber } from '../dossiers.repository';
+import { insertSlipIssuance, type NewSlip, type UnitInfo } from '../dossiers.repository';
 import { dossierSlipIssuances } from '../dossiers.tables';
-import { slipIssuerOf, type IssuerUnit } from '../slips/slips.issuer';
-import { selectTemplateSet, slipSymbol } from '../slips/slips.templates';
+import { formSymbol, referenceOf } from '../slips/slips.numbers';
+import { issuerAbbreviation, slipIssuerOf, type IssuerUnit } from '../slips/slips.issuer';
 import type { SlipFormKind, SlipIssuer } from '../slips/slips.types';
+
+export { referenceOf };
 
 /** A unit as a slip issuer: the heading lines, the abbreviation and the province name for the place line. */
 export interface IssuerInfo {
@@ -34,11 +36,8 @@ export async function loadIssuer(q: Queryable, unit: { id: string; path: string 
 
 /** "PBS-TTPVHCC": the symbol of a form issued by `issuer` under the form set in force at `at` (§4.2). */
 export function symbolOf(form: SlipFormKind, issuer: SlipIssuer, at: Date): string {
-  return slipSymbol(selectTemplateSet(at).forms[form], issuer.abbreviation ?? '');
+  return formSymbol(form, issuer.abbreviation ?? '', at);
 }
-
-/** "03/PKS-TTPVHCC": the number with at least two digits, as the forms write it. */
-export const referenceOf = (n: number, symbol: string): string => `${String(n).padStart(2, '0')}/${symbol}`;
 
 /** Counter kinds of `dossiers_slip_counters` per form: the form suffix, shared by every slip of that form at that issuer. */
 const COUNTER_KIND: Record<SlipFormKind, string> = {
@@ -54,11 +53,38 @@ const COUNTER_KIND: Record<SlipFormKind, string> = {
 /** The counter kind of a form (the receipt's number is the dossier's tracking-book number). */
 export const counterKindOf = (form: SlipFormKind): string => COUNTER_KIND[form];
 
+/** The year of the issuer's series a slip issued at `at` belongs to (its legal date, Asia/Ho_Chi_Minh). */
+const yearOf = (at: Date): number => Number(toVnIso(at).slice(0, 4));
+
+/**
+ * A slip numbered with the act it records (D14): `issuer` is the unit whose heading it carries; its symbol needs only
+ * the unit itself (issuerAbbreviation), so no unit chain is read on the act's path.
+ */
+export function slipAtAct(input: {
+  form: Exclude<SlipFormKind, 'receipt'>;
+  subject: string;
+  dossierId: string | null;
+  issuer: Pick<UnitInfo, 'id' | 'name' | 'kind' | 'shortName'>;
+  at: Date;
+}): NewSlip {
+  return {
+    form: input.form,
+    subject: input.subject,
+    dossierId: input.dossierId,
+    issuerUnitId: input.issuer.id,
+    counterKind: COUNTER_KIND[input.form],
+    year: yearOf(input.at),
+    symbol: formSymbol(input.form, issuerAbbreviation(input.issuer), input.at),
+    issuedAt: input.at,
+  };
+}
+
 /**
  * The reference of the slip `form` about `subject`: the stored one when it was issued before, else the next number of
- * the issuer's yearly series for that form, stored in the same transaction. A transaction-scoped advisory lock on the
- * subject makes two first prints at once wait for each other, so the loser reads the winner's number instead of
- * taking a second one.
+ * the issuer's yearly series for that form, stored in the same transaction. For slips whose number is not issued with
+ * their act (the tracking book's volumes, and slips of dossiers received before D14's second paragraph). A
+ * transaction-scoped advisory lock on the subject makes two first prints at once wait for each other, so the loser
+ * reads the winner's number instead of taking a second one.
  */
 export async function issueSlipReference(
   tx: Tx,
@@ -71,26 +97,15 @@ export async function issueSlipReference(
     .where(and(eq(dossierSlipIssuances.form, input.form), eq(dossierSlipIssuances.subject, input.subject)))
     .limit(1);
   if (existing) return { reference: existing.reference, issued: false };
-  const year = Number(toVnIso(input.at).slice(0, 4));
-  const n = await nextSlipNumber(tx, input.issuer.unitId, COUNTER_KIND[input.form], year);
-  const reference = referenceOf(n, symbolOf(input.form, input.issuer.issuer, input.at));
-  await tx.insert(dossierSlipIssuances).values({
+  const reference = await insertSlipIssuance(tx, {
     form: input.form,
     subject: input.subject,
     dossierId: input.dossierId,
     issuerUnitId: input.issuer.unitId,
-    year,
-    number: n,
-    reference,
+    counterKind: COUNTER_KIND[input.form],
+    year: yearOf(input.at),
+    symbol: symbolOf(input.form, input.issuer.issuer, input.at),
     issuedAt: input.at,
   });
   return { reference, issued: true };
-}
-
-/** References already issued for a dossier, by form and subject (for the detail screen). */
-export async function issuedReferences(q: Queryable, dossierId: string): Promise<Array<{ form: string; subject: string; reference: string }>> {
-  return q
-    .select({ form: dossierSlipIssuances.form, subject: dossierSlipIssuances.subject, reference: dossierSlipIssuances.reference })
-    .from(dossierSlipIssuances)
-    .where(eq(dossierSlipIssuances.dossierId, dossierId));
 }

@@ -16,6 +16,7 @@ import {
   finishHop,
   findDossier,
   insertHop,
+  insertSlipIssuance,
   listHops,
   listPauses,
   openPause,
@@ -25,12 +26,14 @@ import {
   type DossierRow,
   type HopRow,
   type NewHop,
+  type NewSlip,
   type PauseRow,
   type UnitInfo,
 } from '../dossiers.repository';
 import type { AttachmentMeta } from '../dossiers.tables';
 import { lastHandlingIndex, PAUSED_STATES, returnStepIndex, RUNNING_STATES, stateForStep, STATUS_CODE, TRANSITIONS } from '../dossiers.workflow';
 import { actorIdOf, actorLabelOf, invalid, subjectOf, todayOf } from './common';
+import { slipAtAct } from './slip-numbers';
 
 /** Applicant-facing transitions that also send the applicant a message. */
 const NOTIFY: ReadonlySet<string> = new Set(['request-supplement', 'receive-supplement', 'request-payment', 'result-ready', 'stop', 'withdraw']);
@@ -363,8 +366,9 @@ export async function transitionDossier(ctx: Ctx, id: string, req: TransitionReq
     for (const c of p.closeHops) await finishHop(tx, c.id, now, c.classification);
     if (p.newHop) await insertHop(tx, id, p.newHop);
     if (p.hopDue) await setHopDue(tx, p.hopDue.id, p.hopDue.due);
+    let slip: NewSlip | null = null;
     if (p.pause && 'open' in p.pause) {
-      await openPause(tx, {
+      const pause = await openPause(tx, {
         dossierId: id,
         reason: p.pause.open.reason,
         fromAt: now,
@@ -372,9 +376,15 @@ export async function transitionDossier(ctx: Ctx, id: string, req: TransitionReq
         items: p.pause.open.items ?? [],
         amountVnd: p.pause.open.amountVnd ?? null,
       });
+      // D14: the supplement request (Mẫu 02, the desk's series) is numbered when it is made, one per pause.
+      if (req.transition === 'request-supplement')
+        slip = slipAtAct({ form: 'supplementRequest', subject: `pause:${pause.id}`, dossierId: id, issuer: units.get(row.receivingUnitId)!, at: now });
     } else if (p.pause) {
       await closeOpenPause(tx, id, now);
     }
+    // D14: the stop notice (Mẫu 05) is the handling agency's, numbered when the dossier is stopped.
+    if (req.transition === 'stop') slip = slipAtAct({ form: 'stopNotice', subject: `dossier:${id}`, dossierId: id, issuer: units.get(row.handlingUnitId)!, at: now });
+    const slipReference = slip ? await insertSlipIssuance(tx, slip) : null;
     if (NOTIFY.has(req.transition)) {
       await notifyApplicant(scope, {
         subjectId: id,
@@ -411,6 +421,7 @@ export async function transitionDossier(ctx: Ctx, id: string, req: TransitionReq
         extendedDueAt: updated.extendedDueAt ? toVnIso(updated.extendedDueAt) : null,
         classification: updated.classification,
         note,
+        ...(slip ? { slip: { form: slip.form, reference: slipReference } } : {}),
       },
     });
     return updated;
