@@ -7,6 +7,7 @@ interface Bench {
 }
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
+  book: () => import('./book.bench'),
   calendar: () => import('./calendar.bench'),
   dossiers: () => import('./dossiers.bench'),
   queues: () => import('./queues.bench'),

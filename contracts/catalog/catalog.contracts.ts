@@ -130,6 +130,13 @@ export const FeeInputSchema = z.object({
   note: OptionalText(4000),
 });
 
+/**
+ * The longest name of a required document that any write takes: the catalog (editor and importer), the desk's checklist
+ * (Mẫu 01) and the papers asked for (Mẫu 02). Published names are whole paragraphs: 4,516 characters in procedure
+ * 1.013225 (a building permit), so the desk must take at least what the catalog holds (issue 10 item 6).
+ */
+export const DOCUMENT_NAME_MAX = 10_000;
+
 /** A form template attached to a required document: file metadata only (the file lives in file storage). */
 export const TemplateFileSchema = z.object({
   fileName: Text(255).min(1),
@@ -141,6 +148,8 @@ export const TemplateFileSchema = z.object({
     .transform((v) => v ?? null),
 });
 export type TemplateFile = z.infer<typeof TemplateFileSchema>;
+/** A form template as the API shows it back: what is stored, without the editor's input limits. */
+export const TemplateFileViewSchema = z.object({ fileName: z.string(), mimeType: z.string(), sizeBytes: z.number().int(), storageKey: z.string().nullable() });
 
 /**
  * How the desk treats a group of required documents (issue 9 item 7): `one-of` = alternatives, exactly one is handed
@@ -185,7 +194,7 @@ export const RequiredDocumentSchema = z.object({
   copies: z.number().int().min(0).nullable(),
   case: z.string().nullable(),
   note: z.string().nullable(),
-  template: TemplateFileSchema.nullable(),
+  template: TemplateFileViewSchema.nullable(),
   /** Key of its group in the version's `documentGroups`; null = must be handed in. */
   group: z.string().nullable(),
 });
@@ -202,7 +211,7 @@ const PaperCount = z
   .transform((v) => v ?? null);
 
 export const RequiredDocumentInputSchema = z.object({
-  name: Text(2000).min(1, 'catalog.errors.documentNameRequired'),
+  name: Text(DOCUMENT_NAME_MAX).min(1, 'catalog.errors.documentNameRequired'),
   originals: PaperCount,
   copies: PaperCount,
   case: OptionalText(1000),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PageQuerySchema, pageOf } from '../common/common.contracts';
-import { ChannelSchema, DurationUnitSchema } from '../catalog/catalog.contracts';
+import { ChannelSchema, DOCUMENT_NAME_MAX, DurationUnitSchema } from '../catalog/catalog.contracts';
 
 // Field messages below are i18n keys (translated by the server's error handler and by the web app).
 // Instants are ISO-8601 with the +07:00 offset (domain README §19.1). See docs/api-plan-dossiers.md.
@@ -96,8 +96,14 @@ const ApplicantViewSchema = z.object({
   address: z.string().nullable(),
 });
 
+/**
+ * The name of a paper at the desk, in the checklist or among the papers asked for: as long as the catalog lets a
+ * required document's name be, since the desk copies it from there (DOCUMENT_NAME_MAX, issue 10 item 6).
+ */
+const DocumentName = Text(DOCUMENT_NAME_MAX).min(1);
+
 export const ChecklistItemSchema = z.object({
-  name: Text(2000).min(1),
+  name: DocumentName,
   originals: z.number().int().min(0).max(100),
   /** Bản sao chứng thực, its own column on Mẫu 01 (§4.2); absent = 0. */
   certifiedCopies: z.number().int().min(0).max(100).optional(),
@@ -108,6 +114,18 @@ export const ChecklistItemSchema = z.object({
   condition: z.string().nullable().optional(),
 });
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
+/**
+ * A checklist item as the API shows it back. Read schemas state the shape of what is stored and never the input
+ * limits: a limit checked again on the way out turns a value some write once took into a 500 (issue 10 item 6).
+ */
+export const ChecklistItemViewSchema = z.object({
+  name: z.string(),
+  originals: z.number().int(),
+  certifiedCopies: z.number().int().optional(),
+  copies: z.number().int(),
+  presented: z.boolean().optional(),
+  condition: z.string().nullable().optional(),
+});
 
 export const DurationInputSchema = z.object({ amount: z.number().positive().max(10000), unit: DurationUnitSchema });
 
@@ -118,6 +136,8 @@ export const AttachmentSchema = z.object({
   storageKey: OptionalText(500),
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;
+/** An attachment as the API shows it back (no input limits, see ChecklistItemViewSchema). */
+export const AttachmentViewSchema = z.object({ fileName: z.string(), mimeType: z.string(), sizeBytes: z.number().int(), storageKey: z.string().nullable() });
 
 export const UnitRefSchema = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
 export type UnitRef = z.infer<typeof UnitRefSchema>;
@@ -140,7 +160,7 @@ const intakeBase = {
 };
 // Absent, null or blank all get the same translated message (the key is also the type error's, so a missing field names it).
 const IntakeReasons = z.string({ error: 'dossiers.errors.reasonsRequired' }).trim().min(1, 'dossiers.errors.reasonsRequired').max(4000);
-const MissingItem = Text(1000).min(1);
+const MissingItem = DocumentName;
 
 /**
  * POST /dossiers/intake, one shape per `decision`: each declares exactly its own fields (issue 8 item 12). Fields of
@@ -200,7 +220,7 @@ export const IntakeDecisionSchema = z.object({
   handlingUnit: UnitRefSchema.nullable(),
   channel: ChannelSchema,
   applicant: ApplicantViewSchema,
-  checklist: z.array(ChecklistItemSchema),
+  checklist: z.array(ChecklistItemViewSchema),
   missingItems: z.array(z.string()),
   reasons: z.string(),
   note: z.string().nullable(),
@@ -239,7 +259,7 @@ export const HopSchema = z.object({
   classification: ClassificationSchema.nullable(),
   handedBy: z.string().nullable(),
   note: z.string().nullable(),
-  attachments: z.array(AttachmentSchema),
+  attachments: z.array(AttachmentViewSchema),
 });
 export type Hop = z.infer<typeof HopSchema>;
 
@@ -295,7 +315,7 @@ export const DossierDetailSchema = z.object({
   channel: ChannelSchema,
   resultDelivery: ResultDeliverySchema,
   applicant: ApplicantViewSchema,
-  checklist: z.array(ChecklistItemSchema),
+  checklist: z.array(ChecklistItemViewSchema),
   feeVnd: z.number().int(),
   /** How the fee was paid; null when no fee was taken, or not recorded (dossiers received before it was asked). */
   feePaymentMethod: FeePaymentMethodSchema.nullable(),
@@ -373,7 +393,7 @@ const Reason = Text(4000).min(1, 'dossiers.errors.reasonRequired');
 export const TransitionRequestSchema = z.discriminatedUnion('transition', [
   z.object({ transition: z.literal('forward'), ...base }),
   z.object({ transition: z.literal('return-to-step'), ...base, stepIndex: z.number().int().min(0), note: Reason }),
-  z.object({ transition: z.literal('request-supplement'), ...base, items: z.array(Text(1000).min(1)).min(1, 'dossiers.errors.missingItemsRequired').max(100), reason: Reason }),
+  z.object({ transition: z.literal('request-supplement'), ...base, items: z.array(DocumentName).min(1, 'dossiers.errors.missingItemsRequired').max(100), reason: Reason }),
   z.object({ transition: z.literal('receive-supplement'), ...base }),
   z.object({ transition: z.literal('request-payment'), ...base, amountVnd: z.number().int().min(0).max(1_000_000_000_000).optional(), reason: Reason }),
   z.object({ transition: z.literal('confirm-payment'), ...base }),

@@ -26,6 +26,7 @@ const vi = declareMessages('vi', {
   'catalog.import.notPublishedTimeUnusable': 'Chưa công bố: thủ tục chưa có thời hạn giải quyết tính được hạn — giữ bản nháp, xem danh sách cần chuẩn hóa.',
   'catalog.import.documentCaseAmbiguous': "Không xác định được nhóm giấy tờ '{heading}' là trường hợp lựa chọn hay thành phần bắt buộc — giữ nguyên, cần người quản trị phân nhóm.",
   'catalog.import.documentRefersToOther': "Giấy tờ '{name}' thay thế cho một giấy tờ khác mà nguồn không nêu tên — cần người quản trị phân nhóm.",
+  'catalog.import.documentNameTooLong': "Tên giấy tờ '{name}…' dài {length} ký tự, quá {max} ký tự mà bộ phận một cửa ghi nhận được — bỏ qua dòng này.",
   'catalog.import.missingName': 'Thiếu tên thủ tục — bỏ qua dòng này.',
   'catalog.import.invalidCode': 'Mã thủ tục "{code}" không hợp lệ — bỏ qua dòng này.',
   'catalog.import.duplicateInFile': 'Mã thủ tục {code} xuất hiện lần nữa trong tệp (dòng {first}) — bỏ qua dòng này.',
@@ -85,6 +86,7 @@ const en = declareMessages('en', {
   'catalog.import.documentCaseAmbiguous':
     "Cannot tell whether the document set '{heading}' is an alternative case or a required part — kept as published, an administrator must group it.",
   'catalog.import.documentRefersToOther': "Document '{name}' replaces another document the source does not name — an administrator must group it.",
+  'catalog.import.documentNameTooLong': "The document name '{name}…' is {length} characters long, more than the {max} the desk can record — row skipped.",
   'catalog.import.missingName': 'The procedure name is missing — row skipped.',
   'catalog.import.invalidCode': 'Procedure code "{code}" is not valid — row skipped.',
   'catalog.import.duplicateInFile': 'Procedure code {code} appears again in the file (row {first}) — row skipped.',

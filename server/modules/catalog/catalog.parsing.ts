@@ -2,19 +2,20 @@
 // exactly is kept verbatim with a flag and reported.
 import { DEFAULT_WEEKLY_HOURS } from '../../platform/calendar';
 import { normaliseSearch } from '../identity';
-import type {
-  Channel,
-  ChannelScope,
-  DocumentGroup,
-  DocumentIssue,
-  DurationUnit,
-  Level,
-  OnlineMode,
-  ProcessingTime,
-  RequiredDocument,
-  TimeIssue,
-  TimeReading,
-  WorkflowStepInput,
+import {
+  DOCUMENT_NAME_MAX,
+  type Channel,
+  type ChannelScope,
+  type DocumentGroup,
+  type DocumentIssue,
+  type DurationUnit,
+  type Level,
+  type OnlineMode,
+  type ProcessingTime,
+  type RequiredDocument,
+  type TimeIssue,
+  type TimeReading,
+  type WorkflowStepInput,
 } from '../../../contracts/catalog/catalog.contracts';
 
 /** A finding about one imported value; translated later with `catalog.import.<code>`. */
@@ -363,6 +364,11 @@ export function readDocumentGroups(input: readonly RequiredDocument[], messages:
 
   const documents = input.map((d, index): RequiredDocument => {
     const name = d.name.replace(/[\s\u00a0]+/g, ' ').trim();
+    // The desk copies the name into the checklist and Mẫu 02, which take DOCUMENT_NAME_MAX characters: a longer one
+    // would publish a procedure nobody can receive (issue 10 item 6).
+    if (d.name.length > DOCUMENT_NAME_MAX) {
+      messages.push({ code: 'documentNameTooLong', severity: 'error', params: { name: name.slice(0, 120), length: d.name.length, max: DOCUMENT_NAME_MAX } });
+    }
     const heading = d.case?.trim() ?? '';
     let group: string | null = null;
     if (heading && TO_PRESENT_HEADING.test(heading)) {

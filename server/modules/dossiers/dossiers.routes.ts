@@ -25,10 +25,15 @@ import { issueApology } from './use-cases/issue-apology';
 import { sweepAtRisk } from './use-cases/maintain-deadlines';
 import { getDossier, getDossierByCode, getIntakeDecision, listDossiers, lookupDossier, presentDossier } from './use-cases/read-dossiers';
 import { transitionDossier } from './use-cases/transition-dossier';
-import { renderDossierSlip, renderIntakeDecisionSlip, renderTrackingBookFile, type RenderedFile } from './use-cases/render-slips';
+import { renderDossierSlip, renderIntakeDecisionSlip, type RenderedFile } from './use-cases/render-slips';
+import { renderTrackingBookFile, type StreamedFile } from './use-cases/render-tracking-book';
 
-/** Sends a rendered slip: a PDF opens in the browser's viewer (to print at the desk), a workbook downloads. */
-function sendFile(reply: FastifyReply, file: RenderedFile) {
+/**
+ * Sends a rendered slip: a PDF opens in the browser's viewer (to print at the desk), a workbook downloads. A streamed
+ * body goes out chunked as it is written; if it fails part-way Fastify destroys the response, so the client sees a
+ * broken transfer, never a complete-looking file.
+ */
+function sendFile(reply: FastifyReply, file: RenderedFile | StreamedFile) {
   const disposition = file.mimeType === 'application/pdf' ? 'inline' : 'attachment';
   return reply
     .header('content-type', file.mimeType)

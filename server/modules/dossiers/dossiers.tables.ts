@@ -178,6 +178,9 @@ export const dossiers = pgTable(
       .on(t.dueAt)
       .where(sql`${t.state} not in ('DONE','RETURNED','WITHDRAWN','STOPPED')`),
     index('dossiers_received_at_idx').on(t.receivedAt),
+    // Mẫu 07 (use-cases/render-tracking-book.ts): one desk's period, then a volume's entries in book order.
+    index('dossiers_receiving_received_idx').on(t.receivingUnitId, t.receivedAt),
+    index('dossiers_book_idx').on(t.receivingUnitId, t.bookNumber, t.bookSeq, t.id),
     check('dossiers_channel_ck', sql`${t.channel} in ('direct','online','post')`),
     check('dossiers_result_delivery_ck', sql`${t.resultDelivery} in ('desk','post','online')`),
     check('dossiers_applicant_kind_ck', sql`${t.applicantKind} in ('person','organisation')`),

@@ -15,15 +15,25 @@ export const HANDOVER_RESULT_LABEL: Readonly<Record<HandoverResult, string>> = {
 
 const cell = (text: string | readonly PdfNode[], extra: Record<string, unknown> = {}): PdfNode => ({ text, ...extra });
 
-/** Two table rows per hand-over, as on the form: units, time, result, note; then the people who gave and took it. */
-function handoverRows(h: ControlSlipHandover): PdfNode[][] {
+/**
+ * Longest note printed in its narrow cell. A hand-over is kept whole on a page, and one taller than a page would be
+ * left out of the PDF: a longer note (a transition takes 4,000 characters) is printed in full under the table, its
+ * cell pointing to it.
+ */
+const NOTE_IN_CELL_MAX = 300;
+
+/**
+ * Two table rows per hand-over, as on the form: units, time, result, note; then the people who gave and took it.
+ * `noteRef` numbers a note printed under the table.
+ */
+function handoverRows(h: ControlSlipHandover, noteRef: number | null): PdfNode[][] {
   const result = h.result ? HANDOVER_RESULT_LABEL[h.result] : '';
   return [
     [
       cell([{ text: '1. Giao: ', bold: true }, h.fromUnit, '\n', { text: '2. Nhận: ', bold: true }, h.toUnit]),
       cell(formatVnDateTime(h.handedOverAt), { alignment: 'center' }),
       cell(result, { alignment: 'center', bold: h.result === 'late', rowSpan: 2 }),
-      cell(h.note ?? '', { rowSpan: 2 }),
+      cell(noteRef === null ? (h.note ?? '') : `Xem ghi chú (${noteRef}) dưới bảng`, { rowSpan: 2 }),
     ],
     [
       cell([{ text: 'Người giao', bold: true }, '\n', h.fromPerson ?? ''], { alignment: 'center' }),
@@ -41,6 +51,8 @@ export async function renderControlSlip(data: ControlSlipData): Promise<Buffer> 
   const head = (text: string) => cell(text, { bold: true, alignment: 'center', fontSize: 9.5 });
   const widths = ['*', 112, 88, 72];
   const layout = { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 3, paddingBottom: () => 3 };
+  const longNotes: string[] = [];
+  const noteRefs = data.handovers.map((h) => (h.note && h.note.length > NOTE_IN_CELL_MAX ? longNotes.push(h.note) : null));
   // The header, then one table per hand-over with the same columns, each kept whole on a page: its two rows (units
   // and time, then the people) never part. Adjacent tables share their border line.
   const table: PdfNode = {
@@ -52,7 +64,8 @@ export async function renderControlSlip(data: ControlSlipData): Promise<Buffer> 
         },
         layout,
       },
-      ...data.handovers.map((h) => ({ stack: [{ table: { widths, dontBreakRows: true, body: handoverRows(h) }, layout }], unbreakable: true })),
+      ...data.handovers.map((h, i) => ({ stack: [{ table: { widths, dontBreakRows: true, body: handoverRows(h, noteRefs[i]!) }, layout }], unbreakable: true })),
+      ...longNotes.map((note, i) => ({ text: `(${i + 1}) ${note}`, alignment: 'justify', margin: [0, i === 0 ? 6 : 2, 0, 0] })),
     ],
     fontSize: 10,
     margin: [0, 6, 0, 8],

@@ -5,7 +5,15 @@ export { renderRefusalSlip } from './refusal-slip';
 export { renderApologySlip } from './apology-slip';
 export { renderStopNotice } from './stop-notice';
 export { renderControlSlip, HANDOVER_RESULT_LABEL } from './control-slip';
-export { renderTrackingBook } from './tracking-book';
+export {
+  renderTrackingBook,
+  writeTrackingBook,
+  orderBookSheets,
+  TrackingBookAbortedError,
+  type BookSheetPlan,
+  type TrackingBookHead,
+  type WriteTrackingBookOptions,
+} from './tracking-book';
 export { TEMPLATE_SETS, selectTemplateSet, templateSetById, type FormTemplate, type TemplateSet } from './slips.templates';
 export { formSymbol, referenceOf } from './slips.numbers';
 export { issuerAbbreviation } from './slips.issuer';

@@ -11,6 +11,12 @@ export const RECEIPT_QR_OPTIONS = { errorCorrectionLevel: 'M', margin: 1, scale:
 /** Printed size of the QR code in points (about 30 mm). */
 const QR_SIZE = 84;
 
+/**
+ * Longest document name whose row is kept on one page. A row taller than a page is left out of the PDF altogether when
+ * rows may not break, and published names run to 4,516 characters (procedure 1.013225: about 60 lines here).
+ */
+const ROW_KEPT_WHOLE_MAX = 1500;
+
 /** "Thành phần hồ sơ nộp gồm": numbered table of components with the number of originals and copies. */
 function documentsTable(documents: readonly SubmittedDocument[]): PdfNode {
   const count = (n: number) => ({ text: n > 0 ? String(n) : '', alignment: 'center' });
@@ -18,7 +24,7 @@ function documentsTable(documents: readonly SubmittedDocument[]): PdfNode {
   return {
     table: {
       headerRows: 1,
-      dontBreakRows: true,
+      dontBreakRows: documents.every((d) => d.name.length <= ROW_KEPT_WHOLE_MAX),
       widths: [22, '*', 40, 62, 40],
       body: [
         [head('TT'), head('Tên giấy tờ'), head('Bản chính'), head('Bản sao chứng thực'), head('Bản chụp')],

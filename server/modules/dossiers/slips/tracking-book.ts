@@ -1,6 +1,8 @@
 // Mẫu 07 (TT 03/2025; Mẫu 06 of TT 01/2018) — Sổ theo dõi hồ sơ as an Excel workbook for one unit and period (§4.2).
 // The electronic book needs no printing but must hold every column of the form (§4.2 notes); it is still laid out
 // for A4 landscape so that a unit that wants paper can print it.
+import { PassThrough, type Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { formatDateLine, formatIsoDate, toInstant, vnParts } from './slips.format';
 import { circularLabel, formNumberLabel, numberLine, resolveTemplateSet, type TemplateSet } from './slips.templates';
@@ -70,11 +72,29 @@ function rowValues(row: TrackingBookRow): ExcelJS.CellValue[] {
   ];
 }
 
-/** One sheet: the rows of one volume (quyển) under one form set. */
-interface BookSheet {
+/** One sheet of an export: one volume (quyển) under one form set. */
+export interface BookSheetPlan {
   readonly set: TemplateSet;
   readonly volume: string;
+}
+
+/** One sheet with its rows in memory. */
+interface BookSheet extends BookSheetPlan {
   readonly rows: TrackingBookRow[];
+}
+
+/** Everything of the book but its rows. */
+export type TrackingBookHead = Omit<TrackingBookData, 'rows'>;
+
+const sheetKey = (s: BookSheetPlan) => `${s.volume}|${s.set.effectiveFrom}`;
+
+/**
+ * Sheet order: by volume, then the older form set (the code-unit order of "volume|effectiveFrom"). A book without a
+ * row still has one sheet, under the set and year of the period's start.
+ */
+export function orderBookSheets<S extends BookSheetPlan>(head: TrackingBookHead, sheets: readonly S[]): Array<S | BookSheetPlan> {
+  if (sheets.length === 0) return [{ set: resolveTemplateSet(head.templateSet, head.period.from), volume: head.period.from.slice(0, 4) }];
+  return [...sheets].sort((a, b) => (sheetKey(a) < sheetKey(b) ? -1 : sheetKey(a) > sheetKey(b) ? 1 : 0));
 }
 
 /**
@@ -85,34 +105,163 @@ export function bookSheets(data: TrackingBookData): BookSheet[] {
   const sheets = new Map<string, BookSheet>();
   for (const row of data.rows) {
     const set = resolveTemplateSet(data.templateSet, row.receivedAt);
-    const key = `${row.volume}|${set.effectiveFrom}`;
+    const key = sheetKey({ set, volume: row.volume });
     const sheet = sheets.get(key) ?? { set, volume: row.volume, rows: [] };
     sheet.rows.push(row);
     sheets.set(key, sheet);
   }
-  if (sheets.size === 0) return [{ set: resolveTemplateSet(data.templateSet, data.period.from), volume: data.period.from.slice(0, 4), rows: [] }];
-  return [...sheets.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, sheet]) => ({ ...sheet, rows: [...sheet.rows].sort((a, b) => a.sequence - b.sequence) }));
+  return orderBookSheets(data, [...sheets.values()]).map((s) => ({ ...s, rows: 'rows' in s ? [...s.rows].sort((a, b) => a.sequence - b.sequence) : [] }));
 }
 
-/** Renders the tracking book as .xlsx bytes: one sheet per volume and form set (see `bookSheets`). */
-export async function renderTrackingBook(data: TrackingBookData): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+/** Options of `writeTrackingBook`. */
+export interface WriteTrackingBookOptions {
+  /** Bytes of a sheet the zip may hold unread before the writer waits for the reader (default 1 MiB). */
+  readonly highWaterMark?: number;
+  /** Called each time the writer waits for a slow reader. */
+  readonly onBackpressure?: () => void;
+}
+
+/** The reader of a streamed book went away (the response was closed) before the book was complete. */
+export class TrackingBookAbortedError extends Error {
+  constructor() {
+    super('the tracking book was closed by its reader before it was complete');
+    this.name = 'TrackingBookAbortedError';
+  }
+}
+
+/** Node and readable-stream 2 keep a stream's buffered byte counts here. */
+interface BufferedStream {
+  readonly _writableState?: { readonly length: number };
+  readonly _readableState?: { readonly length: number };
+  once(event: 'drain', listener: () => void): unknown;
+  off(event: 'drain', listener: () => void): unknown;
+}
+
+/**
+ * Where a sheet's committed rows wait for the zip. exceljs 4.4's streaming writer ignores backpressure: a committed row
+ * goes into the sheet's StreamBuf, which passes each 64 KiB to archiver's PassThrough for the entry whatever that
+ * PassThrough already holds; with a slow reader the bytes pile up there. Null if exceljs is built differently (the
+ * book is still correct, only unthrottled; tracking-book.stream.test.ts fails then).
+ */
+function sheetBuffer(ws: ExcelJS.Worksheet): BufferedStream | null {
+  const pipes = (ws as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes;
+  const first = pipes?.[0] as BufferedStream | undefined;
+  return first && first._writableState ? first : null;
+}
+
+const buffered = (s: BufferedStream) => (s._writableState?.length ?? 0) + (s._readableState?.length ?? 0);
+
+/** Waits until the zip has taken the sheet's rows down to `limit` bytes; throws once `out` is closed. */
+async function keepPace(ws: ExcelJS.Worksheet, out: Writable, limit: number, onWait?: () => void): Promise<void> {
+  for (;;) {
+    if (out.destroyed) throw new TrackingBookAbortedError();
+    const pending = sheetBuffer(ws);
+    if (!pending || buffered(pending) <= limit) return;
+    onWait?.();
+    // Above the limit the PassThrough's last write returned false, so it emits 'drain' once empty.
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        pending.off('drain', done);
+        out.off('close', done);
+        resolve();
+      };
+      pending.once('drain', done);
+      out.once('close', done);
+    });
+  }
+}
+
+/**
+ * Text goes inline (t="str"), so nothing grows with the rows, except the empty string: inline it reads back as no value
+ * at all, while the book's blank columns (no extension, not yet returned, not signed) are empty text, as they were when
+ * the book was built in memory with a shared-string table. The table then holds "" alone: exceljs 4.4 shares a string
+ * only when its table's `add` returns an index, and writes it inline otherwise.
+ */
+function shareOnlyTheEmptyString(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const table = (wb as unknown as { sharedStrings: { add(value: unknown): number | undefined } }).sharedStrings;
+  const add = table.add.bind(table);
+  table.add = (value) => (value === '' ? add(value) : undefined);
+}
+
+/** Resolves when `out` has taken every byte written to it; rejects if it is closed first. */
+function committed(wb: ExcelJS.stream.xlsx.WorkbookWriter, out: Writable): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    // A PassThrough also closes after a normal end (autoDestroy): only a close before 'finish' is the reader leaving.
+    const closed = () => {
+      if (!out.writableFinished) reject(new TrackingBookAbortedError());
+    };
+    out.once('close', closed);
+    wb.commit().then(
+      () => {
+        out.off('close', closed);
+        resolve();
+      },
+      (err: unknown) => {
+        out.off('close', closed);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  });
+}
+
+/**
+ * Writes the tracking book as .xlsx into `out`, sheet after sheet and row after row (exceljs's streaming writer):
+ * `sheets` in the order `orderBookSheets` gives, each sheet's rows asked of `rowsOf` in batches, in book order (STT).
+ * Only the rows not yet taken by `out` stay in memory: before each batch the writer waits for a slow reader. Rejects
+ * with TrackingBookAbortedError when `out` is closed first, or with the error of `rowsOf`; either way the zip is
+ * never finished, so the bytes already written are not a readable workbook. Resolves with the number of rows.
+ */
+export async function writeTrackingBook<S extends BookSheetPlan>(
+  out: Writable,
+  head: TrackingBookHead,
+  sheets: readonly S[],
+  rowsOf: (sheet: S) => AsyncIterable<readonly TrackingBookRow[]> | Iterable<readonly TrackingBookRow[]>,
+  options: WriteTrackingBookOptions = {},
+): Promise<number> {
+  const limit = options.highWaterMark ?? 1024 * 1024;
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  shareOnlyTheEmptyString(wb);
   wb.creator = 'motcua';
-  wb.created = toInstant(data.issuedAt);
-  wb.modified = toInstant(data.issuedAt);
-  wb.title = `SỔ THEO DÕI HỒ SƠ ${formatIsoDate(data.period.from)} – ${formatIsoDate(data.period.to)}`;
-  const sheets = bookSheets(data);
+  wb.lastModifiedBy = 'motcua';
+  wb.created = toInstant(head.issuedAt);
+  wb.modified = toInstant(head.issuedAt);
+  wb.title = `SỔ THEO DÕI HỒ SƠ ${formatIsoDate(head.period.from)} – ${formatIsoDate(head.period.to)}`;
   const volumes = new Set(sheets.map((s) => s.volume));
+  let total = 0;
   for (const sheet of sheets) {
     const label = formNumberLabel(sheet.set.forms.trackingBook) ?? '';
     // Two sheets of one volume differ by their form number (a volume that spans 1 July 2025).
     const name = sheets.filter((s) => s.volume === sheet.volume).length > 1 ? `Quyển ${sheet.volume} - ${label}` : `Quyển ${sheet.volume}`;
-    writeSheet(wb, name, data, sheet, volumes.size);
+    const ws = writeSheetHead(wb, name, head, sheet, volumes.size);
+    let n = 0;
+    if (out.destroyed) throw new TrackingBookAbortedError();
+    for await (const batch of rowsOf(sheet)) {
+      for (const row of batch) writeRow(ws, TRACKING_BOOK_FIRST_DATA_ROW + n++, row);
+      await keepPace(ws, out, limit, options.onBackpressure);
+    }
+    writeNotes(ws, TRACKING_BOOK_FIRST_DATA_ROW + n + 1);
+    // The streaming writer zips sheets one after the other: this one must be complete before the next begins.
+    ws.commit();
+    total += n;
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  await committed(wb, out);
+  return total;
 }
 
-function writeSheet(wb: ExcelJS.Workbook, sheetName: string, data: TrackingBookData, sheet: BookSheet, volumeCount: number): void {
+/** Renders the tracking book as .xlsx bytes: one sheet per volume and form set (see `bookSheets`). */
+export async function renderTrackingBook(data: TrackingBookData): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await writeTrackingBook(out, data, bookSheets(data), async function* (sheet) {
+    yield sheet.rows;
+  });
+  await finished(out);
+  return Buffer.concat(chunks);
+}
+
+/** Adds a sheet with its heading, title rows and two-row column header; rows follow from TRACKING_BOOK_FIRST_DATA_ROW. */
+function writeSheetHead(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheetName: string, data: TrackingBookHead, sheet: BookSheetPlan, volumeCount: number): ExcelJS.Worksheet {
   const { set } = sheet;
   const template = set.forms.trackingBook;
   const reference = data.volumes?.find((v) => v.volume === sheet.volume)?.reference ?? null;
@@ -184,20 +333,26 @@ function writeSheet(wb: ExcelJS.Workbook, sheetName: string, data: TrackingBookD
     }
   }
 
-  sheet.rows.forEach((row, i) => {
-    const r = ws.getRow(TRACKING_BOOK_FIRST_DATA_ROW + i);
-    r.values = rowValues(row);
-    for (let c = 1; c <= COLUMNS.length; c++) {
-      const cell = r.getCell(c);
-      cell.border = box;
-      cell.font = { name: FONT, size: 11 };
-      const centred = c === 1 || c >= 7;
-      cell.alignment = { vertical: 'top', horizontal: centred ? 'center' : 'left', wrapText: true };
-      if (cell.value instanceof Date) cell.numFmt = TRACKING_BOOK_DATE_FORMAT;
-    }
-  });
+  return ws;
+}
 
-  const notesRow = TRACKING_BOOK_FIRST_DATA_ROW + sheet.rows.length + 1;
+/** Writes one dossier's row and hands it to the zip (rows above it are then final). */
+function writeRow(ws: ExcelJS.Worksheet, rowNumber: number, row: TrackingBookRow): void {
+  const r = ws.getRow(rowNumber);
+  r.values = rowValues(row);
+  for (let c = 1; c <= COLUMNS.length; c++) {
+    const cell = r.getCell(c);
+    cell.border = box;
+    cell.font = { name: FONT, size: 11 };
+    const centred = c === 1 || c >= 7;
+    cell.alignment = { vertical: 'top', horizontal: centred ? 'center' : 'left', wrapText: true };
+    if (cell.value instanceof Date) cell.numFmt = TRACKING_BOOK_DATE_FORMAT;
+  }
+  r.commit();
+}
+
+/** The notes under the last row (the form's "Ghi chú"). */
+function writeNotes(ws: ExcelJS.Worksheet, notesRow: number): void {
   put(ws, `A${notesRow}:${LAST_COL}${notesRow}`, 'Ghi chú:', { font: { bold: true, italic: true, size: 11 }, align: { horizontal: 'left' } });
   put(ws, `A${notesRow + 1}:${LAST_COL}${notesRow + 1}`, '- Sổ theo dõi hồ sơ được lập theo từng lĩnh vực hoặc nhóm lĩnh vực tại Bộ phận Một cửa.', {
     font: { italic: true, size: 11 },

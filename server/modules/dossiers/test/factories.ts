@@ -136,3 +136,4 @@ export async function step(agent: TestAgent, d: Pick<DossierDetail, 'id' | 'vers
 }
 
 export { procedureInput };
+export { bookRowCode, insertBookRows, type BookRowsInput } from './book-rows';

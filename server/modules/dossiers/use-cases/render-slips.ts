@@ -1,7 +1,7 @@
 // Legal slips of a dossier (Mẫu 01–07, §4): maps stored rows to the plain data the renderers in ../slips take.
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { can } from '../../../platform/access';
-import { vnDateOf, vnInstant } from '../../../platform/calendar';
+import { vnDateOf } from '../../../platform/calendar';
 import { withTransaction, type Ctx } from '../../../platform/context/context';
 import { AppError, notFound } from '../../../platform/errors';
 import {
@@ -11,7 +11,6 @@ import {
   renderRefusalSlip,
   renderStopNotice,
   renderSupplementRequestSlip,
-  renderTrackingBook,
   type SlipParty,
 } from '../slips';
 import type { DOSSIER_SLIPS, FeePaymentMethod } from '../../../../contracts/dossiers/dossiers.contracts';
@@ -19,7 +18,7 @@ import { calendarOf, calendarOrNone, dueProvisionalOf } from '../dossiers.deadli
 import { DOSSIER_ACTIONS } from '../dossiers.policy';
 import type { DossierBundle } from '../dossiers.presenter';
 import { findDossier, unitsById, type DossierRow } from '../dossiers.repository';
-import { dossierIntakeDecisions, dossiers } from '../dossiers.tables';
+import { dossierIntakeDecisions } from '../dossiers.tables';
 import { loadBundle } from './read-dossiers';
 import { issueSlipReference, loadIssuer, referenceOf, symbolOf } from './slip-numbers';
 
@@ -34,7 +33,6 @@ export interface RenderedFile {
 }
 
 const PDF = 'application/pdf';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const UNIT_LABEL: Record<string, string> = { 'working-days': 'ngày làm việc', 'working-hours': 'giờ làm việc', 'calendar-days': 'ngày' };
 const DELIVERY_LABEL: Record<string, string> = { post: 'Qua dịch vụ bưu chính công ích', online: 'Trực tuyến (Cổng Dịch vụ công)' };
 /** The payment methods as the province's payment records name them (tiền mặt, chuyển khoản, trực tuyến; §6.3). */
@@ -147,7 +145,11 @@ export function controlHandovers(b: Pick<DossierBundle, 'row' | 'hops' | 'events
 }
 
 /** Runs `fn` in a transaction and audits each slip number it issued (D14). */
-async function withIssuance<T>(ctx: Ctx, dossierId: string | null, fn: (issue: (input: Parameters<typeof issueSlipReference>[1]) => Promise<string>) => Promise<T>): Promise<T> {
+export async function withIssuance<T>(
+  ctx: Ctx,
+  dossierId: string | null,
+  fn: (issue: (input: Parameters<typeof issueSlipReference>[1]) => Promise<string>) => Promise<T>,
+): Promise<T> {
   return withTransaction(ctx, async (scope) =>
     fn(async (input) => {
       const r = await issueSlipReference(scope.tx, input);
@@ -369,59 +371,4 @@ export async function renderIntakeDecisionSlip(ctx: Ctx, id: string): Promise<Re
     receiverName: r.decidedByLabel,
   });
   return { fileName: fileName('mau-03-tu-choi', r.referenceNumber), mimeType: PDF, body };
-}
-
-/** Mẫu 07: the tracking book of a receiving unit for a period (inclusive dates), as an Excel workbook. */
-export async function renderTrackingBookFile(ctx: Ctx, input: { receivingUnitId: string; from: string; to: string }): Promise<RenderedFile> {
-  const units = await unitsById(ctx.db, [input.receivingUnitId]);
-  const receiving = units.get(input.receivingUnitId);
-  if (!receiving) throw notFound('orgUnit', input.receivingUnitId);
-  const subject = { state: 'RECEIVED' as const, holderRole: 'reception-officer', holderPath: receiving.path, receivingPath: receiving.path, handlingPath: receiving.path };
-  if (!can(ctx.actor, DOSSIER_ACTIONS.read, subject)) throw new AppError('FORBIDDEN', { action: DOSSIER_ACTIONS.read });
-  const end = new Date(vnInstant(input.to).getTime() + 86_400_000);
-  const rows = await ctx.db
-    .select()
-    .from(dossiers)
-    .where(and(eq(dossiers.receivingUnitId, receiving.id), gte(dossiers.receivedAt, vnInstant(input.from)), lt(dossiers.receivedAt, end)))
-    .orderBy(asc(dossiers.bookNumber), asc(dossiers.bookSeq))
-    .limit(20_000);
-  const handling = await unitsById(
-    ctx.db,
-    rows.map((r) => r.handlingUnitId),
-  );
-  const info = await loadIssuer(ctx.db, receiving);
-  const now = ctx.clock.now();
-  const volumeNames = [...new Set(rows.map((r) => r.bookNumber))];
-  // Each volume (quyển) of the book keeps one number on every export (D14).
-  const volumes = await withIssuance(ctx, null, async (issue) => {
-    const out = [];
-    for (const volume of volumeNames) {
-      out.push({ volume, reference: await issue({ form: 'trackingBook', subject: `book:${receiving.id}:${volume}`, dossierId: null, issuer: info, at: now }) });
-    }
-    return out;
-  });
-  const body = await renderTrackingBook({
-    issuer: info.issuer,
-    place: info.place,
-    issuedAt: now,
-    volumes,
-    period: { from: input.from, to: input.to },
-    rows: rows.map((r) => ({
-      sequence: r.bookSeq,
-      volume: r.bookNumber,
-      dossierCode: r.code,
-      procedureName: r.procedureName,
-      applicantName: r.applicantName,
-      applicantAddress: r.applicantAddress,
-      applicantPhone: r.applicantPhone,
-      handlingAgency: handling.get(r.handlingUnitId)?.name ?? '',
-      receivedAt: r.receivedAt,
-      dueAt: r.dueAt,
-      extendedDueAt: r.extendedDueAt,
-      returnedAt: r.returnedAt,
-      resultDelivery: r.returnMethod === 'post' ? 'Bưu chính' : r.returnMethod === 'online' ? 'Trực tuyến' : r.returnMethod === 'desk' ? 'Trực tiếp' : null,
-      signature: r.returnedTo,
-    })),
-  });
-  return { fileName: `mau-07-so-theo-doi-${receiving.code}-${input.from}-${input.to}.xlsx`, mimeType: XLSX, body };
 }

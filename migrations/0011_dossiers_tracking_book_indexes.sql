@@ -1,0 +1,2 @@
+CREATE INDEX "dossiers_receiving_received_idx" ON "dossiers" USING btree ("receiving_unit_id","received_at");--> statement-breakpoint
+CREATE INDEX "dossiers_book_idx" ON "dossiers" USING btree ("receiving_unit_id","book_number","book_seq","id");
