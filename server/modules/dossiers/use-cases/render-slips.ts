@@ -4,15 +4,7 @@ import { can } from '../../../platform/access';
 import { vnDateOf } from '../../../platform/calendar';
 import { withTransaction, type Ctx } from '../../../platform/context/context';
 import { AppError, notFound } from '../../../platform/errors';
-import {
-  renderApologySlip,
-  renderControlSlip,
-  renderReceiptSlip,
-  renderRefusalSlip,
-  renderStopNotice,
-  renderSupplementRequestSlip,
-  type SlipParty,
-} from '../slips';
+import { renderApologySlip, renderControlSlip, renderReceiptSlip, renderRefusalSlip, renderStopNotice, renderSupplementRequestSlip, type SlipParty } from '../slips';
 import type { DOSSIER_SLIPS, FeePaymentMethod } from '../../../../contracts/dossiers/dossiers.contracts';
 import { calendarOf, calendarOrNone, dueProvisionalOf } from '../dossiers.deadlines';
 import { DOSSIER_ACTIONS } from '../dossiers.policy';
