@@ -519,5 +519,5 @@ export const TrackingBookQuerySchema = z
     to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.field.date'),
   })
   .refine((q) => q.from <= q.to, { message: 'dossiers.errors.periodInvalid', path: ['to'] });
-/** A binary file (PDF or Excel); documented only — Fastify sends buffers unserialised. */
+/** A binary file (PDF or Excel); documented only — Fastify sends buffers and streams (the tracking book) unserialised. */
 export const FileResponseSchema = z.string().describe('binary file: application/pdf or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

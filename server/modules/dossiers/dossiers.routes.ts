@@ -147,7 +147,14 @@ export async function dossierRoutes(app: FastifyInstance, options: { publicBaseU
     '/tracking-book',
     {
       config: { action: DOSSIER_ACTIONS.read },
-      schema: { tags, summary: 'Download the tracking book (Excel)', querystring: TrackingBookQuerySchema, response: { 200: FileResponseSchema } },
+      schema: {
+        tags,
+        summary: 'Download the tracking book (Excel)',
+        description:
+          'Mẫu 07 of a receiving unit for a period, every dossier received in it, one sheet per volume and form set. Streamed as it is written (chunked): a transfer that breaks off before its end (a database failure on the server) is no workbook, and the download must be repeated.',
+        querystring: TrackingBookQuerySchema,
+        response: { 200: FileResponseSchema },
+      },
     },
     async (request, reply) => sendFile(reply, await renderTrackingBookFile(request.ctx, request.query)),
   );
