@@ -174,10 +174,6 @@ export const dossiers = pgTable(
     index('dossiers_q_mine_idx').on(t.holderUnitId, t.holderRole, EFFECTIVE_DUE_SQL, t.code).where(ACTIVE_SQL),
     // The queue search: the words of search_text as lexemes (no dictionary: the text is already accent-free).
     index('dossiers_search_idx').using('gin', SEARCH_VECTOR_SQL),
-    index('dossiers_open_due_idx')
-      .on(t.dueAt)
-      .where(sql`${t.state} not in ('DONE','RETURNED','WITHDRAWN','STOPPED')`),
-    index('dossiers_received_at_idx').on(t.receivedAt),
     // Mẫu 07 (use-cases/render-tracking-book.ts): one desk's period, then a volume's entries in book order.
     index('dossiers_receiving_received_idx').on(t.receivingUnitId, t.receivedAt),
     index('dossiers_book_idx').on(t.receivingUnitId, t.bookNumber, t.bookSeq, t.id),
