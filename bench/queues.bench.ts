@@ -160,7 +160,10 @@ async function fixture(url: string): Promise<Fixture & { child: ChildProcess; do
   // Search terms drawn from the data: a frequent full name, and the ID number, phone and code of given dossiers.
   const sample = (
     await pool.query<{ code: string; applicant_name: string; applicant_id_number: string; applicant_phone: string | null }>(
-      `select code, applicant_name, applicant_id_number, applicant_phone from dossiers tablesample system (1) where applicant_phone is not null limit 50`,
+      // Dossiers the desk officer may read (received at the desk's unit), a few months back.
+      `select code, applicant_name, applicant_id_number, applicant_phone from dossiers
+        where receiving_unit_id in (select g.org_unit_id from identity_role_grants g join identity_users u on u.id = g.user_id where u.username = 'tiepnhan.tinh')
+          and applicant_phone is not null order by received_at desc offset 500 limit 50`,
     )
   ).rows;
   const name = (

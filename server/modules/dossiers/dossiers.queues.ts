@@ -101,13 +101,16 @@ const and = (conds: SQL[]) => (conds.length ? sql.join(conds, sql` and `) : sql`
  * cursor (`limit` rows each) and merge them, because one scan over many units cannot return rows in due order; a
  * search first narrows by the words' index and sorts what matched.
  */
-function candidates(r: QueueRequest, limit: number, withKeyset: boolean): SQL {
+function candidates(r: QueueRequest, limit: number, mode: 'page' | 'count', only?: UnitColumn): SQL {
   const { conds } = queueConditions(r);
-  const ks = withKeyset ? keyset(r) : null;
+  const ks = mode === 'page' ? keyset(r) : null;
   const all = ks ? [...conds, ks] : conds;
-  const dir = r.before && withKeyset ? sql.raw('desc') : sql.raw('asc');
-  const order = sql`order by ${EFFECTIVE_DUE_SQL} ${dir}, code ${dir}`;
-  const head = sql`select code, ${EFFECTIVE_DUE_SQL} as due from dossiers`;
+  const dir = r.before && mode === 'page' ? sql.raw('desc') : sql.raw('asc');
+  // A count needs no order and only the code: without the due expression the walk can read the index alone
+  // (an index-only scan; PostgreSQL will not answer an expression from an index when the query names its columns).
+  const order = mode === 'page' ? sql`order by ${EFFECTIVE_DUE_SQL} ${dir}, code ${dir}` : sql``;
+  const head = mode === 'page' ? sql`select code, ${EFFECTIVE_DUE_SQL} as due from dossiers` : sql`select code from dossiers`;
+  const picked = mode === 'page' ? sql`x.code, x.due` : sql`x.code`;
   const s = r.scope;
   if (s.kind === 'province') return sql`${head} where ${and(all)} ${order} limit ${limit}`;
   if (r.search) {
@@ -118,15 +121,18 @@ function candidates(r: QueueRequest, limit: number, withKeyset: boolean): SQL {
     return sql`${head} where ${scope} and ${and(all)} ${order} limit ${limit}`;
   }
   if (s.kind === 'holders') {
-    return sql`select x.code, x.due from unnest(${uuidArray(s.pairs.map((p) => p.unitId))}, ${textArray(s.pairs.map((p) => p.role))}) as u(unit_id, role)
+    return sql`select ${picked} from unnest(${uuidArray(s.pairs.map((p) => p.unitId))}, ${textArray(s.pairs.map((p) => p.role))}) as u(unit_id, role)
       cross join lateral (${head} where holder_unit_id = u.unit_id and holder_role = u.role and ${and(all)} ${order} limit ${limit}) x`;
   }
-  const branch = (column: string) =>
-    sql`select x.code, x.due from unnest(${uuidArray(s.unitIds)}) as u(unit_id)
+  const branch = (column: UnitColumn) =>
+    sql`select ${picked} from unnest(${uuidArray(s.unitIds)}) as u(unit_id)
       cross join lateral (${head} where ${sql.raw(column)} = u.unit_id and ${and(all)} ${order} limit ${limit}) x`;
-  return sql`${branch('holder_unit_id')} union ${branch('handling_unit_id')} union ${branch('receiving_unit_id')}`;
+  if (only) return branch(only);
+  return sql.join(UNIT_COLUMNS.map(branch), sql` union `);
 }
 
+type UnitColumn = (typeof UNIT_COLUMNS)[number];
+const UNIT_COLUMNS = ['holder_unit_id', 'handling_unit_id', 'receiving_unit_id'] as const;
 const uuidArray = (ids: string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 const textArray = (values: string[]) => sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`}::text[]`;
 
@@ -137,7 +143,7 @@ export async function queuePage(db: Queryable, r: QueueRequest): Promise<{ codes
   const want = offset + r.pageSize + 1;
   const dir = r.before ? sql.raw('desc') : sql.raw('asc');
   const res = await db.execute<{ code: string }>(
-    sql`select c.code from (${candidates(r, want, true)}) c order by c.due ${dir}, c.code ${dir} limit ${r.pageSize + 1} offset ${offset}`,
+    sql`select c.code from (${candidates(r, want, 'page')}) c order by c.due ${dir}, c.code ${dir} limit ${r.pageSize + 1} offset ${offset}`,
   );
   const codes = res.rows.map((row) => row.code);
   const more = codes.length > r.pageSize;
@@ -147,9 +153,15 @@ export async function queuePage(db: Queryable, r: QueueRequest): Promise<{ codes
 
 /** The queue's size counted up to the cap (one more row tells "more than the cap"); the same index walks as a page. */
 export async function queueTotal(db: Queryable, r: QueueRequest): Promise<{ total: number; exact: boolean }> {
-  const res = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from (${candidates(r, QUEUE_TOTAL_CAP + 1, false)}) c limit ${QUEUE_TOTAL_CAP + 1}) s`);
-  const n = Number(res.rows[0]?.n ?? 0);
-  return n > QUEUE_TOTAL_CAP ? { total: QUEUE_TOTAL_CAP, exact: false } : { total: n, exact: true };
+  const count = async (from: SQL) =>
+    Number((await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from (${from}) c limit ${QUEUE_TOTAL_CAP + 1}) s`)).rows[0]?.n ?? 0);
+  const capped = { total: QUEUE_TOTAL_CAP, exact: false };
+  // One unit column alone past the cap settles it without merging the three walks (a desk's history, typically).
+  if (r.scope.kind === 'units' && !r.search) {
+    for (const column of UNIT_COLUMNS) if ((await count(candidates(r, QUEUE_TOTAL_CAP + 1, 'count', column))) > QUEUE_TOTAL_CAP) return capped;
+  }
+  const n = await count(candidates(r, QUEUE_TOTAL_CAP + 1, 'count'));
+  return n > QUEUE_TOTAL_CAP ? capped : { total: n, exact: true };
 }
 
 /** Most query words searched for; more narrow nothing in practice and only cost. */
