@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from '../../test/test-app';
 import { hasRole, sqlIsWithin, type RoleGrant, type UserActor } from '../../platform/access';
 import { addWorkingTimeMs } from '../../platform/calendar';
 import type { DossierListItem, DossierState, ListDossiersResponse, Queue } from '../../../contracts/dossiers/dossiers.contracts';
-import { QUEUES } from '../../../contracts/dossiers/dossiers.values';
+import { DOSSIER_STATES, QUEUES } from '../../../contracts/dossiers/dossiers.values';
 import { identityOrgUnits, identityRoleGrants, normaliseSearch } from '../identity';
 import { calendarCache } from './dossiers.deadlines';
 import { PROVINCE_READERS } from './dossiers.policy';
@@ -105,18 +105,7 @@ async function walk(agent: Agent, base: Record<string, string | undefined>, page
 }
 
 const NAMES = ['Nguyễn Văn An', 'Nguyễn Văn Anh', 'Trần Thị Lan', 'Lê Hoàng Anh Tuấn', 'Phạm Thị Ngọc Ánh', 'Đặng Văn Long', 'Nguyễn An Khang'];
-const STATES: DossierState[] = [
-  'RECEIVED',
-  'PROCESSING',
-  'AWAITING_APPROVAL',
-  'INTEROPERATING',
-  'SUPPLEMENT_REQUESTED',
-  'AWAITING_PAYMENT',
-  'WITHDRAWN',
-  'STOPPED',
-  'DONE',
-  'RETURNED',
-];
+const STATES: readonly DossierState[] = DOSSIER_STATES;
 
 beforeAll(async () => {
   t = await createTestApp({ env: DOSSIER_TEST_ENV });
