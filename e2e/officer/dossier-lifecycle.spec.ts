@@ -22,7 +22,7 @@ async function openFromMyQueue(page: Page, code: string, testInfo: TestInfo, sho
   await expect(page.getByRole('heading', { name: 'Hồ sơ', exact: true })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Tôi đang xử lý' })).toHaveAttribute('aria-selected', 'true');
   // Demo data may fill the first page: find it by its code, as an officer with the slip in hand would.
-  const search = page.getByRole('searchbox', { name: 'Tìm theo mã hồ sơ, tên hoặc số định danh người nộp' });
+  const search = page.getByRole('searchbox', { name: 'Tìm theo mã hồ sơ, tên, số định danh hoặc số điện thoại người nộp' });
   await search.fill(code);
   await search.press('Enter');
   await expect(page).toHaveURL(/[?&]q=/);
