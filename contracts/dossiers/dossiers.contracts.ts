@@ -473,9 +473,14 @@ export const DossierListItemSchema = z.object({
 export type DossierListItem = z.infer<typeof DossierListItemSchema>;
 /** Totals are counted up to this many; beyond it the queue answers "more than 10,000" (`totalExact` false). */
 export const QUEUE_TOTAL_CAP = 10_000;
+/**
+ * A search's matches are counted up to this many: a name shared by thousands of applicants is a reason to type more
+ * (an ID number, a phone), and counting every match would cost a visit per match (D21).
+ */
+export const SEARCH_TOTAL_CAP = 200;
 export const ListDossiersResponseSchema = pageOf(DossierListItemSchema).extend({
-  total: z.number().int().describe(`Dossiers in the queue, counted up to ${QUEUE_TOTAL_CAP}; see totalExact.`),
-  totalExact: z.boolean().describe(`False when the queue holds more than ${QUEUE_TOTAL_CAP} dossiers (total is then ${QUEUE_TOTAL_CAP}).`),
+  total: z.number().int().describe(`Dossiers in the queue, counted up to ${QUEUE_TOTAL_CAP} (with \`q\`: up to ${SEARCH_TOTAL_CAP}); see totalExact.`),
+  totalExact: z.boolean().describe(`False when the queue holds more than the cap (${QUEUE_TOTAL_CAP}, or ${SEARCH_TOTAL_CAP} with \`q\`); total is then the cap.`),
   nextCursor: z.string().nullable().describe('Cursor of the next page (pass as `after`); null on the last page.'),
   prevCursor: z.string().nullable().describe('Cursor of the previous page (pass as `before`); null on the first page.'),
 });

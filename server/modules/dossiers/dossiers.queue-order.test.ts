@@ -7,12 +7,13 @@ import { alias } from 'drizzle-orm/pg-core';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { hasRole, sqlIsWithin, type RoleGrant, type UserActor } from '../../platform/access';
 import { addWorkingTimeMs } from '../../platform/calendar';
-import type { DossierListItem, DossierState, ListDossiersResponse, Queue } from '../../../contracts/dossiers/dossiers.contracts';
+import { SEARCH_TOTAL_CAP, type DossierListItem, type DossierState, type ListDossiersResponse, type Queue } from '../../../contracts/dossiers/dossiers.contracts';
 import { DOSSIER_STATES, QUEUES } from '../../../contracts/dossiers/dossiers.values';
 import { identityOrgUnits, identityRoleGrants, normaliseSearch } from '../identity';
 import { calendarCache } from './dossiers.deadlines';
 import { PROVINCE_READERS } from './dossiers.policy';
 import { dossiers } from './dossiers.tables';
+import { searchPathOverride, type SearchPath } from './dossiers.queues';
 import { OPEN_STATES, RUNNING_STATES, TERMINAL_STATES } from './dossiers.workflow';
 import { DOSSIER_TEST_ENV, createDossierWorld, receive, type DossierWorld } from './test/factories';
 
@@ -205,17 +206,34 @@ describe('queues after D18', () => {
       ['T037.b-260302-0001', 't037.b-260302-0001'],
       ['260302 0001', '260302 0001'],
       ["an' & !x", "an' & !x"],
+      // LIKE wildcards typed are letters to match, not patterns (the walk's test): "v_n" must not find "van".
+      ['nguyen v_n', 'nguyen v_n'],
+      ['nguy%', 'nguy%'],
     ];
-    for (const [typed, normalised] of cases) {
-      for (const reader of ['admin', 'leader', 'reception'] as const) {
-        const actor = await actorOf(w.accounts[reader].user.id);
-        const expected = (await legacyQueue(actor, 'all', undefined, new Date(NOW))).filter((c) => c.startsWith('T') && matches(c, normalised));
-        const { forward } = await walk(w.agents[reader], { queue: 'all', q: typed }, 40);
-        expect(
-          forward.filter((c) => c.startsWith('T')),
-          `${reader} "${typed}"`,
-        ).toEqual(expected);
+    // Both paths of D21 over the same data: through the words' index and sorted, and walking the queue's order.
+    const paths: SearchPath[] = ['words', 'walk'];
+    try {
+      for (const path of paths) {
+        searchPathOverride.path = path;
+        for (const [typed, normalised] of cases) {
+          for (const reader of ['admin', 'leader', 'reception'] as const) {
+            const actor = await actorOf(w.accounts[reader].user.id);
+            for (const queue of ['all', 'unit', 'overdue'] as const) {
+              const expected = (await legacyQueue(actor, queue, undefined, new Date(NOW))).filter((c) => c.startsWith('T') && matches(c, normalised));
+              const { forward, back, total } = await walk(w.agents[reader], { queue, q: typed }, 40);
+              const label = `${path} ${reader} ${queue} "${typed}"`;
+              expect(
+                forward.filter((c) => c.startsWith('T')),
+                label,
+              ).toEqual(expected);
+              expect(back, `${label} backwards`).toEqual(forward);
+              expect(total, label).toBe(Math.min(forward.length, SEARCH_TOTAL_CAP));
+            }
+          }
+        }
       }
+    } finally {
+      searchPathOverride.path = null;
     }
     const anAll = await walk(w.agents.admin, { queue: 'all', q: 'nguyen van an' }, 50);
     expect(anAll.forward.length).toBeGreaterThan(10);

@@ -3,13 +3,13 @@
 // index of dossiers.tables.ts whose leading columns are the unit (or none, province-wide), so a page costs the same
 // with ten thousand or ten million dossiers behind it.
 import { sql, type SQL } from 'drizzle-orm';
-import { QUEUE_TOTAL_CAP, type Queue } from '../../../contracts/dossiers/dossiers.contracts';
+import { QUEUE_TOTAL_CAP, SEARCH_TOTAL_CAP, type Queue } from '../../../contracts/dossiers/dossiers.contracts';
 import type { DossierState } from '../../../contracts/dossiers/dossiers.contracts';
 import type { Queryable } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
-import { normaliseSearch } from '../identity';
+import { escapeLike, normaliseSearch } from '../identity';
 import { phoneDigits } from './dossiers.search';
-import { ACTIVE_SQL, EFFECTIVE_DUE_SQL, SEARCH_VECTOR_SQL } from './dossiers.tables';
+import { ACTIVE_SQL, EFFECTIVE_DUE_SQL, SEARCH_TEXT_SPACED_SQL, SEARCH_VECTOR_SQL } from './dossiers.tables';
 import { OPEN_STATES, PAUSED_STATES, RUNNING_STATES } from './dossiers.workflow';
 
 /** A position in the queue order: the effective due instant and the code of the row it follows or precedes. */
@@ -45,8 +45,14 @@ export interface QueueRequest {
   /** End of the "due soon" window (one standard working day ahead). */
   horizon: Date;
   state?: DossierState;
-  /** Normalised query words (see searchQuery). */
-  search: string | null;
+  /** The query's words (see searchTerms), or null for no search. */
+  search: SearchTerms | null;
+  /**
+   * How a search finds its rows (D21): 'words' through the words' GIN index, then sorted (cost grows with the
+   * matches); 'walk' along the queue's own order, keeping the rows whose words match, read from the index alone (cost
+   * grows with how rare the matches are). Default 'words'; listDossiers chooses by the estimated match count.
+   */
+  searchPath?: SearchPath;
   pageSize: number;
   offset: number;
   after?: QueueCursor;
@@ -83,7 +89,7 @@ function queueConditions(r: QueueRequest): { active: boolean; conds: SQL[] } {
   }
   if (active) conds.unshift(ACTIVE_SQL);
   if (r.state) conds.push(sql`state = ${r.state}`);
-  if (r.search) conds.push(sql`${SEARCH_VECTOR_SQL} @@ ${r.search}::tsquery`);
+  if (r.search) conds.push(...(r.searchPath === 'walk' ? walkMatch(r.search) : [sql`${SEARCH_VECTOR_SQL} @@ ${r.search.tsquery}::tsquery`]));
   return { active, conds };
 }
 
@@ -113,7 +119,7 @@ function candidates(r: QueueRequest, limit: number, mode: 'page' | 'count', only
   const picked = mode === 'page' ? sql`x.code, x.due` : sql`x.code`;
   const s = r.scope;
   if (s.kind === 'province') return sql`${head} where ${and(all)} ${order} limit ${limit}`;
-  if (r.search) {
+  if (r.search && r.searchPath !== 'walk') {
     const scope =
       s.kind === 'units'
         ? sql`(holder_unit_id = any(${uuidArray(s.unitIds)}) or handling_unit_id = any(${uuidArray(s.unitIds)}) or receiving_unit_id = any(${uuidArray(s.unitIds)}))`
@@ -151,17 +157,25 @@ export async function queuePage(db: Queryable, r: QueueRequest): Promise<{ codes
   return { codes: r.before ? page.reverse() : page, more };
 }
 
-/** The queue's size counted up to the cap (one more row tells "more than the cap"); the same index walks as a page. */
+/**
+ * The queue's size counted up to the cap (one more row tells "more than the cap"); the same index walks as a page.
+ * A search counts its matches through the words' index whatever path its page took, up to SEARCH_TOTAL_CAP: each
+ * match counted is a row visited, so the cap bounds the work.
+ */
 export async function queueTotal(db: Queryable, r: QueueRequest): Promise<{ total: number; exact: boolean }> {
-  const count = async (from: SQL) =>
-    Number((await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from (${from}) c limit ${QUEUE_TOTAL_CAP + 1}) s`)).rows[0]?.n ?? 0);
-  const capped = { total: QUEUE_TOTAL_CAP, exact: false };
-  // One unit column alone past the cap settles it without merging the three walks (a desk's history, typically).
-  if (r.scope.kind === 'units' && !r.search) {
-    for (const column of UNIT_COLUMNS) if ((await count(candidates(r, QUEUE_TOTAL_CAP + 1, 'count', column))) > QUEUE_TOTAL_CAP) return capped;
+  const cap = r.search ? SEARCH_TOTAL_CAP : QUEUE_TOTAL_CAP;
+  const count = async (from: SQL) => Number((await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from (${from}) c limit ${cap + 1}) s`)).rows[0]?.n ?? 0);
+  const capped = { total: cap, exact: false };
+  if (r.search) {
+    const n = await count(candidates({ ...r, searchPath: 'words' }, cap + 1, 'count'));
+    return n > cap ? capped : { total: n, exact: true };
   }
-  const n = await count(candidates(r, QUEUE_TOTAL_CAP + 1, 'count'));
-  return n > QUEUE_TOTAL_CAP ? capped : { total: n, exact: true };
+  // One unit column alone past the cap settles it without merging the three walks (a desk's history, typically).
+  if (r.scope.kind === 'units') {
+    for (const column of UNIT_COLUMNS) if ((await count(candidates(r, cap + 1, 'count', column))) > cap) return capped;
+  }
+  const n = await count(candidates(r, cap + 1, 'count'));
+  return n > cap ? capped : { total: n, exact: true };
 }
 
 /** Most query words searched for; more narrow nothing in practice and only cost. */
@@ -179,17 +193,70 @@ export function normaliseQuery(q: string): string {
   return normaliseSearch(q);
 }
 
+/** How a search reads its rows (QueueRequest.searchPath). */
+export type SearchPath = 'words' | 'walk';
+
+/** A search's words: each required as a whole word of the stored search text, the last one also as a word's start. */
+export interface SearchTerms {
+  words: Array<{ text: string; prefix: boolean }>;
+  /** The same rule as a tsquery for the words' GIN index (SEARCH_VECTOR_SQL). */
+  tsquery: string;
+}
+
 /**
- * The tsquery text for the stored search words (SEARCH_VECTOR_SQL): the query normalised like the stored text, split
- * at spaces and dashes like it, every word required, the last one also as a prefix. Words are quoted, so no input can
- * inject tsquery syntax. Null when nothing is left to search for.
+ * The search rule for a query normalised like the stored text: split at spaces and dashes like it, every word
+ * required, the last one also as a prefix from PREFIX_FROM characters. Words are quoted in the tsquery and escaped in
+ * LIKE patterns, so no input can inject either syntax. Null when nothing is left to search for.
  */
-export function searchQuery(normalised: string): string | null {
-  const words = normalised
+export function searchTerms(normalised: string): SearchTerms | null {
+  const texts = normalised
     .split(/[\s-]+/)
     .filter(Boolean)
     .slice(0, MAX_WORDS);
-  if (words.length === 0) return null;
+  if (texts.length === 0) return null;
+  const words = texts.map((text, i) => ({ text, prefix: i === texts.length - 1 && text.length >= PREFIX_FROM }));
   const quote = (w: string) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-  return words.map((w, i) => (i === words.length - 1 && w.length >= PREFIX_FROM ? `${quote(w)}:*` : quote(w))).join(' & ');
+  return { words, tsquery: words.map((w) => (w.prefix ? `${quote(w.text)}:*` : quote(w.text))).join(' & ') };
+}
+
+/** The tsquery text of searchTerms (kept for callers that only need the words' index). */
+export function searchQuery(normalised: string): string | null {
+  return searchTerms(normalised)?.tsquery ?? null;
+}
+
+/**
+ * The search rule as LIKE conditions on the stored text with its separators made spaces and a space at each end: a
+ * word is ` word `, a prefix ` word`. Cheap enough to test on every index entry a walk reads (the tsvector is built
+ * by a regular expression per row), and the same rule as the tsquery (dossiers.queue-order.test.ts checks both).
+ */
+function walkMatch(terms: SearchTerms): SQL[] {
+  return terms.words.map((w) => sql`${SEARCH_TEXT_SPACED_SQL} like ${`% ${escapeLike(w.text)}${w.prefix ? '' : ' '}%`}`);
+}
+
+/**
+ * Matches expected above which a search walks the queue's order instead of sorting what the words' index finds:
+ * sorting visits every match (about a row read each), a walk reads the index entries of its units in order until a
+ * page matched (about pageSize / share of matching rows entries, each far cheaper than a row). D21 has the numbers.
+ */
+export const SEARCH_WALK_FROM = 2_000;
+
+/** Tests run every search through each path over the same data (the two must agree row for row); null = choose. */
+export const searchPathOverride: { path: SearchPath | null } = { path: null };
+
+/** The planner's estimate of the rows matching the words province-wide (from the words' index statistics). */
+export async function estimateSearchMatches(db: Queryable, terms: SearchTerms): Promise<number> {
+  const res = await db.execute<{ 'QUERY PLAN': unknown }>(sql`explain (format json) select 1 from dossiers where ${SEARCH_VECTOR_SQL} @@ ${terms.tsquery}::tsquery`);
+  const raw = res.rows[0]?.['QUERY PLAN'];
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan: { 'Plan Rows': number } }>;
+  return plan[0]!.Plan['Plan Rows'];
+}
+
+/**
+ * The path a search takes: open-work queues always by the words' index (its partial index over open work holds no
+ * history, so its matches stay few); the whole history ("all") by the walk when the words are common.
+ */
+export async function chooseSearchPath(db: Queryable, queue: Queue, terms: SearchTerms): Promise<SearchPath> {
+  if (searchPathOverride.path) return searchPathOverride.path;
+  if (queue !== 'all') return 'words';
+  return (await estimateSearchMatches(db, terms)) >= SEARCH_WALK_FROM ? 'walk' : 'words';
 }

@@ -29,6 +29,8 @@ export const EFFECTIVE_DUE_SQL = sql`coalesce(extended_due_at, due_at)`;
 export const ACTIVE_SQL = sql`state not in ('WITHDRAWN', 'STOPPED', 'RETURNED')`;
 /** The search text's words (split at spaces and dashes, so a code's parts are words too) as a tsvector. */
 export const SEARCH_VECTOR_SQL = sql`array_to_tsvector(array_remove(regexp_split_to_array(search_text, '[[:space:]-]+'), ''))`;
+/** The search text with its separators as spaces and a space at each end, for the walk's LIKE tests (D21). */
+export const SEARCH_TEXT_SPACED_SQL = sql`(' ' || translate(search_text, '-', ' ') || ' ')`;
 
 /** One document handed in at the desk: counts of originals (bản chính), certified copies (bản sao chứng thực) and copies. */
 export interface ChecklistItem {
@@ -162,11 +164,13 @@ export const dossiers = pgTable(
     uniqueIndex('dossiers_code_uq').on(t.code),
     // The queues (D18): every queue is read in (effective due, code) order, per unit of the reader's scope, from an
     // index in that order — the whole history for "all", the open work (a partial index) for the others; "mine" also
-    // by the holder's role. Province-wide readers walk the unit-less ones.
-    index('dossiers_q_all_idx').on(EFFECTIVE_DUE_SQL, t.code),
-    index('dossiers_q_all_holder_idx').on(t.holderUnitId, EFFECTIVE_DUE_SQL, t.code),
-    index('dossiers_q_all_handling_idx').on(t.handlingUnitId, EFFECTIVE_DUE_SQL, t.code),
-    index('dossiers_q_all_receiving_idx').on(t.receivingUnitId, EFFECTIVE_DUE_SQL, t.code),
+    // by the holder's role. Province-wide readers walk the unit-less ones. The history's indexes also carry what a
+    // search walking them tests and returns (D21: due_at, extended_due_at, search_text after the code, which is unique
+    // and so ends the order), so that walk reads no row; Drizzle has no INCLUDE, hence trailing key columns.
+    index('dossiers_q_all_idx').on(EFFECTIVE_DUE_SQL, t.code, t.dueAt, t.extendedDueAt, t.searchText),
+    index('dossiers_q_all_holder_idx').on(t.holderUnitId, EFFECTIVE_DUE_SQL, t.code, t.dueAt, t.extendedDueAt, t.searchText),
+    index('dossiers_q_all_handling_idx').on(t.handlingUnitId, EFFECTIVE_DUE_SQL, t.code, t.dueAt, t.extendedDueAt, t.searchText),
+    index('dossiers_q_all_receiving_idx').on(t.receivingUnitId, EFFECTIVE_DUE_SQL, t.code, t.dueAt, t.extendedDueAt, t.searchText),
     index('dossiers_q_active_idx').on(EFFECTIVE_DUE_SQL, t.code).where(ACTIVE_SQL),
     index('dossiers_q_active_holder_idx').on(t.holderUnitId, EFFECTIVE_DUE_SQL, t.code).where(ACTIVE_SQL),
     index('dossiers_q_active_handling_idx').on(t.handlingUnitId, EFFECTIVE_DUE_SQL, t.code).where(ACTIVE_SQL),
@@ -174,6 +178,8 @@ export const dossiers = pgTable(
     index('dossiers_q_mine_idx').on(t.holderUnitId, t.holderRole, EFFECTIVE_DUE_SQL, t.code).where(ACTIVE_SQL),
     // The queue search: the words of search_text as lexemes (no dictionary: the text is already accent-free).
     index('dossiers_search_idx').using('gin', SEARCH_VECTOR_SQL),
+    // Searches of the open-work queues: their matches among open work only, however long the history (D21).
+    index('dossiers_search_active_idx').using('gin', SEARCH_VECTOR_SQL).where(ACTIVE_SQL),
     // Mẫu 07 (use-cases/render-tracking-book.ts): one desk's period, then a volume's entries in book order.
     index('dossiers_receiving_received_idx').on(t.receivingUnitId, t.receivedAt),
     index('dossiers_book_idx').on(t.receivingUnitId, t.bookNumber, t.bookSeq, t.id),

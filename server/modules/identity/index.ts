@@ -34,7 +34,7 @@ export { getOrgUnit, listOrgUnitsByIds, listOrgUnitIdsWithin, listOrgUnitRefs, c
 export { listUserNamesByIds } from './users.repository';
 export { createFirstAdmin, hasSystemAdmin } from './use-cases/first-admin';
 export { productionStartNotices } from './demo/start-notices';
-export { normaliseSearch, vietnamDate } from './identity.text';
+export { escapeLike, normaliseSearch, vietnamDate } from './identity.text';
 export { type OrgUnitSubject, type UserSubject } from './identity.policy';
 export {
   ROLES,

@@ -185,7 +185,11 @@ export function DossierQueuePage() {
         />
         <Flex wrap justify="space-between" align="center" gap={8} style={{ marginTop: 12 }}>
           <Typography.Text type="secondary" data-testid="queue-total">
-            {data ? (data.totalExact ? t('common.table.total', { total: data.total }) : t('dossiers.queue.totalMore', { total: data.total.toLocaleString('vi-VN') })) : null}
+            {data
+              ? data.totalExact
+                ? t('common.table.total', { total: data.total })
+                : t(q ? 'dossiers.queue.searchMore' : 'dossiers.queue.totalMore', { total: data.total.toLocaleString('vi-VN') })
+              : null}
           </Typography.Text>
           <Space wrap>
             <Button

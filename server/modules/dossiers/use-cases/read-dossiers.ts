@@ -6,7 +6,7 @@ import type { Ctx } from '../../../platform/context/context';
 import { AppError, notFound } from '../../../platform/errors';
 import type { DossierDetail, ListDossiersQuery, ListDossiersResponse, IntakeDecision } from '../../../../contracts/dossiers/dossiers.contracts';
 import { listOrgUnitIdsWithin } from '../../identity';
-import { decodeCursor, encodeCursor, normaliseQuery, queuePage, queueTotal, searchQuery, type QueueRequest, type QueueScope } from '../dossiers.queues';
+import { chooseSearchPath, decodeCursor, encodeCursor, normaliseQuery, queuePage, queueTotal, searchTerms, type QueueRequest, type QueueScope } from '../dossiers.queues';
 import { calendarCache, calendarOrNone } from '../dossiers.deadlines';
 import { DOSSIER_ACTIONS, PROVINCE_READERS } from '../dossiers.policy';
 import { presentDetail, presentIntakeDecision, presentListItem, type DossierBundle } from '../dossiers.presenter';
@@ -104,13 +104,14 @@ export async function listDossiers(ctx: Ctx, query: ListDossiersQuery): Promise<
     now,
     horizon,
     state: query.state,
-    search: query.q ? searchQuery(normaliseQuery(query.q)) : null,
+    search: query.q ? searchTerms(normaliseQuery(query.q)) : null,
     pageSize: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
     after: query.after ? decodeCursor(query.after) : undefined,
     before: query.before ? decodeCursor(query.before) : undefined,
   };
   if (query.q && request.search === null) return empty;
+  if (request.search) request.searchPath = await chooseSearchPath(ctx.db, request.queue, request.search);
   const keyed = Boolean(request.after ?? request.before);
   const page = await queuePage(ctx.db, request);
   // A first page that is not full is the whole queue: no count needed.
