@@ -144,9 +144,9 @@ export function outlookOf(notice: Pick<ApplicantNotice, 'state' | 'kind'>): Outl
   return notice.kind === 'refuse' ? 'refuse' : 'guide';
 }
 
-/** Queues the applicant's message on e-mail, SMS and Zalo (those they gave and accept) in the caller's transaction. */
-export async function notifyApplicant(scope: TxScope, notice: ApplicantNotice): Promise<void> {
-  const params: NoticeParams = {
+/** The params stored with the applicant's message. */
+export function noticeParams(notice: Omit<ApplicantNotice, 'subjectId' | 'email' | 'phone' | 'dedupe'>): NoticeParams {
+  return {
     code: notice.code,
     procedureName: notice.procedureName,
     kind: notice.kind,
@@ -154,6 +154,11 @@ export async function notifyApplicant(scope: TxScope, notice: ApplicantNotice): 
     outlook: outlookOf(notice),
     due: notice.due ? toVnIso(notice.due) : null,
   };
+}
+
+/** Queues the applicant's message on e-mail, SMS and Zalo (those they gave and accept) in the caller's transaction. */
+export async function notifyApplicant(scope: TxScope, notice: ApplicantNotice): Promise<void> {
+  const params = noticeParams(notice);
   await enqueueNotifications(scope, {
     to: { email: notice.email, phone: notice.phone },
     channels: notice.channels ?? 'all',
