@@ -37,7 +37,12 @@ const CASES: Case[] = [
   { kind: 'withdraw', state: 'WITHDRAWN', params: {}, due: DUE },
   { kind: 'apology', state: 'PROCESSING', params: { newDue: DUE.toISOString(), due: '2026-03-02T10:00:00Z' }, due: DUE },
   { kind: 'calendar-change', state: 'PROCESSING', params: { reason: LONG, before: '2026-03-06T10:00:00Z', after: DUE.toISOString() }, due: DUE },
-  { kind: 'calendar-confirmed', state: 'SUPPLEMENT_REQUESTED', params: { year: 2027, reason: 'Quyết định công bố lịch 2027', before: '2027-01-04T10:00:00Z', after: DUE.toISOString() }, due: DUE },
+  {
+    kind: 'calendar-confirmed',
+    state: 'SUPPLEMENT_REQUESTED',
+    params: { year: 2027, reason: 'Quyết định công bố lịch 2027', before: '2027-01-04T10:00:00Z', after: DUE.toISOString() },
+    due: DUE,
+  },
 ];
 
 const LABELS: Record<Locale, { next: string; by: string }> = { vi: { next: 'Tiếp theo', by: 'Thời hạn' }, en: { next: 'Next', by: 'By when' } };
@@ -46,7 +51,11 @@ describe('applicant messages: what happened, what happens next, by when', () => 
   it('covers every dossier state and both intake decisions', () => {
     const outlooks = new Set(CASES.map((c) => outlookOf(c)));
     expect([...outlooks].sort()).toEqual([...OUTLOOKS].sort());
-    for (const state of DossierStateSchema.options) expect(CASES.some((c) => c.state === state), state).toBe(true);
+    for (const state of DossierStateSchema.options)
+      expect(
+        CASES.some((c) => c.state === state),
+        state,
+      ).toBe(true);
   });
 
   for (const locale of ['vi', 'en'] as const) {
@@ -94,7 +103,9 @@ describe('applicant messages: what happened, what happens next, by when', () => 
   }
 
   it('reads as a citizen would receive it', () => {
-    const stored = JSON.parse(JSON.stringify(noticeParams({ code: 'H56.22-260302-0001', procedureName: 'Đăng ký khai sinh', kind: 'intake', params: CASES[0]!.params, state: 'RECEIVED', due: DUE })));
+    const stored = JSON.parse(
+      JSON.stringify(noticeParams({ code: 'H56.22-260302-0001', procedureName: 'Đăng ký khai sinh', kind: 'intake', params: CASES[0]!.params, state: 'RECEIVED', due: DUE })),
+    );
     expect(renderNotification('dossiers.applicant-update', 'vi', stored).body).toBe(
       [
         'Hồ sơ H56.22-260302-0001 (Đăng ký khai sinh): Hồ sơ được tiếp nhận tại Trung tâm Phục vụ hành chính công tỉnh; hẹn trả kết quả 17:00 ngày 09/03/2026.',

@@ -44,7 +44,11 @@ function smsChannel(url: string, over: Partial<SmsGatewaySettings> = {}) {
   return createBrandnameSmsChannel({ url: `${url}/sms/send`, brandname: 'UBND TINH', apiKey: API_KEY, timeoutMs: 2000, ...over });
 }
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as Error);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e as Error,
+  );
 
 describe('brand-name SMS gateway', () => {
   it('posts JSON with the brand name, the number as 84…, the text without diacritics and the request id', async () => {
@@ -189,7 +193,14 @@ async function zaloServer(zns: (req: RecordedRequest, token: string | undefined)
     if (req.path === '/oauth') {
       if (oauth) return oauth(req);
       issued += 1;
-      return { status: 200, body: { access_token: `zalo-access-${String(issued + 1).padStart(4, '0')}-fresh`, refresh_token: `zalo-refresh-${String(issued + 1).padStart(4, '0')}-rot`, expires_in: '90000' } };
+      return {
+        status: 200,
+        body: {
+          access_token: `zalo-access-${String(issued + 1).padStart(4, '0')}-fresh`,
+          refresh_token: `zalo-refresh-${String(issued + 1).padStart(4, '0')}-rot`,
+          expires_in: '90000',
+        },
+      };
     }
     return zns(req, req.headers.access_token as string | undefined);
   });
@@ -253,7 +264,9 @@ describe('Zalo ZNS', () => {
   });
 
   it('refreshes an expired token (-124) once, sends again, and uses the rotated refresh token next time', async () => {
-    const server = await zaloServer((_req, token) => (token === ACCESS || token === 'zalo-access-0002-fresh' ? { status: 200, body: { error: -124, message: 'Access token is invalid' } } : ok()));
+    const server = await zaloServer((_req, token) =>
+      token === ACCESS || token === 'zalo-access-0002-fresh' ? { status: 200, body: { error: -124, message: 'Access token is invalid' } } : ok(),
+    );
     const channel = zaloChannel(server.url);
     // First send: the configured token is refused, refreshed (→ 0002), but 0002 is refused too: retryable, not permanent.
     const err = await failure(channel.send(zaloMessage(), capture().log));
@@ -321,7 +334,10 @@ describe('Zalo ZNS', () => {
 
   it('keeps the app secret and the tokens out of logs and error texts', async () => {
     const server = await zaloServer(
-      (req, token) => (token === ACCESS ? { status: 200, body: { error: -124, message: `token ${token} expired` } } : { status: 200, body: { error: -100, message: `echo ${req.body} ${String(token)}` } }),
+      (req, token) =>
+        token === ACCESS
+          ? { status: 200, body: { error: -124, message: `token ${token} expired` } }
+          : { status: 200, body: { error: -100, message: `echo ${req.body} ${String(token)}` } },
       () => ({ status: 200, body: { access_token: 'zalo-access-9999-new', refresh_token: 'zalo-refresh-9999-new', expires_in: '90000', note: APP_SECRET } }),
     );
     const { log, text } = capture();
@@ -339,15 +355,20 @@ describe('channels from the environment', () => {
   const zaloEnv = { ZALO_APP_ID: '4291763606161179100', ZALO_APP_SECRET: APP_SECRET, ZALO_REFRESH_TOKEN: REFRESH, ZALO_ZNS_TEMPLATES: 'dossiers.applicant-update=248210' };
 
   it('uses the development sinks without settings and the real adapters with them', () => {
-    expect(channelsFromEnv({})).toMatchObject({ mail: { name: 'development', live: false }, sms: { name: 'development', live: false }, zalo: { name: 'development', live: false } });
+    expect(channelsFromEnv({})).toMatchObject({
+      mail: { name: 'development', live: false },
+      sms: { name: 'development', live: false },
+      zalo: { name: 'development', live: false },
+    });
     const real = channelsFromEnv({ ...smsEnv, ...zaloEnv });
     expect(real.sms).toMatchObject({ name: 'sms-gateway', live: true });
     expect(real.zalo).toMatchObject({ name: 'zns', live: true });
     expect(real.zalo.accepts('dossiers.applicant-update')).toBe(true);
     expect(real.zalo.accepts('other.template')).toBe(false);
-    expect(channelsFromEnv({ SMS_GATEWAY_URL: smsEnv.SMS_GATEWAY_URL, SMS_BRANDNAME: 'UBND', SMS_USERNAME: 'u', SMS_PASSWORD: 'p', SMS_UNICODE: 'true', SMS_MAX_SEGMENTS: '4' }).sms.name).toBe(
-      'sms-gateway',
-    );
+    expect(
+      channelsFromEnv({ SMS_GATEWAY_URL: smsEnv.SMS_GATEWAY_URL, SMS_BRANDNAME: 'UBND', SMS_USERNAME: 'u', SMS_PASSWORD: 'p', SMS_UNICODE: 'true', SMS_MAX_SEGMENTS: '4' }).sms
+        .name,
+    ).toBe('sms-gateway');
   });
 
   it('stops start-up on a half-configured channel, naming what is missing and never a value', () => {

@@ -48,7 +48,7 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
 export function providerMessage(answer: HttpAnswer, secrets: readonly string[]): string {
   const j = answer.json as Record<string, unknown> | undefined;
   const fields = j && typeof j === 'object' ? ['message', 'error_description', 'error_name', 'description', 'error'].map((k) => j[k]).filter((v) => typeof v === 'string') : [];
-  const raw = (fields[0] as string | undefined) ?? answer.text;
+  const raw = fields[0] ?? answer.text;
   return scrubSecrets(raw.replace(/\s+/g, ' ').trim().slice(0, 200), secrets);
 }
 
@@ -69,7 +69,8 @@ export async function post(endpoint: EndpointSettings, headers: Record<string, s
       signal: AbortSignal.timeout(endpoint.timeoutMs),
     });
   } catch (err) {
-    if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) throw new DeliveryTimeoutError(`${where} did not answer within ${endpoint.timeoutMs} ms`);
+    if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
+      throw new DeliveryTimeoutError(`${where} did not answer within ${endpoint.timeoutMs} ms`);
     const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
     const code = (cause as { code?: unknown })?.code;
     throw new Error(scrubSecrets(`cannot reach ${where}: ${typeof code === 'string' ? code : cause instanceof Error ? cause.message : String(cause)}`, secrets));
@@ -78,7 +79,8 @@ export async function post(endpoint: EndpointSettings, headers: Record<string, s
   try {
     text = await res.text();
   } catch (err) {
-    if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) throw new DeliveryTimeoutError(`${where} did not finish its answer within ${endpoint.timeoutMs} ms`);
+    if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'))
+      throw new DeliveryTimeoutError(`${where} did not finish its answer within ${endpoint.timeoutMs} ms`);
     throw new Error(`${where}: the answer was cut off`);
   }
   let json: unknown;

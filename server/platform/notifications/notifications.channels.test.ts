@@ -56,12 +56,18 @@ async function serve(answer: (req: RecordedRequest, index: number) => ScriptedAn
 
 const request = (over: Partial<NotificationRequest> = {}): NotificationRequest => {
   const code = `H${tag()}`;
-  return { to: { email: `cong.dan.${tag()}@test.vn`, phone: '0912 345 678' }, template: 'test.zalo-update', params: { name: 'Nguyễn Văn An', code }, subjectType: 'record', subjectId: code, ...over };
+  return {
+    to: { email: `cong.dan.${tag()}@test.vn`, phone: '0912 345 678' },
+    template: 'test.zalo-update',
+    params: { name: 'Nguyễn Văn An', code },
+    subjectType: 'record',
+    subjectId: code,
+    ...over,
+  };
 };
 const enqueueAll = (r: NotificationRequest) => withTransaction(t.systemCtx(), (s) => enqueueNotifications(s, r));
 const rowsOf = (subjectId: string) => t.database.db.select().from(notificationsOutbox).where(eq(notificationsOutbox.subjectId, subjectId));
-const summary = async (subjectId: string) =>
-  (await rowsOf(subjectId)).map((r) => `${r.channel}:${r.recipient}:${r.status}${r.lastError ? `:${r.lastError}` : ''}`).sort();
+const summary = async (subjectId: string) => (await rowsOf(subjectId)).map((r) => `${r.channel}:${r.recipient}:${r.status}${r.lastError ? `:${r.lastError}` : ''}`).sort();
 
 describe('enqueue by contacts and preference', () => {
   it('sends on every channel the recipient can be reached by, Zalo on the phone number, by default', async () => {
@@ -103,7 +109,8 @@ describe('enqueue by contacts and preference', () => {
     expect(await summary(r.subjectId!)).toEqual(['email:an.nguyen@test.vn:pending']);
     const nobody = request({ to: {} });
     expect(await enqueueAll(nobody)).toEqual([]);
-    await expect(enqueueAll(request({ channels: ['fax' as never] }))).rejects.toThrow(/unknown notification channel/);
+    const fax = JSON.parse('["fax"]') as NotificationRequest['channels'];
+    await expect(enqueueAll(request({ channels: fax }))).rejects.toThrow(/unknown notification channel/);
   });
 
   it('records what cannot be sent: a number that is not a Vietnamese mobile, a template Zalo has no id for', async () => {
@@ -112,7 +119,14 @@ describe('enqueue by contacts and preference', () => {
     expect(await summary(landline.subjectId!)).toEqual(['sms:024 3765 4321:skipped:invalid-phone', 'zalo:024 3765 4321:skipped:invalid-phone']);
 
     configureNotificationChannels({
-      zalo: createZaloZnsChannel({ appId: '1', appSecret: 's', refreshToken: 'r', templates: new Map([['other.template', '1']]), znsUrl: 'https://zns.invalid/x', oauthUrl: 'https://oauth.invalid/x' }),
+      zalo: createZaloZnsChannel({
+        appId: '1',
+        appSecret: 's',
+        refreshToken: 'r',
+        templates: new Map([['other.template', '1']]),
+        znsUrl: 'https://zns.invalid/x',
+        oauthUrl: 'https://oauth.invalid/x',
+      }),
     });
     const unapproved = request({ channels: ['zalo'] });
     await enqueueAll(unapproved);
@@ -143,7 +157,13 @@ describe('delivery through the real adapters', () => {
     const [queued] = await enqueueAll(r);
     expect(await deliverNotification(t.systemCtx(), queued!.id)).toEqual({ outcome: 'sent' });
     const [row] = await rowsOf(r.subjectId!);
-    expect(row).toMatchObject({ status: 'sent', deliveredVia: 'zns', providerMessageId: 'zns-8a7b6c', renderedSubject: null, renderedBody: expect.stringContaining('Kính gửi Nguyễn Văn An') });
+    expect(row).toMatchObject({
+      status: 'sent',
+      deliveredVia: 'zns',
+      providerMessageId: 'zns-8a7b6c',
+      renderedSubject: null,
+      renderedBody: expect.stringContaining('Kính gửi Nguyễn Văn An'),
+    });
     expect(server.json()).toEqual([{ phone: '84912345678', template_id: '248210', template_data: { ten: 'Nguyễn Văn An', ma_ho_so: r.subjectId }, tracking_id: queued!.id }]);
   });
 
@@ -156,7 +176,14 @@ describe('delivery through the real adapters', () => {
     expect((await rowsOf(r.subjectId!))[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: 'SMS gateway answered 503: busy' });
     expect((await deliverNotification(t.systemCtx(), queued!.id)).outcome).toBe('sent');
     const [row] = await rowsOf(r.subjectId!);
-    expect(row).toMatchObject({ status: 'sent', attempts: 2, lastError: null, deliveredVia: 'sms-gateway', providerMessageId: 'SMS-1', renderedBody: `Ho so ${r.subjectId} da co ket qua.` });
+    expect(row).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+      lastError: null,
+      deliveredVia: 'sms-gateway',
+      providerMessageId: 'SMS-1',
+      renderedBody: `Ho so ${r.subjectId} da co ket qua.`,
+    });
     expect(server.json().map((b) => b.requestId)).toEqual([queued!.id, queued!.id]);
   });
 
@@ -174,12 +201,25 @@ describe('delivery through the real adapters', () => {
     const r = request();
     const rows = await enqueueAll(r);
     for (const q of rows) expect((await deliverNotification(t.systemCtx(), q.id)).outcome).toBe('sent');
-    expect((await rowsOf(r.subjectId!)).map((x) => `${x.channel}:${x.deliveredVia}:${x.status}`).sort()).toEqual(['email:development:sent', 'sms:development:sent', 'zalo:development:sent']);
+    expect((await rowsOf(r.subjectId!)).map((x) => `${x.channel}:${x.deliveredVia}:${x.status}`).sort()).toEqual([
+      'email:development:sent',
+      'sms:development:sent',
+      'zalo:development:sent',
+    ]);
     const admin = await signInAs(t, 'system-admin');
     const list = (await admin.get(`/api/v1/notifications/outbox?q=${encodeURIComponent(r.subjectId!)}&channel=zalo`)).json();
     expect(list).toMatchObject({
       total: 1,
-      items: [{ channel: 'zalo', recipient: '84912345678', subject: null, body: expect.stringContaining('Kính gửi'), zaloData: { ten: 'Nguyễn Văn An', ma_ho_so: r.subjectId }, deliveredVia: 'development' }],
+      items: [
+        {
+          channel: 'zalo',
+          recipient: '84912345678',
+          subject: null,
+          body: expect.stringContaining('Kính gửi'),
+          zaloData: { ten: 'Nguyễn Văn An', ma_ho_so: r.subjectId },
+          deliveredVia: 'development',
+        },
+      ],
     });
     const sms = (await admin.get(`/api/v1/notifications/outbox?q=${encodeURIComponent(r.subjectId!)}&channel=sms`)).json();
     expect(sms.items[0]).toMatchObject({ subject: null, body: `Hồ sơ ${r.subjectId} đã có kết quả.`, zaloData: null });

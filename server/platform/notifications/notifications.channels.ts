@@ -136,7 +136,10 @@ function configured(env: NodeJS.ProcessEnv, group: keyof typeof GROUPS): boolean
   const set = names.filter((n) => env[n]?.trim());
   if (!set.length) return false;
   const missing = required.filter((n) => !env[n]?.trim());
-  if (missing.length) throw new Error(`${label} is half-configured: ${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing; set all of ${required.join(', ')} or none of ${names.join(', ')}`);
+  if (missing.length)
+    throw new Error(
+      `${label} is half-configured: ${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing; set all of ${required.join(', ')} or none of ${names.join(', ')}`,
+    );
   return true;
 }
 
@@ -159,7 +162,9 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
  *   (`<template key>=<ZNS template id>,…`); optional ZALO_ACCESS_TOKEN, ZALO_ZNS_URL, ZALO_OAUTH_URL.
  */
 export function channelsFromEnv(env: NodeJS.ProcessEnv = process.env): NotificationChannels {
-  const mail = configured(env, 'mail') ? createSmtpTransport({ url: env.SMTP_URL!.trim(), from: env.MAIL_FROM ?? '', caFile: env.SMTP_CA_FILE || undefined }) : developmentMailTransport;
+  const mail = configured(env, 'mail')
+    ? createSmtpTransport({ url: env.SMTP_URL!.trim(), from: env.MAIL_FROM ?? '', caFile: env.SMTP_CA_FILE || undefined })
+    : developmentMailTransport;
   let sms: SmsChannel = developmentSmsChannel;
   if (configured(env, 'sms')) {
     const segments = env.SMS_MAX_SEGMENTS?.trim();

@@ -144,7 +144,10 @@ function contactFor(to: NotificationContacts, channel: NotificationChannel): str
  * possible channels but never silences a message: when none of the preferred channels is possible, every possible
  * one is used, because what is sent here is what the recipient must be told. Returns the rows written.
  */
-export async function enqueueNotifications(scope: TxScope, request: NotificationRequest): Promise<Array<{ channel: NotificationChannel; id: string; status: 'pending' | 'skipped' }>> {
+export async function enqueueNotifications(
+  scope: TxScope,
+  request: NotificationRequest,
+): Promise<Array<{ channel: NotificationChannel; id: string; status: 'pending' | 'skipped' }>> {
   const { to, channels = 'all', dedupeKey, ...message } = request;
   if (channels !== 'all' && channels.some((c) => !ALL_CHANNELS.includes(c))) throw new Error(`unknown notification channel in ${JSON.stringify(channels)}`);
   const possible = ALL_CHANNELS.filter((c) => contactFor(to, c) !== null && (c !== 'zalo' || hasZaloMapping(message.template)));

@@ -97,7 +97,13 @@ export function renderZaloData(key: string, params: Record<string, unknown>): Re
   for (const [name, max] of Object.entries(mapping.params)) {
     const value = String(values[name] ?? '').trim();
     if (!value) throw new TemplateError(`Zalo data of template "${key}" has no value for ${name}`);
-    out[name] = [...value].length > max ? `${[...value].slice(0, max - 1).join('').trimEnd()}…` : value;
+    out[name] =
+      [...value].length > max
+        ? `${[...value]
+            .slice(0, max - 1)
+            .join('')
+            .trimEnd()}…`
+        : value;
   }
   return out;
 }

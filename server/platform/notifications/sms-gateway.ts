@@ -75,7 +75,10 @@ export function createBrandnameSmsChannel(settings: SmsGatewaySettings): SmsChan
       const started = Date.now();
       const answer = await post(endpoint, { authorization, 'content-type': 'application/json; charset=utf-8' }, body, secrets);
       // Never the number, the text or the credentials: what happened and how big it was.
-      log.info({ channel: 'sms', status: answer.status, ms: Date.now() - started, segments: prepared.segments, encoding: prepared.encoding, truncated: prepared.truncated }, 'SMS gateway answered');
+      log.info(
+        { channel: 'sms', status: answer.status, ms: Date.now() - started, segments: prepared.segments, encoding: prepared.encoding, truncated: prepared.truncated },
+        'SMS gateway answered',
+      );
       if ((answer.status >= 200 && answer.status < 300) || answer.status === 409) return { providerMessageId: referenceOf(answer), text: prepared.text };
       const reason = `SMS gateway answered ${answer.status}: ${providerMessage(answer, secrets)}`;
       if (answer.status >= 400 && answer.status < 500 && !RETRIED_4XX.has(answer.status)) throw new PermanentDeliveryError(reason);

@@ -14,7 +14,21 @@ describe('Vietnamese mobile numbers', () => {
   });
 
   it('refuses landlines, old 11-digit numbers, foreign numbers and garbage', () => {
-    for (const raw of ['02437654321', '0243 765 4321', '01234567890', '091234567', '09123456789', '+1 202 555 0100', '+33612345678', 'abc', '', '   ', null, undefined, '0912345678;0987654321']) {
+    for (const raw of [
+      '02437654321',
+      '0243 765 4321',
+      '01234567890',
+      '091234567',
+      '09123456789',
+      '+1 202 555 0100',
+      '+33612345678',
+      'abc',
+      '',
+      '   ',
+      null,
+      undefined,
+      '0912345678;0987654321',
+    ]) {
       expect(vnMobileNumber(raw), String(raw)).toBeNull();
     }
   });

@@ -112,7 +112,10 @@ class ZaloTokens {
 /** Parses ZALO_ZNS_TEMPLATES: `template.key=248210,other.key=248211`. */
 export function parseZaloTemplates(raw: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const pair of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [key, id, ...rest] = pair.split('=').map((p) => p.trim());
     if (!key || !id || rest.length || !/^[0-9]{1,20}$/.test(id)) throw new Error(`ZALO_ZNS_TEMPLATES: "${pair}" is not <template key>=<numeric ZNS template id>`);
     if (out.has(key)) throw new Error(`ZALO_ZNS_TEMPLATES names ${key} twice`);

@@ -20,7 +20,11 @@ export function OutboxMessageDetails({ message }: { message: OutboxMessage }) {
       </Descriptions.Item>
       {message.zaloData && (
         <Descriptions.Item label={t('notifications.outbox.zaloData')}>
-          <Descriptions size="small" column={1} items={Object.entries(message.zaloData).map(([name, value]) => ({ key: name, label: <Typography.Text code>{name}</Typography.Text>, children: value }))} />
+          <Descriptions
+            size="small"
+            column={1}
+            items={Object.entries(message.zaloData).map(([name, value]) => ({ key: name, label: <Typography.Text code>{name}</Typography.Text>, children: value }))}
+          />
         </Descriptions.Item>
       )}
       <Descriptions.Item label={t('notifications.outbox.template')}>
