@@ -190,7 +190,7 @@ test('a dossier due in a year not yet published: provisional on the receipt and 
       items: Array<{ channel: string; recipient: string; body: string }>;
     };
     const moved = outbox.items.filter((m) => m.body.includes('lịch hẹn trả kết quả tạm tính'));
-    expect(moved.map((m) => m.channel).sort()).toEqual(['email', 'sms']);
+    expect(moved.map((m) => m.channel).sort()).toEqual(['email', 'sms', 'zalo']);
     expect(moved.every((m) => m.body.includes(dossier.code) && m.body.includes(dmy(movedDue)))).toBe(true);
   });
 

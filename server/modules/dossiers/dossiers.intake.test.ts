@@ -52,7 +52,13 @@ describe('intake at the desk', () => {
       .where(and(eq(auditEvents.subjectId, d.id), eq(auditEvents.action, 'dossiers.intake')));
     expect(audit).toHaveLength(1);
     const outbox = await t.database.db.select().from(notificationsOutbox).where(eq(notificationsOutbox.subjectId, d.id));
-    expect(outbox.map((o) => o.channel).sort()).toEqual(['email', 'sms']);
+    expect(outbox.map((o) => o.channel).sort()).toEqual(['email', 'sms', 'zalo']);
+    // What happened, what happens next, by when: the appointment, in every channel's text.
+    const due = `${d.dueAt.slice(11, 16)} ngày ${d.dueAt.slice(8, 10)}/${d.dueAt.slice(5, 7)}/${d.dueAt.slice(0, 4)}`;
+    const email = outbox.find((o) => o.channel === 'email')!;
+    expect(email.params).toMatchObject({ outlook: 'handling', due: d.dueAt });
+    const { body } = (await w.agents.admin.get(`/api/v1/notifications/outbox?q=${d.id}&channel=email`)).json<{ items: Array<{ body: string }> }>().items[0]!;
+    expect(body.split('\n')).toEqual([expect.stringContaining(`hẹn trả kết quả ${due}`), expect.stringMatching(/^Tiếp theo: /), `Thời hạn: hẹn trả kết quả ${due}.`]);
   });
 
   it('allocates codes per handling agency per day, resetting the next day', async () => {

@@ -120,9 +120,9 @@ describe('provisional calendar for a year not yet published (issue 8 item 7)', (
     const receipt = await w.agents.reception.get(`/api/v1/dossiers/${received.id}/slips/receipt`);
     expect(flatText(receipt.rawPayload)).not.toContain('tạm tính');
 
-    // One message per channel the applicant gave (e-mail and SMS) for the moved appointment.
+    // One message per channel the applicant can be reached by (e-mail, SMS, Zalo on the phone) for the moved appointment.
     const messages = await movedMessages(received.id);
-    expect(messages.map((m) => m.channel).sort()).toEqual(['email', 'sms']);
+    expect(messages.map((m) => m.channel).sort()).toEqual(['email', 'sms', 'zalo']);
     expect(messages[0]!.params).toMatchObject({ kind: 'calendar-confirmed' });
 
     // The paused dossier did not move, but its appointment is now official: the lookup no longer says provisional.
@@ -134,7 +134,7 @@ describe('provisional calendar for a year not yet published (issue 8 item 7)', (
     expect(changed).not.toBeNull();
     await t.host.events.emit('calendar.changed', changed!);
     expect(await detail(received.id)).toMatchObject({ version: moved.version });
-    expect(await movedMessages(received.id)).toHaveLength(2);
+    expect(await movedMessages(received.id)).toHaveLength(3);
 
     // Nothing relies on a provisional year any more; 2027 is published so no warning in December.
     expect((await w.agents.admin.get('/api/v1/calendar/status')).json()).toMatchObject({ lastPublishedYear: 2027, provisionalOpenItems: 0, warning: null });

@@ -5,11 +5,15 @@ import { notificationsRoutes } from './notifications.routes';
 
 export {
   enqueueNotification,
+  enqueueNotifications,
   deliverNotification,
   claimNotification,
   sweepNotifications,
   OUTBOX,
   type NotificationMessage,
+  type NotificationRequest,
+  type NotificationContacts,
+  type ChannelPreference,
   type NotificationChannel,
   type NotificationStatus,
   type DeliveryOutcome,
@@ -19,8 +23,11 @@ export {
   registerNotificationTemplate,
   hasNotificationTemplate,
   renderNotification,
+  renderZaloData,
+  hasZaloMapping,
   TemplateError,
   type NotificationTemplate,
+  type ZaloTemplateMapping,
   type NotificationTemplateDeclaration,
   type RenderedNotification,
 } from './notifications.templates';
@@ -30,14 +37,22 @@ export {
   channelsFromEnv,
   developmentMailTransport,
   developmentSmsChannel,
+  developmentZaloChannel,
   PermanentDeliveryError,
   type MailTransport,
   type SmsChannel,
+  type ZaloChannel,
   type OutgoingMail,
   type OutgoingSms,
+  type OutgoingZalo,
+  type SendReceipt,
   type NotificationChannels,
 } from './notifications.channels';
 export { createSmtpTransport, type SmtpSettings } from './smtp-transport';
+export { createBrandnameSmsChannel, type SmsGatewaySettings } from './sms-gateway';
+export { createZaloZnsChannel, parseZaloTemplates, type ZaloZnsSettings } from './zalo-zns';
+export { vnMobileNumber } from './phone';
+export { prepareSms, toGsm7, withoutDiacritics, type PreparedSms } from './sms-text';
 export { notificationsOutbox } from './notifications.tables';
 export { OUTBOX_READ_ACTION } from './notifications.policy';
 
@@ -46,6 +61,7 @@ export const notificationsModule: ModuleManifest = {
   key: 'notifications',
   jobs: notificationJobs,
   routes: notificationsRoutes,
-  // Reads SMTP_URL / MAIL_FROM once per app build, so a wrong mail configuration stops start-up instead of the first send.
+  // Reads the SMTP_*, SMS_* and ZALO_* settings once per app build, so a wrong or half-set configuration stops
+  // start-up instead of the first send.
   register: () => configureNotificationChannels(channelsFromEnv(process.env)),
 };

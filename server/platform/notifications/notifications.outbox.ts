@@ -1,24 +1,28 @@
 import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import type { NotificationSkipReason } from '../../../contracts/notifications/notifications.contracts';
+import type { NotificationChannel, NotificationSkipReason } from '../../../contracts/notifications/notifications.contracts';
 import type { TxScope, Ctx } from '../context/context';
 import type { Locale } from '../i18n';
 import { sendJob, sendJobSoon } from '../jobs';
 import { executeNamed, type NamedStatement } from '../db/database';
 import { databaseHealthOf } from '../db/database-health';
 import { notificationsOutbox } from './notifications.tables';
-import { hasNotificationTemplate, renderNotification, type RenderedNotification } from './notifications.templates';
-import { notificationChannels } from './notifications.channels';
+import { hasNotificationTemplate, hasZaloMapping, renderNotification, renderZaloData, type RenderedNotification } from './notifications.templates';
+import { notificationChannels, type SendReceipt } from './notifications.channels';
 import { PermanentDeliveryError } from './notifications.errors';
 import { isMailAddress } from './smtp-transport';
+import { vnMobileNumber } from './phone';
 
-export type NotificationChannel = 'email' | 'sms';
+export type { NotificationChannel };
 export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
 
 /** A message to queue: which channel, to whom, which template with which params, about which record. */
 export interface NotificationMessage {
   channel: NotificationChannel;
-  /** E-mail address or phone number; empty or invalid → the row is recorded as `skipped` (nothing to send to). */
+  /**
+   * E-mail address, or phone number for SMS and Zalo (stored as 84xxxxxxxxx); empty or invalid → the row is recorded
+   * as `skipped` (nothing to send to).
+   */
   recipient: string | null | undefined;
   /** A template key a module declares in its manifest (declareNotificationTemplate). */
   template: string;
@@ -56,8 +60,6 @@ export const OUTBOX = {
   recordWaitSeconds: 600,
 };
 
-const PHONE = /^\+?[0-9]{8,15}$/;
-
 const OUTBOX_INSERT: NamedStatement = {
   name: 'notifications_outbox_insert_v1',
   text: `insert into notifications_outbox (channel, recipient, template_key, params, locale, status, last_error, subject_type, subject_id, dedupe_key, recheck_at)
@@ -69,8 +71,9 @@ function normaliseRecipient(channel: NotificationChannel, raw: string | null | u
   const value = (raw ?? '').trim();
   if (!value) return { recipient: '', problem: 'no-recipient' };
   if (channel === 'email') return { recipient: value, problem: isMailAddress(value) ? null : 'invalid-email' };
-  const phone = value.replace(/[\s.()-]/g, '');
-  return { recipient: phone, problem: PHONE.test(phone) ? null : 'invalid-phone' };
+  // SMS gateways and ZNS take 84xxxxxxxxx; storing that form also makes one number one recipient whatever was typed.
+  const phone = vnMobileNumber(value);
+  return phone ? { recipient: phone, problem: null } : { recipient: value.slice(0, 40), problem: 'invalid-phone' };
 }
 
 /**
@@ -80,7 +83,12 @@ function normaliseRecipient(channel: NotificationChannel, raw: string | null | u
  */
 export async function enqueueNotification(scope: TxScope, message: NotificationMessage): Promise<{ id: string; status: 'pending' | 'skipped' } | null> {
   if (!hasNotificationTemplate(message.template)) throw new Error(`no notification template "${message.template}" (declare it in a module manifest)`);
-  const { recipient, problem } = normaliseRecipient(message.channel, message.recipient);
+  if (message.channel === 'zalo' && !hasZaloMapping(message.template)) throw new Error(`notification template "${message.template}" has no Zalo mapping`);
+  const normalised = normaliseRecipient(message.channel, message.recipient);
+  const { recipient } = normalised;
+  let problem = normalised.problem;
+  // ZNS sends only templates approved for the Official Account: one without a configured id is recorded, not sent.
+  if (!problem && message.channel === 'zalo' && !notificationChannels().zalo.accepts(message.template)) problem = 'zalo-template-not-configured';
   const status = problem ? 'skipped' : 'pending';
   // Stored as JSON: Dates become ISO strings now rather than surprising the template later. Hand-written and named:
   // every notified change runs it, so it is planned once per connection and skips the query builder.
@@ -103,6 +111,54 @@ export async function enqueueNotification(scope: TxScope, message: NotificationM
   // and its caller gets its answer either way; the sweep remains the safety net.
   if (status === 'pending') scope.afterCommit(() => sendJobSoon('notifications.deliver', { id: row.id }));
   return { id: row.id, status };
+}
+
+/** Where a recipient can be reached. `zaloPhone` defaults to `phone` (the number most people use Zalo with); null: no Zalo. */
+export interface NotificationContacts {
+  email?: string | null;
+  phone?: string | null;
+  zaloPhone?: string | null;
+}
+
+/** The channels a recipient accepts, in their order of preference, or every channel. */
+export type ChannelPreference = 'all' | readonly NotificationChannel[];
+
+/** One message to a person on the channels they accept: the same template rendered for each channel. */
+export interface NotificationRequest extends Omit<NotificationMessage, 'channel' | 'recipient'> {
+  to: NotificationContacts;
+  /** Default 'all'. */
+  channels?: ChannelPreference;
+}
+
+const ALL_CHANNELS: readonly NotificationChannel[] = ['email', 'sms', 'zalo'];
+
+function contactFor(to: NotificationContacts, channel: NotificationChannel): string | null {
+  const value = channel === 'email' ? to.email : channel === 'sms' ? to.phone : to.zaloPhone === undefined ? to.phone : to.zaloPhone;
+  return value?.trim() ? value : null;
+}
+
+/**
+ * Queues a message on every channel the recipient can be reached by and accepts, in the caller's transaction (each
+ * row as enqueueNotification writes it; `dedupeKey` gets `:<channel>` appended). A channel is possible when the
+ * recipient has a contact for it (and, for Zalo, the template has a Zalo mapping). The preference narrows the
+ * possible channels but never silences a message: when none of the preferred channels is possible, every possible
+ * one is used, because what is sent here is what the recipient must be told. Returns the rows written.
+ */
+export async function enqueueNotifications(
+  scope: TxScope,
+  request: NotificationRequest,
+): Promise<Array<{ channel: NotificationChannel; id: string; status: 'pending' | 'skipped' }>> {
+  const { to, channels = 'all', dedupeKey, ...message } = request;
+  if (channels !== 'all' && channels.some((c) => !ALL_CHANNELS.includes(c))) throw new Error(`unknown notification channel in ${JSON.stringify(channels)}`);
+  const possible = ALL_CHANNELS.filter((c) => contactFor(to, c) !== null && (c !== 'zalo' || hasZaloMapping(message.template)));
+  const preferred = channels === 'all' ? possible : channels.filter((c) => possible.includes(c));
+  const chosen = preferred.length ? preferred : possible;
+  const out: Array<{ channel: NotificationChannel; id: string; status: 'pending' | 'skipped' }> = [];
+  for (const channel of chosen) {
+    const row = await enqueueNotification(scope, { ...message, channel, recipient: contactFor(to, channel), ...(dedupeKey ? { dedupeKey: `${dedupeKey}:${channel}` } : {}) });
+    if (row) out.push({ channel, ...row });
+  }
+  return out;
 }
 
 /** What one delivery run did. */
@@ -191,31 +247,48 @@ export async function deliverNotification(ctx: Ctx, id: string): Promise<{ outco
   const stop = keepClaim(ctx, row);
   try {
     let rendered: RenderedNotification | null = null;
+    let sentText: string | null = null;
     let via = '';
+    let receipt: SendReceipt | void = undefined;
     let failure: { err: unknown } | null = null;
     try {
       rendered = renderNotification(row.templateKey, row.locale as Locale, row.params);
-      const { mail, sms } = notificationChannels();
+      const { mail, sms, zalo } = notificationChannels();
       if (row.channel === 'email') {
-        await mail.send({ to: row.recipient, subject: rendered.subject, text: rendered.body }, ctx.log);
+        sentText = rendered.body;
+        receipt = await mail.send({ to: row.recipient, subject: rendered.subject, text: rendered.body }, ctx.log);
         via = mail.name;
-      } else {
-        await sms.send({ to: row.recipient, text: rendered.body }, ctx.log);
+      } else if (row.channel === 'sms') {
+        sentText = rendered.sms ?? rendered.body;
+        receipt = await sms.send({ to: row.recipient, text: sentText, reference: row.id }, ctx.log);
         via = sms.name;
+      } else {
+        sentText = rendered.body;
+        const data = renderZaloData(row.templateKey, row.params);
+        receipt = await zalo.send({ to: row.recipient, templateKey: row.templateKey, data, trackingId: row.id, text: rendered.body }, ctx.log);
+        via = zalo.name;
       }
     } catch (err) {
       failure = { err };
     }
     if (!failure) {
-      await recordOutcome(ctx, row, { status: 'sent', sentAt: sql`now()`, lastError: null, renderedSubject: rendered!.subject, renderedBody: rendered!.body, deliveredVia: via });
+      await recordOutcome(ctx, row, {
+        status: 'sent',
+        sentAt: sql`now()`,
+        lastError: null,
+        renderedSubject: row.channel === 'email' ? rendered!.subject : null,
+        renderedBody: receipt?.text ?? sentText,
+        deliveredVia: via,
+        providerMessageId: receipt?.providerMessageId ?? null,
+      });
       return { outcome: 'sent' };
     }
     const final = failure.err instanceof PermanentDeliveryError || row.attempts >= OUTBOX.maxAttempts;
     await recordOutcome(ctx, row, {
       status: final ? 'failed' : 'pending',
       lastError: errorText(failure.err),
-      renderedSubject: rendered?.subject ?? null,
-      renderedBody: rendered?.body ?? null,
+      renderedSubject: row.channel === 'email' ? (rendered?.subject ?? null) : null,
+      renderedBody: sentText,
       recheckAt: sql`now() + ${OUTBOX.retryGraceSeconds}::int * interval '1 second'`,
     });
     return { outcome: final ? 'failed' : 'retry', error: failure.err };

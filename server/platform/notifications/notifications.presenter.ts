@@ -1,19 +1,29 @@
 import type { OutboxMessage } from '../../../contracts/notifications/notifications.contracts';
 import type { Locale } from '../i18n';
 import type { notificationsOutbox } from './notifications.tables';
-import { renderNotification } from './notifications.templates';
+import { renderNotification, renderZaloData } from './notifications.templates';
 
 type Row = typeof notificationsOutbox.$inferSelect;
 
-/** An outbox row for the API; a message not sent yet shows a preview rendered now. */
+/** An outbox row for the API; a message not sent yet shows a preview rendered now (the SMS text for SMS). */
 export function presentOutboxMessage(row: Row): OutboxMessage {
   let subject = row.renderedSubject;
   let body = row.renderedBody;
   if (subject === null && body === null) {
     try {
-      ({ subject, body } = renderNotification(row.templateKey, row.locale as Locale, row.params));
+      const rendered = renderNotification(row.templateKey, row.locale as Locale, row.params);
+      subject = rendered.subject;
+      body = row.channel === 'sms' ? (rendered.sms ?? rendered.body) : rendered.body;
     } catch {
       // The row's last_error (or the next delivery) reports the template problem; the list still shows the row.
+    }
+  }
+  let zaloData: Record<string, string> | null = null;
+  if (row.channel === 'zalo') {
+    try {
+      zaloData = renderZaloData(row.templateKey, row.params);
+    } catch {
+      // Same as above: the delivery records why this message cannot go to Zalo.
     }
   }
   return {
@@ -25,9 +35,11 @@ export function presentOutboxMessage(row: Row): OutboxMessage {
     status: row.status as OutboxMessage['status'],
     attempts: row.attempts,
     lastError: row.lastError,
-    subject: row.channel === 'sms' ? null : subject,
+    subject: row.channel === 'email' ? subject : null,
     body,
+    zaloData,
     deliveredVia: row.deliveredVia,
+    providerMessageId: row.providerMessageId,
     subjectType: row.subjectType,
     subjectId: row.subjectId,
     createdAt: row.createdAt.toISOString(),

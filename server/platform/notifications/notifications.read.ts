@@ -7,6 +7,7 @@ import { notificationChannels } from './notifications.channels';
 import { OUTBOX_READ_ACTION } from './notifications.policy';
 import { presentOutboxMessage } from './notifications.presenter';
 import { notificationsOutbox } from './notifications.tables';
+import { vnMobileNumber } from './phone';
 
 function assertCanRead(ctx: Ctx): void {
   if (!can(ctx.actor, OUTBOX_READ_ACTION)) throw new AppError('FORBIDDEN', { action: OUTBOX_READ_ACTION });
@@ -21,7 +22,9 @@ export async function listOutbox(ctx: Ctx, q: ListOutboxQuery): Promise<ListOutb
   if (q.channel) conds.push(eq(t.channel, q.channel));
   if (q.q) {
     const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conds.push(or(ilike(t.recipient, like), ilike(t.templateKey, like), ilike(t.subjectId, like), ilike(t.renderedSubject, like))!);
+    // Phone numbers are stored as 84xxxxxxxxx: a number typed as 0912 345 678 finds them too.
+    const phone = vnMobileNumber(q.q);
+    conds.push(or(ilike(t.recipient, like), ilike(t.templateKey, like), ilike(t.subjectId, like), ilike(t.renderedSubject, like), ...(phone ? [eq(t.recipient, phone)] : []))!);
   }
   const where = conds.length ? and(...conds) : undefined;
   const [rows, count] = await Promise.all([
@@ -43,6 +46,6 @@ export async function listOutbox(ctx: Ctx, q: ListOutboxQuery): Promise<ListOutb
 /** Which transports are configured, so the outbox page can say whether messages really leave the system. */
 export function describeChannels(ctx: Ctx): NotificationChannelsResponse {
   assertCanRead(ctx);
-  const { mail, sms } = notificationChannels();
-  return { email: { transport: mail.name, live: mail.live }, sms: { transport: sms.name, live: sms.live } };
+  const { mail, sms, zalo } = notificationChannels();
+  return { email: { transport: mail.name, live: mail.live }, sms: { transport: sms.name, live: sms.live }, zalo: { transport: zalo.name, live: zalo.live } };
 }

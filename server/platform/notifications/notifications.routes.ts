@@ -17,7 +17,7 @@ export async function notificationsRoutes(fastify: FastifyInstance): Promise<voi
   );
   app.get(
     '/channels',
-    { config: READ, schema: { tags, summary: 'Configured e-mail transport and SMS channel', response: { 200: NotificationChannelsResponseSchema } } },
+    { config: READ, schema: { tags, summary: 'Configured e-mail transport, SMS and Zalo channels', response: { 200: NotificationChannelsResponseSchema } } },
     async (request) => describeChannels(request.ctx),
   );
 }

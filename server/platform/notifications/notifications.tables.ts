@@ -25,8 +25,10 @@ export const notificationsOutbox = pgTable(
     /** What was (or would have been) sent, filled in by the delivery job. */
     renderedSubject: text('rendered_subject'),
     renderedBody: text('rendered_body'),
-    /** Name of the transport that accepted it ('smtp', 'development', ...). */
+    /** Name of the transport that accepted it ('smtp', 'sms-gateway', 'zns', 'development', ...). */
     deliveredVia: text('delivered_via'),
+    /** The provider's id for the accepted message (ZNS msg_id, the SMS gateway's id), for matching its reports. */
+    providerMessageId: text('provider_message_id'),
     /** The record the message is about, for linking (same meaning as in audit_events). */
     subjectType: text('subject_type'),
     subjectId: text('subject_id'),
@@ -39,7 +41,7 @@ export const notificationsOutbox = pgTable(
     recheckAt: timestamp('recheck_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
-    check('notifications_outbox_channel_check', sql`${t.channel} in ('email', 'sms')`),
+    check('notifications_outbox_channel_check', sql`${t.channel} in ('email', 'sms', 'zalo')`),
     check('notifications_outbox_status_check', sql`${t.status} in ('pending', 'sending', 'sent', 'failed', 'skipped')`),
     check('notifications_outbox_locale_check', sql`${t.locale} in ('vi', 'en')`),
     uniqueIndex('notifications_outbox_dedupe_idx').on(t.dedupeKey),

@@ -1,14 +1,28 @@
 import type { Locale } from '../i18n';
 import { PermanentDeliveryError } from './notifications.errors';
 
-/** A message ready to send: e-mail uses both parts, SMS sends only `body`. */
+/** A message ready to send: e-mail uses subject and body, SMS its short `sms` text (else `body`). */
 export interface RenderedNotification {
   subject: string;
   body: string;
+  /** A shorter text for SMS, where every 153 characters are another paid part (see sms-text.ts). */
+  sms?: string;
 }
 
-/** One renderer per language; each receives the params stored with the message. */
-export type NotificationTemplate<P> = Record<Locale, (params: P) => RenderedNotification>;
+/**
+ * How a template is sent by Zalo (ZNS only delivers templates Zalo approved beforehand): the approved template's
+ * parameter names with their maximum lengths (Zalo's parameter types cap them, e.g. 30 characters for a code or a
+ * status label, 200 for a name or an address), and their values from the message's params. The approved template
+ * has one language, so values are rendered in Vietnamese. Its id, which Zalo assigns per Official Account, is
+ * configuration (ZALO_ZNS_TEMPLATES), not code.
+ */
+export interface ZaloTemplateMapping<P> {
+  params: Record<string, number>;
+  data: (params: P) => Record<string, string>;
+}
+
+/** One renderer per language, each receiving the params stored with the message, and optionally a Zalo mapping. */
+export type NotificationTemplate<P> = Record<Locale, (params: P) => RenderedNotification> & { zalo?: ZaloTemplateMapping<P> };
 
 const KEY = /^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$/;
 const templates = new Map<string, NotificationTemplate<never>>();
@@ -58,5 +72,38 @@ export function renderNotification(key: string, locale: Locale, params: Record<s
     throw new TemplateError(`template "${key}" failed: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (!out || typeof out.subject !== 'string' || typeof out.body !== 'string') throw new TemplateError(`template "${key}" returned no subject/body`);
+  return out;
+}
+
+/** Whether a template can be sent by Zalo (it declares a ZNS mapping). */
+export function hasZaloMapping(key: string): boolean {
+  return templates.get(key)?.zalo !== undefined;
+}
+
+/**
+ * The ZNS template data of a stored message: every declared parameter, each value cut to its maximum length.
+ * Throws TemplateError when the template has no Zalo mapping or its mapping fails.
+ */
+export function renderZaloData(key: string, params: Record<string, unknown>): Record<string, string> {
+  const mapping = templates.get(key)?.zalo;
+  if (!mapping) throw new TemplateError(`template "${key}" has no Zalo mapping`);
+  let values: Record<string, string>;
+  try {
+    values = mapping.data(params as never);
+  } catch (err) {
+    throw new TemplateError(`Zalo data of template "${key}" failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const out: Record<string, string> = {};
+  for (const [name, max] of Object.entries(mapping.params)) {
+    const value = String(values[name] ?? '').trim();
+    if (!value) throw new TemplateError(`Zalo data of template "${key}" has no value for ${name}`);
+    out[name] =
+      [...value].length > max
+        ? `${[...value]
+            .slice(0, max - 1)
+            .join('')
+            .trimEnd()}…`
+        : value;
+  }
   return out;
 }

@@ -8,6 +8,7 @@ import {
   configureNotificationChannels,
   deliverNotification,
   developmentSmsChannel,
+  developmentZaloChannel,
   enqueueNotification,
   notificationsOutbox,
   OUTBOX,
@@ -49,7 +50,7 @@ const enqueue = (m: NotificationMessage) => withTransaction(t.systemCtx(), (s) =
 
 /** Starts the worker with a transport; `sweep: false` leaves the periodic sweep out so a test can run it by hand. */
 async function startWorker(transport: RecordingTransport, opts: { sweep?: boolean } = {}) {
-  configureNotificationChannels({ mail: transport, sms: transport });
+  configureNotificationChannels({ mail: transport, sms: transport, zalo: transport });
   jobs = await startJobs({
     database: t.database,
     systemCtx: t.systemCtx,
@@ -117,9 +118,9 @@ describe('notifications outbox', () => {
     await startWorker(transport);
     const queued = await enqueue(message({ channel: 'sms', recipient: '0912 345 678' }));
     const row = await waitForRow(t, queued!.id, (r) => r.status === 'sent');
-    expect(row).toMatchObject({ attempts: 3, lastError: null, recipient: '0912345678' });
+    expect(row).toMatchObject({ attempts: 3, lastError: null, recipient: '84912345678' });
     expect(transport.calls).toBe(3);
-    expect(transport.sent).toEqual([{ to: '0912345678', text: expect.stringContaining('đã được tiếp nhận') }]);
+    expect(transport.sent).toEqual([{ to: '84912345678', text: expect.stringContaining('đã được tiếp nhận'), reference: queued!.id }]);
   });
 
   it('fails at once on a permanent error and records it', async () => {
@@ -244,11 +245,11 @@ describe('GET /api/v1/notifications/outbox', () => {
   });
 
   it('reports whether the channels really send', async () => {
-    configureNotificationChannels({ mail: new RecordingTransport(), sms: developmentSmsChannel });
+    configureNotificationChannels({ mail: new RecordingTransport(), sms: developmentSmsChannel, zalo: developmentZaloChannel });
     const admin = await signInAs(t, 'system-admin');
     const res = await admin.get('/api/v1/notifications/channels');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ email: { transport: 'fake', live: false }, sms: { transport: 'development', live: false } });
+    expect(res.json()).toEqual({ email: { transport: 'fake', live: false }, sms: { transport: 'development', live: false }, zalo: { transport: 'development', live: false } });
   });
 
   it('is refused to other roles and to anonymous callers', async () => {

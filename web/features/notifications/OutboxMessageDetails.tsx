@@ -18,6 +18,15 @@ export function OutboxMessageDetails({ message }: { message: OutboxMessage }) {
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{message.body}</Typography.Paragraph>
         )}
       </Descriptions.Item>
+      {message.zaloData && (
+        <Descriptions.Item label={t('notifications.outbox.zaloData')}>
+          <Descriptions
+            size="small"
+            column={1}
+            items={Object.entries(message.zaloData).map(([name, value]) => ({ key: name, label: <Typography.Text code>{name}</Typography.Text>, children: value }))}
+          />
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('notifications.outbox.template')}>
         <Typography.Text code>{message.templateKey}</Typography.Text> ({message.locale})
       </Descriptions.Item>
@@ -38,6 +47,11 @@ export function OutboxMessageDetails({ message }: { message: OutboxMessage }) {
       {message.sentAt && (
         <Descriptions.Item label={t('notifications.outbox.sentAt')}>
           {formatDateTime(message.sentAt)} — {t('notifications.outbox.via', { transport: message.deliveredVia ?? '—' })}
+        </Descriptions.Item>
+      )}
+      {message.providerMessageId && (
+        <Descriptions.Item label={t('notifications.outbox.providerMessageId')}>
+          <Typography.Text code>{message.providerMessageId}</Typography.Text>
         </Descriptions.Item>
       )}
     </Descriptions>

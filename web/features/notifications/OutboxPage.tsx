@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Card, Flex, Input, Segmented, Select, Table, Tag, Typography } from 'antd';
-import { MailOutlined, MessageOutlined } from '@ant-design/icons';
+import { CommentOutlined, MailOutlined, MessageOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { SubjectLabel } from '../audit/SubjectLabel';
 import {
@@ -19,7 +19,9 @@ import { usePaging } from '../../ui/usePaging';
 
 type StatusFilter = NotificationStatus | 'all';
 
-/** The outbox: every queued e-mail and SMS with its rendered text and delivery status (in development nothing leaves the server). */
+const CHANNEL_ICONS: Record<NotificationChannel, React.ReactNode> = { email: <MailOutlined />, sms: <MessageOutlined />, zalo: <CommentOutlined /> };
+
+/** The outbox: every queued e-mail, SMS and Zalo message with its text and delivery status (in development nothing leaves the server). */
 export function OutboxPage() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
@@ -28,7 +30,8 @@ export function OutboxPage() {
   const { page, pageSize, restart, pagination } = usePaging();
   const { data, isFetching } = useOutbox({ q: q || undefined, status: status === 'all' ? undefined : status, channel, page, pageSize });
   const { data: channels } = useNotificationChannels();
-  const development = channels ? !channels.email.live || !channels.sms.live : false;
+  const development = channels ? !channels.email.live || !channels.sms.live || !channels.zalo.live : false;
+  const liveness = (c: { live: boolean; transport: string }) => (c.live ? t('notifications.outbox.live', { transport: c.transport }) : t('notifications.outbox.notLive'));
 
   return (
     <>
@@ -39,10 +42,7 @@ export function OutboxPage() {
           showIcon
           style={{ marginBottom: 16 }}
           title={t('notifications.outbox.developmentTitle')}
-          description={t('notifications.outbox.developmentDescription', {
-            email: channels.email.live ? t('notifications.outbox.live', { transport: channels.email.transport }) : t('notifications.outbox.notLive'),
-            sms: channels.sms.live ? t('notifications.outbox.live', { transport: channels.sms.transport }) : t('notifications.outbox.notLive'),
-          })}
+          description={t('notifications.outbox.developmentDescription', { email: liveness(channels.email), sms: liveness(channels.sms), zalo: liveness(channels.zalo) })}
         />
       )}
       <Card size="small">
@@ -90,7 +90,7 @@ export function OutboxPage() {
               title: t('notifications.outbox.channel'),
               dataIndex: 'channel',
               width: 130,
-              render: (c: NotificationChannel) => <Tag icon={c === 'email' ? <MailOutlined /> : <MessageOutlined />}>{t(`notifications.channels.${c}`)}</Tag>,
+              render: (c: NotificationChannel) => <Tag icon={CHANNEL_ICONS[c]}>{t(`notifications.channels.${c}`)}</Tag>,
             },
             { title: t('notifications.outbox.recipient'), dataIndex: 'recipient', width: 220, render: (v: string) => <span className="wrap-anywhere">{v || '—'}</span> },
             {

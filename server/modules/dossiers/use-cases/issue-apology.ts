@@ -61,6 +61,8 @@ export async function issueApology(ctx: Ctx, id: string, req: ApologyRequest): P
       procedureName: row.procedureName,
       kind: 'apology',
       params,
+      state: updated.state,
+      due: newDue,
       email: row.applicantEmail,
       phone: row.applicantPhone,
       dedupe: 'apology',

@@ -273,6 +273,8 @@ async function applyRecomputedDue(
         procedureName: row.procedureName,
         kind,
         params,
+        state: updated.state,
+        due: updated.extendedDueAt ?? updated.dueAt,
         email: row.applicantEmail,
         phone: row.applicantPhone,
         dedupe: `calendar-change:${event.revision}`,

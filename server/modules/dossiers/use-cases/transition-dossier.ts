@@ -385,13 +385,18 @@ export async function transitionDossier(ctx: Ctx, id: string, req: TransitionReq
     // D14: the stop notice (Mẫu 05) is the handling agency's, numbered when the dossier is stopped.
     if (req.transition === 'stop') slip = slipAtAct({ form: 'stopNotice', subject: `dossier:${id}`, dossierId: id, issuer: units.get(row.handlingUnitId)!, at: now });
     const slipReference = slip ? await insertSlipIssuance(tx, slip) : null;
-    if (NOTIFY.has(req.transition)) {
+    // Every public change of the status (the national status codes 1–10, domain §3.2) reaches the applicant; NOTIFY
+    // lists the transitions that tell the applicant something even where a workflow leaves the status as it was.
+    // A non-public move (return-to-step) stays internal, as it does on the public lookup.
+    if (NOTIFY.has(req.transition) || (rule.public && updated.statusCode !== row.statusCode)) {
       await notifyApplicant(scope, {
         subjectId: id,
         code: row.code,
         procedureName: row.procedureName,
         kind: req.transition,
         params: p.params,
+        state: updated.state,
+        due: updated.extendedDueAt ?? updated.dueAt,
         email: row.applicantEmail,
         phone: row.applicantPhone,
         dedupe: `${req.transition}:${updated.version}`,

@@ -5,20 +5,23 @@ import { eq } from 'drizzle-orm';
 import type { UserActor } from '../../access';
 import { createSession, SESSION_COOKIE } from '../../auth/sessions';
 import { TestAgent, type TestApp } from '../../../test/test-app';
-import type { MailTransport, OutgoingMail, SmsChannel, OutgoingSms } from '../notifications.channels';
+import type { MailTransport, OutgoingMail, SmsChannel, OutgoingSms, OutgoingZalo, ZaloChannel } from '../notifications.channels';
 import { notificationsOutbox } from '../notifications.tables';
 
-/** A transport that records what it is given and fails the first `failures` sends. */
-export class RecordingTransport implements MailTransport, SmsChannel {
+/** A transport that records what it is given and fails the first `failures` sends (any channel; Zalo accepts every template). */
+export class RecordingTransport implements MailTransport, SmsChannel, ZaloChannel {
   readonly name = 'fake';
   readonly live = false;
-  readonly sent: Array<OutgoingMail | OutgoingSms> = [];
+  readonly sent: Array<OutgoingMail | OutgoingSms | OutgoingZalo> = [];
   calls = 0;
   constructor(
     private failures = 0,
     private readonly makeError: () => Error = () => new Error('temporary failure'),
   ) {}
-  async send(message: OutgoingMail | OutgoingSms): Promise<void> {
+  accepts(): boolean {
+    return true;
+  }
+  async send(message: OutgoingMail | OutgoingSms | OutgoingZalo): Promise<void> {
     this.calls++;
     if (this.failures > 0) {
       this.failures--;
