@@ -15,7 +15,7 @@ import { ACCEPTED_MEDIA_TYPES, type AcceptedMediaType } from './files.types';
 export interface UploadLimits {
   /** Types accepted, recognised by content (default: PDF, JPEG and PNG). */
   allowedTypes?: readonly AcceptedMediaType[];
-  /** Largest file, in bytes; a larger one is refused while it streams (FILE_TOO_LARGE). */
+  /** Largest file, in bytes; a larger one is refused while it streams (FILE_TOO_LARGE). Keep it ≤ UPLOAD_LIMIT_BYTES (`host.config.uploadLimitBytes`). */
   maxFileBytes: number;
   /** Most files in the request (TOO_MANY_FILES beyond). */
   maxFiles: number;
