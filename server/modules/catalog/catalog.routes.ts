@@ -27,7 +27,17 @@ import { readSingleUpload } from '../../platform/http/uploads';
 import { CATALOG_ACTIONS } from './catalog.policy';
 import { presentPublic, presentSummary, presentVersion, presentVersionSummary } from './catalog.presenter';
 import { createNewVersion, createProcedure, publishProcedureVersion, updateProcedureDraft, withdrawProcedureVersion } from './use-cases/manage-procedures';
-import { getPublicProcedure, getPublicProcedureById, getVersion, listFields, listImplementingUnits, listQualityWorklist, openDraftOf, listVersions, searchProcedures } from './use-cases/read-procedures';
+import {
+  getPublicProcedure,
+  getPublicProcedureById,
+  getVersion,
+  listFields,
+  listImplementingUnits,
+  listQualityWorklist,
+  openDraftOf,
+  listVersions,
+  searchProcedures,
+} from './use-cases/read-procedures';
 import { importProcedures } from './use-cases/import-procedures';
 
 /** Routes under /api/v1/catalog: public search and detail, back-office versions and imports. */
