@@ -1,5 +1,5 @@
 // All SQL of the catalog module.
-import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { sqlIsWithin } from '../../platform/access';
 import type { Queryable, Tx } from '../../platform/db/database';
 import { identityOrgUnits } from '../identity';
@@ -301,11 +301,17 @@ export async function publishedOpenFrom(q: Queryable, procedureId: string, from:
     .where(and(eq(v.procedureId, procedureId), eq(v.status, 'published'), ne(v.id, exceptId), or(isNull(v.effectiveTo), gte(v.effectiveTo, from))));
 }
 
-/** Loads full records (units and steps included) in the order of `ids`. */
-export async function loadVersions(q: Queryable, ids: readonly string[]): Promise<VersionRecord[]> {
+// Every version column but the e-form, for list reads: a form is 10–20 kB of JSON no list row shows.
+const { eForm: _eForm, ...listColumns } = getTableColumns(v);
+
+/**
+ * Loads full records (units and steps included) in the order of `ids`. `forList` leaves the e-form out (`eForm` is
+ * null): for search and list rows, whose presenters never show it.
+ */
+export async function loadVersions(q: Queryable, ids: readonly string[], options: { forList?: boolean } = {}): Promise<VersionRecord[]> {
   if (ids.length === 0) return [];
   const rows = await q
-    .select({ version: v, code: p.code, codeSource: p.codeSource })
+    .select({ version: options.forList ? { ...listColumns, eForm: sql<null>`null` } : v, code: p.code, codeSource: p.codeSource })
     .from(v)
     .innerJoin(p, eq(p.id, v.procedureId))
     .where(inArray(v.id, [...ids]));

@@ -40,7 +40,7 @@ export async function searchProcedures(ctx: Ctx, query: SearchProceduresQuery): 
     { q: query.q, field: query.field, level: query.level, onlineMode: query.onlineMode, unitIds, page: query.page, pageSize: query.pageSize },
     today(ctx),
   );
-  return { items: await loadVersions(ctx.db, ids), total };
+  return { items: await loadVersions(ctx.db, ids, { forList: true }), total };
 }
 
 /** The version of a procedure in force on `day` (YYYY-MM-DD), or null. */
@@ -82,7 +82,7 @@ export async function listImplementingUnits(ctx: Ctx): Promise<Array<{ id: strin
 /** Back-office list of versions (any status; drafts only where the actor may read them). */
 export async function listVersions(ctx: Ctx, query: ListVersionsQuery): Promise<{ items: VersionRecord[]; total: number }> {
   const { ids, total } = await listVersionIds(ctx.db, { ...query, adminScopes: adminScopes(ctx.actor) });
-  return { items: await loadVersions(ctx.db, ids), total };
+  return { items: await loadVersions(ctx.db, ids, { forList: true }), total };
 }
 
 /** The id of the procedure's draft, when there is one the actor may read (a draft is its own: null for a draft). */
