@@ -412,24 +412,16 @@ export async function searchInForce(q: Queryable, filter: SearchFilter, today: s
   return { ids: rows.map((r) => r.id), total: Number(count[0]?.n ?? 0) };
 }
 
-/** The version of a procedure in force on `day`, by procedure code. */
-export async function inForceIdByCode(q: Queryable, code: string, day: string): Promise<string | null> {
+/** Names one procedure: by its code (as published) or by its id (stable across versions). */
+export type ProcedureKey = { code: string } | { procedureId: string };
+
+/** The version of a procedure in force on `day`. */
+export async function inForceId(q: Queryable, key: ProcedureKey, day: string): Promise<string | null> {
   const rows = await q
     .select({ id: v.id })
     .from(v)
     .innerJoin(p, eq(p.id, v.procedureId))
-    .where(and(eq(p.code, code), inForce(day)))
-    .orderBy(desc(v.effectiveFrom))
-    .limit(1);
-  return rows[0]?.id ?? null;
-}
-
-/** The version of a procedure in force on `day`, by the procedure's id. */
-export async function inForceIdByProcedureId(q: Queryable, procedureId: string, day: string): Promise<string | null> {
-  const rows = await q
-    .select({ id: v.id })
-    .from(v)
-    .where(and(eq(v.procedureId, procedureId), inForce(day)))
+    .where(and('code' in key ? eq(p.code, key.code) : eq(v.procedureId, key.procedureId), inForce(day)))
     .orderBy(desc(v.effectiveFrom))
     .limit(1);
   return rows[0]?.id ?? null;
