@@ -131,8 +131,8 @@ export function isIsoDate(text: string): boolean {
 
 /**
  * Why an author's pattern cannot be used, or null. A pattern is matched against the whole answer (`^(?:…)$`, Unicode
- * mode). Refused: what does not compile, back-references, and a quantified group that itself holds a quantifier or an
- * alternation (`(a+)+`, `(a|aa)*`): those make a backtracking engine take exponential time on a crafted answer, and the
+ * mode). Refused: what does not compile, back-references, and a repeated group that itself holds a quantifier (`?`
+ * included) or an alternation (`(a+)+`, `(a?)+`, `(a|aa)*`): those make a backtracking engine take exponential time on a crafted answer, and the
  * server runs every pattern on citizens' input.
  */
 export function patternProblem(regex: string): 'invalid' | 'unsafe' | null {
@@ -162,7 +162,7 @@ export function patternProblem(regex: string): 'invalid' | 'unsafe' | null {
       if (risky && (next === '*' || next === '+' || next === '{')) return 'unsafe';
       // The closed group counts as a quantified piece of its parent when a quantifier follows it.
       if (groups.length > 0 && (risky || next === '*' || next === '+' || next === '{' || next === '?')) groups[groups.length - 1] = true;
-    } else if ((c === '*' || c === '+' || c === '{' || c === '|') && groups.length > 0) groups[groups.length - 1] = true;
+    } else if ((c === '*' || c === '+' || c === '{' || c === '|' || (c === '?' && regex[i - 1] !== '(')) && groups.length > 0) groups[groups.length - 1] = true;
   }
   return null;
 }

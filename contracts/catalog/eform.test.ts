@@ -93,10 +93,14 @@ describe('EFormDefinitionSchema', () => {
 
 describe('patternProblem', () => {
   it('accepts ordinary patterns, including bounded optional groups', () => {
-    for (const ok of ['\\d{10}(-?\\d{3})?', "\\p{L}[\\p{L}\\p{M} '’-]*", '(?:Hộ|HỘ) kinh doanh .+', '[A-Z]{2}[0-9]+', 'a|b']) expect(patternProblem(ok)).toBeNull();
+    for (const ok of ['\\d{10}(-?\\d{3})?', "\\p{L}[\\p{L}\\p{M} '’-]*", '(?:Hộ|HỘ) kinh doanh .+', '[A-Z]{2}[0-9]+', 'a|b', '(?:ab)+', '(?=\\d)\\d+']) {
+      expect(patternProblem(ok), ok).toBeNull();
+    }
   });
   it('refuses nested repetition, repeated alternations and back-references', () => {
-    for (const bad of ['(a+)+', '(\\w+\\s?)*', '(a|aa)+', '((ab)*c)+', '(a)\\1', '(?<x>a)\\k<x>', '(?:x{2,})+']) expect(patternProblem(bad)).toBe('unsafe');
+    for (const bad of ['(a+)+', '(\\w+\\s?)*', '(a|aa)+', '((ab)*c)+', '(a)\\1', '(?<x>a)\\k<x>', '(?:x{2,})+', '(a?)+', '(?:a?b?)*']) {
+      expect(patternProblem(bad), bad).toBe('unsafe');
+    }
     expect(patternProblem('[')).toBe('invalid');
     // Quantifier characters inside a character class are literal.
     expect(patternProblem('([+*])+')).toBeNull();
