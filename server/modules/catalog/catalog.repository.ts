@@ -1,5 +1,5 @@
 // All SQL of the catalog module.
-import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { sqlIsWithin } from '../../platform/access';
 import type { Queryable, Tx } from '../../platform/db/database';
 import { identityOrgUnits } from '../identity';
@@ -17,6 +17,7 @@ import type {
   WorkflowRole,
   WorkflowStepInput,
 } from '../../../contracts/catalog/catalog.contracts';
+import type { EFormDefinition } from '../../../contracts/catalog/eform.contracts';
 import { catalogProcedures, catalogProcedureVersions, catalogVersionUnits, catalogWorkflowSteps } from './catalog.tables';
 import { unitsByIds, type UnitInfo } from './catalog.org-units';
 import { normaliseSearch } from './catalog.parsing';
@@ -47,6 +48,7 @@ export interface VersionContent {
   documentIssues: DocumentIssue[];
   requiredDocumentsNote: string | null;
   onTheSpot: boolean;
+  eForm: EFormDefinition | null;
   legalBasis: LegalBasis[];
   publishingDecision: string | null;
   source: Record<string, unknown> | null;
@@ -112,6 +114,7 @@ function contentColumns(c: VersionContent) {
     documentIssues: c.documentIssues,
     requiredDocumentsNote: c.requiredDocumentsNote,
     onTheSpot: c.onTheSpot,
+    eForm: c.eForm,
     legalBasis: c.legalBasis,
     publishingDecision: c.publishingDecision,
     source: c.source,
@@ -145,6 +148,7 @@ export function contentOf(r: VersionRecord): VersionContent {
     documentIssues: r.documentIssues,
     requiredDocumentsNote: r.requiredDocumentsNote,
     onTheSpot: r.onTheSpot,
+    eForm: r.eForm,
     legalBasis: r.legalBasis,
     publishingDecision: r.publishingDecision,
     source: r.source,
@@ -297,11 +301,17 @@ export async function publishedOpenFrom(q: Queryable, procedureId: string, from:
     .where(and(eq(v.procedureId, procedureId), eq(v.status, 'published'), ne(v.id, exceptId), or(isNull(v.effectiveTo), gte(v.effectiveTo, from))));
 }
 
-/** Loads full records (units and steps included) in the order of `ids`. */
-export async function loadVersions(q: Queryable, ids: readonly string[]): Promise<VersionRecord[]> {
+// Every version column but the e-form, for list reads: a form is 10–20 kB of JSON no list row shows.
+const { eForm: _eForm, ...listColumns } = getTableColumns(v);
+
+/**
+ * Loads full records (units and steps included) in the order of `ids`. `forList` leaves the e-form out (`eForm` is
+ * null): for search and list rows, whose presenters never show it.
+ */
+export async function loadVersions(q: Queryable, ids: readonly string[], options: { forList?: boolean } = {}): Promise<VersionRecord[]> {
   if (ids.length === 0) return [];
   const rows = await q
-    .select({ version: v, code: p.code, codeSource: p.codeSource })
+    .select({ version: options.forList ? { ...listColumns, eForm: sql<null>`null` } : v, code: p.code, codeSource: p.codeSource })
     .from(v)
     .innerJoin(p, eq(p.id, v.procedureId))
     .where(inArray(v.id, [...ids]));
@@ -402,13 +412,16 @@ export async function searchInForce(q: Queryable, filter: SearchFilter, today: s
   return { ids: rows.map((r) => r.id), total: Number(count[0]?.n ?? 0) };
 }
 
-/** The version of a procedure in force on `day`, by procedure code. */
-export async function inForceIdByCode(q: Queryable, code: string, day: string): Promise<string | null> {
+/** Names one procedure: by its code (as published) or by its id (stable across versions). */
+export type ProcedureKey = { code: string } | { procedureId: string };
+
+/** The version of a procedure in force on `day`. */
+export async function inForceId(q: Queryable, key: ProcedureKey, day: string): Promise<string | null> {
   const rows = await q
     .select({ id: v.id })
     .from(v)
     .innerJoin(p, eq(p.id, v.procedureId))
-    .where(and(eq(p.code, code), inForce(day)))
+    .where(and('code' in key ? eq(p.code, key.code) : eq(v.procedureId, key.procedureId), inForce(day)))
     .orderBy(desc(v.effectiveFrom))
     .limit(1);
   return rows[0]?.id ?? null;

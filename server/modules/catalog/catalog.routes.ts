@@ -11,6 +11,7 @@ import {
   ListVersionsResponseSchema,
   NewVersionRequestSchema,
   ProcedureCodeParamsSchema,
+  ProcedureIdParamsSchema,
   ProcedureVersionSchema,
   PublicProcedureSchema,
   PublishRequestSchema,
@@ -49,7 +50,22 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
   app.get(
     '/procedures/:code',
     { config: { action: 'public' }, schema: { tags, summary: 'Published procedure by code', params: ProcedureCodeParamsSchema, response: { 200: PublicProcedureSchema } } },
-    async (request) => presentPublic(await getPublicProcedure(request.ctx, request.params.code)),
+    async (request) => presentPublic(await getPublicProcedure(request.ctx, { code: request.params.code })),
+  );
+
+  app.get(
+    '/procedures/by-id/:procedureId',
+    {
+      config: { action: 'public' },
+      schema: {
+        tags,
+        summary: 'Published procedure by procedure id',
+        description: 'The version in force today of the procedure with this id (the same for all its versions); the online submission page is addressed by it.',
+        params: ProcedureIdParamsSchema,
+        response: { 200: PublicProcedureSchema },
+      },
+    },
+    async (request) => presentPublic(await getPublicProcedure(request.ctx, { procedureId: request.params.procedureId })),
   );
 
   app.get(
