@@ -13,7 +13,7 @@ import { identityOrgUnits, identityRoleGrants, normaliseSearch } from '../identi
 import { calendarCache } from './dossiers.deadlines';
 import { PROVINCE_READERS } from './dossiers.policy';
 import { dossiers } from './dossiers.tables';
-import { searchPathOverride, type SearchPath } from './dossiers.queues';
+import { estimateSearchMatches, searchPathOverride, searchTerms, type SearchPath } from './dossiers.queues';
 import { OPEN_STATES, RUNNING_STATES, TERMINAL_STATES } from './dossiers.workflow';
 import { DOSSIER_TEST_ENV, createDossierWorld, receive, type DossierWorld } from './test/factories';
 
@@ -239,6 +239,17 @@ describe('queues after D18', () => {
     expect(anAll.forward.length).toBeGreaterThan(10);
     expect(anAll.forward.every((c) => !c.startsWith('T') || !searchOf.get(c)!.includes('anh') || searchOf.get(c)!.includes('an'))).toBe(true);
   }, 300_000);
+
+  it('expects many matches only for words the index statistics list as common (an ID number is rare at any size)', async () => {
+    await t.database.db.execute(sql`analyze dossiers`);
+    const estimate = (q: string) => estimateSearchMatches(t.database.db, searchTerms(q)!);
+    const common = await estimate('nguyen');
+    expect(common).toBeGreaterThan(50);
+    expect(await estimate('nguy')).toBeGreaterThanOrEqual(common);
+    expect(await estimate('nguyen van')).toBeLessThan(common);
+    expect(await estimate('038200000042')).toBe(0);
+    expect(await estimate('nguyen xyzzy')).toBe(0);
+  });
 
   it('refuses a malformed cursor with a translated 400 and changes nothing', async () => {
     for (const bad of ['not*valid', 'eHl6', Buffer.from('12|').toString('base64url'), 'x'.repeat(201)]) {

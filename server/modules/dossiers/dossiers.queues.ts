@@ -6,6 +6,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { QUEUE_TOTAL_CAP, SEARCH_TOTAL_CAP, type Queue } from '../../../contracts/dossiers/dossiers.contracts';
 import type { DossierState } from '../../../contracts/dossiers/dossiers.contracts';
 import type { Queryable } from '../../platform/db/database';
+import { ShortLivedCache } from '../../platform/db/short-lived-cache';
 import { AppError } from '../../platform/errors';
 import { escapeLike, normaliseSearch } from '../identity';
 import { phoneDigits } from './dossiers.search';
@@ -249,12 +250,48 @@ export const SEARCH_WALK_FROM = 2_000;
 /** Tests run every search through each path over the same data (the two must agree row for row); null = choose. */
 export const searchPathOverride: { path: SearchPath | null } = { path: null };
 
-/** The planner's estimate of the rows matching the words province-wide (from the words' index statistics). */
+/** How common each indexed word is: the words' index statistics (most common elements and their shares) and the rows. */
+interface WordStats {
+  rows: number;
+  share: Map<string, number>;
+}
+
+/** Statistics change only with ANALYZE (autovacuum, the generator): reading them once a few minutes is plenty. */
+const WORD_STATS_MS = 5 * 60_000;
+const wordStatsCache = new ShortLivedCache<WordStats>(WORD_STATS_MS, 1);
+
+async function wordStats(db: Queryable): Promise<WordStats> {
+  const hit = wordStatsCache.get(db, 'dossiers');
+  if (hit) return hit;
+  const res = await db.execute<{ rows: number | string; elems: string[] | null; freqs: number[] | null }>(
+    sql`select (select greatest(reltuples, 0) from pg_class where oid = 'dossiers'::regclass) as rows,
+        s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs as freqs
+      from (select 1) one left join pg_stats s on s.schemaname = current_schema() and s.tablename = 'dossiers_search_idx'`,
+  );
+  const row = res.rows[0];
+  const share = new Map<string, number>();
+  (row?.elems ?? []).forEach((e, i) => share.set(e, Number(row!.freqs![i])));
+  const stats = { rows: Number(row?.rows ?? 0), share };
+  wordStatsCache.set(db, 'dossiers', stats);
+  return stats;
+}
+
+/**
+ * The matches expected province-wide: the rows times each word's share, a word being common only when the index's
+ * statistics list it among its most common elements (a prefix: the shares of the listed words it starts). A word not
+ * listed — an ID number, a phone, a rare given name — makes the search rare, whatever the table's size: the
+ * planner's own default for unlisted elements grows with the table and would send an ID number down the walk.
+ * Without statistics (never analysed) every search counts as rare, the words' index path.
+ */
 export async function estimateSearchMatches(db: Queryable, terms: SearchTerms): Promise<number> {
-  const res = await db.execute<{ 'QUERY PLAN': unknown }>(sql`explain (format json) select 1 from dossiers where ${SEARCH_VECTOR_SQL} @@ ${terms.tsquery}::tsquery`);
-  const raw = res.rows[0]?.['QUERY PLAN'];
-  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ Plan: { 'Plan Rows': number } }>;
-  return plan[0]!.Plan['Plan Rows'];
+  const stats = await wordStats(db);
+  let expected = stats.rows;
+  for (const w of terms.words) {
+    let share = stats.share.get(w.text) ?? 0;
+    if (w.prefix) for (const [elem, s] of stats.share) if (elem !== w.text && elem.startsWith(w.text)) share += s;
+    expected *= Math.min(1, share);
+  }
+  return expected;
 }
 
 /**
