@@ -479,8 +479,15 @@ export const QUEUE_TOTAL_CAP = 10_000;
  */
 export const SEARCH_TOTAL_CAP = 200;
 export const ListDossiersResponseSchema = pageOf(DossierListItemSchema).extend({
-  total: z.number().int().describe(`Dossiers in the queue, counted up to ${QUEUE_TOTAL_CAP} (with \`q\`: up to ${SEARCH_TOTAL_CAP}); see totalExact.`),
-  totalExact: z.boolean().describe(`False when the queue holds more than the cap (${QUEUE_TOTAL_CAP}, or ${SEARCH_TOTAL_CAP} with \`q\`); total is then the cap.`),
+  total: z
+    .number()
+    .int()
+    .describe(
+      `Dossiers in the queue, counted up to ${QUEUE_TOTAL_CAP} (with \`q\`: up to ${SEARCH_TOTAL_CAP}; a search of common words in "all" is not counted and gives the rows known so far); see totalExact.`,
+    ),
+  totalExact: z
+    .boolean()
+    .describe(`False when the queue holds more than total: more than the cap (${QUEUE_TOTAL_CAP}, or ${SEARCH_TOTAL_CAP} with \`q\`), or more than the rows known so far.`),
   nextCursor: z.string().nullable().describe('Cursor of the next page (pass as `after`); null on the last page.'),
   prevCursor: z.string().nullable().describe('Cursor of the previous page (pass as `before`); null on the first page.'),
 });

@@ -227,7 +227,9 @@ describe('queues after D18', () => {
                 label,
               ).toEqual(expected);
               expect(back, `${label} backwards`).toEqual(forward);
-              expect(total, label).toBe(Math.min(forward.length, SEARCH_TOTAL_CAP));
+              // The walk does not count: a first page that is not the whole list says "more than" its rows.
+              if (path === 'words' || forward.length <= 40) expect(total, label).toBe(Math.min(forward.length, SEARCH_TOTAL_CAP));
+              else expect(total, label).toBe(40);
             }
           }
         }

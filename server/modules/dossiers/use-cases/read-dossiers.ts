@@ -114,8 +114,14 @@ export async function listDossiers(ctx: Ctx, query: ListDossiersQuery): Promise<
   if (request.search) request.searchPath = await chooseSearchPath(ctx.db, request.queue, request.search);
   const keyed = Boolean(request.after ?? request.before);
   const page = await queuePage(ctx.db, request);
-  // A first page that is not full is the whole queue: no count needed.
-  const counted = !keyed && request.offset === 0 && !page.more ? { total: page.codes.length, exact: true } : await queueTotal(ctx.db, request);
+  // A first page that is not full is the whole queue: no count needed. A search walking common words (D21) is not
+  // counted — its words' index would read every match to count them — and says "more than" the rows known so far.
+  const counted =
+    !keyed && request.offset === 0 && !page.more
+      ? { total: page.codes.length, exact: true }
+      : request.searchPath === 'walk'
+        ? { total: request.offset + page.codes.length, exact: !page.more && !keyed }
+        : await queueTotal(ctx.db, request);
   const rows = page.codes.length ? await ctx.db.select().from(dossiers).where(inArray(dossiers.code, page.codes)) : [];
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const ordered = page.codes.map((c) => byCode.get(c)).filter((r): r is DossierRow => r !== undefined);
