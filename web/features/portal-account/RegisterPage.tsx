@@ -93,7 +93,7 @@ export function RegisterPage() {
         </Form.Item>
         <Form.Item
           name="confirm"
-          label={t('identity.password.confirm')}
+          label={t('identity.account.fields.passwordConfirm')}
           dependencies={['password']}
           rules={[
             required,
