@@ -32,7 +32,7 @@ test('a citizen registers, confirms the e-mail from the mail, signs in on the po
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/');
-  await page.getByRole('link', { name: 'Đăng ký' }).click();
+  await page.getByRole('link', { name: 'Đăng ký', exact: true }).click();
   await expect(page).toHaveURL(/\/dang-ky$/);
   await expect(page.getByRole('heading', { name: 'Đăng ký tài khoản' })).toBeVisible();
   await screen(page, testInfo, 'register', 1280);
@@ -43,18 +43,22 @@ test('a citizen registers, confirms the e-mail from the mail, signs in on the po
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
   await page.getByLabel('Nhập lại mật khẩu').fill(password);
   await page.getByLabel('Số định danh cá nhân (số căn cước)').fill('038190012345');
+  // Typed, then left for the next field (Enter would submit the form, as in any form).
   await page.getByLabel('Ngày sinh').click();
   await page.getByLabel('Ngày sinh').fill('20/07/1991');
-  await page.getByLabel('Ngày sinh').press('Enter');
+  await page.getByLabel('Địa chỉ').click();
+  await expect(page.getByLabel('Ngày sinh')).toHaveValue('20/07/1991');
   await page.getByLabel('Địa chỉ').fill('Số 3 phố Trần Phú, phường Hạc Thành');
-  await page.getByRole('button', { name: 'Đăng ký' }).click();
+  await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
   await expect(page.getByTestId('register-sent')).toContainText(`Chúng tôi đã gửi thư tới ${email}`);
 
   // Signing in before the link is opened is refused, with a way to get the link again.
-  await page.getByRole('link', { name: 'Đăng nhập' }).last().click();
+  // The result's own link (the header has one too; the footer's is the officers' sign-in).
+  await page.getByRole('link', { name: 'Đăng nhập', exact: true }).last().click();
+  await expect(page).toHaveURL(/\/dang-nhap$/);
   await page.getByLabel('Thư điện tử hoặc số điện thoại').fill(email);
   await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
   await expect(page.getByTestId('not-confirmed')).toContainText('Tài khoản chưa được kích hoạt');
   await expect(page.getByTestId('resend-link')).toBeVisible();
 
@@ -64,10 +68,10 @@ test('a citizen registers, confirms the e-mail from the mail, signs in on the po
   // PUBLIC_BASE_URL names localhost; the journey stays on the address it was started with.
   await page.goto(link.pathname + link.search);
   await expect(page.getByTestId('email-confirmed')).toContainText(`Địa chỉ ${email} đã được xác nhận`);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
   await expect(page.getByLabel('Thư điện tử hoặc số điện thoại')).toHaveValue(email);
   await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
 
   await expect(page).toHaveURL(/\/tai-khoan$/);
   await expect(page.getByTestId('account-page')).toBeVisible();
@@ -88,6 +92,6 @@ test('a citizen registers, confirms the e-mail from the mail, signs in on the po
 
   await page.getByTestId('portal-logout').click();
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole('link', { name: 'Đăng nhập' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Đăng nhập', exact: true })).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { App, Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Radio, Result, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { KeyOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import dayjs from 'dayjs';
 import { useApiError } from '../../app/useApiError';
 import { PageHeader } from '../../ui/PageHeader';
@@ -37,6 +37,21 @@ function ContactValue({ value, verified, pending }: { value: string | null; veri
           {t('identity.account.contacts.pending', { value: pending })}
         </Typography.Text>
       ) : null}
+    </Flex>
+  );
+}
+
+/** One contact: its label and value on the left, the action that changes it on the right. */
+function ContactRow({ label, action, onAction, testId, children }: { label: string; action: string; onAction: () => void; testId: string; children: ReactNode }) {
+  return (
+    <Flex justify="space-between" align="start" gap={8}>
+      <Flex vertical gap={4} style={{ minWidth: 0 }}>
+        <Typography.Text type="secondary">{label}</Typography.Text>
+        {children}
+      </Flex>
+      <Button size="small" onClick={onAction} data-testid={testId}>
+        {action}
+      </Button>
     </Flex>
   );
 }
@@ -121,7 +136,6 @@ function ProfileForm({ profile }: { profile: CitizenProfile }) {
 /** The citizen's or business's account area: profile, contacts, what forms pre-fill, password and sign-out. */
 export function AccountPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { data: me, isPending } = useMe();
   const citizen = me?.kind === 'citizen';
   const profileQuery = useCitizenProfile(citizen);
@@ -130,7 +144,8 @@ export function AccountPage() {
   const [open, setOpen] = useState<'email' | 'phone' | 'password' | null>(null);
 
   if (isPending) return <PageSpinner />;
-  if (!me) return <Navigate to={`${ACCOUNT_PATHS.signIn}?next=${encodeURIComponent(ACCOUNT_PATHS.account)}`} replace />;
+  // Signed out here: home. Arrived without a session: sign in first, then back here.
+  if (!me) return <Navigate to={logout.isIdle ? `${ACCOUNT_PATHS.signIn}?next=${encodeURIComponent(ACCOUNT_PATHS.account)}` : '/'} replace />;
   if (!citizen) {
     return (
       <Result
@@ -146,7 +161,7 @@ export function AccountPage() {
     );
   }
   const profile = profileQuery.data;
-  const onLogout = () => logout.mutate(undefined, { onSuccess: () => void navigate('/', { replace: true }), onError: (err) => showError(err) });
+  const onLogout = () => logout.mutate(undefined, { onError: (err) => showError(err) });
   const prefill = profile?.applicant;
 
   return (
@@ -179,41 +194,30 @@ export function AccountPage() {
           <Col xs={24} lg={10}>
             <Flex vertical gap={16}>
               <Card title={t('identity.account.contacts.title')}>
-                <Descriptions
-                  column={1}
-                  size="small"
-                  layout="vertical"
-                  items={[
-                    {
-                      key: 'email',
-                      label: (
-                        <Flex justify="space-between" align="center" style={{ width: '100%' }}>
-                          {t('identity.account.fields.email')}
-                          <Button size="small" type="link" onClick={() => setOpen('email')} data-testid="change-email-button">
-                            {profile.email ? t('identity.account.contacts.change') : t('identity.account.contacts.add')}
-                          </Button>
-                        </Flex>
-                      ),
-                      children: <ContactValue value={profile.email} verified={profile.emailVerified} pending={profile.pendingEmail} />,
-                    },
-                    {
-                      key: 'phone',
-                      label: (
-                        <Flex justify="space-between" align="center" style={{ width: '100%' }}>
-                          {t('identity.account.fields.phone')}
-                          <Button size="small" type="link" onClick={() => setOpen('phone')} data-testid="change-phone-button">
-                            {profile.pendingPhone
-                              ? t('identity.account.confirmPhone.enterCode')
-                              : profile.phone
-                                ? t('identity.account.contacts.change')
-                                : t('identity.account.contacts.add')}
-                          </Button>
-                        </Flex>
-                      ),
-                      children: <ContactValue value={profile.phone} verified={profile.phoneVerified} pending={profile.pendingPhone} />,
-                    },
-                  ]}
-                />
+                <Flex vertical gap={16}>
+                  <ContactRow
+                    label={t('identity.account.fields.email')}
+                    action={profile.email ? t('identity.account.contacts.change') : t('identity.account.contacts.add')}
+                    onAction={() => setOpen('email')}
+                    testId="change-email-button"
+                  >
+                    <ContactValue value={profile.email} verified={profile.emailVerified} pending={profile.pendingEmail} />
+                  </ContactRow>
+                  <ContactRow
+                    label={t('identity.account.fields.phone')}
+                    action={
+                      profile.pendingPhone
+                        ? t('identity.account.confirmPhone.enterCode')
+                        : profile.phone
+                          ? t('identity.account.contacts.change')
+                          : t('identity.account.contacts.add')
+                    }
+                    onAction={() => setOpen('phone')}
+                    testId="change-phone-button"
+                  >
+                    <ContactValue value={profile.phone} verified={profile.phoneVerified} pending={profile.pendingPhone} />
+                  </ContactRow>
+                </Flex>
               </Card>
               <Card title={t('identity.account.prefill.title')} data-testid="prefill">
                 <Typography.Paragraph type="secondary">{t('identity.account.prefill.help')}</Typography.Paragraph>

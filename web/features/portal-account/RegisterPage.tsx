@@ -58,7 +58,7 @@ export function RegisterPage() {
   return (
     <AccountCard width={640} title={t('identity.account.register.title')} subtitle={t('identity.account.register.subtitle')}>
       <Form<RegisterValues> form={form} layout="vertical" requiredMark="optional" initialValues={{ accountType: 'citizen' }} onFinish={onFinish} name="register" scrollToFirstError>
-        <Form.Item name="accountType" label={t('identity.account.fields.accountType')}>
+        <Form.Item name="accountType" label={t('identity.account.fields.accountType')} required>
           <Radio.Group
             optionType="button"
             buttonStyle="solid"
