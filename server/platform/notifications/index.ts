@@ -25,10 +25,12 @@ export {
   renderNotification,
   renderZaloData,
   hasZaloMapping,
+  REDACTED,
   TemplateError,
   type NotificationTemplate,
   type ZaloTemplateMapping,
   type NotificationTemplateDeclaration,
+  type NotificationTemplateOptions,
   type RenderedNotification,
 } from './notifications.templates';
 export {

@@ -7,7 +7,16 @@ import { sendJob, sendJobSoon } from '../jobs';
 import { executeNamed, type NamedStatement } from '../db/database';
 import { databaseHealthOf } from '../db/database-health';
 import { notificationsOutbox } from './notifications.tables';
-import { hasNotificationTemplate, hasZaloMapping, renderNotification, renderZaloData, type RenderedNotification } from './notifications.templates';
+import {
+  hasNotificationTemplate,
+  hasZaloMapping,
+  redactParams,
+  redactText,
+  renderNotification,
+  renderZaloData,
+  secretValues,
+  type RenderedNotification,
+} from './notifications.templates';
 import { notificationChannels, type SendReceipt } from './notifications.channels';
 import { PermanentDeliveryError } from './notifications.errors';
 import { isMailAddress } from './smtp-transport';
@@ -250,19 +259,23 @@ export async function deliverNotification(ctx: Ctx, id: string): Promise<{ outco
     let sentText: string | null = null;
     let via = '';
     let receipt: SendReceipt | void = undefined;
+    let live = false;
     let failure: { err: unknown } | null = null;
     try {
       rendered = renderNotification(row.templateKey, row.locale as Locale, row.params);
       const { mail, sms, zalo } = notificationChannels();
       if (row.channel === 'email') {
+        live = mail.live;
         sentText = rendered.body;
         receipt = await mail.send({ to: row.recipient, subject: rendered.subject, text: rendered.body }, ctx.log);
         via = mail.name;
       } else if (row.channel === 'sms') {
+        live = sms.live;
         sentText = rendered.sms ?? rendered.body;
         receipt = await sms.send({ to: row.recipient, text: sentText, reference: row.id }, ctx.log);
         via = sms.name;
       } else {
+        live = zalo.live;
         sentText = rendered.body;
         const data = renderZaloData(row.templateKey, row.params);
         receipt = await zalo.send({ to: row.recipient, templateKey: row.templateKey, data, trackingId: row.id, text: rendered.body }, ctx.log);
@@ -271,15 +284,20 @@ export async function deliverNotification(ctx: Ctx, id: string): Promise<{ outco
     } catch (err) {
       failure = { err };
     }
+    // Secret params (single-use links, codes) are kept only while they may still be needed: until a live channel took
+    // the message, or it failed for good. A development channel's message never left, so the outbox page stays its mailbox.
+    const secrets = secretValues(row.templateKey, row.params);
+    const forget = (text: string | null) => redactText(text, secrets);
     if (!failure) {
       await recordOutcome(ctx, row, {
         status: 'sent',
         sentAt: sql`now()`,
         lastError: null,
-        renderedSubject: row.channel === 'email' ? rendered!.subject : null,
-        renderedBody: receipt?.text ?? sentText,
+        renderedSubject: row.channel === 'email' ? (live ? forget(rendered!.subject) : rendered!.subject) : null,
+        renderedBody: live ? forget(receipt?.text ?? sentText) : (receipt?.text ?? sentText),
         deliveredVia: via,
         providerMessageId: receipt?.providerMessageId ?? null,
+        ...(live && secrets.length ? { params: redactParams(row.templateKey, row.params) } : {}),
       });
       return { outcome: 'sent' };
     }
@@ -287,9 +305,10 @@ export async function deliverNotification(ctx: Ctx, id: string): Promise<{ outco
     await recordOutcome(ctx, row, {
       status: final ? 'failed' : 'pending',
       lastError: errorText(failure.err),
-      renderedSubject: row.channel === 'email' ? (rendered?.subject ?? null) : null,
-      renderedBody: sentText,
+      renderedSubject: row.channel === 'email' ? (final ? forget(rendered?.subject ?? null) : (rendered?.subject ?? null)) : null,
+      renderedBody: final ? forget(sentText) : sentText,
       recheckAt: sql`now() + ${OUTBOX.retryGraceSeconds}::int * interval '1 second'`,
+      ...(final && secrets.length ? { params: redactParams(row.templateKey, row.params) } : {}),
     });
     return { outcome: final ? 'failed' : 'retry', error: failure.err };
   } finally {

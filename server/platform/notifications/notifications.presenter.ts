@@ -1,7 +1,8 @@
 import type { OutboxMessage } from '../../../contracts/notifications/notifications.contracts';
 import type { Locale } from '../i18n';
 import type { notificationsOutbox } from './notifications.tables';
-import { renderNotification, renderZaloData } from './notifications.templates';
+import { notificationChannels } from './notifications.channels';
+import { redactText, renderNotification, renderZaloData, secretValues } from './notifications.templates';
 
 type Row = typeof notificationsOutbox.$inferSelect;
 
@@ -25,6 +26,15 @@ export function presentOutboxMessage(row: Row): OutboxMessage {
     } catch {
       // Same as above: the delivery records why this message cannot go to Zalo.
     }
+  }
+  // A secret still held for a live channel (queued, or waiting for a retry) is nobody's to read on this page.
+  const channels = notificationChannels();
+  const channel = row.channel === 'email' ? channels.mail : row.channel === 'zalo' ? channels.zalo : channels.sms;
+  if (channel.live) {
+    const secrets = secretValues(row.templateKey, row.params);
+    subject = redactText(subject, secrets);
+    body = redactText(body, secrets);
+    if (zaloData) zaloData = Object.fromEntries(Object.entries(zaloData).map(([k, v]) => [k, redactText(v, secrets) ?? v]));
   }
   return {
     id: row.id,

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { hashKey, keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken, type Query } from '../../app/api';
 import type {
   ChangePasswordRequest,
@@ -72,7 +72,9 @@ export function useLogout() {
     mutationFn: () => api.post<{ ok: true }>(`${BASE}/logout`),
     onSettled: () => {
       setCsrfToken(null);
-      client.removeQueries();
+      // Every answer of the session goes, except the user query itself, which becomes null: a removed query would
+      // leave a shell that stays mounted (the portal's header) showing the signed-out user.
+      client.removeQueries({ predicate: (query) => query.queryHash !== hashKey(identityKeys.me) });
       client.setQueryData(identityKeys.me, null);
     },
   });

@@ -8,15 +8,18 @@ import { TestAgent, type TestApp } from '../../../test/test-app';
 import type { MailTransport, OutgoingMail, SmsChannel, OutgoingSms, OutgoingZalo, ZaloChannel } from '../notifications.channels';
 import { notificationsOutbox } from '../notifications.tables';
 
-/** A transport that records what it is given and fails the first `failures` sends (any channel; Zalo accepts every template). */
+/**
+ * A transport that records what it is given and fails the first `failures` sends (any channel; Zalo accepts every
+ * template); `live` plays a real gateway.
+ */
 export class RecordingTransport implements MailTransport, SmsChannel, ZaloChannel {
   readonly name = 'fake';
-  readonly live = false;
   readonly sent: Array<OutgoingMail | OutgoingSms | OutgoingZalo> = [];
   calls = 0;
   constructor(
     private failures = 0,
     private readonly makeError: () => Error = () => new Error('temporary failure'),
+    readonly live: boolean = false,
   ) {}
   accepts(): boolean {
     return true;
