@@ -12,6 +12,7 @@ import {
   createSmtpTransport,
   developmentMailTransport,
   developmentSmsChannel,
+  vnMobileNumber,
   notificationsOutbox,
   type SmsChannel,
   type OutgoingSms,
@@ -67,7 +68,8 @@ const mailTo = (to: string, subject: RegExp) => sink.waitFor((m) => m.to.include
 const smsTo = async (to: string, count = 1): Promise<OutgoingSms> => {
   const until = Date.now() + 15_000;
   for (;;) {
-    const found = sms.sent.filter((s) => s.to === to);
+    // The outbox hands gateways the international form (84…), whatever form the account holds.
+    const found = sms.sent.filter((s) => s.to === vnMobileNumber(to));
     if (found.length >= count) return found[count - 1]!;
     if (Date.now() > until) throw new Error(`no SMS number ${count} to ${to}`);
     await new Promise((r) => setTimeout(r, 50));
