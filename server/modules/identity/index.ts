@@ -30,7 +30,7 @@ export const identityModule: ModuleManifest = {
 };
 
 export { identityOrgUnits, identityUsers, identityRoleGrants } from './identity.tables';
-export { getOrgUnit, listOrgUnitsByIds, listOrgUnitIdsWithin, listOrgUnitRefs, cachedOrgUnitRefs, isOpenOn, type OrgUnitView, type OrgUnitRef } from './org-units.repository';
+export { getOrgUnit, listOpenOrgUnitsOfKind, listOrgUnitsByIds, listOrgUnitIdsWithin, listOrgUnitRefs, cachedOrgUnitRefs, isOpenOn, type OrgUnitView, type OrgUnitRef } from './org-units.repository';
 export { listUserNamesByIds } from './users.repository';
 export { createFirstAdmin, hasSystemAdmin } from './use-cases/first-admin';
 export { productionStartNotices } from './demo/start-notices';
