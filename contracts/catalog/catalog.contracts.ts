@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema, PageQuerySchema, pageOf } from '../common/common.contracts';
+import { EFormDefinitionSchema, EFormDefinitionViewSchema, OnlineServiceSchema } from './eform.contracts';
 
 // Field messages below are i18n keys (translated by the server's error handler and by the web app).
 
@@ -291,6 +292,8 @@ export const ProcedureSummarySchema = z.object({
   level: z.string().nullable(),
   levels: z.array(LevelSchema),
   onlineMode: OnlineModeSchema.nullable(),
+  /** The online service derived from `onlineMode`: `none` / `partial` / `full`, and whether online submission is open. */
+  onlineService: OnlineServiceSchema,
   processingTimeText: z.string().nullable(),
   timeReadable: z.boolean(),
   feeText: z.string().nullable(),
@@ -302,10 +305,15 @@ export type SearchProceduresResponse = z.infer<typeof SearchProceduresResponseSc
 
 /** `:code` of the public detail route. */
 export const ProcedureCodeParamsSchema = z.object({ code: z.string().trim().min(1).max(60) });
+/** `:procedureId` of the public detail by procedure id. */
+export const ProcedureIdParamsSchema = z.object({ procedureId: z.uuid() });
 
 /** Everything the public may read about the current published version of a procedure. */
 export const PublicProcedureSchema = z.object({
+  /** The version's id. */
   id: z.uuid(),
+  /** The procedure's id, the same for all its versions (the portal's online submission page is addressed by it). */
+  procedureId: z.uuid(),
   code: z.string(),
   codeSource: z.enum(['national', 'local']),
   revision: z.number().int(),
@@ -322,6 +330,9 @@ export const PublicProcedureSchema = z.object({
   results: z.array(z.string()),
   onlineMode: OnlineModeSchema.nullable(),
   onlineModeText: z.string().nullable(),
+  onlineService: OnlineServiceSchema,
+  /** The version's electronic form (mẫu điện tử tương tác) for online submission; null when it has none. */
+  eForm: EFormDefinitionViewSchema.nullable(),
   processingTimeText: z.string().nullable(),
   processingTimes: z.array(ProcessingTimeSchema),
   timeReadable: z.boolean(),
@@ -390,7 +401,6 @@ export type ListVersionsResponse = z.infer<typeof ListVersionsResponseSchema>;
 /** A version as the back office sees it, with its workflow template and what the caller may do with it. */
 export const ProcedureVersionSchema = PublicProcedureSchema.extend({
   ...CatalogNotesSchema.shape,
-  procedureId: z.uuid(),
   status: VersionStatusSchema,
   workflow: z.array(WorkflowStepSchema),
   version: z.number().int(),
@@ -436,6 +446,10 @@ export const ProcedureContentSchema = z.object({
   confidenceNote: OptionalText(2000),
   notes: OptionalText(8000),
   onTheSpot: z.boolean().optional().default(false),
+  /** The version's electronic form; null or omitted ⇒ none. Versioned with the version like the rest of its content. */
+  eForm: EFormDefinitionSchema.nullable()
+    .optional()
+    .transform((v) => v ?? null),
   /** Omitted ⇒ the default template (tiếp nhận → thẩm định → phê duyệt → trả kết quả). */
   workflow: z.array(WorkflowStepInputSchema).max(50).optional(),
 });

@@ -1,12 +1,21 @@
 import type { Actor } from '../../platform/access';
 import { can } from '../../platform/access';
-import type { ProcedureSummary, ProcedureVersion, PublicProcedure, VersionSummary } from '../../../contracts/catalog/catalog.contracts';
+import type { OnlineMode, ProcedureSummary, ProcedureVersion, PublicProcedure, VersionSummary } from '../../../contracts/catalog/catalog.contracts';
+import type { OnlineService } from '../../../contracts/catalog/eform.contracts';
 import { CATALOG_ACTIONS, type ProcedureSubject } from './catalog.policy';
 import type { VersionRecord } from './catalog.repository';
 
 /** The policy subject of a version: where its implementing units sit in the tree. */
 export function subjectOf(r: Pick<VersionRecord, 'units'>): ProcedureSubject {
   return { unitPaths: r.units.map((u) => u.path) };
+}
+
+/**
+ * The online service of a catalog online mode (NĐ 42/2022/NĐ-CP Điều 11 khoản 1, domain README §6.2): toàn trình and
+ * một phần take the dossier online; "information only" and a catalog that is silent offer no online submission.
+ */
+export function onlineServiceOf(mode: OnlineMode | null): OnlineService {
+  return mode === 'full' || mode === 'partial' ? { mode, submission: true } : { mode: 'none', submission: false };
 }
 
 /** A search result row. */
@@ -19,6 +28,7 @@ export function presentSummary(r: VersionRecord): ProcedureSummary {
     level: r.levelText,
     levels: r.levels,
     onlineMode: r.onlineMode,
+    onlineService: onlineServiceOf(r.onlineMode),
     processingTimeText: r.processingTimeText,
     timeReadable: r.timeReadable,
     feeText: r.feeText,
@@ -30,6 +40,7 @@ export function presentSummary(r: VersionRecord): ProcedureSummary {
 export function presentPublic(r: VersionRecord): PublicProcedure {
   return {
     id: r.id,
+    procedureId: r.procedureId,
     code: r.code,
     codeSource: r.codeSource,
     revision: r.revision,
@@ -46,6 +57,8 @@ export function presentPublic(r: VersionRecord): PublicProcedure {
     results: r.results,
     onlineMode: r.onlineMode,
     onlineModeText: r.onlineModeText,
+    onlineService: onlineServiceOf(r.onlineMode),
+    eForm: r.eForm ?? null,
     processingTimeText: r.processingTimeText,
     processingTimes: r.processingTimes,
     timeReadable: r.timeReadable,
@@ -81,7 +94,6 @@ export function presentVersionView(r: VersionRecord): ProcedureVersionView {
   return {
     ...presentPublic(r),
     ...presentNotes(r),
-    procedureId: r.procedureId,
     status: r.status,
     workflow: r.steps,
     version: r.version,

@@ -17,6 +17,7 @@ import type {
   WorkflowRole,
   WorkflowStepInput,
 } from '../../../contracts/catalog/catalog.contracts';
+import type { EFormDefinition } from '../../../contracts/catalog/eform.contracts';
 import { catalogProcedures, catalogProcedureVersions, catalogVersionUnits, catalogWorkflowSteps } from './catalog.tables';
 import { unitsByIds, type UnitInfo } from './catalog.org-units';
 import { normaliseSearch } from './catalog.parsing';
@@ -47,6 +48,7 @@ export interface VersionContent {
   documentIssues: DocumentIssue[];
   requiredDocumentsNote: string | null;
   onTheSpot: boolean;
+  eForm: EFormDefinition | null;
   legalBasis: LegalBasis[];
   publishingDecision: string | null;
   source: Record<string, unknown> | null;
@@ -112,6 +114,7 @@ function contentColumns(c: VersionContent) {
     documentIssues: c.documentIssues,
     requiredDocumentsNote: c.requiredDocumentsNote,
     onTheSpot: c.onTheSpot,
+    eForm: c.eForm,
     legalBasis: c.legalBasis,
     publishingDecision: c.publishingDecision,
     source: c.source,
@@ -145,6 +148,7 @@ export function contentOf(r: VersionRecord): VersionContent {
     documentIssues: r.documentIssues,
     requiredDocumentsNote: r.requiredDocumentsNote,
     onTheSpot: r.onTheSpot,
+    eForm: r.eForm,
     legalBasis: r.legalBasis,
     publishingDecision: r.publishingDecision,
     source: r.source,
@@ -409,6 +413,17 @@ export async function inForceIdByCode(q: Queryable, code: string, day: string): 
     .from(v)
     .innerJoin(p, eq(p.id, v.procedureId))
     .where(and(eq(p.code, code), inForce(day)))
+    .orderBy(desc(v.effectiveFrom))
+    .limit(1);
+  return rows[0]?.id ?? null;
+}
+
+/** The version of a procedure in force on `day`, by the procedure's id. */
+export async function inForceIdByProcedureId(q: Queryable, procedureId: string, day: string): Promise<string | null> {
+  const rows = await q
+    .select({ id: v.id })
+    .from(v)
+    .where(and(eq(v.procedureId, procedureId), inForce(day)))
     .orderBy(desc(v.effectiveFrom))
     .limit(1);
   return rows[0]?.id ?? null;

@@ -11,6 +11,7 @@ import {
   ListVersionsResponseSchema,
   NewVersionRequestSchema,
   ProcedureCodeParamsSchema,
+  ProcedureIdParamsSchema,
   ProcedureVersionSchema,
   PublicProcedureSchema,
   PublishRequestSchema,
@@ -26,7 +27,7 @@ import { readSingleUpload } from '../../platform/http/uploads';
 import { CATALOG_ACTIONS } from './catalog.policy';
 import { presentPublic, presentSummary, presentVersion, presentVersionSummary } from './catalog.presenter';
 import { createNewVersion, createProcedure, publishProcedureVersion, updateProcedureDraft, withdrawProcedureVersion } from './use-cases/manage-procedures';
-import { getPublicProcedure, getVersion, listFields, listImplementingUnits, listQualityWorklist, openDraftOf, listVersions, searchProcedures } from './use-cases/read-procedures';
+import { getPublicProcedure, getPublicProcedureById, getVersion, listFields, listImplementingUnits, listQualityWorklist, openDraftOf, listVersions, searchProcedures } from './use-cases/read-procedures';
 import { importProcedures } from './use-cases/import-procedures';
 
 /** Routes under /api/v1/catalog: public search and detail, back-office versions and imports. */
@@ -50,6 +51,21 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
     '/procedures/:code',
     { config: { action: 'public' }, schema: { tags, summary: 'Published procedure by code', params: ProcedureCodeParamsSchema, response: { 200: PublicProcedureSchema } } },
     async (request) => presentPublic(await getPublicProcedure(request.ctx, request.params.code)),
+  );
+
+  app.get(
+    '/procedures/by-id/:procedureId',
+    {
+      config: { action: 'public' },
+      schema: {
+        tags,
+        summary: 'Published procedure by procedure id',
+        description: 'The version in force today of the procedure with this id (the same for all its versions); the online submission page is addressed by it.',
+        params: ProcedureIdParamsSchema,
+        response: { 200: PublicProcedureSchema },
+      },
+    },
+    async (request) => presentPublic(await getPublicProcedureById(request.ctx, request.params.procedureId)),
   );
 
   app.get(

@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../../platform/context/context';
-import type { Level } from '../../../contracts/catalog/catalog.contracts';
+import type { Level, OnlineMode } from '../../../contracts/catalog/catalog.contracts';
+import { EFormDefinitionSchema, type EFormDefinition } from '../../../contracts/catalog/eform.contracts';
+import type { ImportCandidate } from './import/candidate';
 import { normaliseSearch } from './catalog.parsing';
 import { openUnitsOfKinds, type UnitInfo } from './catalog.org-units';
 import { countProcedures } from './catalog.repository';
@@ -12,6 +14,10 @@ import { today } from './use-cases/manage-procedures';
 
 /** A copy of shared/data/procedures.json (header kept) so a fresh clone seeds without ../shared. */
 export const DEMO_PROCEDURES_FILE = path.resolve(import.meta.dirname, 'demo/procedures.json');
+/** The demo's online service levels and e-forms, which the source leaves out (see its `description`). */
+export const DEMO_ONLINE_SERVICES_FILE = path.resolve(import.meta.dirname, 'demo/online-services.json');
+/** The demo e-forms, one JSON definition per file, named by the overlay's `eForm`. */
+export const DEMO_EFORMS_DIR = path.resolve(import.meta.dirname, 'demo/eforms');
 /** NĐ 118/2025/NĐ-CP and the two-tier local government took effect on 1 July 2025 (domain README §1, §14.1). */
 export const DEMO_EFFECTIVE_FROM = '2025-07-01';
 
@@ -69,10 +75,50 @@ export function demoUnitsFor(levels: readonly Level[], fieldGroup: string | null
   return ids;
 }
 
+/** One line of the demo overlay: a procedure (by code, or by name when the source has no code) and what it is given. */
+export interface DemoOnlineService {
+  code?: string;
+  name?: string;
+  onlineMode: OnlineMode;
+  /** File name (without `.json`) in demo/eforms. */
+  eForm?: string;
+  /** Why the demo gives it this level: a demo assumption, shown to administrators in the version's notes. */
+  reason: string;
+}
+
+/** Reads the overlay and its e-forms; every e-form must pass the same schema as an editor's. */
+export function readDemoOnlineServices(): Array<DemoOnlineService & { form: EFormDefinition | null }> {
+  const doc = JSON.parse(fs.readFileSync(DEMO_ONLINE_SERVICES_FILE, 'utf8')) as { procedures: DemoOnlineService[] };
+  return doc.procedures.map((entry) => ({
+    ...entry,
+    form: entry.eForm ? EFormDefinitionSchema.parse(JSON.parse(fs.readFileSync(path.join(DEMO_EFORMS_DIR, `${entry.eForm}.json`), 'utf8'))) : null,
+  }));
+}
+
+/**
+ * Gives the demo procedures the overlay's online level and e-form. Only where the source is silent: a level the source
+ * states (or an old NĐ 43/2011 level the importer reported and left empty) is the source's word, and an overlay line
+ * naming such a procedure, or no procedure at all, is a mistake in the demo data and stops the seed. The import itself
+ * is unchanged: it still reports what it cannot read. The version's notes say where the values came from.
+ */
+export function applyDemoOnlineServices(candidates: readonly ImportCandidate[], overlay: ReturnType<typeof readDemoOnlineServices>): void {
+  for (const entry of overlay) {
+    const target = candidates.find((c) => c.content && (entry.code ? c.code === entry.code : c.code === null && c.name === entry.name));
+    if (!target?.content) throw new Error(`demo online-services: no procedure ${entry.code ?? entry.name}`);
+    const c = target.content;
+    if (c.onlineMode !== null || c.onlineModeText !== null) throw new Error(`demo online-services: the source already states ${entry.code ?? entry.name}`);
+    c.onlineMode = entry.onlineMode;
+    c.eForm = entry.form;
+    const note = `Dữ liệu demo: mức độ dịch vụ công trực tuyến${entry.form ? ' và biểu mẫu điện tử' : ''} do bộ dữ liệu demo gán (demo/online-services.json), không lấy từ nguồn — ${entry.reason}`;
+    c.notes = c.notes ? `${c.notes}\n${note}` : note;
+  }
+}
+
 /** Seeds the demo catalogue once (nothing when any procedure exists); the identity seed must have run first. */
 export async function seedCatalogDemo(ctx: Ctx): Promise<void> {
   if ((await countProcedures(ctx.db)) > 0) return;
   const candidates = parseJsonProcedures(fs.readFileSync(DEMO_PROCEDURES_FILE));
+  applyDemoOnlineServices(candidates, readDemoOnlineServices());
   const units = await openUnitsOfKinds(ctx.db, ['commune', 'department', 'province', 'service-center', 'division'], today(ctx));
   for (const c of candidates) {
     if (c.content) c.unitIds = demoUnitsFor(c.content.levels, c.content.fieldGroup ?? c.content.field, units);

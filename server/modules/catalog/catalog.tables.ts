@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { DocumentGroup, DocumentIssue, Fee, LegalBasis, ProcessingTime, RequiredDocument } from '../../../contracts/catalog/catalog.contracts';
+import type { EFormDefinition } from '../../../contracts/catalog/eform.contracts';
 // Kernel rule: catalog may hold foreign keys to identity's org units; drizzle needs the table object for them.
 import { identityOrgUnits } from '../identity/identity.tables';
 
@@ -71,6 +72,11 @@ export const catalogProcedureVersions = pgTable(
     requiredDocumentsNote: text('required_documents_note'),
     /** Designated by the province for on-the-spot resolution (giải quyết ngay): the desk receives and returns at once. */
     onTheSpot: boolean('on_the_spot').notNull().default(false),
+    /**
+     * The electronic form (mẫu điện tử tương tác) an online submission fills in, as checked by EFormDefinitionSchema; null
+     * = none. Part of the version's content: a published version's form never changes (NĐ 45/2020/NĐ-CP, NĐ 42/2022).
+     */
+    eForm: jsonb('e_form').$type<EFormDefinition>(),
     legalBasis: jsonb('legal_basis').$type<LegalBasis[]>().notNull(),
     publishingDecision: text('publishing_decision'),
     source: jsonb('source').$type<Record<string, unknown>>(),

@@ -7,12 +7,19 @@ import { catalogRoutes } from './catalog.routes';
 import { seedCatalogDemo } from './catalog.seed';
 import { loadVersion, loadVersions, searchInForce } from './catalog.repository';
 import { presentVersionView, type ProcedureVersionView } from './catalog.presenter';
-import { findInForceByCode } from './use-cases/read-procedures';
+import { findInForceByCode, findInForceByProcedureId } from './use-cases/read-procedures';
 
 export { CATALOG_ACTIONS } from './catalog.policy';
 export { timeForChannel, workingMinutesOf } from './catalog.parsing';
-/** A version as other modules read it: content, processing times, workflow template. */
+/** A version as other modules read it: content, processing times, workflow template, online service and e-form. */
 export type { ProcedureVersionView } from './catalog.presenter';
+/** The online service of a catalog online mode: `{mode: 'none'|'partial'|'full', submission}` (NĐ 42/2022 Điều 11). */
+export { onlineServiceOf } from './catalog.presenter';
+/** E-form answers: the pure validator (translated per-field errors) and its 400-throwing form for use cases. */
+export { validateEFormAnswers, assertEFormAnswers, type EFormFieldError, type EFormValidation } from './catalog.eform';
+/** The e-form definition's types, schema and per-answer rule, for modules that store or show answers. */
+export { EFormDefinitionSchema, type EFormDefinition, type EFormField, type OnlineService } from '../../../contracts/catalog/eform.contracts';
+export { checkEFormAnswer, eFormFields, eFormPrefill, type EFormAnswers, type EFormAnswerValue, type EFormApplicant } from '../../../contracts/catalog/eform.rules';
 
 /**
  * The published version of a procedure in force on `onDate` (YYYY-MM-DD, Asia/Ho_Chi_Minh), with its processing
@@ -30,6 +37,15 @@ export async function getPublishedProcedureByCode(db: Queryable, code: string, o
 export async function listPublishedProcedures(db: Queryable, onDate: string): Promise<ProcedureVersionView[]> {
   const { ids } = await searchInForce(db, { page: 1, pageSize: 100_000 }, onDate);
   return (await loadVersions(db, ids)).map(presentVersionView);
+}
+
+/**
+ * The published version in force on `onDate` (YYYY-MM-DD) of the procedure with this id (stable across versions), with
+ * its online service and e-form; null when none. The online submission checks `onlineService.submission` on it.
+ */
+export async function getPublishedProcedureById(db: Queryable, procedureId: string, onDate: string): Promise<ProcedureVersionView | null> {
+  const r = await findInForceByProcedureId(db, procedureId, onDate);
+  return r ? presentVersionView(r) : null;
 }
 
 /** Any version by id (whatever its status), with its processing times and workflow template; null when unknown. */

@@ -151,6 +151,7 @@ function fromRow(row: number, c: Record<ColumnKey, string | null>, rawFee: Excel
       documentIssues,
       requiredDocumentsNote: null,
       onTheSpot: false,
+      eForm: null,
       legalBasis,
       publishingDecision: null,
       source: { kind: 'excel-import', row },

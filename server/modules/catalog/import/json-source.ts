@@ -106,6 +106,7 @@ function fromRecord(rec: unknown, row: number): ImportCandidate {
       documentIssues,
       requiredDocumentsNote: str(rec.required_documents_note),
       onTheSpot: false,
+      eForm: null,
       legalBasis,
       publishingDecision: str(rec.publishing_decision),
       source: isObject(rec.source) ? rec.source : null,

@@ -21,6 +21,7 @@ import {
   findDraftId,
   implementingUnitsInForce,
   inForceIdByCode,
+  inForceIdByProcedureId,
   qualityRows,
   listVersionIds,
   loadVersion,
@@ -46,6 +47,19 @@ export async function searchProcedures(ctx: Ctx, query: SearchProceduresQuery): 
 export async function findInForceByCode(q: Queryable, code: string, day: string): Promise<VersionRecord | null> {
   const id = await inForceIdByCode(q, code, day);
   return id ? loadVersion(q, id) : null;
+}
+
+/** The version of a procedure (by its id) in force on `day` (YYYY-MM-DD), or null. */
+export async function findInForceByProcedureId(q: Queryable, procedureId: string, day: string): Promise<VersionRecord | null> {
+  const id = await inForceIdByProcedureId(q, procedureId, day);
+  return id ? loadVersion(q, id) : null;
+}
+
+/** Public detail of the version in force today, by the procedure's id (the portal's submission page); 404 when none. */
+export async function getPublicProcedureById(ctx: Ctx, procedureId: string): Promise<VersionRecord> {
+  const r = await findInForceByProcedureId(ctx.db, procedureId, today(ctx));
+  if (!r) throw notFound('procedure', procedureId);
+  return r;
 }
 
 /** Public detail of the version in force today; 404 when the procedure is unknown, withdrawn or not yet in force. */

@@ -1,0 +1,1 @@
+ALTER TABLE "catalog_procedure_versions" ADD COLUMN "e_form" jsonb;
