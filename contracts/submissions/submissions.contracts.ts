@@ -133,6 +133,8 @@ export const RequirementGroupSchema = z.object({ key: z.string(), kind: Document
 export const RequirementSchema = z.object({
   /** Stable within the catalog version: `d<position>` (1-based) in the version's required documents. */
   key: z.string(),
+  /** Filled in by answering the version's e-form (the electronic declaration), not by attaching a file. */
+  filledByEForm: z.boolean(),
   name: z.string(),
   originals: z.number().int().nullable(),
   copies: z.number().int().nullable(),

@@ -14,7 +14,7 @@ import type {
 import type { ApplicantDossierView, ApplicantIntakeDecision } from '../dossiers';
 import type { ProcedureVersionView } from '../catalog';
 import type { Problem } from './submissions.requirements';
-import { requirementsOf } from './submissions.requirements';
+import { eFormRequirementKeys, requirementsOf } from './submissions.requirements';
 import type { SubmissionEventRow, SubmissionFileRow, SubmissionRow } from './submissions.repository';
 import { allows, EDITABLE_STATES, statusCodeOf } from './submissions.workflow';
 import type { RequirementStatus } from '../../../contracts/submissions/submissions.contracts';
@@ -62,12 +62,14 @@ export function presentFile(viewer: Viewer, f: SubmissionFileRow): SubmissionFil
 /** The version's required documents with their status and files (files of unknown keys are listed by the problems). */
 export function presentRequirements(
   viewer: Viewer,
-  version: Pick<ProcedureVersionView, 'requiredDocuments' | 'documentGroups'>,
+  version: Pick<ProcedureVersionView, 'requiredDocuments' | 'documentGroups' | 'eForm'>,
   files: SubmissionFileRow[],
   statuses: Map<string, RequirementStatus>,
 ): Requirement[] {
+  const byEForm = eFormRequirementKeys(version);
   return requirementsOf(version).map((d) => ({
     key: d.key,
+    filledByEForm: byEForm.has(d.key),
     name: d.name,
     originals: d.originals,
     copies: d.copies,

@@ -6,7 +6,11 @@
 // - `conditional`: only when the applicant declares the case, and then at least one of its documents;
 // - `to-present` (giấy tờ phải xuất trình): shown for checking and never kept; online there is nothing to show at a
 //   counter, so a scan may be attached for the check but is not required (the desk still receives without it, as at
-//   the counter, where the checklist does not require presented papers either).
+//   the counter, where the checklist does not require presented papers either);
+// - the electronic form: when the version has an e-form (mẫu điện tử tương tác), the alternative of a one-of group
+//   that names the electronic/online declaration ("Mẫu hộ tịch điện tử tương tác …, nếu … nộp hồ sơ theo hình thức
+//   trực tuyến", as the importer pairs them, D16) is filled in by answering the e-form, not by attaching a file
+//   (NĐ 45/2020/NĐ-CP: the e-form is the electronic declaration). Its answers are checked by the catalog's validator.
 // Pure functions: the use cases read the rows, these say what is missing, and submitting refuses until nothing is.
 import type { ChecklistItem } from '../../../contracts/dossiers/dossiers.contracts';
 import { ApplicantSchema, type Applicant } from '../../../contracts/dossiers/dossiers.contracts';
@@ -15,7 +19,7 @@ import { hasMessage } from '../../platform/i18n';
 import type { ProcedureVersionView } from '../catalog';
 import type { ApplicantDraftRow } from './submissions.tables';
 
-type Catalog = Pick<ProcedureVersionView, 'requiredDocuments' | 'documentGroups'>;
+type Catalog = Pick<ProcedureVersionView, 'requiredDocuments' | 'documentGroups' | 'eForm'>;
 type Group = Catalog['documentGroups'][number];
 
 /** One thing to fix: where, and an i18n key with its parameters. */
@@ -37,6 +41,25 @@ export interface RequirementDef {
 
 /** The key of the document at `index` in the version's required documents (stable: a published version never changes). */
 export const requirementKeyOf = (index: number): string => `d${index + 1}`;
+
+/** Words by which a one-of alternative names the electronic/online declaration (the desk's plainChecklist reads them too). */
+const ELECTRONIC_FORM = /trực tuyến|điện tử/i;
+
+/** Keys of the documents the version's e-form stands for (none without an e-form): see the file comment. */
+export function eFormRequirementKeys(version: Catalog): Set<string> {
+  if (!version.eForm) return new Set();
+  const oneOf = new Set(version.documentGroups.filter((g) => g.kind === 'one-of').map((g) => g.key));
+  const keys = new Set<string>();
+  const chosen = new Set<string>();
+  version.requiredDocuments.forEach((d, i) => {
+    // One per group: two alternatives both naming the online channel are still alternatives.
+    if (d.group && oneOf.has(d.group) && !chosen.has(d.group) && ELECTRONIC_FORM.test(d.name)) {
+      chosen.add(d.group);
+      keys.add(requirementKeyOf(i));
+    }
+  });
+  return keys;
+}
 
 /** The version's required documents with their keys and groups. */
 export function requirementsOf(version: Catalog): RequirementDef[] {
@@ -75,7 +98,8 @@ export function checkDocuments(version: Catalog, conditions: readonly string[], 
   const statuses = new Map<string, RequirementStatus>();
   const problems: Problem[] = [];
   const applied = new Set(conditions);
-  const has = (d: RequirementDef) => (fileCounts.get(d.key) ?? 0) > 0;
+  const byEForm = eFormRequirementKeys(version);
+  const has = (d: RequirementDef) => byEForm.has(d.key) || (fileCounts.get(d.key) ?? 0) > 0;
 
   for (const d of defs.filter((x) => x.group === null)) {
     statuses.set(d.key, has(d) ? 'attached' : 'missing');
@@ -170,15 +194,19 @@ export function checkHandlingUnit(version: Pick<ProcedureVersionView, 'implement
 }
 
 /**
- * The desk checklist built from the attached files (what Mẫu 01, 02 or 03 lists): one line per required document
- * with files, in catalog order, under the catalog's name. An electronic dossier holds electronic copies (NĐ 45/2020:
+ * The desk checklist built from the attached files and the e-form (what Mẫu 01, 02 or 03 lists): one line per
+ * required document with files or filled in by the e-form, in catalog order, under the catalog's name. An electronic dossier holds electronic copies (NĐ 45/2020:
  * e-documents or scans of the papers), counted as one copy each — no paper original was handed in. A paper to present
  * is marked as shown, never kept (D16).
  */
 export function checklistFromFiles(version: Catalog, fileCounts: ReadonlyMap<string, number>): ChecklistItem[] {
+  const byEForm = eFormRequirementKeys(version);
   return requirementsOf(version)
-    .filter((d) => (fileCounts.get(d.key) ?? 0) > 0)
-    .map((d) => ({ name: d.name, originals: 0, copies: 1, presented: d.group?.kind === 'to-present' }));
+    .filter((d) => byEForm.has(d.key) || (fileCounts.get(d.key) ?? 0) > 0)
+    .map((d) =>
+      // The e-form is the declaration itself, made electronically: an original, not a copy of a paper.
+      byEForm.has(d.key) ? { name: d.name, originals: 1, copies: 0, presented: false } : { name: d.name, originals: 0, copies: 1, presented: d.group?.kind === 'to-present' },
+    );
 }
 
 /** A document name short enough for a message (published names may be whole paragraphs). */

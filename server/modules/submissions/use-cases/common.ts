@@ -3,7 +3,7 @@ import { can, actorUserId } from '../../../platform/access';
 import { vnDateOf } from '../../../platform/calendar';
 import type { Ctx } from '../../../platform/context/context';
 import { AppError, notFound } from '../../../platform/errors';
-import { getProcedureVersion, getPublishedProcedureByCode, type ProcedureVersionView } from '../../catalog';
+import { getProcedureVersion, getPublishedProcedureByCode, onlineServiceOf, type ProcedureVersionView } from '../../catalog';
 import { cachedOrgUnitRefs, isOpenOn, listOpenOrgUnitsOfKind, type OrgUnitRef, type OrgUnitView } from '../../identity';
 import { SUBMISSION_ACTIONS } from '../submissions.policy';
 import { findSubmission, type SubmissionRow } from '../submissions.repository';
@@ -65,7 +65,7 @@ export async function versionInForce(ctx: Ctx, code: string): Promise<ProcedureV
 }
 
 /** True when the version is offered as an online public service (NĐ 42/2022 Điều 11 khoản 1: một phần or toàn trình). */
-export const isOnline = (version: Pick<ProcedureVersionView, 'onlineMode'>): boolean => version.onlineMode === 'partial' || version.onlineMode === 'full';
+export const isOnline = (version: Pick<ProcedureVersionView, 'onlineMode'>): boolean => onlineServiceOf(version.onlineMode).submission;
 
 /** The kind of unit that receives dossiers: a public administrative service centre (TTPVHCC, §2). */
 export const DESK_KIND = 'service-center';

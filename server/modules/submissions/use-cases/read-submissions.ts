@@ -13,7 +13,7 @@ import type {
 import type { ProcedureVersionView } from '../../catalog';
 import { getDossierForApplicant, getIntakeDecisionForApplicant } from '../../dossiers';
 import { cachedOrgUnitRefs, listOrgUnitIdsWithin, RECEPTION_OFFICER } from '../../identity';
-import { checkAnswers } from '../submissions.eform';
+import { checkAnswers, type AnswersCheck } from '../submissions.eform';
 import { SUBMISSION_ACTIONS } from '../submissions.policy';
 import { presentDetail, presentProblem, presentQueueItem, presentRequirements, presentSummary, type SubmissionBundle, type Viewer } from '../submissions.presenter';
 import {
@@ -29,33 +29,37 @@ import {
   type SubmissionRow,
 } from '../submissions.repository';
 import { checkApplicant, checkConditions, checkDocuments, checkHandlingUnit, checkResultDelivery, type Problem } from '../submissions.requirements';
-import { loadForDesk, loadOwned, openDesk, versionInForce, versionOfRow } from './common';
+import { loadForDesk, loadOwned, openDesk, todayOf, versionInForce, versionOfRow } from './common';
 
 /** What the checks found on a submission, and the applicant as the desk will receive it when there is no problem. */
 export interface Assessment {
   statuses: SubmissionBundle['statuses'];
   problems: Problem[];
   applicant: ReturnType<typeof checkApplicant>['applicant'];
+  /** The e-form's answers as the catalog's validator cleans them (what submitting keeps). */
+  answers: AnswersCheck['values'];
 }
 
 /**
  * Everything submitting requires, in the order a form shows it: the applicant, the e-form's answers, the declared
  * cases, the documents by the catalog's groups, the delivery of the result, the handling agency and the desk
  * (`deskOpen`, read by the caller: inside a transaction nothing may read outside it, PGlite would wait for itself).
+ * Reads nothing itself.
  */
-export function assess(row: SubmissionRow, version: ProcedureVersionView, files: readonly SubmissionFileRow[], deskOpen: boolean): Assessment {
+export function assess(ctx: Ctx, row: SubmissionRow, version: ProcedureVersionView, files: readonly SubmissionFileRow[], deskOpen: boolean): Assessment {
   const applicant = checkApplicant(row.applicant);
+  const answers = checkAnswers(version, row.answers, ctx.locale, todayOf(ctx));
   const documents = checkDocuments(version, row.conditions, countByRequirement(files));
   const problems: Problem[] = [
     ...applicant.problems,
-    ...checkAnswers(version, row.answers),
+    ...answers.problems,
     ...checkConditions(version, row.conditions),
     ...documents.problems,
     ...checkResultDelivery(version.onlineMode, row.resultDelivery),
     ...checkHandlingUnit(version, row.handlingUnitId),
   ];
   if (!deskOpen) problems.push({ path: 'receivingUnitId', code: 'submissions.errors.deskInvalid' });
-  return { statuses: documents.statuses, problems, applicant: applicant.applicant };
+  return { statuses: documents.statuses, problems, applicant: applicant.applicant, answers: answers.values };
 }
 
 /** Reads what the detail shows and presents it for the viewer. */
@@ -67,7 +71,7 @@ export async function presentSubmission(ctx: Ctx, row: SubmissionRow, viewer: Vi
     row.dossierId ? getDossierForApplicant(ctx, row.dossierId) : Promise.resolve(null),
     cachedOrgUnitRefs(ctx.db, [row.receivingUnitId, ...(row.handlingUnitId ? [row.handlingUnitId] : [])]),
   ]);
-  const assessment = assess(row, version, files, deskOpen);
+  const assessment = assess(ctx, row, version, files, deskOpen);
   const units = new Map(unitRows.map((u) => [u.id, { id: u.id, code: u.code, name: u.name }]));
   const desk = units.get(row.receivingUnitId);
   const mayDecide = viewer === 'desk' && desk !== undefined && can(ctx.actor, SUBMISSION_ACTIONS.decide, { receivingUnitPath: unitRows.find((u) => u.id === desk.id)!.path });
@@ -106,7 +110,7 @@ export async function getDeskSubmission(ctx: Ctx, id: string): Promise<Submissio
 export async function getCompleteness(ctx: Ctx, id: string): Promise<Completeness> {
   const row = await loadOwned(ctx, id);
   const [version, files, deskOpen] = await Promise.all([versionOfRow(ctx, row), listFiles(ctx.db, row.id), openDesk(ctx, row.receivingUnitId).then(Boolean)]);
-  const a = assess(row, version, files, deskOpen);
+  const a = assess(ctx, row, version, files, deskOpen);
   return {
     complete: a.problems.length === 0,
     problems: a.problems.map((p) => presentProblem(p, ctx.locale)),

@@ -5,8 +5,8 @@ import { AppError, notFound } from '../../../platform/errors';
 import type { StartSubmissionRequest } from '../../../../contracts/submissions/submissions.contracts';
 import { SUBMISSION_ACTIONS } from '../submissions.policy';
 import { insertEvent, insertSubmission, type SubmissionRow } from '../submissions.repository';
-import type { ApplicantDraftRow } from '../submissions.tables';
-import { actorIdOf, actorLabelOf, invalid, isOnline, openDesk, usualDesk, versionInForce } from './common';
+import { eFormPrefill, type EFormDefinition } from '../../catalog';
+import { actorIdOf, actorLabelOf, invalid, isOnline, openDesk, todayOf, usualDesk, versionInForce } from './common';
 import { applicantPrefillOf } from './prefill';
 
 /**
@@ -22,7 +22,9 @@ export async function startSubmission(ctx: Ctx, input: StartSubmissionRequest): 
   if (!isOnline(version)) throw new AppError('SUBMISSION_NOT_ONLINE', { code: version.code }, { status: 409 });
   const desk = input.receivingUnitId ? await openDesk(ctx, input.receivingUnitId) : await usualDesk(ctx, version);
   if (!desk) throw invalid([{ path: 'body.receivingUnitId', code: input.receivingUnitId ? 'submissions.errors.deskInvalid' : 'submissions.errors.deskRequired' }]);
-  const applicant: ApplicantDraftRow = await applicantPrefillOf(ctx, accountId);
+  const prefill = await applicantPrefillOf(ctx, accountId);
+  // The e-form's fields that name a pre-fill source start with the account's values (only values the field accepts).
+  const answers = version.eForm ? eFormPrefill(version.eForm as EFormDefinition, prefill.eForm, todayOf(ctx)) : {};
   const now = ctx.clock.now();
   return withTransaction(ctx, async (scope) => {
     const row = await insertSubmission(scope.tx, {
@@ -33,8 +35,8 @@ export async function startSubmission(ctx: Ctx, input: StartSubmissionRequest): 
       receivingUnitId: desk.id,
       // One implementing unit is the handling agency; with several the applicant (or else the desk) chooses.
       handlingUnitId: version.implementingUnits.length === 1 ? version.implementingUnits[0]!.id : null,
-      applicant,
-      answers: {},
+      applicant: prefill.applicant,
+      answers,
       conditions: [],
       // An online service returns its result online unless the applicant asks otherwise (§6.2).
       resultDelivery: 'online',

@@ -36,7 +36,7 @@ export async function submitSubmission(ctx: Ctx, id: string, input: SubmitSubmis
     if (!row || row.version !== input.version) throw new SubmissionConflict(row ?? seen);
     const files = await listFiles(scope.tx, id);
     // Same version as `seen`, so the same desk: its openness was read before the transaction.
-    const a = assess(row, version, files, deskOpen);
+    const a = assess(ctx, row, version, files, deskOpen);
     if (a.problems.length > 0 || !a.applicant) {
       throw invalid(
         a.problems.map((p) => ({ path: `submission.${p.path}`, code: p.code, params: p.params })),
@@ -55,6 +55,8 @@ export async function submitSubmission(ctx: Ctx, id: string, input: SubmitSubmis
         reference,
         // The applicant as the desk's rules normalise it (trimmed, blanks as null): what the dossier will carry.
         applicant: { ...a.applicant },
+        // The answers as the catalog's validator cleans them (trimmed, only fields the form has).
+        answers: a.answers,
         firstSubmittedAt: row.firstSubmittedAt ?? now,
         submittedAt: now,
         updatedAt: now,
