@@ -5,7 +5,10 @@ import { seedDemoData } from '../../app';
 import { auditEvents } from '../../platform/audit';
 import { identityOrgUnits } from '../identity';
 import { catalogProcedures, catalogProcedureVersions } from './catalog.tables';
-import { getPublishedProcedureByCode } from './index';
+import { getPublishedProcedureByCode, validateEFormAnswers } from './index';
+import { applyDemoOnlineServices, readDemoOnlineServices, DEMO_PROCEDURES_FILE } from './catalog.seed';
+import { parseJsonProcedures } from './import/json-source';
+import fs from 'node:fs';
 
 let t: TestApp;
 const unitName = new Map<string, string>();
@@ -73,6 +76,62 @@ describe('catalog demo seed', () => {
     expect(residence.workflow.reduce((s, x) => s + x.budgetMinutes!, 0)).toBe(7 * 480);
     // Land registration: budgets follow the counter's time (27 working days), the longest of its channels.
     expect((await detail('1.013978')).workflow.reduce((s, x) => s + x.budgetMinutes!, 0)).toBe(27 * 480);
+  });
+
+  it('marks a realistic share online: the source’s levels first, then the documented demo overlay', async () => {
+    const rows = await t.database.db.select({ mode: catalogProcedureVersions.onlineMode, name: catalogProcedureVersions.name }).from(catalogProcedureVersions);
+    const count = (mode: string | null) => rows.filter((r) => r.mode === mode).length;
+    expect({ full: count('full'), partial: count('partial'), info: count('information-only'), none: count(null) }).toEqual({ full: 10, partial: 12, info: 7, none: 11 });
+    const online = (count('full') + count('partial')) / rows.length;
+    expect(online).toBeGreaterThanOrEqual(0.4);
+    expect(online).toBeLessThanOrEqual(0.6);
+    // The two levels the source states stay as stated; its old "Mức độ 4" stays unconverted, for an editor to settle.
+    expect((await detail('1.013076')).onlineMode).toBe('partial');
+    expect((await detail('1.010803')).onlineMode).toBe('partial');
+    expect(await detail('1.001699')).toMatchObject({ onlineMode: null, onlineService: { mode: 'none', submission: false } });
+    // The overlay says where its values come from.
+    expect((await detail('1.000894')).notes).toMatch(/^Dữ liệu demo: mức độ dịch vụ công trực tuyến do bộ dữ liệu demo gán/);
+    expect((await detail('1.001193')).notes).toContain('và biểu mẫu điện tử');
+  });
+
+  it('gives four common procedures a Vietnamese e-form a sample answer passes', async () => {
+    const withForms = await t.database.db
+      .select({ code: catalogProcedures.code })
+      .from(catalogProcedureVersions)
+      .innerJoin(catalogProcedures, eq(catalogProcedures.id, catalogProcedureVersions.procedureId))
+      .where(sql`${catalogProcedureVersions.eForm} is not null`);
+    expect(withForms.map((r) => r.code).sort()).toEqual(['1.001193', '1.001612', '1.003677', '1.004873']);
+    const birth = await t.app.inject({ method: 'GET', url: '/api/v1/catalog/procedures/1.001193' });
+    expect(birth.json()).toMatchObject({ onlineService: { mode: 'full', submission: true }, eForm: { title: { vi: 'Tờ khai đăng ký khai sinh' } } });
+    const household = (await detail('1.001612')).eForm!;
+    const answers = {
+      businessName: 'Hộ kinh doanh Hoa Mai',
+      businessAddress: 'Số 12 đường Trần Phú, phường Hạc Thành, tỉnh Thanh Hóa',
+      businessLines: 'Bán lẻ hoa, cây cảnh',
+      capitalVnd: 50_000_000,
+      founders: 'ca-nhan',
+      ownerName: 'Lê Thị Mai',
+      ownerBirthDate: '1988-04-12',
+      ownerSex: 'nu',
+      ownerEthnicity: 'kinh',
+      ownerNationality: 'Việt Nam',
+      ownerIdNumber: '038188001234',
+      ownerAddress: 'Số 12 đường Trần Phú, phường Hạc Thành, tỉnh Thanh Hóa',
+      ownerPhone: '0912345678',
+      commitment: true,
+    };
+    expect(validateEFormAnswers(household, answers, 'vi', '2026-03-02').errors).toEqual([]);
+    expect(validateEFormAnswers(household, { ...answers, businessName: 'Hoa Mai' }, 'vi', '2026-03-02').errors.map((e) => e.message)).toEqual([
+      'Tên hộ kinh doanh phải bắt đầu bằng "Hộ kinh doanh" và có tên riêng.',
+    ]);
+  });
+
+  it('refuses an overlay line that contradicts the source or names no procedure', () => {
+    const overlay = readDemoOnlineServices();
+    const fresh = () => parseJsonProcedures(fs.readFileSync(DEMO_PROCEDURES_FILE));
+    expect(() => applyDemoOnlineServices(fresh(), [...overlay, { code: '1.013076', onlineMode: 'full', reason: 'x', form: null }])).toThrow(/already states 1.013076/);
+    expect(() => applyDemoOnlineServices(fresh(), [{ code: '1.001699', onlineMode: 'full', reason: 'x', form: null }])).toThrow(/already states 1.001699/);
+    expect(() => applyDemoOnlineServices(fresh(), [{ code: '9.999999', onlineMode: 'full', reason: 'x', form: null }])).toThrow(/no procedure 9.999999/);
   });
 
   it('is idempotent and audited once', async () => {
