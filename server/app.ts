@@ -76,9 +76,9 @@ export function registerDeclarations(manifests: readonly ModuleManifest[] = [...
       claim(`job ${job.name}`, mod.key);
       registerDeclaredJob(job);
     }
-    for (const { key, template } of mod.notificationTemplates ?? []) {
+    for (const { key, template, options } of mod.notificationTemplates ?? []) {
       claim(`notification template ${key}`, mod.key);
-      registerNotificationTemplate(key, template);
+      registerNotificationTemplate(key, template, options);
     }
   }
 }

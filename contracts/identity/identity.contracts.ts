@@ -50,12 +50,6 @@ export const PhoneSchema = z
   .regex(/^(\+84|0)[\d .-]{8,14}$/, 'identity.errors.invalidPhone')
   .refine((p) => /^(\+84|0)\d{9,10}$/.test(p.replace(/[ .-]/g, '')), { message: 'identity.errors.invalidPhone' });
 
-/** Tax code of a business: 10 digits, or 13 for a branch (written `0100109106-001`). */
-export const TaxCodeSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{10}(-?\d{3})?$/, 'identity.errors.invalidTaxCode');
-
 const NameSchema = z.string().trim().min(1).max(200);
 const ShortNameSchema = z.string().trim().max(100);
 
@@ -77,6 +71,8 @@ export const MeSchema = z.object({
   displayName: z.string(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
+  /** `citizen` or `business` for portal accounts, null for officers. */
+  accountType: AccountTypeSchema.nullable(),
   grants: z.array(GrantViewSchema),
   actions: z.array(z.string()),
 });
@@ -89,7 +85,7 @@ export const LoginRequestSchema = z.object({
 });
 export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 
-/** Answer of login, registration and `GET /me`: the user and the token to echo in `x-csrf-token`. */
+/** Answer of login and `GET /me`: the user and the token to echo in `x-csrf-token`. */
 export const SessionResponseSchema = z.object({ user: MeSchema, csrfToken: z.string() });
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 export const LoginResponseSchema = SessionResponseSchema;
@@ -102,24 +98,6 @@ export const ChangePasswordRequestSchema = z.object({
   newPassword: PasswordSchema,
 });
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;
-
-/** Public registration of a citizen or a business; e-mail or phone is required, a business also needs its tax code. */
-export const RegisterCitizenRequestSchema = z
-  .object({
-    fullName: NameSchema,
-    email: EmailSchema.optional(),
-    phone: PhoneSchema.optional(),
-    password: PasswordSchema,
-    accountType: AccountTypeSchema,
-    taxCode: TaxCodeSchema.optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (!v.email && !v.phone) ctx.addIssue({ code: 'custom', path: ['email'], message: 'identity.errors.emailOrPhoneRequired' });
-    if (v.accountType === 'business' && !v.taxCode) ctx.addIssue({ code: 'custom', path: ['taxCode'], message: 'identity.errors.taxCodeRequired' });
-  });
-export type RegisterCitizenRequest = z.infer<typeof RegisterCitizenRequestSchema>;
-export const RegisterCitizenResponseSchema = SessionResponseSchema;
-export type RegisterCitizenResponse = SessionResponse;
 
 // ---------------------------------------------------------------- org units
 

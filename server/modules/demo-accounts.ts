@@ -13,6 +13,7 @@ export const DEMO_ACCOUNTS: Array<{ login: string; role: string; description: st
   { login: 'lanhdao.hacthanh', role: 'leader', description: 'Lãnh đạo — Phường Hạc Thành (Bùi Văn Long)' },
   { login: 'caicach.snv', role: 'reform-office', description: 'Kiểm soát TTHC, cải cách hành chính — Sở Nội vụ (Ngô Thị Thu Hà)' },
   { login: 'citizen@example.vn', role: 'citizen', description: 'Công dân (Nguyễn Văn An)' },
+  { login: 'doanhnghiep@example.vn', role: 'business', description: 'Doanh nghiệp (Công ty TNHH Thương mại Hạc Thành)' },
 ];
 
 /** The start-up banner of a demo instance: the accounts, and that their password is public. */

@@ -7,17 +7,17 @@ import {
   LoginRequestSchema,
   LoginResponseSchema,
   MeResponseSchema,
-  RegisterCitizenRequestSchema,
-  RegisterCitizenResponseSchema,
 } from '../../../contracts/identity/identity.contracts';
 import { IdParamsSchema, OkResponseSchema } from '../../../contracts/common/common.contracts';
 import { SESSION_COOKIE } from '../../platform/auth/sessions';
 import { AppError } from '../../platform/errors';
 import type { ModuleHost } from '../../platform/http/module';
 import { clearLoginThrottle, listLoginThrottles } from './use-cases/login-throttles';
-import { authSettings, changeOwnPassword, getMe, login, logout, registerCitizen, type SignedIn } from './use-cases/sessions';
+import { authSettings, changeOwnPassword, getMe, login, logout, type SignedIn } from './use-cases/sessions';
 
 const tags = ['identity'];
+// Sign-in and the own account serve the portal's citizens (and their mobile apps) as much as officers.
+const sharedTags = ['identity', 'citizen'];
 
 /** Runs a throttled use case; a held-back attempt's 429 tells the client when to retry (RFC 9110 §10.2.3). */
 async function withRetryAfter<T>(reply: FastifyReply, run: () => Promise<T>): Promise<T> {
@@ -29,7 +29,7 @@ async function withRetryAfter<T>(reply: FastifyReply, run: () => Promise<T>): Pr
   }
 }
 
-/** Sign-in, sign-out, self-service and public registration. */
+/** Sign-in, sign-out and self-service of every account; the portal's own account routes are in citizen.routes.ts. */
 export async function authRoutes(app: FastifyInstance, host: ModuleHost): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const settings = authSettings(host.config);
@@ -48,7 +48,7 @@ export async function authRoutes(app: FastifyInstance, host: ModuleHost): Promis
     '/login',
     {
       config: { action: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Sign in', body: LoginRequestSchema, response: { 200: LoginResponseSchema } },
+      schema: { tags: sharedTags, summary: 'Sign in (officers, citizens and businesses)', body: LoginRequestSchema, response: { 200: LoginResponseSchema } },
     },
     async (request, reply) => {
       const signedIn = await withRetryAfter(reply, () => login(request.ctx, request.body, settings, request.headers['user-agent']));
@@ -57,13 +57,13 @@ export async function authRoutes(app: FastifyInstance, host: ModuleHost): Promis
     },
   );
 
-  r.post('/logout', { config: { action: 'identity.logout' }, schema: { tags, summary: 'Sign out', response: { 200: OkResponseSchema } } }, async (request, reply) => {
+  r.post('/logout', { config: { action: 'identity.logout' }, schema: { tags: sharedTags, summary: 'Sign out', response: { 200: OkResponseSchema } } }, async (request, reply) => {
     await logout(request.ctx);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true as const };
   });
 
-  r.get('/me', { config: { action: 'identity.me.read' }, schema: { tags, summary: 'The signed-in user', response: { 200: MeResponseSchema } } }, async (request) => ({
+  r.get('/me', { config: { action: 'identity.me.read' }, schema: { tags: sharedTags, summary: 'The signed-in user', response: { 200: MeResponseSchema } } }, async (request) => ({
     user: await getMe(request.ctx),
     csrfToken: request.session!.csrfToken,
   }));
@@ -72,24 +72,11 @@ export async function authRoutes(app: FastifyInstance, host: ModuleHost): Promis
     '/me/password',
     {
       config: { action: 'identity.me.change-password' },
-      schema: { tags, summary: 'Change own password', body: ChangePasswordRequestSchema, response: { 200: OkResponseSchema } },
+      schema: { tags: sharedTags, summary: 'Change own password', body: ChangePasswordRequestSchema, response: { 200: OkResponseSchema } },
     },
     async (request, reply) => {
       await withRetryAfter(reply, () => changeOwnPassword(request.ctx, request.body, settings));
       return { ok: true as const };
-    },
-  );
-
-  r.post(
-    '/citizens',
-    {
-      config: { action: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Register a citizen or business account', body: RegisterCitizenRequestSchema, response: { 201: RegisterCitizenResponseSchema } },
-    },
-    async (request, reply) => {
-      const signedIn = await registerCitizen(request.ctx, request.body, settings, request.headers['user-agent']);
-      setSessionCookie(reply, signedIn);
-      return reply.status(201).send({ user: signedIn.user, csrfToken: signedIn.csrfToken });
     },
   );
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
-import { createTestApp, TestAgent, type TestApp } from '../../test/test-app';
+import { createTestApp, type TestApp } from '../../test/test-app';
 import { auditEvents } from '../../platform/audit';
 import { identityUsers } from './identity.tables';
-import { createCitizen, createOfficer, createOrgUnit, loginAs, randomIp, type TestAccount } from './test/factories';
+import { createOfficer, createOrgUnit, loginAs, randomIp, type TestAccount } from './test/factories';
 import type { OrgUnitRow } from './org-units.repository';
 
 let t: TestApp;
@@ -204,54 +204,5 @@ describe('change own password', () => {
     const rows = await auditRows(officer.user.id, 'identity.password-change');
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows[0])).not.toContain('Brand-new-pass-1');
-  });
-});
-
-describe('citizen registration', () => {
-  const register = (body: object, lang = 'vi') => {
-    const agent = new TestAgent(t.app, lang as 'vi');
-    return { agent, res: agent.request('POST', '/api/v1/identity/citizens', body, { 'x-forwarded-for': randomIp() }) };
-  };
-
-  it('creates a citizen account and signs it in', async () => {
-    const { agent, res } = register({ fullName: 'Lê Thị Hoa', email: 'Hoa.Le@Example.vn', password: 'Mat-khau-2026', accountType: 'citizen' });
-    const r = await res;
-    expect(r.statusCode).toBe(201);
-    expect(r.json().user).toMatchObject({ kind: 'citizen', displayName: 'Lê Thị Hoa', email: 'hoa.le@example.vn', username: null, grants: [] });
-    expect(r.json().user.actions.sort()).toEqual(['identity.logout', 'identity.me.change-password', 'identity.me.read']);
-    const me = await agent.get('/api/v1/identity/me');
-    expect(me.json().user.id).toBe(r.json().user.id);
-    expect(await auditRows(r.json().user.id, 'identity.citizens.register')).toHaveLength(1);
-    // Citizens see nothing of the back office.
-    expect((await agent.get('/api/v1/identity/org-units')).statusCode).toBe(403);
-    expect((await loginRequest('HOA.LE@example.vn', 'Mat-khau-2026')).statusCode).toBe(200);
-  });
-
-  it('registers a business by phone with its tax code; the phone then signs in', async () => {
-    const r = await register({ fullName: 'Công ty TNHH Lam Sơn', phone: '+84 913 222 333', password: 'Mat-khau-2026', accountType: 'business', taxCode: '2800123456-001' }).res;
-    expect(r.statusCode).toBe(201);
-    const [row] = await t.database.db.select().from(identityUsers).where(eq(identityUsers.id, r.json().user.id));
-    expect(row).toMatchObject({ phone: '0913222333', accountType: 'business', taxCode: '2800123456001' });
-    expect((await loginRequest('0913222333', 'Mat-khau-2026')).statusCode).toBe(200);
-  });
-
-  it('requires e-mail or phone, a tax code for businesses and a strong password', async () => {
-    const r = await register({ fullName: 'Công ty X', password: 'short', accountType: 'business' }).res;
-    expect(r.statusCode).toBe(400);
-    const fields = Object.fromEntries((r.json().error.fields as Array<{ path: string; message: string }>).map((f) => [f.path, f.message]));
-    expect(fields).toEqual({
-      'body.password': 'Mật khẩu phải có ít nhất 10 ký tự, gồm cả chữ và số.',
-      'body.email': 'Cần nhập thư điện tử hoặc số điện thoại.',
-      'body.taxCode': 'Doanh nghiệp, tổ chức cần nhập mã số thuế.',
-    });
-    const badTax = await register({ fullName: 'Công ty Y', email: 'y@example.vn', password: 'Mat-khau-2026', accountType: 'business', taxCode: '12345' }, 'en').res;
-    expect(badTax.json().error.fields).toEqual([{ path: 'body.taxCode', code: 'invalid_format', message: 'A tax code has 10 digits, or 13 for a branch (e.g. 0100109106-001).' }]);
-  });
-
-  it('refuses an e-mail already in use with 409 and the field', async () => {
-    const existing = await createCitizen(t.database.db);
-    const r = await register({ fullName: 'Trùng Email', email: existing.login.toUpperCase(), password: 'Mat-khau-2026', accountType: 'citizen' }).res;
-    expect(r.statusCode).toBe(409);
-    expect(r.json().error).toMatchObject({ code: 'DUPLICATE', fields: [{ path: 'body.email', message: 'Thư điện tử đã được sử dụng cho tài khoản khác.' }] });
   });
 });

@@ -69,6 +69,11 @@ export const identityPolicies: PolicyDeclaration[] = [
   // Sign-in throttles span accounts and client addresses of the whole province: system administrators only.
   declarePolicy('identity.login-throttles.manage', (actor) => isSystemAdmin(actor)),
 
+  // A portal account's own profile and contacts: citizen and business accounts only (officers have the back office).
+  ...['identity.citizen.profile.read', 'identity.citizen.profile.update', 'identity.citizen.contacts.change'].map((action) =>
+    declarePolicy(action, (actor) => actor.type === 'user' && actor.kind === 'citizen'),
+  ),
+
   // Self-service: any signed-in account.
   declarePolicy('identity.me.read', (actor) => isSignedIn(actor)),
   declarePolicy('identity.me.change-password', (actor) => isSignedIn(actor)),

@@ -1,3 +1,4 @@
+import type { CitizenProfile, NotificationChannelPreference } from '../../../contracts/identity/citizen.contracts';
 import type { GrantView, Me, OrgUnit, OrgUnitKind, OrgUnitNode, Role, User } from '../../../contracts/identity/identity.contracts';
 import type { OrgUnitRow, OrgUnitView } from './org-units.repository';
 import type { GrantRow, UserRow } from './users.repository';
@@ -72,8 +73,51 @@ export function presentMe(u: UserRow, grants: GrantRow[], actions: string[]): Me
     displayName: u.displayName,
     email: u.email,
     phone: u.phone,
+    accountType: u.kind === 'citizen' ? ((u.accountType as Me['accountType']) ?? 'citizen') : null,
     grants: presentGrants(grants),
     actions,
+  };
+}
+
+/**
+ * A portal account as its owner sees it, with what application forms pre-fill: the person, or the business with the
+ * account holder as its representative. `pending` are new contacts waiting for their confirmation.
+ */
+export function presentCitizenProfile(u: UserRow, pending: { email: string | null; phone: string | null }): CitizenProfile {
+  const business = u.accountType === 'business';
+  const email = u.emailVerifiedAt ? u.email : null;
+  const phone = u.phoneVerifiedAt ? u.phone : null;
+  return {
+    id: u.id,
+    accountType: business ? 'business' : 'citizen',
+    fullName: u.displayName,
+    businessName: u.businessName,
+    enterpriseCode: u.taxCode,
+    email: u.email,
+    emailVerified: u.emailVerifiedAt !== null && u.email !== null,
+    pendingEmail: pending.email,
+    phone: u.phone,
+    phoneVerified: u.phoneVerifiedAt !== null && u.phone !== null,
+    pendingPhone: pending.phone,
+    idNumber: u.idNumber,
+    idNumberVerified: u.idNumberVerifiedAt !== null,
+    birthDate: u.bornOn,
+    address: u.address,
+    notificationChannel: (u.notificationChannel as NotificationChannelPreference | null) ?? (u.email ? 'email' : 'sms'),
+    version: u.version,
+    // Forms get only contacts the account proved: an unconfirmed address may be a typo.
+    applicant: business
+      ? {
+          kind: 'organisation',
+          name: u.businessName ?? u.displayName,
+          idNumber: u.taxCode,
+          birthDate: null,
+          phone,
+          email,
+          address: u.address,
+          representative: { name: u.displayName, idNumber: u.idNumber, birthDate: u.bornOn },
+        }
+      : { kind: 'person', name: u.displayName, idNumber: u.idNumber, birthDate: u.bornOn, phone, email, address: u.address, representative: null },
   };
 }
 

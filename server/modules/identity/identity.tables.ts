@@ -46,7 +46,28 @@ export const identityUsers = pgTable(
     phone: text('phone'),
     displayName: text('display_name').notNull(),
     accountType: text('account_type'),
+    /**
+     * A business's enterprise code, which is also its tax code (Luật Doanh nghiệp 2020 Điều 29): 10 digits, or
+     * 10-3 for a dependent unit (Thông tư 105/2020/TT-BTC Điều 5), stored as written ("0100109106-001").
+     */
     taxCode: text('tax_code'),
+    /** A business account's registered name; `display_name` is the person who holds the account. */
+    businessName: text('business_name'),
+    /** Personal identification number (số định danh cá nhân, the 12 digits of the CCCD; Luật Căn cước 2023 Điều 12), as declared. */
+    idNumber: text('id_number'),
+    /**
+     * When a trusted source (the national e-ID, VNeID, through single sign-on) vouched for `id_number`; null while
+     * it is only declared. Only a verified number is unique, so nobody can hold another person's number hostage.
+     */
+    idNumberVerifiedAt: timestamp('id_number_verified_at', { withTimezone: true, mode: 'date' }),
+    bornOn: date('born_on', { mode: 'string' }),
+    address: text('address'),
+    /** When the account proved it receives mail at `email` (a confirmation or password-reset link was used). */
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true, mode: 'date' }),
+    /** When the account proved it receives SMS at `phone` (a one-time code was entered). */
+    phoneVerifiedAt: timestamp('phone_verified_at', { withTimezone: true, mode: 'date' }),
+    /** How the citizen prefers to be told about their dossiers. */
+    notificationChannel: text('notification_channel').$type<NotificationChannelPreference>(),
     passwordHash: text('password_hash').notNull(),
     disabled: boolean('disabled').notNull().default(false),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }),
@@ -60,7 +81,54 @@ export const identityUsers = pgTable(
     uniqueIndex('identity_users_username_uq').on(sql`lower(${t.username})`),
     uniqueIndex('identity_users_email_uq').on(sql`lower(${t.email})`),
     uniqueIndex('identity_users_phone_uq').on(t.phone),
+    uniqueIndex('identity_users_verified_id_number_uq')
+      .on(t.idNumber)
+      .where(sql`${t.idNumberVerifiedAt} is not null`),
+    index('identity_users_id_number_idx').on(t.idNumber),
     check('identity_users_kind_ck', sql`${t.kind} in ('officer','citizen')`),
+    check('identity_users_account_type_ck', sql`${t.accountType} in ('citizen','business')`),
+    check('identity_users_id_number_ck', sql`${t.idNumber} ~ '^[0-9]{12}$'`),
+    check('identity_users_tax_code_ck', sql`${t.taxCode} ~ '^[0-9]{10}(-[0-9]{3})?$'`),
+    check('identity_users_notification_channel_ck', sql`${t.notificationChannel} in ('email','sms','zalo')`),
+  ],
+);
+
+/** Channels a citizen may prefer for news of their dossiers. */
+export const NOTIFICATION_CHANNEL_PREFERENCES = ['email', 'sms', 'zalo'] as const;
+export type NotificationChannelPreference = (typeof NOTIFICATION_CHANNEL_PREFERENCES)[number];
+
+/** What an account token proves when it is used. */
+export const ACCOUNT_TOKEN_PURPOSES = ['email-confirmation', 'phone-confirmation', 'password-reset'] as const;
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
+
+/**
+ * Single-use secrets sent to a citizen: a link (e-mail confirmation, password reset) or a six-digit code (phone
+ * confirmation). Only a SHA-256 of the secret is kept, so a database leak opens no account. `target` is the address
+ * or number the secret was sent to: using it proves that one, which may be a new address the account is moving to.
+ */
+export const identityAccountTokens = pgTable(
+  'identity_account_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => identityUsers.id),
+    purpose: text('purpose').$type<AccountTokenPurpose>().notNull(),
+    target: text('target').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    /** Wrong codes entered against this token (codes only; a link's secret cannot be guessed). */
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+    /** Replaced by a newer token of the same purpose, burnt by too many wrong codes, or voided by a password change. */
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('identity_account_tokens_secret_uq').on(t.secretHash),
+    index('identity_account_tokens_user_idx').on(t.userId, t.purpose),
+    index('identity_account_tokens_target_idx').on(t.target, t.purpose, t.createdAt),
+    check('identity_account_tokens_purpose_ck', sql`${t.purpose} in ('email-confirmation','phone-confirmation','password-reset')`),
   ],
 );
 

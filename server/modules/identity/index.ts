@@ -6,23 +6,28 @@ import type { FastifyInstance } from 'fastify';
 import type { ModuleHost, ModuleManifest } from '../../platform/http/module';
 import { createActorLoader } from './actor';
 import { authRoutes } from './auth.routes';
+import { citizenRoutes } from './citizen.routes';
+import { identityNotificationTemplates } from './identity.notify';
 import { seedIdentityDemo } from './demo/seed-demo';
 import { orgUnitRoutes } from './org-units.routes';
 import { userRoutes } from './users.routes';
 
 /**
- * Manifest: its policies and those of the platform's administrative actions (identity owns the roles), loads the
- * request actor for the platform, serves /api/v1/identity and seeds the demo province.
+ * Manifest: its policies and those of the platform's administrative actions (identity owns the roles), its messages to
+ * citizens, loads the request actor for the platform, serves /api/v1/identity (with the portal's account routes under
+ * /citizen) and seeds the demo province.
  */
 export const identityModule: ModuleManifest = {
   key: 'identity',
   policies: [...identityPolicies, ...platformPolicies],
   messages: identityMessages,
+  notificationTemplates: identityNotificationTemplates,
   register(host: ModuleHost) {
     host.setActorLoader(createActorLoader(host.clock));
   },
   async routes(app: FastifyInstance, host: ModuleHost) {
     await authRoutes(app, host);
+    await citizenRoutes(app, host);
     await orgUnitRoutes(app);
     await userRoutes(app);
   },

@@ -17,9 +17,17 @@ export interface GrantRow {
   validTo: string | null;
 }
 
-/** The user's search key: name, user name, e-mail and phone, diacritics removed. */
-export function userSearchText(u: { displayName: string; username?: string | null; email?: string | null; phone?: string | null; taxCode?: string | null }): string {
-  return normaliseSearch([u.displayName, u.username, u.email, u.phone, u.taxCode].filter(Boolean).join(' '));
+/** The user's search key: names, user name, e-mail, phone, enterprise code and ID number, diacritics removed. */
+export function userSearchText(u: {
+  displayName: string;
+  username?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  taxCode?: string | null;
+  businessName?: string | null;
+  idNumber?: string | null;
+}): string {
+  return normaliseSearch([u.displayName, u.businessName, u.username, u.email, u.phone, u.taxCode, u.idNumber].filter(Boolean).join(' '));
 }
 
 export async function getUserRow(db: Queryable, id: string): Promise<UserRow | null> {
@@ -45,6 +53,22 @@ export async function findUserByLogin(db: Queryable, login: string, phone: strin
     .limit(2);
   // A login string matching two different accounts (one's user name is another's e-mail) signs in neither.
   return rows.length === 1 ? rows[0]! : null;
+}
+
+/** The account whose e-mail is `email` (case-insensitive), or null. */
+export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | null> {
+  const rows = await db
+    .select()
+    .from(identityUsers)
+    .where(sql`lower(${identityUsers.email}) = ${email.toLowerCase()}`)
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** The account whose phone is `phone` (stored form, 0xxxxxxxxx), or null. */
+export async function findUserByPhone(db: Queryable, phone: string): Promise<UserRow | null> {
+  const rows = await db.select().from(identityUsers).where(eq(identityUsers.phone, phone)).limit(1);
+  return rows[0] ?? null;
 }
 
 /** Grants of these users with their units' names and paths. */

@@ -19,9 +19,11 @@ export {
   registerNotificationTemplate,
   hasNotificationTemplate,
   renderNotification,
+  REDACTED,
   TemplateError,
   type NotificationTemplate,
   type NotificationTemplateDeclaration,
+  type NotificationTemplateOptions,
   type RenderedNotification,
 } from './notifications.templates';
 export {

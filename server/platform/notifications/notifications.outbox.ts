@@ -7,7 +7,7 @@ import { sendJob, sendJobSoon } from '../jobs';
 import { executeNamed, type NamedStatement } from '../db/database';
 import { databaseHealthOf } from '../db/database-health';
 import { notificationsOutbox } from './notifications.tables';
-import { hasNotificationTemplate, renderNotification, type RenderedNotification } from './notifications.templates';
+import { hasNotificationTemplate, redactParams, redactText, renderNotification, secretValues, type RenderedNotification } from './notifications.templates';
 import { notificationChannels } from './notifications.channels';
 import { PermanentDeliveryError } from './notifications.errors';
 import { isMailAddress } from './smtp-transport';
@@ -192,31 +192,43 @@ export async function deliverNotification(ctx: Ctx, id: string): Promise<{ outco
   try {
     let rendered: RenderedNotification | null = null;
     let via = '';
+    let live = false;
     let failure: { err: unknown } | null = null;
     try {
       rendered = renderNotification(row.templateKey, row.locale as Locale, row.params);
       const { mail, sms } = notificationChannels();
-      if (row.channel === 'email') {
-        await mail.send({ to: row.recipient, subject: rendered.subject, text: rendered.body }, ctx.log);
-        via = mail.name;
-      } else {
-        await sms.send({ to: row.recipient, text: rendered.body }, ctx.log);
-        via = sms.name;
-      }
+      const channel = row.channel === 'email' ? mail : sms;
+      live = channel.live;
+      if (row.channel === 'email') await mail.send({ to: row.recipient, subject: rendered.subject, text: rendered.body }, ctx.log);
+      else await sms.send({ to: row.recipient, text: rendered.body }, ctx.log);
+      via = channel.name;
     } catch (err) {
       failure = { err };
     }
+    // Secret params (single-use links, codes) are kept only while they may still be needed: until a live channel took
+    // the message, or it failed for good. A development channel's message never left, so the outbox page stays its mailbox.
+    const secrets = secretValues(row.templateKey, row.params);
+    const forget = (text: string | null) => redactText(text, secrets);
     if (!failure) {
-      await recordOutcome(ctx, row, { status: 'sent', sentAt: sql`now()`, lastError: null, renderedSubject: rendered!.subject, renderedBody: rendered!.body, deliveredVia: via });
+      await recordOutcome(ctx, row, {
+        status: 'sent',
+        sentAt: sql`now()`,
+        lastError: null,
+        renderedSubject: live ? forget(rendered!.subject) : rendered!.subject,
+        renderedBody: live ? forget(rendered!.body) : rendered!.body,
+        deliveredVia: via,
+        ...(live && secrets.length ? { params: redactParams(row.templateKey, row.params) } : {}),
+      });
       return { outcome: 'sent' };
     }
     const final = failure.err instanceof PermanentDeliveryError || row.attempts >= OUTBOX.maxAttempts;
     await recordOutcome(ctx, row, {
       status: final ? 'failed' : 'pending',
       lastError: errorText(failure.err),
-      renderedSubject: rendered?.subject ?? null,
-      renderedBody: rendered?.body ?? null,
+      renderedSubject: final ? forget(rendered?.subject ?? null) : (rendered?.subject ?? null),
+      renderedBody: final ? forget(rendered?.body ?? null) : (rendered?.body ?? null),
       recheckAt: sql`now() + ${OUTBOX.retryGraceSeconds}::int * interval '1 second'`,
+      ...(final && secrets.length ? { params: redactParams(row.templateKey, row.params) } : {}),
     });
     return { outcome: final ? 'failed' : 'retry', error: failure.err };
   } finally {

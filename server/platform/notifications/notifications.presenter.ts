@@ -1,7 +1,8 @@
 import type { OutboxMessage } from '../../../contracts/notifications/notifications.contracts';
 import type { Locale } from '../i18n';
 import type { notificationsOutbox } from './notifications.tables';
-import { renderNotification } from './notifications.templates';
+import { notificationChannels } from './notifications.channels';
+import { redactText, renderNotification, secretValues } from './notifications.templates';
 
 type Row = typeof notificationsOutbox.$inferSelect;
 
@@ -15,6 +16,13 @@ export function presentOutboxMessage(row: Row): OutboxMessage {
     } catch {
       // The row's last_error (or the next delivery) reports the template problem; the list still shows the row.
     }
+  }
+  // A secret still held for a live channel (queued, or waiting for a retry) is nobody's to read on this page.
+  const channel = row.channel === 'email' ? notificationChannels().mail : notificationChannels().sms;
+  if (channel.live) {
+    const secrets = secretValues(row.templateKey, row.params);
+    subject = redactText(subject, secrets);
+    body = redactText(body, secrets);
   }
   return {
     id: row.id,

@@ -145,5 +145,28 @@ export const DEMO_OFFICERS: DemoOfficer[] = [
   { login: 'caicach.snv', displayName: 'Ngô Thị Thu Hà', email: 'ha.ntt@snv.demo.vn', grants: [{ role: 'reform-office', unit: 'snv' }] },
 ];
 
-/** The demo citizen (signs in with the e-mail). */
-export const DEMO_CITIZEN = { displayName: 'Nguyễn Văn An', email: 'citizen@example.vn', phone: '0987654321' };
+/** The demo citizen (signs in with the e-mail; both contacts confirmed). ID number and address are fictitious. */
+export const DEMO_CITIZEN = {
+  displayName: 'Nguyễn Văn An',
+  email: 'citizen@example.vn',
+  phone: '0987654321',
+  accountType: 'citizen',
+  idNumber: '038090001234',
+  bornOn: '1990-05-12',
+  address: 'Số 12 đường Lê Lợi, phường Hạc Thành, tỉnh Thanh Hóa',
+  notificationChannel: 'email',
+} as const;
+
+/** The demo business account, held by its director; the enterprise code is fictitious. */
+export const DEMO_BUSINESS = {
+  displayName: 'Trịnh Minh Quang',
+  email: 'doanhnghiep@example.vn',
+  phone: '0912345670',
+  accountType: 'business',
+  businessName: 'Công ty TNHH Thương mại Hạc Thành',
+  taxCode: '2801234567',
+  idNumber: '038085004321',
+  bornOn: '1985-11-03',
+  address: 'Số 45 đại lộ Lê Lợi, phường Hạc Thành, tỉnh Thanh Hóa',
+  notificationChannel: 'email',
+} as const;

@@ -23,15 +23,15 @@ describe('identity demo seed', () => {
     await seedDemoData(t);
     expect(await countUnits()).toBe(DEMO_UNITS.length);
     const users = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(identityUsers);
-    expect(users[0]!.n).toBe(DEMO_OFFICERS.length + 1);
+    expect(users[0]!.n).toBe(DEMO_OFFICERS.length + 2);
   });
 
   it('lists exactly the seeded accounts in DEMO_ACCOUNTS, and each signs in with DEMO_PASSWORD in its role', async () => {
-    expect(DEMO_ACCOUNTS.filter((a) => a.role !== 'citizen').map((a) => a.login)).toEqual(DEMO_OFFICERS.map((o) => o.login));
+    expect(DEMO_ACCOUNTS.filter((a) => a.role !== 'citizen' && a.role !== 'business').map((a) => a.login)).toEqual(DEMO_OFFICERS.map((o) => o.login));
     for (const account of DEMO_ACCOUNTS) {
       const agent = await loginAs(t.app, { login: account.login, password: DEMO_PASSWORD });
       const me = (await agent.get('/api/v1/identity/me')).json().user;
-      if (account.role === 'citizen') expect(me.kind).toBe('citizen');
+      if (account.role === 'citizen' || account.role === 'business') expect(me).toMatchObject({ kind: 'citizen', accountType: account.role });
       else expect(me.grants.map((g: { role: string }) => g.role)).toContain(account.role);
     }
     const roles = new Set(DEMO_ACCOUNTS.map((a) => a.role));

@@ -5,9 +5,9 @@ import { identityOrgUnits, identityRoleGrants, identityUsers } from '../identity
 import { hasAnyOrgUnit, orgUnitSearchText } from '../org-units.repository';
 import { hashPassword } from '../passwords';
 import { userSearchText } from '../users.repository';
-import { DEMO_CITIZEN, DEMO_OFFICERS, DEMO_UNITS } from './demo-org';
+import { DEMO_BUSINESS, DEMO_CITIZEN, DEMO_OFFICERS, DEMO_UNITS } from './demo-org';
 
-/** Loads the demo province, its officers and one citizen; does nothing once any org unit exists. */
+/** Loads the demo province, its officers, one citizen and one business; does nothing once any org unit exists. */
 export async function seedIdentityDemo(ctx: Ctx): Promise<void> {
   if (await hasAnyOrgUnit(ctx.db)) return;
   // One argon2 hash shared by every demo account: hashing each would add seconds to the first start.
@@ -43,30 +43,32 @@ export async function seedIdentityDemo(ctx: Ctx): Promise<void> {
     const profile = { username: o.login, displayName: o.displayName, email: o.email, phone: o.phone ?? null };
     return { id: randomUUID(), kind: 'officer', ...profile, passwordHash, passwordChangedAt: now, searchText: userSearchText(profile), createdAt: now, updatedAt: now };
   });
-  const citizen = {
+  // The portal's demo accounts have confirmed their e-mail and phone, so they sign in at once.
+  const [citizen, business] = [DEMO_CITIZEN, DEMO_BUSINESS].map((account) => ({
     id: randomUUID(),
     kind: 'citizen',
     username: null,
-    ...DEMO_CITIZEN,
-    accountType: 'citizen',
+    ...account,
+    emailVerifiedAt: now,
+    phoneVerifiedAt: now,
     passwordHash,
     passwordChangedAt: now,
-    searchText: userSearchText(DEMO_CITIZEN),
+    searchText: userSearchText(account),
     createdAt: now,
     updatedAt: now,
-  };
+  }));
   const grants = DEMO_OFFICERS.flatMap((o, i) => o.grants.map((g) => ({ userId: officers[i]!.id, role: g.role, orgUnitId: ids.get(g.unit)! })));
 
   await withTransaction(ctx, async (scope) => {
     await scope.tx.insert(identityOrgUnits).values(units);
-    await scope.tx.insert(identityUsers).values([...officers, citizen]);
+    await scope.tx.insert(identityUsers).values([...officers, citizen!, business!]);
     await scope.tx.insert(identityRoleGrants).values(grants);
     await scope.audit({
       action: 'identity.demo-seed',
       subjectType: 'org-unit',
       subjectId: units[0]!.id,
-      after: { units: units.length, officers: officers.map((o) => o.username), citizens: [citizen.email] },
+      after: { units: units.length, officers: officers.map((o) => o.username), citizens: [citizen!.email, business!.email] },
     });
   });
-  ctx.log.info({ units: units.length, users: officers.length + 1 }, 'identity demo data loaded');
+  ctx.log.info({ units: units.length, users: officers.length + 2 }, 'identity demo data loaded');
 }

@@ -79,8 +79,8 @@ export async function createOfficer(
   return { user: user!, login: profile.username, password: FACTORY_PASSWORD };
 }
 
-/** Inserts a citizen account that signs in with its e-mail. */
-export async function createCitizen(db: Queryable, opts: { displayName?: string } = {}): Promise<TestAccount> {
+/** Inserts a citizen account that signs in with its e-mail (confirmed unless `confirmed: false`). */
+export async function createCitizen(db: Queryable, opts: { displayName?: string; confirmed?: boolean } = {}): Promise<TestAccount> {
   const tag = unique();
   const profile = { displayName: opts.displayName ?? `Công dân ${tag}`, email: `citizen.${tag}@test.vn` };
   const [user] = await db
@@ -88,6 +88,8 @@ export async function createCitizen(db: Queryable, opts: { displayName?: string 
     .values({
       kind: 'citizen',
       ...profile,
+      emailVerifiedAt: opts.confirmed === false ? null : new Date('2026-01-01T00:00:00Z'),
+      notificationChannel: 'email',
       accountType: 'citizen',
       passwordHash: await passwordHash(),
       searchText: userSearchText(profile),

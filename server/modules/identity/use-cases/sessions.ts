@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { ChangePasswordRequest, LoginRequest, Me, RegisterCitizenRequest } from '../../../../contracts/identity/identity.contracts';
+import type { ChangePasswordRequest, LoginRequest, Me } from '../../../../contracts/identity/identity.contracts';
 import type { AppConfig } from '../../../platform/config/config';
 import type { Queryable } from '../../../platform/db/database';
 import { withTransaction, type Ctx } from '../../../platform/context/context';
@@ -11,9 +10,10 @@ import { identityUsers } from '../identity.tables';
 import { presentMe } from '../identity.presenter';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../passwords';
 import { normalisePhone } from '../identity.text';
-import { findTakenIdentifiers, findUserByLogin, getUserRow, loadGrants, userSearchText, type UserRow } from '../users.repository';
+import { findUserByLogin, getUserRow, loadGrants, type UserRow } from '../users.repository';
 import { accountKey, addressKey, blockedUntil, clearCounter, isTrustedAddress, recordFailure, throttledError, throttleSettings, type ThrottleSettings } from '../login-throttle';
-import { authorize, duplicateError, fieldError, requireUser } from './common';
+import { authorize, fieldError, requireUser } from './common';
+import { revokeLiveTokens } from '../account-tokens';
 
 /** Throttle and session settings taken from the configuration. */
 export interface AuthSettings {
@@ -92,8 +92,12 @@ export async function login(ctx: Ctx, input: LoginRequest, settings: AuthSetting
     });
     throw new AppError('INVALID_CREDENTIALS');
   }
-  // Only a caller who knows the password learns that the account is disabled.
+  // Only a caller who knows the password learns that the account is disabled or not confirmed yet.
   if (user.disabled) throw new AppError('ACCOUNT_DISABLED');
+  // A portal account signs in once it has proved one of its contacts (the e-mail link or the SMS code).
+  if (user.kind === 'citizen' && !user.emailVerifiedAt && !user.phoneVerifiedAt) {
+    throw new AppError(user.email ? 'EMAIL_NOT_CONFIRMED' : 'PHONE_NOT_CONFIRMED', {}, { status: 403 });
+  }
 
   const asUser: Ctx = { ...ctx, actor: buildActor(user, [], '') };
   return withTransaction(asUser, async (scope) => {
@@ -154,45 +158,8 @@ export async function changeOwnPassword(ctx: Ctx, input: ChangePasswordRequest, 
       .where(eq(identityUsers.id, user.id));
     await clearCounter(scope.tx, counter);
     await revokeUserSessions(scope.tx, user.id, now, actor.sessionId);
+    // A reset link asked for before the change must not undo it.
+    await revokeLiveTokens(scope.tx, user.id, ['password-reset'], now);
     await scope.audit({ action: 'identity.password-change', subjectType: 'user', subjectId: user.id, after: { passwordChangedAt: now } });
-  });
-}
-
-/** Public registration of a citizen or business account, which is signed in at once. */
-export async function registerCitizen(ctx: Ctx, input: RegisterCitizenRequest, settings: AuthSettings, userAgent?: string): Promise<SignedIn> {
-  const email = input.email ?? null;
-  const phone = input.phone ? normalisePhone(input.phone) : null;
-  const taken = await findTakenIdentifiers(ctx.db, { email, phone });
-  if (taken.length) throw duplicateError(taken);
-  const passwordHash = await hashPassword(input.password);
-  const now = ctx.clock.now();
-  const taxCode = input.accountType === 'business' && input.taxCode ? input.taxCode.replace('-', '') : null;
-  const values = {
-    kind: 'citizen' as const,
-    displayName: input.fullName,
-    email,
-    phone,
-    accountType: input.accountType,
-    taxCode,
-    passwordHash,
-    passwordChangedAt: now,
-    lastLoginAt: now,
-    createdAt: now,
-    updatedAt: now,
-  };
-  const id = randomUUID();
-  const asUser: Ctx = { ...ctx, actor: buildActor({ id, kind: 'citizen', displayName: input.fullName }, [], '') };
-  return withTransaction(asUser, async (scope) => {
-    const [user] = await scope.tx
-      .insert(identityUsers)
-      .values({ id, ...values, searchText: userSearchText(values) })
-      .returning();
-    await scope.audit({
-      action: 'identity.citizens.register',
-      subjectType: 'user',
-      subjectId: id,
-      after: { kind: 'citizen', displayName: input.fullName, email, phone, accountType: input.accountType, taxCode },
-    });
-    return openSession(ctx, scope.tx, user!, settings, userAgent);
   });
 }

@@ -11,6 +11,7 @@ import { auditUser, presentUser } from '../identity.presenter';
 import { normalisePhone } from '../identity.text';
 import { getOrgUnit, isOpenOn, listOrgUnitsByIds } from '../org-units.repository';
 import { accountBlocks, clearUserCounters } from '../login-throttle';
+import { revokeLiveTokens } from '../account-tokens';
 import { hashPassword } from '../passwords';
 import { PROVINCE_READERS, UNIT_ADMIN } from '../roles';
 import { findTakenIdentifiers, getUserRow, loadGrants, replaceGrants, searchUsers, userSearchText, type GrantRow, type UserRow } from '../users.repository';
@@ -91,7 +92,14 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserRequest)
   const taken = await findTakenIdentifiers(ctx.db, { email, phone, exceptUserId: id });
   if (taken.length) throw duplicateError(taken);
 
-  const profile = { displayName: input.displayName, email, phone };
+  const profile = {
+    displayName: input.displayName,
+    email,
+    phone,
+    // A portal account's confirmation covers the address it proved; one an administrator types in is not proved.
+    ...(user.kind === 'citizen' && email?.toLowerCase() !== user.email?.toLowerCase() ? { emailVerifiedAt: null } : {}),
+    ...(user.kind === 'citizen' && phone !== user.phone ? { phoneVerifiedAt: null } : {}),
+  };
   const updated = await withTransaction(ctx, async (scope) => {
     const [row] = await scope.tx
       .update(identityUsers)
@@ -147,6 +155,7 @@ export async function resetUserPassword(ctx: Ctx, id: string, newPassword: strin
       .where(eq(identityUsers.id, id));
     await clearUserCounters(scope.tx, id);
     await revokeUserSessions(scope.tx, id, now);
+    await revokeLiveTokens(scope.tx, id, ['password-reset'], now);
     await scope.audit({ action: 'identity.users.reset-password', subjectType: 'user', subjectId: id, after: { passwordChangedAt: now } });
   });
 }
