@@ -38,6 +38,8 @@ export { identityOrgUnits, identityUsers, identityRoleGrants } from './identity.
 export { getOrgUnit, listOpenOrgUnitsOfKind, listOrgUnitsByIds, listOrgUnitIdsWithin, listOrgUnitRefs, cachedOrgUnitRefs, isOpenOn, type OrgUnitView, type OrgUnitRef } from './org-units.repository';
 export { listUserNamesByIds } from './users.repository';
 export { createFirstAdmin, hasSystemAdmin } from './use-cases/first-admin';
+/** The signed-in portal account's profile, with the applicant block application forms pre-fill (submissions). */
+export { getCitizenProfile } from './use-cases/citizen-profile';
 export { productionStartNotices } from './demo/start-notices';
 export { normaliseSearch, vietnamDate } from './identity.text';
 export { type OrgUnitSubject, type UserSubject } from './identity.policy';

@@ -22,7 +22,7 @@ export async function startSubmission(ctx: Ctx, input: StartSubmissionRequest): 
   if (!isOnline(version)) throw new AppError('SUBMISSION_NOT_ONLINE', { code: version.code }, { status: 409 });
   const desk = input.receivingUnitId ? await openDesk(ctx, input.receivingUnitId) : await usualDesk(ctx, version);
   if (!desk) throw invalid([{ path: 'body.receivingUnitId', code: input.receivingUnitId ? 'submissions.errors.deskInvalid' : 'submissions.errors.deskRequired' }]);
-  const prefill = await applicantPrefillOf(ctx, accountId);
+  const prefill = await applicantPrefillOf(ctx);
   // The e-form's fields that name a pre-fill source start with the account's values (only values the field accepts).
   const answers = version.eForm ? eFormPrefill(version.eForm as EFormDefinition, prefill.eForm, todayOf(ctx)) : {};
   const now = ctx.clock.now();
