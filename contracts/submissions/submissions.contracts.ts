@@ -240,11 +240,15 @@ export const SubmissionDetailSchema = z.object({
 });
 export type SubmissionDetail = z.infer<typeof SubmissionDetailSchema>;
 
-/** 409 of a stale save or action: the stored submission, so the client merges instead of losing what was typed. */
+/**
+ * 409 of a save or action: with `current` (the stored submission) when the version was stale, so the client merges
+ * instead of losing what was typed; without it for the other conflicts (a state that does not allow the action, an
+ * amended procedure).
+ */
 export const SubmissionConflictSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string() }),
+  error: z.object({ code: z.string(), message: z.string(), fields: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional() }),
   requestId: z.string(),
-  current: SubmissionDetailSchema,
+  current: SubmissionDetailSchema.optional(),
 });
 
 export const SubmissionSummarySchema = z.object({
