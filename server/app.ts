@@ -29,6 +29,7 @@ import { registerDeclaredJob } from './platform/jobs';
 import { AuditSealer, auditModule, registerAuditSealer, unregisterAuditSealer } from './platform/audit';
 import { calendarModule } from './platform/calendar/store';
 import { notificationsModule, registerNotificationTemplate } from './platform/notifications';
+import { createFileStore, filesModule, type FileStore } from './platform/files';
 import { modules as domainModules } from './modules';
 
 export interface BuildAppOptions {
@@ -39,6 +40,8 @@ export interface BuildAppOptions {
   logger?: boolean | Record<string, unknown>;
   /** Serve the built web app from web/dist (off in API tests). */
   serveWeb?: boolean;
+  /** The file store to use instead of the one FILE_STORAGE configures (tests); the caller closes it. */
+  fileStore?: FileStore;
 }
 
 export interface App {
@@ -49,7 +52,7 @@ export interface App {
 }
 
 /** Platform modules with routes or seeds, registered before the domain modules. */
-const platformModules: ModuleManifest[] = [auditModule, calendarModule, notificationsModule];
+const platformModules: ModuleManifest[] = [auditModule, calendarModule, notificationsModule, filesModule];
 
 /**
  * Registers what the manifests declare (policies, messages, jobs, notification templates) in this process's registries; buildApp calls it, and
@@ -102,11 +105,14 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   const events = new EventBus((err, event) => app.log.error({ err, event }, 'event handler failed'));
   let actorLoader: ActorLoader | undefined;
+  const files = options.fileStore ?? createFileStore(config.fileStorage);
+  if (!options.fileStore && files.close) app.addHook('onClose', () => files.close!());
   const host: ModuleHost = {
     database,
     config,
     clock,
     events,
+    files,
     setActorLoader: (loader) => {
       actorLoader = loader;
     },

@@ -3,6 +3,7 @@ export * from './platform/audit/audit.tables';
 export * from './platform/auth/auth.tables';
 export * from './platform/calendar/store/calendar.tables';
 export * from './platform/notifications/notifications.tables';
+export * from './platform/files/files.tables';
 export * from './modules/identity/identity.tables';
 export * from './modules/catalog/catalog.tables';
 export * from './modules/dossiers/dossiers.tables';

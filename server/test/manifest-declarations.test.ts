@@ -5,6 +5,7 @@ import { modules as domainModules } from '../modules';
 import { auditModule } from '../platform/audit';
 import { calendarModule } from '../platform/calendar/store';
 import { declareNotificationTemplate, hasNotificationTemplate, notificationsModule, registerNotificationTemplate } from '../platform/notifications';
+import { filesModule } from '../platform/files';
 import { declarePolicy, definePolicy, listActions } from '../platform/access';
 import { declareMessages, registerMessages, translate } from '../platform/i18n';
 import { declareJob, registerDeclaredJob, registerJob, registeredJobs } from '../platform/jobs';
@@ -12,7 +13,7 @@ import type { ModuleManifest } from '../platform/http/module';
 import { registerDeclarations } from '../app';
 import { createTestApp, type TestApp } from './test-app';
 
-const manifests: ModuleManifest[] = [auditModule, calendarModule, notificationsModule, ...domainModules];
+const manifests: ModuleManifest[] = [auditModule, calendarModule, notificationsModule, filesModule, ...domainModules];
 const declared = {
   actions: manifests.flatMap((m) => (m.policies ?? []).map((p) => p.action)).sort(),
   jobs: manifests.flatMap((m) => (m.jobs ?? []).map((j) => j.name)).sort(),

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { loadFileStorageConfig, type FileStorageConfig } from '../files/files.config';
 
 /** Runtime configuration, read once from the environment (README lists every variable). */
 export interface AppConfig {
@@ -16,6 +17,8 @@ export interface AppConfig {
   loginAddressMaxFailures: number;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
+  /** Where uploaded files are kept (FILE_STORAGE: a local folder by default, or an S3-compatible bucket). */
+  fileStorage: FileStorageConfig;
   /** Secure cookies need HTTPS; off for plain-HTTP local runs. */
   secureCookies: boolean;
   publicBaseUrl: string;
@@ -40,10 +43,11 @@ function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = int('PORT', 3000, env);
+  const dataDir = path.resolve(env.MOTCUA_DATA_DIR ?? './data');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    dataDir: path.resolve(env.MOTCUA_DATA_DIR ?? './data'),
+    dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30, env),
     sessionAbsoluteHours: int('SESSION_ABSOLUTE_HOURS', 12, env),
@@ -52,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginAddressMaxFailures: int('LOGIN_ADDRESS_MAX_FAILURES', 20, env),
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1_048_576, env),
     uploadLimitBytes: int('UPLOAD_LIMIT_BYTES', 10_485_760, env),
+    fileStorage: loadFileStorageConfig(env, dataDir),
     secureCookies: env.SECURE_COOKIES === 'true',
     publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
     seedDemo: env.MOTCUA_SEED_DEMO !== 'false',

@@ -3,6 +3,7 @@ import type { PolicyDeclaration } from '../access/access';
 import type { AppConfig } from '../config/config';
 import type { Clock, Ctx } from '../context/context';
 import type { Database } from '../db/database';
+import type { FileStore } from '../files/files.store';
 import type { DomainEvents, EventBus, EventName } from '../events/event-bus';
 import type { MessageDeclaration } from '../i18n/i18n';
 import type { JobDeclaration } from '../jobs/jobs';
@@ -15,6 +16,8 @@ export interface ModuleHost {
   config: AppConfig;
   clock: Clock;
   events: EventBus;
+  /** Where uploaded files' contents live (platform/files); features take uploads through it. */
+  files: FileStore;
   setActorLoader(loader: ActorLoader): void;
 }
 
