@@ -353,4 +353,16 @@ export const DeskDecisionRequestSchema = z.discriminatedUnion('decision', [
 ]);
 export type DeskDecisionRequest = z.infer<typeof DeskDecisionRequestSchema>;
 
+/** POST /submissions/:id/requirements/:key/files: the application as it now stands and the files just attached. */
+export const AttachFilesResponseSchema = z.object({
+  submission: SubmissionDetailSchema,
+  files: z.array(
+    SubmissionFileSchema.extend({
+      /** The name's extension did not match the content and was corrected (a PNG named scan.pdf is kept as scan.png, D21). */
+      extensionCorrected: z.boolean(),
+    }),
+  ),
+});
+export type AttachFilesResponse = z.infer<typeof AttachFilesResponseSchema>;
+
 export const BinaryFileSchema = z.string().describe('binary file: the attached document (PDF, image…) or a slip (application/pdf)');

@@ -17,6 +17,6 @@ export const submissionsModule: ModuleManifest = {
   messages: submissionMessages,
   notificationTemplates: [submissionNoticeTemplate],
   async routes(app: FastifyInstance, host: ModuleHost) {
-    await submissionRoutes(app, { publicBaseUrl: host.config.publicBaseUrl });
+    await submissionRoutes(app, { publicBaseUrl: host.config.publicBaseUrl, files: host.files, maxFileBytes: host.config.uploadLimitBytes });
   },
 };

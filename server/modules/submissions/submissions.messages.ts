@@ -19,6 +19,9 @@ const vi = declareMessages('vi', {
   'submissions.errors.deskRequired': 'Vui lòng chọn nơi tiếp nhận hồ sơ (Trung tâm Phục vụ hành chính công).',
   'submissions.errors.deskInvalid': 'Nơi tiếp nhận đã chọn không phải Trung tâm Phục vụ hành chính công đang hoạt động.',
   'submissions.errors.notYourDesk': 'Bạn không tiếp nhận hồ sơ tại đơn vị này.',
+  'submissions.errors.requirementByEForm': 'Thành phần này được kê khai bằng tờ khai điện tử — không cần đính kèm tệp.',
+  'submissions.errors.tooManyFilesForDocument': 'Mỗi thành phần hồ sơ đính kèm tối đa {max} tệp.',
+  'submissions.errors.tooManyFiles': 'Mỗi hồ sơ đính kèm tối đa {max} tệp.',
 
   'submissions.state.DRAFT': 'Đang soạn',
   'submissions.state.SUBMITTED': 'Chờ tiếp nhận trực tuyến',
@@ -59,6 +62,9 @@ const en = declareMessages('en', {
   'submissions.errors.deskRequired': 'Please choose where to submit (a public administrative service centre).',
   'submissions.errors.deskInvalid': 'The chosen desk is not an open public administrative service centre.',
   'submissions.errors.notYourDesk': 'You do not receive applications at this unit.',
+  'submissions.errors.requirementByEForm': 'This document is declared through the electronic form — no file is needed.',
+  'submissions.errors.tooManyFilesForDocument': 'At most {max} files can be attached for one document.',
+  'submissions.errors.tooManyFiles': 'At most {max} files can be attached to one application.',
 
   'submissions.state.DRAFT': 'Draft',
   'submissions.state.SUBMITTED': 'Awaiting online reception',

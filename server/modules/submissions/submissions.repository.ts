@@ -1,5 +1,5 @@
 // Reads and writes of the submissions tables (no policy here: the use cases decide who may call them).
-import { and, asc, count, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/database';
 import { submissionEvents, submissionFiles, submissionReferenceCounters, submissions } from './submissions.tables';
 import type { SubmissionState } from './submissions.workflow';
@@ -47,17 +47,36 @@ export async function updateSubmission(
   return row ?? null;
 }
 
+/** The files the submission holds now (not those removed after an earlier round), in upload order. */
 export async function listFiles(db: Queryable, submissionId: string): Promise<SubmissionFileRow[]> {
-  return db.select().from(submissionFiles).where(eq(submissionFiles.submissionId, submissionId)).orderBy(asc(submissionFiles.uploadedAt), asc(submissionFiles.id));
+  return db
+    .select()
+    .from(submissionFiles)
+    .where(and(eq(submissionFiles.submissionId, submissionId), isNull(submissionFiles.removedAt)))
+    .orderBy(asc(submissionFiles.uploadedAt), asc(submissionFiles.id));
 }
 
+/** One file the submission holds now, or null. */
 export async function findFile(db: Queryable, submissionId: string, fileId: string): Promise<SubmissionFileRow | null> {
   const [row] = await db
     .select()
     .from(submissionFiles)
-    .where(and(eq(submissionFiles.submissionId, submissionId), eq(submissionFiles.id, fileId)))
+    .where(and(eq(submissionFiles.submissionId, submissionId), eq(submissionFiles.id, fileId), isNull(submissionFiles.removedAt)))
     .limit(1);
   return row ?? null;
+}
+
+/** Marks the files going to the desk now as submitted (kept from now on). */
+export async function markFilesSubmitted(db: Queryable, submissionId: string, at: Date): Promise<void> {
+  await db
+    .update(submissionFiles)
+    .set({ submittedAt: at })
+    .where(and(eq(submissionFiles.submissionId, submissionId), isNull(submissionFiles.submittedAt), isNull(submissionFiles.removedAt)));
+}
+
+/** Takes a submitted file out of the submission, keeping it for the record of the round it was part of. */
+export async function markFileRemoved(db: Queryable, id: string, at: Date): Promise<void> {
+  await db.update(submissionFiles).set({ removedAt: at }).where(eq(submissionFiles.id, id));
 }
 
 /** Files per requirement key. */
@@ -81,7 +100,7 @@ export async function rekeyFiles(db: Queryable, submissionId: string, from: stri
   await db
     .update(submissionFiles)
     .set({ requirementKey: to })
-    .where(and(eq(submissionFiles.submissionId, submissionId), eq(submissionFiles.requirementKey, from)));
+    .where(and(eq(submissionFiles.submissionId, submissionId), eq(submissionFiles.requirementKey, from), isNull(submissionFiles.removedAt)));
 }
 
 export async function insertEvent(db: Queryable, values: typeof submissionEvents.$inferInsert): Promise<void> {
@@ -165,7 +184,7 @@ export async function fileCountsOf(db: Queryable, ids: readonly string[]): Promi
   const rows = await db
     .select({ id: submissionFiles.submissionId, n: count() })
     .from(submissionFiles)
-    .where(inArray(submissionFiles.submissionId, [...ids]))
+    .where(and(inArray(submissionFiles.submissionId, [...ids]), isNull(submissionFiles.removedAt)))
     .groupBy(submissionFiles.submissionId);
   return new Map(rows.map((r) => [r.id, Number(r.n)]));
 }

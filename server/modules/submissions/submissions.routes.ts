@@ -2,7 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { translate } from '../../platform/i18n';
 import {
+  AttachFilesResponseSchema,
   BinaryFileSchema,
+  RequirementParamsSchema,
+  SubmissionFileParamsSchema,
   CompletenessSchema,
   DeskDecisionRequestSchema,
   DeskQueueQuerySchema,
@@ -21,7 +24,10 @@ import {
   WithdrawSubmissionRequestSchema,
 } from '../../../contracts/submissions/submissions.contracts';
 import type { RenderedFile } from '../dossiers';
+import type { FileStore } from '../../platform/files';
 import { SUBMISSION_ACTIONS } from './submissions.policy';
+import { presentFile } from './submissions.presenter';
+import { attachFiles, removeFile, sendDeskFile, sendOwnFile } from './use-cases/submission-files';
 import { renderOwnDecisionSlip, renderOwnDossierSlip } from './use-cases/applicant-slips';
 import { SubmissionConflict } from './use-cases/common';
 import { decideSubmission } from './use-cases/decide-submission';
@@ -60,7 +66,7 @@ async function ownerChange(request: FastifyRequest, reply: FastifyReply, change:
 }
 
 /** Online submission (portal) and desk review: /api/v1/submissions. */
-export async function submissionRoutes(app: FastifyInstance, options: { publicBaseUrl: string }): Promise<void> {
+export async function submissionRoutes(app: FastifyInstance, options: { publicBaseUrl: string; files: FileStore; maxFileBytes: number }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const own = { action: SUBMISSION_ACTIONS.own };
 
@@ -155,6 +161,45 @@ export async function submissionRoutes(app: FastifyInstance, options: { publicBa
     async (request, reply) => ownerChange(request, reply, () => withdrawSubmission(request.ctx, request.params.id, request.body)),
   );
 
+  r.post(
+    '/:id/requirements/:key/files',
+    {
+      config: own,
+      schema: {
+        tags: citizen,
+        summary: 'Attach files (multipart, PDF/JPEG/PNG recognised by content) for one required document',
+        consumes: ['multipart/form-data'],
+        params: RequirementParamsSchema,
+        response: { 201: AttachFilesResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { row, files } = await attachFiles(request.ctx, request, options.files, request.params.id, request.params.key, options.maxFileBytes);
+      return reply.status(201).send({
+        submission: await presentSubmission(request.ctx, row, 'owner'),
+        files: files.map(({ file, extensionCorrected }) => ({ ...presentFile('owner', file), extensionCorrected })),
+      });
+    },
+  );
+
+  r.delete(
+    '/:id/files/:fileId',
+    {
+      config: own,
+      schema: { tags: citizen, summary: 'Remove an attached file from a draft or a guided application', params: SubmissionFileParamsSchema, response: { 200: SubmissionDetailSchema } },
+    },
+    async (request) => presentSubmission(request.ctx, await removeFile(request.ctx, options.files, request.params.id, request.params.fileId), 'owner'),
+  );
+
+  r.get(
+    '/:id/files/:fileId',
+    {
+      config: own,
+      schema: { tags: citizen, summary: 'Open a file of my application', params: SubmissionFileParamsSchema, response: { 200: BinaryFileSchema } },
+    },
+    async (request, reply) => sendOwnFile(request.ctx, reply, options.files, request.params.id, request.params.fileId),
+  );
+
   r.get(
     '/:id/dossier/slips/:slip',
     {
@@ -206,6 +251,15 @@ export async function submissionRoutes(app: FastifyInstance, options: { publicBa
       schema: { tags: desk, summary: 'An online application sent to my desk', params: SubmissionIdParamsSchema, response: { 200: SubmissionDetailSchema } },
     },
     async (request) => getDeskSubmission(request.ctx, request.params.id),
+  );
+
+  r.get(
+    '/desk/:id/files/:fileId',
+    {
+      config: { action: SUBMISSION_ACTIONS.review },
+      schema: { tags: desk, summary: 'Open a file of an application sent to my desk (in the browser)', params: SubmissionFileParamsSchema, response: { 200: BinaryFileSchema } },
+    },
+    async (request, reply) => sendDeskFile(request.ctx, reply, options.files, request.params.id, request.params.fileId),
   );
 
   r.post(

@@ -4,6 +4,7 @@ import { bigint, bigserial, check, index, integer, jsonb, pgTable, text, timesta
 // The dossier and the desk's intake decision belong to the dossiers module: held as ids (STYLE boundaries rule 3).
 import { identityOrgUnits, identityUsers } from '../identity/identity.tables';
 import { catalogProcedureVersions } from '../catalog/catalog.tables';
+import { platformFiles } from '../../platform/files/files.tables';
 import type { RESULT_DELIVERIES } from '../../../contracts/dossiers/dossiers.values';
 import type { SUBMISSION_EVENT_KINDS, SUBMISSION_STATES } from '../../../contracts/submissions/submissions.values';
 
@@ -92,9 +93,10 @@ export const submissions = pgTable(
 
 /**
  * A file attached to a submission for one required document of the catalog version (`requirement_key`, `d<position>`
- * in its required documents). The content lives in platform file storage (`file_id`); name, size, media type and
+ * in its required documents). The content lives in platform file storage (`file_id`, D21); name, size, media type and
  * SHA-256 are kept here so lists and the desk's checklist need no second read, and the hash shows the desk reviews
- * exactly what was submitted.
+ * exactly what was submitted. A file that went to the desk (`submitted_at`) is never deleted: removed while the
+ * applicant completes a guided submission, it is only marked `removed_at` and stays with the record of that round.
  */
 export const submissionFiles = pgTable(
   'submissions_files',
@@ -104,15 +106,26 @@ export const submissionFiles = pgTable(
       .notNull()
       .references(() => submissions.id),
     requirementKey: text('requirement_key').notNull(),
-    fileId: uuid('file_id').notNull(),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => platformFiles.id),
     fileName: text('file_name').notNull(),
     sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
     mediaType: text('media_type').notNull(),
     sha256: text('sha256').notNull(),
     uploadedAt: instant('uploaded_at').notNull(),
     uploadedBy: uuid('uploaded_by'),
+    /** The first submission that carried it to the desk; from then on it is kept. */
+    submittedAt: instant('submitted_at'),
+    /** Taken out of the submission after it went to the desk (kept for the record of the earlier round). */
+    removedAt: instant('removed_at'),
   },
-  (t) => [index('submissions_files_submission_idx').on(t.submissionId, t.requirementKey, t.uploadedAt), check('submissions_files_size_ck', sql`${t.sizeBytes} >= 0`)],
+  (t) => [
+    index('submissions_files_submission_idx').on(t.submissionId, t.requirementKey, t.uploadedAt),
+    uniqueIndex('submissions_files_file_uq').on(t.fileId),
+    check('submissions_files_size_ck', sql`${t.sizeBytes} >= 0`),
+    check('submissions_files_removed_ck', sql`${t.removedAt} is null or ${t.submittedAt} is not null`),
+  ],
 );
 
 type SubmissionEventKind = (typeof SUBMISSION_EVENT_KINDS)[number];

@@ -5,7 +5,7 @@ import { toVnIso } from '../../../platform/calendar';
 import type { SubmitSubmissionRequest, WithdrawSubmissionRequest } from '../../../../contracts/submissions/submissions.contracts';
 import { cachedOrgUnitRefs } from '../../identity';
 import { notifySubmitted } from '../submissions.notify';
-import { insertEvent, listFiles, lockSubmission, nextReference, updateSubmission, type SubmissionRow } from '../submissions.repository';
+import { insertEvent, listFiles, lockSubmission, markFilesSubmitted, nextReference, updateSubmission, type SubmissionRow } from '../submissions.repository';
 import { allows, SUBMISSION_WORKFLOW } from '../submissions.workflow';
 import { actorIdOf, actorLabelOf, invalid, isOnline, loadOwned, openDesk, SubmissionConflict, todayOf, versionInForce, versionOfRow } from './common';
 import { assess } from './read-submissions';
@@ -64,6 +64,8 @@ export async function submitSubmission(ctx: Ctx, id: string, input: SubmitSubmis
       SUBMISSION_WORKFLOW.submit.from,
     );
     if (!updated) throw new SubmissionConflict(row);
+    // What reached the desk is kept from now on, whatever the applicant removes while completing a later round.
+    await markFilesSubmitted(scope.tx, id, now);
     const kind = resubmitted ? 'resubmitted' : 'submitted';
     await insertEvent(scope.tx, { submissionId: id, at: now, kind, params: { reference, unit: desk?.name ?? '' }, actorId: actorIdOf(ctx), actorLabel: actorLabelOf(ctx) });
     await notifySubmitted(scope, {
