@@ -225,6 +225,8 @@ export const SubmissionDetailSchema = z.object({
   conditions: z.array(z.string()),
   resultDelivery: ResultDeliverySchema.nullable(),
   requirements: z.array(RequirementSchema),
+  /** Files of documents the version in force no longer lists (a draft moved to an amended procedure): to remove. */
+  otherFiles: z.array(SubmissionFileSchema),
   groups: z.array(RequirementGroupSchema),
   completeness: z.object({ complete: z.boolean(), problems: z.array(SubmissionProblemSchema) }),
   createdAt: z.string(),

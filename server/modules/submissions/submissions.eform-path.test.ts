@@ -7,7 +7,7 @@ import { auditEvents } from '../../platform/audit/audit.tables';
 import { DOSSIER_TEST_ENV, publishProcedure } from '../dossiers/test/factories';
 import type { SubmissionDetail } from '../../../contracts/submissions/submissions.contracts';
 import type { DossierDetail } from '../../../contracts/dossiers/dossiers.contracts';
-import { applicant, createSubmissionWorld, decide, save, startDraft, submit, TEST_EFORM, type SubmissionWorld } from './test/factories';
+import { amendProcedure, applicant, createSubmissionWorld, decide, save, startDraft, submit, TEST_EFORM, type SubmissionWorld } from './test/factories';
 
 let t: TestApp;
 let w: SubmissionWorld;
@@ -73,17 +73,8 @@ describe('an application declared through the e-form', () => {
     const draft = await startDraft(w.citizenAgent, amended, w.centre.id);
     const filled = await save(w.citizenAgent, draft, { applicant: applicant(), answers: { fullName: 'A', birthDate: '1990-01-01' } });
     // The catalog amends the procedure from 5 March: a new version with one more paper to attach.
-    const admin = w.agents.admin;
-    const current = (await admin.get(`/api/v1/catalog/procedures/${encodeURIComponent(amended)}`)).json<{ id: string }>();
-    const draftVersion = await admin.post(`/api/v1/catalog/admin/procedures/${current.id}/new-version`, {});
-    expect(draftVersion.statusCode, draftVersion.body).toBe(201);
-    const nv = draftVersion.json<Record<string, unknown> & { id: string; version: number; requiredDocuments: unknown[] }>();
-    const content = { ...nv, implementingUnitIds: [w.dept.id], requiredDocuments: [...nv.requiredDocuments, { name: 'Giấy ủy quyền', originals: 1, copies: 0 }] };
-    const edited = await admin.put(`/api/v1/catalog/admin/procedures/${nv.id}`, content);
-    expect(edited.statusCode, edited.body).toBe(200);
     t.clock.set('2026-03-05T02:00:00Z');
-    const published = await admin.post(`/api/v1/catalog/admin/procedures/${nv.id}/publish`, { version: edited.json<{ version: number }>().version, effectiveFrom: '2026-03-05' });
-    expect(published.statusCode, published.body).toBe(200);
+    const nvId = await amendProcedure(w, amended, [{ name: 'Giấy ủy quyền', originals: 1, copies: 0 }], '2026-03-05');
 
     const seen = (await w.citizenAgent.get(`/api/v1/submissions/${filled.id}`)).json<SubmissionDetail>();
     expect(seen.procedure.inForce).toBe(false);
@@ -95,9 +86,9 @@ describe('an application declared through the e-form', () => {
     expect([unchanged.state, unchanged.version, unchanged.reference]).toEqual(['DRAFT', filled.version, null]);
 
     const moved = await save(w.citizenAgent, unchanged, {});
-    expect(moved.procedure).toMatchObject({ versionId: nv.id, inForce: true });
+    expect(moved.procedure).toMatchObject({ versionId: nvId, inForce: true });
     expect(moved.requirements.map((r) => r.name)).toContain('Giấy ủy quyền');
-    expect(moved.completeness.problems.map((p) => p.path)).toContain('documents.d3');
+    expect(moved.completeness.problems.map((p) => p.path)).toContain('documents.d1');
   });
 
   it('audits the start, every save and the submission under the submission', async () => {

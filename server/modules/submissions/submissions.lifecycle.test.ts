@@ -8,10 +8,10 @@ import { createTestApp, type TestAgent, type TestApp } from '../../test/test-app
 import { auditEvents } from '../../platform/audit/audit.tables';
 import { notificationsOutbox } from '../../platform/notifications';
 import { multipart, pdf, png, zip } from '../../platform/files/test/fixtures';
-import { DOSSIER_TEST_ENV } from '../dossiers/test/factories';
+import { DOSSIER_TEST_ENV, publishProcedure } from '../dossiers/test/factories';
 import type { AttachFilesResponse, DeskQueueResponse, SubmissionDetail } from '../../../contracts/submissions/submissions.contracts';
 import type { DossierDetail } from '../../../contracts/dossiers/dossiers.contracts';
-import { applicant, createSubmissionWorld, decide, save, startDraft, submit, type SubmissionWorld } from './test/factories';
+import { amendProcedure, applicant, createSubmissionWorld, decide, save, startDraft, submit, type SubmissionWorld } from './test/factories';
 
 let t: TestApp;
 let w: SubmissionWorld;
@@ -204,5 +204,29 @@ describe('an online application from draft to dossier', () => {
     const rows = await t.database.db.execute<{ n: number }>(sql`select (select count(*) from submissions_files where id = ${fileId}) + (select count(*) from platform_files where id = ${platformId}) as n`);
     expect(Number(rows.rows[0]!.n)).toBe(0);
     expect((await w.citizenAgent.get(up.files[0]!.url)).statusCode).toBe(404);
+  });
+
+  it('moves files with their document when an amended version comes into force, and sets apart those whose document is gone', async () => {
+    t.clock.set('2026-03-05T02:00:00Z');
+    const code = await publishProcedure(t, [w.dept.id], { onlineMode: 'full' });
+    const draft = await startDraft(w.citizenAgent, code, w.centre.id);
+    await attached(w.citizenAgent, draft, 'd1', 'to-khai.pdf');
+    await attached(w.citizenAgent, draft, 'd2', 'cccd.pdf');
+    t.clock.set('2026-03-06T02:00:00Z');
+    await amendProcedure(w, code, [{ name: 'Bản sao giấy tờ tùy thân', originals: 0, copies: 1 }, { name: 'Giấy ủy quyền', originals: 1, copies: 0 }], '2026-03-06');
+    const moved = await save(w.citizenAgent, await read(w.citizenAgent, draft.id), {});
+    expect(moved.requirements.map((r) => [r.key, r.name, r.status, r.files.map((f) => f.fileName)])).toEqual([
+      ['d1', 'Bản sao giấy tờ tùy thân', 'attached', ['cccd.pdf']],
+      ['d2', 'Giấy ủy quyền', 'missing', []],
+    ]);
+    expect(moved.otherFiles.map((f) => [f.requirementKey, f.fileName])).toEqual([['gone-d1', 'to-khai.pdf']]);
+    const documentProblems = (d: SubmissionDetail) => d.completeness.problems.filter((p) => p.path.startsWith('documents'));
+    expect(documentProblems(moved).map((p) => [p.path, p.code])).toEqual([
+      ['documents.d2', 'submissions.errors.documentMissing'],
+      ['documents.gone-d1', 'submissions.errors.requirementUnknown'],
+    ]);
+    const cleaned = (await w.citizenAgent.delete(`/api/v1/submissions/${draft.id}/files/${moved.otherFiles[0]!.id}`)).json<SubmissionDetail>();
+    expect(cleaned.otherFiles).toEqual([]);
+    expect(documentProblems(cleaned).map((p) => p.path)).toEqual(['documents.d2']);
   });
 });

@@ -117,6 +117,7 @@ const unitRef = (units: SubmissionBundle['units'], id: string) => units.get(id) 
 export function presentDetail(viewer: Viewer, b: SubmissionBundle, locale: Locale): SubmissionDetail {
   const { row, version } = b;
   const editable = viewer === 'owner' && EDITABLE_STATES.includes(row.state);
+  const known = new Set(requirementsOf(version).map((d) => d.key));
   return {
     id: row.id,
     reference: row.reference,
@@ -133,6 +134,7 @@ export function presentDetail(viewer: Viewer, b: SubmissionBundle, locale: Local
     conditions: row.conditions,
     resultDelivery: row.resultDelivery,
     requirements: presentRequirements(viewer, version, b.files, b.statuses),
+    otherFiles: b.files.filter((f) => !known.has(f.requirementKey)).map((f) => presentFile(viewer, f)),
     groups: version.documentGroups.map((g) => ({ key: g.key, kind: g.kind, label: g.label, condition: g.condition })),
     completeness: { complete: b.problems.length === 0, problems: b.problems.map((p) => presentProblem(p, locale)) },
     createdAt: iso(row.createdAt),

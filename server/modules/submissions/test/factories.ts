@@ -72,3 +72,20 @@ export const TEST_EFORM = {
     },
   ],
 };
+
+/**
+ * Amends a published procedure through the catalog's API as the world's administrator: a new version with these
+ * required documents, published from `effectiveFrom` (the test's clock must be on or after that day). Returns its id.
+ */
+export async function amendProcedure(w: SubmissionWorld, code: string, requiredDocuments: unknown[], effectiveFrom: string): Promise<string> {
+  const admin = w.agents.admin;
+  const current = (await admin.get(`/api/v1/catalog/procedures/${encodeURIComponent(code)}`)).json<{ id: string }>();
+  const created = await admin.post(`/api/v1/catalog/admin/procedures/${current.id}/new-version`, {});
+  if (created.statusCode !== 201) throw new Error(`new version failed: ${created.statusCode} ${created.body}`);
+  const draft = created.json<Record<string, unknown> & { id: string }>();
+  const edited = await admin.put(`/api/v1/catalog/admin/procedures/${draft.id}`, { ...draft, implementingUnitIds: [w.dept.id], requiredDocuments });
+  if (edited.statusCode !== 200) throw new Error(`edit failed: ${edited.statusCode} ${edited.body}`);
+  const published = await admin.post(`/api/v1/catalog/admin/procedures/${draft.id}/publish`, { version: edited.json<{ version: number }>().version, effectiveFrom });
+  if (published.statusCode !== 200) throw new Error(`publish failed: ${published.statusCode} ${published.body}`);
+  return draft.id;
+}

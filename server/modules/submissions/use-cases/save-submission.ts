@@ -62,7 +62,8 @@ export async function saveSubmission(ctx: Ctx, id: string, input: SaveSubmission
 
 /**
  * Moves a draft to the version in force: its name, its declared cases that still exist, its handling agency if still
- * one of the implementing units, and its files to the document of the same name. Returns how many keys moved.
+ * one of the implementing units, and its files to the document of the same name (or apart, when the document is gone).
+ * Returns how many keys moved.
  */
 async function moveToVersion(scope: TxScope, row: SubmissionRow, from: ProcedureVersionView, to: ProcedureVersionView, patch: Partial<NewSubmissionRow>): Promise<number> {
   patch.procedureVersionId = to.id;
@@ -77,14 +78,16 @@ async function moveToVersion(scope: TxScope, row: SubmissionRow, from: Procedure
   const keys = new Set((await listFiles(scope.tx, row.id)).map((f) => f.requirementKey));
   const taken = new Set<string>();
   const moves: Array<[string, string]> = [];
-  for (const d of oldDefs) {
-    if (!keys.has(d.key)) continue;
-    const match = newDefs.find((n) => !taken.has(n.key) && n.name.trim() === d.name.trim());
-    if (!match) continue;
-    taken.add(match.key);
-    if (match.key !== d.key) moves.push([d.key, match.key]);
+  for (const key of keys) {
+    const old = oldDefs.find((d) => d.key === key);
+    const match = old ? newDefs.find((n) => !taken.has(n.key) && n.name.trim() === old.name.trim()) : undefined;
+    if (match) taken.add(match.key);
+    // A file whose document the new version no longer lists goes under a key no document has ("gone-d2"): it is
+    // reported (requirementUnknown) and listed apart for the citizen to remove, never shown as another document's.
+    const target = match ? match.key : key.startsWith('gone-') ? key : `gone-${key}`;
+    if (target !== key) moves.push([key, target]);
   }
-  // Through a temporary key, so a swap of two positions never merges their files.
+  // Through temporary keys, so a swap of two positions (or a file gone from a key another moves into) never merges.
   for (const [fromKey] of moves) await rekeyFiles(scope.tx, row.id, fromKey, `moving-${fromKey}`);
   for (const [fromKey, toKey] of moves) await rekeyFiles(scope.tx, row.id, `moving-${fromKey}`, toKey);
   return moves.length;
