@@ -15,7 +15,6 @@
 import type { ChecklistItem } from '../../../contracts/dossiers/dossiers.contracts';
 import { ApplicantSchema, type Applicant } from '../../../contracts/dossiers/dossiers.contracts';
 import type { RequirementStatus } from '../../../contracts/submissions/submissions.contracts';
-import { hasMessage } from '../../platform/i18n';
 import type { ProcedureVersionView } from '../catalog';
 import type { ApplicantDraftRow } from './submissions.tables';
 
@@ -170,8 +169,9 @@ export function checkApplicant(a: ApplicantDraftRow): { applicant: Applicant | n
   }
   const problems = parsed.error.issues.map((issue) => ({
     path: ['applicant', ...issue.path.map(String)].join('.'),
-    // The schema's own refinements carry i18n keys; anything else (a type error) gets the module's general message.
-    code: hasMessage(issue.message) ? issue.message : 'submissions.errors.applicantInvalid',
+    // The schema's own rules carry i18n keys as messages (contracts' convention); anything else (a type error, zod's
+    // own wording) gets the module's general message.
+    code: MESSAGE_KEY.test(issue.message) ? issue.message : 'submissions.errors.applicantInvalid',
   }));
   return { applicant: null, problems };
 }
@@ -208,6 +208,9 @@ export function checklistFromFiles(version: Catalog, fileCounts: ReadonlyMap<str
       byEForm.has(d.key) ? { name: d.name, originals: 1, copies: 0, presented: false } : { name: d.name, originals: 0, copies: 1, presented: d.group?.kind === 'to-present' },
     );
 }
+
+/** An i18n key as the contracts write them in zod messages: `<module>.errors.<name>`. */
+const MESSAGE_KEY = /^[a-z]+\.errors\.[A-Za-z]+$/;
 
 /** A document name short enough for a message (published names may be whole paragraphs). */
 function short(name: string): string {
