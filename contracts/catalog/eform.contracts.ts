@@ -102,12 +102,14 @@ export const EFormFieldSchema = z
       if (v.maxLength !== undefined && f.type in EFORM_TEXT_MAX && v.maxLength > EFORM_TEXT_MAX[f.type as keyof typeof EFORM_TEXT_MAX]) {
         fieldIssue(ctx, ['validation', 'maxLength'], 'catalog.eform.definition.maxLengthTooLarge');
       }
-      if (v.minLength !== undefined && v.maxLength !== undefined && v.minLength > v.maxLength) fieldIssue(ctx, ['validation', 'minLength'], 'catalog.eform.definition.rangeInverted');
+      if (v.minLength !== undefined && v.maxLength !== undefined && v.minLength > v.maxLength)
+        fieldIssue(ctx, ['validation', 'minLength'], 'catalog.eform.definition.rangeInverted');
       if (v.min !== undefined && v.max !== undefined && v.min > v.max) fieldIssue(ctx, ['validation', 'min'], 'catalog.eform.definition.rangeInverted');
       if (v.minDate !== undefined && v.maxDate !== undefined && v.minDate > v.maxDate) fieldIssue(ctx, ['validation', 'minDate'], 'catalog.eform.definition.rangeInverted');
       if (v.pattern && EFORM_PATTERN_TYPES.includes(f.type)) {
         const problem = patternProblem(v.pattern.regex);
-        if (problem) fieldIssue(ctx, ['validation', 'pattern', 'regex'], problem === 'invalid' ? 'catalog.eform.definition.patternInvalid' : 'catalog.eform.definition.patternUnsafe');
+        if (problem)
+          fieldIssue(ctx, ['validation', 'pattern', 'regex'], problem === 'invalid' ? 'catalog.eform.definition.patternInvalid' : 'catalog.eform.definition.patternUnsafe');
       }
     }
     if (f.prefill && !PREFILL_FIELD_TYPES[f.prefill].includes(f.type)) fieldIssue(ctx, ['prefill'], 'catalog.eform.definition.prefillIncompatible');
@@ -165,7 +167,7 @@ const LocalTextView = z.object({ vi: z.string(), en: z.string().nullable() });
 
 /** An e-form as the API returns it. */
 export const EFormDefinitionViewSchema = z.object({
-  formatVersion: z.number().int(),
+  formatVersion: z.literal(EFORM_FORMAT_VERSION),
   title: LocalTextView,
   basis: z.string().nullable(),
   sections: z.array(

@@ -40,7 +40,15 @@ describe('EFormDefinitionSchema', () => {
             { key: 'Bad-key', type: 'text', label: { vi: 'A' } },
             { key: 'choice', type: 'select', label: { vi: 'B' } },
             { key: 'plain', type: 'text', label: { vi: 'C' }, options: [{ value: 'x', label: { vi: 'X' } }] },
-            { key: 'dup', type: 'radio', label: { vi: 'D' }, options: [{ value: 'x', label: { vi: 'X' } }, { value: 'x', label: { vi: 'Y' } }] },
+            {
+              key: 'dup',
+              type: 'radio',
+              label: { vi: 'D' },
+              options: [
+                { value: 'x', label: { vi: 'X' } },
+                { value: 'x', label: { vi: 'Y' } },
+              ],
+            },
             { key: 'num', type: 'number', label: { vi: 'E' }, validation: { maxLength: 3, min: 5, max: 1 } },
             { key: 'long', type: 'text', label: { vi: 'F' }, validation: { maxLength: 600 } },
             { key: 'birth', type: 'text', label: { vi: 'G' }, prefill: 'birthDate' },
@@ -100,7 +108,8 @@ describe('checkEFormAnswer', () => {
 
   it('treats empty answers as missing: refused when required, dropped otherwise', () => {
     const required = field({ key: 'a', type: 'text', required: true });
-    for (const empty of [undefined, null, '', '   ']) expect(checkEFormAnswer(required, empty, today)).toEqual({ ok: false, issue: { code: 'catalog.eform.errors.required', params: {} } });
+    for (const empty of [undefined, null, '', '   '])
+      expect(checkEFormAnswer(required, empty, today)).toEqual({ ok: false, issue: { code: 'catalog.eform.errors.required', params: {} } });
     expect(checkEFormAnswer(field({ key: 'a', type: 'text' }), ' ', today)).toEqual({ ok: true, value: undefined });
   });
 
@@ -149,7 +158,8 @@ describe('checkEFormAnswer', () => {
     expect(checkEFormAnswer(birth, today, today)).toEqual({ ok: true, value: today });
     expect(checkEFormAnswer(birth, '2026-03-03', today)).toMatchObject({ issue: { code: 'catalog.eform.errors.dateFuture' } });
     expect(checkEFormAnswer(birth, '1899-12-31', today)).toMatchObject({ issue: { code: 'catalog.eform.errors.dateMin', params: { min: '01/01/1900' } } });
-    for (const bad of ['2025-02-29', '2026-13-01', '02/03/2026', '2026-3-2']) expect(checkEFormAnswer(birth, bad, today)).toMatchObject({ issue: { code: 'catalog.eform.errors.date' } });
+    for (const bad of ['2025-02-29', '2026-13-01', '02/03/2026', '2026-3-2'])
+      expect(checkEFormAnswer(birth, bad, today)).toMatchObject({ issue: { code: 'catalog.eform.errors.date' } });
     const leave = field({ key: 'd', type: 'date', validation: { notPast: true, maxDate: '2026-12-31' } });
     expect(checkEFormAnswer(leave, '2026-03-01', today)).toMatchObject({ issue: { code: 'catalog.eform.errors.datePast' } });
     expect(checkEFormAnswer(leave, '2027-01-01', today)).toMatchObject({ issue: { code: 'catalog.eform.errors.dateMax', params: { max: '31/12/2026' } } });
@@ -180,7 +190,8 @@ describe('checkEFormAnswer', () => {
   it('checks citizen ID numbers (12 digits), Vietnamese phones and e-mail addresses', () => {
     const id = field({ key: 'i', type: 'id-number' });
     expect(checkEFormAnswer(id, ' 001204012345 ', today)).toEqual({ ok: true, value: '001204012345' });
-    for (const bad of ['00120401234', '0012040123456', '00120401234a', '０01204012345']) expect(checkEFormAnswer(id, bad, today)).toMatchObject({ issue: { code: 'catalog.eform.errors.idNumber' } });
+    for (const bad of ['00120401234', '0012040123456', '00120401234a', '０01204012345'])
+      expect(checkEFormAnswer(id, bad, today)).toMatchObject({ issue: { code: 'catalog.eform.errors.idNumber' } });
     const phone = field({ key: 'p', type: 'phone' });
     expect(checkEFormAnswer(phone, '0912 345.678', today)).toEqual({ ok: true, value: '0912345678' });
     expect(checkEFormAnswer(phone, '+84 912 345 678', today)).toEqual({ ok: true, value: '+84912345678' });

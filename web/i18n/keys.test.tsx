@@ -71,6 +71,7 @@ describe('translations', () => {
       ...DURATION_UNITS.flatMap((u) => [`catalog.units.${u}`, `catalog.duration.${u}`]),
       ...LEVELS.map((l) => `catalog.levels.${l}`),
       ...ONLINE_MODES.map((m) => `catalog.onlineModes.${m}`),
+      ...['none', 'partial', 'full'].map((m) => `portal.online.explain.${m}`),
       ...VERSION_STATUSES.map((s) => `catalog.status.${s}`),
       ...STEP_UNIT_REFS.map((r) => `catalog.unitRefs.${r}`),
       ...TIME_ISSUES.map((i) => `catalog.timeIssues.${i}`),

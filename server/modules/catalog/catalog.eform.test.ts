@@ -104,9 +104,7 @@ describe('validateEFormAnswers', () => {
   });
 
   it('has a server message in both languages for every refusal code and every definition error', () => {
-    const definitionKeys = fs
-      .readFileSync(path.resolve(import.meta.dirname, '../../../contracts/catalog/eform.contracts.ts'), 'utf8')
-      .match(/catalog\.eform\.definition\.\w+/g)!;
+    const definitionKeys = fs.readFileSync(path.resolve(import.meta.dirname, '../../../contracts/catalog/eform.contracts.ts'), 'utf8').match(/catalog\.eform\.definition\.\w+/g)!;
     for (const key of [...EFORM_ISSUE_CODES, ...definitionKeys]) {
       expect(hasMessage(key), key).toBe(true);
       expect(translate('en', key), key).not.toBe(translate('vi', key));

@@ -9,6 +9,7 @@ import { PublicProcedureSchema } from '../../../contracts/catalog/catalog.contra
 import { catalogProcedureVersions } from './catalog.tables';
 import { DEMO_EFORMS_DIR } from './catalog.seed';
 import { procedureInput } from './test/factories';
+import { loadVersions } from './catalog.repository';
 import { getPublishedProcedureById } from './index';
 
 let t: TestApp;
@@ -85,6 +86,10 @@ describe('online mode and e-form of a catalog version', () => {
 
     const search = await t.app.inject({ method: 'GET', url: `${base}/procedures?q=${encodeURIComponent(draft.code)}` });
     expect(search.json().items).toEqual([expect.objectContaining({ code: draft.code, onlineMode: 'full', onlineService: { mode: 'full', submission: true } })]);
+    // List reads leave the form out; the detail reads it.
+    const [listed] = await loadVersions(t.database.db, [draft.id], { forList: true });
+    expect(listed).toMatchObject({ id: draft.id, name: saved.name, onlineMode: 'full', eForm: null });
+    expect((await loadVersions(t.database.db, [draft.id]))[0]!.eForm).toEqual(saved.eForm);
   });
 
   it('derives the online service from the catalog’s mode: partial submits online, information-only and silence do not', async () => {

@@ -1,5 +1,5 @@
 // All SQL of the catalog module.
-import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { sqlIsWithin } from '../../platform/access';
 import type { Queryable, Tx } from '../../platform/db/database';
 import { identityOrgUnits } from '../identity';
@@ -301,11 +301,17 @@ export async function publishedOpenFrom(q: Queryable, procedureId: string, from:
     .where(and(eq(v.procedureId, procedureId), eq(v.status, 'published'), ne(v.id, exceptId), or(isNull(v.effectiveTo), gte(v.effectiveTo, from))));
 }
 
-/** Loads full records (units and steps included) in the order of `ids`. */
-export async function loadVersions(q: Queryable, ids: readonly string[]): Promise<VersionRecord[]> {
+// Every version column but the e-form, for list reads: a form is 10–20 kB of JSON no list row shows.
+const { eForm: _eForm, ...listColumns } = getTableColumns(v);
+
+/**
+ * Loads full records (units and steps included) in the order of `ids`. `forList` leaves the e-form out (`eForm` is
+ * null): for search and list rows, whose presenters never show it.
+ */
+export async function loadVersions(q: Queryable, ids: readonly string[], options: { forList?: boolean } = {}): Promise<VersionRecord[]> {
   if (ids.length === 0) return [];
   const rows = await q
-    .select({ version: v, code: p.code, codeSource: p.codeSource })
+    .select({ version: options.forList ? { ...listColumns, eForm: sql<null>`null` } : v, code: p.code, codeSource: p.codeSource })
     .from(v)
     .innerJoin(p, eq(p.id, v.procedureId))
     .where(inArray(v.id, [...ids]));
@@ -406,24 +412,16 @@ export async function searchInForce(q: Queryable, filter: SearchFilter, today: s
   return { ids: rows.map((r) => r.id), total: Number(count[0]?.n ?? 0) };
 }
 
-/** The version of a procedure in force on `day`, by procedure code. */
-export async function inForceIdByCode(q: Queryable, code: string, day: string): Promise<string | null> {
+/** Names one procedure: by its code (as published) or by its id (stable across versions). */
+export type ProcedureKey = { code: string } | { procedureId: string };
+
+/** The version of a procedure in force on `day`. */
+export async function inForceId(q: Queryable, key: ProcedureKey, day: string): Promise<string | null> {
   const rows = await q
     .select({ id: v.id })
     .from(v)
     .innerJoin(p, eq(p.id, v.procedureId))
-    .where(and(eq(p.code, code), inForce(day)))
-    .orderBy(desc(v.effectiveFrom))
-    .limit(1);
-  return rows[0]?.id ?? null;
-}
-
-/** The version of a procedure in force on `day`, by the procedure's id. */
-export async function inForceIdByProcedureId(q: Queryable, procedureId: string, day: string): Promise<string | null> {
-  const rows = await q
-    .select({ id: v.id })
-    .from(v)
-    .where(and(eq(v.procedureId, procedureId), inForce(day)))
+    .where(and('code' in key ? eq(p.code, key.code) : eq(v.procedureId, key.procedureId), inForce(day)))
     .orderBy(desc(v.effectiveFrom))
     .limit(1);
   return rows[0]?.id ?? null;

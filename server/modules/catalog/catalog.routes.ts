@@ -27,7 +27,7 @@ import { readSingleUpload } from '../../platform/http/uploads';
 import { CATALOG_ACTIONS } from './catalog.policy';
 import { presentPublic, presentSummary, presentVersion, presentVersionSummary } from './catalog.presenter';
 import { createNewVersion, createProcedure, publishProcedureVersion, updateProcedureDraft, withdrawProcedureVersion } from './use-cases/manage-procedures';
-import { getPublicProcedure, getPublicProcedureById, getVersion, listFields, listImplementingUnits, listQualityWorklist, openDraftOf, listVersions, searchProcedures } from './use-cases/read-procedures';
+import { getPublicProcedure, getVersion, listFields, listImplementingUnits, listQualityWorklist, openDraftOf, listVersions, searchProcedures } from './use-cases/read-procedures';
 import { importProcedures } from './use-cases/import-procedures';
 
 /** Routes under /api/v1/catalog: public search and detail, back-office versions and imports. */
@@ -50,7 +50,7 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
   app.get(
     '/procedures/:code',
     { config: { action: 'public' }, schema: { tags, summary: 'Published procedure by code', params: ProcedureCodeParamsSchema, response: { 200: PublicProcedureSchema } } },
-    async (request) => presentPublic(await getPublicProcedure(request.ctx, request.params.code)),
+    async (request) => presentPublic(await getPublicProcedure(request.ctx, { code: request.params.code })),
   );
 
   app.get(
@@ -65,7 +65,7 @@ export async function catalogRoutes(base: FastifyInstance): Promise<void> {
         response: { 200: PublicProcedureSchema },
       },
     },
-    async (request) => presentPublic(await getPublicProcedureById(request.ctx, request.params.procedureId)),
+    async (request) => presentPublic(await getPublicProcedure(request.ctx, { procedureId: request.params.procedureId })),
   );
 
   app.get(

@@ -7,7 +7,7 @@ import { catalogRoutes } from './catalog.routes';
 import { seedCatalogDemo } from './catalog.seed';
 import { loadVersion, loadVersions, searchInForce } from './catalog.repository';
 import { presentVersionView, type ProcedureVersionView } from './catalog.presenter';
-import { findInForceByCode, findInForceByProcedureId } from './use-cases/read-procedures';
+import { findInForce } from './use-cases/read-procedures';
 
 export { CATALOG_ACTIONS } from './catalog.policy';
 export { timeForChannel, workingMinutesOf } from './catalog.parsing';
@@ -26,7 +26,7 @@ export { checkEFormAnswer, eFormFields, eFormPrefill, type EFormAnswers, type EF
  * times and workflow template; null when none. A dossier keeps the version in force when it was received (§16.1).
  */
 export async function getPublishedProcedureByCode(db: Queryable, code: string, onDate: string): Promise<ProcedureVersionView | null> {
-  const r = await findInForceByCode(db, code, onDate);
+  const r = await findInForce(db, { code }, onDate);
   return r ? presentVersionView(r) : null;
 }
 
@@ -44,7 +44,7 @@ export async function listPublishedProcedures(db: Queryable, onDate: string): Pr
  * its online service and e-form; null when none. The online submission checks `onlineService.submission` on it.
  */
 export async function getPublishedProcedureById(db: Queryable, procedureId: string, onDate: string): Promise<ProcedureVersionView | null> {
-  const r = await findInForceByProcedureId(db, procedureId, onDate);
+  const r = await findInForce(db, { procedureId }, onDate);
   return r ? presentVersionView(r) : null;
 }
 

@@ -20,6 +20,7 @@ import { WorkflowEditor } from './WorkflowEditor';
 import { PublishModal } from './PublishModal';
 import { WithdrawModal } from './WithdrawModal';
 import { TimeIssueAlert } from './TimeIssueAlert';
+import { EFORM_JSON_FIELD, EFormJsonEditor, takeEFormErrors } from './EFormJsonEditor';
 
 // The server names a step's budget in minutes; the form holds a value and a unit.
 const RENAME = { budgetMinutes: 'budgetValue' };
@@ -99,7 +100,13 @@ function ProcedureEditor({ version }: { version: ProcedureVersion | null }) {
       if (!quiet) void message.success(t('catalog.editor.saved'));
       return saved;
     } catch (err) {
-      showError(err, form, RENAME);
+      // The e-form's refusals go under its JSON editor, with their place in the JSON; the rest as usual.
+      const rest = takeEFormErrors(err, (errors) => form.setFields([{ name: EFORM_JSON_FIELD, errors }]));
+      if (rest) showError(rest, form, RENAME);
+      else {
+        void message.error((err as Error).message);
+        form.scrollToField(EFORM_JSON_FIELD, { block: 'center' });
+      }
       return null;
     } finally {
       setSaving(false);
@@ -207,6 +214,9 @@ function ProcedureEditor({ version }: { version: ProcedureVersion | null }) {
           </Card>
           <Card title={t('catalog.editor.legalBasis')} size="small">
             <LegalBasisEditor />
+          </Card>
+          <Card title={t('catalog.eformEditor.title')} size="small">
+            <EFormJsonEditor saved={version?.eForm ?? null} editable={editable} />
           </Card>
           <Card title={t('catalog.workflow.title')} size="small">
             <Typography.Paragraph type="secondary">{t('catalog.workflow.hint')}</Typography.Paragraph>

@@ -49,6 +49,8 @@ export type {
   WorkflowRole,
   WorkflowStep,
 } from '../../../contracts/catalog/catalog.contracts';
+export type { EFormDefinition, EFormField, EFormSection, OnlineService } from '../../../contracts/catalog/eform.contracts';
+export type { EFormAnswers, EFormApplicant, PrefillSource } from '../../../contracts/catalog/eform.rules';
 
 // Value lists mirror the contract's enums (`satisfies` keeps them in step) without pulling zod into the bundle.
 /** Channels a time or fee may be tied to; `any` = not tied to a channel. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { budgetToForm, budgetToMinutes, toContent } from './procedure-form';
+import { budgetToForm, budgetToMinutes, toContent, toFormValues } from './procedure-form';
+import type { ProcedureVersion } from './catalog.types';
 
 describe('step budgets', () => {
   it('shows whole working days as days and the rest as hours (8-hour day)', () => {
@@ -38,5 +39,40 @@ describe('toContent', () => {
   });
   it('leaves the workflow out of a new procedure with no steps so the server applies its default', () => {
     expect(toContent({ name: 'x', workflow: [] }).workflow).toBeUndefined();
+  });
+});
+
+describe('the e-form in the editor', () => {
+  const eForm = { formatVersion: 1 as const, title: { vi: 'Tờ khai', en: null }, basis: null, sections: [] };
+  it('sends no e-form for an empty editor and the parsed JSON otherwise', () => {
+    expect(toContent({ name: 'x', eFormJson: '  ' }).eForm).toBeNull();
+    expect(toContent({ name: 'x' }).eForm).toBeNull();
+    expect(toContent({ name: 'x', eFormJson: JSON.stringify(eForm) }).eForm).toEqual(eForm);
+    expect(() => toContent({ name: 'x', eFormJson: '{"formatVersion":' })).toThrow(SyntaxError);
+  });
+  it('shows a stored e-form as indented JSON', () => {
+    const values = toFormValues({
+      eForm,
+      processingTimes: [],
+      fees: [],
+      requiredDocuments: [],
+      documentGroups: [],
+      legalBasis: [],
+      workflow: [],
+      implementingUnits: [],
+    } as unknown as ProcedureVersion);
+    expect(values.eFormJson).toBe(JSON.stringify(eForm, null, 2));
+    expect(
+      toFormValues({
+        eForm: null,
+        processingTimes: [],
+        fees: [],
+        requiredDocuments: [],
+        documentGroups: [],
+        legalBasis: [],
+        workflow: [],
+        implementingUnits: [],
+      } as unknown as ProcedureVersion).eFormJson,
+    ).toBe('');
   });
 });

@@ -12,6 +12,7 @@ import type {
   WorkflowRole,
 } from './catalog.types';
 import { MINUTES_PER_WORKING_DAY } from './catalog.types';
+import { eFormToJson, parseEFormJson } from './eform-rules';
 
 /** Step budgets are entered in working days or working hours and stored in working minutes (domain README §19.3). */
 export type BudgetUnit = 'working-days' | 'working-hours';
@@ -49,6 +50,8 @@ export interface ProcedureFormValues {
   onTheSpot?: boolean;
   legalBasis?: Array<{ number?: string | null; title: string }>;
   workflow?: StepValues[];
+  /** The e-form as JSON text (empty = none); its rule checks that it parses, the server checks its structure. */
+  eFormJson?: string;
 }
 
 /** Splits working minutes into the unit an editor would type: whole days when exact, hours otherwise. */
@@ -87,6 +90,7 @@ export function toFormValues(v: ProcedureVersion): ProcedureFormValues {
     documentGroups: v.documentGroups.map((g) => ({ key: g.key, kind: g.kind, label: g.label, condition: g.condition })),
     documentIssues: v.documentIssues,
     onTheSpot: v.onTheSpot,
+    eFormJson: eFormToJson(v.eForm),
     legalBasis: v.legalBasis.map((l) => ({ number: l.number, title: l.title })),
     workflow: v.workflow
       .slice()
@@ -144,6 +148,7 @@ export function toContent(values: ProcedureFormValues, base?: ProcedureVersion):
     })),
     documentIssues: values.documentIssues ?? [],
     onTheSpot: values.onTheSpot ?? false,
+    eForm: parseEFormJson(values.eFormJson),
     requiredDocumentsNote: base?.requiredDocumentsNote ?? null,
     legalBasis: (values.legalBasis ?? []).map((l) => ({ number: blank(l.number), title: l.title })),
     publishingDecision: base?.publishingDecision ?? null,

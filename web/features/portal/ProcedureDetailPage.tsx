@@ -9,6 +9,7 @@ import { OnlineModeTag } from './OnlineModeTag';
 import { ProcessingTimesList } from './ProcessingTimesList';
 import { FeesList } from './FeesList';
 import { RequiredDocumentsList } from './RequiredDocumentsList';
+import { OnlineServiceCard } from './OnlineServiceCard';
 
 function Section({ title, children }: { title: ReactNode; children: ReactNode }) {
   return (
@@ -51,6 +52,7 @@ export function ProcedureDetailPage() {
           <OnlineModeTag mode={p.onlineMode} />
         </Flex>
       </div>
+      <OnlineServiceCard procedure={p} />
       <Section title={t('portal.detail.general')}>
         <Descriptions
           column={{ xs: 1, sm: 1, md: 2 }}

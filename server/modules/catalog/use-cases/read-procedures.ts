@@ -20,13 +20,13 @@ import {
   fieldsInForce,
   findDraftId,
   implementingUnitsInForce,
-  inForceIdByCode,
-  inForceIdByProcedureId,
+  inForceId,
   qualityRows,
   listVersionIds,
   loadVersion,
   loadVersions,
   searchInForce,
+  type ProcedureKey,
   type VersionRecord,
 } from '../catalog.repository';
 import { today } from './manage-procedures';
@@ -40,32 +40,22 @@ export async function searchProcedures(ctx: Ctx, query: SearchProceduresQuery): 
     { q: query.q, field: query.field, level: query.level, onlineMode: query.onlineMode, unitIds, page: query.page, pageSize: query.pageSize },
     today(ctx),
   );
-  return { items: await loadVersions(ctx.db, ids), total };
+  return { items: await loadVersions(ctx.db, ids, { forList: true }), total };
 }
 
-/** The version of a procedure in force on `day` (YYYY-MM-DD), or null. */
-export async function findInForceByCode(q: Queryable, code: string, day: string): Promise<VersionRecord | null> {
-  const id = await inForceIdByCode(q, code, day);
+/** The version of a procedure (by code or id) in force on `day` (YYYY-MM-DD), or null. */
+export async function findInForce(q: Queryable, key: ProcedureKey, day: string): Promise<VersionRecord | null> {
+  const id = await inForceId(q, key, day);
   return id ? loadVersion(q, id) : null;
 }
 
-/** The version of a procedure (by its id) in force on `day` (YYYY-MM-DD), or null. */
-export async function findInForceByProcedureId(q: Queryable, procedureId: string, day: string): Promise<VersionRecord | null> {
-  const id = await inForceIdByProcedureId(q, procedureId, day);
-  return id ? loadVersion(q, id) : null;
-}
-
-/** Public detail of the version in force today, by the procedure's id (the portal's submission page); 404 when none. */
-export async function getPublicProcedureById(ctx: Ctx, procedureId: string): Promise<VersionRecord> {
-  const r = await findInForceByProcedureId(ctx.db, procedureId, today(ctx));
-  if (!r) throw notFound('procedure', procedureId);
-  return r;
-}
-
-/** Public detail of the version in force today; 404 when the procedure is unknown, withdrawn or not yet in force. */
-export async function getPublicProcedure(ctx: Ctx, code: string): Promise<VersionRecord> {
-  const r = await findInForceByCode(ctx.db, code, today(ctx));
-  if (!r) throw notFound('procedure', code);
+/**
+ * Public detail of the version in force today, by code (the portal's procedure page) or by the procedure's id (its
+ * online submission page); 404 when the procedure is unknown, withdrawn or not yet in force.
+ */
+export async function getPublicProcedure(ctx: Ctx, key: ProcedureKey): Promise<VersionRecord> {
+  const r = await findInForce(ctx.db, key, today(ctx));
+  if (!r) throw notFound('procedure', 'code' in key ? key.code : key.procedureId);
   return r;
 }
 
@@ -82,7 +72,7 @@ export async function listImplementingUnits(ctx: Ctx): Promise<Array<{ id: strin
 /** Back-office list of versions (any status; drafts only where the actor may read them). */
 export async function listVersions(ctx: Ctx, query: ListVersionsQuery): Promise<{ items: VersionRecord[]; total: number }> {
   const { ids, total } = await listVersionIds(ctx.db, { ...query, adminScopes: adminScopes(ctx.actor) });
-  return { items: await loadVersions(ctx.db, ids), total };
+  return { items: await loadVersions(ctx.db, ids, { forList: true }), total };
 }
 
 /** The id of the procedure's draft, when there is one the actor may read (a draft is its own: null for a draft). */
