@@ -12,6 +12,8 @@ if (!process.env.E2E_PORT) {
   }
   const probe = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
   process.env.E2E_PORT = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim();
+  // The server sends e-mail by SMTP to this port; a journey that reads mail listens there (server/test/mail-sink.ts).
+  process.env.E2E_SMTP_PORT = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim();
 }
 process.env.E2E_DATA_DIR ??= path.join('.tmp', `e2e-data-${Date.now()}`);
 const port = Number(process.env.E2E_PORT);
@@ -57,6 +59,9 @@ export default defineConfig({
       MOTCUA_ADJUSTABLE_CLOCK: 'true',
       SESSION_IDLE_MINUTES: '100000',
       SESSION_ABSOLUTE_HOURS: '10000',
+      // Real SMTP without TLS to 127.0.0.1; while no journey listens, deliveries fail and wait for their retry.
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}?tls=off`,
+      MAIL_FROM: 'Cổng dịch vụ công (e2e) <noreply@motcua.test>',
     },
     reuseExistingServer: false,
     timeout: 180_000,

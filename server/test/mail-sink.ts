@@ -45,7 +45,12 @@ export function parseMail(raw: string): { headers: Record<string, string>; text:
   const headers: Record<string, string> = {};
   for (const line of head.split(/\r\n(?![ \t])/)) {
     const i = line.indexOf(':');
-    headers[line.slice(0, i).toLowerCase()] = decodeWords(line.slice(i + 1).replace(/\r\n[ \t]/g, ' ').trim());
+    headers[line.slice(0, i).toLowerCase()] = decodeWords(
+      line
+        .slice(i + 1)
+        .replace(/\r\n[ \t]/g, ' ')
+        .trim(),
+    );
   }
   const encoding = headers['content-transfer-encoding']?.toLowerCase();
   const text = encoding === 'base64' ? Buffer.from(body.replace(/\r\n/g, ''), 'base64').toString('utf8') : encoding === 'quoted-printable' ? qpBytes(body).toString('utf8') : body;

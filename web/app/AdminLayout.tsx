@@ -35,6 +35,8 @@ export function AdminLayout() {
   }
   if (error) return <Result status="error" title={t('common.errors.loadFailed')} subTitle={error.message} />;
   if (!me) return <Navigate to={`/admin/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  // A citizen or business account has nothing here; its account area is on the portal.
+  if (me.kind === 'citizen') return <Navigate to="/tai-khoan" replace />;
 
   const menu = allowedMenu(me.actions);
   const title = t(shellTitleKey(me.grants.map((g) => g.role)));

@@ -1,8 +1,10 @@
 import { Flex, Layout, Typography } from 'antd';
+import { UserOutlined } from '@ant-design/icons';
 import { Link, NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { ProvinceEmblem } from '../ui/ProvinceEmblem';
+import { useMe } from '../features/identity/identity.api';
 
 const { Header, Content, Footer } = Layout;
 
@@ -15,7 +17,31 @@ const navStyle = ({ isActive }: { isActive: boolean }) => ({
   textDecoration: 'none',
 });
 
-/** Public portal shell: province header with navigation and language switch; works down to 390 px. */
+/** The header's account entry: sign-in and registration, or the signed-in account (an officer's leads to the back office). */
+function AccountNav() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  if (me) {
+    const to = me.kind === 'citizen' ? '/tai-khoan' : '/admin';
+    return (
+      <NavLink to={to} style={navStyle} data-testid="portal-account-link">
+        <UserOutlined /> <span className="wrap-anywhere">{me.displayName}</span>
+      </NavLink>
+    );
+  }
+  return (
+    <>
+      <NavLink to="/dang-nhap" style={navStyle}>
+        {t('identity.account.signIn.submit')}
+      </NavLink>
+      <NavLink to="/dang-ky" style={navStyle}>
+        {t('identity.account.register.link')}
+      </NavLink>
+    </>
+  );
+}
+
+/** Public portal shell: province header with navigation, account entry and language switch; works down to 390 px. */
 export function PortalLayout() {
   const { t } = useTranslation();
   return (
@@ -38,6 +64,7 @@ export function PortalLayout() {
             <NavLink to="/tra-cuu" style={navStyle}>
               {t('dossiers.lookup.nav')}
             </NavLink>
+            <AccountNav />
             <LanguageSwitch dark />
           </Flex>
         </Flex>

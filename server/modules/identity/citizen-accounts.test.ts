@@ -7,7 +7,15 @@ import { createTestApp, TestAgent, type TestApp } from '../../test/test-app';
 import { linkToken, MailSink, type SunkMail } from '../../test/mail-sink';
 import { auditEvents } from '../../platform/audit';
 import { startJobs, type JobRunner } from '../../platform/jobs';
-import { configureNotificationChannels, createSmtpTransport, developmentMailTransport, developmentSmsChannel, notificationsOutbox, type SmsChannel, type OutgoingSms } from '../../platform/notifications';
+import {
+  configureNotificationChannels,
+  createSmtpTransport,
+  developmentMailTransport,
+  developmentSmsChannel,
+  notificationsOutbox,
+  type SmsChannel,
+  type OutgoingSms,
+} from '../../platform/notifications';
 import { DEMO_PASSWORD } from '../demo-accounts';
 import { identityAccountTokens, identityUsers } from './identity.tables';
 import { identityModule } from './index';
@@ -68,7 +76,12 @@ const smsTo = async (to: string, count = 1): Promise<OutgoingSms> => {
 const smsCode = (m: OutgoingSms) => /^(\d{6}) /.exec(m.text)![1]!;
 
 async function userByEmail(email: string) {
-  return (await t.database.db.select().from(identityUsers).where(sql`lower(${identityUsers.email}) = ${email.toLowerCase()}`))[0];
+  return (
+    await t.database.db
+      .select()
+      .from(identityUsers)
+      .where(sql`lower(${identityUsers.email}) = ${email.toLowerCase()}`)
+  )[0];
 }
 async function audits(subjectId: string, action: string) {
   return t.database.db
@@ -136,7 +149,10 @@ describe('registration by e-mail', () => {
     const [stored] = await t.database.db.select().from(identityAccountTokens).where(eq(identityAccountTokens.userId, user.id));
     expect(stored!.secretHash).not.toContain(token);
     expect(stored!.usedAt).not.toBeNull();
-    const [outbox] = await t.database.db.select().from(notificationsOutbox).where(and(eq(notificationsOutbox.recipient, email), eq(notificationsOutbox.templateKey, 'identity.email-confirmation')));
+    const [outbox] = await t.database.db
+      .select()
+      .from(notificationsOutbox)
+      .where(and(eq(notificationsOutbox.recipient, email), eq(notificationsOutbox.templateKey, 'identity.email-confirmation')));
     expect(outbox).toMatchObject({ status: 'sent', deliveredVia: 'smtp', params: expect.objectContaining({ link: '***' }) });
     expect(JSON.stringify(outbox)).not.toContain(token);
     expect(JSON.stringify(await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, user.id)))).not.toContain(token);
@@ -210,7 +226,9 @@ describe('registration by e-mail', () => {
       'body.idNumber': 'Số định danh cá nhân (số căn cước) gồm đúng 12 chữ số.',
     });
     const future = await register({ accountType: 'citizen', fullName: 'Tương Lai', email: uniqueEmail(), password: PASSWORD, birthDate: '2030-01-01' });
-    expect(future.json().error.fields).toEqual([{ path: 'body.birthDate', code: 'identity.errors.invalidBirthDate', message: 'Ngày sinh không hợp lệ (không được sau ngày hôm nay).' }]);
+    expect(future.json().error.fields).toEqual([
+      { path: 'body.birthDate', code: 'identity.errors.invalidBirthDate', message: 'Ngày sinh không hợp lệ (không được sau ngày hôm nay).' },
+    ]);
     const impossible = await register({ accountType: 'citizen', fullName: 'Ngày Sai', email: uniqueEmail(), password: PASSWORD, birthDate: '1990-02-30' });
     expect(impossible.statusCode).toBe(400);
     const none = await register({ accountType: 'citizen', fullName: 'Không Liên Lạc', password: PASSWORD });
@@ -220,10 +238,17 @@ describe('registration by e-mail', () => {
 
 describe('business accounts', () => {
   it('refuses a bad or missing enterprise code, and business fields on a citizen account', async () => {
-    const bad = await register({ accountType: 'business', fullName: 'Phạm Văn Đức', businessName: 'Công ty X', enterpriseCode: '12345-678', email: uniqueEmail(), password: PASSWORD }, { lang: 'en' });
+    const bad = await register(
+      { accountType: 'business', fullName: 'Phạm Văn Đức', businessName: 'Công ty X', enterpriseCode: '12345-678', email: uniqueEmail(), password: PASSWORD },
+      { lang: 'en' },
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields).toEqual([
-      { path: 'body.enterpriseCode', code: 'invalid_format', message: 'An enterprise code has 10 digits, or 13 written 10-3 for a dependent unit (e.g. 0100109106 or 0100109106-001).' },
+      {
+        path: 'body.enterpriseCode',
+        code: 'invalid_format',
+        message: 'An enterprise code has 10 digits, or 13 written 10-3 for a dependent unit (e.g. 0100109106 or 0100109106-001).',
+      },
     ]);
     const missing = await register({ accountType: 'business', fullName: 'Phạm Văn Đức', email: uniqueEmail(), password: PASSWORD });
     expect((missing.json().error.fields as Array<{ path: string }>).map((f) => f.path).sort()).toEqual(['body.businessName', 'body.enterpriseCode']);
@@ -369,7 +394,14 @@ describe('profile', () => {
     const agent = await loginAs(t.app, { login: email, password: PASSWORD });
     const me = (await agent.get('/api/v1/identity/citizen/me')).json();
     expect(me).toMatchObject({ accountType: 'citizen', fullName: 'Lê Thị Hoa', email, emailVerified: true, phone: null, notificationChannel: 'email', idNumber: '038190099999' });
-    const edit = { fullName: 'Lê Thị Hoa Mai', idNumber: '038190088888', birthDate: '1990-01-02', address: 'Thôn Đông, xã Ngọc Lặc', notificationChannel: 'email', version: me.version };
+    const edit = {
+      fullName: 'Lê Thị Hoa Mai',
+      idNumber: '038190088888',
+      birthDate: '1990-01-02',
+      address: 'Thôn Đông, xã Ngọc Lặc',
+      notificationChannel: 'email',
+      version: me.version,
+    };
     const sms = await agent.put('/api/v1/identity/citizen/me', { ...edit, notificationChannel: 'sms' });
     expect(sms.json().error.fields).toEqual([
       { path: 'body.notificationChannel', code: 'identity.errors.channelNeedsPhone', message: 'Cần có số điện thoại đã xác nhận để nhận thông báo qua SMS hoặc Zalo.' },
@@ -412,9 +444,10 @@ describe('profile', () => {
     expect((await agent.post('/api/v1/identity/citizen/phone-confirmations', { phone, code })).statusCode).toBe(200);
     const me = (await agent.get('/api/v1/identity/citizen/me')).json();
     expect(me).toMatchObject({ phone, phoneVerified: true });
-    expect((await agent.put('/api/v1/identity/citizen/me', { fullName: me.fullName, idNumber: null, birthDate: null, address: null, notificationChannel: 'zalo', version: me.version })).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await agent.put('/api/v1/identity/citizen/me', { fullName: me.fullName, idNumber: null, birthDate: null, address: null, notificationChannel: 'zalo', version: me.version }))
+        .statusCode,
+    ).toBe(200);
     expect(await audits(id, 'identity.citizen.phone-confirm')).toHaveLength(1);
   });
 
@@ -434,7 +467,12 @@ describe('request protections', () => {
     const res = await t.app.inject({ method: 'PUT', url: '/api/v1/identity/citizen/me', payload: body, headers: { cookie: `motcua_sid=${agent.cookies.motcua_sid}` } });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('CSRF_INVALID');
-    const email = await t.app.inject({ method: 'POST', url: '/api/v1/identity/citizen/me/email', payload: { email: uniqueEmail() }, headers: { cookie: `motcua_sid=${agent.cookies.motcua_sid}` } });
+    const email = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/identity/citizen/me/email',
+      payload: { email: uniqueEmail() },
+      headers: { cookie: `motcua_sid=${agent.cookies.motcua_sid}` },
+    });
     expect(email.statusCode).toBe(403);
     expect((await agent.get('/api/v1/identity/citizen/me')).json()).toMatchObject({ fullName: me.fullName, version: me.version, pendingEmail: null });
   });
@@ -445,7 +483,10 @@ describe('request protections', () => {
       const codes: number[] = [];
       // Invalid bodies: the limit counts requests, before any work is done.
       for (let i = 0; i < 11; i++) codes.push((await post(url, {}, { ip })).statusCode);
-      expect(codes.slice(0, 10).every((c) => c === 400), url).toBe(true);
+      expect(
+        codes.slice(0, 10).every((c) => c === 400),
+        url,
+      ).toBe(true);
       expect(codes[10], url).toBe(429);
       expect((await post(url, {}, { ip })).json().error.code).toBe('RATE_LIMITED');
     }
@@ -466,8 +507,19 @@ describe('demo accounts', () => {
   it('the demo citizen and business sign in at once and their profiles pre-fill forms', async () => {
     const citizen = await loginAs(t.app, { login: 'citizen@example.vn', password: DEMO_PASSWORD });
     const me = (await citizen.get('/api/v1/identity/citizen/me')).json();
-    expect(me.applicant).toMatchObject({ kind: 'person', name: 'Nguyễn Văn An', idNumber: '038090001234', birthDate: '1990-05-12', phone: '0987654321', email: 'citizen@example.vn' });
+    expect(me.applicant).toMatchObject({
+      kind: 'person',
+      name: 'Nguyễn Văn An',
+      idNumber: '038090001234',
+      birthDate: '1990-05-12',
+      phone: '0987654321',
+      email: 'citizen@example.vn',
+    });
     const business = await loginAs(t.app, { login: 'doanhnghiep@example.vn', password: DEMO_PASSWORD });
-    expect((await business.get('/api/v1/identity/citizen/me')).json().applicant).toMatchObject({ kind: 'organisation', name: 'Công ty TNHH Thương mại Hạc Thành', idNumber: '2801234567' });
+    expect((await business.get('/api/v1/identity/citizen/me')).json().applicant).toMatchObject({
+      kind: 'organisation',
+      name: 'Công ty TNHH Thương mại Hạc Thành',
+      idNumber: '2801234567',
+    });
   });
 });

@@ -89,7 +89,12 @@ export async function citizenRoutes(app: FastifyInstance, host: ModuleHost): Pro
     '/citizen/phone-confirmations/resend',
     {
       config: { action: 'public', rateLimit: limited },
-      schema: { tags, summary: 'Send a new SMS code to an account registered by phone and not confirmed yet', body: PhoneOnlyRequestSchema, response: { 202: AcceptedResponseSchema } },
+      schema: {
+        tags,
+        summary: 'Send a new SMS code to an account registered by phone and not confirmed yet',
+        body: PhoneOnlyRequestSchema,
+        response: { 202: AcceptedResponseSchema },
+      },
     },
     async (request, reply) => {
       await resendPhoneCode(request.ctx, request.body.phone);
@@ -101,7 +106,12 @@ export async function citizenRoutes(app: FastifyInstance, host: ModuleHost): Pro
     '/citizen/password-resets',
     {
       config: { action: 'public', rateLimit: limited },
-      schema: { tags, summary: 'Ask for a password-reset link by e-mail (same answer whether the account exists or not)', body: EmailOnlyRequestSchema, response: { 202: AcceptedResponseSchema } },
+      schema: {
+        tags,
+        summary: 'Ask for a password-reset link by e-mail (same answer whether the account exists or not)',
+        body: EmailOnlyRequestSchema,
+        response: { 202: AcceptedResponseSchema },
+      },
     },
     async (request, reply) => {
       await requestPasswordReset(request.ctx, request.body.email, settings);
@@ -113,7 +123,12 @@ export async function citizenRoutes(app: FastifyInstance, host: ModuleHost): Pro
     '/citizen/password-resets/complete',
     {
       config: { action: 'public', rateLimit: limited },
-      schema: { tags, summary: 'Set a new password with the secret of a reset link; every session of the account ends', body: CompletePasswordResetRequestSchema, response: { 200: OkResponseSchema } },
+      schema: {
+        tags,
+        summary: 'Set a new password with the secret of a reset link; every session of the account ends',
+        body: CompletePasswordResetRequestSchema,
+        response: { 200: OkResponseSchema },
+      },
     },
     async (request) => {
       await completePasswordReset(request.ctx, request.body);
@@ -134,7 +149,12 @@ export async function citizenRoutes(app: FastifyInstance, host: ModuleHost): Pro
     '/citizen/me',
     {
       config: { action: 'identity.citizen.profile.update' },
-      schema: { tags, summary: 'Edit the own profile (name, ID number, birth date, address, preferred channel)', body: UpdateCitizenProfileRequestSchema, response: { 200: CitizenProfileSchema } },
+      schema: {
+        tags,
+        summary: 'Edit the own profile (name, ID number, birth date, address, preferred channel)',
+        body: UpdateCitizenProfileRequestSchema,
+        response: { 200: CitizenProfileSchema },
+      },
     },
     async (request) => updateCitizenProfile(request.ctx, request.body),
   );
@@ -143,7 +163,12 @@ export async function citizenRoutes(app: FastifyInstance, host: ModuleHost): Pro
     '/citizen/me/email',
     {
       config: { action: 'identity.citizen.contacts.change', rateLimit: limited },
-      schema: { tags, summary: 'Move to a new e-mail address: it replaces the old one once its confirmation link is used', body: EmailOnlyRequestSchema, response: { 202: AcceptedResponseSchema } },
+      schema: {
+        tags,
+        summary: 'Move to a new e-mail address: it replaces the old one once its confirmation link is used',
+        body: EmailOnlyRequestSchema,
+        response: { 202: AcceptedResponseSchema },
+      },
     },
     async (request, reply) => {
       await requestEmailChange(request.ctx, request.body.email, settings);

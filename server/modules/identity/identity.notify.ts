@@ -58,7 +58,9 @@ const emailConfirmation = declareNotificationTemplate<ConfirmationParams>(
       subject: 'Confirm your e-mail address — public service portal',
       body:
         `Dear ${p.name},\n\n` +
-        (p.change ? 'You asked to use this e-mail address for your account on the public service portal.' : 'This e-mail address was just used to register an account on the public service portal.') +
+        (p.change
+          ? 'You asked to use this e-mail address for your account on the public service portal.'
+          : 'This e-mail address was just used to register an account on the public service portal.') +
         ` To confirm, open this link within ${hours} hours (it works once):\n\n${p.link}\n\n` +
         (p.phoneNotSaved ? `The phone number ${p.phoneNotSaved} is already used by another account, so it was not saved; you can add another one on your Account page.\n\n` : '') +
         'If you did not ask for this, ignore this message: nothing changes.' +
@@ -135,8 +137,14 @@ const phoneCode = declareNotificationTemplate<CodeParams>(
 );
 
 const phoneAccountExists = declareNotificationTemplate<Record<string, never>>('identity.phone-account-exists', {
-  vi: () => ({ subject: '', body: 'Số điện thoại này đã có tài khoản trên Cổng dịch vụ công. Nếu bạn vừa đăng ký, hãy đăng nhập bằng tài khoản đã có. Nếu không, hãy bỏ qua tin này.' }),
-  en: () => ({ subject: '', body: 'This phone number already has an account on the public service portal. If you just registered, sign in with that account. Otherwise ignore this message.' }),
+  vi: () => ({
+    subject: '',
+    body: 'Số điện thoại này đã có tài khoản trên Cổng dịch vụ công. Nếu bạn vừa đăng ký, hãy đăng nhập bằng tài khoản đã có. Nếu không, hãy bỏ qua tin này.',
+  }),
+  en: () => ({
+    subject: '',
+    body: 'This phone number already has an account on the public service portal. If you just registered, sign in with that account. Otherwise ignore this message.',
+  }),
 });
 
 /** Identity's message templates, declared in its manifest. */
@@ -147,12 +155,28 @@ const hourBucket = (now: Date) => now.toISOString().slice(0, 13);
 
 /** Queues the confirmation link for an address, in the caller's transaction. */
 export async function sendEmailConfirmation(scope: TxScope, m: { userId: string; to: string; locale: Locale; params: ConfirmationParams }): Promise<void> {
-  await enqueueNotification(scope, { channel: 'email', recipient: m.to, template: emailConfirmation.key, params: m.params, locale: m.locale, subjectType: 'user', subjectId: m.userId });
+  await enqueueNotification(scope, {
+    channel: 'email',
+    recipient: m.to,
+    template: emailConfirmation.key,
+    params: m.params,
+    locale: m.locale,
+    subjectType: 'user',
+    subjectId: m.userId,
+  });
 }
 
 /** Queues the password-reset link. */
 export async function sendPasswordReset(scope: TxScope, m: { userId: string; to: string; locale: Locale; params: ResetParams }): Promise<void> {
-  await enqueueNotification(scope, { channel: 'email', recipient: m.to, template: passwordReset.key, params: m.params, locale: m.locale, subjectType: 'user', subjectId: m.userId });
+  await enqueueNotification(scope, {
+    channel: 'email',
+    recipient: m.to,
+    template: passwordReset.key,
+    params: m.params,
+    locale: m.locale,
+    subjectType: 'user',
+    subjectId: m.userId,
+  });
 }
 
 /** Queues the "this address already has an account" notice, at most one per address and hour. */
@@ -171,7 +195,15 @@ export async function sendAccountExists(scope: TxScope, m: { userId: string; to:
 
 /** Queues an SMS code. */
 export async function sendPhoneCode(scope: TxScope, m: { userId: string; to: string; locale: Locale; code: string }): Promise<void> {
-  await enqueueNotification(scope, { channel: 'sms', recipient: m.to, template: phoneCode.key, params: { code: m.code }, locale: m.locale, subjectType: 'user', subjectId: m.userId });
+  await enqueueNotification(scope, {
+    channel: 'sms',
+    recipient: m.to,
+    template: phoneCode.key,
+    params: { code: m.code },
+    locale: m.locale,
+    subjectType: 'user',
+    subjectId: m.userId,
+  });
 }
 
 /** Queues the "this number already has an account" SMS, at most one per number and hour. */

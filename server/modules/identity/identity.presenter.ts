@@ -1,4 +1,4 @@
-import type { CitizenProfile, NotificationChannelPreference } from '../../../contracts/identity/citizen.contracts';
+import type { CitizenProfile } from '../../../contracts/identity/citizen.contracts';
 import type { GrantView, Me, OrgUnit, OrgUnitKind, OrgUnitNode, Role, User } from '../../../contracts/identity/identity.contracts';
 import type { OrgUnitRow, OrgUnitView } from './org-units.repository';
 import type { GrantRow, UserRow } from './users.repository';
@@ -103,7 +103,7 @@ export function presentCitizenProfile(u: UserRow, pending: { email: string | nul
     idNumberVerified: u.idNumberVerifiedAt !== null,
     birthDate: u.bornOn,
     address: u.address,
-    notificationChannel: (u.notificationChannel as NotificationChannelPreference | null) ?? (u.email ? 'email' : 'sms'),
+    notificationChannel: u.notificationChannel ?? (u.email ? 'email' : 'sms'),
     version: u.version,
     // Forms get only contacts the account proved: an unconfirmed address may be a typo.
     applicant: business

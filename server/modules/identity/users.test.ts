@@ -291,6 +291,13 @@ describe('other roles', () => {
     const citizen = await loginAs(t.app, await createCitizen(t.database.db));
     expect((await citizen.get(URL)).statusCode).toBe(403);
     expect((await citizen.post(URL, newUser([{ role: 'specialist', orgUnitId: communeA.id }]))).statusCode).toBe(403);
-    expect((await citizen.get('/api/v1/identity/me')).json().user.actions.sort()).toEqual(['identity.logout', 'identity.me.change-password', 'identity.me.read']);
+    expect((await citizen.get('/api/v1/identity/me')).json().user.actions.sort()).toEqual([
+      'identity.citizen.contacts.change',
+      'identity.citizen.profile.read',
+      'identity.citizen.profile.update',
+      'identity.logout',
+      'identity.me.change-password',
+      'identity.me.read',
+    ]);
   });
 });

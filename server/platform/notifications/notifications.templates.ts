@@ -47,7 +47,11 @@ export function declareNotificationTemplate<P extends object = Record<string, un
  * Registers a message template under `<module>.<kebab-name>` (buildApp does it from the manifests). The same template
  * again is a no-op (several apps per process); another template under a known key is refused.
  */
-export function registerNotificationTemplate<P extends object = Record<string, unknown>>(key: string, template: NotificationTemplate<P>, options: NotificationTemplateOptions = {}): void {
+export function registerNotificationTemplate<P extends object = Record<string, unknown>>(
+  key: string,
+  template: NotificationTemplate<P>,
+  options: NotificationTemplateOptions = {},
+): void {
   if (!KEY.test(key)) throw new Error(`notification template key must be <module>.<kebab-name>, got "${key}"`);
   const existing = templates.get(key);
   if (existing === (template as NotificationTemplate<never>)) return;

@@ -22,6 +22,14 @@ registerNotificationTemplate<{ name: string; code: string }>('test.greeting', {
   vi: (p) => ({ subject: `Hồ sơ ${p.code} đã được tiếp nhận`, body: `Kính gửi ${p.name}, hồ sơ ${p.code} đã được tiếp nhận.` }),
   en: (p) => ({ subject: `Application ${p.code} received`, body: `Dear ${p.name}, application ${p.code} has been received.` }),
 });
+registerNotificationTemplate<{ name: string; link: string }>(
+  'test.secret-link',
+  {
+    vi: (p) => ({ subject: `Liên kết cho ${p.name}`, body: `Mở ${p.link} để xác nhận.` }),
+    en: (p) => ({ subject: `A link for ${p.name}`, body: `Open ${p.link} to confirm.` }),
+  },
+  { secretParams: ['link'] },
+);
 registerNotificationTemplate('test.broken', {
   vi: () => {
     throw new Error('missing field');
@@ -191,6 +199,34 @@ describe('notifications outbox', () => {
     const invalid = await enqueue(message({ recipient: 'not an address' }));
     expect(await outboxRow(none!.id)).toMatchObject({ status: 'skipped', lastError: 'no-recipient' });
     expect(await outboxRow(invalid!.id)).toMatchObject({ status: 'skipped', lastError: 'invalid-email' });
+  });
+
+  it('forgets secret params once a live channel took the message or it failed for good; a development channel keeps them', async () => {
+    const secretMessage = () => message({ template: 'test.secret-link', params: { name: 'Nguyễn Văn An', link: `https://x.test/xac-nhan?token=${tag()}${tag()}` } });
+    const live = new RecordingTransport(0, undefined, true);
+    configureNotificationChannels({ mail: live });
+    const sent = secretMessage();
+    const link = (sent.params as { link: string }).link;
+    const queued = await enqueue(sent);
+    // While it waits, the outbox page does not show the link of a live channel.
+    const page = await (await signInAs(t, 'system-admin')).get(`/api/v1/notifications/outbox?q=${encodeURIComponent(sent.recipient!)}`);
+    expect(page.json().items).toEqual([expect.objectContaining({ id: queued!.id, status: 'pending', body: 'Mở *** để xác nhận.' })]);
+    expect((await deliverNotification(t.systemCtx(), queued!.id)).outcome).toBe('sent');
+    expect(live.sent[0]).toMatchObject({ text: `Mở ${link} để xác nhận.` });
+    const row = await outboxRow(queued!.id);
+    expect(row).toMatchObject({ status: 'sent', renderedBody: 'Mở *** để xác nhận.', params: { name: 'Nguyễn Văn An', link: '***' } });
+
+    configureNotificationChannels({ mail: new RecordingTransport(1, () => new PermanentDeliveryError('550 no such user')) });
+    const failed = await enqueue(secretMessage());
+    expect((await deliverNotification(t.systemCtx(), failed!.id)).outcome).toBe('failed');
+    expect(await outboxRow(failed!.id)).toMatchObject({ status: 'failed', renderedBody: 'Mở *** để xác nhận.', params: expect.objectContaining({ link: '***' }) });
+
+    const dev = new RecordingTransport();
+    configureNotificationChannels({ mail: dev });
+    const kept = secretMessage();
+    const keptQueued = await enqueue(kept);
+    await deliverNotification(t.systemCtx(), keptQueued!.id);
+    expect((await outboxRow(keptQueued!.id)).renderedBody).toBe(`Mở ${(kept.params as { link: string }).link} để xác nhận.`);
   });
 
   it('refuses an unregistered template inside the transaction', async () => {

@@ -28,11 +28,13 @@ export function LoginPage() {
   const { data: info } = useLoginInfo();
   const next = safeNext(params.get('next'));
 
-  if (me && !login.isPending) return <Navigate to={next} replace />;
+  // Citizens and businesses have no back office: their account area is on the portal.
+  const home = (user: { kind: 'officer' | 'citizen' }) => (user.kind === 'citizen' ? '/tai-khoan' : next);
+  if (me && !login.isPending) return <Navigate to={home(me)} replace />;
 
   const onFinish = (values: Values) =>
     login.mutate(values, {
-      onSuccess: () => void navigate(next, { replace: true }),
+      onSuccess: (res) => void navigate(home(res.user), { replace: true }),
       onError: (err) => {
         // Keep the login, clear only the password so a retyped one is not appended to the wrong one.
         showError(err, form);

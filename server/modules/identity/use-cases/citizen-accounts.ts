@@ -68,7 +68,9 @@ export function checkBirthDate(value: string, now: Date, path: string): void {
 }
 
 /** What an audit entry records of a portal account: its profile, never its password or secrets. */
-export function auditAccount(u: Pick<UserRow, 'displayName' | 'email' | 'phone' | 'accountType' | 'taxCode' | 'businessName' | 'idNumber' | 'bornOn' | 'address' | 'notificationChannel'>) {
+export function auditAccount(
+  u: Pick<UserRow, 'displayName' | 'email' | 'phone' | 'accountType' | 'taxCode' | 'businessName' | 'idNumber' | 'bornOn' | 'address' | 'notificationChannel'>,
+) {
   return {
     displayName: u.displayName,
     email: u.email,
@@ -139,7 +141,12 @@ export async function registerAccount(ctx: Ctx, input: RegisterAccountInput, set
       if (email) {
         const secret = await issueLinkToken(scope.tx, { userId: id, purpose: 'email-confirmation', target: email, now });
         const link = portalLink(settings.publicBaseUrl, PORTAL_PATHS.confirmEmail, secret);
-        await sendEmailConfirmation(scope, { userId: id, to: email, locale: ctx.locale, params: { name: input.fullName, link, change: false, phoneNotSaved: byPhone ? phone : null } });
+        await sendEmailConfirmation(scope, {
+          userId: id,
+          to: email,
+          locale: ctx.locale,
+          params: { name: input.fullName, link, change: false, phoneNotSaved: byPhone ? phone : null },
+        });
       } else {
         const code = await issuePhoneCode(scope.tx, { userId: id, phone: phone!, now });
         await sendPhoneCode(scope, { userId: id, to: phone!, locale: ctx.locale, code });

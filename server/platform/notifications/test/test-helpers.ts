@@ -8,15 +8,15 @@ import { TestAgent, type TestApp } from '../../../test/test-app';
 import type { MailTransport, OutgoingMail, SmsChannel, OutgoingSms } from '../notifications.channels';
 import { notificationsOutbox } from '../notifications.tables';
 
-/** A transport that records what it is given and fails the first `failures` sends. */
+/** A transport that records what it is given and fails the first `failures` sends; `live` plays a real gateway. */
 export class RecordingTransport implements MailTransport, SmsChannel {
   readonly name = 'fake';
-  readonly live = false;
   readonly sent: Array<OutgoingMail | OutgoingSms> = [];
   calls = 0;
   constructor(
     private failures = 0,
     private readonly makeError: () => Error = () => new Error('temporary failure'),
+    readonly live: boolean = false,
   ) {}
   async send(message: OutgoingMail | OutgoingSms): Promise<void> {
     this.calls++;
