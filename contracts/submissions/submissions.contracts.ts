@@ -62,12 +62,18 @@ const Conditions = z.array(Text(40).min(1)).max(100);
 
 // ---------------------------------------------------------------- citizen requests
 
-/** POST /submissions: a draft for the procedure's version in force, if it is offered online (partial or full). */
-export const StartSubmissionRequestSchema = z.object({
-  procedureCode: Text(60).min(1),
-  /** The one-stop desk that will receive it (any centre of the province, §2); omitted: the procedure's usual desk. */
-  receivingUnitId: z.uuid().optional(),
-});
+/**
+ * POST /submissions: a draft for the procedure's version in force, if it is offered online (partial or full). The
+ * procedure by its code or by its id (stable across versions: the portal's submit page is addressed by it); one of them.
+ */
+export const StartSubmissionRequestSchema = z
+  .object({
+    procedureCode: Text(60).min(1).optional(),
+    procedureId: z.uuid().optional(),
+    /** The one-stop desk that will receive it (any centre of the province, §2); omitted: the procedure's usual desk. */
+    receivingUnitId: z.uuid().optional(),
+  })
+  .refine((r) => (r.procedureCode === undefined) !== (r.procedureId === undefined), { message: 'submissions.errors.procedureRequired', path: ['procedureCode'] });
 export type StartSubmissionRequest = z.infer<typeof StartSubmissionRequestSchema>;
 
 /**

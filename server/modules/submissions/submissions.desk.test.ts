@@ -186,5 +186,14 @@ describe('who may do what', () => {
     const notDesk = await w.citizenAgent.post('/api/v1/submissions', { procedureCode: code, receivingUnitId: w.dept.id });
     expect(notDesk.statusCode).toBe(400);
     expect(notDesk.json().error.fields[0].code).toBe('submissions.errors.deskInvalid');
+    // By the procedure's id (the portal's submit page), without naming a desk: the usual one (the department's
+    // procedure goes to the centre directly under the province, the world's `centre` or `otherCentre`).
+    const { procedureId } = (await w.citizenAgent.get(`/api/v1/catalog/procedures/${encodeURIComponent(code)}`)).json<{ procedureId: string }>();
+    const byId = await w.citizenAgent.post('/api/v1/submissions', { procedureId });
+    expect(byId.statusCode, byId.body).toBe(201);
+    expect(byId.json<SubmissionDetail>().procedure.code).toBe(code);
+    const both = await w.citizenAgent.post('/api/v1/submissions', { procedureId, procedureCode: code });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().error.fields[0].message).toBe('Vui lòng chọn một thủ tục (theo mã hoặc theo định danh).');
   });
 });

@@ -1,6 +1,6 @@
 // The e-form's answers checked by the catalog's own validator (the rule the portal's form applies field by field).
 import type { Locale } from '../../platform/i18n';
-import { validateEFormAnswers, type EFormAnswers, type EFormDefinition, type ProcedureVersionView } from '../catalog';
+import { validateEFormAnswers, type EFormAnswers, type ProcedureVersionView } from '../catalog';
 import type { Problem } from './submissions.requirements';
 import type { AnswerValue } from './submissions.tables';
 
@@ -17,8 +17,6 @@ export interface AnswersCheck {
  */
 export function checkAnswers(version: Pick<ProcedureVersionView, 'eForm'>, answers: Record<string, AnswerValue>, locale: Locale, today: string): AnswersCheck {
   if (!version.eForm) return { values: {}, problems: [] };
-  // The view type states what is stored without the input limits (D19); what is stored was checked by
-  // EFormDefinitionSchema when the version was written, so it is a definition the validator reads as such.
-  const { values, errors } = validateEFormAnswers(version.eForm as EFormDefinition, answers, locale, today);
+  const { values, errors } = validateEFormAnswers(version.eForm, answers, locale, today);
   return { values, problems: errors.map((e) => ({ path: e.field ? `answers.${e.field}` : 'answers', code: e.code, params: e.params })) };
 }

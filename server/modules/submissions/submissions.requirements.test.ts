@@ -46,7 +46,7 @@ describe('documents by their groups', () => {
   });
 
   it('lets the e-form stand for the electronic alternative, and puts it on the desk checklist as the original', () => {
-    const withForm = { ...version, eForm: { formatVersion: 1, title: { vi: 'x', en: null }, basis: null, sections: [] } };
+    const withForm = { ...version, eForm: { formatVersion: 1 as const, title: { vi: 'x', en: null }, basis: null, sections: [] } };
     expect([...eFormRequirementKeys(withForm)]).toEqual(['d3']);
     expect(checkDocuments(withForm, [], files('d1')).problems).toEqual([]);
     expect(checklistFromFiles(withForm, files('d1', 'd5'))).toEqual([

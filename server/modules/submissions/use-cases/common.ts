@@ -84,7 +84,8 @@ export async function openDesk(ctx: Ctx, id: string): Promise<OrgUnitRef | null>
 /**
  * The desk a procedure is usually submitted to when the applicant names none: the centre of its implementing unit,
  * else of the nearest unit above it (a commune's centre for a commune's procedure, the provincial centre for a
- * department's). None when the procedure has several implementing units whose desks differ: the applicant chooses.
+ * department's; the first by name if a unit has several). None when the procedure has several implementing units
+ * whose desks differ: the applicant chooses (GET /submissions/desks).
  */
 export async function usualDesk(ctx: Ctx, version: Pick<ProcedureVersionView, 'implementingUnits'>): Promise<OrgUnitView | null> {
   const desks = await openDesks(ctx);

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../../platform/errors';
 import type { StartSubmissionRequest } from '../../../../contracts/submissions/submissions.contracts';
 import { SUBMISSION_ACTIONS } from '../submissions.policy';
 import { insertEvent, insertSubmission, type SubmissionRow } from '../submissions.repository';
-import { eFormPrefill, type EFormDefinition } from '../../catalog';
+import { eFormPrefill, getPublishedProcedureById } from '../../catalog';
 import { actorIdOf, actorLabelOf, invalid, isOnline, openDesk, todayOf, usualDesk, versionInForce } from './common';
 import { applicantPrefillOf } from './prefill';
 
@@ -17,14 +17,14 @@ import { applicantPrefillOf } from './prefill';
 export async function startSubmission(ctx: Ctx, input: StartSubmissionRequest): Promise<SubmissionRow> {
   if (ctx.actor.type !== 'user' || !can(ctx.actor, SUBMISSION_ACTIONS.own)) throw new AppError('FORBIDDEN', { action: SUBMISSION_ACTIONS.own });
   const accountId = ctx.actor.userId;
-  const version = await versionInForce(ctx, input.procedureCode);
-  if (!version) throw notFound('procedure', input.procedureCode);
+  const version = input.procedureId ? await getPublishedProcedureById(ctx.db, input.procedureId, todayOf(ctx)) : await versionInForce(ctx, input.procedureCode!);
+  if (!version) throw notFound('procedure', input.procedureId ?? input.procedureCode);
   if (!isOnline(version)) throw new AppError('SUBMISSION_NOT_ONLINE', { code: version.code }, { status: 409 });
   const desk = input.receivingUnitId ? await openDesk(ctx, input.receivingUnitId) : await usualDesk(ctx, version);
   if (!desk) throw invalid([{ path: 'body.receivingUnitId', code: input.receivingUnitId ? 'submissions.errors.deskInvalid' : 'submissions.errors.deskRequired' }]);
   const prefill = await applicantPrefillOf(ctx);
   // The e-form's fields that name a pre-fill source start with the account's values (only values the field accepts).
-  const answers = version.eForm ? eFormPrefill(version.eForm as EFormDefinition, prefill.eForm, todayOf(ctx)) : {};
+  const answers = version.eForm ? eFormPrefill(version.eForm, prefill.eForm, todayOf(ctx)) : {};
   const now = ctx.clock.now();
   return withTransaction(ctx, async (scope) => {
     const row = await insertSubmission(scope.tx, {
