@@ -29,7 +29,11 @@ const DraftText = (max: number) =>
  * phone and e-mail shapes), so the dossier the desk receives carries exactly what a counter intake would.
  */
 export const ApplicantDraftSchema = z.object({
-  kind: z.enum(APPLICANT_KINDS).nullable().optional().transform((v) => v ?? null),
+  kind: z
+    .enum(APPLICANT_KINDS)
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   name: DraftText(300),
   idNumber: DraftText(20),
   phone: DraftText(20),

@@ -45,9 +45,15 @@ describe('the desk refuses', () => {
     const refused = await decide(w.agents.reception, s, { decision: 'refuse', reasons: 'Thủ tục không thuộc thẩm quyền tiếp nhận trực tuyến.' });
     expect(refused.state).toBe('REFUSED');
     expect(refused.statusCode).toBe(3);
-    expect(refused.latestDecision).toMatchObject({ kind: 'refuse', referenceNumber: expect.stringMatching(/^\d{2,}\/PTC?-/), reasons: 'Thủ tục không thuộc thẩm quyền tiếp nhận trực tuyến.' });
+    expect(refused.latestDecision).toMatchObject({
+      kind: 'refuse',
+      referenceNumber: expect.stringMatching(/^\d{2,}\/PTC?-/),
+      reasons: 'Thủ tục không thuộc thẩm quyền tiếp nhận trực tuyến.',
+    });
     expect(await countDossiers()).toBe(before);
-    const record = await t.database.db.execute<{ kind: string; channel: string }>(sql`select kind, channel from dossiers_intake_decisions where id = ${refused.latestDecision!.id}`);
+    const record = await t.database.db.execute<{ kind: string; channel: string }>(
+      sql`select kind, channel from dossiers_intake_decisions where id = ${refused.latestDecision!.id}`,
+    );
     expect(record.rows).toEqual([{ kind: 'refuse', channel: 'online' }]);
 
     const mine = (await w.citizenAgent.get(`/api/v1/submissions/${s.id}`)).json<SubmissionDetail>();
@@ -153,7 +159,9 @@ describe("the intake's `within` hook", () => {
     };
     const boom = () => Promise.reject(new Error('the caller refuses'));
     await expect(intakeDossier(t.systemCtx(), { ...request, decision: 'accept', feeVnd: 0 }, { within: boom })).rejects.toThrow('the caller refuses');
-    await expect(intakeDossier(t.systemCtx(), { ...request, decision: 'guide', missingItems: ['Tờ khai'], reasons: 'Thiếu' }, { within: boom })).rejects.toThrow('the caller refuses');
+    await expect(intakeDossier(t.systemCtx(), { ...request, decision: 'guide', missingItems: ['Tờ khai'], reasons: 'Thiếu' }, { within: boom })).rejects.toThrow(
+      'the caller refuses',
+    );
     expect(await snapshot()).toEqual(before);
   });
 });

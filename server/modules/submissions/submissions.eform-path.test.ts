@@ -95,7 +95,12 @@ describe('an application declared through the e-form', () => {
     const draft = await startDraft(w.citizenAgent, code, w.centre.id);
     const saved = await save(w.citizenAgent, draft, { applicant: applicant(), answers: { fullName: 'A', birthDate: '1990-01-01' } });
     await submit(w.citizenAgent, saved);
-    const actions = (await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.subjectType, 'submission'), eq(auditEvents.subjectId, draft.id)))).map((a) => a.action);
+    const actions = (
+      await t.database.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.subjectType, 'submission'), eq(auditEvents.subjectId, draft.id)))
+    ).map((a) => a.action);
     expect(actions.sort()).toEqual(['submissions.save', 'submissions.start', 'submissions.submit']);
     const detail = (await w.citizenAgent.get(`/api/v1/submissions/${draft.id}`)).json<SubmissionDetail>();
     expect(detail.timeline.map((e) => e.kind)).toEqual(['created', 'submitted']);

@@ -62,14 +62,26 @@ describe('an online application from draft to dossier', () => {
     expect(missing.complete).toBe(false);
     expect(missing.problems.map((p) => p.path)).toEqual(['documents.d1', 'documents.d2']);
     expect(missing.problems[0]!.message).toBe('Chưa đính kèm "Tờ khai theo mẫu".');
-    const auditBefore = (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(eq(auditEvents.subjectId, draft.id)))[0]!.n;
+    const auditBefore = (
+      await t.database.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(auditEvents)
+        .where(eq(auditEvents.subjectId, draft.id))
+    )[0]!.n;
     const incomplete = await w.citizenAgent.post(`/api/v1/submissions/${draft.id}/submit`, { version: saved.version });
     expect(incomplete.statusCode).toBe(400);
     expect(incomplete.json().error.code).toBe('SUBMISSION_INCOMPLETE');
     expect(incomplete.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['submission.documents.d1', 'submission.documents.d2']);
     const untouched = await read(w.citizenAgent, draft.id);
     expect([untouched.state, untouched.version, untouched.reference]).toEqual(['DRAFT', 2, null]);
-    expect((await t.database.db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(eq(auditEvents.subjectId, draft.id)))[0]!.n).toBe(auditBefore);
+    expect(
+      (
+        await t.database.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(auditEvents)
+          .where(eq(auditEvents.subjectId, draft.id))
+      )[0]!.n,
+    ).toBe(auditBefore);
     // The English caller reads the same problems in English.
     const english = await w.citizenAgent.request('GET', `/api/v1/submissions/${draft.id}/missing`, undefined, { 'accept-language': 'en' });
     expect(english.json().problems[0].message).toBe('"Tờ khai theo mẫu" is not attached yet.');
@@ -97,7 +109,10 @@ describe('an online application from draft to dossier', () => {
     expect(sent.reference).toMatch(/^DK-2026-\d{6}$/);
     expect(sent.dossier).toBeNull();
     expect(sent.actions).toEqual({ edit: false, submit: false, withdraw: true, decide: false });
-    const submitNotice = await t.database.db.select().from(notificationsOutbox).where(and(eq(notificationsOutbox.subjectType, 'submission'), eq(notificationsOutbox.subjectId, draft.id)));
+    const submitNotice = await t.database.db
+      .select()
+      .from(notificationsOutbox)
+      .where(and(eq(notificationsOutbox.subjectType, 'submission'), eq(notificationsOutbox.subjectId, draft.id)));
     expect(submitNotice.map((n) => [n.channel, n.recipient, n.templateKey]).sort()).toEqual([
       ['email', typed.email, 'submissions.applicant-update'],
       ['sms', typed.phone.replace(/\D/g, ''), 'submissions.applicant-update'],
@@ -127,10 +142,16 @@ describe('an online application from draft to dossier', () => {
     expect(scan.headers['content-disposition']).toMatch(/^inline/);
 
     // Guide (Mẫu 02): the applicant is asked for a clearer copy; no dossier is received.
-    const guided = await decide(w.agents.reception, review, { decision: 'guide', missingItems: ['Bản sao giấy tờ tùy thân'], reasons: 'Ảnh chụp căn cước bị mờ, không đọc được số.' });
+    const guided = await decide(w.agents.reception, review, {
+      decision: 'guide',
+      missingItems: ['Bản sao giấy tờ tùy thân'],
+      reasons: 'Ảnh chụp căn cước bị mờ, không đọc được số.',
+    });
     expect(guided).toMatchObject({ state: 'GUIDED', statusCode: null, dossier: null });
     expect(guided.latestDecision).toMatchObject({ kind: 'guide', missingItems: ['Bản sao giấy tờ tùy thân'], referenceNumber: expect.stringMatching(/^\d{2,}\/PBS-/) });
-    const decisionRow = await t.database.db.execute<{ channel: string; checklist: unknown }>(sql`select channel, checklist from dossiers_intake_decisions where id = ${guided.latestDecision!.id}`);
+    const decisionRow = await t.database.db.execute<{ channel: string; checklist: unknown }>(
+      sql`select channel, checklist from dossiers_intake_decisions where id = ${guided.latestDecision!.id}`,
+    );
     expect(decisionRow.rows[0]).toEqual({
       channel: 'online',
       checklist: [
@@ -188,9 +209,18 @@ describe('an online application from draft to dossier', () => {
     expect((await w.otherCitizenAgent.get(form.files[0]!.url)).statusCode).toBe(403);
 
     // Every change is audited under the submission, and the reception under the dossier.
-    const actions = (await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.subjectType, 'submission'), eq(auditEvents.subjectId, draft.id)))).map((a) => a.action);
-    for (const a of ['submissions.start', 'submissions.save', 'submissions.attach', 'submissions.submit', 'submissions.guide', 'submissions.detach', 'submissions.accept']) expect(actions).toContain(a);
-    const intake = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.subjectId, dossier.id), eq(auditEvents.action, 'dossiers.intake')));
+    const actions = (
+      await t.database.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.subjectType, 'submission'), eq(auditEvents.subjectId, draft.id)))
+    ).map((a) => a.action);
+    for (const a of ['submissions.start', 'submissions.save', 'submissions.attach', 'submissions.submit', 'submissions.guide', 'submissions.detach', 'submissions.accept'])
+      expect(actions).toContain(a);
+    const intake = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, dossier.id), eq(auditEvents.action, 'dossiers.intake')));
     expect(intake).toHaveLength(1);
   });
 
@@ -201,7 +231,9 @@ describe('an online application from draft to dossier', () => {
     const fileId = up.files[0]!.id;
     const platformId = (await t.database.db.execute<{ file_id: string }>(sql`select file_id from submissions_files where id = ${fileId}`)).rows[0]!.file_id;
     expect((await w.citizenAgent.delete(`/api/v1/submissions/${draft.id}/files/${fileId}`)).statusCode).toBe(200);
-    const rows = await t.database.db.execute<{ n: number }>(sql`select (select count(*) from submissions_files where id = ${fileId}) + (select count(*) from platform_files where id = ${platformId}) as n`);
+    const rows = await t.database.db.execute<{ n: number }>(
+      sql`select (select count(*) from submissions_files where id = ${fileId}) + (select count(*) from platform_files where id = ${platformId}) as n`,
+    );
     expect(Number(rows.rows[0]!.n)).toBe(0);
     expect((await w.citizenAgent.get(up.files[0]!.url)).statusCode).toBe(404);
   });
@@ -213,7 +245,15 @@ describe('an online application from draft to dossier', () => {
     await attached(w.citizenAgent, draft, 'd1', 'to-khai.pdf');
     await attached(w.citizenAgent, draft, 'd2', 'cccd.pdf');
     t.clock.set('2026-03-06T02:00:00Z');
-    await amendProcedure(w, code, [{ name: 'Bản sao giấy tờ tùy thân', originals: 0, copies: 1 }, { name: 'Giấy ủy quyền', originals: 1, copies: 0 }], '2026-03-06');
+    await amendProcedure(
+      w,
+      code,
+      [
+        { name: 'Bản sao giấy tờ tùy thân', originals: 0, copies: 1 },
+        { name: 'Giấy ủy quyền', originals: 1, copies: 0 },
+      ],
+      '2026-03-06',
+    );
     const moved = await save(w.citizenAgent, await read(w.citizenAgent, draft.id), {});
     expect(moved.requirements.map((r) => [r.key, r.name, r.status, r.files.map((f) => f.fileName)])).toEqual([
       ['d1', 'Bản sao giấy tờ tùy thân', 'attached', ['cccd.pdf']],

@@ -45,7 +45,8 @@ const vi = declareMessages('vi', {
 });
 
 const en = declareMessages('en', {
-  'errors.SUBMISSION_VERSION_CONFLICT': 'This application was just saved elsewhere (another tab or device). The saved copy is attached so you can compare — nothing you typed is lost.',
+  'errors.SUBMISSION_VERSION_CONFLICT':
+    'This application was just saved elsewhere (another tab or device). The saved copy is attached so you can compare — nothing you typed is lost.',
   'errors.SUBMISSION_NOT_ONLINE': 'Procedure {code} is not offered as an online public service; please apply at a desk or by post.',
   'errors.SUBMISSION_PROCEDURE_AMENDED':
     'The procedure has been amended since you started. Open the application again (saving moves it to the new rules), check what is missing and submit again.',

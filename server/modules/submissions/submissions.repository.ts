@@ -157,9 +157,7 @@ export interface AwaitingCursor {
  */
 export async function awaitingPage(db: Queryable, unitIds: readonly string[], after: AwaitingCursor | null, pageSize: number): Promise<SubmissionRow[]> {
   if (unitIds.length === 0) return [];
-  const position = after
-    ? or(gt(submissions.submittedAt, after.submittedAt), and(eq(submissions.submittedAt, after.submittedAt), gt(submissions.id, after.id)))
-    : undefined;
+  const position = after ? or(gt(submissions.submittedAt, after.submittedAt), and(eq(submissions.submittedAt, after.submittedAt), gt(submissions.id, after.id))) : undefined;
   return db
     .select()
     .from(submissions)

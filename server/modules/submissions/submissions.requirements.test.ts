@@ -36,7 +36,9 @@ describe('documents by their groups', () => {
   it("refuses both alternatives, and a case's paper unless the case is declared (then requires one)", () => {
     expect(checkDocuments(version, [], files('d1', 'd2', 'd3')).problems.map((p) => p.code)).toEqual(['dossiers.errors.alternativesSeveral']);
     expect(checkDocuments(version, [], files('d1', 'd2', 'd4')).problems.map((p) => [p.path, p.code])).toEqual([['documents.d4', 'dossiers.errors.documentNotApplicable']]);
-    expect(checkDocuments(version, ['abandoned'], files('d1', 'd2')).problems.map((p) => [p.path, p.code])).toEqual([['groups.abandoned', 'dossiers.errors.conditionDocumentsMissing']]);
+    expect(checkDocuments(version, ['abandoned'], files('d1', 'd2')).problems.map((p) => [p.path, p.code])).toEqual([
+      ['groups.abandoned', 'dossiers.errors.conditionDocumentsMissing'],
+    ]);
     expect(checkDocuments(version, ['abandoned'], files('d1', 'd2', 'd4')).problems).toEqual([]);
   });
 

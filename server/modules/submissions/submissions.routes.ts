@@ -43,11 +43,7 @@ const desk = ['submissions'];
 
 /** A slip opens in the browser's PDF viewer (to read, save or print); never cached (it carries personal data). */
 function sendPdf(reply: FastifyReply, file: RenderedFile) {
-  return reply
-    .header('content-type', file.mimeType)
-    .header('content-disposition', `inline; filename="${file.fileName}"`)
-    .header('cache-control', 'no-store')
-    .send(file.body);
+  return reply.header('content-type', file.mimeType).header('content-disposition', `inline; filename="${file.fileName}"`).header('cache-control', 'no-store').send(file.body);
 }
 
 /**
@@ -186,7 +182,12 @@ export async function submissionRoutes(app: FastifyInstance, options: { publicBa
     '/:id/files/:fileId',
     {
       config: own,
-      schema: { tags: citizen, summary: 'Remove an attached file from a draft or a guided application', params: SubmissionFileParamsSchema, response: { 200: SubmissionDetailSchema } },
+      schema: {
+        tags: citizen,
+        summary: 'Remove an attached file from a draft or a guided application',
+        params: SubmissionFileParamsSchema,
+        response: { 200: SubmissionDetailSchema },
+      },
     },
     async (request) => presentSubmission(request.ctx, await removeFile(request.ctx, options.files, request.params.id, request.params.fileId), 'owner'),
   );

@@ -68,7 +68,13 @@ export async function decideSubmission(ctx: Ctx, id: string, input: DeskDecision
       ...(input.duration ? { duration: input.duration } : {}),
     };
   } else {
-    request = { ...base, ...(row.handlingUnitId ? { handlingUnitId: row.handlingUnitId } : {}), decision: input.decision, missingItems: input.missingItems, reasons: input.reasons };
+    request = {
+      ...base,
+      ...(row.handlingUnitId ? { handlingUnitId: row.handlingUnitId } : {}),
+      decision: input.decision,
+      missingItems: input.missingItems,
+      reasons: input.reasons,
+    };
   }
 
   const now = ctx.clock.now();
@@ -102,7 +108,9 @@ export async function decideSubmission(ctx: Ctx, id: string, input: DeskDecision
         after: {
           state: transition.to,
           version: decided.version,
-          ...(result.decision === 'accept' ? { dossierId: result.dossierId, dossierCode: result.code } : { intakeDecisionId: result.decisionId, referenceNumber: result.referenceNumber }),
+          ...(result.decision === 'accept'
+            ? { dossierId: result.dossierId, dossierCode: result.code }
+            : { intakeDecisionId: result.decisionId, referenceNumber: result.referenceNumber }),
         },
       });
     },

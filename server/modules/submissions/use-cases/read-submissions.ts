@@ -64,7 +64,12 @@ export function assess(ctx: Ctx, row: SubmissionRow, version: ProcedureVersionVi
 
 /** Reads what the detail shows and presents it for the viewer. */
 export async function presentSubmission(ctx: Ctx, row: SubmissionRow, viewer: Viewer): Promise<SubmissionDetail> {
-  const [version, current, files, events] = await Promise.all([versionOfRow(ctx, row), versionInForce(ctx, row.procedureCode), listFiles(ctx.db, row.id), listEvents(ctx.db, row.id)]);
+  const [version, current, files, events] = await Promise.all([
+    versionOfRow(ctx, row),
+    versionInForce(ctx, row.procedureCode),
+    listFiles(ctx.db, row.id),
+    listEvents(ctx.db, row.id),
+  ]);
   const [deskOpen, decision, dossier, unitRows] = await Promise.all([
     openDesk(ctx, row.receivingUnitId).then(Boolean),
     row.latestDecisionId ? getIntakeDecisionForApplicant(ctx, row.latestDecisionId) : Promise.resolve(null),

@@ -134,4 +134,3 @@ export async function sendDeskFile(ctx: Ctx, reply: FastifyReply, store: FileSto
   const { row } = await loadForDesk(ctx, id, SUBMISSION_ACTIONS.review);
   return streamFile(ctx, reply, store, row, fileId);
 }
-

@@ -107,7 +107,13 @@ export async function withdrawSubmission(ctx: Ctx, id: string, input: WithdrawSu
   if (!allows('withdraw', seen.state)) throw new AppError('INVALID_STATE', { state: seen.state });
   const now = ctx.clock.now();
   return withTransaction(ctx, async (scope) => {
-    const updated = await updateSubmission(scope.tx, id, input.version, { state: SUBMISSION_WORKFLOW.withdraw.to, decidedAt: now, updatedAt: now }, SUBMISSION_WORKFLOW.withdraw.from);
+    const updated = await updateSubmission(
+      scope.tx,
+      id,
+      input.version,
+      { state: SUBMISSION_WORKFLOW.withdraw.to, decidedAt: now, updatedAt: now },
+      SUBMISSION_WORKFLOW.withdraw.from,
+    );
     if (!updated) {
       const current = await lockSubmission(scope.tx, id);
       throw new SubmissionConflict(current ?? seen);
