@@ -54,10 +54,10 @@ export const ApplicantDraftViewSchema = z.object({
 export const ANSWERS_MAX_JSON = 200_000;
 /**
  * The e-form's answers by field key, as typed so far (checked against the version's e-form when submitting). Stored
- * as they come: an unfinished answer is still the citizen's work.
+ * as they come: an unfinished answer is still the citizen's work. A cleared field is sent as "" or [] (or left out).
  */
 export const EFormAnswersDraftSchema = z
-  .record(z.string().min(1).max(100), z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(1_000)).max(200), z.null()]))
+  .record(z.string().min(1).max(100), z.union([z.string().max(10_000), z.number(), z.boolean(), z.array(z.string().max(1_000)).max(200)]))
   .refine((a) => Object.keys(a).length <= 500 && JSON.stringify(a).length <= ANSWERS_MAX_JSON, 'submissions.errors.answersTooLarge');
 export type EFormAnswersDraft = z.infer<typeof EFormAnswersDraftSchema>;
 

@@ -23,7 +23,7 @@ export interface ApplicantDraftRow {
 }
 
 /** One answer of the e-form as typed (checked against the version's e-form when submitting). */
-export type AnswerValue = string | number | boolean | string[] | null;
+export type AnswerValue = string | number | boolean | string[];
 
 /**
  * An online submission (nộp hồ sơ trực tuyến, §3.1 step 0; NĐ 45/2020/NĐ-CP on TTHC in the electronic environment):
