@@ -149,6 +149,12 @@ describe('an online application from draft to dossier', () => {
     });
     expect(guided).toMatchObject({ state: 'GUIDED', statusCode: null, dossier: null });
     expect(guided.latestDecision).toMatchObject({ kind: 'guide', missingItems: ['Bản sao giấy tờ tùy thân'], referenceNumber: expect.stringMatching(/^\d{2,}\/PBS-/) });
+    const noticesOf = async (subjectId: string) =>
+      (await t.database.db.select().from(notificationsOutbox).where(eq(notificationsOutbox.subjectId, subjectId))).map((n) => n.channel).sort();
+    // The applicant is told by e-mail and SMS, in the intake's own transaction (dossiers.notify.ts).
+    expect(await noticesOf(guided.latestDecision!.id)).toEqual(['email', 'sms']);
+    // The desk's view links the desk's own routes.
+    expect(guided.latestDecision!.slipUrl).toBe(`/api/v1/dossiers/intake-decisions/${guided.latestDecision!.id}/slip`);
     const decisionRow = await t.database.db.execute<{ channel: string; checklist: unknown }>(
       sql`select channel, checklist from dossiers_intake_decisions where id = ${guided.latestDecision!.id}`,
     );
@@ -192,6 +198,7 @@ describe('an online application from draft to dossier', () => {
     expect(dossier).toMatchObject({ channel: 'online', resultDelivery: 'online', receivedAt: '2026-03-03T09:00:00+07:00', dueAt: '2026-03-10T09:00:00+07:00' });
     expect(dossier.applicant).toMatchObject({ name: typed.name, idNumber: typed.idNumber });
     expect(dossier.checklist.map((c) => c.name)).toEqual(['Tờ khai theo mẫu', 'Bản sao giấy tờ tùy thân']);
+    expect(await noticesOf(dossier.id)).toEqual(['email', 'sms']);
 
     // The applicant sees the code and the appointment, and opens Mẫu 01.
     const done = await read(w.citizenAgent, draft.id);
