@@ -5,6 +5,7 @@ import { resources } from './resources';
 import { ORG_UNIT_KINDS, ROLES } from '../features/identity/identity.types';
 import { CHANNEL_SCOPES, DURATION_UNITS, LEVELS, ONLINE_MODES, STEP_UNIT_REFS, VERSION_STATUSES } from '../features/catalog/catalog.types';
 import { TIME_ISSUES } from '../../contracts/catalog/catalog.contracts';
+import { APPLICANT_SLIPS, DESK_DECISIONS, REQUIREMENT_STATUSES, SUBMISSION_EVENT_KINDS, SUBMISSION_STATES } from '../../contracts/submissions/submissions.values';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -49,7 +50,7 @@ describe('translations', () => {
   });
 
   it('keys follow <module>.<screen>.<message>', () => {
-    expect([...vi.keys()].filter((k) => k.split('.').length < 2 || !/^(common|identity|catalog|audit|portal|calendar|notifications|dossiers)\./.test(k))).toEqual([]);
+    expect([...vi.keys()].filter((k) => k.split('.').length < 2 || !/^(common|identity|catalog|audit|portal|calendar|notifications|dossiers|submissions)\./.test(k))).toEqual([]);
   });
 
   it('defines every literal key the code uses', () => {
@@ -75,6 +76,11 @@ describe('translations', () => {
       ...VERSION_STATUSES.map((s) => `catalog.status.${s}`),
       ...STEP_UNIT_REFS.map((r) => `catalog.unitRefs.${r}`),
       ...TIME_ISSUES.map((i) => `catalog.timeIssues.${i}`),
+      ...SUBMISSION_STATES.map((s) => `submissions.states.${s}`),
+      ...REQUIREMENT_STATUSES.map((s) => `submissions.requirementStatus.${s}`),
+      ...DESK_DECISIONS.map((d) => `submissions.decisions.${d}`),
+      ...APPLICANT_SLIPS.map((s) => `submissions.slips.${s}`),
+      ...SUBMISSION_EVENT_KINDS.map((k) => `submissions.events.${k}`),
       ...['imported', 'warning', 'error'].map((s) => `catalog.import.status.${s}`),
       ...['created', 'updated', 'skipped'].map((s) => `catalog.import.outcomes.${s}`),
     ];

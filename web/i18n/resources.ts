@@ -14,9 +14,11 @@ import viNotifications from './vi/notifications.json';
 import enNotifications from './en/notifications.json';
 import viDossiers from './vi/dossiers.json';
 import enDossiers from './en/dossiers.json';
+import viSubmissions from './vi/submissions.json';
+import enSubmissions from './en/submissions.json';
 
 /** Every UI string, one file per module and language; each file's top key is its module. */
 export const resources = {
-  vi: { translation: { ...viCommon, ...viIdentity, ...viCatalog, ...viAudit, ...viPortal, ...viCalendar, ...viNotifications, ...viDossiers } },
-  en: { translation: { ...enCommon, ...enIdentity, ...enCatalog, ...enAudit, ...enPortal, ...enCalendar, ...enNotifications, ...enDossiers } },
+  vi: { translation: { ...viCommon, ...viIdentity, ...viCatalog, ...viAudit, ...viPortal, ...viCalendar, ...viNotifications, ...viDossiers, ...viSubmissions } },
+  en: { translation: { ...enCommon, ...enIdentity, ...enCatalog, ...enAudit, ...enPortal, ...enCalendar, ...enNotifications, ...enDossiers, ...enSubmissions } },
 };

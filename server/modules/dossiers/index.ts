@@ -12,7 +12,9 @@ import { countDossiersAffected, countProvisionalDossiers, recomputeForCalendarCh
 
 export { DOSSIER_ACTIONS } from './dossiers.policy';
 export { STATUS_CODE, TRANSITIONS, OPEN_STATES, TERMINAL_STATES } from './dossiers.workflow';
-export { intakeDossier, type IntakeResult } from './use-cases/intake-dossier';
+export { intakeDossier, type IntakeResult, type IntakeOptions } from './use-cases/intake-dossier';
+export { renderDossierSlip, renderIntakeDecisionSlip, type RenderedFile, type SlipReader } from './use-cases/render-slips';
+export { getDossierForApplicant, getIntakeDecisionForApplicant, type ApplicantDossierView, type ApplicantIntakeDecision } from './use-cases/applicant-reads';
 export { transitionDossier } from './use-cases/transition-dossier';
 export { issueApology } from './use-cases/issue-apology';
 export { sweepAtRisk, recomputeForCalendarChange, countDossiersAffected } from './use-cases/maintain-deadlines';

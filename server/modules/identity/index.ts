@@ -35,9 +35,21 @@ export const identityModule: ModuleManifest = {
 };
 
 export { identityOrgUnits, identityUsers, identityRoleGrants } from './identity.tables';
-export { getOrgUnit, listOrgUnitsByIds, listOrgUnitIdsWithin, listOrgUnitRefs, cachedOrgUnitRefs, isOpenOn, type OrgUnitView, type OrgUnitRef } from './org-units.repository';
+export {
+  getOrgUnit,
+  listOpenOrgUnitsOfKind,
+  listOrgUnitsByIds,
+  listOrgUnitIdsWithin,
+  listOrgUnitRefs,
+  cachedOrgUnitRefs,
+  isOpenOn,
+  type OrgUnitView,
+  type OrgUnitRef,
+} from './org-units.repository';
 export { listUserNamesByIds } from './users.repository';
 export { createFirstAdmin, hasSystemAdmin } from './use-cases/first-admin';
+/** The signed-in portal account's profile, with the applicant block application forms pre-fill (submissions). */
+export { getCitizenProfile } from './use-cases/citizen-profile';
 export { productionStartNotices } from './demo/start-notices';
 export { escapeLike, normaliseSearch, vietnamDate } from './identity.text';
 export { type OrgUnitSubject, type UserSubject } from './identity.policy';

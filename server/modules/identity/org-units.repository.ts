@@ -171,6 +171,17 @@ export async function listAllOrgUnits(db: Queryable, includeClosed: boolean, tod
   return rows.map(toView);
 }
 
+/** Units of one kind still in force on `today`, with their parent's name, by name (e.g. the one-stop centres a citizen may submit to). */
+export async function listOpenOrgUnitsOfKind(db: Queryable, kind: string, today: string): Promise<OrgUnitView[]> {
+  const rows = await db
+    .select(viewColumns)
+    .from(identityOrgUnits)
+    .leftJoin(parent, eq(parent.id, identityOrgUnits.parentId))
+    .where(and(eq(identityOrgUnits.kind, kind), openOn(today)))
+    .orderBy(asc(identityOrgUnits.depth), asc(identityOrgUnits.name), asc(identityOrgUnits.id));
+  return rows.map(toView);
+}
+
 /** Direct children still in force after `validTo` (they block closing the parent). */
 export async function countChildrenOpenAfter(db: Queryable, parentId: string, validTo: string): Promise<number> {
   const rows = await db

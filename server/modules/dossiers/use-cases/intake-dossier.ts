@@ -2,7 +2,7 @@
 import { can } from '../../../platform/access';
 import { toVnIso, type Duration } from '../../../platform/calendar';
 import { invalidateCalendarCache } from '../../../platform/calendar/store';
-import { withTransaction, type Ctx } from '../../../platform/context/context';
+import { withTransaction, type Ctx, type TxScope } from '../../../platform/context/context';
 import { ShortLivedCache } from '../../../platform/db/short-lived-cache';
 import { AppError, notFound } from '../../../platform/errors';
 import type { IntakeRequest } from '../../../../contracts/dossiers/dossiers.contracts';
@@ -38,6 +38,19 @@ type GuideOrRefuseRequest = Exclude<IntakeRequest, AcceptRequest>;
 
 /** What intake produced: a dossier, or a guide/refuse record. */
 export type IntakeResult = { decision: 'accept'; dossierId: string; code: string } | { decision: 'guide' | 'refuse'; decisionId: string; referenceNumber: string };
+
+/** Optional behaviour of an intake asked by another module. */
+export interface IntakeOptions {
+  /**
+   * Runs inside the intake's transaction, after the dossier (or the guide/refuse record), its audit entry and its
+   * notification are written and before the desk's book counter is taken: the caller records its own side of the
+   * decision in the same commit (the submissions module marks the online submission received, guided or refused, so a
+   * dossier never exists without its submission saying so, nor the reverse). Throwing rolls the whole intake back —
+   * no code, slip number or book entry is consumed. With a calendar publish in between (CalendarMoved) the intake runs
+   * again and so does `within`, in the new transaction.
+   */
+  within?: (scope: TxScope, result: IntakeResult) => Promise<void>;
+}
 
 /** Units by id that are open today (one query for the receiving desk and the handling agency). */
 async function openUnits(ctx: Ctx, ids: Array<string | undefined>, today: string): Promise<Map<string, UnitInfo>> {
@@ -122,14 +135,14 @@ export function resolveWorkflow(version: ProcedureVersionView, receiving: UnitIn
  * entry, timeline, audit and the applicant's notification in one transaction. Guide/refuse: a numbered record for
  * Mẫu 02 / Mẫu 03, no dossier code.
  */
-export async function intakeDossier(ctx: Ctx, input: IntakeRequest): Promise<IntakeResult> {
+export async function intakeDossier(ctx: Ctx, input: IntakeRequest, options: IntakeOptions = {}): Promise<IntakeResult> {
   let result: IntakeResult;
   try {
-    result = await intakeOnce(ctx, input, true);
+    result = await intakeOnce(ctx, input, true, options);
   } catch (err) {
     if (!(err instanceof CalendarMoved)) throw err;
     // A calendar was published while this dossier was being received: once more, with a verified calendar read.
-    result = await intakeOnce(ctx, input, false);
+    result = await intakeOnce(ctx, input, false, options);
   }
   if (result.decision === 'accept' && input.decision === 'accept' && input.returnNow) {
     // "Receive and return now" (issue 9 item 6): the return is the workflow's own transition, authorised and audited
@@ -143,7 +156,7 @@ export async function intakeDossier(ctx: Ctx, input: IntakeRequest): Promise<Int
 /** Thrown inside the transaction when the calendar used for the due instant is no longer the published one. */
 class CalendarMoved extends Error {}
 
-async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: boolean): Promise<IntakeResult> {
+async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: boolean, options: IntakeOptions): Promise<IntakeResult> {
   const now = ctx.clock.now();
   const today = todayOf(ctx);
   const receivingId = receivingUnitId(ctx, input);
@@ -163,7 +176,7 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
   if (!version) throw notFound('procedure', input.procedureCode);
 
   const checklist = checkIntakeChecklist(version, input);
-  if (input.decision !== 'accept') return recordDecision(ctx, { ...input, checklist }, version, receiving, units.get(input.handlingUnitId ?? '') ?? null);
+  if (input.decision !== 'accept') return recordDecision(ctx, { ...input, checklist }, version, receiving, units.get(input.handlingUnitId ?? '') ?? null, options);
 
   if (input.returnNow && !version.onTheSpot) throw invalid('body.returnNow', 'dossiers.errors.notOnTheSpot');
   const handling = await resolveHandlingUnit(ctx, version, input.handlingUnitId, units, today);
@@ -290,6 +303,8 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
         atRisk,
       },
     });
+    const result = { decision: 'accept' as const, dossierId: id, code };
+    await options.within?.(scope, result);
     // Last on purpose: every intake at this desk waits for the book counter (and the desk's control-slip series, D14:
     // Mẫu 06 is numbered at reception) until this transaction commits.
     const numbered = await assignBookNumber(tx, {
@@ -303,11 +318,18 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
       invalidateCalendarCache(ctx.db);
       throw new CalendarMoved();
     }
-    return { decision: 'accept' as const, dossierId: id, code };
+    return result;
   });
 }
 
-async function recordDecision(ctx: Ctx, input: GuideOrRefuseRequest, version: ProcedureVersionView, receiving: UnitInfo, handling: UnitInfo | null): Promise<IntakeResult> {
+async function recordDecision(
+  ctx: Ctx,
+  input: GuideOrRefuseRequest,
+  version: ProcedureVersionView,
+  receiving: UnitInfo,
+  handling: UnitInfo | null,
+  options: IntakeOptions,
+): Promise<IntakeResult> {
   // A guide's missing items and every decision's reasons are required by the contract (IntakeRequestSchema).
   const kind = input.decision;
   if (input.handlingUnitId && !handling) throw invalid('body.handlingUnitId', 'dossiers.errors.handlingUnitInvalid');
@@ -359,6 +381,8 @@ async function recordDecision(ctx: Ctx, input: GuideOrRefuseRequest, version: Pr
       before: null,
       after: { referenceNumber, procedureCode: version.code, receivingUnitId: receiving.id, applicant: { kind: a.kind, name: a.name }, reasons: input.reasons },
     });
-    return { decision: kind, decisionId: row!.id, referenceNumber };
+    const result = { decision: kind, decisionId: row!.id, referenceNumber };
+    await options.within?.(scope, result);
+    return result;
   });
 }

@@ -160,12 +160,22 @@ export async function withIssuance<T>(
 
 const fileName = (kind: string, code: string, ext = 'pdf') => `${kind}-${code.replace(/[^0-9A-Za-z.-]/g, '_')}.${ext}`;
 
+/**
+ * How the caller's right to read a slip was established. `policy`: the dossiers read policy (officers of a unit the
+ * dossier involves). `applicant`: the caller is the dossier's applicant, as established by the module that links the
+ * dossier to the caller's account (submissions: the account that submitted it online) — the slips of an online dossier
+ * reach its applicant electronically (NĐ 45/2020/NĐ-CP), the same PDF the desk prints. An applicant never reads the
+ * control slip (Mẫu 06), the agencies' own record of hand-overs.
+ */
+export type SlipReader = 'policy' | 'applicant';
+
 /** Renders one slip of a dossier the actor may read; 409 INVALID_STATE when the dossier has no such slip. */
-export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip, lookupBaseUrl: string): Promise<RenderedFile> {
+export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip, lookupBaseUrl: string, reader: SlipReader = 'policy'): Promise<RenderedFile> {
   const row = await findDossier(ctx.db, id);
   if (!row) throw notFound('dossier', id);
   const b = await loadBundle(ctx, row);
-  if (!can(ctx.actor, DOSSIER_ACTIONS.read, b.subject)) throw new AppError('FORBIDDEN', { action: DOSSIER_ACTIONS.read });
+  if (reader === 'policy' && !can(ctx.actor, DOSSIER_ACTIONS.read, b.subject)) throw new AppError('FORBIDDEN', { action: DOSSIER_ACTIONS.read });
+  if (reader === 'applicant' && slip === 'control') throw new AppError('FORBIDDEN', { action: DOSSIER_ACTIONS.read });
   const unit = (uid: string) => b.units.get(uid) ?? { id: uid, code: '', name: '', path: '/', kind: '', shortName: null };
   const now = ctx.clock.now();
   const missing = () => new AppError('INVALID_STATE', { state: row.state, slip });
@@ -315,14 +325,14 @@ export async function renderDossierSlip(ctx: Ctx, id: string, slip: DossierSlip,
   }
 }
 
-/** Mẫu 02 (guided) or Mẫu 03 (refused) for an intake decision without a dossier. */
-export async function renderIntakeDecisionSlip(ctx: Ctx, id: string): Promise<RenderedFile> {
+/** Mẫu 02 (guided) or Mẫu 03 (refused) for an intake decision without a dossier (`reader`: see SlipReader). */
+export async function renderIntakeDecisionSlip(ctx: Ctx, id: string, reader: SlipReader = 'policy'): Promise<RenderedFile> {
   const [r] = await ctx.db.select().from(dossierIntakeDecisions).where(eq(dossierIntakeDecisions.id, id)).limit(1);
   if (!r) throw notFound('intakeDecision', id);
   const units = await unitsById(ctx.db, [r.receivingUnitId]);
   const receiving = units.get(r.receivingUnitId)!;
   const subject = { state: 'RECEIVED' as const, holderRole: 'reception-officer', holderPath: receiving.path, receivingPath: receiving.path, handlingPath: receiving.path };
-  if (!can(ctx.actor, DOSSIER_ACTIONS.read, subject)) throw new AppError('FORBIDDEN', { action: DOSSIER_ACTIONS.read });
+  if (reader === 'policy' && !can(ctx.actor, DOSSIER_ACTIONS.read, subject)) throw new AppError('FORBIDDEN', { action: DOSSIER_ACTIONS.read });
   const { issuer, place } = await loadIssuer(ctx.db, receiving);
   const applicant: SlipParty = {
     name: r.applicant.name ?? '',
