@@ -63,9 +63,9 @@ describe('the desk refuses', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    // The refusal reached the applicant by e-mail and SMS through the outbox (the intake's own notice).
+    // The refusal reached the applicant by e-mail, SMS and Zalo through the outbox (the intake's own notice).
     const outbox = await t.database.db.select().from(notificationsOutbox).where(eq(notificationsOutbox.subjectId, refused.latestDecision!.id));
-    expect(outbox.map((o) => o.channel).sort()).toEqual(['email', 'sms']);
+    expect(outbox.map((o) => o.channel).sort()).toEqual(['email', 'sms', 'zalo']);
     // Decided once: a second decision is refused.
     const again = await w.agents.reception.post(`/api/v1/submissions/desk/${s.id}/decision`, { version: refused.version, decision: 'accept' });
     expect(again.statusCode).toBe(409);

@@ -2,7 +2,7 @@
 // outbox). The desk's decisions are told by the intake itself (dossiers.notify.ts: the code and appointment on
 // reception, the missing papers on a guide, the reasons on a refusal), in the transaction that records them; this
 // module tells what only it knows: that the application reached the desk.
-import { declareNotificationTemplate, enqueueNotification } from '../../platform/notifications';
+import { declareNotificationTemplate, enqueueNotifications } from '../../platform/notifications';
 import type { TxScope } from '../../platform/context/context';
 import { translate, type Locale } from '../../platform/i18n';
 import { toVnIso } from '../../platform/calendar';
@@ -31,26 +31,19 @@ const render = (locale: Locale) => (p: NoticeParams) => ({
 /** The applicant's message about their online submission, declared in the submissions manifest. */
 export const submissionNoticeTemplate = declareNotificationTemplate<NoticeParams>('submissions.applicant-update', { vi: render('vi'), en: render('en') });
 
-/** Queues the applicant's e-mail and SMS (whichever they gave) in the caller's transaction. */
+/** Queues the applicant's messages (e-mail, SMS, and Zalo once the template has a ZNS mapping) in the caller's transaction. */
 export async function notifySubmitted(
   scope: TxScope,
   notice: NoticeParams & { submissionId: string; email: string | null; phone: string | null; locale: Locale; dedupe: string },
 ): Promise<void> {
   const params: NoticeParams = { kind: notice.kind, reference: notice.reference, procedureName: notice.procedureName, unit: notice.unit, at: notice.at };
-  for (const [channel, recipient] of [
-    ['email', notice.email],
-    ['sms', notice.phone],
-  ] as const) {
-    if (!recipient) continue;
-    await enqueueNotification(scope, {
-      channel,
-      recipient,
-      template: 'submissions.applicant-update',
-      params,
-      locale: notice.locale,
-      subjectType: 'submission',
-      subjectId: notice.submissionId,
-      dedupeKey: `submission:${notice.submissionId}:${notice.dedupe}:${channel}`,
-    });
-  }
+  await enqueueNotifications(scope, {
+    to: { email: notice.email, phone: notice.phone },
+    template: 'submissions.applicant-update',
+    params,
+    locale: notice.locale,
+    subjectType: 'submission',
+    subjectId: notice.submissionId,
+    dedupeKey: `submission:${notice.submissionId}:${notice.dedupe}`,
+  });
 }
