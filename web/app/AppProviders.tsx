@@ -5,6 +5,8 @@ import enUS from 'antd/locale/en_US';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, setCsrfToken } from './api';
+import { appTheme } from '../ui/theme';
+import { useFocusableScrollRegions } from '../ui/useFocusableScrollRegions';
 
 type ErrorSink = (error: unknown, kind: 'query' | 'mutation', silent: boolean) => void;
 let sink: ErrorSink = () => undefined;
@@ -48,17 +50,13 @@ function QueryErrorBridge() {
   return null;
 }
 
-/** Theme tokens shared by both shells. */
-export const theme = {
-  token: { colorPrimary: '#1456a0', borderRadius: 6, fontFamily: "'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif" },
-};
-
 /** Data, language and antd providers around the whole app; antd's locale follows the i18n language. */
 export function AppProviders({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
+  useFocusableScrollRegions();
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={i18n.language === 'en' ? enUS : viVN} theme={theme}>
+      <ConfigProvider locale={i18n.language === 'en' ? enUS : viVN} theme={appTheme}>
         <AntApp>
           <QueryErrorBridge />
           {children}

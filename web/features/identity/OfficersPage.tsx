@@ -55,6 +55,7 @@ export function OfficersPage() {
           <Input.Search
             allowClear
             placeholder={t('identity.officers.searchPlaceholder')}
+            aria-label={t('identity.officers.searchPlaceholder')}
             onSearch={(v) => {
               setQ(v);
               restart();
@@ -68,11 +69,13 @@ export function OfficersPage() {
               restart();
             }}
             placeholder={t('identity.officers.filterUnit')}
+            aria-label={t('identity.officers.filterUnit')}
             style={{ width: 280, maxWidth: '100%' }}
           />
           <Select
             allowClear
             placeholder={t('identity.officers.filterRole')}
+            aria-label={t('identity.officers.filterRole')}
             value={role}
             onChange={(v) => {
               setRole(v);

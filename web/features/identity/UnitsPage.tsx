@@ -58,10 +58,17 @@ export function UnitsPage() {
         <Col xs={24} lg={16} xl={17}>
           <Card size="small">
             <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-              <Input.Search allowClear placeholder={t('identity.units.searchPlaceholder')} onSearch={filtered(setQ)} style={{ maxWidth: 320 }} />
+              <Input.Search
+                allowClear
+                placeholder={t('identity.units.searchPlaceholder')}
+                aria-label={t('identity.units.searchPlaceholder')}
+                onSearch={filtered(setQ)}
+                style={{ maxWidth: 320 }}
+              />
               <Select
                 allowClear
                 placeholder={t('identity.units.kind')}
+                aria-label={t('identity.units.kind')}
                 value={kind}
                 onChange={filtered(setKind)}
                 options={ORG_UNIT_KINDS.map((k) => ({ value: k, label: t(`identity.kinds.${k}`) }))}

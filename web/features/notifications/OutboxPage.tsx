@@ -50,6 +50,7 @@ export function OutboxPage() {
           <Input.Search
             allowClear
             placeholder={t('notifications.outbox.searchPlaceholder')}
+            aria-label={t('notifications.outbox.searchPlaceholder')}
             onSearch={(v) => {
               setQ(v.trim());
               restart();
@@ -57,6 +58,7 @@ export function OutboxPage() {
             style={{ maxWidth: 360 }}
           />
           <Segmented<StatusFilter>
+            aria-label={t('notifications.outbox.status')}
             value={status}
             onChange={(v) => {
               setStatus(v);
@@ -67,6 +69,7 @@ export function OutboxPage() {
           <Select<NotificationChannel>
             allowClear
             placeholder={t('notifications.outbox.allChannels')}
+            aria-label={t('notifications.outbox.channel')}
             value={channel}
             onChange={(v) => {
               setChannel(v);

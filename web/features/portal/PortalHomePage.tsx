@@ -3,6 +3,7 @@ import { FolderOpenOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useFields } from '../catalog/catalog.api';
+import { PageTitle } from '../../ui/PageTitle';
 
 /** Portal home: a search box and shortcuts to each field (lĩnh vực) with its number of procedures. */
 export function PortalHomePage() {
@@ -13,9 +14,9 @@ export function PortalHomePage() {
   return (
     <Flex vertical gap={24}>
       <div style={{ background: 'linear-gradient(135deg, #fff8e1 0%, #ffffff 60%)', borderRadius: 12, padding: '28px 20px', border: '1px solid #f0e0b0' }}>
-        <Typography.Title level={2} style={{ marginTop: 0 }}>
+        <PageTitle look={2} documentTitle={t('portal.header.home')} style={{ marginBottom: 12 }}>
           {t('portal.home.title')}
-        </Typography.Title>
+        </PageTitle>
         <Typography.Paragraph type="secondary" style={{ fontSize: 16 }}>
           {t('portal.home.subtitle')}
         </Typography.Paragraph>
@@ -31,7 +32,9 @@ export function PortalHomePage() {
         />
       </div>
       <div>
-        <Typography.Title level={4}>{t('portal.home.fields')}</Typography.Title>
+        <Typography.Title level={2} style={{ fontSize: 20 }}>
+          {t('portal.home.fields')}
+        </Typography.Title>
         {isPending ? (
           <Skeleton active />
         ) : (

@@ -12,7 +12,8 @@ export function ProcedureResultItem({ item }: { item: ProcedureSummary }) {
   return (
     <Card size="small" data-testid="procedure-result">
       <Link to={`/thu-tuc/${encodeURIComponent(item.code)}`}>
-        <Typography.Title level={5} style={{ margin: 0, color: '#1456a0' }} className="wrap-anywhere">
+        {/* h2 under the page's h1 (the look of antd's h5). */}
+        <Typography.Title level={2} style={{ margin: 0, color: '#1456a0', fontSize: 16 }} className="wrap-anywhere">
           {item.name}
         </Typography.Title>
       </Link>

@@ -8,6 +8,7 @@ import { useImplementingUnits } from './portal.api';
 import { PAGE_SIZE, readSearchState, writeSearchState, type SearchState } from './search-params';
 import { SearchFilters } from './SearchFilters';
 import { ProcedureResultItem } from './ProcedureResultItem';
+import { PageTitle } from '../../ui/PageTitle';
 
 /** Public procedure search at `/thu-tuc`: text, field, unit, level and online mode, paged; the URL holds the state. */
 export function ProcedureSearchPage() {
@@ -29,9 +30,7 @@ export function ProcedureSearchPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('portal.search.title')}
-      </Typography.Title>
+      <PageTitle>{t('portal.search.title')}</PageTitle>
       <Card size="small">
         <Flex vertical gap={12}>
           <Input.Search
