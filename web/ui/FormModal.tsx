@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Form, Modal, type FormInstance } from 'antd';
 import { LoadingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -69,9 +69,20 @@ export function FormModal<T extends object>({
     }
   };
 
+  // antd puts every force-rendered dialog on its Escape stack, open or not, and only the last one mounted reacts: with
+  // several of these dialogs on a page Escape closed none of them. The open dialog handles Escape itself, unless the
+  // key is closing a dropdown inside it (its combobox still says aria-expanded while the key is handled).
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key !== 'Escape' || e.defaultPrevented || (e.target as HTMLElement).closest('[aria-expanded="true"]')) return;
+    e.stopPropagation();
+    onClose();
+  };
+
   return (
     <Modal
       open={open}
+      keyboard={false}
+      wrapProps={{ onKeyDown }}
       title={title}
       onCancel={onClose}
       onOk={() => void submit()}

@@ -69,6 +69,8 @@ describe('app theme (WCAG 2.1 AA)', () => {
 
   it('keeps disabled values readable on the disabled background', () => {
     expect(contrast(token.colorTextDisabled, token.colorBgContainerDisabled)).toBeGreaterThanOrEqual(4.5);
+    // The chips of a disabled multi-select, as axe measured them.
+    expect(contrast(token.colorTextDisabled, '#e6e6e6')).toBeGreaterThanOrEqual(4.5);
   });
 
   it('puts white text on primary, hovered primary and danger buttons at 4.5:1', () => {
@@ -87,9 +89,11 @@ describe('app theme (WCAG 2.1 AA)', () => {
   it.each(['red', 'volcano', 'orange', 'gold', 'yellow', 'lime', 'green', 'cyan', 'blue', 'geekblue', 'purple', 'magenta'] as const)(
     'draws %s preset tags at 4.5:1 on their tint',
     (hue) => {
-      const text = token[`${hue}7`];
+      // Tags draw shade 7 on shade 1 (antd's tag/style/presetCmp); the theme gives the Tag darker shades 7 where needed.
+      const tag = appTheme.components!.Tag as Record<string, unknown>;
+      const text = (tag[`${hue}7`] as string | undefined) ?? token[`${hue}7`];
       expect(contrast(text, token[`${hue}1`])).toBeGreaterThanOrEqual(4.5);
-      if (hue in { volcano: 1, orange: 1, gold: 1, yellow: 1, lime: 1, green: 1, cyan: 1 }) expect(text).toBe(PRESET_TEXT[`${hue}7` as keyof typeof PRESET_TEXT]);
+      if (`${hue}7` in PRESET_TEXT) expect(text).toBe(PRESET_TEXT[`${hue}7` as keyof typeof PRESET_TEXT]);
     },
   );
 

@@ -14,15 +14,16 @@ export const TEXT_COLOURS = {
   placeholder: '#646b76',
   /**
    * Disabled controls: WCAG does not require contrast for inactive controls, but a disabled field here still shows a
-   * value the officer reads (a locked code, a filled-in unit), so it stays readable: 4.9:1 on antd's disabled grey.
+   * value the officer reads (a published procedure's read-only form), so it stays readable: 5.6:1 on antd's disabled
+   * grey, 4.9:1 on a disabled multi-select's chips (#e6e6e6).
    */
-  disabled: '#646b76',
+  disabled: '#5b6270',
 } as const;
 
 /** The page background of both shells (body and layouts). */
 export const PAGE_BACKGROUND = '#f3f5f8';
 
-/** The product's blue: links, primary buttons, the "processing" status (7.3:1 against white). */
+/** The product's blue: links, primary buttons, the "processing" status tag text (7.3:1 against white). */
 export const PRIMARY = '#1456a0';
 
 /**
@@ -39,7 +40,8 @@ export const STATUS_TEXT = {
 /**
  * The text shade of antd's preset tag colours (`<Tag color="gold">`): antd uses shade 7 on shade 1, which is under
  * 4.5:1 for these hues; a darker shade of the same palette is used instead. The others (red, blue, geekblue, purple,
- * magenta) already pass with shade 7.
+ * magenta) already pass with shade 7. Set on the Tag component: antd's CSS variables ignore palette shades set
+ * globally (measured in the browser), and the hues' seeds cannot be darkened without greying their pale tints.
  */
 export const PRESET_TEXT = {
   volcano7: '#ad2102',
@@ -58,8 +60,8 @@ export const FOCUS_RING = PRIMARY;
 export const appTheme: ThemeConfig = {
   token: {
     colorPrimary: PRIMARY,
-    // Links and info follow the primary blue; antd's own #1677ff is 4.1:1 on white.
-    colorInfo: PRIMARY,
+    // Links follow the primary blue; antd's own #1677ff is 4.1:1 on white. Info keeps antd's blue for icons and tints
+    // (its pale background stays light); info text on tags is set on the Tag below.
     colorLink: PRIMARY,
     colorTextSecondary: TEXT_COLOURS.secondary,
     colorTextTertiary: TEXT_COLOURS.tertiary,
@@ -72,12 +74,11 @@ export const appTheme: ThemeConfig = {
     colorSuccessText: STATUS_TEXT.success,
     colorWarningText: STATUS_TEXT.warning,
     colorErrorText: STATUS_TEXT.error,
-    ...PRESET_TEXT,
     borderRadius: 6,
     fontFamily: "'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif",
   },
   components: {
     // Status tags take their text colour from the status colour itself (antd's tag/style/statusCmp).
-    Tag: { colorSuccess: STATUS_TEXT.success, colorWarning: STATUS_TEXT.warning, colorError: STATUS_TEXT.error, colorInfo: STATUS_TEXT.info },
+    Tag: { colorSuccess: STATUS_TEXT.success, colorWarning: STATUS_TEXT.warning, colorError: STATUS_TEXT.error, colorInfo: STATUS_TEXT.info, ...PRESET_TEXT },
   },
 };

@@ -128,6 +128,7 @@ function ProcedureEditor({ version }: { version: ProcedureVersion | null }) {
   return (
     <>
       <PageHeader
+        documentTitle={title}
         title={
           <Space wrap>
             <span className="wrap-anywhere">{title}</span>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Card, Flex, Input, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
 import { ImportOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useClearable } from '../../ui/useClearable';
 import { LinkButton } from '../../ui/LinkButton';
 import { STATUS_TEXT } from '../../ui/theme';
 import { Link, useNavigate } from 'react-router';
@@ -19,6 +20,7 @@ type StatusFilter = VersionStatus | 'all';
 /** The catalogue's versions: search, status filter, paging; entry to create, import and edit. */
 export function ProceduresAdminPage() {
   const { t } = useTranslation();
+  const clearable = useClearable();
   const navigate = useNavigate();
   const { data: me } = useMe();
   const [q, setQ] = useState('');
@@ -48,7 +50,7 @@ export function ProceduresAdminPage() {
       <Card size="small">
         <Flex wrap gap={8} style={{ marginBottom: 12 }} align="center">
           <Input.Search
-            allowClear
+            allowClear={clearable}
             placeholder={t('catalog.list.searchPlaceholder')}
             aria-label={t('catalog.list.searchPlaceholder')}
             onSearch={(v) => {
@@ -59,6 +61,8 @@ export function ProceduresAdminPage() {
           />
           <Segmented<StatusFilter>
             aria-label={t('catalog.list.status')}
+            // On a phone the statuses scroll sideways inside the control instead of widening the page.
+            style={{ maxWidth: '100%', overflowX: 'auto' }}
             value={status}
             onChange={(v) => {
               setStatus(v);

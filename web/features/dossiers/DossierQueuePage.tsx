@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Flex, Grid, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { BookOutlined, InboxOutlined, LeftOutlined, RightOutlined, VerticalRightOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useClearable } from '../../ui/useClearable';
 import { LinkButton } from '../../ui/LinkButton';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { hasAction } from '../../app/admin-menu';
@@ -21,6 +22,7 @@ const isQueue = (v: string | null): v is Queue => !!v && (QUEUE_TABS as readonly
 /** The officer's work queues: mine, my unit, due soon, overdue, at risk, history; search and paging kept in the URL. */
 export function DossierQueuePage() {
   const { t } = useTranslation();
+  const clearable = useClearable();
   const navigate = useNavigate();
   const { data: me } = useMe();
   const [params, setParams] = useSearchParams();
@@ -97,7 +99,7 @@ export function DossierQueuePage() {
           <Input.Search
             key={q}
             defaultValue={q}
-            allowClear
+            allowClear={clearable}
             placeholder={t('dossiers.queue.searchPlaceholder')}
             aria-label={t('dossiers.queue.searchPlaceholder')}
             onSearch={(v) => update({ q: v.trim() || undefined, ...restart })}

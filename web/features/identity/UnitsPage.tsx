@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Checkbox, Col, Flex, Input, Row, Select, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useClearable } from '../../ui/useClearable';
 import { hasAction } from '../../app/admin-menu';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatDate } from '../../ui/dates';
@@ -15,6 +16,7 @@ import { usePaging } from '../../ui/usePaging';
 /** Organisation units: tree on the left, searchable paged table on the right; create, edit, close. */
 export function UnitsPage() {
   const { t } = useTranslation();
+  const clearable = useClearable();
   const { data: me } = useMe();
   const [parentId, setParentId] = useState<string | null>(null);
   const [q, setQ] = useState('');
@@ -59,7 +61,7 @@ export function UnitsPage() {
           <Card size="small">
             <Flex wrap gap={8} style={{ marginBottom: 12 }}>
               <Input.Search
-                allowClear
+                allowClear={clearable}
                 placeholder={t('identity.units.searchPlaceholder')}
                 aria-label={t('identity.units.searchPlaceholder')}
                 onSearch={filtered(setQ)}

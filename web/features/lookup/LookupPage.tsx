@@ -1,6 +1,7 @@
 import { useEffect, useRef, type Ref } from 'react';
 import { Alert, Card, Descriptions, Flex, Input, Result, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useClearable } from '../../ui/useClearable';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../app/api';
 import { formatAppointment, formatInstant, statusColor } from '../dossiers/dossiers.format';
@@ -106,6 +107,7 @@ function LookupResult({ data, headingRef }: { data: PublicLookup; headingRef: Re
  */
 export function LookupPage() {
   const { t, i18n } = useTranslation();
+  const clearable = useClearable();
   const navigate = useNavigate();
   const { code: pathCode } = useParams();
   const [params] = useSearchParams();
@@ -157,7 +159,7 @@ export function LookupPage() {
         key={code ?? ''}
         defaultValue={code}
         size="large"
-        allowClear
+        allowClear={clearable}
         enterButton={t('dossiers.lookup.submit')}
         placeholder={t('dossiers.lookup.placeholder')}
         aria-label={t('dossiers.lookup.codeLabel')}

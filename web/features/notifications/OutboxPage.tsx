@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Card, Flex, Input, Segmented, Select, Table, Tag, Typography } from 'antd';
 import { MailOutlined, MessageOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useClearable } from '../../ui/useClearable';
 import { SubjectLabel } from '../audit/SubjectLabel';
 import {
   NOTIFICATION_CHANNELS,
@@ -22,6 +23,7 @@ type StatusFilter = NotificationStatus | 'all';
 /** The outbox: every queued e-mail and SMS with its rendered text and delivery status (in development nothing leaves the server). */
 export function OutboxPage() {
   const { t } = useTranslation();
+  const clearable = useClearable();
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [channel, setChannel] = useState<NotificationChannel | undefined>();
@@ -48,7 +50,7 @@ export function OutboxPage() {
       <Card size="small">
         <Flex wrap gap={8} style={{ marginBottom: 12 }} align="center">
           <Input.Search
-            allowClear
+            allowClear={clearable}
             placeholder={t('notifications.outbox.searchPlaceholder')}
             aria-label={t('notifications.outbox.searchPlaceholder')}
             onSearch={(v) => {
@@ -59,6 +61,8 @@ export function OutboxPage() {
           />
           <Segmented<StatusFilter>
             aria-label={t('notifications.outbox.status')}
+            // On a phone the statuses scroll sideways inside the control instead of widening the page.
+            style={{ maxWidth: '100%', overflowX: 'auto' }}
             value={status}
             onChange={(v) => {
               setStatus(v);

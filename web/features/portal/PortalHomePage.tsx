@@ -1,6 +1,7 @@
 import { Card, Col, Flex, Input, Row, Skeleton, Typography } from 'antd';
 import { FolderOpenOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useClearable } from '../../ui/useClearable';
 import { Link, useNavigate } from 'react-router';
 import { useFields } from '../catalog/catalog.api';
 import { PageTitle } from '../../ui/PageTitle';
@@ -8,6 +9,7 @@ import { PageTitle } from '../../ui/PageTitle';
 /** Portal home: a search box and shortcuts to each field (lĩnh vực) with its number of procedures. */
 export function PortalHomePage() {
   const { t } = useTranslation();
+  const clearable = useClearable();
   const navigate = useNavigate();
   const { data: fields, isPending } = useFields();
 
@@ -22,7 +24,7 @@ export function PortalHomePage() {
         </Typography.Paragraph>
         <Input.Search
           size="large"
-          allowClear
+          allowClear={clearable}
           enterButton={<SearchOutlined aria-label={t('portal.search.submit')} />}
           placeholder={t('portal.home.searchPlaceholder')}
           aria-label={t('portal.home.searchPlaceholder')}
