@@ -47,7 +47,11 @@ export function ProcedureDetailPage() {
         </PageTitle>
         <Flex wrap gap={6}>
           <Tag>{p.code}</Tag>
-          {p.field ? <Tag color="blue">{p.field}</Tag> : null}
+          {p.field ? (
+            <Tag color="blue" style={{ whiteSpace: 'normal', maxWidth: '100%' }}>
+              {p.field}
+            </Tag>
+          ) : null}
           <OnlineModeTag mode={p.onlineMode} />
         </Flex>
       </div>

@@ -19,7 +19,12 @@ export function ProcedureResultItem({ item }: { item: ProcedureSummary }) {
       </Link>
       <Flex wrap gap={6} style={{ margin: '8px 0' }}>
         <Tag>{item.code}</Tag>
-        {item.field ? <Tag color="blue">{item.field}</Tag> : null}
+        {/* A long field name wraps inside its tag instead of widening a phone's page. */}
+        {item.field ? (
+          <Tag color="blue" style={{ whiteSpace: 'normal', maxWidth: '100%' }}>
+            {item.field}
+          </Tag>
+        ) : null}
         {item.levels.map((l) => (
           <Tag key={l} color="purple">
             {t(`catalog.levels.${l}`)}
