@@ -1,12 +1,59 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import path from 'node:path';
 
 const backend = process.env.MOTCUA_API_URL ?? 'http://localhost:3000';
+
+/** The subset of a Vite/Rolldown plugin this one needs (both accept it). */
+interface ResolvePlugin {
+  name: string;
+  enforce?: 'pre';
+  resolveId(source: string, importer: string | undefined): string | null;
+  load(id: string): string | null;
+}
+
+const PREFIX = '\0motcua-decorative-icon:';
+/** How each icon file of @ant-design/icons imports the component that renders it (`../components/AntdIconLight`). */
+const ICON_COMPONENT = /^\.\.\/components\/(AntdIconLight|AntdIcon)(\.js)?$/;
+const FROM_ICONS_PACKAGE = /[\\/]@ant-design[\\/]icons[\\/]es[\\/]icons[\\/]/;
+
+/**
+ * Makes every antd icon decorative unless it is given a name (issue 11 item 9): the icon files of @ant-design/icons,
+ * those antd uses inside its own components included (clear buttons, select arrows, pagination), import their
+ * renderer from `../components/AntdIconLight`; this plugin hands them that renderer wrapped by
+ * web/ui/decorative-icon.ts instead. One place rather than `aria-hidden` on each of a hundred icons, and antd's
+ * internal icons cannot be reached otherwise. Used by the build and by the dev server's dependency bundler.
+ * Pinned to @ant-design/icons 6.3 (its file layout); the browser journey e2e/a11y.spec.ts fails if icons read out
+ * their file names again.
+ */
+function decorativeIcons(root: string): ResolvePlugin {
+  const wrapper = path.join(root, 'web/ui/decorative-icon.ts');
+  return {
+    name: 'motcua-decorative-icons',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const match = ICON_COMPONENT.exec(source);
+      if (!match || !importer || !FROM_ICONS_PACKAGE.test(importer)) return null;
+      return PREFIX + match[1];
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const component = id.slice(PREFIX.length);
+      return [
+        `import Icon from '@ant-design/icons/es/components/${component}';`,
+        `import { decorativeIcon } from ${JSON.stringify(wrapper)};`,
+        'export default decorativeIcon(Icon);',
+      ].join('\n');
+    },
+  };
+}
 
 /** Web app build: sources in web/, output in web/dist (served by the Fastify app in production). */
 export default defineConfig({
   root: 'web',
-  plugins: [react()],
+  plugins: [react(), decorativeIcons(import.meta.dirname)],
+  // The dev server pre-bundles antd and its icons with Rolldown, outside the plugin list above.
+  optimizeDeps: { rolldownOptions: { plugins: [decorativeIcons(import.meta.dirname)] } },
   server: {
     proxy: {
       '/api': { target: backend, changeOrigin: false },

@@ -170,7 +170,7 @@ test('the catalog administrator has a worklist; the portal shows no catalog inte
   await mobile.goto('/admin/dossiers?queue=overdue');
   await expect(mobile.getByTestId('overdue-hint')).toBeVisible();
   const button = await mobile.getByTestId('menu-button').boundingBox();
-  const title = await mobile.getByRole('heading', { level: 3 }).first().boundingBox();
+  const title = await mobile.getByRole('heading', { level: 1 }).boundingBox();
   expect(button!.y + button!.height).toBeLessThanOrEqual(title!.y);
   const overflow = await horizontalOverflow(mobile);
   expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.clientWidth);

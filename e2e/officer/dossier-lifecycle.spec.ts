@@ -226,7 +226,7 @@ test('a dossier from the desk to the citizen: keyboard intake, receipt, hand-ove
   });
 
   await test.step('the reception officer sends it on to the handling agency', async () => {
-    await desk.getByRole('button', { name: 'Xem hồ sơ' }).click();
+    await desk.getByRole('link', { name: 'Xem hồ sơ' }).click();
     await expect(desk.getByTestId('detail-code')).toContainText(code);
     await expect(desk.getByTestId('receiving-unit')).toHaveText('Trung tâm Phục vụ hành chính công phường Hạc Thành');
     await expect(desk.getByTestId('handling-unit')).toHaveText('Phường Hạc Thành');

@@ -22,3 +22,38 @@ export async function attachScreenshot(page: Page, testInfo: TestInfo, name: str
 export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number }> {
   return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
 }
+
+/**
+ * The elements that stick out past the right edge of the viewport (the innermost ones, not clipped by a scrolling
+ * ancestor), as short CSS paths with their right edge: what to fix when horizontalOverflow fails.
+ */
+export async function overflowingElements(page: Page, limit = 5): Promise<string[]> {
+  return page.evaluate((limit) => {
+    const width = document.documentElement.clientWidth;
+    const sticksOut = (el: Element) => el.getBoundingClientRect().right > width + 1;
+    const clipped = (el: Element) => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        if (getComputedStyle(p).overflowX !== 'visible' && !sticksOut(p)) return true;
+      }
+      return false;
+    };
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList]
+        .slice(0, 2)
+        .map((c) => `.${c}`)
+        .join('')}`;
+    const path = (el: Element) => {
+      const chain = [el.parentElement?.parentElement, el.parentElement, el]
+        .filter((e): e is Element => !!e)
+        .map(name)
+        .join(' > ');
+      // The nearest test id says which part of the page it is.
+      const near = el.closest('[data-testid]')?.getAttribute('data-testid');
+      return near ? `[data-testid=${near}] … ${chain}` : chain;
+    };
+    return [...document.body.querySelectorAll('*')]
+      .filter((el) => sticksOut(el) && ![...el.children].some(sticksOut) && !clipped(el))
+      .slice(0, limit)
+      .map((el) => `${path(el)} (right edge ${Math.round(el.getBoundingClientRect().right)} px)`);
+  }, limit);
+}

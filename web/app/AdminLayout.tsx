@@ -9,6 +9,7 @@ import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { useApiError } from './useApiError';
 import { allowedMenu, shellTitleKey } from './admin-menu';
 import { CalendarStatusBanner } from '../features/calendar/CalendarStatusBanner';
+import { MAIN_CONTENT_ID, SkipLink } from '../ui/SkipLink';
 
 const { Header, Sider, Content } = Layout;
 
@@ -50,6 +51,7 @@ export function AdminLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <SkipLink />
       <Sider
         breakpoint="lg"
         collapsedWidth={0}
@@ -62,12 +64,16 @@ export function AdminLayout() {
           setCollapsed(broken);
         }}
         style={narrow ? { position: 'fixed', insetBlock: 0, insetInlineStart: 0, zIndex: 20 } : undefined}
+        // A closed drawer keeps its menu in the page: without `inert` the keyboard would tab through invisible items.
+        inert={narrow && collapsed}
+        aria-label={t('common.app.mainMenu')}
         data-testid="admin-menu"
       >
         <div style={{ color: '#fff', padding: '18px 20px', fontWeight: 600, fontSize: 16, lineHeight: 1.3 }} data-testid="shell-title">
           {title}
         </div>
         <Menu
+          aria-label={t('common.app.mainMenu')}
           theme="dark"
           mode="inline"
           selectedKeys={selected ? [selected] : []}
@@ -88,7 +94,14 @@ export function AdminLayout() {
           <Flex align="center" justify="flex-end" gap={16} style={{ height: '100%' }}>
             {narrow ? (
               <Flex align="center" gap={8} style={{ marginInlineEnd: 'auto', minWidth: 0 }}>
-                <Button type="text" icon={<MenuOutlined />} aria-label={t('common.app.openMenu')} onClick={() => setCollapsed((c) => !c)} data-testid="menu-button" />
+                <Button
+                  type="text"
+                  icon={<MenuOutlined />}
+                  aria-label={t('common.app.openMenu')}
+                  aria-expanded={!collapsed}
+                  onClick={() => setCollapsed((c) => !c)}
+                  data-testid="menu-button"
+                />
                 <Typography.Text strong ellipsis style={{ maxWidth: 150 }}>
                   {title}
                 </Typography.Text>
@@ -114,7 +127,8 @@ export function AdminLayout() {
             </Dropdown>
           </Flex>
         </Header>
-        <Content style={{ padding: narrow ? 8 : 16, minWidth: 0 }}>
+        {/* tabIndex -1: the skip link moves the focus here; it is not a stop of the tab order. */}
+        <Content id={MAIN_CONTENT_ID} tabIndex={-1} style={{ padding: narrow ? 8 : 16, minWidth: 0 }}>
           <CalendarStatusBanner />
           <Outlet />
         </Content>

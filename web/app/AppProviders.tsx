@@ -1,10 +1,13 @@
 import { useEffect, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import viVN from 'antd/locale/vi_VN';
 import enUS from 'antd/locale/en_US';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, setCsrfToken } from './api';
+import { appTheme } from '../ui/theme';
+import { useFocusableScrollRegions } from '../ui/useFocusableScrollRegions';
 
 type ErrorSink = (error: unknown, kind: 'query' | 'mutation', silent: boolean) => void;
 let sink: ErrorSink = () => undefined;
@@ -48,17 +51,14 @@ function QueryErrorBridge() {
   return null;
 }
 
-/** Theme tokens shared by both shells. */
-export const theme = {
-  token: { colorPrimary: '#1456a0', borderRadius: 6, fontFamily: "'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif" },
-};
-
 /** Data, language and antd providers around the whole app; antd's locale follows the i18n language. */
 export function AppProviders({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
+  useFocusableScrollRegions();
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={i18n.language === 'en' ? enUS : viVN} theme={theme}>
+      {/* Search boxes' button holds only an icon: it is named here once for all of them (WCAG 4.1.2). */}
+      <ConfigProvider locale={i18n.language === 'en' ? enUS : viVN} theme={appTheme} inputSearch={{ searchIcon: <SearchOutlined aria-label={t('common.actions.search')} /> }}>
         <AntApp>
           <QueryErrorBridge />
           {children}

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { ProvinceEmblem } from '../ui/ProvinceEmblem';
 import { useMe } from '../features/identity/identity.api';
+import { MAIN_CONTENT_ID, SkipLink } from '../ui/SkipLink';
+import { PAGE_BACKGROUND } from '../ui/theme';
 
 const { Header, Content, Footer } = Layout;
 
@@ -45,8 +47,9 @@ function AccountNav() {
 export function PortalLayout() {
   const { t } = useTranslation();
   return (
-    <Layout style={{ minHeight: '100vh', background: '#f3f5f8' }}>
-      <Header style={{ background: '#a4161a', height: 'auto', lineHeight: 1.4, padding: '10px 16px' }}>
+    <Layout style={{ minHeight: '100vh', background: PAGE_BACKGROUND }}>
+      <SkipLink />
+      <Header className="on-dark" style={{ background: '#a4161a', height: 'auto', lineHeight: 1.4, padding: '10px 16px' }}>
         <Flex align="center" justify="space-between" wrap gap={8} style={{ maxWidth: 1160, margin: '0 auto' }}>
           <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, color: '#fff', minWidth: 0 }}>
             <ProvinceEmblem />
@@ -55,21 +58,24 @@ export function PortalLayout() {
             </Typography.Text>
           </Link>
           <Flex align="center" gap={16} wrap>
-            <NavLink to="/" end style={navStyle}>
-              {t('portal.header.home')}
-            </NavLink>
-            <NavLink to="/thu-tuc" style={navStyle}>
-              {t('portal.header.procedures')}
-            </NavLink>
-            <NavLink to="/tra-cuu" style={navStyle}>
-              {t('dossiers.lookup.nav')}
-            </NavLink>
+            <Flex component="nav" align="center" gap={16} wrap aria-label={t('portal.header.navLabel')}>
+              <NavLink to="/" end style={navStyle}>
+                {t('portal.header.home')}
+              </NavLink>
+              <NavLink to="/thu-tuc" style={navStyle}>
+                {t('portal.header.procedures')}
+              </NavLink>
+              <NavLink to="/tra-cuu" style={navStyle}>
+                {t('dossiers.lookup.nav')}
+              </NavLink>
+            </Flex>
             <AccountNav />
             <LanguageSwitch dark />
           </Flex>
         </Flex>
       </Header>
-      <Content style={{ padding: '16px 12px', width: '100%', maxWidth: 1160, margin: '0 auto', boxSizing: 'border-box' }}>
+      {/* tabIndex -1: the skip link moves the focus here; it is not a stop of the tab order. */}
+      <Content id={MAIN_CONTENT_ID} tabIndex={-1} style={{ padding: '16px 12px', width: '100%', maxWidth: 1160, margin: '0 auto', boxSizing: 'border-box' }}>
         <Outlet />
       </Content>
       <Footer style={{ textAlign: 'center', background: '#e9edf2', padding: '16px 12px' }}>

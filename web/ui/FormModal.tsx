@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useState, type ReactNode } from 'react';
 import { Form, Modal, type FormInstance } from 'antd';
 import { LoadingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +26,38 @@ interface FormModalProps<T> {
   /** Shown above the fields (e.g. a conflict notice). */
   banner?: ReactNode;
   okDisabled?: boolean;
+}
+
+/** The open form dialogs, most recent last: Escape closes the last one only. */
+const openDialogs: symbol[] = [];
+/** antd's dropdowns and pickers, which take Escape for themselves while they are shown (closed ones stay in the page). */
+const POPUPS = '.ant-select-dropdown, .ant-picker-dropdown, .ant-dropdown';
+const popupShown = () => [...document.querySelectorAll(POPUPS)].some((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden');
+
+/**
+ * Escape closes the open dialog (WCAG 2.1.1 keyboard users expect it). antd puts every force-rendered dialog on its
+ * Escape stack at mount, open or not, and only the last one mounted reacts: with several of these dialogs on a page,
+ * Escape closed none of them. So antd's handling is off (`keyboard={false}`) and the open dialog listens itself,
+ * leaving Escape to an open dropdown inside it, which antd closes first.
+ */
+function useEscapeCloses(open: boolean, onClose: () => void): void {
+  const close = useEffectEvent(onClose);
+  useEffect(() => {
+    if (!open) return;
+    const me = Symbol('form-dialog');
+    openDialogs.push(me);
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.isComposing || openDialogs.at(-1) !== me) return;
+      const target = e.target instanceof Element ? e.target : null;
+      if (target?.closest('[aria-expanded="true"]') || popupShown()) return;
+      close();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      openDialogs.splice(openDialogs.indexOf(me), 1);
+    };
+  }, [open]);
 }
 
 /** A modal holding one vertical form: validates, submits, shows server errors in place, closes on success. */
@@ -69,9 +101,12 @@ export function FormModal<T extends object>({
     }
   };
 
+  useEscapeCloses(open, onClose);
+
   return (
     <Modal
       open={open}
+      keyboard={false}
       title={title}
       onCancel={onClose}
       onOk={() => void submit()}

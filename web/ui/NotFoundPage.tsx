@@ -1,19 +1,21 @@
-import { Button, Result } from 'antd';
+import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { LinkButton } from './LinkButton';
+import { useDocumentTitle } from './useDocumentTitle';
 
 /** Shown for an unknown path inside either shell. */
 export function NotFoundPage({ homePath = '/' }: { homePath?: string }) {
   const { t } = useTranslation();
+  useDocumentTitle(t('common.notFound.title'));
   return (
     <Result
       status="404"
-      title={t('common.notFound.title')}
+      title={<h1>{t('common.notFound.title')}</h1>}
       subTitle={t('common.notFound.description')}
       extra={
-        <Link to={homePath}>
-          <Button type="primary">{t('common.notFound.home')}</Button>
-        </Link>
+        <LinkButton type="primary" to={homePath}>
+          {t('common.notFound.home')}
+        </LinkButton>
       }
     />
   );

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Form, Input, Table } from 'antd';
+import { Button, Card, DatePicker, Form, Grid, Input, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useClearable } from '../../ui/useClearable';
 import type { AuditEvent, ListAuditEventsQuery } from '../../../contracts/audit/audit.contracts';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatDateTime } from '../../ui/dates';
@@ -39,10 +40,13 @@ function toQuery(f: Filters): Query {
 /** The audit log: filter by actor, action, subject and date range; each row expands to its before/after state. */
 export function AuditLogPage() {
   const { t } = useTranslation();
+  const clearable = useClearable();
   const [form] = Form.useForm<Filters>();
   const [query, setQuery] = useState<Query>({});
   const { page, pageSize, restart, pagination } = usePaging();
   const { data, isFetching } = useAuditEvents({ ...query, page, pageSize });
+  // On a phone the filters stack (label above field); inline they were wider than the screen (the date range alone).
+  const narrow = Grid.useBreakpoint().sm === false;
 
   return (
     <>
@@ -50,7 +54,7 @@ export function AuditLogPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form
           form={form}
-          layout="inline"
+          layout={narrow ? 'vertical' : 'inline'}
           onFinish={(f) => {
             setQuery(toQuery(f));
             restart();
@@ -61,16 +65,16 @@ export function AuditLogPage() {
             <UserPicker />
           </Form.Item>
           <Form.Item name="action" label={t('audit.log.action')}>
-            <Input allowClear placeholder={t('audit.log.actionPlaceholder')} />
+            <Input allowClear={clearable} placeholder={t('audit.log.actionPlaceholder')} />
           </Form.Item>
           <Form.Item name="subjectType" label={t('audit.log.subjectType')}>
-            <Input allowClear style={{ width: 160 }} />
+            <Input allowClear={clearable} style={{ width: 160 }} />
           </Form.Item>
           <Form.Item name="subjectId" label={t('audit.log.subjectId')}>
-            <Input allowClear style={{ width: 200 }} />
+            <Input allowClear={clearable} style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="range" label={t('audit.log.range')}>
-            <DatePicker.RangePicker format="DD/MM/YYYY" />
+            <DatePicker.RangePicker format="DD/MM/YYYY" style={narrow ? { width: '100%' } : undefined} />
           </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit">

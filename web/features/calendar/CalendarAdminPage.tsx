@@ -66,35 +66,37 @@ export function CalendarAdminPage() {
           </>
         }
       />
+      {/* The year picker sits outside the tab list: a tab list holds tabs only (WCAG 4.1.2). */}
       <Tabs
         activeKey={tab}
         onChange={(key) => setParam('tab', key)}
-        tabBarExtraContent={
-          tab === 'year' && items.length ? (
-            <Select
-              aria-label={t('calendar.admin.year')}
-              data-testid="year-select"
-              value={year}
-              options={yearOptions}
-              onChange={(y) => setParam('year', String(y))}
-              style={{ minWidth: 220 }}
-            />
-          ) : null
-        }
         items={[
           {
             key: 'year',
             label: t('calendar.admin.yearTab'),
-            children:
-              years.isPending || (year !== undefined && detail.isPending) ? (
-                <Skeleton active />
-              ) : years.error || detail.error ? (
-                <Result status="error" title={t('common.errors.loadFailed')} subTitle={(years.error ?? detail.error)?.message} />
-              ) : !detail.data ? (
-                <Empty description={t('calendar.admin.noYears')} />
-              ) : (
-                <YearPanel key={detail.data.year} data={detail.data} canManage={canManage} />
-              ),
+            children: (
+              <>
+                {items.length ? (
+                  <Select
+                    aria-label={t('calendar.admin.year')}
+                    data-testid="year-select"
+                    value={year}
+                    options={yearOptions}
+                    onChange={(y) => setParam('year', String(y))}
+                    style={{ minWidth: 220, maxWidth: '100%', marginBottom: 12 }}
+                  />
+                ) : null}
+                {years.isPending || (year !== undefined && detail.isPending) ? (
+                  <Skeleton active />
+                ) : years.error || detail.error ? (
+                  <Result status="error" title={t('common.errors.loadFailed')} subTitle={(years.error ?? detail.error)?.message} />
+                ) : !detail.data ? (
+                  <Empty description={t('calendar.admin.noYears')} />
+                ) : (
+                  <YearPanel key={detail.data.year} data={detail.data} canManage={canManage} />
+                )}
+              </>
+            ),
           },
           { key: 'hours', label: t('calendar.admin.hoursTab'), children: <HoursPanel canManage={canManage} /> },
         ]}

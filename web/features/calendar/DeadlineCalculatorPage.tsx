@@ -77,7 +77,7 @@ export function DeadlineCalculatorPage() {
           {result && asked ? (
             <Card data-testid="calculator-result">
               <Typography.Text type="secondary">{t('calendar.calculator.dueLabel')}</Typography.Text>
-              <Typography.Title level={3} style={{ marginTop: 4 }} data-testid="due-instant">
+              <Typography.Title level={2} style={{ marginTop: 4, fontSize: 24 }} data-testid="due-instant">
                 {formatVnInstant(t, result.due)}
               </Typography.Title>
               {result.provisional ? (
@@ -93,7 +93,9 @@ export function DeadlineCalculatorPage() {
                 ) : null}
                 {result.unitHours ? <Descriptions.Item label={t('calendar.calculator.hoursUsed')}>{t('calendar.calculator.unitHours')}</Descriptions.Item> : null}
               </Descriptions>
-              <Typography.Title level={5}>{t('calendar.calculator.skippedTitle', { count: result.skipped.length })}</Typography.Title>
+              <Typography.Title level={2} style={{ fontSize: 16 }}>
+                {t('calendar.calculator.skippedTitle', { count: result.skipped.length })}
+              </Typography.Title>
               <Table
                 rowKey="date"
                 size="small"

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Card, Col, Row, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CalendarEntry, WeeklyHours } from './calendar.types';
@@ -8,19 +8,43 @@ import { monthWeeks, type DayStatus } from './year-grid';
 /** Colours of the grid and its legend. */
 export const DAY_COLOURS: Record<DayStatus, { background: string; color: string; border: string }> = {
   working: { background: '#ffffff', color: '#1f2937', border: '#e5e7eb' },
-  weekend: { background: '#f1f5f9', color: '#64748b', border: '#e2e8f0' },
+  // Text colours reach 4.5:1 on their backgrounds (WCAG 1.4.3): weekend 5.8:1, day off 6.3:1, make-up 8:1.
+  weekend: { background: '#f1f5f9', color: '#526075', border: '#e2e8f0' },
   'day-off': { background: '#fde2e1', color: '#a8071a', border: '#f5a3a0' },
   'make-up': { background: '#d9f7be', color: '#135200', border: '#95de64' },
 };
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
+/** Days moved by each arrow key in the grid (a week per row). */
+const STEPS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
+
+/** `date` (YYYY-MM-DD) moved by `days`, in UTC so no time zone shifts it. */
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 /** Twelve month grids of a calendar year: working days, weekly rest days, days off and make-up days (hover for the reason). */
 export function YearGrid({ year, hours, entries, onPickDate }: { year: number; hours: WeeklyHours; entries: readonly CalendarEntry[]; onPickDate?: (date: string) => void }) {
   const { t } = useTranslation();
   const byDate = useMemo(() => new Map(entries.map((e) => [e.date, e])), [entries]);
+  // One tab stop for the whole year (roving tabindex): the arrow keys move between days, Home/End to the year's ends,
+  // so a keyboard user does not tab through 365 buttons to get past the grid (WCAG 2.1.1).
+  const grid = useRef<HTMLDivElement>(null);
+  const [current, setCurrent] = useState(() => `${year}-01-01`);
+  const active = current.startsWith(`${year}-`) ? current : `${year}-01-01`;
+  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
+    const date = e.currentTarget.dataset.date!;
+    const next = e.key === 'Home' ? `${year}-01-01` : e.key === 'End' ? `${year}-12-31` : STEPS[e.key] ? addDays(date, STEPS[e.key]!) : null;
+    if (!next || !next.startsWith(`${year}-`)) return;
+    e.preventDefault();
+    setCurrent(next);
+    grid.current?.querySelector<HTMLButtonElement>(`button[data-date="${next}"]`)?.focus();
+  };
   return (
-    <Row gutter={[12, 12]} data-testid="year-grid">
+    <Row gutter={[12, 12]} data-testid="year-grid" ref={grid}>
       {MONTHS.map((month) => (
         <Col key={month} xs={24} sm={12} lg={8} xxl={6}>
           <Card size="small" title={t(`calendar.months.${month}`)} styles={{ body: { padding: 8 } }}>
@@ -48,7 +72,11 @@ export function YearGrid({ year, hours, entries, onPickDate }: { year: number; h
                               type="button"
                               data-date={cell.date}
                               data-status={cell.status}
-                              aria-label={`${dateWithWeekday(t, cell.date)}: ${label}`}
+                              // The visible day number comes first, so the name contains what is seen (WCAG 2.5.3).
+                              aria-label={`${cell.day}, ${dateWithWeekday(t, cell.date)}: ${label}`}
+                              tabIndex={cell.date === active ? 0 : -1}
+                              onKeyDown={onKeyDown}
+                              onFocus={() => setCurrent(cell.date)}
                               onClick={onPickDate ? () => onPickDate(cell.date) : undefined}
                               style={{
                                 width: '100%',

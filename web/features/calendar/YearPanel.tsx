@@ -98,6 +98,7 @@ export function YearPanel({ data, canManage }: { data: YearResponse; canManage: 
         <Space wrap>
           {data.published && data.draft ? (
             <Segmented
+              aria-label={t('calendar.year.versionLabel')}
               value={version}
               onChange={(v) => setChosen(v as Version)}
               options={[
@@ -168,7 +169,7 @@ export function YearPanel({ data, canManage }: { data: YearResponse; canManage: 
       <CalendarLegend draft={version === 'draft'} />
       <YearGrid year={data.year} hours={data.weeklyHours} entries={shown.entries} onPickDate={editable ? pickDate : undefined} />
 
-      <Typography.Title level={5} style={{ marginTop: 20 }}>
+      <Typography.Title level={2} style={{ marginTop: 20, fontSize: 16 }}>
         {t('calendar.year.entriesTitle', { dayOff: shown.dayOffCount, makeUp: shown.makeUpCount })}
       </Typography.Title>
       <Table rowKey="id" size="small" columns={entryColumns} dataSource={shown.entries} pagination={false} scroll={{ x: 900 }} data-testid="entries-table" />

@@ -1,5 +1,6 @@
 import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { usePagerLabels } from '../../ui/usePaging';
 import type { ImportRow } from './catalog.types';
 
 const STATUS_COLORS = { imported: 'green', warning: 'gold', error: 'red' } as const;
@@ -8,13 +9,14 @@ const SEVERITY_TYPES = { info: 'secondary', warning: 'warning', error: 'danger' 
 /** Row-by-row outcome of an import: status, what happened, and each message. */
 export function ImportReportTable({ rows }: { rows: ImportRow[] }) {
   const { t } = useTranslation();
+  const itemRender = usePagerLabels();
   return (
     <Table<ImportRow>
       rowKey="row"
       size="small"
       dataSource={rows}
       scroll={{ x: 1000 }}
-      pagination={{ pageSize: 50, showTotal: (total) => t('common.table.total', { total }) }}
+      pagination={{ pageSize: 50, showTotal: (total) => t('common.table.total', { total }), itemRender }}
       columns={[
         { title: t('catalog.import.row'), dataIndex: 'row', width: 70 },
         { title: t('catalog.list.code'), dataIndex: 'code', width: 130, render: (c: string | null) => c ?? '—' },

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, Result, Space, Spin, Typography } from 'antd';
 import { ArrowLeftOutlined, CopyOutlined, EditOutlined, SaveOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { LinkButton } from '../../ui/LinkButton';
+import { STATUS_TEXT } from '../../ui/theme';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../app/api';
 import { useApiError } from '../../app/useApiError';
@@ -133,6 +135,7 @@ function ProcedureEditor({ version }: { version: ProcedureVersion | null }) {
   return (
     <>
       <PageHeader
+        documentTitle={title}
         title={
           <Space wrap>
             <span className="wrap-anywhere">{title}</span>
@@ -150,25 +153,28 @@ function ProcedureEditor({ version }: { version: ProcedureVersion | null }) {
         }
         extra={
           <>
-            <Link to="/admin/procedures">
-              <Button icon={<ArrowLeftOutlined />}>{t('catalog.editor.backToList')}</Button>
-            </Link>
+            <LinkButton to="/admin/procedures" icon={<ArrowLeftOutlined />}>
+              {t('catalog.editor.backToList')}
+            </LinkButton>
             {editable && (
               <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()} data-testid="save-procedure">
                 {isNew ? t('catalog.editor.createDraft') : t('catalog.editor.saveDraft')}
               </Button>
             )}
             {version?.actions.publish && (
-              <Button icon={<SendOutlined />} onClick={() => void onPublishClick()} data-testid="publish-procedure" style={{ borderColor: '#389e0d', color: '#389e0d' }}>
+              <Button
+                icon={<SendOutlined />}
+                onClick={() => void onPublishClick()}
+                data-testid="publish-procedure"
+                style={{ borderColor: STATUS_TEXT.success, color: STATUS_TEXT.success }}
+              >
                 {t('catalog.editor.publish')}
               </Button>
             )}
             {openDraftId && (
-              <Link to={`/admin/procedures/${openDraftId}`}>
-                <Button icon={<EditOutlined />} data-testid="open-draft">
-                  {t('catalog.editor.openDraft')}
-                </Button>
-              </Link>
+              <LinkButton to={`/admin/procedures/${openDraftId}`} icon={<EditOutlined />} data-testid="open-draft">
+                {t('catalog.editor.openDraft')}
+              </LinkButton>
             )}
             {version?.actions.newVersion && (
               <Button icon={<CopyOutlined />} loading={newVersion.isPending} onClick={() => void onNewVersion()} data-testid="new-version">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Col, Flex, Row, Statistic, Typography, Upload } from 'antd';
 import { ArrowLeftOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { LinkButton } from '../../ui/LinkButton';
 import { useApiError } from '../../app/useApiError';
 import { PageHeader } from '../../ui/PageHeader';
 import { useImportProcedures } from './catalog.api';
@@ -35,9 +35,9 @@ export function ProcedureImportPage() {
       <PageHeader
         title={t('catalog.import.title')}
         extra={
-          <Link to="/admin/procedures">
-            <Button icon={<ArrowLeftOutlined />}>{t('catalog.editor.backToList')}</Button>
-          </Link>
+          <LinkButton to="/admin/procedures" icon={<ArrowLeftOutlined />}>
+            {t('catalog.editor.backToList')}
+          </LinkButton>
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>

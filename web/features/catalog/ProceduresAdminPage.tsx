@@ -1,7 +1,10 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Input, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Flex, Input, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
 import { ImportOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useClearable } from '../../ui/useClearable';
+import { LinkButton } from '../../ui/LinkButton';
+import { STATUS_TEXT } from '../../ui/theme';
 import { Link, useNavigate } from 'react-router';
 import { hasAction } from '../../app/admin-menu';
 import { PageHeader } from '../../ui/PageHeader';
@@ -17,6 +20,7 @@ type StatusFilter = VersionStatus | 'all';
 /** The catalogue's versions: search, status filter, paging; entry to create, import and edit. */
 export function ProceduresAdminPage() {
   const { t } = useTranslation();
+  const clearable = useClearable();
   const navigate = useNavigate();
   const { data: me } = useMe();
   const [q, setQ] = useState('');
@@ -31,16 +35,14 @@ export function ProceduresAdminPage() {
         extra={
           <>
             {hasAction(me?.actions, CATALOG_ACTIONS.import) && (
-              <Link to="/admin/procedures/import">
-                <Button icon={<ImportOutlined />}>{t('catalog.list.import')}</Button>
-              </Link>
+              <LinkButton to="/admin/procedures/import" icon={<ImportOutlined />}>
+                {t('catalog.list.import')}
+              </LinkButton>
             )}
             {hasAction(me?.actions, CATALOG_ACTIONS.manage) && (
-              <Link to="/admin/procedures/new">
-                <Button type="primary" icon={<PlusOutlined />} data-testid="create-procedure">
-                  {t('catalog.list.create')}
-                </Button>
-              </Link>
+              <LinkButton to="/admin/procedures/new" type="primary" icon={<PlusOutlined />} data-testid="create-procedure">
+                {t('catalog.list.create')}
+              </LinkButton>
             )}
           </>
         }
@@ -48,8 +50,9 @@ export function ProceduresAdminPage() {
       <Card size="small">
         <Flex wrap gap={8} style={{ marginBottom: 12 }} align="center">
           <Input.Search
-            allowClear
+            allowClear={clearable}
             placeholder={t('catalog.list.searchPlaceholder')}
+            aria-label={t('catalog.list.searchPlaceholder')}
             onSearch={(v) => {
               setQ(v);
               restart();
@@ -57,6 +60,9 @@ export function ProceduresAdminPage() {
             style={{ maxWidth: 360 }}
           />
           <Segmented<StatusFilter>
+            aria-label={t('catalog.list.status')}
+            // On a phone the statuses scroll sideways inside the control instead of widening the page.
+            style={{ maxWidth: '100%', overflowX: 'auto' }}
             value={status}
             onChange={(v) => {
               setStatus(v);
@@ -83,7 +89,7 @@ export function ProceduresAdminPage() {
                   <Link to={`/admin/procedures/${v.id}`}>{name}</Link>
                   {!v.timeReadable && (
                     <Tooltip title={t('catalog.list.timeUnreadable')}>
-                      <WarningOutlined style={{ color: '#d48806', marginInlineStart: 6 }} aria-label={t('catalog.list.timeUnreadable')} />
+                      <WarningOutlined style={{ color: STATUS_TEXT.warning, marginInlineStart: 6 }} aria-label={t('catalog.list.timeUnreadable')} />
                     </Tooltip>
                   )}
                   {v.field ? (

@@ -36,6 +36,7 @@ export function QualityWorklistPage() {
       ) : null}
       <Card size="small">
         <Segmented<IssueFilter>
+          aria-label={t('catalog.quality.issueFilter')}
           style={{ marginBottom: 12, maxWidth: '100%', overflowX: 'auto' }}
           value={issue}
           onChange={(v) => {

@@ -17,6 +17,8 @@ import { HopsTable } from './HopsTable';
 import { SlipLinks } from './SlipLinks';
 import { TransitionModal } from './TransitionModal';
 import { WorkflowSteps } from './WorkflowSteps';
+import { PageTitle } from '../../ui/PageTitle';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
 
 /** Transitions the server allows, in the page's order (forward-moving ones first, closing ones last). */
 function orderedTransitions(d: DossierDetail): TransitionName[] {
@@ -40,14 +42,16 @@ export function DossierDetailPage() {
   }, [i18n.language, refetch]);
   const [transition, setTransition] = useState<TransitionName | null>(null);
   const [apologyOpen, setApologyOpen] = useState(false);
+  const notFound = error instanceof ApiError && (error.status === 404 || error.status === 403);
+  // The loaded page's title comes from its PageTitle; this one names the error page.
+  useDocumentTitle(isPending || d ? null : notFound ? t('dossiers.detail.notFound') : t('common.errors.loadFailed'));
 
   if (isPending) return <Skeleton active paragraph={{ rows: 12 }} />;
   if (error || !d) {
-    const notFound = error instanceof ApiError && (error.status === 404 || error.status === 403);
     return (
       <Result
         status={notFound ? '404' : 'error'}
-        title={notFound ? t('dossiers.detail.notFound') : t('common.errors.loadFailed')}
+        title={<h1>{notFound ? t('dossiers.detail.notFound') : t('common.errors.loadFailed')}</h1>}
         subTitle={error?.message}
         extra={<Link to="/admin/dossiers">{t('dossiers.detail.backToQueue')}</Link>}
       />
@@ -71,9 +75,9 @@ export function DossierDetailPage() {
       <Breadcrumb items={[{ title: <Link to="/admin/dossiers">{t('dossiers.queue.title')}</Link> }, { title: d.code }]} />
       <Flex justify="space-between" align="flex-start" wrap gap={12}>
         <div style={{ minWidth: 0, flex: '1 1 480px' }}>
-          <Typography.Title level={3} style={{ margin: 0 }} copyable={{ text: d.code }} data-testid="detail-code">
+          <PageTitle copyable={{ text: d.code }} documentTitle={t('dossiers.detail.documentTitle', { code: d.code })} data-testid="detail-code">
             {d.code}
-          </Typography.Title>
+          </PageTitle>
           <Typography.Text className="wrap-anywhere" data-testid="detail-procedure">
             {d.procedure.name}
           </Typography.Text>

@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Input, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { BookOutlined, InboxOutlined, LeftOutlined, RightOutlined, VerticalRightOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useClearable } from '../../ui/useClearable';
+import { LinkButton } from '../../ui/LinkButton';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { hasAction } from '../../app/admin-menu';
 import { PageHeader } from '../../ui/PageHeader';
@@ -20,6 +22,7 @@ const isQueue = (v: string | null): v is Queue => !!v && (QUEUE_TABS as readonly
 /** The officer's work queues: mine, my unit, due soon, overdue, at risk, history; search and paging kept in the URL. */
 export function DossierQueuePage() {
   const { t } = useTranslation();
+  const clearable = useClearable();
   const navigate = useNavigate();
   const { data: me } = useMe();
   const [params, setParams] = useSearchParams();
@@ -30,6 +33,9 @@ export function DossierQueuePage() {
   const after = params.get('after') ?? undefined;
   const before = after ? undefined : (params.get('before') ?? undefined);
   const [bookOpen, setBookOpen] = useState(false);
+  // Seven queues do not fit a phone: antd then hides tabs behind a "more" button placed inside the tab list (a
+  // foreign child of role=tablist, WCAG 4.1.2); a labelled select does the same job there.
+  const narrow = Grid.useBreakpoint().sm === false;
   const { data, isFetching } = useDossierQueue({ queue, q: q || undefined, pageSize, after, before });
   const restart = { after: undefined, before: undefined };
 
@@ -49,11 +55,9 @@ export function DossierQueuePage() {
         extra={
           <>
             {hasAction(me?.actions, DOSSIER_ACTIONS.intake) && (
-              <Link to="/admin/dossiers/intake">
-                <Button type="primary" icon={<InboxOutlined />} data-testid="go-intake">
-                  {t('dossiers.queue.intake')}
-                </Button>
-              </Link>
+              <LinkButton to="/admin/dossiers/intake" type="primary" icon={<InboxOutlined />} data-testid="go-intake">
+                {t('dossiers.queue.intake')}
+              </LinkButton>
             )}
             <Button icon={<BookOutlined />} onClick={() => setBookOpen(true)} data-testid="tracking-book">
               {t('dossiers.queue.trackingBook')}
@@ -62,19 +66,30 @@ export function DossierQueuePage() {
         }
       />
       <Card size="small">
-        <Tabs
-          activeKey={queue}
-          onChange={(key) => update({ queue: key === 'mine' ? undefined : key, ...restart })}
-          items={QUEUE_TABS.map((key) => ({
-            key,
-            label: (
-              <span data-testid={`queue-${key}`}>
-                {key === 'at-risk' || key === 'overdue' ? <WarningOutlined style={{ marginInlineEnd: 4 }} /> : null}
-                {t(`dossiers.queue.tabs.${key}`)}
-              </span>
-            ),
-          }))}
-        />
+        {narrow ? (
+          <Select<Queue>
+            aria-label={t('dossiers.queue.queueLabel')}
+            value={queue}
+            onChange={(key) => update({ queue: key === 'mine' ? undefined : key, ...restart })}
+            options={QUEUE_TABS.map((key) => ({ value: key, label: t(`dossiers.queue.tabs.${key}`) }))}
+            style={{ width: '100%', marginBottom: 12 }}
+            data-testid="queue-select"
+          />
+        ) : (
+          <Tabs
+            activeKey={queue}
+            onChange={(key) => update({ queue: key === 'mine' ? undefined : key, ...restart })}
+            items={QUEUE_TABS.map((key) => ({
+              key,
+              label: (
+                <span data-testid={`queue-${key}`}>
+                  {key === 'at-risk' || key === 'overdue' ? <WarningOutlined style={{ marginInlineEnd: 4 }} /> : null}
+                  {t(`dossiers.queue.tabs.${key}`)}
+                </span>
+              ),
+            }))}
+          />
+        )}
         {queue === 'overdue' ? (
           <Typography.Paragraph type="secondary" style={{ marginTop: -4 }} data-testid="overdue-hint">
             {t('dossiers.queue.overdueHint')}
@@ -84,7 +99,7 @@ export function DossierQueuePage() {
           <Input.Search
             key={q}
             defaultValue={q}
-            allowClear
+            allowClear={clearable}
             placeholder={t('dossiers.queue.searchPlaceholder')}
             aria-label={t('dossiers.queue.searchPlaceholder')}
             onSearch={(v) => update({ q: v.trim() || undefined, ...restart })}

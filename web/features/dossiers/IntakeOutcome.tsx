@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Button, Card, Descriptions, Flex, Result, Typography } from 'antd';
 import { FileSearchOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { LinkButton } from '../../ui/LinkButton';
 import { formatAppointment, formatInstant } from './dossiers.format';
 import { intakeDecisionSlipUrl, slipUrl } from './dossiers.api';
 import type { IntakeResponse } from './dossiers.types';
@@ -62,11 +62,9 @@ export function IntakeOutcome({ outcome, onNew }: { outcome: IntakeResponse; onN
               >
                 {t('dossiers.intake.printReceipt')}
               </Button>
-              <Link to={`/admin/dossiers/${d.id}`}>
-                <Button size="large" icon={<FileSearchOutlined />}>
-                  {t('dossiers.intake.openDossier')}
-                </Button>
-              </Link>
+              <LinkButton to={`/admin/dossiers/${d.id}`} size="large" icon={<FileSearchOutlined />}>
+                {t('dossiers.intake.openDossier')}
+              </LinkButton>
               {newButton}
             </Flex>
           }

@@ -18,12 +18,17 @@ export function GrantsEditor() {
           {fields.map((field, index) => (
             <Flex key={field.key} gap={8} align="start" wrap data-testid={`grant-${index}`}>
               <Form.Item name={[field.name, 'role']} rules={required} style={{ flex: '1 1 180px', marginBottom: 8 }}>
-                <Select placeholder={t('identity.officers.role')} options={ROLES.map((r) => ({ value: r, label: t(`identity.roles.${r}`) }))} data-testid={`grant-role-${index}`} />
+                <Select
+                  placeholder={t('identity.officers.role')}
+                  aria-label={t('identity.officers.grantRole', { n: index + 1 })}
+                  options={ROLES.map((r) => ({ value: r, label: t(`identity.roles.${r}`) }))}
+                  data-testid={`grant-role-${index}`}
+                />
               </Form.Item>
               <Form.Item name={[field.name, 'orgUnitId']} rules={required} style={{ flex: '2 1 220px', marginBottom: 8 }}>
-                <OrgUnitTreeSelect allowClear={false} data-testid={`grant-unit-${index}`} />
+                <OrgUnitTreeSelect allowClear={false} aria-label={t('identity.officers.grantUnit', { n: index + 1 })} data-testid={`grant-unit-${index}`} />
               </Form.Item>
-              <Button icon={<DeleteOutlined />} aria-label={t('common.actions.remove')} onClick={() => remove(field.name)} />
+              <Button icon={<DeleteOutlined />} aria-label={t('identity.officers.removeGrant', { n: index + 1 })} onClick={() => remove(field.name)} />
             </Flex>
           ))}
           <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} block>

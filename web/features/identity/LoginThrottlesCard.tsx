@@ -1,5 +1,6 @@
 import { App, Button, Card, Popconfirm, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { usePagerLabels } from '../../ui/usePaging';
 import { useApiError } from '../../app/useApiError';
 import { formatDateTime } from '../../ui/dates';
 import { useClearLoginThrottle, useLoginThrottles } from './identity.api';
@@ -8,6 +9,7 @@ import type { LoginThrottle } from './identity.types';
 /** Accounts and addresses whose sign-ins are being slowed down after failures, with a way to clear them (system administrators). */
 export function LoginThrottlesCard() {
   const { t } = useTranslation();
+  const itemRender = usePagerLabels();
   const { message } = App.useApp();
   const showError = useApiError();
   const { data, isFetching } = useLoginThrottles(true);
@@ -27,7 +29,7 @@ export function LoginThrottlesCard() {
         size="small"
         loading={isFetching}
         dataSource={data?.items ?? []}
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        pagination={{ pageSize: 10, hideOnSinglePage: true, itemRender }}
         locale={{ emptyText: t('identity.throttles.empty') }}
         scroll={{ x: 800 }}
         columns={[

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Flex, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useClearable } from '../../ui/useClearable';
 import { hasAction } from '../../app/admin-menu';
 import { useApiError } from '../../app/useApiError';
 import { PageHeader } from '../../ui/PageHeader';
@@ -18,6 +19,7 @@ import { usePaging } from '../../ui/usePaging';
 /** Officer accounts: search, filter by unit and role, create, edit, disable/enable, reset password; throttled sign-ins for system administrators. */
 export function OfficersPage() {
   const { t } = useTranslation();
+  const clearable = useClearable();
   const { message } = App.useApp();
   const showError = useApiError();
   const { data: me } = useMe();
@@ -53,8 +55,9 @@ export function OfficersPage() {
       <Card size="small">
         <Flex wrap gap={8} style={{ marginBottom: 12 }}>
           <Input.Search
-            allowClear
+            allowClear={clearable}
             placeholder={t('identity.officers.searchPlaceholder')}
+            aria-label={t('identity.officers.searchPlaceholder')}
             onSearch={(v) => {
               setQ(v);
               restart();
@@ -68,11 +71,13 @@ export function OfficersPage() {
               restart();
             }}
             placeholder={t('identity.officers.filterUnit')}
+            aria-label={t('identity.officers.filterUnit')}
             style={{ width: 280, maxWidth: '100%' }}
           />
           <Select
             allowClear
             placeholder={t('identity.officers.filterRole')}
+            aria-label={t('identity.officers.filterRole')}
             value={role}
             onChange={(v) => {
               setRole(v);

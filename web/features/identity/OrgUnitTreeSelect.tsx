@@ -34,6 +34,8 @@ interface OrgUnitTreeSelectProps {
   style?: React.CSSProperties;
   id?: string;
   'data-testid'?: string;
+  /** The name read out when no <label> points at it (a filter outside a form). */
+  'aria-label'?: string;
 }
 
 /** Picks one or several organisation units from the tree, with diacritic-insensitive search. */
@@ -45,6 +47,7 @@ export function OrgUnitTreeSelect({ value, onChange, multiple, placeholder, allo
     <TreeSelect
       id={id}
       data-testid={rest['data-testid']}
+      aria-label={rest['aria-label']}
       value={value ?? undefined}
       onChange={(v) => onChange?.(v ?? null)}
       treeData={treeData}

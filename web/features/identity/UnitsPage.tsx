@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Checkbox, Col, Flex, Input, Row, Select, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useClearable } from '../../ui/useClearable';
 import { hasAction } from '../../app/admin-menu';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatDate } from '../../ui/dates';
@@ -15,6 +16,7 @@ import { usePaging } from '../../ui/usePaging';
 /** Organisation units: tree on the left, searchable paged table on the right; create, edit, close. */
 export function UnitsPage() {
   const { t } = useTranslation();
+  const clearable = useClearable();
   const { data: me } = useMe();
   const [parentId, setParentId] = useState<string | null>(null);
   const [q, setQ] = useState('');
@@ -58,10 +60,17 @@ export function UnitsPage() {
         <Col xs={24} lg={16} xl={17}>
           <Card size="small">
             <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-              <Input.Search allowClear placeholder={t('identity.units.searchPlaceholder')} onSearch={filtered(setQ)} style={{ maxWidth: 320 }} />
+              <Input.Search
+                allowClear={clearable}
+                placeholder={t('identity.units.searchPlaceholder')}
+                aria-label={t('identity.units.searchPlaceholder')}
+                onSearch={filtered(setQ)}
+                style={{ maxWidth: 320 }}
+              />
               <Select
                 allowClear
                 placeholder={t('identity.units.kind')}
+                aria-label={t('identity.units.kind')}
                 value={kind}
                 onChange={filtered(setKind)}
                 options={ORG_UNIT_KINDS.map((k) => ({ value: k, label: t(`identity.kinds.${k}`) }))}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Card, Flex, Input, Segmented, Select, Table, Tag, Typography } from 'antd';
 import { CommentOutlined, MailOutlined, MessageOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useClearable } from '../../ui/useClearable';
 import { SubjectLabel } from '../audit/SubjectLabel';
 import {
   NOTIFICATION_CHANNELS,
@@ -24,6 +25,7 @@ const CHANNEL_ICONS: Record<NotificationChannel, React.ReactNode> = { email: <Ma
 /** The outbox: every queued e-mail, SMS and Zalo message with its text and delivery status (in development nothing leaves the server). */
 export function OutboxPage() {
   const { t } = useTranslation();
+  const clearable = useClearable();
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [channel, setChannel] = useState<NotificationChannel | undefined>();
@@ -48,8 +50,9 @@ export function OutboxPage() {
       <Card size="small">
         <Flex wrap gap={8} style={{ marginBottom: 12 }} align="center">
           <Input.Search
-            allowClear
+            allowClear={clearable}
             placeholder={t('notifications.outbox.searchPlaceholder')}
+            aria-label={t('notifications.outbox.searchPlaceholder')}
             onSearch={(v) => {
               setQ(v.trim());
               restart();
@@ -57,6 +60,9 @@ export function OutboxPage() {
             style={{ maxWidth: 360 }}
           />
           <Segmented<StatusFilter>
+            aria-label={t('notifications.outbox.status')}
+            // On a phone the statuses scroll sideways inside the control instead of widening the page.
+            style={{ maxWidth: '100%', overflowX: 'auto' }}
             value={status}
             onChange={(v) => {
               setStatus(v);
@@ -67,6 +73,7 @@ export function OutboxPage() {
           <Select<NotificationChannel>
             allowClear
             placeholder={t('notifications.outbox.allChannels')}
+            aria-label={t('notifications.outbox.channel')}
             value={channel}
             onChange={(v) => {
               setChannel(v);

@@ -1,27 +1,30 @@
 import { Card, Col, Flex, Input, Row, Skeleton, Typography } from 'antd';
 import { FolderOpenOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useClearable } from '../../ui/useClearable';
 import { Link, useNavigate } from 'react-router';
 import { useFields } from '../catalog/catalog.api';
+import { PageTitle } from '../../ui/PageTitle';
 
 /** Portal home: a search box and shortcuts to each field (lĩnh vực) with its number of procedures. */
 export function PortalHomePage() {
   const { t } = useTranslation();
+  const clearable = useClearable();
   const navigate = useNavigate();
   const { data: fields, isPending } = useFields();
 
   return (
     <Flex vertical gap={24}>
       <div style={{ background: 'linear-gradient(135deg, #fff8e1 0%, #ffffff 60%)', borderRadius: 12, padding: '28px 20px', border: '1px solid #f0e0b0' }}>
-        <Typography.Title level={2} style={{ marginTop: 0 }}>
+        <PageTitle look={2} documentTitle={t('portal.header.home')} style={{ marginBottom: 12 }}>
           {t('portal.home.title')}
-        </Typography.Title>
+        </PageTitle>
         <Typography.Paragraph type="secondary" style={{ fontSize: 16 }}>
           {t('portal.home.subtitle')}
         </Typography.Paragraph>
         <Input.Search
           size="large"
-          allowClear
+          allowClear={clearable}
           enterButton={<SearchOutlined aria-label={t('portal.search.submit')} />}
           placeholder={t('portal.home.searchPlaceholder')}
           aria-label={t('portal.home.searchPlaceholder')}
@@ -31,7 +34,9 @@ export function PortalHomePage() {
         />
       </div>
       <div>
-        <Typography.Title level={4}>{t('portal.home.fields')}</Typography.Title>
+        <Typography.Title level={2} style={{ fontSize: 20 }}>
+          {t('portal.home.fields')}
+        </Typography.Title>
         {isPending ? (
           <Skeleton active />
         ) : (

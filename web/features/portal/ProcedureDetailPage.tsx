@@ -10,6 +10,8 @@ import { ProcessingTimesList } from './ProcessingTimesList';
 import { FeesList } from './FeesList';
 import { RequiredDocumentsList } from './RequiredDocumentsList';
 import { OnlineServiceCard } from './OnlineServiceCard';
+import { PageTitle } from '../../ui/PageTitle';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
 
 function Section({ title, children }: { title: ReactNode; children: ReactNode }) {
   return (
@@ -24,16 +26,14 @@ export function ProcedureDetailPage() {
   const { code } = useParams();
   const { t } = useTranslation();
   const { data: p, isPending, error } = usePublicProcedure(code);
+  const notFound = error instanceof ApiError && error.status === 404;
+  const failure = notFound ? t('portal.detail.notFound') : (error?.message ?? t('common.errors.unknown'));
+  // The loaded page's title comes from its PageTitle; this one names the error page.
+  useDocumentTitle(isPending || p ? null : failure);
 
   if (isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (error || !p) {
-    return (
-      <Result
-        status={error instanceof ApiError && error.status === 404 ? '404' : 'error'}
-        title={error instanceof ApiError && error.status === 404 ? t('portal.detail.notFound') : (error?.message ?? t('common.errors.unknown'))}
-        extra={<Link to="/thu-tuc">{t('portal.detail.backToSearch')}</Link>}
-      />
-    );
+    return <Result status={notFound ? '404' : 'error'} title={<h1>{failure}</h1>} extra={<Link to="/thu-tuc">{t('portal.detail.backToSearch')}</Link>} />;
   }
 
   const levels = p.levels.length > 0 ? p.levels.map((l) => t(`catalog.levels.${l}`)).join(', ') : (p.level ?? t('portal.detail.notStated'));
@@ -43,12 +43,16 @@ export function ProcedureDetailPage() {
     <Flex vertical gap={16}>
       <Breadcrumb items={[{ title: <Link to="/">{t('portal.header.home')}</Link> }, { title: <Link to="/thu-tuc">{t('portal.header.procedures')}</Link> }, { title: p.code }]} />
       <div>
-        <Typography.Title level={3} style={{ marginTop: 0 }} className="wrap-anywhere" data-testid="procedure-name">
+        <PageTitle style={{ marginBottom: 8 }} className="wrap-anywhere" data-testid="procedure-name">
           {p.name}
-        </Typography.Title>
+        </PageTitle>
         <Flex wrap gap={6}>
           <Tag>{p.code}</Tag>
-          {p.field ? <Tag color="blue">{p.field}</Tag> : null}
+          {p.field ? (
+            <Tag color="blue" style={{ whiteSpace: 'normal', maxWidth: '100%' }}>
+              {p.field}
+            </Tag>
+          ) : null}
           <OnlineModeTag mode={p.onlineMode} />
         </Flex>
       </div>

@@ -12,13 +12,19 @@ export function ProcedureResultItem({ item }: { item: ProcedureSummary }) {
   return (
     <Card size="small" data-testid="procedure-result">
       <Link to={`/thu-tuc/${encodeURIComponent(item.code)}`}>
-        <Typography.Title level={5} style={{ margin: 0, color: '#1456a0' }} className="wrap-anywhere">
+        {/* h2 under the page's h1 (the look of antd's h5). */}
+        <Typography.Title level={2} style={{ margin: 0, color: '#1456a0', fontSize: 16 }} className="wrap-anywhere">
           {item.name}
         </Typography.Title>
       </Link>
       <Flex wrap gap={6} style={{ margin: '8px 0' }}>
         <Tag>{item.code}</Tag>
-        {item.field ? <Tag color="blue">{item.field}</Tag> : null}
+        {/* A long field name wraps inside its tag instead of widening a phone's page. */}
+        {item.field ? (
+          <Tag color="blue" style={{ whiteSpace: 'normal', maxWidth: '100%' }}>
+            {item.field}
+          </Tag>
+        ) : null}
         {item.levels.map((l) => (
           <Tag key={l} color="purple">
             {t(`catalog.levels.${l}`)}

@@ -2,21 +2,26 @@ import { useMemo, useState } from 'react';
 import { Alert, Card, Empty, Flex, Input, Pagination, Skeleton, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useClearable } from '../../ui/useClearable';
 import { useSearchParams } from 'react-router';
 import { useProcedureSearch } from '../catalog/catalog.api';
 import { useImplementingUnits } from './portal.api';
 import { PAGE_SIZE, readSearchState, writeSearchState, type SearchState } from './search-params';
 import { SearchFilters } from './SearchFilters';
 import { ProcedureResultItem } from './ProcedureResultItem';
+import { PageTitle } from '../../ui/PageTitle';
+import { usePagerLabels } from '../../ui/usePaging';
 
 /** Public procedure search at `/thu-tuc`: text, field, unit, level and online mode, paged; the URL holds the state. */
 export function ProcedureSearchPage() {
   const { t } = useTranslation();
+  const clearable = useClearable();
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => readSearchState(params), [params]);
   const [text, setText] = useState(state.q ?? '');
   const { data, isPending, isFetching, error } = useProcedureSearch({ ...state, pageSize: PAGE_SIZE });
   const { data: units } = useImplementingUnits();
+  const itemRender = usePagerLabels();
 
   // Keep the box in step with the URL (back button, links from the home page); adjusted during render, not in an effect.
   const [urlQ, setUrlQ] = useState(state.q);
@@ -29,14 +34,12 @@ export function ProcedureSearchPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('portal.search.title')}
-      </Typography.Title>
+      <PageTitle>{t('portal.search.title')}</PageTitle>
       <Card size="small">
         <Flex vertical gap={12}>
           <Input.Search
             size="large"
-            allowClear
+            allowClear={clearable}
             value={text}
             onChange={(e) => setText(e.target.value)}
             enterButton={<SearchOutlined aria-label={t('portal.search.submit')} />}
@@ -69,6 +72,7 @@ export function ProcedureSearchPage() {
             showSizeChanger={false}
             responsive
             showLessItems
+            itemRender={itemRender}
             onChange={(page) => {
               setParams(writeSearchState({ ...state, page }));
               window.scrollTo({ top: 0 });

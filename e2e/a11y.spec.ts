@@ -1,0 +1,329 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { attachScreenshot, horizontalOverflow, overflowingElements } from './support/screens';
+import { apiLogin } from './officer/dossier-support';
+
+// Issue 11 item 9: every page, portal and back office, meets WCAG 2.1 AA at 1280 and 390 px. Each page below is
+// scanned with axe (serious/critical fail), and must have one <h1>, its own document title, a skip link to the main
+// content, lang="vi", and (at 390 px) no horizontal scrolling. A new page is one line in A11Y_PAGES.
+
+/** Data the seeded demo has but whose ids change per run; found once through the API. */
+interface DemoIds {
+  /** A dossier the specialist chuyenvien.stp holds and may act on. */
+  dossierId: string;
+  dossierCode: string;
+  /** A procedure version the administrator can open in the editor. */
+  procedureVersionId: string;
+}
+
+/** One page (or one dialog on a page) to scan. */
+interface A11yPage {
+  /** Unique name: used in the test title and the attachments. */
+  name: string;
+  /** The router pattern it covers; different routes must have different document titles. */
+  route: string;
+  /** The address to open, or a function of the demo ids. */
+  path: string | ((ids: DemoIds) => string);
+  /** Demo login to sign in as (server/modules/demo-accounts.ts); omitted for a visitor. */
+  as?: string;
+  /** What the page shows once its data has loaded (scanning a skeleton proves nothing). */
+  ready?: (page: Page) => Locator;
+  /** Opens a dialog and returns it; the scan then covers the page with the dialog open. */
+  dialog?: (page: Page) => Promise<Locator>;
+  /** Attach a screenshot `a11y-<name>-<width>` (also saved to E2E_SCREENS_DIR when set). */
+  screenshot?: boolean;
+}
+
+const tableRow = (page: Page) => page.locator('.ant-table-row').first();
+const byTestId = (id: string) => (page: Page) => page.getByTestId(id).first();
+/** Clicks the button with this test id and returns the dialog it opens, once antd's zoom-in has finished. */
+const openDialog = (buttonTestId: string) => async (page: Page) => {
+  await page.getByTestId(buttonTestId).first().click();
+  const dialog = page.getByRole('dialog').last();
+  await expect(dialog).toBeVisible();
+  await expect(dialog).not.toHaveClass(/ant-zoom-(enter|appear)/);
+  return dialog;
+};
+
+/** Every route of web/app/router.tsx, and the main dialogs. Add a page with one line. */
+const A11Y_PAGES: A11yPage[] = [
+  // Portal (visitor).
+  { name: 'portal-home', route: '/', path: '/', ready: (p) => p.getByRole('link', { name: /\d+ thủ tục/ }).first(), screenshot: true },
+  { name: 'procedure-search', route: '/thu-tuc', path: '/thu-tuc', ready: byTestId('result-count') },
+  { name: 'procedure-detail', route: '/thu-tuc/:code', path: '/thu-tuc/1.004837', ready: byTestId('procedure-name') },
+  { name: 'lookup-empty', route: '/tra-cuu', path: '/tra-cuu' },
+  { name: 'lookup-result', route: '/tra-cuu/:code', path: (ids) => `/tra-cuu/${encodeURIComponent(ids.dossierCode)}`, ready: byTestId('lookup-result'), screenshot: true },
+  { name: 'lookup-not-found', route: '/tra-cuu/:code', path: '/tra-cuu/H56.999-000000-9999', ready: byTestId('lookup-not-found') },
+  { name: 'portal-not-found', route: '/*', path: '/khong-co-trang-nay' },
+  // Back office.
+  { name: 'login', route: '/admin/login', path: '/admin/login', ready: byTestId('demo-notice') },
+  { name: 'admin-home-no-grants', route: '/admin', path: '/admin', as: 'citizen@example.vn' },
+  { name: 'units', route: '/admin/units', path: '/admin/units', as: 'admin', ready: tableRow },
+  { name: 'units-new-unit', route: '/admin/units', path: '/admin/units', as: 'admin', ready: tableRow, dialog: openDialog('create-unit') },
+  { name: 'units-unit-admin', route: '/admin/units', path: '/admin/units', as: 'quantri.hacthanh', ready: tableRow },
+  { name: 'officers', route: '/admin/officers', path: '/admin/officers', as: 'admin', ready: tableRow },
+  { name: 'officers-new-officer', route: '/admin/officers', path: '/admin/officers', as: 'quantri.hacthanh', ready: tableRow, dialog: openDialog('create-officer') },
+  { name: 'procedures', route: '/admin/procedures', path: '/admin/procedures', as: 'admin', ready: tableRow },
+  { name: 'procedure-new', route: '/admin/procedures/new', path: '/admin/procedures/new', as: 'admin', ready: byTestId('save-procedure') },
+  { name: 'procedure-quality', route: '/admin/procedures/quality', path: '/admin/procedures/quality', as: 'admin', ready: byTestId('quality-table') },
+  { name: 'procedure-import', route: '/admin/procedures/import', path: '/admin/procedures/import', as: 'admin', ready: byTestId('run-import') },
+  {
+    name: 'procedure-editor',
+    route: '/admin/procedures/:id',
+    path: (ids) => `/admin/procedures/${ids.procedureVersionId}`,
+    as: 'admin',
+    // A draft can be saved; a published version offers a new version instead.
+    ready: (p) => p.getByTestId('save-procedure').or(p.getByTestId('new-version')).first(),
+  },
+  { name: 'calendar', route: '/admin/calendar', path: '/admin/calendar', as: 'admin', ready: byTestId('year-select') },
+  { name: 'calculator', route: '/admin/calendar/calculator', path: '/admin/calendar/calculator', as: 'tiepnhan.tinh', ready: byTestId('calculator-form') },
+  { name: 'audit', route: '/admin/audit', path: '/admin/audit', as: 'admin', ready: tableRow },
+  { name: 'outbox', route: '/admin/notifications', path: '/admin/notifications', as: 'admin', ready: tableRow },
+  { name: 'dossier-queue', route: '/admin/dossiers', path: '/admin/dossiers', as: 'chuyenvien.stp', ready: byTestId('dossier-link'), screenshot: true },
+  { name: 'dossier-queue-leader', route: '/admin/dossiers', path: '/admin/dossiers?queue=unit', as: 'lanhdao.stp', ready: byTestId('dossier-link') },
+  { name: 'dossier-queue-desk', route: '/admin/dossiers', path: '/admin/dossiers?queue=unit', as: 'tiepnhan.tinh', ready: byTestId('dossier-link') },
+  { name: 'intake', route: '/admin/dossiers/intake', path: '/admin/dossiers/intake', as: 'tiepnhan.tinh', ready: byTestId('desk-unit') },
+  { name: 'dossier-detail', route: '/admin/dossiers/:id', path: (ids) => `/admin/dossiers/${ids.dossierId}`, as: 'chuyenvien.stp', ready: byTestId('detail-code') },
+  {
+    name: 'dossier-action-dialog',
+    route: '/admin/dossiers/:id',
+    path: (ids) => `/admin/dossiers/${ids.dossierId}`,
+    as: 'chuyenvien.stp',
+    ready: byTestId('detail-code'),
+    dialog: async (page) => {
+      await page.getByTestId('actions').getByRole('button').first().click();
+      const dialog = page.getByRole('dialog').last();
+      await expect(dialog).toBeVisible();
+      await expect(dialog).not.toHaveClass(/ant-zoom-(enter|appear)/);
+      return dialog;
+    },
+  },
+  { name: 'admin-not-found', route: '/admin/*', path: '/admin/khong-co-trang-nay', as: 'admin' },
+];
+
+/** The skip link's name in Vietnamese (the default language). */
+const SKIP_LINK = 'Chuyển đến nội dung chính';
+/** The title index.html ships before the app names the page. */
+const DEFAULT_TITLE = 'Một cửa — Cổng dịch vụ công';
+
+type Cookies = Awaited<ReturnType<APIRequestContext['storageState']>>['cookies'];
+
+/**
+ * Sessions and demo ids, kept in a file per server: Playwright starts a new worker after each failed test, and signing
+ * in again for every scan would run into the login rate limit (20 a minute).
+ */
+const CACHE_FILE = path.join('.tmp', `a11y-cache-${process.env.E2E_PORT}.json`);
+interface Cache {
+  ids?: DemoIds;
+  sessions: Record<string, Cookies>;
+  /** Document title per route, gathered over the scans; checked for uniqueness at the end. */
+  titles?: Record<string, string>;
+}
+const readCache = (): Cache => (fs.existsSync(CACHE_FILE) ? (JSON.parse(fs.readFileSync(CACHE_FILE, 'utf8')) as Cache) : { sessions: {} });
+const writeCache = (cache: Cache) => fs.writeFileSync(CACHE_FILE, JSON.stringify(cache));
+
+/** An API context signed in as `login`, reusing the cached session cookies when there are some. */
+async function signedIn(newContext: (cookies?: Cookies) => Promise<APIRequestContext>, login: string): Promise<APIRequestContext> {
+  const cache = readCache();
+  const cached = cache.sessions[login];
+  if (cached) return newContext(cached);
+  const request = await newContext();
+  await apiLogin(request, login);
+  cache.sessions[login] = (await request.storageState()).cookies;
+  writeCache(cache);
+  return request;
+}
+
+/** Finds a dossier the specialist can act on and a procedure version the administrator can edit. */
+async function findDemoIds(specialist: APIRequestContext, admin: APIRequestContext): Promise<DemoIds> {
+  const queue = (await (await specialist.get('/api/v1/dossiers', { params: { queue: 'mine', pageSize: 20 } })).json()) as { items: Array<{ id: string; code: string }> };
+  let dossier: { id: string; code: string } | undefined;
+  for (const item of queue.items) {
+    const detail = (await (await specialist.get(`/api/v1/dossiers/${item.id}`)).json()) as { allowedTransitions: unknown[] };
+    if (detail.allowedTransitions.length > 0) {
+      dossier = item;
+      break;
+    }
+  }
+  expect(dossier, 'a demo dossier chuyenvien.stp can act on').toBeTruthy();
+  // A published version of a procedure the demo catalog always has (the list's own order moves as drafts change).
+  const versions = (await (await admin.get('/api/v1/catalog/admin/procedures', { params: { q: '1.004837', pageSize: 20 } })).json()) as {
+    items: Array<{ id: string; status: string }>;
+  };
+  const published = versions.items.find((v) => v.status === 'published');
+  expect(published, 'the published version of 1.004837').toBeTruthy();
+  return { dossierId: dossier!.id, dossierCode: dossier!.code, procedureVersionId: published!.id };
+}
+
+/** Waits for the page's data and for antd's spinners, skeletons and animations to finish. */
+async function settle(page: Page, entry: A11yPage): Promise<void> {
+  // Generous: a lazily loaded page and its first query on a loaded CI machine.
+  if (entry.ready) await expect(entry.ready(page)).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.ant-spin-spinning, .ant-skeleton-active')).toHaveCount(0);
+  await page.waitForLoadState('networkidle');
+}
+
+let ids: DemoIds;
+
+let newApiContext: (cookies?: Cookies) => Promise<APIRequestContext>;
+
+test.beforeAll(async ({ playwright, baseURL }) => {
+  newApiContext = (cookies) => playwright.request.newContext({ baseURL, storageState: { cookies: cookies ?? [], origins: [] } });
+  const cache = readCache();
+  if (!cache.ids) {
+    const [specialist, admin] = [await signedIn(newApiContext, 'chuyenvien.stp'), await signedIn(newApiContext, 'admin')];
+    const found = await findDemoIds(specialist, admin);
+    await Promise.all([specialist.dispose(), admin.dispose()]);
+    writeCache({ ...readCache(), ids: found });
+  }
+  ids = readCache().ids!;
+});
+
+/** Signs the page's browser context in as `login` (the cached session). */
+async function signIn(page: Page, login: string): Promise<void> {
+  const request = await signedIn(newApiContext, login);
+  await page.context().addCookies((await request.storageState()).cookies);
+  await request.dispose();
+}
+
+for (const width of [1280, 390]) {
+  test.describe(`at ${width} px`, () => {
+    test.use({ viewport: { width, height: width > 500 ? 800 : 844 } });
+
+    for (const entry of A11Y_PAGES) {
+      test(`${entry.name} meets WCAG 2.1 AA`, async ({ page }, testInfo) => {
+        if (entry.as) await signIn(page, entry.as);
+        await page.goto(typeof entry.path === 'string' ? entry.path : entry.path(ids));
+        await settle(page, entry);
+        const scanName = `${entry.name}-${width}`;
+
+        if (entry.dialog) {
+          const dialog = await entry.dialog(page);
+          await expectNoSeriousA11yViolations(page, testInfo, scanName);
+          if (width < 500) expect((await dialog.boundingBox())!.width).toBeLessThanOrEqual(width);
+          await page.keyboard.press('Escape');
+          await expect(dialog).toBeHidden();
+          return;
+        }
+
+        if (entry.screenshot) await attachScreenshot(page, testInfo, `a11y-${entry.name}-${width}`);
+
+        // Structure first, as soft checks, so one run lists everything a page lacks; the page has settled, so no waiting.
+        expect.soft(await page.locator('html').getAttribute('lang'), 'lang of <html>').toBe('vi');
+        const h1s = await page.locator('h1').allInnerTexts();
+        expect.soft(h1s.length, 'exactly one h1').toBe(1);
+        expect.soft(h1s.join('').trim(), 'the h1 names the page').not.toBe('');
+        const title = await page.title();
+        expect.soft(title, 'the page names itself: "<page> — <product>"').toMatch(/^\S.* — \S/);
+        expect.soft(title, 'a title of its own, not the default').not.toBe(DEFAULT_TITLE);
+        const cache = readCache();
+        const seen = cache.titles?.[entry.route];
+        if (seen === undefined || entry.route.endsWith(':code') || entry.route.endsWith(':id')) writeCache({ ...cache, titles: { ...cache.titles, [entry.route]: title } });
+        else expect.soft(title, `${entry.route} keeps its title across accounts`).toBe(seen);
+        if (width < 500) {
+          const overflow = await horizontalOverflow(page);
+          const culprits = overflow.scrollWidth > overflow.clientWidth ? await overflowingElements(page) : [];
+          expect.soft(overflow.scrollWidth, `no horizontal scrolling at 390 px; sticking out: ${culprits.join('; ')}`).toBeLessThanOrEqual(overflow.clientWidth);
+        }
+
+        // The skip link comes first in the tab order, shows when focused and moves focus to the main content.
+        const skip = page.getByRole('link', { name: SKIP_LINK });
+        const firstTabbable = page
+          .locator('a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"])')
+          .first();
+        expect.soft(((await firstTabbable.textContent().catch(() => '')) ?? '').trim(), 'the skip link is the first stop of the tab order').toBe(SKIP_LINK);
+        if ((await skip.count()) === 1) {
+          await skip.focus();
+          await expect(skip).toBeInViewport();
+          await page.keyboard.press('Enter');
+          await expect(page.locator('main#main-content')).toBeFocused();
+        } else expect.soft(await skip.count(), 'one skip link').toBe(1);
+
+        await expectNoSeriousA11yViolations(page, testInfo, scanName);
+      });
+    }
+  });
+}
+
+test('every route has its own document title', () => {
+  const byTitle = new Map<string, string[]>();
+  for (const [route, title] of Object.entries(readCache().titles ?? {})) byTitle.set(title, [...(byTitle.get(title) ?? []), route]);
+  const shared = [...byTitle].filter(([, routes]) => routes.length > 1).map(([title, routes]) => `${title}: ${routes.join(', ')}`);
+  expect(shared).toEqual([]);
+});
+
+/** Presses Tab until `target` has the focus (at most `max` times); fails with the element that has it otherwise. */
+async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)).catch(() => false)) return;
+  }
+  const active = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200));
+  throw new Error(`Tab never reached the target; focus is on ${active}`);
+}
+
+test('a visitor tracks a dossier and an officer signs in and opens a dossier with the keyboard alone', async ({ page }) => {
+  await test.step('lookup: skip link, navigation link, code, result announced and focused', async () => {
+    await page.goto('/');
+    await expect(page.getByRole('link', { name: /\d+ thủ tục/ }).first()).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: SKIP_LINK })).toBeFocused();
+    await tabTo(page, page.getByRole('link', { name: 'Tra cứu hồ sơ' }));
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/tra-cuu$/);
+    await expect(page.getByLabel('Mã hồ sơ')).toBeFocused();
+    await page.keyboard.type(ids.dossierCode);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('lookup-result')).toBeVisible();
+    // Screen readers hear the outcome (a polite live region) and the focus lands on it, not on the body.
+    await expect(page.getByTestId('lookup-status-live')).toHaveAttribute('aria-live', 'polite');
+    await expect(page.getByTestId('lookup-status-live')).toContainText(ids.dossierCode);
+    await expect(page.getByTestId('lookup-code')).toBeFocused();
+  });
+
+  await test.step('back office: sign in, open a dossier from the queue, open and close an action dialog', async () => {
+    await page.goto('/admin/login');
+    await expect(page.getByLabel('Tên đăng nhập', { exact: false }).first()).toBeFocused();
+    await page.keyboard.type('chuyenvien.stp');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('MotCua@2026');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/admin\/dossiers/);
+    const link = page.getByTestId('dossier-link').first();
+    await expect(link).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: SKIP_LINK })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main#main-content')).toBeFocused();
+    await tabTo(page, link, 80);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/admin\/dossiers\/[0-9a-f-]{36}$/);
+    await expect(page.locator('h1')).toBeVisible();
+    const action = page.getByTestId('actions').getByRole('button').first();
+    await tabTo(page, action, 60);
+    // The focused control shows a visible outline (WCAG 2.4.7).
+    expect(await action.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog').last();
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(action).toBeFocused();
+  });
+});
+
+test('the language switch sets the lang of the page and translates its title', async ({ page }) => {
+  await page.goto('/tra-cuu');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(page).toHaveTitle('Tra cứu hồ sơ — Cổng dịch vụ công tỉnh Thanh Hóa');
+  await page.getByText('EN', { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page).toHaveTitle('Track a dossier — Thanh Hóa Public Service Portal');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toHaveCount(1);
+  // The choice is remembered: the next page opens in English.
+  await page.goto('/thu-tuc');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page).toHaveTitle('Administrative procedures — Thanh Hóa Public Service Portal');
+});
