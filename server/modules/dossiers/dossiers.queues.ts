@@ -272,7 +272,8 @@ async function wordStats(db: Queryable): Promise<WordStats> {
   const share = new Map<string, number>();
   (row?.elems ?? []).forEach((e, i) => share.set(e, Number(row!.freqs![i])));
   const stats = { rows: Number(row?.rows ?? 0), share };
-  wordStatsCache.set(db, 'dossiers', stats);
+  // None yet (a new database, never analysed): asked again next time, so the first ANALYZE takes effect at once.
+  if (share.size > 0) wordStatsCache.set(db, 'dossiers', stats);
   return stats;
 }
 

@@ -298,6 +298,7 @@ describe('other roles', () => {
       'identity.logout',
       'identity.me.change-password',
       'identity.me.read',
+      'submissions.own',
     ]);
   });
 });
