@@ -6,8 +6,9 @@ import { expectToast } from '../support/antd';
 // Issue 8 items 4 and 6: the demo says on its sign-in page that its passwords are public, and an administrator sees
 // and clears sign-ins slowed down after repeated failures.
 test('the demo warns on its sign-in page; an administrator clears a throttled account', async ({ page, request }, testInfo) => {
-  // No other journey signs in as this account, so 127.0.0.1 is not an address it recently used (which would not be held back).
-  const victim = 'lanhdao.stp';
+  // No other journey signs in as this account (the accessibility journey signs in as the leaders), so 127.0.0.1 is not
+  // an address it recently used (which would not be held back).
+  const victim = 'caicach.snv';
 
   await test.step('the sign-in page says this is a demo with public passwords', async () => {
     await page.goto('/admin/login');
