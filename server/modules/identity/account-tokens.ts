@@ -103,23 +103,19 @@ export async function useLinkToken(tx: Queryable, secret: string, purpose: 'emai
   return row;
 }
 
+/** SMS codes sent to `phone` that can still be used at `now`: neither used, revoked nor expired. */
+const livePhoneCode = (phone: string, now: Date) =>
+  and(
+    eq(identityAccountTokens.target, phone),
+    eq(identityAccountTokens.purpose, 'phone-confirmation'),
+    isNull(identityAccountTokens.usedAt),
+    isNull(identityAccountTokens.revokedAt),
+    gt(identityAccountTokens.expiresAt, now),
+  );
+
 /** The newest usable SMS code sent to `phone`, locked for the caller's transaction. */
 export async function lockLivePhoneCode(tx: Queryable, phone: string, now: Date): Promise<AccountTokenRow | null> {
-  const rows = await tx
-    .select()
-    .from(identityAccountTokens)
-    .where(
-      and(
-        eq(identityAccountTokens.target, phone),
-        eq(identityAccountTokens.purpose, 'phone-confirmation'),
-        isNull(identityAccountTokens.usedAt),
-        isNull(identityAccountTokens.revokedAt),
-        gt(identityAccountTokens.expiresAt, now),
-      ),
-    )
-    .orderBy(desc(identityAccountTokens.createdAt))
-    .for('update')
-    .limit(1);
+  const rows = await tx.select().from(identityAccountTokens).where(livePhoneCode(phone, now)).orderBy(desc(identityAccountTokens.createdAt)).for('update').limit(1);
   return rows[0] ?? null;
 }
 
@@ -160,15 +156,7 @@ export async function findPhoneCodeOwner(db: Queryable, phone: string, now: Date
   const rows = await db
     .select({ userId: identityAccountTokens.userId })
     .from(identityAccountTokens)
-    .where(
-      and(
-        eq(identityAccountTokens.target, phone),
-        eq(identityAccountTokens.purpose, 'phone-confirmation'),
-        isNull(identityAccountTokens.usedAt),
-        isNull(identityAccountTokens.revokedAt),
-        gt(identityAccountTokens.expiresAt, now),
-      ),
-    )
+    .where(livePhoneCode(phone, now))
     .orderBy(desc(identityAccountTokens.createdAt))
     .limit(1);
   return rows[0]?.userId ?? null;
