@@ -1,5 +1,22 @@
-import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 // Kernel rule: dossiers may hold foreign keys to identity's org units and catalog's procedure versions.
 import { identityOrgUnits } from '../identity/identity.tables';
 import { catalogProcedureVersions } from '../catalog/catalog.tables';
@@ -78,6 +95,18 @@ export interface AttachmentMeta {
  * `due_at` is the promise made at reception (shifted only by pauses and calendar changes), `extended_due_at` the
  * single apology's new date (§19.7). `version` is the optimistic-lock counter of every status change.
  */
+type QueueUnitColumns = { holderUnitId: AnyPgColumn; handlingUnitId: AnyPgColumn; receivingUnitId: AnyPgColumn; code: AnyPgColumn };
+
+/** A queue's partial indexes in its (effective due, code) order: province-wide and by each unit column (D18). */
+function queueSubsetIndexes(t: QueueUnitColumns, name: string, where: SQL) {
+  return [
+    index(`dossiers_q_${name}_idx`).on(EFFECTIVE_DUE_SQL, t.code).where(where),
+    index(`dossiers_q_${name}_holder_idx`).on(t.holderUnitId, EFFECTIVE_DUE_SQL, t.code).where(where),
+    index(`dossiers_q_${name}_handling_idx`).on(t.handlingUnitId, EFFECTIVE_DUE_SQL, t.code).where(where),
+    index(`dossiers_q_${name}_receiving_idx`).on(t.receivingUnitId, EFFECTIVE_DUE_SQL, t.code).where(where),
+  ];
+}
+
 export const dossiers = pgTable(
   'dossiers',
   {
@@ -176,6 +205,12 @@ export const dossiers = pgTable(
     index('dossiers_q_active_handling_idx').on(t.handlingUnitId, EFFECTIVE_DUE_SQL, t.code).where(ACTIVE_SQL),
     index('dossiers_q_active_receiving_idx').on(t.receivingUnitId, EFFECTIVE_DUE_SQL, t.code).where(ACTIVE_SQL),
     index('dossiers_q_mine_idx').on(t.holderUnitId, t.holderRole, EFFECTIVE_DUE_SQL, t.code).where(ACTIVE_SQL),
+    // The queues that hold only part of the open work (overdue and due soon: running; paused; at risk) walk their own
+    // partial indexes: walking the open-work ones would first step over every result never collected (DONE) and every
+    // other kind of open dossier due earlier, which grows with the history. Literal lists, as for the sweeps below.
+    ...queueSubsetIndexes(t, 'running', sql`${t.state} in ('RECEIVED','PROCESSING','AWAITING_APPROVAL')`),
+    ...queueSubsetIndexes(t, 'paused', sql`${t.state} in ('INTEROPERATING','SUPPLEMENT_REQUESTED','AWAITING_PAYMENT')`),
+    ...queueSubsetIndexes(t, 'risk', sql`${t.atRisk} and ${t.state} in ('RECEIVED','PROCESSING','AWAITING_APPROVAL','INTEROPERATING','SUPPLEMENT_REQUESTED','AWAITING_PAYMENT')`),
     // The queue search: the words of search_text as lexemes (no dictionary: the text is already accent-free).
     index('dossiers_search_idx').using('gin', SEARCH_VECTOR_SQL),
     // Searches of the open-work queues: their matches among open work only, however long the history (D21).
