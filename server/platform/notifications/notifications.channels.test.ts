@@ -130,7 +130,12 @@ describe('enqueue by contacts and preference', () => {
     });
     const unapproved = request({ channels: ['zalo'] });
     await enqueueAll(unapproved);
-    expect(await summary(unapproved.subjectId!)).toEqual(['zalo:84912345678:skipped:zalo-template-not-configured']);
+    // Only Zalo was wanted and Zalo cannot take it: the other channels carry the message rather than nobody.
+    expect(await summary(unapproved.subjectId!)).toEqual([
+      `email:${unapproved.to.email}:pending`,
+      'sms:84912345678:pending',
+      'zalo:84912345678:skipped:zalo-template-not-configured',
+    ]);
     // A Zalo message of a template with no Zalo mapping is a programming error, refused inside the transaction.
     await expect(withTransaction(t.systemCtx(), (s) => enqueueNotification(s, { channel: 'zalo', recipient: '0912345678', template: 'test.mail-sms-only' }))).rejects.toThrow(
       /has no Zalo mapping/,
@@ -165,6 +170,60 @@ describe('delivery through the real adapters', () => {
       renderedBody: expect.stringContaining('Kính gửi Nguyễn Văn An'),
     });
     expect(server.json()).toEqual([{ phone: '84912345678', template_id: '248210', template_data: { ten: 'Nguyễn Văn An', ma_ho_so: r.subjectId }, tracking_id: queued!.id }]);
+  });
+
+  it('sends by SMS what Zalo refused for good, once, and not when an SMS of it was queued already', async () => {
+    const zns = await serve(() => ({ status: 200, body: { error: -118, message: 'Zalo account not existed' } }));
+    const gateway = await serve(() => ({ status: 200, body: { messageId: 'SMS-FB' } }));
+    configureNotificationChannels({
+      zalo: createZaloZnsChannel({
+        appId: '4291763606161179100',
+        appSecret: 'app-secret-x',
+        refreshToken: 'refresh-x',
+        accessToken: 'access-x',
+        templates: new Map([['test.zalo-update', '248210']]),
+        znsUrl: `${zns.url}/zns`,
+        oauthUrl: `${zns.url}/oauth`,
+        timeoutMs: 2000,
+      }),
+      sms: createBrandnameSmsChannel({ url: `${gateway.url}/send`, brandname: 'UBND TINH', apiKey: API_KEY, timeoutMs: 2000 }),
+    });
+    for (const keyed of [true, false]) {
+      const r = request({ channels: ['zalo'], ...(keyed ? { dedupeKey: `record-${tag()}:done` } : {}) });
+      const [queued] = await enqueueAll(r);
+      expect(await deliverNotification(t.systemCtx(), queued!.id)).toMatchObject({ outcome: 'failed' });
+      expect(await summary(r.subjectId!)).toEqual(['sms:84912345678:pending', 'zalo:84912345678:failed:ZNS answered 200, error -118: Zalo account not existed']);
+      const sms = (await rowsOf(r.subjectId!)).find((x) => x.channel === 'sms')!;
+      expect(sms).toMatchObject({ templateKey: 'test.zalo-update', params: r.params, dedupeKey: keyed ? `${r.dedupeKey}:sms` : `${queued!.id}:sms-fallback` });
+      expect(await deliverNotification(t.systemCtx(), sms.id)).toEqual({ outcome: 'sent' });
+      expect(gateway.json().at(-1)).toMatchObject({ message: `Ho so ${r.subjectId} da co ket qua.`, requestId: sms.id });
+    }
+    // Every channel was used: the SMS already queued is the fallback, none is added.
+    for (const keyed of [true, false]) {
+      const r = request({ to: { phone: '0912345678' }, ...(keyed ? { dedupeKey: `record-${tag()}:done` } : {}) });
+      const rows = await enqueueAll(r);
+      const zaloRow = rows.find((x) => x.channel === 'zalo')!;
+      expect((await deliverNotification(t.systemCtx(), zaloRow.id)).outcome).toBe('failed');
+      expect((await rowsOf(r.subjectId!)).map((x) => x.channel).sort()).toEqual(['sms', 'zalo']);
+    }
+    // A temporary refusal is retried on Zalo, with no SMS yet.
+    const busy = await serve(() => ({ status: 503, body: 'Service Unavailable' }));
+    configureNotificationChannels({
+      zalo: createZaloZnsChannel({
+        appId: '1',
+        appSecret: 's',
+        refreshToken: 'r',
+        accessToken: 'a',
+        templates: new Map([['test.zalo-update', '248210']]),
+        znsUrl: `${busy.url}/zns`,
+        oauthUrl: `${busy.url}/oauth`,
+        timeoutMs: 2000,
+      }),
+    });
+    const later = request({ channels: ['zalo'] });
+    const [queued] = await enqueueAll(later);
+    expect((await deliverNotification(t.systemCtx(), queued!.id)).outcome).toBe('retry');
+    expect(await summary(later.subjectId!)).toEqual([expect.stringMatching(/^zalo:84912345678:pending:/)]);
   });
 
   it('retries an SMS the gateway could not take (503), with the same request id, then records it as sent without diacritics', async () => {

@@ -1,7 +1,7 @@
 import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { NotificationChannel, NotificationSkipReason } from '../../../contracts/notifications/notifications.contracts';
-import type { TxScope, Ctx } from '../context/context';
+import { withTransaction, type TxScope, type Ctx } from '../context/context';
 import type { Locale } from '../i18n';
 import { sendJob, sendJobSoon } from '../jobs';
 import { executeNamed, type NamedStatement } from '../db/database';
@@ -163,11 +163,53 @@ export async function enqueueNotifications(
   const preferred = channels === 'all' ? possible : channels.filter((c) => possible.includes(c));
   const chosen = preferred.length ? preferred : possible;
   const out: Array<{ channel: NotificationChannel; id: string; status: 'pending' | 'skipped' }> = [];
-  for (const channel of chosen) {
+  const write = async (channel: NotificationChannel) => {
     const row = await enqueueNotification(scope, { ...message, channel, recipient: contactFor(to, channel), ...(dedupeKey ? { dedupeKey: `${dedupeKey}:${channel}` } : {}) });
     if (row) out.push({ channel, ...row });
-  }
+  };
+  for (const channel of chosen) await write(channel);
+  // Nothing on the preferred channels can leave (a Zalo template without an approved id, a number Zalo cannot take):
+  // the other possible channels carry it instead, for the same reason a preference never silences a message.
+  if (out.length > 0 && out.every((r) => r.status === 'skipped')) for (const channel of possible) if (!chosen.includes(channel)) await write(channel);
   return out;
+}
+
+/**
+ * Zalo refused a message for good (not on Zalo, number blocked, template refused — the permanent ZNS verdicts, D22):
+ * the same message goes by SMS to the same number, unless an SMS of it was queued already (same key, or for a
+ * message queued without a key, the same template, subject, number and params).
+ */
+async function queueSmsFallback(ctx: Ctx, zaloRow: OutboxRow): Promise<void> {
+  const key = zaloRow.dedupeKey?.endsWith(':zalo') ? `${zaloRow.dedupeKey.slice(0, -':zalo'.length)}:sms` : `${zaloRow.id}:sms-fallback`;
+  await withTransaction(ctx, async (scope) => {
+    if (!zaloRow.dedupeKey) {
+      const t = notificationsOutbox;
+      const same = await scope.tx
+        .select({ id: t.id })
+        .from(t)
+        .where(
+          and(
+            eq(t.channel, 'sms'),
+            eq(t.recipient, zaloRow.recipient),
+            eq(t.templateKey, zaloRow.templateKey),
+            zaloRow.subjectId === null ? sql`${t.subjectId} is null` : eq(t.subjectId, zaloRow.subjectId),
+            sql`${t.params} = ${JSON.stringify(zaloRow.params)}::jsonb`,
+          ),
+        )
+        .limit(1);
+      if (same.length) return;
+    }
+    await enqueueNotification(scope, {
+      channel: 'sms',
+      recipient: zaloRow.recipient,
+      template: zaloRow.templateKey,
+      params: zaloRow.params,
+      locale: zaloRow.locale as Locale,
+      ...(zaloRow.subjectType ? { subjectType: zaloRow.subjectType } : {}),
+      ...(zaloRow.subjectId ? { subjectId: zaloRow.subjectId } : {}),
+      dedupeKey: key,
+    });
+  });
 }
 
 /** What one delivery run did. */
@@ -310,6 +352,8 @@ export async function deliverNotification(ctx: Ctx, id: string): Promise<{ outco
       recheckAt: sql`now() + ${OUTBOX.retryGraceSeconds}::int * interval '1 second'`,
       ...(final && secrets.length ? { params: redactParams(row.templateKey, row.params) } : {}),
     });
+    // The params are still whole in `row` (redacted only in the stored copy), so the SMS can carry the same message.
+    if (final && row.channel === 'zalo' && failure.err instanceof PermanentDeliveryError) await queueSmsFallback(ctx, row);
     return { outcome: final ? 'failed' : 'retry', error: failure.err };
   } finally {
     stop();
