@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, TestAgent, type TestApp } from './test-app';
 import { createCitizen, createOfficer, createOrgUnit, loginAs } from '../modules/identity/test/factories';
 import { createDraft, procedureInput } from '../modules/catalog/test/factories';
+import { applicant, save, startDraft, submit, TEST_EFORM } from '../modules/submissions/test/factories';
 import { DESK_AND_UNIT_WORKFLOW, intakeBody, publishProcedure, receive, step, type DossierWorld } from '../modules/dossiers/test/factories';
 import type { OrgUnitRow } from '../modules/identity';
 import { flushAuditSeal } from '../platform/audit';
@@ -126,7 +127,7 @@ interface Probe {
 }
 
 /** Scopes where the matrix requires a probe for every non-public route. */
-const UNIT_SCOPED = ['/api/v1/dossiers', '/api/v1/catalog/admin/procedures', '/api/v1/identity/org-units', '/api/v1/identity/users'];
+const UNIT_SCOPED = ['/api/v1/submissions/desk', '/api/v1/dossiers', '/api/v1/catalog/admin/procedures', '/api/v1/identity/org-units', '/api/v1/identity/users'];
 
 const covers = (r: Relation) => r === 'own' || r === 'parent';
 const provinceReader = (role: RoleName) => role === 'system-admin' || role === 'reform-office';
@@ -142,7 +143,8 @@ describe('route × role × unit relation', () => {
     const db = t.database.db;
     await seedCalendarDemo(t.systemCtx());
     const root = await createOrgUnit(db, { kind: 'province' });
-    const unit = await createOrgUnit(db, { parent: root, kind: 'department' });
+    // A one-stop centre: it receives dossiers at its desk, online applications too, and carries procedures out.
+    const unit = await createOrgUnit(db, { parent: root, kind: 'service-center' });
     const units: Record<Relation, OrgUnitRow> = {
       own: unit,
       child: await createOrgUnit(db, { parent: unit, kind: 'division' }),
@@ -173,6 +175,24 @@ describe('route × role × unit relation', () => {
     const guided = await own('reception-officer').post('/api/v1/dossiers/intake', intakeBody(world, { decision: 'guide', missingItems: ['Tờ khai'], reasons: 'Thiếu tờ khai' }));
     expect(guided.statusCode, guided.body).toBe(201);
     const decisionId = guided.json().intakeDecision.id as string;
+
+    // An online application sent to U's desk, awaiting reception (the e-form stands for the one-of declaration).
+    const onlineCode = await publishProcedure(t, [unit.id], {
+      workflow: DESK_AND_UNIT_WORKFLOW,
+      onlineMode: 'full',
+      eForm: TEST_EFORM,
+      requiredDocuments: [
+        { name: 'Tờ khai (nộp trực tiếp)', originals: 1, copies: 0, group: 'form' },
+        { name: 'Tờ khai điện tử (nộp trực tuyến)', originals: 1, copies: 0, group: 'form' },
+      ],
+      documentGroups: [{ key: 'form', kind: 'one-of' }],
+    });
+    const applicantAgent = await loginAs(t.app, await createCitizen(db));
+    const started = await startDraft(applicantAgent, onlineCode, unit.id);
+    const application = await submit(
+      applicantAgent,
+      await save(applicantAgent, started, { applicant: applicant(), answers: { fullName: 'Nguyễn Văn An', birthDate: '1990-05-01' } }),
+    );
 
     // A draft procedure carried out by U, and an officer of U.
     const draft = await createDraft(t.systemCtx(), { implementingUnitIds: [unit.id] });
@@ -212,6 +232,39 @@ describe('route × role × unit relation', () => {
         whenAllowed: 200,
         listed: codeIn(processing.code),
         sees: actsAs('specialist'),
+      },
+    ]);
+    const S = '/api/v1/submissions/desk';
+    // Only a reception officer whose grant covers the desk's unit (never one below it, D11).
+    add('GET', `${S}/queue`, [
+      {
+        label: 'online applications awaiting U',
+        method: 'GET',
+        url: `${S}/queue`,
+        allowed: (role) => role === 'reception-officer',
+        whenAllowed: 200,
+        listed: idIn(application.id),
+        sees: actsAs('reception-officer'),
+      },
+    ]);
+    add('GET', `${S}/:id`, [{ label: 'online application', method: 'GET', url: `${S}/${application.id}`, allowed: actsAs('reception-officer'), whenAllowed: 200 }]);
+    add('GET', `${S}/:id/files/:fileId`, [
+      {
+        label: 'a file of the application (none such: 404 after the check)',
+        method: 'GET',
+        url: `${S}/${application.id}/files/${randomUUID()}`,
+        allowed: actsAs('reception-officer'),
+        whenAllowed: 404,
+      },
+    ]);
+    add('POST', `${S}/:id/decision`, [
+      {
+        label: 'decision on a stale version (409 after the check)',
+        method: 'POST',
+        url: `${S}/${application.id}/decision`,
+        body: { version: application.version + 7, decision: 'accept' },
+        allowed: actsAs('reception-officer'),
+        whenAllowed: 409,
       },
     ]);
     add('GET', `${P}/:id`, [{ label: 'detail', method: 'GET', url: `${P}/${received.id}`, allowed: readsDossier, whenAllowed: 200 }]);
