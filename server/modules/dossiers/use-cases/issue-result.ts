@@ -89,8 +89,9 @@ export interface AttachResultOptions {
  */
 export async function attachResult(ctx: Ctx, request: FastifyRequest, id: string, options: AttachResultOptions): Promise<ResultRow> {
   const d = await loadForResult(ctx, id);
-  if (!can(ctx.actor, DOSSIER_ACTIONS.result, d.subject)) throw new AppError('FORBIDDEN', { action: DOSSIER_ACTIONS.result });
+  // A reader of the dossier learns that its result is final (409) before whether they could have issued it (403).
   if (!RESULT_STATES.includes(d.row.state)) throw new AppError('INVALID_STATE', { state: d.row.state });
+  if (!can(ctx.actor, DOSSIER_ACTIONS.result, d.subject)) throw new AppError('FORBIDDEN', { action: DOSSIER_ACTIONS.result });
 
   const received = await receiveUploads(request, options.store, { allowedTypes: ['application/pdf'], maxFileBytes: options.maxFileBytes, maxFiles: 1 });
   let certificateKey: string | null = null;
