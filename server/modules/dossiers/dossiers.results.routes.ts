@@ -37,7 +37,12 @@ export async function dossierResultRoutes(app: FastifyInstance, options: ResultR
     '/:id/result',
     {
       config: { action: DOSSIER_ACTIONS.read },
-      schema: { tags, summary: 'The electronic result of a dossier: the issue in force, earlier ones, and whether the reader may issue', params: IdParamsSchema, response: { 200: DossierResultViewSchema } },
+      schema: {
+        tags,
+        summary: 'The electronic result of a dossier: the issue in force, earlier ones, and whether the reader may issue',
+        params: IdParamsSchema,
+        response: { 200: DossierResultViewSchema },
+      },
     },
     async (request) => getDossierResult(request.ctx, request.params.id, options.publicBaseUrl),
   );
@@ -55,9 +60,15 @@ export async function dossierResultRoutes(app: FastifyInstance, options: ResultR
       },
     },
     async (request, reply) => {
-      const issued = await attachResult(request.ctx, request, request.params.id, { store: options.files, maxFileBytes: options.maxFileBytes, publicBaseUrl: options.publicBaseUrl });
+      const issued = await attachResult(request.ctx, request, request.params.id, {
+        store: options.files,
+        maxFileBytes: options.maxFileBytes,
+        publicBaseUrl: options.publicBaseUrl,
+      });
       const units = await unitsById(request.ctx.db, [issued.issuingUnitId]);
-      return reply.status(201).send({ result: presentResult(issued, units, options.publicBaseUrl), view: await getDossierResult(request.ctx, request.params.id, options.publicBaseUrl) });
+      return reply
+        .status(201)
+        .send({ result: presentResult(issued, units, options.publicBaseUrl), view: await getDossierResult(request.ctx, request.params.id, options.publicBaseUrl) });
     },
   );
 

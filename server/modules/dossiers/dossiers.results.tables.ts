@@ -53,10 +53,15 @@ export const dossierResults = pgTable(
   (t) => [
     uniqueIndex('dossiers_results_token_uq').on(t.token),
     // One result in force per dossier; replaced ones stay, newest first for the history.
-    uniqueIndex('dossiers_results_current_uq').on(t.dossierId).where(sql`replaced_at is null`),
+    uniqueIndex('dossiers_results_current_uq')
+      .on(t.dossierId)
+      .where(sql`replaced_at is null`),
     index('dossiers_results_dossier_idx').on(t.dossierId, t.issuedAt),
     check('dossiers_results_sha256_ck', sql`${t.sha256} ~ '^[0-9a-f]{64}$' and ${t.certificateSha256} ~ '^[0-9a-f]{64}$'`),
-    check('dossiers_results_paper_ck', sql`(${t.paperOriginal} and ${t.paperOriginalReason} in ('result-delivery','officer')) or (not ${t.paperOriginal} and ${t.paperOriginalReason} is null)`),
+    check(
+      'dossiers_results_paper_ck',
+      sql`(${t.paperOriginal} and ${t.paperOriginalReason} in ('result-delivery','officer')) or (not ${t.paperOriginal} and ${t.paperOriginalReason} is null)`,
+    ),
     check('dossiers_results_replaced_ck', sql`(${t.replacedAt} is null) = (${t.successorId} is null)`),
   ],
 );

@@ -46,7 +46,10 @@ async function processing(overrides: Record<string, unknown> = {}): Promise<Doss
 }
 
 function upload(agent: TestAgent, dossierId: string, file: { name: string; content: Buffer }, fields: Record<string, string> = {}) {
-  const { body, headers } = multipart([...Object.entries(fields).map(([field, value]) => ({ field, value })), { file: 'file', name: file.name, content: file.content, contentType: 'application/pdf' }]);
+  const { body, headers } = multipart([
+    ...Object.entries(fields).map(([field, value]) => ({ field, value })),
+    { file: 'file', name: file.name, content: file.content, contentType: 'application/pdf' },
+  ]);
   return agent.request('POST', `/api/v1/dossiers/${dossierId}/result`, body, headers);
 }
 
@@ -65,7 +68,11 @@ function compare(token: string, content: Buffer, ip = randomIp()) {
 }
 
 const resultRows = (dossierId: string) => t.database.db.select().from(dossierResults).where(eq(dossierResults.dossierId, dossierId));
-const storedFiles = async (dossierId: string) => t.database.db.select().from(platformFiles).where(eq(platformFiles.ownerKey, resultOwnerKey(dossierId)));
+const storedFiles = async (dossierId: string) =>
+  t.database.db
+    .select()
+    .from(platformFiles)
+    .where(eq(platformFiles.ownerKey, resultOwnerKey(dossierId)));
 const fileCount = async () => (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(platformFiles))[0]!.n;
 
 describe('issuing an electronic result', () => {
@@ -215,14 +222,20 @@ describe('verifying and replacing', () => {
     expect(noReason.json<{ error: { fields: Array<{ path: string }> } }>().error.fields[0]!.path).toBe('body.reason');
 
     // After "result ready" the desk holds the dossier; the handling unit may still replace the result until it is returned.
-    const ready = await step(w.agents.specialist, await (await w.agents.specialist.get(`/api/v1/dossiers/${d.id}`)).json<DossierDetail>(), { transition: 'result-ready' });
+    const ready = await step(w.agents.specialist, (await w.agents.specialist.get(`/api/v1/dossiers/${d.id}`)).json<DossierDetail>(), { transition: 'result-ready' });
     expect(ready.state).toBe('DONE');
     t.clock.set('2026-03-03T04:00:00Z');
     const second = await issued(w.agents.specialist, d.id, corrected, { reason: 'Sai ngày hiệu lực trên quyết định', paperOriginal: 'true' });
     expect(second.result).toMatchObject({ status: 'valid', sha256: sha256(corrected), paperOriginal: true, paperOriginalReason: 'officer' });
     expect(second.view.current!.id).toBe(second.result.id);
     expect(second.view.history).toEqual([
-      expect.objectContaining({ id: first.id, status: 'replaced', replacedAt: '2026-03-03T11:00:00+07:00', replaceReason: 'Sai ngày hiệu lực trên quyết định', sha256: first.sha256 }),
+      expect.objectContaining({
+        id: first.id,
+        status: 'replaced',
+        replacedAt: '2026-03-03T11:00:00+07:00',
+        replaceReason: 'Sai ngày hiệu lực trên quyết định',
+        sha256: first.sha256,
+      }),
     ]);
 
     const old = (await verify(first.token)).json<ResultVerification>();
@@ -244,7 +257,7 @@ describe('verifying and replacing', () => {
     expect(audit[0]!.after).toMatchObject({ resultId: second.result.id, reason: 'Sai ngày hiệu lực trên quyết định' });
 
     // Once returned, the result is final.
-    const done = await (await w.agents.reception.get(`/api/v1/dossiers/${d.id}`)).json<DossierDetail>();
+    const done = (await w.agents.reception.get(`/api/v1/dossiers/${d.id}`)).json<DossierDetail>();
     await step(w.agents.reception, done, { transition: 'return-result', method: 'online', receivedBy: 'Nguyễn Văn An' });
     const late = await upload(w.agents.specialist, d.id, { name: 'ket-qua.pdf', content: pdf() }, { reason: 'Muộn' });
     expect(late.statusCode).toBe(409);

@@ -74,7 +74,10 @@ export async function renderResultCertificate(data: ResultCertificateData): Prom
         ]
       : []),
     data.paperOriginal
-      ? { text: 'Bản gốc giấy của kết quả được trả tại nơi tiếp nhận hồ sơ (hoặc qua bưu chính theo đăng ký); người nhận mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả.', margin: [0, 0, 0, 6] }
+      ? {
+          text: 'Bản gốc giấy của kết quả được trả tại nơi tiếp nhận hồ sơ (hoặc qua bưu chính theo đăng ký); người nhận mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả.',
+          margin: [0, 0, 0, 6],
+        }
       : { text: 'Kết quả được trả bằng bản điện tử.', margin: [0, 0, 0, 6] },
     {
       columns: [

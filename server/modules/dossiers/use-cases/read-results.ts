@@ -39,7 +39,10 @@ export function presentResult(r: ResultRow, units: Map<string, UnitInfo>, public
 export async function getDossierResult(ctx: Ctx, id: string, publicBaseUrl: string): Promise<DossierResultView> {
   const d = await loadForResult(ctx, id);
   const rows = await listResults(ctx.db, id);
-  const units = await unitsById(ctx.db, rows.map((r) => r.issuingUnitId));
+  const units = await unitsById(
+    ctx.db,
+    rows.map((r) => r.issuingUnitId),
+  );
   const all = rows.map((r) => presentResult(r, units, publicBaseUrl));
   return {
     dossierId: id,
