@@ -142,7 +142,7 @@ function AttachForm({ dossier: d, replacing, paperByDelivery }: { dossier: Dossi
           extra={t('dossiers.results.upload.reasonHelp')}
           rules={[{ required: true, whitespace: true, message: t('dossiers.results.upload.reason') }]}
         >
-          <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 2, maxRows: 5 }} data-testid="result-reason" />
+          <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} data-testid="result-reason" />
         </Form.Item>
       ) : null}
       <Button type="primary" htmlType="submit" loading={attach.isPending} data-testid="result-submit">

@@ -55,7 +55,7 @@ export async function renderResultCertificate(data: ResultCertificateData): Prom
   };
   const content: PdfNode[] = [
     heading,
-    { text: 'GIẤY XÁC NHẬN KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH ĐIỆN TỬ', alignment: 'center', bold: true, fontSize: 13, margin: [0, 24, 0, 14] },
+    { text: 'GIẤY XÁC NHẬN KẾT QUẢ GIẢI QUYẾT\nTHỦ TỤC HÀNH CHÍNH ĐIỆN TỬ', alignment: 'center', bold: true, fontSize: 13, margin: [0, 24, 0, 14] },
     field('Mã hồ sơ', data.dossierCode, { bold: true }),
     field('Thủ tục hành chính', data.procedureName),
     field('Cơ quan giải quyết', data.issuingUnitName),
