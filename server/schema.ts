@@ -7,4 +7,5 @@ export * from './platform/files/files.tables';
 export * from './modules/identity/identity.tables';
 export * from './modules/catalog/catalog.tables';
 export * from './modules/dossiers/dossiers.tables';
+export * from './modules/dossiers/dossiers.results.tables';
 export * from './modules/submissions/submissions.tables';

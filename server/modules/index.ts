@@ -1,8 +1,8 @@
 import type { ModuleManifest } from '../platform/http/module';
 import { identityModule } from './identity';
 import { catalogModule } from './catalog';
-import { dossiersModule } from './dossiers';
+import { dossierResultsModule, dossiersModule } from './dossiers';
 import { submissionsModule } from './submissions';
 
 /** Domain modules in dependency order: the kernel (identity, catalog) first. */
-export const modules: ModuleManifest[] = [identityModule, catalogModule, dossiersModule, submissionsModule];
+export const modules: ModuleManifest[] = [identityModule, catalogModule, dossiersModule, dossierResultsModule, submissionsModule];

@@ -20,6 +20,8 @@ export const router = createBrowserRouter([
       { path: 'thu-tuc/:code', lazy: async () => ({ Component: (await import('../features/portal/ProcedureDetailPage')).ProcedureDetailPage }) },
       { path: 'tra-cuu', lazy: async () => ({ Component: (await import('../features/lookup/LookupPage')).LookupPage }) },
       { path: 'tra-cuu/:code', lazy: async () => ({ Component: (await import('../features/lookup/LookupPage')).LookupPage }) },
+      // The address in the QR code of an electronic result's certificate (server: dossiers/use-cases/issue-result.ts).
+      { path: 'xac-thuc-ket-qua/:token', lazy: async () => ({ Component: (await import('../features/results/VerifyResultPage')).VerifyResultPage }) },
       // The account area of citizens and businesses; the server's mail links lead to some of these (identity.notify.ts).
       { path: 'dang-ky', lazy: async () => ({ Component: (await import('../features/portal-account/RegisterPage')).RegisterPage }) },
       { path: 'dang-nhap', lazy: async () => ({ Component: (await import('../features/portal-account/PortalLoginPage')).PortalLoginPage }) },

@@ -11,6 +11,7 @@ export const DOSSIER_ACTIONS = {
   transition: 'dossiers.transition',
   apology: 'dossiers.apology',
   sweep: 'dossiers.sweep',
+  result: 'dossiers.result',
 } as const;
 
 /** Where a new dossier is received: the receiving unit's path. */
@@ -60,6 +61,9 @@ export function performs(actor: Actor, performer: Performer, s: DossierSubject):
   }
 }
 
+/** States in which the holder may attach the result (those `result-ready` leaves from, and approval). */
+export const RESULT_HANDLING_STATES: readonly DossierState[] = ['RECEIVED', 'PROCESSING', 'AWAITING_APPROVAL'];
+
 /** The dossiers module's policies, declared in its manifest. */
 export const dossierPolicies: PolicyDeclaration[] = [
   // §2: any centre of the province may receive; the officer must hold the reception role there.
@@ -85,4 +89,14 @@ export const dossierPolicies: PolicyDeclaration[] = [
   declarePolicy<DossierSubject>(DOSSIER_ACTIONS.apology, (actor, s) => (s === undefined ? hasRole(actor, [LEADER]) : performs(actor, 'handling-leader', s))),
 
   declarePolicy(DOSSIER_ACTIONS.sweep, isSystemAdmin),
+
+  // The electronic result (NĐ 45/2020/NĐ-CP) is the handling unit's: its holder (a specialist or leader) attaches it while handling, and after
+  // "result ready" (the desk then holds the dossier) the handling unit's specialists and leaders may replace it until
+  // it is returned.
+  declarePolicy<DossierSubject>(DOSSIER_ACTIONS.result, (actor, s) => {
+    if (s === undefined) return hasRole(actor, [SPECIALIST, LEADER]);
+    if (RESULT_HANDLING_STATES.includes(s.state)) return s.holderRole !== RECEPTION_OFFICER && performs(actor, 'holder', s);
+    if (s.state === 'DONE') return actsAt(actor, SPECIALIST, s.handlingPath) || actsAt(actor, LEADER, s.handlingPath);
+    return false;
+  }),
 ];

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { registerCalendarImpactProvider } from '../../platform/calendar/store';
 import type { ModuleHost, ModuleManifest } from '../../platform/http/module';
 import { dossierRoutes } from './dossiers.routes';
+import { dossierResultRoutes, publicResultRoutes } from './dossiers.results.routes';
+import { dossierResultMessages } from './dossiers.results.messages';
 import { seedDossiersDemo } from './dossiers.seed';
 import { dossierPolicies } from './dossiers.policy';
 import { dossierMessages } from './dossiers.messages';
@@ -20,6 +22,7 @@ export { issueApology } from './use-cases/issue-apology';
 export { sweepAtRisk, recomputeForCalendarChange, countDossiersAffected } from './use-cases/maintain-deadlines';
 export { getDossier, getDossierByCode, getIntakeDecision, listDossiers, lookupDossier } from './use-cases/read-dossiers';
 export { maskName, refreshOutdatedPublicViews } from './dossiers.public-view';
+export { getIssuedResultForApplicant, sendIssuedResult, type ApplicantIssuedResult } from './use-cases/read-results';
 export { generateDossiers, SCALE_TABLES, type GenerateDossiersOptions, type GenerateDossiersResult, type GenerateProgress } from './dossiers.scale';
 
 /** Dossiers: registers the calendar impact provider, reacts to `calendar.changed`, serves /api/v1/dossiers. */
@@ -44,6 +47,16 @@ export const dossiersModule: ModuleManifest = {
   },
   async routes(app: FastifyInstance, host: ModuleHost) {
     await dossierRoutes(app, { publicBaseUrl: host.config.publicBaseUrl });
+    await dossierResultRoutes(app, { publicBaseUrl: host.config.publicBaseUrl, files: host.files, maxFileBytes: host.config.uploadLimitBytes });
   },
   seedDemo: (ctx) => seedDossiersDemo(ctx),
+};
+
+/** Electronic results' public verification (NĐ 45/2020/NĐ-CP), served under /api/v1/results; part of the dossiers module. */
+export const dossierResultsModule: ModuleManifest = {
+  key: 'results',
+  messages: dossierResultMessages,
+  async routes(app: FastifyInstance, host: ModuleHost) {
+    await publicResultRoutes(app, { publicBaseUrl: host.config.publicBaseUrl, files: host.files, maxFileBytes: host.config.uploadLimitBytes });
+  },
 };

@@ -21,6 +21,7 @@ export {
   type AcceptedFile,
   type AcceptUploadsOptions,
 } from './files.uploads';
+export { formatBytes } from './files.content';
 export { findFile, sendFile, StoredFileMismatchError, type SendFileOptions } from './files.read';
 export { platformFiles } from './files.tables';
 

@@ -15,6 +15,7 @@ import { DossierStatusTag } from './DossierStatusTag';
 import { DossierTimeline } from './DossierTimeline';
 import { HopsTable } from './HopsTable';
 import { SlipLinks } from './SlipLinks';
+import { ResultPanel } from './ResultPanel';
 import { TransitionModal } from './TransitionModal';
 import { WorkflowSteps } from './WorkflowSteps';
 import { PageTitle } from '../../ui/PageTitle';
@@ -265,6 +266,9 @@ export function DossierDetailPage() {
             </Card>
             <Card size="small" title={t('dossiers.detail.slips')}>
               <SlipLinks dossier={d} />
+            </Card>
+            <Card size="small" title={t('dossiers.results.title')}>
+              <ResultPanel dossier={d} />
             </Card>
             <Card size="small" title={t('dossiers.detail.checklist')}>
               {d.checklist.length === 0 ? (
