@@ -1,5 +1,5 @@
 // Reads and writes of the dossiers tables; use cases call these inside their transaction.
-import { and, asc, desc, eq, getTableColumns, inArray, is, isNull, lt, or, SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, is, isNull, SQL, sql } from 'drizzle-orm';
 import { PgDialect, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { executeNamed, type NamedStatement, type Queryable, type Tx } from '../../platform/db/database';
 import { listOrgUnitsByIds } from '../identity';
@@ -361,8 +361,18 @@ export interface ApplicantCursor {
   id: string;
 }
 
-const beforeCursor = (c: ApplicantCursor | null) =>
-  c ? or(lt(dossiers.receivedAt, c.receivedAt), and(eq(dossiers.receivedAt, c.receivedAt), lt(dossiers.id, c.id))) : undefined;
+// A row comparison, which the index takes as its bound (Index Cond): a page after the cursor starts there, at any depth.
+const beforeCursor = (c: ApplicantCursor | null) => (c ? sql`(${dossiers.receivedAt}, ${dossiers.id}) < (${c.receivedAt.toISOString()}::timestamptz, ${c.id}::uuid)` : undefined);
+
+/** Personal dossiers under an ID number after `cursor`, newest first: a backward walk of `dossiers_applicant_id_idx`. */
+export function byApplicantIdNumber(q: Queryable, idNumber: string, cursor: ApplicantCursor | null, limit: number) {
+  return q
+    .select()
+    .from(dossiers)
+    .where(and(eq(dossiers.applicantIdNumber, idNumber), eq(dossiers.applicantKind, 'person'), beforeCursor(cursor)))
+    .orderBy(desc(dossiers.receivedAt), desc(dossiers.id))
+    .limit(limit);
+}
 
 /**
  * One page (`limit` rows) of an applicant's dossiers after `cursor`: those with one of `ids` (received from the
@@ -381,14 +391,7 @@ export async function applicantDossierPage(q: Queryable, input: { ids: readonly 
           .orderBy(...order)
           .limit(input.limit)
       : Promise.resolve([]),
-    input.idNumber
-      ? q
-          .select()
-          .from(dossiers)
-          .where(and(eq(dossiers.applicantIdNumber, input.idNumber), eq(dossiers.applicantKind, 'person'), beforeCursor(input.cursor)))
-          .orderBy(...order)
-          .limit(input.limit)
-      : Promise.resolve([]),
+    input.idNumber ? byApplicantIdNumber(q, input.idNumber, input.cursor, input.limit) : Promise.resolve([]),
   ]);
   const seen = new Map<string, DossierRow>();
   for (const r of [...byIds, ...byNumber]) seen.set(r.id, r);
