@@ -15,6 +15,7 @@ import { DossierStatusTag } from './DossierStatusTag';
 import { DossierTimeline } from './DossierTimeline';
 import { HopsTable } from './HopsTable';
 import { SlipLinks } from './SlipLinks';
+import { SupplementFiles } from './SupplementFiles';
 import { TransitionModal } from './TransitionModal';
 import { WorkflowSteps } from './WorkflowSteps';
 import { PageTitle } from '../../ui/PageTitle';
@@ -302,6 +303,7 @@ export function DossierDetailPage() {
                           <li key={j}>{item}</li>
                         ))}
                       </ul>
+                      <SupplementFiles dossierId={d.id} items={s.items} files={s.files} />
                     </div>
                   ))}
                 </Flex>
