@@ -4,7 +4,17 @@ import { PgDialect, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { executeNamed, type NamedStatement, type Queryable, type Tx } from '../../platform/db/database';
 import { listOrgUnitsByIds } from '../identity';
 import { CALENDAR_REVISION_SQL } from '../../platform/calendar/store';
-import { dossierApologies, dossierEvents, dossierPauses, dossiers, dossierSlipIssuances, dossierSteps, dossierSupplementFiles, type AttachmentMeta, type SLIP_FORMS } from './dossiers.tables';
+import {
+  dossierApologies,
+  dossierEvents,
+  dossierPauses,
+  dossiers,
+  dossierSlipIssuances,
+  dossierSteps,
+  dossierSupplementFiles,
+  type AttachmentMeta,
+  type SLIP_FORMS,
+} from './dossiers.tables';
 import { publicViewRevision, refreshPublicViews, renderPublicView } from './dossiers.public-view';
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -380,7 +390,10 @@ export function byApplicantIdNumber(q: Queryable, idNumber: string, cursor: Appl
  * in the page's order and limited: the ids by primary key, the ID number backwards along `dossiers_applicant_id_idx`
  * (a few index entries per page however many dossiers the province holds); merged, without duplicates.
  */
-export async function applicantDossierPage(q: Queryable, input: { ids: readonly string[]; idNumber: string | null; cursor: ApplicantCursor | null; limit: number }): Promise<DossierRow[]> {
+export async function applicantDossierPage(
+  q: Queryable,
+  input: { ids: readonly string[]; idNumber: string | null; cursor: ApplicantCursor | null; limit: number },
+): Promise<DossierRow[]> {
   const order = [desc(dossiers.receivedAt), desc(dossiers.id)];
   const [byIds, byNumber] = await Promise.all([
     input.ids.length
@@ -395,9 +408,7 @@ export async function applicantDossierPage(q: Queryable, input: { ids: readonly 
   ]);
   const seen = new Map<string, DossierRow>();
   for (const r of [...byIds, ...byNumber]) seen.set(r.id, r);
-  return [...seen.values()]
-    .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
-    .slice(0, input.limit);
+  return [...seen.values()].sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).slice(0, input.limit);
 }
 
 /** Locks the dossier row for the rest of the transaction (online supplement files and the resubmission run one at a time). */
@@ -406,13 +417,13 @@ export async function lockDossier(tx: Queryable, id: string): Promise<DossierRow
   return row ?? null;
 }
 
-/** The files sent online for the dossier's supplement requests, in upload order. */
+/** The files sent online for the dossier's supplement requests: by the paper asked for (unnamed last), then upload order. */
 export async function listSupplementFiles(q: Queryable, dossierId: string): Promise<SupplementFileRow[]> {
   return q
     .select()
     .from(dossierSupplementFiles)
     .where(eq(dossierSupplementFiles.dossierId, dossierId))
-    .orderBy(asc(dossierSupplementFiles.uploadedAt), asc(dossierSupplementFiles.id));
+    .orderBy(sql`${dossierSupplementFiles.itemIndex} asc nulls last`, asc(dossierSupplementFiles.uploadedAt), asc(dossierSupplementFiles.fileName), asc(dossierSupplementFiles.id));
 }
 
 /** One supplement file of the dossier by its id, or null. */

@@ -17,13 +17,7 @@ export { renderDossierSlip, renderIntakeDecisionSlip, type RenderedFile, type Sl
 export { getDossierForApplicant, getIntakeDecisionForApplicant, type ApplicantDossierView, type ApplicantIntakeDecision } from './use-cases/applicant-reads';
 export { transitionDossier } from './use-cases/transition-dossier';
 /** The applicant's side (issue 11 items 4 and 6), for the portal's composition: the caller establishes the claim. */
-export {
-  listApplicantDossiers,
-  getApplicantDossier,
-  presentApplicantDossier,
-  renderApplicantSlip,
-  type ApplicantClaim,
-} from './use-cases/applicant-dossiers';
+export { listApplicantDossiers, getApplicantDossier, presentApplicantDossier, renderApplicantSlip, type ApplicantClaim } from './use-cases/applicant-dossiers';
 export {
   attachSupplementFiles,
   removeSupplementFile,

@@ -90,7 +90,9 @@ export async function portalRoutes(app: FastifyInstance, options: { publicBaseUr
       const files = await attachSupplementFiles(request.ctx, request, options.files, request.params.id, claim, accountQuota(request.ctx, options.maxFileBytes));
       const dossier = await getApplicantDossier(request.ctx, request.params.id, claim);
       const shown = new Map(dossier.supplement?.files.map((f) => [f.id, f]) ?? []);
-      return reply.status(201).send({ dossier, files: files.filter(({ file }) => shown.has(file.id)).map(({ file, extensionCorrected }) => ({ ...shown.get(file.id)!, extensionCorrected })) });
+      return reply
+        .status(201)
+        .send({ dossier, files: files.filter(({ file }) => shown.has(file.id)).map(({ file, extensionCorrected }) => ({ ...shown.get(file.id)!, extensionCorrected })) });
     },
   );
 

@@ -10,7 +10,7 @@ import { addWorkingTimeMs, toVnIso, workingTimeBetween } from '../../platform/ca
 import { getPublishedCalendar } from '../../platform/calendar/store';
 import { notificationsOutbox } from '../../platform/notifications';
 import { exe, multipart, pdf, png } from '../../platform/files/test/fixtures';
-import { identityUsers } from '../identity/identity.tables';
+import { identityUsers } from '../identity';
 import { createCitizen, loginAs } from '../identity/test/factories';
 import { DOSSIER_TEST_ENV, personId, receive, step } from '../dossiers/test/factories';
 import { applicant, createSubmissionWorld, decide, save, startDraft, submit, type SubmissionWorld } from '../submissions/test/factories';
@@ -29,7 +29,10 @@ beforeAll(async () => {
   t = await createTestApp({ env: DOSSIER_TEST_ENV });
   w = await createSubmissionWorld(t);
   verifiedId = personId();
-  await t.database.db.update(identityUsers).set({ idNumber: verifiedId, idNumberVerifiedAt: new Date('2026-01-05T00:00:00Z') }).where(eq(identityUsers.id, w.citizen.user.id));
+  await t.database.db
+    .update(identityUsers)
+    .set({ idNumber: verifiedId, idNumberVerifiedAt: new Date('2026-01-05T00:00:00Z') })
+    .where(eq(identityUsers.id, w.citizen.user.id));
   const declared = await createCitizen(t.database.db);
   declaredId = personId();
   await t.database.db.update(identityUsers).set({ idNumber: declaredId }).where(eq(identityUsers.id, declared.user.id));
@@ -52,7 +55,8 @@ async function onlineDossier(): Promise<string> {
   return accepted.dossier!.id;
 }
 
-const deskDossier = (idNumber: string, name = 'Nguyễn Văn An') => receive(w, { applicant: { kind: 'person', name, idNumber, phone: '0912345678', email: 'an.nguyen@example.vn', address: null } });
+const deskDossier = (idNumber: string, name = 'Nguyễn Văn An') =>
+  receive(w, { applicant: { kind: 'person', name, idNumber, phone: '0912345678', email: 'an.nguyen@example.vn', address: null } });
 
 const list = async (agent: TestAgent, query = '') => {
   const res = await agent.get(`/api/v1/citizen/dossiers${query}`);
@@ -128,7 +132,13 @@ describe('my dossiers', () => {
     // The detail: the applicant's slips only, never the control slip (Mẫu 06).
     const d = await detail(w.citizenAgent, desk.id);
     expect(d.slips.map((s) => s.slip)).toEqual(['receipt']);
-    expect(d).toMatchObject({ receivingUnit: { id: w.centre.id }, handlingUnit: { id: w.dept.id }, pause: null, supplement: null, actions: { uploadSupplement: false, resubmitSupplement: false } });
+    expect(d).toMatchObject({
+      receivingUnit: { id: w.centre.id },
+      handlingUnit: { id: w.dept.id },
+      pause: null,
+      supplement: null,
+      actions: { uploadSupplement: false, resubmitSupplement: false },
+    });
     const receipt = await w.citizenAgent.get(`/api/v1/citizen/dossiers/${desk.id}/slips/receipt`);
     expect(receipt.statusCode).toBe(200);
     expect(receipt.headers['content-type']).toBe('application/pdf');
@@ -154,7 +164,11 @@ describe('a supplement sent online', () => {
     // Wednesday 10:00: the specialist asks for a supplement (Mẫu 02).
     const requestedAt = new Date('2026-03-04T03:00:00Z');
     t.clock.set(requestedAt);
-    d = await step(w.agents.specialist, d, { transition: 'request-supplement', items: ['Bản sao sổ hộ khẩu', 'Giấy xác nhận cư trú'], reason: 'Thiếu giấy tờ chứng minh nơi cư trú.' });
+    d = await step(w.agents.specialist, d, {
+      transition: 'request-supplement',
+      items: ['Bản sao sổ hộ khẩu', 'Giấy xác nhận cư trú'],
+      reason: 'Thiếu giấy tờ chứng minh nơi cư trú.',
+    });
     expect(d.state).toBe('SUPPLEMENT_REQUESTED');
 
     let mine = await detail(w.citizenAgent, d.id);
@@ -184,6 +198,7 @@ describe('a supplement sent online', () => {
 
     const first = await upload(w.citizenAgent, d.id, [{ name: 'ho-khau.pdf', content: pdf() }], 0);
     expect(first.statusCode).toBe(201);
+    t.clock.advance(60_000);
     const second = await upload(w.citizenAgent, d.id, [{ name: 'cu-tru.pdf', content: png() }], 1);
     expect(second.statusCode).toBe(201);
     const uploaded = second.json<SupplementUploadResponse>();
@@ -240,7 +255,9 @@ describe('a supplement sent online', () => {
     const audit = await t.database.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.subjectId, d.id), inArray(auditEvents.action, ['dossiers.supplement.attach', 'dossiers.supplement.detach', 'dossiers.transition.receive-supplement'])));
+      .where(
+        and(eq(auditEvents.subjectId, d.id), inArray(auditEvents.action, ['dossiers.supplement.attach', 'dossiers.supplement.detach', 'dossiers.transition.receive-supplement'])),
+      );
     expect(audit.map((a) => a.action).sort()).toEqual([
       'dossiers.supplement.attach',
       'dossiers.supplement.attach',
@@ -253,11 +270,12 @@ describe('a supplement sent online', () => {
     expect(resubmission.after).toMatchObject({ state: 'PROCESSING', dueAt: expectedDue, channel: 'online', note: 'Đã bổ sung đủ hai giấy tờ.' });
     expect((resubmission.after as { files: unknown[] }).files).toHaveLength(2);
     const outbox = await t.database.db.select().from(notificationsOutbox).where(eq(notificationsOutbox.subjectId, d.id));
-    expect(outbox.filter((n) => n.templateKey === 'dossiers.applicant-update' && (n.params as { kind: string }).kind === 'receive-supplement').map((n) => n.channel).sort()).toEqual([
-      'email',
-      'sms',
-      'zalo',
-    ]);
+    expect(
+      outbox
+        .filter((n) => n.templateKey === 'dossiers.applicant-update' && (n.params as { kind: string }).kind === 'receive-supplement')
+        .map((n) => n.channel)
+        .sort(),
+    ).toEqual(['email', 'sms', 'zalo']);
     expect(outbox.filter((n) => n.templateKey === 'dossiers.holder-update').map((n) => n.recipient)).toEqual([w.accounts.specialist.user.email]);
 
     // Sending again while nothing is asked: 409. If still incomplete, the specialist asks again (a new Mẫu 02).

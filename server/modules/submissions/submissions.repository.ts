@@ -201,10 +201,6 @@ export async function listAccountDossierIds(db: Queryable, accountId: string): P
 
 /** True when the dossier was received from one of the account's submissions (one lookup by `submissions_dossier_uq`). */
 export async function accountOwnsDossier(db: Queryable, accountId: string, dossierId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ accountId: submissions.accountId })
-    .from(submissions)
-    .where(eq(submissions.dossierId, dossierId))
-    .limit(1);
+  const [row] = await db.select({ accountId: submissions.accountId }).from(submissions).where(eq(submissions.dossierId, dossierId)).limit(1);
   return row?.accountId === accountId;
 }

@@ -57,7 +57,11 @@ export function MyDossierDetailPage() {
       <Link to="/ho-so-cua-toi">
         <ArrowLeftOutlined /> {t('citizen.dossiers.back')}
       </Link>
-      <PageHeader title={<span className="wrap-anywhere">{t('citizen.dossier.title', { code: d.code })}</span>} documentTitle={t('citizen.dossier.title', { code: d.code })} subtitle={d.procedureName} />
+      <PageHeader
+        title={<span className="wrap-anywhere">{t('citizen.dossier.title', { code: d.code })}</span>}
+        documentTitle={t('citizen.dossier.title', { code: d.code })}
+        subtitle={d.procedureName}
+      />
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={14}>
           <Flex vertical gap={12}>

@@ -62,7 +62,7 @@ export function SupplementForm({ dossier: d }: { dossier: CitizenDossierDetail }
               // antd calls this once per file; send the whole selection once, with the last one.
               if (file === list[list.length - 1]) {
                 upload.mutate(
-                  { files: list as unknown as File[], itemIndex },
+                  { files: list, itemIndex },
                   {
                     onSuccess: (res) => {
                       if (res.files.some((f) => f.extensionCorrected)) void message.info(t('citizen.supplement.extensionCorrected'));

@@ -10,7 +10,18 @@ import { chooseSearchPath, decodeCursor, encodeCursor, normaliseQuery, queuePage
 import { calendarCache, calendarOrNone } from '../dossiers.deadlines';
 import { DOSSIER_ACTIONS, PROVINCE_READERS } from '../dossiers.policy';
 import { presentDetail, presentIntakeDecision, presentListItem, type DossierBundle } from '../dossiers.presenter';
-import { findApology, findDossier, findDossierByCode, listEvents, listHops, listPauses, listSlipIssuances, listSupplementFiles, unitsById, type DossierRow } from '../dossiers.repository';
+import {
+  findApology,
+  findDossier,
+  findDossierByCode,
+  listEvents,
+  listHops,
+  listPauses,
+  listSlipIssuances,
+  listSupplementFiles,
+  unitsById,
+  type DossierRow,
+} from '../dossiers.repository';
 import { dossierIntakeDecisions, dossiers } from '../dossiers.tables';
 import { readPublicLookup } from '../dossiers.public-view';
 import { subjectOf } from './common';
