@@ -298,6 +298,21 @@ export const DossierSlipViewSchema = z.object({
 });
 export type DossierSlipView = z.infer<typeof DossierSlipViewSchema>;
 
+/** A file the applicant sent online for a supplement request (issue 11 item 4), as officers and the applicant see it. */
+export const SupplementFileSchema = z.object({
+  id: z.uuid(),
+  /** Position of the asked-for paper in the request's `items`; null when sent without naming one. */
+  itemIndex: z.number().int().nullable(),
+  fileName: z.string(),
+  sizeBytes: z.number().int(),
+  mediaType: z.string(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+  /** When the applicant resubmitted it with the supplement; null while it is still being prepared. */
+  submittedAt: z.string().nullable(),
+});
+export type SupplementFile = z.infer<typeof SupplementFileSchema>;
+
 export const DossierDetailSchema = z.object({
   id: z.uuid(),
   code: z.string(),
@@ -353,6 +368,8 @@ export const DossierDetailSchema = z.object({
       receivedAt: z.string().nullable(),
       /** Its Mẫu 02 number (the desk's series, D14); null for a request made before it was numbered with the act, until printed. */
       reference: z.string().nullable(),
+      /** The files the applicant sent online for it (submitted ones only: what is still being prepared is the applicant's). */
+      files: z.array(SupplementFileSchema),
     }),
   ),
   /** The slips this dossier has, in print order (the supplement request is the latest one's), each with its number. */

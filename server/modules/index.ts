@@ -3,6 +3,7 @@ import { identityModule } from './identity';
 import { catalogModule } from './catalog';
 import { dossierResultsModule, dossiersModule } from './dossiers';
 import { submissionsModule } from './submissions';
+import { portalModule } from './portal';
 
 /** Domain modules in dependency order: the kernel (identity, catalog) first. */
-export const modules: ModuleManifest[] = [identityModule, catalogModule, dossiersModule, dossierResultsModule, submissionsModule];
+export const modules: ModuleManifest[] = [identityModule, catalogModule, dossiersModule, dossierResultsModule, submissionsModule, portalModule];

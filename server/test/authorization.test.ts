@@ -272,6 +272,10 @@ describe('route × role × unit relation', () => {
       { label: 'detail by code', method: 'GET', url: `${P}/by-code/${encodeURIComponent(received.code)}`, allowed: readsDossier, whenAllowed: 200 },
     ]);
     add('GET', `${P}/:id/slips/:slip`, [{ label: 'receipt Mẫu 01', method: 'GET', url: `${P}/${received.id}/slips/receipt`, allowed: readsDossier, whenAllowed: 200 }]);
+    add('GET', `${P}/:id/supplement-files/:fileId`, [
+      // No such file: 404 after the read check.
+      { label: 'supplement file', method: 'GET', url: `${P}/${received.id}/supplement-files/00000000-0000-4000-8000-000000000000`, allowed: readsDossier, whenAllowed: 404 },
+    ]);
     add('GET', `${P}/intake-decisions/:id`, [{ label: 'intake decision', method: 'GET', url: `${P}/intake-decisions/${decisionId}`, allowed: readsDossier, whenAllowed: 200 }]);
     add('GET', `${P}/intake-decisions/:id/slip`, [
       { label: 'Mẫu 02 slip', method: 'GET', url: `${P}/intake-decisions/${decisionId}/slip`, allowed: readsDossier, whenAllowed: 200 },

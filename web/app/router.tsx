@@ -30,6 +30,8 @@ export const router = createBrowserRouter([
       { path: 'quen-mat-khau', lazy: async () => ({ Component: (await import('../features/portal-account/ForgotPasswordPage')).ForgotPasswordPage }) },
       { path: 'dat-lai-mat-khau', lazy: async () => ({ Component: (await import('../features/portal-account/ResetPasswordPage')).ResetPasswordPage }) },
       { path: 'tai-khoan', lazy: async () => ({ Component: (await import('../features/portal-account/AccountPage')).AccountPage }) },
+      { path: 'ho-so-cua-toi', lazy: async () => ({ Component: (await import('../features/my-dossiers/MyDossiersPage')).MyDossiersPage }) },
+      { path: 'ho-so-cua-toi/:id', lazy: async () => ({ Component: (await import('../features/my-dossiers/MyDossierDetailPage')).MyDossierDetailPage }) },
       { path: '*', Component: NotFoundPage },
     ],
   },

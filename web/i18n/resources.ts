@@ -16,9 +16,11 @@ import viDossiers from './vi/dossiers.json';
 import enDossiers from './en/dossiers.json';
 import viSubmissions from './vi/submissions.json';
 import enSubmissions from './en/submissions.json';
+import viCitizen from './vi/citizen.json';
+import enCitizen from './en/citizen.json';
 
 /** Every UI string, one file per module and language; each file's top key is its module. */
 export const resources = {
-  vi: { translation: { ...viCommon, ...viIdentity, ...viCatalog, ...viAudit, ...viPortal, ...viCalendar, ...viNotifications, ...viDossiers, ...viSubmissions } },
-  en: { translation: { ...enCommon, ...enIdentity, ...enCatalog, ...enAudit, ...enPortal, ...enCalendar, ...enNotifications, ...enDossiers, ...enSubmissions } },
+  vi: { translation: { ...viCommon, ...viIdentity, ...viCatalog, ...viAudit, ...viPortal, ...viCalendar, ...viNotifications, ...viDossiers, ...viSubmissions, ...viCitizen } },
+  en: { translation: { ...enCommon, ...enIdentity, ...enCatalog, ...enAudit, ...enPortal, ...enCalendar, ...enNotifications, ...enDossiers, ...enSubmissions, ...enCitizen } },
 };

@@ -122,6 +122,19 @@ const vi = declareMessages('vi', {
   'dossiers.timeline.apology': 'Cơ quan giải quyết xin lỗi vì chưa trả kết quả đúng hẹn; hẹn lại ngày trả kết quả {newDue}.',
   'dossiers.timeline.calendar-change': 'Lịch làm việc thay đổi ({reason}); thời hạn trả kết quả điều chỉnh từ {before} thành {after}.',
   'dossiers.timeline.calendar-confirmed': 'Lịch làm việc chính thức năm {year} đã được công bố ({reason}); lịch hẹn trả kết quả tạm tính {before} được điều chỉnh thành {after}.',
+  'dossiers.holder.receive-supplement':
+    'Người nộp đã gửi hồ sơ bổ sung trực tuyến cho hồ sơ {code}; hồ sơ trở lại {unit} để tiếp tục giải quyết, hẹn trả kết quả {due}. Nếu hồ sơ bổ sung vẫn chưa đủ, có thể yêu cầu bổ sung lại.',
+  'dossiers.applicant.next.supplementOnline':
+    'Ông/bà gửi giấy tờ bổ sung trực tuyến ngay trên trang hồ sơ này (hoặc nộp tại nơi đã nộp hồ sơ); thời hạn giải quyết tiếp tục tính từ lúc gửi.',
+  'dossiers.applicant.pause.supplement':
+    'Thời hạn giải quyết tạm dừng từ {since} vì cơ quan giải quyết yêu cầu bổ sung hồ sơ; thời gian tạm dừng không tính vào thời hạn, ngày hẹn trả kết quả lùi tương ứng khi nhận đủ hồ sơ bổ sung.',
+  'dossiers.applicant.pause.financial-obligation':
+    'Thời hạn giải quyết tạm dừng từ {since} chờ thực hiện nghĩa vụ tài chính; thời gian này không tính vào thời hạn, ngày hẹn trả kết quả lùi tương ứng.',
+  'dossiers.applicant.pause.inter-agency': 'Thời hạn giải quyết tạm dừng từ {since} trong khi cơ quan phối hợp giải quyết phần liên thông; ngày hẹn trả kết quả lùi tương ứng.',
+  'dossiers.errors.supplementItemInvalid': 'Giấy tờ này không có trong yêu cầu bổ sung.',
+  'dossiers.errors.tooManySupplementFiles': 'Mỗi lần bổ sung gửi được tối đa {max} tệp.',
+  'dossiers.errors.supplementFilesRequired': 'Hãy đính kèm ít nhất một tệp giấy tờ bổ sung trước khi gửi.',
+  'errors.SUPPLEMENT_FILE_SUBMITTED': 'Tệp này đã được gửi cùng hồ sơ bổ sung, không xóa được.',
 });
 
 const en = declareMessages('en', {
@@ -247,6 +260,19 @@ const en = declareMessages('en', {
   'dossiers.timeline.apology': 'The handling agency apologises for the delay; new return date {newDue}.',
   'dossiers.timeline.calendar-change': 'The working calendar changed ({reason}); due time moved from {before} to {after}.',
   'dossiers.timeline.calendar-confirmed': 'The official working calendar for {year} was published ({reason}); the provisional appointment {before} moved to {after}.',
+  'dossiers.holder.receive-supplement':
+    'The applicant sent the supplement for dossier {code} online; the dossier is back with {unit} to continue, result due {due}. If the supplement is still incomplete, you may request one again.',
+  'dossiers.applicant.next.supplementOnline':
+    'Send the supplementary papers online on this dossier’s page (or hand them in where you submitted the dossier); the handling time resumes when you send them.',
+  'dossiers.applicant.pause.supplement':
+    'The handling time has been paused since {since} because the agency asked for a supplement; paused time does not count, and the result date moves accordingly once the supplement is received.',
+  'dossiers.applicant.pause.financial-obligation':
+    'The handling time has been paused since {since} until the financial obligation is met; this time does not count and the result date moves accordingly.',
+  'dossiers.applicant.pause.inter-agency': 'The handling time has been paused since {since} while another agency handles its part; the result date moves accordingly.',
+  'dossiers.errors.supplementItemInvalid': 'This paper is not among those requested.',
+  'dossiers.errors.tooManySupplementFiles': 'A supplement may carry at most {max} files.',
+  'dossiers.errors.supplementFilesRequired': 'Attach at least one file before sending the supplement.',
+  'errors.SUPPLEMENT_FILE_SUBMITTED': 'This file was sent with the supplement and cannot be removed.',
 });
 
 /** Messages of this module, declared in its manifest. */

@@ -4,11 +4,13 @@
 // 118/2025/NĐ-CP) have the one-stop unit tell the applicant of a supplement request, a late dossier's new date and
 // the result "by e-mail, SMS, phone or an approved social network"; the appointment is what the applicant plans
 // around, so every message carries the one that holds after the change, or says why none applies.
-import { declareNotificationTemplate, enqueueNotifications, type ChannelPreference } from '../../platform/notifications';
+import { declareNotificationTemplate, enqueueNotification, enqueueNotifications, type ChannelPreference } from '../../platform/notifications';
+import { listOfficerContacts } from '../identity';
 import type { TxScope } from '../../platform/context/context';
 import { translate, type Locale } from '../../platform/i18n';
 import { toVnIso } from '../../platform/calendar';
 import type { DossierState } from '../../../contracts/dossiers/dossiers.contracts';
+import type { DossierRow, UnitInfo } from './dossiers.repository';
 
 /**
  * What comes next for the applicant, by the dossier's state after the change (or the intake decision when no
@@ -169,4 +171,52 @@ export async function notifyApplicant(scope: TxScope, notice: ApplicantNotice): 
     subjectId: notice.subjectId,
     dedupeKey: `dossier:${notice.subjectId}:${notice.dedupe}`,
   });
+}
+
+/** What the officers who now hold a dossier are told (`dossiers.holder.<kind>`). */
+export interface HolderNoticeParams {
+  code: string;
+  procedureName: string;
+  kind: string;
+  unit: string;
+  /** ISO instant of the appointment in force after the change. */
+  due: string;
+}
+
+function renderHolder(p: HolderNoticeParams, locale: Locale) {
+  const text = translate(locale, `dossiers.holder.${p.kind}`, { code: p.code, unit: p.unit, due: formatInstant(p.due, locale) }) ?? p.kind;
+  const word = locale === 'vi' ? 'Hồ sơ' : 'Dossier';
+  return { subject: `${word} ${p.code}: ${p.procedureName}`, body: `${text}\n${p.procedureName}` };
+}
+
+/** The back office's message to the officers holding a dossier (e-mail only), declared in the dossiers manifest. */
+export const holderUpdateTemplate = declareNotificationTemplate<HolderNoticeParams>('dossiers.holder-update', {
+  vi: (p) => renderHolder(p, 'vi'),
+  en: (p) => renderHolder(p, 'en'),
+});
+
+/**
+ * Queues an e-mail to each officer holding the dossier's holder role on its holder unit (a grant on the unit itself,
+ * see listOfficerContacts), in the caller's transaction: the work is theirs now (issue 11 item 4).
+ */
+export async function notifyHolder(scope: TxScope, row: DossierRow, kind: string, units: Map<string, UnitInfo>): Promise<void> {
+  const officers = await listOfficerContacts(scope.tx, row.holderUnitId, row.holderRole);
+  const params: HolderNoticeParams = {
+    code: row.code,
+    procedureName: row.procedureName,
+    kind,
+    unit: units.get(row.holderUnitId)?.name ?? '',
+    due: toVnIso(row.extendedDueAt ?? row.dueAt),
+  };
+  for (const officer of officers) {
+    await enqueueNotification(scope, {
+      channel: 'email',
+      recipient: officer.email,
+      template: 'dossiers.holder-update',
+      params: { ...params },
+      subjectType: 'dossier',
+      subjectId: row.id,
+      dedupeKey: `dossier:${row.id}:holder:${kind}:${row.version}:${officer.id}`,
+    });
+  }
 }

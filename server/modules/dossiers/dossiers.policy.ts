@@ -58,6 +58,9 @@ export function performs(actor: Actor, performer: Performer, s: DossierSubject):
     case 'handling-leader':
       // The head of the handling agency, not a division's: a grant on the unit itself or above it.
       return actsAt(actor, LEADER, s.handlingPath);
+    case 'applicant':
+      // Officer policies never match the applicant: the applicant acts through transitionAsApplicant only.
+      return false;
   }
 }
 

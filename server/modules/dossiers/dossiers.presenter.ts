@@ -8,6 +8,7 @@ import type {
   DossierListItem,
   DossierSlipView,
   IntakeDecision,
+  SupplementFile,
   TransitionName,
   UnitRef,
 } from '../../../contracts/dossiers/dossiers.contracts';
@@ -15,7 +16,7 @@ import type { z } from 'zod';
 import { badgeOf, dueProvisionalOf, remainingOf, workingMinutesBetween } from './dossiers.deadlines';
 import { noticeText } from './dossiers.notify';
 import { DOSSIER_ACTIONS, performs, type DossierSubject } from './dossiers.policy';
-import type { ApologyRow, DossierRow, EventRow, HopRow, PauseRow, SlipIssuanceRow, UnitInfo } from './dossiers.repository';
+import type { ApologyRow, DossierRow, EventRow, HopRow, PauseRow, SlipIssuanceRow, SupplementFileRow, UnitInfo } from './dossiers.repository';
 import { formSymbol, issuerAbbreviation, referenceOf } from './slips';
 import type { dossierIntakeDecisions } from './dossiers.tables';
 import { lastHandlingIndex, OPEN_STATES, PAUSED_STATES, returnStepIndex, TRANSITION_NAMES, TRANSITIONS } from './dossiers.workflow';
@@ -117,7 +118,23 @@ export interface DossierBundle {
   apology: ApologyRow | null;
   /** Numbers issued to the dossier's slips (D14). */
   issuances: SlipIssuanceRow[];
+  /** Files the applicant sent online for supplement requests (those still being prepared included). */
+  supplementFiles: SupplementFileRow[];
   subject: DossierSubject;
+}
+
+/** A supplement file as the API shows it. */
+export function presentSupplementFile(f: SupplementFileRow): SupplementFile {
+  return {
+    id: f.id,
+    itemIndex: f.itemIndex,
+    fileName: f.fileName,
+    sizeBytes: f.sizeBytes,
+    mediaType: f.mediaType,
+    sha256: f.sha256,
+    uploadedAt: iso(f.uploadedAt),
+    submittedAt: isoOrNull(f.submittedAt),
+  };
 }
 
 /**
@@ -236,6 +253,8 @@ export function presentDetail(b: DossierBundle, actor: Actor, locale: Locale, no
         reason: p.note,
         receivedAt: isoOrNull(p.toAt),
         reference: b.issuances.find((i) => i.form === 'supplementRequest' && i.subject === `pause:${p.id}`)?.reference ?? null,
+        // Officers see what the applicant sent; files still being prepared are the applicant's own until resubmitted.
+        files: b.supplementFiles.filter((f) => f.pauseId === p.id && f.submittedAt !== null).map(presentSupplementFile),
       })),
     slips: slipsOf(b),
     apology: b.apology

@@ -1,10 +1,20 @@
 // Reads and writes of the dossiers tables; use cases call these inside their transaction.
-import { and, asc, eq, getTableColumns, is, isNull, SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, is, isNull, SQL, sql } from 'drizzle-orm';
 import { PgDialect, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { executeNamed, type NamedStatement, type Queryable, type Tx } from '../../platform/db/database';
 import { listOrgUnitsByIds } from '../identity';
 import { CALENDAR_REVISION_SQL } from '../../platform/calendar/store';
-import { dossierApologies, dossierEvents, dossierPauses, dossiers, dossierSlipIssuances, dossierSteps, type AttachmentMeta, type SLIP_FORMS } from './dossiers.tables';
+import {
+  dossierApologies,
+  dossierEvents,
+  dossierPauses,
+  dossiers,
+  dossierSlipIssuances,
+  dossierSteps,
+  dossierSupplementFiles,
+  type AttachmentMeta,
+  type SLIP_FORMS,
+} from './dossiers.tables';
 import { publicViewRevision, refreshPublicViews, renderPublicView } from './dossiers.public-view';
 
 export type DossierRow = typeof dossiers.$inferSelect;
@@ -12,6 +22,7 @@ export type HopRow = typeof dossierSteps.$inferSelect;
 export type PauseRow = typeof dossierPauses.$inferSelect;
 export type EventRow = typeof dossierEvents.$inferSelect;
 export type ApologyRow = typeof dossierApologies.$inferSelect;
+export type SupplementFileRow = typeof dossierSupplementFiles.$inferSelect;
 
 /** A unit as dossiers need it: reference fields, the tree path for policy checks, kind and short name for slip symbols. */
 export interface UnitInfo {
@@ -352,4 +363,93 @@ export async function closeOpenPause(tx: Tx, dossierId: string, at: Date): Promi
     .where(and(eq(dossierPauses.dossierId, dossierId), isNull(dossierPauses.toAt)))
     .returning();
   return row ?? null;
+}
+
+/** A keyset position in "my dossiers" order: most recently received first, then by id. */
+export interface ApplicantCursor {
+  receivedAt: Date;
+  id: string;
+}
+
+// A row comparison, which the index takes as its bound (Index Cond): a page after the cursor starts there, at any depth.
+const beforeCursor = (c: ApplicantCursor | null) => (c ? sql`(${dossiers.receivedAt}, ${dossiers.id}) < (${c.receivedAt.toISOString()}::timestamptz, ${c.id}::uuid)` : undefined);
+
+/** Personal dossiers under an ID number after `cursor`, newest first: a backward walk of `dossiers_applicant_id_idx`. */
+export function byApplicantIdNumber(q: Queryable, idNumber: string, cursor: ApplicantCursor | null, limit: number) {
+  return q
+    .select()
+    .from(dossiers)
+    .where(and(eq(dossiers.applicantIdNumber, idNumber), eq(dossiers.applicantKind, 'person'), beforeCursor(cursor)))
+    .orderBy(desc(dossiers.receivedAt), desc(dossiers.id))
+    .limit(limit);
+}
+
+/**
+ * One page (`limit` rows) of an applicant's dossiers after `cursor`: those with one of `ids` (received from the
+ * account's online applications) and the personal dossiers under `idNumber` (its verified ID number). Two reads, each
+ * in the page's order and limited: the ids by primary key, the ID number backwards along `dossiers_applicant_id_idx`
+ * (a few index entries per page however many dossiers the province holds); merged, without duplicates.
+ */
+export async function applicantDossierPage(
+  q: Queryable,
+  input: { ids: readonly string[]; idNumber: string | null; cursor: ApplicantCursor | null; limit: number },
+): Promise<DossierRow[]> {
+  const order = [desc(dossiers.receivedAt), desc(dossiers.id)];
+  const [byIds, byNumber] = await Promise.all([
+    input.ids.length
+      ? q
+          .select()
+          .from(dossiers)
+          .where(and(inArray(dossiers.id, [...input.ids]), beforeCursor(input.cursor)))
+          .orderBy(...order)
+          .limit(input.limit)
+      : Promise.resolve([]),
+    input.idNumber ? byApplicantIdNumber(q, input.idNumber, input.cursor, input.limit) : Promise.resolve([]),
+  ]);
+  const seen = new Map<string, DossierRow>();
+  for (const r of [...byIds, ...byNumber]) seen.set(r.id, r);
+  return [...seen.values()].sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).slice(0, input.limit);
+}
+
+/** Locks the dossier row for the rest of the transaction (online supplement files and the resubmission run one at a time). */
+export async function lockDossier(tx: Queryable, id: string): Promise<DossierRow | null> {
+  const [row] = await tx.select().from(dossiers).where(eq(dossiers.id, id)).limit(1).for('update');
+  return row ?? null;
+}
+
+/** The files sent online for the dossier's supplement requests: by the paper asked for (unnamed last), then upload order. */
+export async function listSupplementFiles(q: Queryable, dossierId: string): Promise<SupplementFileRow[]> {
+  return q
+    .select()
+    .from(dossierSupplementFiles)
+    .where(eq(dossierSupplementFiles.dossierId, dossierId))
+    .orderBy(sql`${dossierSupplementFiles.itemIndex} asc nulls last`, asc(dossierSupplementFiles.uploadedAt), asc(dossierSupplementFiles.fileName), asc(dossierSupplementFiles.id));
+}
+
+/** One supplement file of the dossier by its id, or null. */
+export async function findSupplementFile(q: Queryable, dossierId: string, id: string): Promise<SupplementFileRow | null> {
+  const [row] = await q
+    .select()
+    .from(dossierSupplementFiles)
+    .where(and(eq(dossierSupplementFiles.dossierId, dossierId), eq(dossierSupplementFiles.id, id)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function insertSupplementFile(tx: Queryable, values: typeof dossierSupplementFiles.$inferInsert): Promise<SupplementFileRow> {
+  const [row] = await tx.insert(dossierSupplementFiles).values(values).returning();
+  return row!;
+}
+
+export async function deleteSupplementFile(tx: Queryable, id: string): Promise<void> {
+  await tx.delete(dossierSupplementFiles).where(eq(dossierSupplementFiles.id, id));
+}
+
+/** Marks the pause's prepared files as sent with the supplement; returns them. */
+export async function submitSupplementFiles(tx: Queryable, pauseId: string, at: Date): Promise<SupplementFileRow[]> {
+  return tx
+    .update(dossierSupplementFiles)
+    .set({ submittedAt: at })
+    .where(and(eq(dossierSupplementFiles.pauseId, pauseId), isNull(dossierSupplementFiles.submittedAt)))
+    .returning();
 }

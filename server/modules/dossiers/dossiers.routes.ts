@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { IdParamsSchema } from '../../../contracts/common/common.contracts';
+import type { FileStore } from '../../platform/files';
 import {
   ApologyRequestSchema,
   DossierCodeParamsSchema,
@@ -25,6 +27,7 @@ import { issueApology } from './use-cases/issue-apology';
 import { sweepAtRisk } from './use-cases/maintain-deadlines';
 import { getDossier, getDossierByCode, getIntakeDecision, listDossiers, lookupDossier, presentDossier } from './use-cases/read-dossiers';
 import { transitionDossier } from './use-cases/transition-dossier';
+import { sendOfficerSupplementFile } from './use-cases/online-supplement';
 import { renderDossierSlip, renderIntakeDecisionSlip, type RenderedFile } from './use-cases/render-slips';
 import { renderTrackingBookFile, type StreamedFile } from './use-cases/render-tracking-book';
 
@@ -48,7 +51,7 @@ const tags = ['dossiers'];
 export const LOOKUP_RATE_LIMIT = { max: 60, timeWindow: '1 minute' };
 
 /** Intake, queues, detail, transitions, apology, slips, public lookup. */
-export async function dossierRoutes(app: FastifyInstance, options: { publicBaseUrl: string }): Promise<void> {
+export async function dossierRoutes(app: FastifyInstance, options: { publicBaseUrl: string; files: FileStore }): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -132,6 +135,20 @@ export async function dossierRoutes(app: FastifyInstance, options: { publicBaseU
     '/:id/slips/:slip',
     { config: { action: DOSSIER_ACTIONS.read }, schema: { tags, summary: 'Download a slip of a dossier (PDF)', params: SlipParamsSchema, response: { 200: FileResponseSchema } } },
     async (request, reply) => sendFile(reply, await renderDossierSlip(request.ctx, request.params.id, request.params.slip, options.publicBaseUrl)),
+  );
+
+  r.get(
+    '/:id/supplement-files/:fileId',
+    {
+      config: { action: DOSSIER_ACTIONS.read },
+      schema: {
+        tags,
+        summary: 'Open a file the applicant sent online for a supplement request (in the browser)',
+        params: z.object({ id: z.uuid(), fileId: z.uuid() }),
+        response: { 200: FileResponseSchema },
+      },
+    },
+    async (request, reply) => sendOfficerSupplementFile(request.ctx, reply, options.files, request.params.id, request.params.fileId),
   );
 
   r.get(

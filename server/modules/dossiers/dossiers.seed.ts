@@ -170,7 +170,17 @@ interface Demo {
   partners: UnitInfo[];
   /** Units where officers work dossiers (the demo accounts' units): most demo dossiers go there. */
   featured: Set<string>;
+  /** Person cases picked so far (every DEMO_CITIZEN_EVERY-th is the demo citizen's). */
+  personCases?: number;
 }
+
+/**
+ * The demo citizen (identity's demo seed: Nguyễn Văn An, ID number verified as single sign-on would) is the applicant
+ * of every DEMO_CITIZEN_EVERY-th person case, so the portal's "my dossiers" shows desk dossiers in several states.
+ * Counted, not drawn: the random sequence of the rest of the seed stays as it was.
+ */
+const DEMO_CITIZEN_APPLICANT = { name: 'Nguyễn Văn An', idNumber: '038090001234' } as const;
+const DEMO_CITIZEN_EVERY = 40;
 
 /** A reception at a desk hour (07:15–16:15) of a working day `daysAgo` calendar days back (moved to a working day). */
 function receptionAt(d: Demo, daysAgo: number): Date {
@@ -197,7 +207,9 @@ function pickCase(d: Demo) {
   // The catalog's time is unreadable for some demo procedures: the desk states it, as a real officer must.
   const stated: Duration | null = time?.readable && time.amount !== null && time.unit !== null ? null : { amount: 3, unit: 'working-days' };
   const duration: Duration = stated ?? { amount: time!.amount!, unit: time!.unit! };
-  return { v, handling, receiving, channel, applicant: { kind: organisation ? ('organisation' as const) : ('person' as const), name, idNumber }, stated, duration };
+  const citizen = !organisation && (d.personCases = (d.personCases ?? 0) + 1) % DEMO_CITIZEN_EVERY === 0;
+  const person = citizen ? DEMO_CITIZEN_APPLICANT : { name, idNumber };
+  return { v, handling, receiving, channel, applicant: { kind: organisation ? ('organisation' as const) : ('person' as const), ...person }, stated, duration };
 }
 
 /** Seeds the demo dossiers once (nothing when any dossier exists); the identity, calendar and catalog seeds run first. */

@@ -20,6 +20,7 @@ import {
 // Kernel rule: dossiers may hold foreign keys to identity's org units and catalog's procedure versions.
 import { identityOrgUnits } from '../identity/identity.tables';
 import { catalogProcedureVersions } from '../catalog/catalog.tables';
+import { platformFiles } from '../../platform/files/files.tables';
 import type { Channel, DurationUnit, WorkflowRole } from '../../../contracts/catalog/catalog.contracts';
 import type {
   APPLICANT_KINDS,
@@ -218,6 +219,9 @@ export const dossiers = pgTable(
     // Mẫu 07 (use-cases/render-tracking-book.ts): one desk's period, then a volume's entries in book order.
     index('dossiers_receiving_received_idx').on(t.receivingUnitId, t.receivedAt),
     index('dossiers_book_idx').on(t.receivingUnitId, t.bookNumber, t.bookSeq, t.id),
+    // The portal's "my dossiers" (modules/portal): an account's desk dossiers by its verified ID number, most recent
+    // first, read by keyset (received_at, id) backwards from this index — a few entries per page at any table size.
+    index('dossiers_applicant_id_idx').on(t.applicantIdNumber, t.receivedAt, t.id),
     check('dossiers_channel_ck', sql`${t.channel} in ('direct','online','post')`),
     check('dossiers_result_delivery_ck', sql`${t.resultDelivery} in ('desk','post','online')`),
     check('dossiers_applicant_kind_ck', sql`${t.applicantKind} in ('person','organisation')`),
@@ -344,6 +348,42 @@ export const dossierEvents = pgTable(
     actorLabel: text('actor_label'),
   },
   (t) => [index('dossiers_events_dossier_idx').on(t.dossierId, t.id)],
+);
+
+/**
+ * Files the applicant sent online for a supplement request during handling (issue 11 item 4; NĐ 45/2020/NĐ-CP: an
+ * electronic dossier is made of e-documents and scans). The content lives in platform file storage (D23); name, size,
+ * type and SHA-256 are kept here so the desk and the handling officers see exactly what was sent. `item_index` is the
+ * position of the asked-for paper in the pause's `items` (null: sent without naming one). A file becomes part of the
+ * dossier when the applicant resubmits (`submitted_at`); until then the applicant may remove it.
+ */
+export const dossierSupplementFiles = pgTable(
+  'dossiers_supplement_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    pauseId: uuid('pause_id')
+      .notNull()
+      .references(() => dossierPauses.id),
+    itemIndex: integer('item_index'),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => platformFiles.id),
+    fileName: text('file_name').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    mediaType: text('media_type').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedAt: instant('uploaded_at').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    submittedAt: instant('submitted_at'),
+  },
+  (t) => [
+    index('dossiers_supplement_files_dossier_idx').on(t.dossierId, t.pauseId, t.uploadedAt),
+    uniqueIndex('dossiers_supplement_files_file_uq').on(t.fileId),
+    check('dossiers_supplement_files_size_ck', sql`${t.sizeBytes} >= 0`),
+  ],
 );
 
 /**

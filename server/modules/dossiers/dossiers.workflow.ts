@@ -38,9 +38,11 @@ export const PAUSE_REASON_OF: Partial<Record<DossierState, 'supplement' | 'finan
  * Who may make a transition:
  * - `holder`: an officer holding the dossier's holder role on the holder unit;
  * - `receiving-desk`: a reception officer of the receiving unit;
- * - `handling-leader`: a leader of the handling unit.
+ * - `handling-leader`: a leader of the handling unit;
+ * - `applicant`: the dossier's applicant on the portal (issue 11 item 4), whose link to the dossier the portal
+ *   establishes (an online application's account, or the account's verified ID number); never an officer.
  */
-export type Performer = 'holder' | 'receiving-desk' | 'handling-leader';
+export type Performer = 'holder' | 'receiving-desk' | 'handling-leader' | 'applicant';
 
 /** How the next state is chosen. */
 export type Target =
@@ -84,7 +86,10 @@ export const TRANSITIONS: Record<TransitionName, TransitionRule> = {
     public: true,
     requiresReason: true,
   },
-  'receive-supplement': { from: ['SUPPLEMENT_REQUESTED'], to: { kind: 'resume' }, who: ['receiving-desk'], pause: { end: true }, public: true },
+  // The desk records a supplement handed in; the applicant may also send it online (D28: the clock resumes at the
+  // instant the system records the electronic resubmission, NĐ 45/2020/NĐ-CP; the handling agency checks it and may
+  // ask again with a new Mẫu 02).
+  'receive-supplement': { from: ['SUPPLEMENT_REQUESTED'], to: { kind: 'resume' }, who: ['receiving-desk', 'applicant'], pause: { end: true }, public: true },
   // §3.1 step 5b.
   'request-payment': {
     from: HANDLING,

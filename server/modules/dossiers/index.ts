@@ -9,7 +9,7 @@ import { seedDossiersDemo } from './dossiers.seed';
 import { dossierPolicies } from './dossiers.policy';
 import { dossierMessages } from './dossiers.messages';
 import { dossierJobs } from './dossiers.jobs';
-import { applicantUpdateTemplate } from './dossiers.notify';
+import { applicantUpdateTemplate, holderUpdateTemplate } from './dossiers.notify';
 import { countDossiersAffected, countProvisionalDossiers, recomputeForCalendarChange } from './use-cases/maintain-deadlines';
 
 export { DOSSIER_ACTIONS } from './dossiers.policy';
@@ -18,6 +18,16 @@ export { intakeDossier, type IntakeResult, type IntakeOptions } from './use-case
 export { renderDossierSlip, renderIntakeDecisionSlip, type RenderedFile, type SlipReader } from './use-cases/render-slips';
 export { getDossierForApplicant, getIntakeDecisionForApplicant, type ApplicantDossierView, type ApplicantIntakeDecision } from './use-cases/applicant-reads';
 export { transitionDossier } from './use-cases/transition-dossier';
+/** The applicant's side (issue 11 items 4 and 6), for the portal's composition: the caller establishes the claim. */
+export { listApplicantDossiers, getApplicantDossier, presentApplicantDossier, renderApplicantSlip, type ApplicantClaim } from './use-cases/applicant-dossiers';
+export {
+  attachSupplementFiles,
+  removeSupplementFile,
+  sendApplicantSupplementFile,
+  receiveOnlineSupplement,
+  SUPPLEMENT_FILE_LIMITS,
+  type UploadQuota,
+} from './use-cases/online-supplement';
 export { issueApology } from './use-cases/issue-apology';
 export { sweepAtRisk, recomputeForCalendarChange, countDossiersAffected } from './use-cases/maintain-deadlines';
 export { getDossier, getDossierByCode, getIntakeDecision, listDossiers, lookupDossier } from './use-cases/read-dossiers';
@@ -31,7 +41,7 @@ export const dossiersModule: ModuleManifest = {
   policies: dossierPolicies,
   messages: dossierMessages,
   jobs: dossierJobs,
-  notificationTemplates: [applicantUpdateTemplate],
+  notificationTemplates: [applicantUpdateTemplate, holderUpdateTemplate],
   events: {
     async 'calendar.changed'(event, ctx) {
       const { moved } = await recomputeForCalendarChange(ctx, event);
@@ -46,7 +56,7 @@ export const dossiersModule: ModuleManifest = {
     });
   },
   async routes(app: FastifyInstance, host: ModuleHost) {
-    await dossierRoutes(app, { publicBaseUrl: host.config.publicBaseUrl });
+    await dossierRoutes(app, { publicBaseUrl: host.config.publicBaseUrl, files: host.files });
     await dossierResultRoutes(app, { publicBaseUrl: host.config.publicBaseUrl, files: host.files, maxFileBytes: host.config.uploadLimitBytes });
   },
   seedDemo: (ctx) => seedDossiersDemo(ctx),

@@ -181,3 +181,32 @@ export async function listUserLoginsByIds(db: Queryable, ids: readonly string[])
     .from(identityUsers)
     .where(inArray(identityUsers.id, [...new Set(ids)]));
 }
+
+/**
+ * The portal account's ID number when a trusted source vouched for it (D24: `id_number_verified_at`), only for a
+ * personal account (a business's own number is its enterprise code); null otherwise. Other modules match desk
+ * dossiers to the account by this number, never by a declared one.
+ */
+export async function verifiedIdNumberOf(db: Queryable, userId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ idNumber: identityUsers.idNumber, verifiedAt: identityUsers.idNumberVerifiedAt, kind: identityUsers.kind, accountType: identityUsers.accountType })
+    .from(identityUsers)
+    .where(eq(identityUsers.id, userId))
+    .limit(1);
+  if (!row || row.kind !== 'citizen' || row.accountType === 'business' || !row.verifiedAt || !row.idNumber) return null;
+  return row.idNumber;
+}
+
+/**
+ * Officers (enabled, with an e-mail) holding `role` by a grant on the unit itself, for messages about work the unit
+ * now holds: a grant above the unit covers it for acting (D11) but does not make every dossier below its holder's mail.
+ */
+export async function listOfficerContacts(db: Queryable, unitId: string, role: string): Promise<Array<{ id: string; displayName: string; email: string }>> {
+  const rows = await db
+    .select({ id: identityUsers.id, displayName: identityUsers.displayName, email: identityUsers.email })
+    .from(identityRoleGrants)
+    .innerJoin(identityUsers, eq(identityUsers.id, identityRoleGrants.userId))
+    .where(and(eq(identityRoleGrants.orgUnitId, unitId), eq(identityRoleGrants.role, role), eq(identityUsers.disabled, false), eq(identityUsers.kind, 'officer')))
+    .orderBy(asc(identityUsers.displayName));
+  return rows.filter((r): r is { id: string; displayName: string; email: string } => r.email !== null);
+}

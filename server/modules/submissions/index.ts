@@ -9,6 +9,9 @@ import { submissionRoutes } from './submissions.routes';
 
 export { SUBMISSION_ACTIONS } from './submissions.policy';
 export { SUBMISSION_WORKFLOW, EDITABLE_STATES } from './submissions.workflow';
+/** What the portal's composition (modules/portal) reads: the dossiers an account's applications became, and its file quota. */
+export { listAccountDossierIds, accountOwnsDossier } from './submissions.repository';
+export { ownerKeyOf, SUBMISSION_FILE_LIMITS } from './use-cases/submission-files';
 
 /** Submissions: serves /api/v1/submissions (the portal's applications and the desk's "online, awaiting reception"). */
 export const submissionsModule: ModuleManifest = {

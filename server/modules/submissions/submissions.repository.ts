@@ -186,3 +186,21 @@ export async function fileCountsOf(db: Queryable, ids: readonly string[]): Promi
     .groupBy(submissionFiles.submissionId);
   return new Map(rows.map((r) => [r.id, Number(r.n)]));
 }
+
+/**
+ * The dossiers the desk received from an account's submissions (their ids), for the portal's "my dossiers". Reads the
+ * account's rows through `submissions_account_idx`: as many as the account has submissions.
+ */
+export async function listAccountDossierIds(db: Queryable, accountId: string): Promise<string[]> {
+  const rows = await db
+    .select({ dossierId: submissions.dossierId })
+    .from(submissions)
+    .where(and(eq(submissions.accountId, accountId), sql`${submissions.dossierId} is not null`));
+  return rows.map((r) => r.dossierId!);
+}
+
+/** True when the dossier was received from one of the account's submissions (one lookup by `submissions_dossier_uq`). */
+export async function accountOwnsDossier(db: Queryable, accountId: string, dossierId: string): Promise<boolean> {
+  const [row] = await db.select({ accountId: submissions.accountId }).from(submissions).where(eq(submissions.dossierId, dossierId)).limit(1);
+  return row?.accountId === accountId;
+}

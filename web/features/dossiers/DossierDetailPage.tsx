@@ -16,6 +16,7 @@ import { DossierTimeline } from './DossierTimeline';
 import { HopsTable } from './HopsTable';
 import { SlipLinks } from './SlipLinks';
 import { ResultPanel } from './ResultPanel';
+import { SupplementFiles } from './SupplementFiles';
 import { TransitionModal } from './TransitionModal';
 import { WorkflowSteps } from './WorkflowSteps';
 import { PageTitle } from '../../ui/PageTitle';
@@ -306,6 +307,7 @@ export function DossierDetailPage() {
                           <li key={j}>{item}</li>
                         ))}
                       </ul>
+                      <SupplementFiles dossierId={d.id} items={s.items} files={s.files} />
                     </div>
                   ))}
                 </Flex>

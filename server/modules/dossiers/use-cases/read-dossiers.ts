@@ -10,23 +10,35 @@ import { chooseSearchPath, decodeCursor, encodeCursor, normaliseQuery, queuePage
 import { calendarCache, calendarOrNone } from '../dossiers.deadlines';
 import { DOSSIER_ACTIONS, PROVINCE_READERS } from '../dossiers.policy';
 import { presentDetail, presentIntakeDecision, presentListItem, type DossierBundle } from '../dossiers.presenter';
-import { findApology, findDossier, findDossierByCode, listEvents, listHops, listPauses, listSlipIssuances, unitsById, type DossierRow } from '../dossiers.repository';
+import {
+  findApology,
+  findDossier,
+  findDossierByCode,
+  listEvents,
+  listHops,
+  listPauses,
+  listSlipIssuances,
+  listSupplementFiles,
+  unitsById,
+  type DossierRow,
+} from '../dossiers.repository';
 import { dossierIntakeDecisions, dossiers } from '../dossiers.tables';
 import { readPublicLookup } from '../dossiers.public-view';
 import { subjectOf } from './common';
 
 /** Loads everything the detail shows and the policy subject (with every unit the dossier passed through). */
 export async function loadBundle(ctx: Ctx, row: DossierRow): Promise<DossierBundle> {
-  const [hops, pauses, events, apology, issuances] = await Promise.all([
+  const [hops, pauses, events, apology, issuances, supplementFiles] = await Promise.all([
     listHops(ctx.db, row.id),
     listPauses(ctx.db, row.id),
     listEvents(ctx.db, row.id),
     findApology(ctx.db, row.id),
     listSlipIssuances(ctx.db, row.id),
+    listSupplementFiles(ctx.db, row.id),
   ]);
   const hopUnits = hops.flatMap((h) => [h.toUnitId, h.fromUnitId]).filter((x): x is string => Boolean(x));
   const units = await unitsById(ctx.db, [row.receivingUnitId, row.handlingUnitId, row.holderUnitId, row.lateUnitId, ...row.workflow.map((s) => s.unitId), ...hopUnits]);
-  return { row, units, hops, pauses, events, apology, issuances, subject: subjectOf(row, units, hopUnits) };
+  return { row, units, hops, pauses, events, apology, issuances, supplementFiles, subject: subjectOf(row, units, hopUnits) };
 }
 
 /** The detail as the actor sees it; 403 when the dossier is none of their units' business. */

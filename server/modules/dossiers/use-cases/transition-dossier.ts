@@ -2,14 +2,14 @@
 // with an optimistic version check (two officers acting at once: one wins, the other gets VERSION_CONFLICT).
 import { can } from '../../../platform/access';
 import { toVnIso, type Pause, type WorkingCalendar } from '../../../platform/calendar';
-import { withTransaction, type Ctx } from '../../../platform/context/context';
+import { withTransaction, type Ctx, type TxScope } from '../../../platform/context/context';
 import { AppError, notFound } from '../../../platform/errors';
 import type { TransitionRequest } from '../../../../contracts/dossiers/dossiers.contracts';
 import { getProcedureVersion } from '../../catalog';
 import { getOrgUnit, isOpenOn } from '../../identity';
 import { calendarOf, classify, dueOf, hopDueOf, isAtRisk, shiftByWorkingMinutes, toPauses, workingMinutesBetween } from '../dossiers.deadlines';
-import { notifyApplicant } from '../dossiers.notify';
-import { DOSSIER_ACTIONS } from '../dossiers.policy';
+import { notifyApplicant, notifyHolder } from '../dossiers.notify';
+import { DOSSIER_ACTIONS, type DossierSubject } from '../dossiers.policy';
 import { preconditionHolds } from '../dossiers.presenter';
 import {
   closeOpenPause,
@@ -318,15 +318,49 @@ export function riskAfter(row: DossierRow, now: Date, cal: WorkingCalendar, paus
   return risk ?? row.atRisk;
 }
 
-/** Performs one transition (see TRANSITIONS); returns the updated row. */
-export async function transitionDossier(ctx: Ctx, id: string, req: TransitionRequest): Promise<DossierRow> {
-  const now = ctx.clock.now();
+/** What a transition works from: the row as read (its version is the one checked), calendar, hops, pauses and units. */
+interface Loaded {
+  row: DossierRow;
+  cal: WorkingCalendar;
+  hops: HopRow[];
+  pauses: PauseRow[];
+  units: Map<string, UnitInfo>;
+  subject: DossierSubject;
+}
+
+async function loadForTransition(ctx: Ctx, id: string): Promise<Loaded> {
   const row = await findDossier(ctx.db, id);
   if (!row) throw notFound('dossier', id);
   const [cal, hops, pauses] = await Promise.all([calendarOf(ctx.db, row.calendarUnitCode), listHops(ctx.db, id), listPauses(ctx.db, id)]);
   const involved = [...row.workflow.map((s) => s.unitId), ...hops.map((h) => h.toUnitId)];
   const units = await unitsById(ctx.db, [row.holderUnitId, row.receivingUnitId, row.handlingUnitId, ...involved]);
-  const subject = subjectOf(row, units, involved);
+  return { row, cal, hops, pauses, units, subject: subjectOf(row, units, involved) };
+}
+
+/** The checks every performer's transition passes: the state allows it and its structural precondition holds. */
+function checkApplicable(row: DossierRow, req: TransitionRequest): void {
+  const rule = TRANSITIONS[req.transition];
+  if (!rule.from.includes(row.state)) throw new AppError('INVALID_STATE', { state: row.state, transition: req.transition });
+  if (!preconditionHolds(row, req.transition)) {
+    const code = req.transition === 'forward' ? 'dossiers.errors.lastStep' : req.transition === 'result-ready' ? 'dossiers.errors.notLastStep' : 'dossiers.errors.stepIndexInvalid';
+    throw new AppError('INVALID_STATE', { state: row.state, transition: req.transition }, { fields: [{ path: 'body.transition', code }] });
+  }
+}
+
+/** What a caller adds to a transition, inside its transaction. */
+export interface TransitionExtras {
+  /** The caller's own writes after the dossier's; what it returns is added to the audit entry's `after`. */
+  within?: (scope: TxScope, updated: DossierRow) => Promise<Record<string, unknown>>;
+  /** Also tell the officers who now hold the dossier (its holder role on its holder unit) by e-mail. */
+  notifyHolder?: boolean;
+  /** The timeline entry's params beyond the plan's (e.g. the channel a supplement came by). */
+  params?: Record<string, string | number | null>;
+}
+
+/** Performs one transition (see TRANSITIONS) as an officer; returns the updated row. */
+export async function transitionDossier(ctx: Ctx, id: string, req: TransitionRequest): Promise<DossierRow> {
+  const loaded = await loadForTransition(ctx, id);
+  const { row, subject } = loaded;
   // An officer involved with the dossier who acted on a stale copy learns that it changed (409), not that the
   // new holder is someone else (403); outsiders learn nothing.
   if (!can(ctx.actor, DOSSIER_ACTIONS.read, subject)) throw new AppError('FORBIDDEN', { action: DOSSIER_ACTIONS.transition });
@@ -337,14 +371,32 @@ export async function transitionDossier(ctx: Ctx, id: string, req: TransitionReq
   if (rule.onTheSpotOnly && !(await getProcedureVersion(ctx.db, row.procedureVersionId))?.onTheSpot) {
     throw new AppError('INVALID_STATE', { state: row.state, transition: req.transition }, { fields: [{ path: 'body.transition', code: 'dossiers.errors.notOnTheSpot' }] });
   }
-  if (!preconditionHolds(row, req.transition)) {
-    const code = req.transition === 'forward' ? 'dossiers.errors.lastStep' : req.transition === 'result-ready' ? 'dossiers.errors.notLastStep' : 'dossiers.errors.stepIndexInvalid';
-    throw new AppError('INVALID_STATE', { state: row.state, transition: req.transition }, { fields: [{ path: 'body.transition', code }] });
-  }
+  checkApplicable(row, req);
+  return applyTransition(ctx, loaded, req, {});
+}
+
+/**
+ * Performs a transition the workflow lets the applicant make (`who` includes `applicant`), for an applicant whose
+ * link to the dossier the calling use case established (the dossiers' officer policy does not know applicants).
+ * Same checks of state, version and precondition, same writes, audit and messages as an officer's.
+ */
+export async function transitionAsApplicant(ctx: Ctx, id: string, req: TransitionRequest, extras: TransitionExtras): Promise<DossierRow> {
+  if (!TRANSITIONS[req.transition].who.includes('applicant')) throw new AppError('FORBIDDEN', { action: DOSSIER_ACTIONS.transition });
+  const loaded = await loadForTransition(ctx, id);
+  checkApplicable(loaded.row, req);
+  if (req.expectedVersion !== loaded.row.version) throw new AppError('VERSION_CONFLICT', { current: loaded.row.version });
+  return applyTransition(ctx, loaded, req, extras);
+}
+
+async function applyTransition(ctx: Ctx, loaded: Loaded, req: TransitionRequest, extras: TransitionExtras): Promise<DossierRow> {
+  const now = ctx.clock.now();
+  const { row, cal, hops, pauses, units } = loaded;
+  const id = row.id;
+  const rule = TRANSITIONS[req.transition];
   const actorLabel = actorLabelOf(ctx);
   const actorId = actorIdOf(ctx);
   const p = await plan({ ctx, now, row, req, cal, hops, pauses, units, actorLabel });
-
+  if (extras.params) p.params = { ...p.params, ...extras.params };
   // The at-risk flag as it stands after the change (only running dossiers can be at risk).
   const after = { ...row, ...p.values };
   const pausesAfter = toPauses(p.pause && 'close' in p.pause ? pauses.map((x) => (x.toAt === null ? { ...x, toAt: now } : x)) : pauses);
@@ -402,6 +454,8 @@ export async function transitionDossier(ctx: Ctx, id: string, req: TransitionReq
         dedupe: `${req.transition}:${updated.version}`,
       });
     }
+    const extra = extras.within ? await extras.within(scope, updated) : {};
+    if (extras.notifyHolder) await notifyHolder(scope, updated, req.transition, units);
     await scope.audit({
       action: `${DOSSIER_ACTIONS.transition}.${req.transition}`,
       subjectType: 'dossier',
@@ -427,6 +481,7 @@ export async function transitionDossier(ctx: Ctx, id: string, req: TransitionReq
         classification: updated.classification,
         note,
         ...(slip ? { slip: { form: slip.form, reference: slipReference } } : {}),
+        ...extra,
       },
     });
     return updated;

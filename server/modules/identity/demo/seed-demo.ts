@@ -51,6 +51,9 @@ export async function seedIdentityDemo(ctx: Ctx): Promise<void> {
     ...account,
     emailVerifiedAt: now,
     phoneVerifiedAt: now,
+    // The demo citizen's ID number stands verified, as single sign-on with the national e-ID would make it (D24), so
+    // "my dossiers" also lists the desk's demo dossiers under it (dossiers.seed.ts DEMO_CITIZEN_APPLICANT).
+    idNumberVerifiedAt: account === DEMO_CITIZEN ? now : null,
     passwordHash,
     passwordChangedAt: now,
     searchText: userSearchText(account),

@@ -1,0 +1,133 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FileStore } from '../../platform/files';
+import {
+  CitizenDossierDetailSchema,
+  CitizenDossierFileParamsSchema,
+  CitizenDossierParamsSchema,
+  CitizenDossierSlipParamsSchema,
+  CitizenDossiersQuerySchema,
+  CitizenDossiersResponseSchema,
+  CitizenFileResponseSchema,
+  ResubmitSupplementRequestSchema,
+  SupplementUploadResponseSchema,
+} from '../../../contracts/portal/portal.contracts';
+import {
+  attachSupplementFiles,
+  getApplicantDossier,
+  listApplicantDossiers,
+  presentApplicantDossier,
+  receiveOnlineSupplement,
+  removeSupplementFile,
+  renderApplicantSlip,
+  sendApplicantSupplementFile,
+  type RenderedFile,
+} from '../dossiers';
+import { PORTAL_ACTIONS } from './portal.policy';
+import { accountClaim, accountQuota, claimFor } from './use-cases/claim';
+
+const tags = ['citizen'];
+const config = { action: PORTAL_ACTIONS.dossiers };
+
+/** A slip opens in the browser's PDF viewer; never cached (it carries personal data). */
+function sendPdf(reply: FastifyReply, file: RenderedFile) {
+  return reply.header('content-type', file.mimeType).header('content-disposition', `inline; filename="${file.fileName}"`).header('cache-control', 'no-store').send(file.body);
+}
+
+/** "My dossiers" of the signed-in portal account and its online supplements: /api/v1/citizen/dossiers. */
+export async function portalRoutes(app: FastifyInstance, options: { publicBaseUrl: string; files: FileStore; maxFileBytes: number }): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/dossiers',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'My dossiers: those received from my online applications and, once my ID number is verified, those received at a desk under it',
+        querystring: CitizenDossiersQuerySchema,
+        response: { 200: CitizenDossiersResponseSchema },
+      },
+    },
+    async (request) => listApplicantDossiers(request.ctx, await accountClaim(request.ctx), request.query),
+  );
+
+  r.get(
+    '/dossiers/:id',
+    { config, schema: { tags, summary: 'One of my dossiers', params: CitizenDossierParamsSchema, response: { 200: CitizenDossierDetailSchema } } },
+    async (request) => getApplicantDossier(request.ctx, request.params.id, await claimFor(request.ctx, request.params.id)),
+  );
+
+  r.get(
+    '/dossiers/:id/slips/:slip',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'A slip of my dossier (PDF): receipt, supplement request, apology or stop notice',
+        params: CitizenDossierSlipParamsSchema,
+        response: { 200: CitizenFileResponseSchema },
+      },
+    },
+    async (request, reply) =>
+      sendPdf(reply, await renderApplicantSlip(request.ctx, request.params.id, await claimFor(request.ctx, request.params.id), request.params.slip, options.publicBaseUrl)),
+  );
+
+  r.post(
+    '/dossiers/:id/supplement-files',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Attach files (multipart, PDF/JPEG/PNG recognised by content) to the supplement my dossier waits for; field `itemIndex` names the paper',
+        consumes: ['multipart/form-data'],
+        params: CitizenDossierParamsSchema,
+        response: { 201: SupplementUploadResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const claim = await claimFor(request.ctx, request.params.id);
+      const files = await attachSupplementFiles(request.ctx, request, options.files, request.params.id, claim, accountQuota(request.ctx, options.maxFileBytes));
+      const dossier = await getApplicantDossier(request.ctx, request.params.id, claim);
+      const shown = new Map(dossier.supplement?.files.map((f) => [f.id, f]) ?? []);
+      return reply
+        .status(201)
+        .send({ dossier, files: files.filter(({ file }) => shown.has(file.id)).map(({ file, extensionCorrected }) => ({ ...shown.get(file.id)!, extensionCorrected })) });
+    },
+  );
+
+  r.get(
+    '/dossiers/:id/supplement-files/:fileId',
+    { config, schema: { tags, summary: 'Open a file of my supplement', params: CitizenDossierFileParamsSchema, response: { 200: CitizenFileResponseSchema } } },
+    async (request, reply) =>
+      sendApplicantSupplementFile(request.ctx, reply, options.files, request.params.id, await claimFor(request.ctx, request.params.id), request.params.fileId),
+  );
+
+  r.delete(
+    '/dossiers/:id/supplement-files/:fileId',
+    { config, schema: { tags, summary: 'Remove a file not yet sent from my supplement', params: CitizenDossierFileParamsSchema, response: { 200: CitizenDossierDetailSchema } } },
+    async (request) => {
+      const claim = await claimFor(request.ctx, request.params.id);
+      await removeSupplementFile(request.ctx, options.files, request.params.id, claim, request.params.fileId, accountQuota(request.ctx, options.maxFileBytes).ownerKey);
+      return getApplicantDossier(request.ctx, request.params.id, claim);
+    },
+  );
+
+  r.post(
+    '/dossiers/:id/supplement',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Send the supplement: the dossier resumes at this instant, its appointment moved by the paused working time',
+        params: CitizenDossierParamsSchema,
+        body: ResubmitSupplementRequestSchema,
+        response: { 200: CitizenDossierDetailSchema },
+      },
+    },
+    async (request) => {
+      const claim = await claimFor(request.ctx, request.params.id);
+      return presentApplicantDossier(request.ctx, await receiveOnlineSupplement(request.ctx, request.params.id, claim, request.body), claim);
+    },
+  );
+}
