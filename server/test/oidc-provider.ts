@@ -40,8 +40,8 @@ export interface TestOidcProvider {
   clientId: string;
   clientSecret: string;
   addUser(user: TestOidcUser): void;
-  /** The next sign-in page completes at once: as this person, or cancelled by the user ('cancel'). */
-  loginNext(next: string | 'cancel'): void;
+  /** The next sign-in page completes at once: as the person with this `sub`, or cancelled by the user when 'cancel'. */
+  loginNext(next: string): void;
   /** The application's OIDC_* settings for this provider. */
   env(redirectUri: string): Record<string, string>;
   /**

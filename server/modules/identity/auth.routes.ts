@@ -48,7 +48,6 @@ export async function authRoutes(app: FastifyInstance, host: ModuleHost): Promis
   const r = app.withTypeProvider<ZodTypeProvider>();
   const settings = authSettings(host.config);
 
-
   r.post(
     '/login',
     {
@@ -87,7 +86,10 @@ export async function authRoutes(app: FastifyInstance, host: ModuleHost): Promis
 
   r.get(
     '/login-info',
-    { config: { action: 'public' }, schema: { tags, summary: 'Thông tin trang đăng nhập (bản trình diễn hay không, đăng nhập một lần qua định danh điện tử)', response: { 200: LoginInfoResponseSchema } } },
+    {
+      config: { action: 'public' },
+      schema: { tags, summary: 'Thông tin trang đăng nhập (bản trình diễn hay không, đăng nhập một lần qua định danh điện tử)', response: { 200: LoginInfoResponseSchema } },
+    },
     async () => ({ demo: host.config.seedDemo, sso: host.config.oidc ? { provider: host.config.oidc.providerName, startPath: OIDC_START_PATH } : null }),
   );
 

@@ -45,7 +45,7 @@ function browser(lang: 'vi' | 'en' = 'vi') {
 type Browser = ReturnType<typeof browser>;
 
 /** Starts at the portal, signs in at the provider (as `who`, or cancels), and returns the callback URL it sent back. */
-async function throughProvider(b: Browser, who: string | 'cancel', next?: string): Promise<{ start: LightMyRequestResponse; callback: URL }> {
+async function throughProvider(b: Browser, who: string, next?: string): Promise<{ start: LightMyRequestResponse; callback: URL }> {
   op.loginNext(who);
   const start = await b.get(next ? `${START}?next=${encodeURIComponent(next)}` : START);
   expect(start.statusCode).toBe(302);
@@ -68,7 +68,7 @@ async function throughProvider(b: Browser, who: string | 'cancel', next?: string
 }
 
 /** The whole flow; returns the callback's answer. */
-async function ssoSignIn(b: Browser, who: string | 'cancel', next?: string): Promise<LightMyRequestResponse> {
+async function ssoSignIn(b: Browser, who: string, next?: string): Promise<LightMyRequestResponse> {
   const { callback } = await throughProvider(b, who, next);
   return b.get(callback.pathname + callback.search);
 }
@@ -164,7 +164,10 @@ describe('single sign-on with the national e-ID', () => {
   it('links an existing account whose ID number was already verified, and signs in to it', async () => {
     const p = person({ fullName: 'Trần Văn Minh' });
     const existing = await createCitizen(t.database.db, { displayName: 'Trần Văn Minh' });
-    await t.database.db.update(identityUsers).set({ idNumber: p.idNumber, idNumberVerifiedAt: new Date('2026-01-05T00:00:00Z') }).where(eq(identityUsers.id, existing.user.id));
+    await t.database.db
+      .update(identityUsers)
+      .set({ idNumber: p.idNumber, idNumberVerifiedAt: new Date('2026-01-05T00:00:00Z') })
+      .where(eq(identityUsers.id, existing.user.id));
 
     const b = browser();
     const res = await ssoSignIn(b, p.sub);

@@ -161,7 +161,12 @@ async function findTarget(db: Queryable, identity: SsoIdentity, person: SsoPerso
 /** Records a refused single sign-on of a known identity, so support can tell the citizen why. */
 async function auditRefusal(ctx: Ctx, identity: SsoIdentity, reason: string, userId: string | null): Promise<void> {
   await withTransaction(ctx, (scope) =>
-    scope.audit({ action: 'identity.sso.refused', subjectType: userId ? 'user' : 'oidc-identity', subjectId: userId ?? identity.subject, after: { issuer: identity.issuer, subject: identity.subject, reason } }),
+    scope.audit({
+      action: 'identity.sso.refused',
+      subjectType: userId ? 'user' : 'oidc-identity',
+      subjectId: userId ?? identity.subject,
+      after: { issuer: identity.issuer, subject: identity.subject, reason },
+    }),
   );
 }
 
@@ -205,7 +210,12 @@ async function signInIdentity(ctx: Ctx, identity: SsoIdentity, person: SsoPerson
     }
     if (target.kind !== 'linked') {
       await scope.tx.insert(identityOidcIdentities).values({ ...link, userId: account.id, createdAt: now, lastLoginAt: now });
-      await scope.audit({ action: 'identity.sso.link', subjectType: 'user', subjectId: account.id, after: { ...link, by: target.kind === 'new' ? 'new-account' : 'verified-id-number' } });
+      await scope.audit({
+        action: 'identity.sso.link',
+        subjectType: 'user',
+        subjectId: account.id,
+        after: { ...link, by: target.kind === 'new' ? 'new-account' : 'verified-id-number' },
+      });
     } else {
       await scope.tx
         .update(identityOidcIdentities)
