@@ -7,6 +7,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type Account, type ProviderContext } from 'oidc-provider';
+import { TEST_OIDC_CLAIMS, TEST_OIDC_PASSWORD, TEST_OIDC_SCOPE, testOidcEnv } from './oidc-test-settings';
 
 /** A person known to the provider. */
 export interface TestOidcUser {
@@ -20,10 +21,7 @@ export interface TestOidcUser {
   password?: string;
 }
 
-/** The claim names this provider uses, and the scope that releases them. */
-export const TEST_OIDC_CLAIMS = { idNumber: 'so_dinh_danh', fullName: 'ho_va_ten', birthDate: 'ngay_sinh' } as const;
-export const TEST_OIDC_SCOPE = 'vneid';
-export const TEST_OIDC_PASSWORD = 'VNeID-thu-2026';
+export { TEST_OIDC_CLAIMS, TEST_OIDC_PASSWORD, TEST_OIDC_SCOPE, testOidcEnv } from './oidc-test-settings';
 
 export interface TestOidcProviderOptions {
   /** Where the application takes the callback. */
@@ -181,16 +179,7 @@ export async function startOidcProvider(options: TestOidcProviderOptions): Promi
     loginNext: (who) => {
       next = who;
     },
-    env: (redirectUri) => ({
-      OIDC_ISSUER: issuer,
-      OIDC_CLIENT_ID: clientId,
-      OIDC_CLIENT_SECRET: clientSecret,
-      OIDC_REDIRECT_URI: redirectUri,
-      OIDC_SCOPES: `openid ${TEST_OIDC_SCOPE}`,
-      OIDC_CLAIM_ID_NUMBER: TEST_OIDC_CLAIMS.idNumber,
-      OIDC_CLAIM_FULL_NAME: TEST_OIDC_CLAIMS.fullName,
-      OIDC_CLAIM_BIRTH_DATE: TEST_OIDC_CLAIMS.birthDate,
-    }),
+    env: (redirectUri) => testOidcEnv({ issuer, clientId, clientSecret, redirectUri }),
     async authorize(authorizationUrl) {
       const jar = new Map<string, string>();
       let url = new URL(authorizationUrl);

@@ -90,7 +90,10 @@ export function PortalLoginPage() {
       </Form>
       <Flex vertical align="center" gap={8} style={{ marginTop: 16 }}>
         <span>
-          {t('identity.account.signIn.noAccount')} <Link to={ACCOUNT_PATHS.register}>{t('identity.account.register.link')}</Link>
+          {t('identity.account.signIn.noAccount')} {/* Underlined: a link inside a sentence must not be told apart by colour alone (WCAG 1.4.1). */}
+          <Link to={ACCOUNT_PATHS.register} style={{ textDecoration: 'underline' }}>
+            {t('identity.account.register.link')}
+          </Link>
         </span>
         <Link to="/admin/login">{t('portal.footer.staff')}</Link>
       </Flex>
