@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { testOidcEnv } from './server/test/oidc-test-settings';
+import { E2E_OIDC_CLIENT } from './e2e/support/oidc-person';
 
 // Workers inherit the main process's environment, so the port and data folder are chosen once and shared.
 if (!process.env.E2E_PORT) {
@@ -14,10 +16,13 @@ if (!process.env.E2E_PORT) {
   process.env.E2E_PORT = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim();
   // The server sends e-mail by SMTP to this port; a journey that reads mail listens there (server/test/mail-sink.ts).
   process.env.E2E_SMTP_PORT = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim();
+  // The national e-ID for single sign-on: a test OpenID Connect provider started beside the server (webServer below).
+  process.env.E2E_OIDC_PORT = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim();
 }
 process.env.E2E_DATA_DIR ??= path.join('.tmp', `e2e-data-${Date.now()}`);
 const port = Number(process.env.E2E_PORT);
 const dataDir = process.env.E2E_DATA_DIR;
+const oidcPort = Number(process.env.E2E_OIDC_PORT);
 
 /** Journeys run against the real app (API + built web) on a fresh embedded database with demo data. */
 export default defineConfig({
@@ -43,29 +48,46 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    // A fresh folder each run, removed first in case a previous run used the same name; demo data is seeded at start.
-    command: `node -e "require('fs').rmSync(process.env.MOTCUA_DATA_DIR,{recursive:true,force:true})" && node scripts/ensure-web-build.mjs && node --import tsx server/main.ts`,
-    url: `http://127.0.0.1:${port}/health`,
-    // DATABASE_URL is blanked so journeys always run on a fresh embedded database, even in the PostgreSQL CI pass.
-    // The lifecycle journey lets working days pass on the adjustable clock; sessions follow that clock, hence long limits.
-    env: {
-      MOTCUA_DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      MOTCUA_SEED_DEMO: 'true',
-      DATABASE_URL: '',
-      MOTCUA_ADJUSTABLE_CLOCK: 'true',
-      SESSION_IDLE_MINUTES: '100000',
-      SESSION_ABSOLUTE_HOURS: '10000',
-      // Real SMTP without TLS to 127.0.0.1; while no journey listens, deliveries fail and wait for their retry.
-      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}?tls=off`,
-      MAIL_FROM: 'Cổng dịch vụ công (e2e) <noreply@motcua.test>',
+  webServer: [
+    {
+      command: 'node --import tsx e2e/support/oidc-provider-server.ts',
+      url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+      env: { E2E_OIDC_PORT: String(oidcPort), E2E_PORT: String(port) },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
     },
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+    {
+      // A fresh folder each run, removed first in case a previous run used the same name; demo data is seeded at start.
+      command: `node -e "require('fs').rmSync(process.env.MOTCUA_DATA_DIR,{recursive:true,force:true})" && node scripts/ensure-web-build.mjs && node --import tsx server/main.ts`,
+      url: `http://127.0.0.1:${port}/health`,
+      // DATABASE_URL is blanked so journeys always run on a fresh embedded database, even in the PostgreSQL CI pass.
+      // The lifecycle journey lets working days pass on the adjustable clock; sessions follow that clock, hence long limits.
+      env: {
+        MOTCUA_DATA_DIR: dataDir,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        MOTCUA_SEED_DEMO: 'true',
+        DATABASE_URL: '',
+        MOTCUA_ADJUSTABLE_CLOCK: 'true',
+        SESSION_IDLE_MINUTES: '100000',
+        SESSION_ABSOLUTE_HOURS: '10000',
+        // Real SMTP without TLS to 127.0.0.1; while no journey listens, deliveries fail and wait for their retry.
+        SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}?tls=off`,
+        MAIL_FROM: 'Cổng dịch vụ công (e2e) <noreply@motcua.test>',
+        // Single sign-on with the test e-ID provider; the callback on the address the browser uses (its state cookie).
+        ...testOidcEnv({
+          issuer: `http://127.0.0.1:${oidcPort}`,
+          ...E2E_OIDC_CLIENT,
+          redirectUri: `http://127.0.0.1:${port}/api/v1/identity/citizen/sso/callback`,
+        }),
+      },
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -267,6 +267,8 @@ export type ListLoginThrottlesResponse = z.infer<typeof ListLoginThrottlesRespon
 export const LoginInfoResponseSchema = z.object({
   /** True when this instance runs with the demo data, whose printed accounts share a public password. */
   demo: z.boolean(),
+  /** Single sign-on with the national e-ID, when configured: the provider's name for the button and the route it opens. */
+  sso: z.object({ provider: z.string(), startPath: z.string() }).nullable(),
 });
 export type LoginInfoResponse = z.infer<typeof LoginInfoResponseSchema>;
 

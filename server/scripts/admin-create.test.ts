@@ -81,7 +81,7 @@ describe('first run with MOTCUA_SEED_DEMO=false', () => {
       expect(first.output()).not.toContain(DEMO_PASSWORD);
       for (const account of DEMO_ACCOUNTS) expect((await login({ login: account.login, password: DEMO_PASSWORD })).status).toBe(401);
       const info = await fetch(`http://127.0.0.1:${env.PORT}/api/v1/identity/login-info`);
-      expect(await info.json()).toEqual({ demo: false });
+      expect(await info.json()).toEqual({ demo: false, sso: null });
     } finally {
       await first.stop();
     }

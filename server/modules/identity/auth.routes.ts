@@ -10,6 +10,8 @@ import {
 } from '../../../contracts/identity/identity.contracts';
 import { IdParamsSchema, OkResponseSchema } from '../../../contracts/common/common.contracts';
 import { SESSION_COOKIE } from '../../platform/auth/sessions';
+import type { AppConfig } from '../../platform/config/config';
+import { OIDC_START_PATH } from '../../platform/config/oidc.config';
 import { AppError } from '../../platform/errors';
 import type { ModuleHost } from '../../platform/http/module';
 import { clearLoginThrottle, listLoginThrottles } from './use-cases/login-throttles';
@@ -29,20 +31,22 @@ async function withRetryAfter<T>(reply: FastifyReply, run: () => Promise<T>): Pr
   }
 }
 
+/** Gives the browser a new session's cookie (password sign-in and single sign-on alike). */
+export function setSessionCookie(reply: FastifyReply, config: AppConfig, s: SignedIn): void {
+  reply.setCookie(SESSION_COOKIE, s.token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: config.secureCookies,
+    // The server enforces idle and absolute expiry; the browser drops the cookie at the absolute limit.
+    maxAge: config.sessionAbsoluteHours * 3600,
+  });
+}
+
 /** Sign-in, sign-out and self-service of every account; the portal's own account routes are in citizen.routes.ts. */
 export async function authRoutes(app: FastifyInstance, host: ModuleHost): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const settings = authSettings(host.config);
-
-  const setSessionCookie = (reply: FastifyReply, s: SignedIn) =>
-    reply.setCookie(SESSION_COOKIE, s.token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      path: '/',
-      secure: host.config.secureCookies,
-      // The server enforces idle and absolute expiry; the browser drops the cookie at the absolute limit.
-      maxAge: host.config.sessionAbsoluteHours * 3600,
-    });
 
   r.post(
     '/login',
@@ -52,7 +56,7 @@ export async function authRoutes(app: FastifyInstance, host: ModuleHost): Promis
     },
     async (request, reply) => {
       const signedIn = await withRetryAfter(reply, () => login(request.ctx, request.body, settings, request.headers['user-agent']));
-      setSessionCookie(reply, signedIn);
+      setSessionCookie(reply, host.config, signedIn);
       return { user: signedIn.user, csrfToken: signedIn.csrfToken };
     },
   );
@@ -82,8 +86,11 @@ export async function authRoutes(app: FastifyInstance, host: ModuleHost): Promis
 
   r.get(
     '/login-info',
-    { config: { action: 'public' }, schema: { tags, summary: 'Thông tin trang đăng nhập (bản trình diễn hay không)', response: { 200: LoginInfoResponseSchema } } },
-    async () => ({ demo: host.config.seedDemo }),
+    {
+      config: { action: 'public' },
+      schema: { tags, summary: 'Thông tin trang đăng nhập (bản trình diễn hay không, đăng nhập một lần qua định danh điện tử)', response: { 200: LoginInfoResponseSchema } },
+    },
+    async () => ({ demo: host.config.seedDemo, sso: host.config.oidc ? { provider: host.config.oidc.providerName, startPath: OIDC_START_PATH } : null }),
   );
 
   r.get(

@@ -12,6 +12,7 @@ export const PORTAL_PATHS = {
   resetPassword: '/dat-lai-mat-khau',
   signIn: '/dang-nhap',
   forgotPassword: '/quen-mat-khau',
+  account: '/tai-khoan',
 } as const;
 
 /** An absolute link to a portal page under PUBLIC_BASE_URL, with the secret as `token`. */

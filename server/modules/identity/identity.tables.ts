@@ -177,3 +177,43 @@ export const identityLoginThrottles = pgTable(
     check('identity_login_throttles_scope_ck', sql`${t.scope} in ('account','address','password-change')`),
   ],
 );
+
+/**
+ * A portal account's identity at an OpenID Connect provider (the national e-ID): the provider's issuer and its
+ * stable subject for the person. One per issuer and subject; an account may hold several (one per provider).
+ */
+export const identityOidcIdentities = pgTable(
+  'identity_oidc_identities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => identityUsers.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [uniqueIndex('identity_oidc_identities_subject_uq').on(t.issuer, t.subject), index('identity_oidc_identities_user_idx').on(t.userId)],
+);
+
+/**
+ * Single sign-on requests between the redirect to the provider and its callback, kept in the database so any app
+ * process can take the callback. `state_hash` is the SHA-256 of the state, which is also held by the browser in a
+ * short-lived httpOnly cookie (the request is bound to that browser); each is used once.
+ */
+export const identityOidcRequests = pgTable(
+  'identity_oidc_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    stateHash: text('state_hash').notNull(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    /** The portal page to land on once signed in. */
+    returnTo: text('return_to').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [uniqueIndex('identity_oidc_requests_state_uq').on(t.stateHash), index('identity_oidc_requests_expires_idx').on(t.expiresAt)],
+);

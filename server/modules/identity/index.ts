@@ -7,6 +7,7 @@ import type { ModuleHost, ModuleManifest } from '../../platform/http/module';
 import { createActorLoader } from './actor';
 import { authRoutes } from './auth.routes';
 import { citizenRoutes } from './citizen.routes';
+import { ssoRoutes } from './sso.routes';
 import { identityNotificationTemplates } from './identity.notify';
 import { seedIdentityDemo } from './demo/seed-demo';
 import { orgUnitRoutes } from './org-units.routes';
@@ -28,6 +29,7 @@ export const identityModule: ModuleManifest = {
   async routes(app: FastifyInstance, host: ModuleHost) {
     await authRoutes(app, host);
     await citizenRoutes(app, host);
+    await ssoRoutes(app, host);
     await orgUnitRoutes(app);
     await userRoutes(app);
   },

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { loadFileStorageConfig, type FileStorageConfig } from '../files/files.config';
+import { loadOidcConfig, type OidcConfig } from './oidc.config';
 
 /** Runtime configuration, read once from the environment (README lists every variable). */
 export interface AppConfig {
@@ -31,6 +32,8 @@ export interface AppConfig {
    * of lateness). Never in production: deadlines, sessions and the audit trail would follow the moved clock.
    */
   adjustableClock: boolean;
+  /** Single sign-on of portal accounts through an OpenID Connect provider (OIDC_*); null when off. */
+  oidc: OidcConfig | null;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -44,6 +47,7 @@ function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = int('PORT', 3000, env);
   const dataDir = path.resolve(env.MOTCUA_DATA_DIR ?? './data');
+  const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -58,10 +62,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadLimitBytes: int('UPLOAD_LIMIT_BYTES', 10_485_760, env),
     fileStorage: loadFileStorageConfig(env, dataDir),
     secureCookies: env.SECURE_COOKIES === 'true',
-    publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
+    publicBaseUrl,
     seedDemo: env.MOTCUA_SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY === 'true',
     adjustableClock: env.MOTCUA_ADJUSTABLE_CLOCK === 'true',
+    oidc: loadOidcConfig(env, publicBaseUrl),
   };
 }

@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { Alert, Button, Flex, Form, Input } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Divider, Flex, Form, Input } from 'antd';
+import { IdcardOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../app/api';
 import { useApiError } from '../../app/useApiError';
-import { useLogin, useMe } from '../identity/identity.api';
+import { useLogin, useLoginInfo, useMe } from '../identity/identity.api';
 import { AccountCard } from './AccountCard';
 import { ResendLinkButton } from './ResendLinkButton';
-import { ACCOUNT_PATHS, homeAfterSignIn, isEmailLogin } from './account-form';
+import { ACCOUNT_PATHS, homeAfterSignIn, isEmailLogin, ssoErrorKey, ssoStartHref } from './account-form';
 
 interface Values {
   login: string;
@@ -26,6 +26,9 @@ export function PortalLoginPage() {
   const { data: me } = useMe();
   const [unconfirmed, setUnconfirmed] = useState<{ code: string; message: string; login: string } | null>(null);
   const next = params.get('next');
+  const { data: info } = useLoginInfo();
+  // Sent back here by the single sign-on callback when it refused (server sso.routes.ts).
+  const ssoError = params.get('sso_error');
 
   if (me && !login.isPending) return <Navigate to={homeAfterSignIn(me, next)} replace />;
 
@@ -62,6 +65,15 @@ export function PortalLoginPage() {
           }
         />
       ) : null}
+      {ssoError ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={t(ssoErrorKey(ssoError))} data-testid="sso-error" /> : null}
+      {info?.sso ? (
+        <>
+          <Button href={ssoStartHref(info.sso.startPath, next)} block size="large" icon={<IdcardOutlined />} data-testid="sso-button">
+            {t('identity.account.sso.button', { provider: info.sso.provider })}
+          </Button>
+          <Divider plain>{t('identity.account.sso.or')}</Divider>
+        </>
+      ) : null}
       <Form<Values> form={form} layout="vertical" requiredMark={false} initialValues={{ login: params.get('login') ?? '' }} onFinish={onFinish} name="portal-login">
         <Form.Item name="login" label={t('identity.account.signIn.login')} rules={[{ required: true, message: t('common.validation.required') }]}>
           <Input prefix={<UserOutlined />} autoComplete="username" autoFocus placeholder={t('identity.account.signIn.loginPlaceholder')} />
@@ -78,7 +90,10 @@ export function PortalLoginPage() {
       </Form>
       <Flex vertical align="center" gap={8} style={{ marginTop: 16 }}>
         <span>
-          {t('identity.account.signIn.noAccount')} <Link to={ACCOUNT_PATHS.register}>{t('identity.account.register.link')}</Link>
+          {t('identity.account.signIn.noAccount')} {/* Underlined: a link inside a sentence must not be told apart by colour alone (WCAG 1.4.1). */}
+          <Link to={ACCOUNT_PATHS.register} style={{ textDecoration: 'underline' }}>
+            {t('identity.account.register.link')}
+          </Link>
         </span>
         <Link to="/admin/login">{t('portal.footer.staff')}</Link>
       </Flex>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
-import { availableChannels, homeAfterSignIn, isEmailLogin, portalNext, profileBody, profileValues, registrationBody } from './account-form';
+import { availableChannels, homeAfterSignIn, isEmailLogin, portalNext, profileBody, profileValues, registrationBody, ssoErrorKey, ssoStartHref } from './account-form';
 import type { CitizenProfile } from './account.types';
 
 describe('registrationBody', () => {
@@ -95,5 +95,22 @@ describe('profile form', () => {
   it('offers only channels that reach a confirmed contact', () => {
     expect(availableChannels(profile)).toEqual(['email']);
     expect(availableChannels({ emailVerified: false, phoneVerified: true })).toEqual(['sms', 'zalo']);
+  });
+});
+
+describe('single sign-on', () => {
+  const start = '/api/v1/identity/citizen/sso/start';
+  it('goes to the start route with the portal page to come back to, never another site', () => {
+    expect(ssoStartHref(start, null)).toBe(start);
+    expect(ssoStartHref(start, '/tai-khoan')).toBe(start);
+    expect(ssoStartHref(start, '/nop-ho-so?thu-tuc=1.004837')).toBe(`${start}?next=%2Fnop-ho-so%3Fthu-tuc%3D1.004837`);
+    expect(ssoStartHref(start, '//evil.example')).toBe(start);
+    expect(ssoStartHref(start, '/admin/users')).toBe(start);
+  });
+
+  it('explains the refusals the server sends back, and anything else as a failed sign-in', () => {
+    expect(ssoErrorKey('SSO_CANCELLED')).toBe('identity.account.sso.errors.SSO_CANCELLED');
+    expect(ssoErrorKey('ACCOUNT_DISABLED')).toBe('identity.account.sso.errors.ACCOUNT_DISABLED');
+    expect(ssoErrorKey('<script>')).toBe('identity.account.sso.errors.SSO_FAILED');
   });
 });

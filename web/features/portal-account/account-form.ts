@@ -55,6 +55,29 @@ export function portalNext(next: string | null): string {
   return next;
 }
 
+/** Refusals of single sign-on the sign-in page explains; anything else reads as a failed sign-in. */
+const SSO_ERRORS = new Set([
+  'SSO_NOT_CONFIGURED',
+  'SSO_STATE_INVALID',
+  'SSO_CANCELLED',
+  'SSO_PROVIDER_ERROR',
+  'SSO_CLAIMS_MISSING',
+  'SSO_ACCOUNT_CONFLICT',
+  'ACCOUNT_DISABLED',
+  'SSO_FAILED',
+]);
+
+/** The i18n key of a single sign-on refusal code sent back in `?sso_error=`. */
+export function ssoErrorKey(code: string): string {
+  return `identity.account.sso.errors.${SSO_ERRORS.has(code) ? code : 'SSO_FAILED'}`;
+}
+
+/** Where the single sign-on button goes: the server's start route, with the portal page to come back to. */
+export function ssoStartHref(startPath: string, next: string | null): string {
+  const back = portalNext(next);
+  return back === ACCOUNT_PATHS.account ? startPath : `${startPath}?next=${encodeURIComponent(back)}`;
+}
+
 /** After signing in on the portal: officers go to the back office, citizens and businesses to `next` or their account. */
 export function homeAfterSignIn(me: { kind: 'officer' | 'citizen' }, next: string | null): string {
   return me.kind === 'officer' ? '/admin' : portalNext(next);

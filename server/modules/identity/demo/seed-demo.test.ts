@@ -62,6 +62,6 @@ describe('identity demo seed', () => {
     // An administrator exists, so the first-run hint is not shown.
     expect(notices).not.toContain('admin:create');
     const info = await t.app.inject({ method: 'GET', url: '/api/v1/identity/login-info' });
-    expect(info.json()).toEqual({ demo: true });
+    expect(info.json()).toEqual({ demo: true, sso: null });
   });
 });

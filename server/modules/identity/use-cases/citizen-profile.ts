@@ -50,8 +50,12 @@ export async function updateCitizenProfile(ctx: Ctx, input: UpdateCitizenProfile
   }
   if (user.idNumberVerifiedAt && input.idNumber !== user.idNumber) throw fieldError('body.idNumber', 'identity.errors.idNumberVerified');
   if (input.birthDate) checkBirthDate(input.birthDate, now, 'body.birthDate');
-  if (input.notificationChannel === 'email' && !(user.email && user.emailVerifiedAt)) throw fieldError('body.notificationChannel', 'identity.errors.channelNeedsEmail');
-  if (input.notificationChannel !== 'email' && !(user.phone && user.phoneVerifiedAt)) throw fieldError('body.notificationChannel', 'identity.errors.channelNeedsPhone');
+  const emailOk = Boolean(user.email && user.emailVerifiedAt);
+  const phoneOk = Boolean(user.phone && user.phoneVerifiedAt);
+  // An account made by single sign-on may have no contact yet: its choice waits until one is confirmed.
+  const noContact = !emailOk && !phoneOk;
+  if (!noContact && input.notificationChannel === 'email' && !emailOk) throw fieldError('body.notificationChannel', 'identity.errors.channelNeedsEmail');
+  if (!noContact && input.notificationChannel !== 'email' && !phoneOk) throw fieldError('body.notificationChannel', 'identity.errors.channelNeedsPhone');
   if (user.version !== input.version) throw new AppError('VERSION_CONFLICT');
 
   const profile = {
@@ -61,7 +65,7 @@ export async function updateCitizenProfile(ctx: Ctx, input: UpdateCitizenProfile
     idNumber: input.idNumber,
     bornOn: input.birthDate,
     address: input.address || null,
-    notificationChannel: input.notificationChannel,
+    notificationChannel: noContact ? user.notificationChannel : input.notificationChannel,
   };
   const updated = await withTransaction(ctx, async (scope) => {
     const [row] = await scope.tx

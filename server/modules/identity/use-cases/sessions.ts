@@ -36,8 +36,8 @@ export interface SignedIn {
   user: Me;
 }
 
-/** Opens a session for a user inside the caller's transaction and presents them. */
-async function openSession(ctx: Ctx, tx: Queryable, user: UserRow, settings: AuthSettings, userAgent: string | undefined): Promise<SignedIn> {
+/** Opens a session for a user inside the caller's transaction and presents them (password and single sign-on alike). */
+export async function openSession(ctx: Ctx, tx: Queryable, user: UserRow, settings: AuthSettings, userAgent: string | undefined): Promise<SignedIn> {
   const now = ctx.clock.now();
   const session = await createSession(tx, { userId: user.id, now, ip: ctx.ip, userAgent: userAgent ?? null, policy: settings.session });
   const grants = activeGrants(await loadGrants(tx, [user.id]), now);
