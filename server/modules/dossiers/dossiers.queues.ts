@@ -88,7 +88,12 @@ function queueConditions(r: QueueRequest): { active: boolean; conds: SQL[] } {
       conds.push(sql`state in ${states(PAUSED_STATES)}`);
       break;
   }
-  if (active) conds.unshift(ACTIVE_SQL);
+  // The queues holding part of the open work (overdue, due soon, at risk, paused) name only their own state lists, which
+  // their partial indexes state: adding "not ended" too makes the planner count that filter twice, expect a handful of
+  // rows and prefer a bitmap over several indexes to the ordered walk of their own. A search still needs it: the open
+  // work's partial GIN index states it (and a state list alone does not prove it to the planner).
+  const subset = r.queue !== 'mine' && r.queue !== 'unit';
+  if (active && (!subset || r.search)) conds.unshift(ACTIVE_SQL);
   if (r.state) conds.push(sql`state = ${r.state}`);
   if (r.search) conds.push(...(r.searchPath === 'walk' ? walkMatch(r.search) : [sql`${SEARCH_VECTOR_SQL} @@ ${r.search.tsquery}::tsquery`]));
   return { active, conds };
