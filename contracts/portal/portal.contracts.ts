@@ -130,4 +130,23 @@ export const SupplementUploadResponseSchema = z.object({
 export type SupplementUploadResponse = z.infer<typeof SupplementUploadResponseSchema>;
 
 /** A PDF or image; documented only (sent as a stream). */
+/** The electronic result of my dossier (issue 11 item 5): the unit's PDF, its QR certificate and where to verify it. */
+export const CitizenDossierResultSchema = z.object({
+  result: z
+    .object({
+      fileName: z.string(),
+      sizeBytes: z.number().int(),
+      sha256: z.string(),
+      issuedAt: z.string(),
+      issuingUnitName: z.string(),
+      verifyUrl: z.string(),
+      /** A paper original is also to be collected (or posted), as the appointment says. */
+      paperOriginal: z.boolean(),
+      paperOriginalReason: z.enum(['result-delivery', 'officer']).nullable(),
+    })
+    .nullable(),
+});
+export type CitizenDossierResult = z.infer<typeof CitizenDossierResultSchema>;
+export const CitizenDossierResultFileParamsSchema = z.object({ id: z.uuid(), file: z.enum(['result', 'certificate']) });
+
 export const CitizenFileResponseSchema = z.string().describe('binary file: application/pdf, image/jpeg or image/png');

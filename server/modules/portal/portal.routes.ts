@@ -1,10 +1,13 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { notFound } from '../../platform/errors';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FileStore } from '../../platform/files';
 import {
   CitizenDossierDetailSchema,
   CitizenDossierFileParamsSchema,
   CitizenDossierParamsSchema,
+  CitizenDossierResultFileParamsSchema,
+  CitizenDossierResultSchema,
   CitizenDossierSlipParamsSchema,
   CitizenDossiersQuerySchema,
   CitizenDossiersResponseSchema,
@@ -15,12 +18,14 @@ import {
 import {
   attachSupplementFiles,
   getApplicantDossier,
+  getIssuedResultForApplicant,
   listApplicantDossiers,
   presentApplicantDossier,
   receiveOnlineSupplement,
   removeSupplementFile,
   renderApplicantSlip,
   sendApplicantSupplementFile,
+  sendIssuedResult,
   type RenderedFile,
 } from '../dossiers';
 import { PORTAL_ACTIONS } from './portal.policy';
@@ -71,6 +76,49 @@ export async function portalRoutes(app: FastifyInstance, options: { publicBaseUr
     },
     async (request, reply) =>
       sendPdf(reply, await renderApplicantSlip(request.ctx, request.params.id, await claimFor(request.ctx, request.params.id), request.params.slip, options.publicBaseUrl)),
+  );
+
+  /** The issued result of a dossier the account may read (the detail's check first: another's dossier is 404). */
+  const ownResult = async (ctx: FastifyRequest['ctx'], id: string) => {
+    await getApplicantDossier(ctx, id, await claimFor(ctx, id));
+    return getIssuedResultForApplicant(ctx, id, options.publicBaseUrl);
+  };
+
+  r.get(
+    '/dossiers/:id/result',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The electronic result of my dossier, if the unit issued one: file, SHA-256, issuing unit, verification link, paper original to collect',
+        params: CitizenDossierParamsSchema,
+        response: { 200: CitizenDossierResultSchema },
+      },
+    },
+    async (request) => {
+      const issued = await ownResult(request.ctx, request.params.id);
+      if (!issued) return { result: null };
+      const { fileName, sizeBytes, sha256, issuedAt, issuingUnitName, verifyUrl, paperOriginal, paperOriginalReason } = issued;
+      return { result: { fileName, sizeBytes, sha256, issuedAt, issuingUnitName, verifyUrl, paperOriginal, paperOriginalReason } };
+    },
+  );
+
+  r.get(
+    '/dossiers/:id/result/:file',
+    {
+      config,
+      schema: {
+        tags,
+        summary: "Download my dossier's result (`result`, the unit's PDF) or its certificate with the QR code (`certificate`)",
+        params: CitizenDossierResultFileParamsSchema,
+        response: { 200: CitizenFileResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const issued = await ownResult(request.ctx, request.params.id);
+      if (!issued) throw notFound('result', request.params.id);
+      return sendIssuedResult(reply, options.files, issued, request.params.file);
+    },
   );
 
   r.post(

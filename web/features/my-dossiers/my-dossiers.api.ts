@@ -1,6 +1,12 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '../../app/api';
-import type { CitizenDossierDetail, CitizenDossiersResponse, ResubmitSupplementRequest, SupplementUploadResponse } from '../../../contracts/portal/portal.contracts';
+import type {
+  CitizenDossierDetail,
+  CitizenDossierResult,
+  CitizenDossiersResponse,
+  ResubmitSupplementRequest,
+  SupplementUploadResponse,
+} from '../../../contracts/portal/portal.contracts';
 
 export type { CitizenDossierDetail, CitizenDossierSummary, CitizenDossiersResponse, SupplementUploadResponse } from '../../../contracts/portal/portal.contracts';
 
@@ -33,6 +39,19 @@ export function useMyDossier(id: string, enabled: boolean) {
     retry: false,
   });
 }
+
+/** The electronic result of one of my dossiers (null until the handling unit issues one). */
+export function useMyDossierResult(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...myDossierKeys.detail(id), 'result'] as const,
+    queryFn: ({ signal }) => api.get<CitizenDossierResult>(`${BASE}/${id}/result`, undefined, signal),
+    enabled,
+    retry: false,
+  });
+}
+
+/** Where the result (the unit's PDF) or its QR certificate downloads. */
+export const myResultFileUrl = (id: string, file: 'result' | 'certificate') => `${BASE}/${id}/result/${file}`;
 
 /** Where a slip or a supplement file opens (a PDF or image in a new tab). */
 export const mySlipUrl = (id: string, slip: string) => `${BASE}/${id}/slips/${slip}`;

@@ -1,0 +1,73 @@
+// The electronic result on "My dossiers" (issue 11 item 5): the applicant reads what the handling unit issued, downloads
+// the unit's PDF as issued and its QR certificate; nobody else's account can, and nothing is shown before it is issued.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { createTestApp, type TestAgent, type TestApp } from '../../test/test-app';
+import { multipart, pdf } from '../../platform/files/test/fixtures';
+import { identityUsers } from '../identity';
+import { createCitizen, loginAs } from '../identity/test/factories';
+import { DOSSIER_TEST_ENV, personId, receive, step } from '../dossiers/test/factories';
+import { createSubmissionWorld, type SubmissionWorld } from '../submissions/test/factories';
+import type { CitizenDossierResult } from '../../../contracts/portal/portal.contracts';
+
+let t: TestApp;
+let w: SubmissionWorld;
+let verifiedId: string;
+let strangerAgent: TestAgent;
+beforeAll(async () => {
+  t = await createTestApp({ env: DOSSIER_TEST_ENV });
+  w = await createSubmissionWorld(t);
+  verifiedId = personId();
+  await t.database.db
+    .update(identityUsers)
+    .set({ idNumber: verifiedId, idNumberVerifiedAt: new Date('2026-01-05T00:00:00Z') })
+    .where(eq(identityUsers.id, w.citizen.user.id));
+  strangerAgent = await loginAs(t.app, await createCitizen(t.database.db));
+});
+afterAll(async () => t?.close());
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+describe("the applicant's electronic result", () => {
+  it('is shown and downloaded once issued, as issued, with its certificate; never to another account', async () => {
+    t.clock.set('2026-03-02T02:00:00Z');
+    const received = await receive(w, { applicant: { kind: 'person', name: 'Nguyễn Văn An', idNumber: verifiedId, phone: '0912345678', email: null, address: null } });
+    const held = await step(w.agents.reception, received, { transition: 'forward' });
+    const base = `/api/v1/citizen/dossiers/${held.id}/result`;
+
+    // Nothing issued yet: no result, and no file to download.
+    expect((await w.citizenAgent.get(base)).json<CitizenDossierResult>()).toEqual({ result: null });
+    expect((await w.citizenAgent.get(`${base}/result`)).statusCode).toBe(404);
+
+    const unitPdf = pdf();
+    const { body, headers } = multipart([{ file: 'file', name: 'Quyết định.pdf', content: unitPdf, contentType: 'application/pdf' }]);
+    const issued = await w.agents.specialist.request('POST', `/api/v1/dossiers/${held.id}/result`, body, headers);
+    expect(issued.statusCode, issued.body).toBe(201);
+
+    const shown = await w.citizenAgent.get(base);
+    expect(shown.statusCode).toBe(200);
+    const { result } = shown.json<CitizenDossierResult>();
+    expect(result).toMatchObject({
+      fileName: 'Quyết định.pdf',
+      sizeBytes: unitPdf.length,
+      sha256: sha256(unitPdf),
+      verifyUrl: expect.stringMatching(/\/xac-thuc-ket-qua\/[A-Za-z0-9_-]{22}$/),
+    });
+
+    const file = await w.citizenAgent.get(`${base}/result`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toMatch(/^application\/pdf/);
+    expect(sha256(file.rawPayload)).toBe(sha256(unitPdf));
+    const certificate = await w.citizenAgent.get(`${base}/certificate`);
+    expect(certificate.statusCode).toBe(200);
+    expect(certificate.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(certificate.rawPayload.toString('latin1')).toContain(result!.verifyUrl);
+
+    // Another account, an officer, a visitor: not theirs.
+    expect((await strangerAgent.get(base)).statusCode).toBe(404);
+    expect((await strangerAgent.get(`${base}/result`)).statusCode).toBe(404);
+    expect((await w.agents.specialist.get(`${base}/result`)).statusCode).toBe(403);
+    expect((await w.citizenAgent.get(`${base}/other`)).statusCode).toBe(400);
+  });
+});
