@@ -16,6 +16,8 @@ interface DemoIds {
   dossierCode: string;
   /** A procedure version the administrator can open in the editor. */
   procedureVersionId: string;
+  /** A dossier of the demo citizen (received at a desk under the citizen's verified ID number). */
+  citizenDossierId: string;
 }
 
 /** One page (or one dialog on a page) to scan. */
@@ -57,6 +59,21 @@ const A11Y_PAGES: A11yPage[] = [
   { name: 'lookup-result', route: '/tra-cuu/:code', path: (ids) => `/tra-cuu/${encodeURIComponent(ids.dossierCode)}`, ready: byTestId('lookup-result'), screenshot: true },
   { name: 'lookup-not-found', route: '/tra-cuu/:code', path: '/tra-cuu/H56.999-000000-9999', ready: byTestId('lookup-not-found') },
   { name: 'portal-not-found', route: '/*', path: '/khong-co-trang-nay' },
+  // Portal accounts (issue 11): signing in (with the e-ID button), registering, a forgotten password, the account.
+  { name: 'portal-login', route: '/dang-nhap', path: '/dang-nhap', ready: byTestId('sso-button') },
+  { name: 'portal-login-sso-error', route: '/dang-nhap', path: '/dang-nhap?sso_error=SSO_CANCELLED', ready: byTestId('sso-error') },
+  { name: 'register', route: '/dang-ky', path: '/dang-ky', ready: (p) => p.locator('form button[type=submit]') },
+  { name: 'forgot-password', route: '/quen-mat-khau', path: '/quen-mat-khau', ready: (p) => p.locator('form button[type=submit]') },
+  { name: 'account', route: '/tai-khoan', path: '/tai-khoan', as: 'citizen@example.vn', ready: byTestId('prefill') },
+  { name: 'my-dossiers', route: '/ho-so-cua-toi', path: '/ho-so-cua-toi', as: 'citizen@example.vn', ready: byTestId('my-dossier-link'), screenshot: true },
+  {
+    name: 'my-dossier',
+    route: '/ho-so-cua-toi/:id',
+    path: (ids) => `/ho-so-cua-toi/${ids.citizenDossierId}`,
+    as: 'citizen@example.vn',
+    ready: byTestId('my-dossier-status'),
+    screenshot: true,
+  },
   // Back office.
   { name: 'login', route: '/admin/login', path: '/admin/login', ready: byTestId('demo-notice') },
   { name: 'admin-home-no-grants', route: '/admin', path: '/admin', as: 'citizen@example.vn' },
@@ -137,7 +154,7 @@ async function signedIn(newContext: (cookies?: Cookies) => Promise<APIRequestCon
 }
 
 /** Finds a dossier the specialist can act on and a procedure version the administrator can edit. */
-async function findDemoIds(specialist: APIRequestContext, admin: APIRequestContext): Promise<DemoIds> {
+async function findDemoIds(specialist: APIRequestContext, admin: APIRequestContext, citizen: APIRequestContext): Promise<DemoIds> {
   const queue = (await (await specialist.get('/api/v1/dossiers', { params: { queue: 'mine', pageSize: 20 } })).json()) as { items: Array<{ id: string; code: string }> };
   let dossier: { id: string; code: string } | undefined;
   for (const item of queue.items) {
@@ -154,7 +171,9 @@ async function findDemoIds(specialist: APIRequestContext, admin: APIRequestConte
   };
   const published = versions.items.find((v) => v.status === 'published');
   expect(published, 'the published version of 1.004837').toBeTruthy();
-  return { dossierId: dossier!.id, dossierCode: dossier!.code, procedureVersionId: published!.id };
+  const mine = (await (await citizen.get('/api/v1/citizen/dossiers')).json()) as { items: Array<{ id: string }> };
+  expect(mine.items.length, 'demo dossiers of citizen@example.vn').toBeGreaterThan(0);
+  return { dossierId: dossier!.id, dossierCode: dossier!.code, procedureVersionId: published!.id, citizenDossierId: mine.items[0]!.id };
 }
 
 /** Waits for the page's data and for antd's spinners, skeletons and animations to finish. */
@@ -173,9 +192,13 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   newApiContext = (cookies) => playwright.request.newContext({ baseURL, storageState: { cookies: cookies ?? [], origins: [] } });
   const cache = readCache();
   if (!cache.ids) {
-    const [specialist, admin] = [await signedIn(newApiContext, 'chuyenvien.stp'), await signedIn(newApiContext, 'admin')];
-    const found = await findDemoIds(specialist, admin);
-    await Promise.all([specialist.dispose(), admin.dispose()]);
+    const [specialist, admin, citizen] = [
+      await signedIn(newApiContext, 'chuyenvien.stp'),
+      await signedIn(newApiContext, 'admin'),
+      await signedIn(newApiContext, 'citizen@example.vn'),
+    ];
+    const found = await findDemoIds(specialist, admin, citizen);
+    await Promise.all([specialist.dispose(), admin.dispose(), citizen.dispose()]);
     writeCache({ ...readCache(), ids: found });
   }
   ids = readCache().ids!;
