@@ -289,6 +289,7 @@ export type ListMySubmissionsResponse = z.infer<typeof ListMySubmissionsResponse
 /** GET /submissions/desks: the one-stop desks a citizen may submit to (every open centre of the province, §2). */
 export const ReceptionDeskSchema = UnitRefSchema.extend({ parentName: z.string().nullable() });
 export const ListReceptionDesksResponseSchema = z.object({ items: z.array(ReceptionDeskSchema) });
+export type ListReceptionDesksResponse = z.infer<typeof ListReceptionDesksResponseSchema>;
 
 // ---------------------------------------------------------------- desk
 

@@ -26,9 +26,16 @@ function AccountNav() {
   if (me) {
     const to = me.kind === 'citizen' ? '/tai-khoan' : '/admin';
     return (
-      <NavLink to={to} style={navStyle} data-testid="portal-account-link">
-        <UserOutlined /> <span className="wrap-anywhere">{me.displayName}</span>
-      </NavLink>
+      <>
+        {me.kind === 'citizen' ? (
+          <NavLink to="/ho-so-nop-truc-tuyen" style={navStyle} data-testid="my-submissions-link">
+            {t('submissions.mine.nav')}
+          </NavLink>
+        ) : null}
+        <NavLink to={to} style={navStyle} data-testid="portal-account-link">
+          <UserOutlined /> <span className="wrap-anywhere">{me.displayName}</span>
+        </NavLink>
+      </>
     );
   }
   return (
