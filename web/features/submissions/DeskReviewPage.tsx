@@ -237,9 +237,10 @@ export function DeskReviewPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Flex vertical gap={16}>
-            <Card title={<CardHeading>{t('submissions.edit.applicant')}</CardHeading>}>
+            <Card title={<CardHeading>{t('submissions.desk.applicant')}</CardHeading>}>
               <Descriptions
                 size="small"
+                layout="vertical"
                 column={{ xs: 1, md: 2 }}
                 items={[
                   { key: 'name', label: t('dossiers.intake.personName'), children: a.name ?? '—' },

@@ -26,14 +26,14 @@ export function FileLink({ file, thumbnail = false }: { file: SubmissionFile; th
       >
         <span className="wrap-anywhere">{file.fileName}</span>
       </Button>{' '}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        ({formatSize(file.sizeBytes)})
+      </Typography.Text>
       {thumbnail && image ? (
         <a href={file.url} target="_blank" rel="noopener" style={{ display: 'block', marginTop: 4 }} tabIndex={-1} aria-hidden>
           <img src={file.url} alt="" style={{ maxHeight: 160, maxWidth: '100%', border: '1px solid #d9d9d9', borderRadius: 4 }} data-testid="file-thumbnail" />
         </a>
-      ) : null}{' '}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        ({formatSize(file.sizeBytes)})
-      </Typography.Text>
+      ) : null}
     </span>
   );
 }

@@ -108,7 +108,7 @@ function RequirementRow({ r, problems, actions, thumbnails }: { r: Requirement; 
             type="file"
             multiple
             accept={ACCEPT}
-            hidden
+            style={{ display: 'none' }}
             onChange={(e) => void onPick(e.target.files)}
             data-testid={`upload-${r.key}`}
             aria-label={t('submissions.documents.attachTo', { name: r.name.slice(0, 80) })}

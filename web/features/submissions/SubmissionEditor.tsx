@@ -20,7 +20,7 @@ import { useAutosave, type SaveStatus } from './useAutosave';
 const DELIVERIES = ['online', 'post', 'desk'] as const;
 
 /** Where the autosave stands, announced politely to screen readers. */
-function SaveIndicator({ status, savedAt, onRetry }: { status: SaveStatus; savedAt: string | null; onRetry: () => void }) {
+function SaveIndicator({ status, savedAt, onRetry, repeat = false }: { status: SaveStatus; savedAt: string | null; onRetry: () => void; repeat?: boolean }) {
   const { t } = useTranslation();
   const text =
     status === 'saving' || status === 'pending'
@@ -34,7 +34,8 @@ function SaveIndicator({ status, savedAt, onRetry }: { status: SaveStatus; saved
             : t('submissions.edit.savedAuto');
   const icon = status === 'saved' ? <CheckCircleOutlined /> : status === 'error' || status === 'conflict' ? <ExclamationCircleOutlined /> : <CloudSyncOutlined />;
   return (
-    <Space size={4} aria-live="polite" data-testid="save-status" data-status={status}>
+    // The repeat near the submit button is not announced a second time.
+    <Space size={4} aria-live={repeat ? undefined : 'polite'} data-testid={repeat ? 'save-status-repeat' : 'save-status'} data-status={status}>
       <Typography.Text type={status === 'error' || status === 'conflict' ? 'danger' : 'secondary'}>
         {icon} {text}
       </Typography.Text>
@@ -47,8 +48,18 @@ function SaveIndicator({ status, savedAt, onRetry }: { status: SaveStatus; saved
   );
 }
 
-/** The problems of /missing listed for the citizen; each form field's also goes on the field itself. */
-function MissingList({ problems, complete }: { problems: SubmissionProblem[]; complete: boolean }) {
+/** The problems of /missing listed for the citizen, each naming its field (a click moves there). */
+function MissingList({
+  problems,
+  complete,
+  labelOf,
+  onGo,
+}: {
+  problems: SubmissionProblem[];
+  complete: boolean;
+  labelOf: (path: string) => string | null;
+  onGo: (path: string) => void;
+}) {
   const { t } = useTranslation();
   if (complete) return <Alert type="success" showIcon title={t('submissions.edit.complete')} data-testid="missing-none" />;
   return (
@@ -58,11 +69,20 @@ function MissingList({ problems, complete }: { problems: SubmissionProblem[]; co
       title={t('submissions.edit.missingTitle', { count: problems.length })}
       description={
         <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="missing-list">
-          {problems.map((p) => (
-            <li key={p.path + p.code} className="wrap-anywhere">
-              {p.message}
-            </li>
-          ))}
+          {problems.map((p) => {
+            const label = labelOf(p.path);
+            return (
+              <li key={p.path + p.code} className="wrap-anywhere">
+                {label ? (
+                  <Typography.Link onClick={() => onGo(p.path)}>
+                    <strong>{label}</strong>
+                  </Typography.Link>
+                ) : null}
+                {label ? ': ' : null}
+                {p.message}
+              </li>
+            );
+          })}
         </ul>
       }
     />
@@ -116,6 +136,27 @@ export function SubmissionEditor({ detail }: { detail: SubmissionDetail }) {
     } finally {
       setSubmitting(false);
     }
+  };
+
+  // The field a problem is about, by the label the citizen sees (the e-form's own labels for its answers).
+  const eFormLabels = useMemo(
+    () => new Map((detail.eForm?.sections ?? []).flatMap((sec) => sec.fields.map((f) => [f.key, localText(f.label, i18n.language)] as const))),
+    [detail.eForm, i18n.language],
+  );
+  const labelOf = (path: string): string | null => {
+    const name = problemField(path);
+    if (!name) return null;
+    if (name[0] === 'answers') return eFormLabels.get(String(name[1])) ?? null;
+    if (name[0] === 'applicant') return `${t('submissions.edit.applicant')} — ${t(`submissions.applicantFields.${String(name[1])}`)}`;
+    if (name[0] === 'resultDelivery') return t('submissions.fields.resultDelivery');
+    if (name[0] === 'handlingUnitId') return t('submissions.fields.handlingUnit');
+    if (name[0] === 'receivingUnitId') return t('submissions.fields.receivingUnit');
+    return null;
+  };
+  const goTo = (path: string) => {
+    const name = problemField(path);
+    if (!name) return;
+    form.scrollToField(name, { block: 'center', focus: true });
   };
 
   const onKeepMine = () => void autosave.keepMine();
@@ -265,7 +306,8 @@ export function SubmissionEditor({ detail }: { detail: SubmissionDetail }) {
 
       <Card title={<CardHeading>{t('submissions.edit.check')}</CardHeading>} data-testid="submit-card">
         <Flex vertical gap={12}>
-          <MissingList problems={problems} complete={complete} />
+          <MissingList problems={problems} complete={complete} labelOf={labelOf} onGo={goTo} />
+          <SaveIndicator repeat status={autosave.status} savedAt={autosave.savedAt} onRetry={() => void autosave.flush()} />
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
             {guided ? t('submissions.edit.resubmitHint') : t('submissions.edit.submitHint')}
           </Typography.Paragraph>
