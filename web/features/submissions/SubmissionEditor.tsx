@@ -162,7 +162,11 @@ export function SubmissionEditor({ detail }: { detail: SubmissionDetail }) {
   const onKeepMine = () => void autosave.keepMine();
   const onTakeStored = () => {
     const stored = autosave.takeStored();
-    if (stored) form.setFieldsValue(formValuesOf(stored));
+    if (!stored) return;
+    const values = formValuesOf(stored);
+    // setFieldsValue merges: an answer the stored copy does not have is cleared explicitly.
+    const shown = Object.keys((form.getFieldsValue(true) as SubmissionFormValues).answers ?? {});
+    form.setFieldsValue({ ...values, answers: { ...Object.fromEntries(shown.map((k) => [k, null])), ...values.answers } });
   };
 
   return (
