@@ -9,6 +9,7 @@ import { expect, test, type Browser, type BrowserContext, type Page, type TestIn
 import { DEMO_PASSWORD } from '../../server/modules/demo-accounts';
 import { exe, jpeg, pdfmakePdf } from '../../server/platform/files/test/fixtures';
 import { chooseOption } from '../support/antd';
+import { expectNoSeriousA11yViolations } from '../support/axe';
 import { attachScreenshot, horizontalOverflow, overflowingElements } from '../support/screens';
 import { apiLogin, openedDialog, watchConsole } from '../officer/dossier-support';
 
@@ -29,10 +30,12 @@ async function screen(page: Page, testInfo: TestInfo, name: string, width: numbe
   await attachScreenshot(page, testInfo, `${name}-${width}`);
 }
 
-/** Both widths, ending at desktop width. */
+/** Both widths, ending at desktop width, each checked by axe (WCAG 2.1 AA, D26). */
 async function screens(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await screen(page, testInfo, name, 390);
+  await expectNoSeriousA11yViolations(page, testInfo, `${name}-390`);
   await screen(page, testInfo, name, 1280);
+  await expectNoSeriousA11yViolations(page, testInfo, `${name}-1280`);
 }
 
 /** Signs in on the portal's own form (the page it was sent to from `next`). */
@@ -61,8 +64,8 @@ function dayBefore(daysAgo: number): string {
 async function newCitizen(browser: Browser, problems: string[]): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  // The upload refused on purpose answers 400, the stale save of the conflict 409.
-  watchConsole(page, problems, (text) => text.includes('400') || text.includes('409'));
+  // The upload refused on purpose answers 415, the stale save of the conflict 409.
+  watchConsole(page, problems, (text) => text.includes('415') || text.includes('409'));
   return { context, page };
 }
 
