@@ -82,6 +82,7 @@ test('a citizen applies online with an e-form across two devices; the desk asks 
   await portalSignIn(page);
   await expect(page).toHaveURL(/\/nop-ho-so\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Nộp hồ sơ trực tuyến' })).toBeVisible();
+  await screens(page, testInfo, 'online-submission-start');
   await chooseOption(page, page.getByLabel('Nơi tiếp nhận hồ sơ'), DESK);
   await page.getByTestId('start-submission').click();
   await expect(page).toHaveURL(/\/ho-so-nop-truc-tuyen\/[0-9a-f-]{36}$/);
@@ -185,6 +186,7 @@ test('a citizen applies online with an e-form across two devices; the desk asks 
   await expect(desk).toHaveURL(/\/admin\/online-submissions$/);
   const row = desk.getByTestId('desk-queue').locator('tr').filter({ hasText: reference });
   await expect(row).toContainText('Nguyễn Văn An');
+  await screens(desk, testInfo, 'online-submission-desk-queue');
   await row.getByTestId('queue-open').click();
   await expect(desk.getByRole('heading', { level: 1, name: `Hồ sơ trực tuyến ${reference}` })).toBeVisible();
   await expect(desk.getByTestId('answers')).toContainText('Nguyễn Minh Khang');

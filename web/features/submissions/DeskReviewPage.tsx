@@ -241,6 +241,7 @@ export function DeskReviewPage() {
               <Descriptions
                 size="small"
                 layout="vertical"
+                colon={false}
                 column={{ xs: 1, md: 2 }}
                 items={[
                   { key: 'name', label: t('dossiers.intake.personName'), children: a.name ?? '—' },
