@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DocumentGroupKindSchema, OnlineModeSchema } from '../catalog/catalog.contracts';
+import { EFormDefinitionViewSchema } from '../catalog/eform.contracts';
 import { APPLICANT_KINDS, DossierSlipViewSchema, DurationInputSchema, ResultDeliverySchema, UnitRefSchema } from '../dossiers/dossiers.contracts';
 import { APPLICANT_SLIPS, DESK_DECISIONS, REQUIREMENT_STATUSES, SUBMISSION_EVENT_KINDS, SUBMISSION_STATES } from './submissions.values';
 
@@ -231,6 +232,8 @@ export const SubmissionDetailSchema = z.object({
   /** The procedure's implementing units the applicant may choose the handling agency from. */
   handlingUnitChoices: z.array(UnitRefSchema),
   applicant: ApplicantDraftViewSchema,
+  /** The e-form of the submission's catalog version (the form the answers fill in, with its labels); null without one. */
+  eForm: EFormDefinitionViewSchema.nullable(),
   answers: z.record(z.string(), z.unknown()),
   conditions: z.array(z.string()),
   resultDelivery: ResultDeliverySchema.nullable(),
@@ -286,6 +289,7 @@ export type ListMySubmissionsResponse = z.infer<typeof ListMySubmissionsResponse
 /** GET /submissions/desks: the one-stop desks a citizen may submit to (every open centre of the province, §2). */
 export const ReceptionDeskSchema = UnitRefSchema.extend({ parentName: z.string().nullable() });
 export const ListReceptionDesksResponseSchema = z.object({ items: z.array(ReceptionDeskSchema) });
+export type ListReceptionDesksResponse = z.infer<typeof ListReceptionDesksResponseSchema>;
 
 // ---------------------------------------------------------------- desk
 

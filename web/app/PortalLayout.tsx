@@ -32,6 +32,11 @@ function AccountNav() {
             {t('citizen.nav.myDossiers')}
           </NavLink>
         ) : null}
+        {me.kind === 'citizen' ? (
+          <NavLink to="/ho-so-nop-truc-tuyen" style={navStyle} data-testid="my-submissions-link">
+            {t('submissions.mine.nav')}
+          </NavLink>
+        ) : null}
         <NavLink to={to} style={navStyle} data-testid="portal-account-link">
           <UserOutlined /> <span className="wrap-anywhere">{me.displayName}</span>
         </NavLink>

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   CalculatorOutlined,
   CalendarOutlined,
+  CloudUploadOutlined,
   ExceptionOutlined,
   FileTextOutlined,
   FolderOpenOutlined,
@@ -26,6 +27,7 @@ export const ADMIN_MENU: AdminMenuItem[] = [
   { key: 'units', path: '/admin/units', labelKey: 'common.menu.units', icon: <ApartmentOutlined />, actions: ['identity.org-units.list'] },
   // Intake before the queues: the menu highlights the first entry whose path prefixes the URL.
   { key: 'dossier-intake', path: '/admin/dossiers/intake', labelKey: 'dossiers.menu.intake', icon: <InboxOutlined />, actions: ['dossiers.intake'] },
+  { key: 'online-submissions', path: '/admin/online-submissions', labelKey: 'submissions.menu.desk', icon: <CloudUploadOutlined />, actions: ['submissions.review'] },
   { key: 'dossiers', path: '/admin/dossiers', labelKey: 'dossiers.menu.queues', icon: <FolderOpenOutlined />, actions: ['dossiers.list'] },
   { key: 'officers', path: '/admin/officers', labelKey: 'common.menu.officers', icon: <TeamOutlined />, actions: ['identity.users.list'] },
   // The worklist first: the menu highlights the first entry whose path prefixes the URL.

@@ -37,6 +37,12 @@ describe('an application declared through the e-form', () => {
     t.clock.set('2026-03-02T02:00:00Z'); // Monday 09:00
     const draft = await startDraft(w.citizenAgent, code, w.centre.id);
     expect(draft.answers).toEqual({ fullName: 'Nguyễn Văn An' });
+    // The form the answers fill in comes with them (the portal renders it, the desk reads the answers by its labels).
+    expect(draft.eForm?.title.vi).toBe(TEST_EFORM.title.vi);
+    expect(draft.eForm?.sections[0]!.fields.map((f) => [f.key, f.label.vi])).toEqual([
+      ['fullName', 'Họ, chữ đệm, tên'],
+      ['birthDate', 'Ngày sinh'],
+    ]);
     expect(draft.requirements.map((r) => [r.key, r.status, r.filledByEForm])).toEqual([
       ['d1', 'not-applicable', false],
       ['d2', 'attached', true],
@@ -61,6 +67,8 @@ describe('an application declared through the e-form', () => {
     // Kept as the validator cleans it.
     expect(sent.answers).toEqual({ fullName: 'Nguyễn Văn An', birthDate: '1990-05-01' });
 
+    const atDesk = (await w.agents.reception.get(`/api/v1/submissions/desk/${sent.id}`)).json<SubmissionDetail>();
+    expect(atDesk.eForm?.sections[0]!.fields.map((f) => f.key)).toEqual(['fullName', 'birthDate']);
     const accepted = await decide(w.agents.reception, sent, { decision: 'accept' });
     const dossier = (await w.agents.reception.get(`/api/v1/dossiers/${accepted.dossier!.id}`)).json<DossierDetail>();
     expect(dossier.channel).toBe('online');

@@ -130,6 +130,7 @@ export function presentDetail(viewer: Viewer, b: SubmissionBundle, locale: Local
     handlingUnit: row.handlingUnitId ? unitRef(b.units, row.handlingUnitId) : null,
     handlingUnitChoices: version.implementingUnits.map((u) => ({ id: u.id, code: u.code, name: u.name })),
     applicant: row.applicant,
+    eForm: version.eForm,
     answers: row.answers,
     conditions: row.conditions,
     resultDelivery: row.resultDelivery,

@@ -35,7 +35,7 @@ describe('OnlineServiceCard', { timeout: 30_000 }, () => {
     expect(screen.getByText(/^Trực tuyến toàn trình: nộp hồ sơ, theo dõi và nhận kết quả/)).toBeTruthy();
     expect(screen.getByText(/Tờ khai đăng ký khai sinh/)).toBeTruthy();
     const link = screen.getByRole('link', { name: /Nộp hồ sơ trực tuyến/ });
-    expect(link.getAttribute('href')).toBe('/portal/submit/6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b');
+    expect(link.getAttribute('href')).toBe('/nop-ho-so/6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b');
   });
 
   it('explains a partial service and still offers the submission', () => {

@@ -7,7 +7,7 @@ import { localText } from '../catalog/eform-rules';
 import { OnlineModeTag } from './OnlineModeTag';
 
 /** Where the portal's online submission of a procedure lives (the page itself belongs to the online submission feature). */
-export const onlineSubmissionPath = (procedureId: string) => `/portal/submit/${procedureId}`;
+export const onlineSubmissionPath = (procedureId: string) => `/nop-ho-so/${procedureId}`;
 
 /**
  * The procedure's online service as the catalog states it (NĐ 42/2022/NĐ-CP Điều 11 khoản 1: toàn trình or một phần),

@@ -1,0 +1,253 @@
+// Issue 11 item 3, the web side: the demo citizen opens an online procedure with an e-form from its page, signs in, starts
+// an application pre-filled from the account, types some answers and leaves; in a new browser context (another device)
+// resumes the draft with its answers kept, is refused a renamed .exe in the server's words, attaches real PDF and JPEG
+// files and submits; the receiving desk's officer reviews it (answers, files opened in the browser) and asks for a
+// supplement (Mẫu 02); the citizen completes it and submits again; the desk receives it and the dossier code appears on
+// both sides. Screens of the application page, the list of applications and the desk's review at 390 and 1280 px.
+import path from 'node:path';
+import { expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
+import { DEMO_PASSWORD } from '../../server/modules/demo-accounts';
+import { exe, jpeg, pdfmakePdf } from '../../server/platform/files/test/fixtures';
+import { chooseOption } from '../support/antd';
+import { expectNoSeriousA11yViolations } from '../support/axe';
+import { attachScreenshot, horizontalOverflow, overflowingElements } from '../support/screens';
+import { apiLogin, openedDialog, watchConsole } from '../officer/dossier-support';
+
+const SHOTS = path.join('docs', 'screenshots', 'issue-11');
+const CITIZEN = 'citizen@example.vn';
+const DESK_OFFICER = 'tiepnhan.hacthanh';
+const DESK = 'Trung tâm Phục vụ hành chính công phường Hạc Thành';
+/** Đăng ký khai sinh: offered fully online with the demo e-form (catalog demo/online-services.json). */
+const PROCEDURE = '1.001193';
+
+/** Checks the page fits the width, then attaches (and keeps) a full-page screenshot. */
+async function screen(page: Page, testInfo: TestInfo, name: string, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
+  await page.waitForTimeout(300);
+  const overflow = await horizontalOverflow(page);
+  expect(overflow.scrollWidth, `${name} at ${width}px: ${(await overflowingElements(page)).join('; ')}`).toBeLessThanOrEqual(overflow.clientWidth);
+  await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+  await attachScreenshot(page, testInfo, `${name}-${width}`);
+}
+
+/** Both widths, ending at desktop width, each checked by axe (WCAG 2.1 AA, D26). */
+async function screens(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await screen(page, testInfo, name, 390);
+  await expectNoSeriousA11yViolations(page, testInfo, `${name}-390`);
+  await screen(page, testInfo, name, 1280);
+  await expectNoSeriousA11yViolations(page, testInfo, `${name}-1280`);
+}
+
+/** Signs in on the portal's own form (the page it was sent to from `next`). */
+async function portalSignIn(page: Page): Promise<void> {
+  await expect(page).toHaveURL(/\/dang-nhap/);
+  await page.getByLabel('Thư điện tử hoặc số điện thoại').fill(CITIZEN);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+}
+
+/** Waits until the autosave has stored everything typed. */
+async function saved(page: Page): Promise<void> {
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved', { timeout: 20_000 });
+  await expect(page.getByTestId('save-status')).toContainText('Đã lưu lúc');
+}
+
+/** A field of the application form by its name path (antd ids: `submission_<path>`). */
+const field = (page: Page, ...name: string[]) => page.locator(`#submission_${name.join('_')}`);
+
+/** A day `daysAgo` before today in Hà Nội, as the date picker takes it (dd/MM/yyyy). */
+function dayBefore(daysAgo: number): string {
+  const d = new Date(Date.now() + 7 * 3_600_000 - daysAgo * 86_400_000);
+  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+}
+
+async function newCitizen(browser: Browser, problems: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  // The upload refused on purpose answers 415, the stale save of the conflict 409.
+  watchConsole(page, problems, (text) => text.includes('415') || text.includes('409'));
+  return { context, page };
+}
+
+test.setTimeout(600_000);
+
+test('a citizen applies online with an e-form across two devices; the desk asks for a supplement, then receives it', async ({ browser }, testInfo) => {
+  const problems: string[] = [];
+
+  // ---------------------------------------------------------------- device 1: from the procedure page, sign in, start
+  const first = await newCitizen(browser, problems);
+  let page = first.page;
+  await page.goto(`/thu-tuc/${PROCEDURE}`);
+  await page.getByTestId('submit-online').click();
+  await portalSignIn(page);
+  await expect(page).toHaveURL(/\/nop-ho-so\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Nộp hồ sơ trực tuyến' })).toBeVisible();
+  await screens(page, testInfo, 'online-submission-start');
+  await chooseOption(page, page.getByLabel('Nơi tiếp nhận hồ sơ'), DESK);
+  await page.getByTestId('start-submission').click();
+  await expect(page).toHaveURL(/\/ho-so-nop-truc-tuyen\/[0-9a-f-]{36}$/);
+  const applicationUrl = new URL(page.url()).pathname;
+
+  // Pre-filled from the account: the applicant block and the e-form's requester.
+  await expect(page.getByRole('heading', { level: 1, name: 'Thủ tục đăng ký khai sinh' })).toBeVisible();
+  await expect(field(page, 'applicant', 'name')).toHaveValue('Nguyễn Văn An');
+  await expect(field(page, 'answers', 'requesterName')).toHaveValue('Nguyễn Văn An');
+  await expect(field(page, 'answers', 'requesterIdNumber')).toHaveValue('038090001234');
+  await expect(field(page, 'answers', 'requesterPhone')).toHaveValue('0987654321');
+  // What is missing, as /missing says it.
+  await expect(page.getByTestId('missing-list')).toContainText('Chưa đính kèm "Giấy chứng sinh');
+
+  await chooseOption(page, field(page, 'handlingUnitId'), 'Phường Hạc Thành');
+  await chooseOption(page, field(page, 'answers', 'relationship'), 'Cha');
+  await field(page, 'answers', 'childName').fill('Nguyễn Minh Khang');
+  await page.getByTestId('eform').getByRole('radio', { name: 'Nam', exact: true }).check();
+  await field(page, 'answers', 'childNationality').fill('Việt Nam');
+  await saved(page);
+  await screens(page, testInfo, 'online-submission-draft');
+  await first.context.close();
+
+  // ---------------------------------------------------------------- device 2: sign in, resume from "my applications"
+  const second = await newCitizen(browser, problems);
+  page = second.page;
+  await page.goto('/dang-nhap?next=/ho-so-nop-truc-tuyen');
+  await portalSignIn(page);
+  await expect(page).toHaveURL(/\/ho-so-nop-truc-tuyen$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Hồ sơ nộp trực tuyến của tôi' })).toBeVisible();
+  const entry = page.getByTestId('my-submissions').locator('.ant-list-item').filter({ hasText: 'Thủ tục đăng ký khai sinh' }).first();
+  await expect(entry).toContainText('Đang soạn');
+  await screens(page, testInfo, 'online-submission-list');
+  await entry.getByTestId('resume').click();
+  await expect(page).toHaveURL(new RegExp(`${applicationUrl}$`));
+  // Kept from the other device.
+  await expect(field(page, 'answers', 'childName')).toHaveValue('Nguyễn Minh Khang');
+  await expect(field(page, 'answers', 'childNationality')).toHaveValue('Việt Nam');
+  await expect(page.getByTestId('eform').getByRole('radio', { name: 'Nam', exact: true })).toBeChecked();
+
+  // The same application open in a second tab: its save makes this tab's next save stale. The conflict is shown, saving
+  // stops, nothing typed is dropped until the citizen chooses; here the stored copy (the other tab's) is taken.
+  const other = await second.context.newPage();
+  await other.goto(applicationUrl);
+  await field(other, 'answers', 'childHometown').fill('Thanh Hóa');
+  await saved(other);
+  await other.close();
+  await field(page, 'answers', 'fatherName').fill('Nguyễn Văn Bình');
+  await expect(page.getByTestId('save-conflict')).toBeVisible();
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'conflict');
+  await expect(field(page, 'answers', 'fatherName')).toHaveValue('Nguyễn Văn Bình');
+  await page.getByTestId('conflict-take-stored').click();
+  await expect(page.getByTestId('save-conflict')).toBeHidden();
+  await expect(field(page, 'answers', 'childHometown')).toHaveValue('Thanh Hóa');
+  await expect(field(page, 'answers', 'fatherName')).toBeEmpty();
+  await field(page, 'answers', 'fatherName').fill('Nguyễn Văn Bình');
+  await saved(page);
+
+  // A Windows program renamed to .pdf is refused in the server's words; nothing typed is lost.
+  await page.getByTestId('upload-d6').setInputFiles({ name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: exe() });
+  await expect(page.getByTestId('upload-error-d6')).toContainText('không thuộc loại được nhận');
+  await expect(field(page, 'answers', 'childHometown')).toHaveValue('Thanh Hóa');
+  await expect(page.getByTestId('requirement-status-d6')).toHaveText('Còn thiếu');
+
+  // Real files: the birth certificate as PDF, the ID card (to present) as a photo.
+  await page.getByTestId('upload-d6').setInputFiles({ name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: await pdfmakePdf() });
+  await expect(page.getByTestId('requirement-d6').getByTestId('file-link')).toContainText('giay-chung-sinh.pdf');
+  await expect(page.getByTestId('requirement-status-d6')).toHaveText('Đã đính kèm');
+  await page.getByTestId('upload-d8').setInputFiles({ name: 'can-cuoc.jpg', mimeType: 'image/jpeg', buffer: jpeg() });
+  await expect(page.getByTestId('requirement-d8').getByTestId('file-link')).toContainText('can-cuoc.jpg');
+
+  // The rest of the e-form.
+  const birthDate = field(page, 'answers', 'childBirthDate');
+  await birthDate.click();
+  await birthDate.fill(dayBefore(5));
+  await field(page, 'answers', 'childBirthPlace').click();
+  await field(page, 'answers', 'childBirthPlace').fill('Bệnh viện Đa khoa tỉnh Thanh Hóa');
+  await chooseOption(page, field(page, 'answers', 'childEthnicity'), 'Kinh');
+  await page
+    .getByTestId('eform')
+    .getByRole('checkbox', { name: /Tôi cam đoan/ })
+    .check();
+  await saved(page);
+  await expect(page.getByTestId('missing-none')).toBeVisible();
+  await screens(page, testInfo, 'online-submission-complete');
+
+  await page.getByTestId('submit-application').click();
+  await expect(page.getByTestId('submitted')).toBeVisible();
+  const reference = (await page.getByTestId('submission-reference').innerText()).trim();
+  expect(reference).toMatch(/^DK-\d{4}-\d+/);
+  await expect(page.getByTestId('next-steps')).toContainText('Mẫu 02');
+  await screens(page, testInfo, 'online-submission-submitted');
+
+  // ---------------------------------------------------------------- the desk asks for a supplement (Mẫu 02)
+  const deskContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await apiLogin(deskContext.request, DESK_OFFICER);
+  const desk = await deskContext.newPage();
+  watchConsole(desk, problems);
+  await desk.goto('/admin');
+  await desk.getByRole('menuitem', { name: 'Hồ sơ trực tuyến' }).click();
+  await expect(desk).toHaveURL(/\/admin\/online-submissions$/);
+  const row = desk.getByTestId('desk-queue').locator('tr').filter({ hasText: reference });
+  await expect(row).toContainText('Nguyễn Văn An');
+  await screens(desk, testInfo, 'online-submission-desk-queue');
+  await row.getByTestId('queue-open').click();
+  await expect(desk.getByRole('heading', { level: 1, name: `Hồ sơ trực tuyến ${reference}` })).toBeVisible();
+  await expect(desk.getByTestId('answers')).toContainText('Nguyễn Minh Khang');
+  await expect(desk.getByTestId('answers')).toContainText('Cha');
+  // Each file opens in the browser from the desk's route, as what it is.
+  const fileLink = desk.getByTestId('requirement-d6').getByTestId('file-link');
+  const href = await fileLink.getAttribute('href');
+  expect(href).toMatch(/\/api\/v1\/submissions\/desk\/[0-9a-f-]{36}\/files\/[0-9a-f-]{36}$/);
+  const file = await deskContext.request.get(href!);
+  expect(file.headers()['content-type']).toBe('application/pdf');
+  expect(file.headers()['content-disposition']).toMatch(/^inline/);
+  await expect(desk.getByTestId('requirement-d8').getByTestId('file-thumbnail')).toBeVisible();
+  await screens(desk, testInfo, 'online-submission-desk-review');
+
+  await desk.getByTestId('desk-guide').click();
+  const dialog = await openedDialog(desk, 'Hướng dẫn bổ sung, hoàn thiện hồ sơ (Mẫu 02)');
+  await dialog.getByLabel('Giấy tờ cần bổ sung, hoàn thiện').fill('Giấy tờ chứng minh nơi cư trú của cha, mẹ');
+  await dialog.getByLabel('Lý do').fill('Thiếu giấy tờ chứng minh nơi cư trú để xác định thẩm quyền đăng ký khai sinh.');
+  await dialog.getByRole('button', { name: 'Lập phiếu hướng dẫn' }).click();
+  await expect(desk.getByTestId('desk-guided')).toBeVisible();
+  const slip = await deskContext.request.get((await desk.getByTestId('desk-decision-slip').getAttribute('href'))!);
+  expect(slip.status()).toBe(200);
+  expect(slip.headers()['content-type']).toBe('application/pdf');
+
+  // ---------------------------------------------------------------- the citizen completes and submits again
+  await page.reload();
+  await expect(page.getByTestId('guided-banner')).toContainText('Giấy tờ chứng minh nơi cư trú của cha, mẹ');
+  const citizenSlip = await second.context.request.get((await page.getByTestId('guided-slip').getAttribute('href'))!);
+  expect(citizenSlip.headers()['content-type']).toBe('application/pdf');
+  await expect(field(page, 'answers', 'childName')).toHaveValue('Nguyễn Minh Khang');
+  await page.getByTestId('upload-d7').setInputFiles({ name: 'xac-nhan-cu-tru.pdf', mimeType: 'application/pdf', buffer: await pdfmakePdf() });
+  await expect(page.getByTestId('requirement-d7').getByTestId('file-link')).toContainText('xac-nhan-cu-tru.pdf');
+  await page.getByTestId('submit-application').click();
+  await expect(page.getByTestId('submitted')).toBeVisible();
+  await expect(page.getByTestId('submission-reference')).toHaveText(reference);
+
+  // ---------------------------------------------------------------- the desk receives it: the dossier code appears
+  await desk.goto('/admin/online-submissions');
+  const again = desk.getByTestId('desk-queue').locator('tr').filter({ hasText: reference });
+  await expect(again).toContainText('Nộp lại sau bổ sung');
+  await again.getByTestId('queue-open').click();
+  await expect(desk.getByTestId('requirement-d7').getByTestId('file-link')).toContainText('xac-nhan-cu-tru.pdf');
+  const duration = desk.getByLabel('Thời hạn', { exact: true });
+  if (await duration.isVisible()) await duration.fill('5');
+  await desk.getByTestId('desk-accept').click();
+  await expect(desk.getByTestId('desk-accepted')).toBeVisible();
+  const code = (await desk.getByTestId('dossier-code').innerText()).trim();
+  expect(code.length).toBeGreaterThan(5);
+  await expect(desk.getByTestId('appointment')).toContainText('ngày');
+  await desk.getByTestId('open-dossier').click();
+  await expect(desk).toHaveURL(/\/admin\/dossiers\/[0-9a-f-]{36}$/);
+  await expect(desk.getByText(code).first()).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByTestId('accepted')).toBeVisible();
+  await expect(page.getByTestId('dossier-code')).toHaveText(code);
+  await page.getByRole('link', { name: 'Hồ sơ nộp trực tuyến của tôi' }).first().click();
+  await expect(page.getByTestId('my-submissions')).toContainText(`Mã hồ sơ ${code}`);
+  await screens(page, testInfo, 'online-submission-list-decided');
+
+  await deskContext.close();
+  await second.context.close();
+  expect(problems).toEqual([]);
+});

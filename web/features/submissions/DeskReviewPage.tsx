@@ -1,0 +1,289 @@
+import { useState } from 'react';
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Flex, Form, Input, InputNumber, Result, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { CheckOutlined, FilePdfOutlined, FileSearchOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../app/api';
+import { useApiError } from '../../app/useApiError';
+import { LinkButton } from '../../ui/LinkButton';
+import { PageHeader } from '../../ui/PageHeader';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { usePublicProcedure } from '../catalog/catalog.api';
+import { DURATION_UNITS, type DurationUnit } from '../catalog/catalog.types';
+import { IntakeDecisionModal } from '../dossiers/IntakeDecisionModal';
+import { formatAppointment, formatInstant, lines } from '../dossiers/dossiers.format';
+import { needsDuration, type IntakeDecisionValues } from '../dossiers/intake-form';
+import { AnswersView } from './AnswersView';
+import { CardHeading } from './CardHeading';
+import { RequirementsList } from './RequirementsList';
+import { SubmissionStateTag } from './SubmissionStateTag';
+import { SubmissionTimeline } from './SubmissionTimeline';
+import { DESK_PATHS } from './submission-form';
+import { useDeskDecision, useDeskSubmission } from './submissions.api';
+import type { SubmissionDetail } from './submissions.types';
+
+interface AcceptValues {
+  handlingUnitId?: string;
+  duration?: { amount?: number | null; unit?: DurationUnit };
+  note?: string;
+}
+
+/** What the desk decided, with what it issued: the dossier code and appointment, or the Mẫu 02 / Mẫu 03 slip. */
+function DeskOutcome({ s }: { s: SubmissionDetail }) {
+  const { t } = useTranslation();
+  if (s.state === 'ACCEPTED' && s.dossier) {
+    const d = s.dossier;
+    const receipt = d.slips.find((x) => x.slip === 'receipt');
+    return (
+      <Card data-testid="desk-accepted">
+        <Result
+          status="success"
+          style={{ padding: '8px 0' }}
+          title={t('submissions.desk.acceptedTitle')}
+          subTitle={
+            <Flex vertical gap={4} align="center">
+              <span>{t('submissions.status.dossierCode')}</span>
+              <Typography.Title level={2} copyable style={{ margin: 0 }} data-testid="dossier-code">
+                {d.code}
+              </Typography.Title>
+              <span>{t('submissions.status.appointment')}</span>
+              <Typography.Text strong style={{ fontSize: 16 }} data-testid="appointment">
+                {formatAppointment(t, d.dueAt)}
+              </Typography.Text>
+            </Flex>
+          }
+          extra={
+            <Flex gap={8} wrap justify="center">
+              {receipt ? (
+                <Button type="primary" icon={<FilePdfOutlined />} href={receipt.url} target="_blank" rel="noopener" data-testid="desk-receipt">
+                  {t('submissions.slips.receipt')}
+                </Button>
+              ) : null}
+              <LinkButton to={`/admin/dossiers/${d.id}`} icon={<FileSearchOutlined />} data-testid="open-dossier">
+                {t('submissions.desk.openDossier')}
+              </LinkButton>
+              <LinkButton to={DESK_PATHS.queue}>{t('submissions.desk.backToQueue')}</LinkButton>
+            </Flex>
+          }
+        />
+      </Card>
+    );
+  }
+  const decision = s.latestDecision;
+  if ((s.state === 'GUIDED' || s.state === 'REFUSED') && decision) {
+    const guide = decision.kind === 'guide';
+    return (
+      <Card data-testid={guide ? 'desk-guided' : 'desk-refused'}>
+        <Result
+          status={guide ? 'info' : 'warning'}
+          style={{ padding: '8px 0' }}
+          title={guide ? t('submissions.desk.guidedTitle') : t('submissions.desk.refusedTitle')}
+          subTitle={t('submissions.status.slipNumber', { number: decision.referenceNumber })}
+          extra={
+            <Flex gap={8} wrap justify="center">
+              <Button type="primary" icon={<FilePdfOutlined />} href={decision.slipUrl} target="_blank" rel="noopener" data-testid="desk-decision-slip">
+                {guide ? t('submissions.slips.guide') : t('submissions.slips.refuse')}
+              </Button>
+              <LinkButton to={DESK_PATHS.queue}>{t('submissions.desk.backToQueue')}</LinkButton>
+            </Flex>
+          }
+        />
+        <Descriptions
+          size="small"
+          column={1}
+          bordered
+          items={[
+            ...(decision.missingItems.length > 0
+              ? [
+                  {
+                    key: 'missing',
+                    label: t('dossiers.intake.missingItems'),
+                    children: (
+                      <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                        {decision.missingItems.map((m, i) => (
+                          <li key={i} className="wrap-anywhere">
+                            {m}
+                          </li>
+                        ))}
+                      </ul>
+                    ),
+                  },
+                ]
+              : []),
+            { key: 'reasons', label: t('submissions.status.reasons'), children: <span className="wrap-anywhere">{decision.reasons}</span> },
+            { key: 'at', label: t('submissions.status.decidedAt'), children: formatInstant(decision.decidedAt) },
+          ]}
+        />
+      </Card>
+    );
+  }
+  return <Alert type="info" showIcon title={t('submissions.desk.notAwaiting', { state: t(`submissions.states.${s.state}`) })} />;
+}
+
+/** The desk's three decisions on an application awaiting reception (§3.1 step 2). */
+function DecisionCard({ s }: { s: SubmissionDetail }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<AcceptValues>();
+  const decide = useDeskDecision(s.id);
+  const showError = useApiError();
+  const [modal, setModal] = useState<'guide' | 'refuse' | null>(null);
+  // Received under the version in force (the server refuses otherwise): its time for the online channel decides.
+  const { data: procedure } = usePublicProcedure(s.procedure.code);
+  const withDuration = !!procedure && needsDuration(procedure, 'online');
+  const missingNow = s.requirements.filter((r) => r.status === 'missing').map((r) => r.name);
+
+  const accept = (values: AcceptValues) =>
+    decide.mutate(
+      {
+        decision: 'accept',
+        version: s.version,
+        ...(values.handlingUnitId ? { handlingUnitId: values.handlingUnitId } : {}),
+        ...(withDuration && values.duration?.amount && values.duration.unit ? { duration: { amount: values.duration.amount, unit: values.duration.unit } } : {}),
+        note: values.note ?? null,
+      },
+      { onError: (err) => showError(err, form) },
+    );
+
+  const onModal = (values: IntakeDecisionValues) =>
+    decide.mutateAsync(
+      modal === 'guide'
+        ? { decision: 'guide', version: s.version, missingItems: lines(values.missingItems), reasons: values.reasons, note: null }
+        : { decision: 'refuse', version: s.version, missingItems: [], reasons: values.reasons, note: null },
+    );
+
+  return (
+    <Card title={<CardHeading>{t('submissions.desk.decisionTitle')}</CardHeading>} data-testid="desk-decision">
+      <Form<AcceptValues>
+        form={form}
+        layout="vertical"
+        name="desk-accept"
+        initialValues={{ handlingUnitId: s.handlingUnit?.id, duration: { unit: 'working-days' } }}
+        onFinish={accept}
+      >
+        {s.handlingUnitChoices.length > 1 ? (
+          <Form.Item
+            name="handlingUnitId"
+            label={t('submissions.fields.handlingUnit')}
+            extra={s.handlingUnit ? t('submissions.desk.handlingChosen') : t('submissions.desk.handlingNone')}
+            rules={[{ required: true, message: t('submissions.desk.handlingRequired') }]}
+          >
+            <Select showSearch={{ optionFilterProp: 'label' }} options={s.handlingUnitChoices.map((u) => ({ value: u.id, label: u.name }))} />
+          </Form.Item>
+        ) : null}
+        {withDuration ? (
+          <>
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('dossiers.intake.durationUnreadable', { text: procedure?.processingTimeText || '—' })} />
+            <Space.Compact>
+              <Form.Item name={['duration', 'amount']} label={t('dossiers.intake.durationAmount')} rules={[{ required: true, message: t('dossiers.intake.durationRequired') }]}>
+                <InputNumber min={0.5} max={10000} style={{ width: 140 }} />
+              </Form.Item>
+              <Form.Item name={['duration', 'unit']} label={t('dossiers.intake.durationUnit')}>
+                <Select style={{ width: 200 }} options={DURATION_UNITS.map((u) => ({ value: u, label: t(`catalog.units.${u}`) }))} />
+              </Form.Item>
+            </Space.Compact>
+          </>
+        ) : null}
+        <Form.Item name="note" label={t('dossiers.intake.note')}>
+          <Input.TextArea rows={2} maxLength={4000} />
+        </Form.Item>
+        <Flex gap={8} wrap>
+          <Button type="primary" htmlType="submit" icon={<CheckOutlined />} loading={decide.isPending && modal === null} data-testid="desk-accept">
+            {t('submissions.desk.accept')}
+          </Button>
+          <Button icon={<RollbackOutlined />} onClick={() => setModal('guide')} data-testid="desk-guide">
+            {t('submissions.desk.guide')}
+          </Button>
+          <Button danger icon={<StopOutlined />} onClick={() => setModal('refuse')} data-testid="desk-refuse">
+            {t('submissions.desk.refuse')}
+          </Button>
+        </Flex>
+      </Form>
+      <IntakeDecisionModal kind={modal} missing={missingNow} onClose={() => setModal(null)} onSubmit={onModal} />
+    </Card>
+  );
+}
+
+/**
+ * `/admin/online-submissions/:id`: an online application sent to the officer's desk — the applicant, the e-form's
+ * answers, each document's files (opened in the browser), its history — and the decision: receive it as a dossier,
+ * ask for completion (Mẫu 02) or refuse it (Mẫu 03).
+ */
+export function DeskReviewPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const { data: s, isPending, error } = useDeskSubmission(id);
+  const failure = error instanceof ApiError && (error.status === 404 || error.status === 403) ? t('submissions.desk.notFound') : (error?.message ?? '');
+  useDocumentTitle(error ? failure : null);
+
+  if (isPending) return <Skeleton active paragraph={{ rows: 12 }} />;
+  if (error || !s) return <Result status="404" title={<h1>{failure}</h1>} extra={<Link to={DESK_PATHS.queue}>{t('submissions.desk.backToQueue')}</Link>} />;
+  const a = s.applicant;
+
+  return (
+    <Flex vertical gap={16} data-testid="desk-review">
+      <Breadcrumb items={[{ title: <Link to={DESK_PATHS.queue}>{t('submissions.desk.queueTitle')}</Link> }, { title: s.reference }]} />
+      <PageHeader
+        title={t('submissions.desk.reviewTitle', { reference: s.reference })}
+        subtitle={
+          <Space wrap size={4}>
+            <SubmissionStateTag state={s.state} />
+            <span className="wrap-anywhere">
+              {s.procedure.name} ({s.procedure.code})
+            </span>
+          </Space>
+        }
+      />
+      {s.actions.decide ? null : <DeskOutcome s={s} />}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Flex vertical gap={16}>
+            <Card title={<CardHeading>{t('submissions.desk.applicant')}</CardHeading>}>
+              <Descriptions
+                size="small"
+                layout="vertical"
+                colon={false}
+                column={{ xs: 1, md: 2 }}
+                items={[
+                  { key: 'name', label: t('dossiers.intake.personName'), children: a.name ?? '—' },
+                  { key: 'id', label: a.kind === 'organisation' ? t('dossiers.intake.taxCode') : t('dossiers.intake.personId'), children: a.idNumber ?? '—' },
+                  { key: 'phone', label: t('dossiers.intake.phone'), children: a.phone ?? '—' },
+                  { key: 'email', label: t('dossiers.intake.email'), children: <span className="wrap-anywhere">{a.email ?? '—'}</span> },
+                  { key: 'address', label: t('dossiers.intake.address'), span: { xs: 1, md: 2 }, children: <span className="wrap-anywhere">{a.address ?? '—'}</span> },
+                  { key: 'submitted', label: t('submissions.fields.submittedAt'), children: formatInstant(s.submittedAt) },
+                  { key: 'delivery', label: t('submissions.fields.resultDelivery'), children: s.resultDelivery ? t(`dossiers.delivery.${s.resultDelivery}`) : '—' },
+                  { key: 'desk', label: t('submissions.fields.receivingUnit'), children: s.receivingUnit.name },
+                  { key: 'handling', label: t('submissions.fields.handlingUnit'), children: s.handlingUnit?.name ?? t('submissions.desk.handlingNotChosen') },
+                ]}
+              />
+            </Card>
+            {s.eForm ? (
+              <Card title={<CardHeading>{t('submissions.status.answers')}</CardHeading>}>
+                <AnswersView definition={s.eForm} answers={s.answers} />
+              </Card>
+            ) : null}
+            <Card title={<CardHeading>{t('submissions.edit.documents')}</CardHeading>}>
+              {s.conditions.length > 0 ? (
+                <Typography.Paragraph>
+                  {t('submissions.desk.conditions')}{' '}
+                  {s.groups
+                    .filter((g) => s.conditions.includes(g.key))
+                    .map((g) => g.condition ?? g.key)
+                    .join('; ')}
+                </Typography.Paragraph>
+              ) : null}
+              <RequirementsList requirements={s.requirements} problems={[]} thumbnails />
+            </Card>
+          </Flex>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Flex vertical gap={16}>
+            {s.actions.decide ? <DecisionCard s={s} /> : null}
+            <Card title={<CardHeading>{t('submissions.status.history')}</CardHeading>}>
+              <SubmissionTimeline timeline={s.timeline} />
+            </Card>
+          </Flex>
+        </Col>
+      </Row>
+    </Flex>
+  );
+}
