@@ -18,6 +18,8 @@ interface DemoIds {
   procedureVersionId: string;
   /** A dossier of the demo citizen (received at a desk under the citizen's verified ID number). */
   citizenDossierId: string;
+  /** A procedure offered online with an e-form (the demo's birth registration). */
+  onlineProcedureId: string;
 }
 
 /** One page (or one dialog on a page) to scan. */
@@ -66,6 +68,14 @@ const A11Y_PAGES: A11yPage[] = [
   { name: 'forgot-password', route: '/quen-mat-khau', path: '/quen-mat-khau', ready: (p) => p.locator('form button[type=submit]') },
   { name: 'account', route: '/tai-khoan', path: '/tai-khoan', as: 'citizen@example.vn', ready: byTestId('prefill') },
   { name: 'my-dossiers', route: '/ho-so-cua-toi', path: '/ho-so-cua-toi', as: 'citizen@example.vn', ready: byTestId('my-dossier-link'), screenshot: true },
+  { name: 'my-submissions', route: '/ho-so-nop-truc-tuyen', path: '/ho-so-nop-truc-tuyen', as: 'citizen@example.vn', ready: byTestId('my-submissions') },
+  {
+    name: 'start-submission',
+    route: '/nop-ho-so/:procedureId',
+    path: (ids) => `/nop-ho-so/${ids.onlineProcedureId}`,
+    as: 'citizen@example.vn',
+    ready: byTestId('start-submission'),
+  },
   {
     name: 'my-dossier',
     route: '/ho-so-cua-toi/:id',
@@ -101,6 +111,7 @@ const A11Y_PAGES: A11yPage[] = [
   { name: 'dossier-queue', route: '/admin/dossiers', path: '/admin/dossiers', as: 'chuyenvien.stp', ready: byTestId('dossier-link'), screenshot: true },
   { name: 'dossier-queue-leader', route: '/admin/dossiers', path: '/admin/dossiers?queue=unit', as: 'lanhdao.stp', ready: byTestId('dossier-link') },
   { name: 'dossier-queue-desk', route: '/admin/dossiers', path: '/admin/dossiers?queue=unit', as: 'tiepnhan.tinh', ready: byTestId('dossier-link') },
+  { name: 'online-desk-queue', route: '/admin/online-submissions', path: '/admin/online-submissions', as: 'tiepnhan.hacthanh', ready: byTestId('desk-queue') },
   { name: 'intake', route: '/admin/dossiers/intake', path: '/admin/dossiers/intake', as: 'tiepnhan.tinh', ready: byTestId('desk-unit') },
   { name: 'dossier-detail', route: '/admin/dossiers/:id', path: (ids) => `/admin/dossiers/${ids.dossierId}`, as: 'chuyenvien.stp', ready: byTestId('detail-code') },
   {
@@ -173,7 +184,9 @@ async function findDemoIds(specialist: APIRequestContext, admin: APIRequestConte
   expect(published, 'the published version of 1.004837').toBeTruthy();
   const mine = (await (await citizen.get('/api/v1/citizen/dossiers')).json()) as { items: Array<{ id: string }> };
   expect(mine.items.length, 'demo dossiers of citizen@example.vn').toBeGreaterThan(0);
-  return { dossierId: dossier!.id, dossierCode: dossier!.code, procedureVersionId: published!.id, citizenDossierId: mine.items[0]!.id };
+  const online = (await (await citizen.get('/api/v1/catalog/procedures/1.001193')).json()) as { procedureId: string };
+  expect(online.procedureId, 'the demo procedure 1.001193').toBeTruthy();
+  return { dossierId: dossier!.id, dossierCode: dossier!.code, procedureVersionId: published!.id, citizenDossierId: mine.items[0]!.id, onlineProcedureId: online.procedureId };
 }
 
 /** Waits for the page's data and for antd's spinners, skeletons and animations to finish. */
