@@ -8,3 +8,4 @@ export * from './modules/identity/identity.tables';
 export * from './modules/catalog/catalog.tables';
 export * from './modules/dossiers/dossiers.tables';
 export * from './modules/submissions/submissions.tables';
+export * from './modules/ratings/ratings.tables';

@@ -20,6 +20,8 @@ export { issueApology } from './use-cases/issue-apology';
 export { sweepAtRisk, recomputeForCalendarChange, countDossiersAffected } from './use-cases/maintain-deadlines';
 export { getDossier, getDossierByCode, getIntakeDecision, listDossiers, lookupDossier } from './use-cases/read-dossiers';
 export { maskName, refreshOutdatedPublicViews } from './dossiers.public-view';
+export { getDossierRatingFacts, findDossierRatingFactsByReceipt, type DossierRatingFacts } from './use-cases/rating-facts';
+export type { DossierEndedEvent } from './dossiers.events';
 export { generateDossiers, SCALE_TABLES, type GenerateDossiersOptions, type GenerateDossiersResult, type GenerateProgress } from './dossiers.scale';
 
 /** Dossiers: registers the calendar impact provider, reacts to `calendar.changed`, serves /api/v1/dossiers. */

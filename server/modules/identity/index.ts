@@ -46,7 +46,7 @@ export {
   type OrgUnitView,
   type OrgUnitRef,
 } from './org-units.repository';
-export { listUserNamesByIds } from './users.repository';
+export { listUserNamesByIds, listRoleHolderContacts } from './users.repository';
 export { createFirstAdmin, hasSystemAdmin } from './use-cases/first-admin';
 /** The signed-in portal account's profile, with the applicant block application forms pre-fill (submissions). */
 export { getCitizenProfile } from './use-cases/citizen-profile';

@@ -181,3 +181,21 @@ export async function listUserLoginsByIds(db: Queryable, ids: readonly string[])
     .from(identityUsers)
     .where(inArray(identityUsers.id, [...new Set(ids)]));
 }
+
+/**
+ * Active officers holding `role` by a grant on one of `unitIds` itself (not on a unit above), with their e-mail, for
+ * other modules that alert a unit's leaders.
+ */
+export async function listRoleHolderContacts(
+  db: Queryable,
+  role: string,
+  unitIds: readonly string[],
+): Promise<Array<{ userId: string; unitId: string; displayName: string; email: string | null }>> {
+  if (unitIds.length === 0) return [];
+  return db
+    .select({ userId: identityUsers.id, unitId: identityRoleGrants.orgUnitId, displayName: identityUsers.displayName, email: identityUsers.email })
+    .from(identityRoleGrants)
+    .innerJoin(identityUsers, eq(identityUsers.id, identityRoleGrants.userId))
+    .where(and(eq(identityRoleGrants.role, role), inArray(identityRoleGrants.orgUnitId, [...new Set(unitIds)]), eq(identityUsers.kind, 'officer'), eq(identityUsers.disabled, false)))
+    .orderBy(asc(identityUsers.displayName), asc(identityUsers.id));
+}
