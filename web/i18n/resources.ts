@@ -16,9 +16,11 @@ import viDossiers from './vi/dossiers.json';
 import enDossiers from './en/dossiers.json';
 import viSubmissions from './vi/submissions.json';
 import enSubmissions from './en/submissions.json';
+import viRatings from './vi/ratings.json';
+import enRatings from './en/ratings.json';
 
 /** Every UI string, one file per module and language; each file's top key is its module. */
 export const resources = {
-  vi: { translation: { ...viCommon, ...viIdentity, ...viCatalog, ...viAudit, ...viPortal, ...viCalendar, ...viNotifications, ...viDossiers, ...viSubmissions } },
-  en: { translation: { ...enCommon, ...enIdentity, ...enCatalog, ...enAudit, ...enPortal, ...enCalendar, ...enNotifications, ...enDossiers, ...enSubmissions } },
+  vi: { translation: { ...viCommon, ...viIdentity, ...viCatalog, ...viAudit, ...viPortal, ...viCalendar, ...viNotifications, ...viDossiers, ...viSubmissions, ...viRatings } },
+  en: { translation: { ...enCommon, ...enIdentity, ...enCatalog, ...enAudit, ...enPortal, ...enCalendar, ...enNotifications, ...enDossiers, ...enSubmissions, ...enRatings } },
 };

@@ -196,6 +196,8 @@ export async function listRoleHolderContacts(
     .select({ userId: identityUsers.id, unitId: identityRoleGrants.orgUnitId, displayName: identityUsers.displayName, email: identityUsers.email })
     .from(identityRoleGrants)
     .innerJoin(identityUsers, eq(identityUsers.id, identityRoleGrants.userId))
-    .where(and(eq(identityRoleGrants.role, role), inArray(identityRoleGrants.orgUnitId, [...new Set(unitIds)]), eq(identityUsers.kind, 'officer'), eq(identityUsers.disabled, false)))
+    .where(
+      and(eq(identityRoleGrants.role, role), inArray(identityRoleGrants.orgUnitId, [...new Set(unitIds)]), eq(identityUsers.kind, 'officer'), eq(identityUsers.disabled, false)),
+    )
     .orderBy(asc(identityUsers.displayName), asc(identityUsers.id));
 }

@@ -28,7 +28,12 @@ afterAll(async () => t?.close());
 /** An anonymous browser (a citizen's phone, the desk's kiosk), each call from its own address. */
 function anon(method: 'GET' | 'POST', url: string, payload?: object, lang: 'vi' | 'en' = 'vi') {
   ipSeq += 1;
-  return t.app.inject({ method, url, headers: { 'accept-language': lang, 'x-forwarded-for': `10.77.${Math.floor(ipSeq / 250)}.${(ipSeq % 250) + 1}` }, ...(payload ? { payload } : {}) });
+  return t.app.inject({
+    method,
+    url,
+    headers: { 'accept-language': lang, 'x-forwarded-for': `10.77.${Math.floor(ipSeq / 250)}.${(ipSeq % 250) + 1}` },
+    ...(payload ? { payload } : {}),
+  });
 }
 
 const rateByLink = (token: string, body: Record<string, unknown>, lang: 'vi' | 'en' = 'vi') => anon('POST', '/api/v1/ratings/invitation/rating', { token, ...body }, lang);
@@ -58,7 +63,10 @@ describe('the invitation when a dossier ends', () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(invitation!.secretHash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(JSON.stringify(invitation)).not.toContain(token);
-    const audit = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'ratings.invite'), eq(auditEvents.subjectId, done.id)));
+    const audit = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'ratings.invite'), eq(auditEvents.subjectId, done.id)));
     expect(audit).toHaveLength(1);
 
     // A repeated event changes nothing: one invitation, one message per channel.
@@ -84,9 +92,17 @@ describe('rating by the invitation link', () => {
     expect(before.statusCode).toBe(200);
     expect(before.json<RatingInvitationView>()).toMatchObject({ dossierCode: d.code, dossierState: 'RETURNED', state: 'can-rate', rating: null });
 
-    const res = await rateByLink(token, answers('very-satisfied', { criteria: { time: 'satisfied', attitude: 'very-satisfied', clarity: 'satisfied' }, comment: '  Cán bộ hướng dẫn tận tình.  ' }));
+    const res = await rateByLink(
+      token,
+      answers('very-satisfied', { criteria: { time: 'satisfied', attitude: 'very-satisfied', clarity: 'satisfied' }, comment: '  Cán bộ hướng dẫn tận tình.  ' }),
+    );
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ overall: 'very-satisfied', criteria: { time: 'satisfied', attitude: 'very-satisfied', clarity: 'satisfied' }, comment: 'Cán bộ hướng dẫn tận tình.', channel: 'link' });
+    expect(res.json()).toMatchObject({
+      overall: 'very-satisfied',
+      criteria: { time: 'satisfied', attitude: 'very-satisfied', clarity: 'satisfied' },
+      comment: 'Cán bộ hướng dẫn tận tình.',
+      channel: 'link',
+    });
 
     const row = await responseOf(d.id);
     expect(row).toMatchObject({
@@ -102,10 +118,16 @@ describe('rating by the invitation link', () => {
     });
     const after = (await anon('GET', `/api/v1/ratings/invitation?token=${token}`)).json<RatingInvitationView>();
     expect(after).toMatchObject({ state: 'rated', rating: { overall: 'very-satisfied' } });
-    const [audit] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'ratings.rate'), eq(auditEvents.subjectId, d.id)));
+    const [audit] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'ratings.rate'), eq(auditEvents.subjectId, d.id)));
     expect(audit?.after).toMatchObject({ channel: 'link', overall: 'very-satisfied', comment: true });
     // A satisfied rating alerts nobody.
-    const alerts = await t.database.db.select().from(notificationsOutbox).where(and(eq(notificationsOutbox.templateKey, 'ratings.low-rating-alert'), eq(notificationsOutbox.subjectId, d.id)));
+    const alerts = await t.database.db
+      .select()
+      .from(notificationsOutbox)
+      .where(and(eq(notificationsOutbox.templateKey, 'ratings.low-rating-alert'), eq(notificationsOutbox.subjectId, d.id)));
     expect(alerts).toEqual([]);
   });
 
@@ -115,7 +137,10 @@ describe('rating by the invitation link', () => {
     expect((await rateByLink(token, answers('satisfied'))).statusCode).toBe(201);
     const again = await rateByLink(token, answers('unsatisfied'), 'en');
     expect(again.statusCode).toBe(409);
-    expect(again.json().error).toMatchObject({ code: 'RATING_ALREADY_GIVEN', message: `Dossier ${d.code} has already been rated. Each dossier can be rated only once — thank you for your feedback.` });
+    expect(again.json().error).toMatchObject({
+      code: 'RATING_ALREADY_GIVEN',
+      message: `Dossier ${d.code} has already been rated. Each dossier can be rated only once — thank you for your feedback.`,
+    });
     const vi = await rateByLink(token, answers('unsatisfied'));
     expect(vi.json().error.message).toContain(`Hồ sơ ${d.code} đã được đánh giá`);
     const kiosk = await rateAtKiosk(d.code, d.applicant.idNumber, answers('unsatisfied'));
@@ -147,7 +172,10 @@ describe('the desk kiosk', () => {
     expect(bare.statusCode).toBe(400);
     const wrong = await rateAtKiosk(d.code, '001099000111', answers('satisfied'), 'en');
     expect(wrong.statusCode).toBe(404);
-    expect(wrong.json().error).toMatchObject({ code: 'RATING_DOSSIER_NOT_FOUND', message: 'No dossier matches this dossier code and ID number. Please check them on your receipt.' });
+    expect(wrong.json().error).toMatchObject({
+      code: 'RATING_DOSSIER_NOT_FOUND',
+      message: 'No dossier matches this dossier code and ID number. Please check them on your receipt.',
+    });
     // An unknown code answers exactly as a wrong number: the kiosk tells nothing about which codes exist.
     const unknown = await rateAtKiosk('000.00.00.H56-260302-9999', d.applicant.idNumber, answers('satisfied'), 'en');
     expect(unknown.statusCode).toBe(404);
@@ -178,17 +206,23 @@ describe('the desk kiosk', () => {
 });
 
 describe('an unsatisfied rating', () => {
-  it("alerts the leaders of the units that received and handled the dossier by e-mail, and audits the alert", async () => {
+  it('alerts the leaders of the units that received and handled the dossier by e-mail, and audits the alert', async () => {
     const deskLeader = await createOfficer(t.database.db, 'leader', w.centre);
     const d = await returnedDossier(w);
     const token = await invitationToken(t, d.id);
     const res = await rateByLink(token, answers('unsatisfied', { criteria: { time: 'unsatisfied', attitude: 'satisfied', clarity: 'satisfied' }, comment: 'Trả kết quả chậm.' }));
     expect(res.statusCode).toBe(201);
-    const alerts = await t.database.db.select().from(notificationsOutbox).where(and(eq(notificationsOutbox.templateKey, 'ratings.low-rating-alert'), eq(notificationsOutbox.subjectId, d.id)));
+    const alerts = await t.database.db
+      .select()
+      .from(notificationsOutbox)
+      .where(and(eq(notificationsOutbox.templateKey, 'ratings.low-rating-alert'), eq(notificationsOutbox.subjectId, d.id)));
     expect(alerts.map((a) => a.recipient).sort()).toEqual([w.accounts.leader.user.email, deskLeader.user.email].sort());
     expect(alerts.every((a) => a.channel === 'email')).toBe(true);
     expect(alerts[0]!.params).toMatchObject({ code: d.code, overall: 'unsatisfied', comment: 'Trả kết quả chậm.', link: expect.stringContaining('/admin/ratings') });
-    const [audit] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'ratings.low-rating-alert'), eq(auditEvents.subjectId, d.id)));
+    const [audit] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'ratings.low-rating-alert'), eq(auditEvents.subjectId, d.id)));
     expect((audit?.after as { leaders: string[] }).leaders.sort()).toEqual([w.accounts.leader.user.id, deskLeader.user.id].sort());
   });
 });
@@ -201,12 +235,16 @@ describe("the applicant's own account (My dossiers)", () => {
     expect(await getRatingStateForOwner(ctx, open.id)).toMatchObject({ state: 'not-ended' });
     const d = await returnedDossier(w);
     expect(await getRatingStateForOwner(ctx, d.id)).toMatchObject({ state: 'can-rate' });
-    expect(await rateDossierAsOwner(ctx, d.id, { overall: 'satisfied', criteria: { time: 'satisfied', attitude: 'satisfied', clarity: 'satisfied' }, comment: null })).toMatchObject({
+    expect(
+      await rateDossierAsOwner(ctx, d.id, { overall: 'satisfied', criteria: { time: 'satisfied', attitude: 'satisfied', clarity: 'satisfied' }, comment: null }),
+    ).toMatchObject({
       channel: 'account',
     });
     expect(await getRatingStateForOwner(ctx, d.id)).toMatchObject({ state: 'rated' });
     expect((await responseOf(d.id))?.ratedBy).toBe(citizen.user.id);
-    await expect(rateDossierAsOwner(ctx, d.id, { overall: 'unsatisfied', criteria: { time: 'satisfied', attitude: 'satisfied', clarity: 'satisfied' }, comment: null })).rejects.toMatchObject({
+    await expect(
+      rateDossierAsOwner(ctx, d.id, { overall: 'unsatisfied', criteria: { time: 'satisfied', attitude: 'satisfied', clarity: 'satisfied' }, comment: null }),
+    ).rejects.toMatchObject({
       code: 'RATING_ALREADY_GIVEN',
       status: 409,
     });

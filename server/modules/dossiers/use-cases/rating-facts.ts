@@ -39,13 +39,7 @@ async function factsOf(db: Queryable, row: DossierRow): Promise<DossierRatingFac
   const [act] = await db
     .select({ actorId: dossierEvents.actorId })
     .from(dossierEvents)
-    .where(
-      and(
-        eq(dossierEvents.dossierId, row.id),
-        inArray(dossierEvents.kind, RESULT_ACTS),
-        inArray(dossierEvents.statusCode, [STATUS_CODE.DONE, STATUS_CODE.RETURNED]),
-      ),
-    )
+    .where(and(eq(dossierEvents.dossierId, row.id), inArray(dossierEvents.kind, RESULT_ACTS), inArray(dossierEvents.statusCode, [STATUS_CODE.DONE, STATUS_CODE.RETURNED])))
     .orderBy(desc(dossierEvents.id))
     .limit(1);
   const ended = TERMINAL_STATES.includes(row.state);

@@ -30,7 +30,7 @@ export async function invitationMessages(t: TestApp, dossierId: string) {
 /** The secret of the dossier's invitation link, from the e-mail queued for it. */
 export async function invitationToken(t: TestApp, dossierId: string): Promise<string> {
   const email = (await invitationMessages(t, dossierId)).find((m) => m.channel === 'email');
-  const link = String(email?.params.link ?? '');
+  const link = typeof email?.params.link === 'string' ? email.params.link : '';
   const token = new URL(link).searchParams.get('token');
   if (!token) throw new Error(`no invitation link for dossier ${dossierId}: ${link}`);
   return token;

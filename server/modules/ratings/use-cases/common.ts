@@ -33,7 +33,11 @@ export function publicBaseUrlOf(events: EventBus): string {
 
 /** The invitation whose secret this is, or null. */
 export async function findInvitationBySecret(db: Queryable, secret: string): Promise<InvitationRow | null> {
-  const [row] = await db.select().from(ratingInvitations).where(eq(ratingInvitations.secretHash, secretHash(secret))).limit(1);
+  const [row] = await db
+    .select()
+    .from(ratingInvitations)
+    .where(eq(ratingInvitations.secretHash, secretHash(secret)))
+    .limit(1);
   return row ?? null;
 }
 

@@ -29,7 +29,12 @@ export async function inviteToRate(ctx: Ctx, event: Pick<DossierEndedEvent, 'dos
       .onConflictDoNothing({ target: ratingInvitations.dossierId })
       .returning({ id: ratingInvitations.id });
     if (inserted.length === 0) return { skipped: 'already-invited' } as const;
-    const params: InvitationParams = { code: facts.code, procedureName: facts.procedureName, ended, link: ratingLink(publicBaseUrlOf(ctx.events), RATING_PATHS.invitation, secret) };
+    const params: InvitationParams = {
+      code: facts.code,
+      procedureName: facts.procedureName,
+      ended,
+      link: ratingLink(publicBaseUrlOf(ctx.events), RATING_PATHS.invitation, secret),
+    };
     const rows = await enqueueNotifications(scope, {
       to: { email: facts.applicantEmail, phone: facts.applicantPhone },
       template: 'ratings.invitation',
@@ -43,4 +48,3 @@ export async function inviteToRate(ctx: Ctx, event: Pick<DossierEndedEvent, 'dos
     return { sent };
   });
 }
-

@@ -58,7 +58,13 @@ async function recordRating(ctx: Ctx, facts: DossierRatingFacts, answers: Rating
       subjectType: 'dossier',
       subjectId: facts.id,
       // The comment is the applicant's own words: the rating row keeps it, the audit only that there is one.
-      after: { ratingId: row.id, channel, overall: row.overall, criteria: { time: row.timeLevel, attitude: row.attitudeLevel, clarity: row.clarityLevel }, comment: row.comment !== null },
+      after: {
+        ratingId: row.id,
+        channel,
+        overall: row.overall,
+        criteria: { time: row.timeLevel, attitude: row.attitudeLevel, clarity: row.clarityLevel },
+        comment: row.comment !== null,
+      },
     });
     if (row.overall === ALERT_LEVEL) {
       const leaders = await listRoleHolderContacts(scope.tx, LEADER, [facts.handlingUnitId, facts.receivingUnitId]);
