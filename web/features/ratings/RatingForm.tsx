@@ -64,9 +64,13 @@ export function RatingForm({
       {RATING_CRITERIA.map((c) => (
         <Question key={c} name={['criteria', c]} legend={t(`ratings.criterion.${c}`)} testId={`rating-${c}`} />
       ))}
-      <Form.Item name="comment" label={t('ratings.form.comment')} extra={t('ratings.form.commentHint')}>
-        <Input.TextArea rows={4} maxLength={RATING_COMMENT_MAX} showCount data-testid="rating-comment" />
+      {/* The hint follows the character count (as `extra` the count would cover it on a phone). */}
+      <Form.Item name="comment" label={t('ratings.form.comment')} style={{ marginBottom: 32 }}>
+        <Input.TextArea rows={4} maxLength={RATING_COMMENT_MAX} showCount aria-describedby="rating-comment-hint" data-testid="rating-comment" />
       </Form.Item>
+      <Typography.Paragraph type="secondary" id="rating-comment-hint" style={{ marginTop: -24, marginBottom: 16 }}>
+        {t('ratings.form.commentHint')}
+      </Typography.Paragraph>
       <Button type="primary" htmlType="submit" size="large" block loading={submitting} data-testid="rating-submit">
         {t('ratings.form.submit')}
       </Button>

@@ -15,7 +15,8 @@ export function RatingOutcome({ rating, justRated, code }: { rating: RatingView;
       <Descriptions
         size="small"
         column={1}
-        bordered
+        layout="vertical"
+        style={{ textAlign: 'start' }}
         items={[
           { key: 'overall', label: t('ratings.form.overall'), children: t(`ratings.level.${rating.overall}`) },
           ...(['time', 'attitude', 'clarity'] as const).map((c) => ({ key: c, label: t(`ratings.criterion.${c}`), children: t(`ratings.level.${rating.criteria[c]}`) })),
