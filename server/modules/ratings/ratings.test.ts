@@ -66,8 +66,9 @@ describe('the invitation when a dossier ends', () => {
     const audit = await t.database.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, 'ratings.invite'), eq(auditEvents.subjectId, done.id)));
+      .where(and(eq(auditEvents.action, 'ratings.invite'), eq(auditEvents.subjectId, invitation!.id)));
     expect(audit).toHaveLength(1);
+    expect(audit[0]!.after).toMatchObject({ dossierId: done.id, ended: 'RETURNED' });
 
     // A repeated event changes nothing: one invitation, one message per channel.
     expect(await inviteToRate(t.systemCtx(), { dossierId: done.id })).toEqual({ skipped: 'already-invited' });
@@ -121,8 +122,8 @@ describe('rating by the invitation link', () => {
     const [audit] = await t.database.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, 'ratings.rate'), eq(auditEvents.subjectId, d.id)));
-    expect(audit?.after).toMatchObject({ channel: 'link', overall: 'very-satisfied', comment: true });
+      .where(and(eq(auditEvents.action, 'ratings.rate'), eq(auditEvents.subjectId, row!.id)));
+    expect(audit?.after).toMatchObject({ dossierId: d.id, channel: 'link', overall: 'very-satisfied', comment: true });
     // A satisfied rating alerts nobody.
     const alerts = await t.database.db
       .select()
@@ -222,7 +223,7 @@ describe('an unsatisfied rating', () => {
     const [audit] = await t.database.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, 'ratings.low-rating-alert'), eq(auditEvents.subjectId, d.id)));
+      .where(and(eq(auditEvents.action, 'ratings.low-rating-alert'), eq(auditEvents.subjectId, (await responseOf(d.id))!.id)));
     expect((audit?.after as { leaders: string[] }).leaders.sort()).toEqual([w.accounts.leader.user.id, deskLeader.user.id].sort());
   });
 });

@@ -44,7 +44,7 @@ export async function inviteToRate(ctx: Ctx, event: Pick<DossierEndedEvent, 'dos
       dedupeKey: `ratings:invitation:${facts.id}`,
     });
     const sent = rows.map((r) => r.channel);
-    await scope.audit({ action: 'ratings.invite', subjectType: 'dossier', subjectId: facts.id, after: { invitationId: inserted[0]!.id, ended, channels: sent } });
+    await scope.audit({ action: 'ratings.invite', subjectType: 'rating-invitation', subjectId: inserted[0]!.id, after: { dossierId: facts.id, ended, channels: sent } });
     return { sent };
   });
 }

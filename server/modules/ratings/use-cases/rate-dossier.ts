@@ -55,11 +55,11 @@ async function recordRating(ctx: Ctx, facts: DossierRatingFacts, answers: Rating
     if (!row) throw new AppError('RATING_ALREADY_GIVEN', { code: facts.code }, { status: 409 });
     await scope.audit({
       action: 'ratings.rate',
-      subjectType: 'dossier',
-      subjectId: facts.id,
+      subjectType: 'rating',
+      subjectId: row.id,
       // The comment is the applicant's own words: the rating row keeps it, the audit only that there is one.
       after: {
-        ratingId: row.id,
+        dossierId: facts.id,
         channel,
         overall: row.overall,
         criteria: { time: row.timeLevel, attitude: row.attitudeLevel, clarity: row.clarityLevel },
@@ -92,9 +92,9 @@ async function recordRating(ctx: Ctx, facts: DossierRatingFacts, answers: Rating
       }
       await scope.audit({
         action: 'ratings.low-rating-alert',
-        subjectType: 'dossier',
-        subjectId: facts.id,
-        after: { ratingId: row.id, overall: row.overall, leaders: alerted },
+        subjectType: 'rating',
+        subjectId: row.id,
+        after: { dossierId: facts.id, overall: row.overall, leaders: alerted },
       });
     }
     return presentRating(row);
