@@ -68,7 +68,7 @@ export function RatingForm({
       <Form.Item name="comment" label={t('ratings.form.comment')} style={{ marginBottom: 32 }}>
         <Input.TextArea rows={4} maxLength={RATING_COMMENT_MAX} showCount aria-describedby="rating-comment-hint" data-testid="rating-comment" />
       </Form.Item>
-      <Typography.Paragraph type="secondary" id="rating-comment-hint" style={{ marginTop: -24, marginBottom: 16 }}>
+      <Typography.Paragraph type="secondary" id="rating-comment-hint" style={{ marginTop: -8, marginBottom: 16 }}>
         {t('ratings.form.commentHint')}
       </Typography.Paragraph>
       <Button type="primary" htmlType="submit" size="large" block loading={submitting} data-testid="rating-submit">

@@ -16,6 +16,7 @@ export function RatingOutcome({ rating, justRated, code }: { rating: RatingView;
         size="small"
         column={1}
         layout="vertical"
+        colon={false}
         style={{ textAlign: 'start' }}
         items={[
           { key: 'overall', label: t('ratings.form.overall'), children: t(`ratings.level.${rating.overall}`) },
