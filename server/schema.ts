@@ -9,3 +9,4 @@ export * from './modules/catalog/catalog.tables';
 export * from './modules/dossiers/dossiers.tables';
 export * from './modules/dossiers/dossiers.results.tables';
 export * from './modules/submissions/submissions.tables';
+export * from './modules/ratings/ratings.tables';

@@ -4,6 +4,7 @@ import { catalogModule } from './catalog';
 import { dossierResultsModule, dossiersModule } from './dossiers';
 import { submissionsModule } from './submissions';
 import { portalModule } from './portal';
+import { ratingsModule } from './ratings';
 
 /** Domain modules in dependency order: the kernel (identity, catalog) first. */
-export const modules: ModuleManifest[] = [identityModule, catalogModule, dossiersModule, dossierResultsModule, submissionsModule, portalModule];
+export const modules: ModuleManifest[] = [identityModule, catalogModule, dossiersModule, dossierResultsModule, submissionsModule, ratingsModule, portalModule];

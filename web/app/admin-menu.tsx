@@ -10,6 +10,7 @@ import {
   FolderOpenOutlined,
   InboxOutlined,
   MailOutlined,
+  SmileOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 
@@ -36,6 +37,7 @@ export const ADMIN_MENU: AdminMenuItem[] = [
   // The calculator first: the menu highlights the first entry whose path prefixes the URL.
   { key: 'calculator', path: '/admin/calendar/calculator', labelKey: 'calendar.menu.calculator', icon: <CalculatorOutlined />, actions: ['calendar.read'] },
   { key: 'calendar', path: '/admin/calendar', labelKey: 'calendar.menu.calendar', icon: <CalendarOutlined />, actions: ['calendar.read', 'calendar.manage'] },
+  { key: 'ratings', path: '/admin/ratings', labelKey: 'ratings.menu.summary', icon: <SmileOutlined />, actions: ['ratings.summary.read'] },
   { key: 'audit', path: '/admin/audit', labelKey: 'common.menu.audit', icon: <AuditOutlined />, actions: ['audit.events.list'] },
   { key: 'notifications', path: '/admin/notifications', labelKey: 'notifications.menu.outbox', icon: <MailOutlined />, actions: ['notifications.outbox.read'] },
 ];

@@ -22,6 +22,9 @@ export const router = createBrowserRouter([
       { path: 'tra-cuu/:code', lazy: async () => ({ Component: (await import('../features/lookup/LookupPage')).LookupPage }) },
       // The address in the QR code of an electronic result's certificate (server: dossiers/use-cases/issue-result.ts).
       { path: 'xac-thuc-ket-qua/:token', lazy: async () => ({ Component: (await import('../features/results/VerifyResultPage')).VerifyResultPage }) },
+      // Satisfaction ratings: the desk's kiosk, and the page the link sent when a dossier ended opens (ratings.notify.ts).
+      { path: 'danh-gia', lazy: async () => ({ Component: (await import('../features/ratings/RatingKioskPage')).RatingKioskPage }) },
+      { path: 'danh-gia/loi-moi', lazy: async () => ({ Component: (await import('../features/ratings/RatingLinkPage')).RatingLinkPage }) },
       // The account area of citizens and businesses; the server's mail links lead to some of these (identity.notify.ts).
       { path: 'dang-ky', lazy: async () => ({ Component: (await import('../features/portal-account/RegisterPage')).RegisterPage }) },
       { path: 'dang-nhap', lazy: async () => ({ Component: (await import('../features/portal-account/PortalLoginPage')).PortalLoginPage }) },
@@ -62,6 +65,7 @@ export const router = createBrowserRouter([
       { path: 'calendar', lazy: async () => ({ Component: (await import('../features/calendar/CalendarAdminPage')).CalendarAdminPage }) },
       { path: 'calendar/calculator', lazy: async () => ({ Component: (await import('../features/calendar/DeadlineCalculatorPage')).DeadlineCalculatorPage }) },
       { path: 'audit', lazy: async () => ({ Component: (await import('../features/audit/AuditLogPage')).AuditLogPage }) },
+      { path: 'ratings', lazy: async () => ({ Component: (await import('../features/ratings/RatingsSummaryPage')).RatingsSummaryPage }) },
       { path: 'notifications', lazy: async () => ({ Component: (await import('../features/notifications/OutboxPage')).OutboxPage }) },
       { path: 'dossiers', lazy: async () => ({ Component: (await import('../features/dossiers/DossierQueuePage')).DossierQueuePage }) },
       { path: 'dossiers/intake', lazy: async () => ({ Component: (await import('../features/dossiers/IntakePage')).IntakePage }) },

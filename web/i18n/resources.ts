@@ -19,8 +19,39 @@ import enSubmissions from './en/submissions.json';
 import viCitizen from './vi/citizen.json';
 import enCitizen from './en/citizen.json';
 
+import viRatings from './vi/ratings.json';
+import enRatings from './en/ratings.json';
+
 /** Every UI string, one file per module and language; each file's top key is its module. */
 export const resources = {
-  vi: { translation: { ...viCommon, ...viIdentity, ...viCatalog, ...viAudit, ...viPortal, ...viCalendar, ...viNotifications, ...viDossiers, ...viSubmissions, ...viCitizen } },
-  en: { translation: { ...enCommon, ...enIdentity, ...enCatalog, ...enAudit, ...enPortal, ...enCalendar, ...enNotifications, ...enDossiers, ...enSubmissions, ...enCitizen } },
+  vi: {
+    translation: {
+      ...viCommon,
+      ...viIdentity,
+      ...viCatalog,
+      ...viAudit,
+      ...viPortal,
+      ...viCalendar,
+      ...viNotifications,
+      ...viDossiers,
+      ...viSubmissions,
+      ...viCitizen,
+      ...viRatings,
+    },
+  },
+  en: {
+    translation: {
+      ...enCommon,
+      ...enIdentity,
+      ...enCatalog,
+      ...enAudit,
+      ...enPortal,
+      ...enCalendar,
+      ...enNotifications,
+      ...enDossiers,
+      ...enSubmissions,
+      ...enCitizen,
+      ...enRatings,
+    },
+  },
 };

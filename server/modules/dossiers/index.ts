@@ -33,6 +33,8 @@ export { sweepAtRisk, recomputeForCalendarChange, countDossiersAffected } from '
 export { getDossier, getDossierByCode, getIntakeDecision, listDossiers, lookupDossier } from './use-cases/read-dossiers';
 export { maskName, refreshOutdatedPublicViews } from './dossiers.public-view';
 export { getIssuedResultForApplicant, sendIssuedResult, type ApplicantIssuedResult } from './use-cases/read-results';
+export { getDossierRatingFacts, findDossierRatingFactsByReceipt, type DossierRatingFacts } from './use-cases/rating-facts';
+export type { DossierEndedEvent } from './dossiers.events';
 export { generateDossiers, SCALE_TABLES, type GenerateDossiersOptions, type GenerateDossiersResult, type GenerateProgress } from './dossiers.scale';
 
 /** Dossiers: registers the calendar impact provider, reacts to `calendar.changed`, serves /api/v1/dossiers. */

@@ -198,15 +198,30 @@ export async function verifiedIdNumberOf(db: Queryable, userId: string): Promise
 }
 
 /**
+ * Active officers holding `role` by a grant on one of `unitIds` itself (not on a unit above), with their e-mail, for
+ * other modules that alert a unit's leaders.
+ */
+export async function listRoleHolderContacts(
+  db: Queryable,
+  role: string,
+  unitIds: readonly string[],
+): Promise<Array<{ userId: string; unitId: string; displayName: string; email: string | null }>> {
+  if (unitIds.length === 0) return [];
+  return db
+    .select({ userId: identityUsers.id, unitId: identityRoleGrants.orgUnitId, displayName: identityUsers.displayName, email: identityUsers.email })
+    .from(identityRoleGrants)
+    .innerJoin(identityUsers, eq(identityUsers.id, identityRoleGrants.userId))
+    .where(
+      and(eq(identityRoleGrants.role, role), inArray(identityRoleGrants.orgUnitId, [...new Set(unitIds)]), eq(identityUsers.kind, 'officer'), eq(identityUsers.disabled, false)),
+    )
+    .orderBy(asc(identityUsers.displayName), asc(identityUsers.id));
+}
+
+/**
  * Officers (enabled, with an e-mail) holding `role` by a grant on the unit itself, for messages about work the unit
  * now holds: a grant above the unit covers it for acting (D11) but does not make every dossier below its holder's mail.
  */
 export async function listOfficerContacts(db: Queryable, unitId: string, role: string): Promise<Array<{ id: string; displayName: string; email: string }>> {
-  const rows = await db
-    .select({ id: identityUsers.id, displayName: identityUsers.displayName, email: identityUsers.email })
-    .from(identityRoleGrants)
-    .innerJoin(identityUsers, eq(identityUsers.id, identityRoleGrants.userId))
-    .where(and(eq(identityRoleGrants.orgUnitId, unitId), eq(identityRoleGrants.role, role), eq(identityUsers.disabled, false), eq(identityUsers.kind, 'officer')))
-    .orderBy(asc(identityUsers.displayName));
-  return rows.filter((r): r is { id: string; displayName: string; email: string } => r.email !== null);
+  const rows = await listRoleHolderContacts(db, role, [unitId]);
+  return rows.flatMap((r) => (r.email === null ? [] : [{ id: r.userId, displayName: r.displayName, email: r.email }]));
 }

@@ -31,7 +31,8 @@ import {
   type UnitInfo,
 } from '../dossiers.repository';
 import type { AttachmentMeta } from '../dossiers.tables';
-import { lastHandlingIndex, PAUSED_STATES, returnStepIndex, RUNNING_STATES, stateForStep, STATUS_CODE, TRANSITIONS } from '../dossiers.workflow';
+import { lastHandlingIndex, PAUSED_STATES, returnStepIndex, RUNNING_STATES, stateForStep, STATUS_CODE, TERMINAL_STATES, TRANSITIONS } from '../dossiers.workflow';
+import type { DossierEndedEvent } from '../dossiers.events';
 import { actorIdOf, actorLabelOf, invalid, subjectOf, todayOf } from './common';
 import { slipAtAct } from './slip-numbers';
 
@@ -484,6 +485,11 @@ async function applyTransition(ctx: Ctx, loaded: Loaded, req: TransitionRequest,
         ...extra,
       },
     });
+    // Published only once the end is committed (ratings invites the applicant to rate the service).
+    if (TERMINAL_STATES.includes(updated.state) && !TERMINAL_STATES.includes(row.state)) {
+      const ended: DossierEndedEvent = { dossierId: id, state: updated.state as DossierEndedEvent['state'], occurredAt: now.toISOString() };
+      scope.afterCommit(() => ctx.events.emit('dossiers.ended', ended));
+    }
     return updated;
   });
 }
