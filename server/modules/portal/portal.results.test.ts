@@ -1,5 +1,6 @@
-// The electronic result on "My dossiers" (issue 11 item 5): the applicant reads what the handling unit issued, downloads
-// the unit's PDF as issued and its QR certificate; nobody else's account can, and nothing is shown before it is issued.
+// The end of a dossier on "My dossiers" (issue 11 items 5 and 7): the applicant reads the electronic result the handling
+// unit issued, downloads the unit's PDF as issued and its QR certificate, and rates the service once it ended; nobody
+// else's account can do either.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -9,7 +10,9 @@ import { identityUsers } from '../identity';
 import { createCitizen, loginAs } from '../identity/test/factories';
 import { DOSSIER_TEST_ENV, personId, receive, step } from '../dossiers/test/factories';
 import { createSubmissionWorld, type SubmissionWorld } from '../submissions/test/factories';
+import { returnedDossier } from '../ratings/test/factories';
 import type { CitizenDossierResult } from '../../../contracts/portal/portal.contracts';
+import type { RatingInvitationView } from '../../../contracts/ratings/ratings.contracts';
 
 let t: TestApp;
 let w: SubmissionWorld;
@@ -69,5 +72,27 @@ describe("the applicant's electronic result", () => {
     expect((await strangerAgent.get(`${base}/result`)).statusCode).toBe(404);
     expect((await w.agents.specialist.get(`${base}/result`)).statusCode).toBe(403);
     expect((await w.citizenAgent.get(`${base}/other`)).statusCode).toBe(400);
+  });
+
+  it('is rated once from My dossiers when the dossier ended, only by its applicant', async () => {
+    t.clock.set('2026-03-02T02:00:00Z');
+    const mine = { applicant: { kind: 'person', name: 'Nguyễn Văn An', idNumber: verifiedId, phone: '0912345678', email: null, address: null } };
+    const open = await receive(w, mine);
+    const base = (id: string) => `/api/v1/citizen/dossiers/${id}/rating`;
+    const answers = { overall: 'satisfied', criteria: { time: 'very-satisfied', attitude: 'satisfied', clarity: 'satisfied' }, comment: 'Cán bộ hướng dẫn tận tình.' };
+    expect((await w.citizenAgent.get(base(open.id))).json<RatingInvitationView>()).toMatchObject({ state: 'not-ended', rating: null });
+    expect((await w.citizenAgent.post(base(open.id), answers)).statusCode).toBe(409);
+
+    const ended = await returnedDossier(w, mine);
+    expect((await strangerAgent.get(base(ended.id))).statusCode).toBe(404);
+    expect((await strangerAgent.post(base(ended.id), answers)).statusCode).toBe(404);
+    expect((await w.citizenAgent.post(base(ended.id), { ...answers, overall: 'delighted' })).statusCode).toBe(400);
+    expect((await w.citizenAgent.get(base(ended.id))).json<RatingInvitationView>()).toMatchObject({ dossierCode: ended.code, state: 'can-rate', rating: null });
+
+    const rated = await w.citizenAgent.post(base(ended.id), answers);
+    expect(rated.statusCode, rated.body).toBe(201);
+    expect(rated.json()).toMatchObject({ overall: 'satisfied', channel: 'account', comment: answers.comment });
+    expect((await w.citizenAgent.post(base(ended.id), { ...answers, overall: 'unsatisfied' })).statusCode).toBe(409);
+    expect((await w.citizenAgent.get(base(ended.id))).json<RatingInvitationView>()).toMatchObject({ state: 'rated', rating: { overall: 'satisfied' } });
   });
 });

@@ -28,6 +28,8 @@ import {
   sendIssuedResult,
   type RenderedFile,
 } from '../dossiers';
+import { getRatingStateForOwner, rateDossierAsOwner } from '../ratings';
+import { RatingAnswersSchema, RatingInvitationViewSchema, RatingViewSchema } from '../../../contracts/ratings/ratings.contracts';
 import { PORTAL_ACTIONS } from './portal.policy';
 import { accountClaim, accountQuota, claimFor } from './use-cases/claim';
 
@@ -118,6 +120,41 @@ export async function portalRoutes(app: FastifyInstance, options: { publicBaseUr
       const issued = await ownResult(request.ctx, request.params.id);
       if (!issued) throw notFound('result', request.params.id);
       return sendIssuedResult(reply, options.files, issued, request.params.file);
+    },
+  );
+
+  r.get(
+    '/dossiers/:id/rating',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Whether I can rate my dossier (once it ended), or the rating I gave',
+        params: CitizenDossierParamsSchema,
+        response: { 200: RatingInvitationViewSchema },
+      },
+    },
+    async (request) => {
+      await getApplicantDossier(request.ctx, request.params.id, await claimFor(request.ctx, request.params.id));
+      return getRatingStateForOwner(request.ctx, request.params.id);
+    },
+  );
+
+  r.post(
+    '/dossiers/:id/rating',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Rate my ended dossier: overall and by criteria, with an optional comment (once; again answers 409)',
+        params: CitizenDossierParamsSchema,
+        body: RatingAnswersSchema,
+        response: { 201: RatingViewSchema },
+      },
+    },
+    async (request, reply) => {
+      await getApplicantDossier(request.ctx, request.params.id, await claimFor(request.ctx, request.params.id));
+      return reply.status(201).send(await rateDossierAsOwner(request.ctx, request.params.id, request.body));
     },
   );
 

@@ -1,14 +1,65 @@
-import { Alert, Button, Card, Flex, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Card, Flex, Form, Typography } from 'antd';
 import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { formatInstant } from '../dossiers/dossiers.format';
-import { myResultFileUrl, useMyDossierResult, type CitizenDossierDetail } from './my-dossiers.api';
+import { useApiError } from '../../app/useApiError';
+import type { RatingView } from '../../../contracts/ratings/ratings.contracts';
+import { RatingForm, type RatingFormValues } from '../ratings/RatingForm';
+import { RatingOutcome } from '../ratings/RatingOutcome';
+import { myResultFileUrl, useMyDossierRating, useMyDossierResult, useRateMyDossier, type CitizenDossierDetail } from './my-dossiers.api';
+
+/** The dossier's end on the applicant's page: the electronic result, then the satisfaction rating once it ended. */
+export function DossierResultSlot({ dossier }: { dossier: CitizenDossierDetail }) {
+  return (
+    <>
+      <ElectronicResult dossier={dossier} />
+      <RatingCard dossier={dossier} />
+    </>
+  );
+}
 
 /**
- * The dossier's result on the applicant's page (issue 11 item 5): the unit's PDF as issued and its QR certificate to
+ * The applicant rates the service once the dossier ended (issue 11 item 7, D30): the same questions as the e-mail link
+ * and the desk's kiosk; afterwards the rating given is shown.
+ */
+function RatingCard({ dossier }: { dossier: CitizenDossierDetail }) {
+  const { t } = useTranslation();
+  const { data, refetch } = useMyDossierRating(dossier.id, true);
+  const rate = useRateMyDossier(dossier.id);
+  const showError = useApiError();
+  const [form] = Form.useForm<RatingFormValues>();
+  const [rated, setRated] = useState<RatingView | null>(null);
+  if (!data || data.state === 'not-ended') return null;
+  const shown = rated ?? data.rating;
+  return (
+    <Card size="small" title={t('ratings.link.title')} data-testid="my-dossier-rating">
+      {shown ? (
+        <RatingOutcome rating={shown} justRated={rated !== null} code={data.dossierCode} />
+      ) : (
+        <RatingForm
+          form={form}
+          submitting={rate.isPending}
+          onSubmit={(answers) =>
+            rate.mutate(answers, {
+              onSuccess: setRated,
+              onError: (err) => {
+                showError(err, form);
+                void refetch();
+              },
+            })
+          }
+        />
+      )}
+    </Card>
+  );
+}
+
+/**
+ * The dossier's electronic result on the applicant's page (issue 11 item 5): the unit's PDF as issued and its QR certificate to
  * download, where to verify them, and whether a paper original is still to be collected. Nothing until it is issued.
  */
-export function DossierResultSlot({ dossier }: { dossier: CitizenDossierDetail }) {
+function ElectronicResult({ dossier }: { dossier: CitizenDossierDetail }) {
   const { t } = useTranslation();
   const { data } = useMyDossierResult(dossier.id, true);
   const result = data?.result;

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiRequest } from '../../app/api';
+import type { RatingAnswers, RatingInvitationView, RatingView } from '../../../contracts/ratings/ratings.contracts';
 import type {
   CitizenDossierDetail,
   CitizenDossierResult,
@@ -47,6 +48,25 @@ export function useMyDossierResult(id: string, enabled: boolean) {
     queryFn: ({ signal }) => api.get<CitizenDossierResult>(`${BASE}/${id}/result`, undefined, signal),
     enabled,
     retry: false,
+  });
+}
+
+/** Whether my dossier can be rated (once it ended), or the rating I gave. */
+export function useMyDossierRating(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...myDossierKeys.detail(id), 'rating'] as const,
+    queryFn: ({ signal }) => api.get<RatingInvitationView>(`${BASE}/${id}/rating`, undefined, signal),
+    enabled,
+    retry: false,
+  });
+}
+
+/** Rates my ended dossier (once). */
+export function useRateMyDossier(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (answers: RatingAnswers) => api.post<RatingView>(`${BASE}/${id}/rating`, answers),
+    onSettled: () => client.invalidateQueries({ queryKey: [...myDossierKeys.detail(id), 'rating'] }),
   });
 }
 
