@@ -271,6 +271,21 @@ describe('route × role × unit relation', () => {
     add('GET', `${P}/by-code/:code`, [
       { label: 'detail by code', method: 'GET', url: `${P}/by-code/${encodeURIComponent(received.code)}`, allowed: readsDossier, whenAllowed: 200 },
     ]);
+    // Electronic results (D27): read with the dossier; issued or replaced by the handling unit's specialists and leaders.
+    add('GET', `${P}/:id/result`, [{ label: 'electronic result', method: 'GET', url: `${P}/${done.id}/result`, allowed: readsDossier, whenAllowed: 200 }]);
+    add('GET', `${P}/:id/result/:resultId/:file`, [
+      { label: 'a result file (none such: 404 after the check)', method: 'GET', url: `${P}/${done.id}/result/${randomUUID()}/result`, allowed: readsDossier, whenAllowed: 404 },
+    ]);
+    add('POST', `${P}/:id/result`, [
+      {
+        label: 'issue the result of a dossier whose result is ready',
+        method: 'POST',
+        url: `${P}/${done.id}/result`,
+        body: {},
+        allowed: (role, r) => (role === 'specialist' || role === 'leader') && covers(r),
+        whenAllowed: 'skip',
+      },
+    ]);
     add('GET', `${P}/:id/slips/:slip`, [{ label: 'receipt Mẫu 01', method: 'GET', url: `${P}/${received.id}/slips/receipt`, allowed: readsDossier, whenAllowed: 200 }]);
     add('GET', `${P}/:id/supplement-files/:fileId`, [
       // No such file: 404 after the read check.
