@@ -41,3 +41,14 @@ describe('executeNamed', () => {
     expect(await executeNamed(database.db, INSERT, [11, 'after', null, null])).toHaveLength(1);
   });
 });
+
+describe.skipIf(inject('dbTemplate').kind !== 'postgres')('app sessions on PostgreSQL', () => {
+  it('run without JIT and without parallel workers (D31), on every connection of the pool', async () => {
+    const settings = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        database.db.execute<{ jit: string; workers: string }>(sql`select current_setting('jit') as jit, current_setting('max_parallel_workers_per_gather') as workers`),
+      ),
+    );
+    for (const s of settings) expect(s.rows[0]).toEqual({ jit: 'off', workers: '0' });
+  });
+});
