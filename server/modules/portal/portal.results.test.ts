@@ -3,13 +3,12 @@
 // else's account can do either.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { createPortalWorld } from './test/factories';
 import { createTestApp, type TestAgent, type TestApp } from '../../test/test-app';
 import { multipart, pdf } from '../../platform/files/test/fixtures';
-import { identityUsers } from '../identity';
 import { createCitizen, loginAs } from '../identity/test/factories';
-import { DOSSIER_TEST_ENV, personId, receive, step } from '../dossiers/test/factories';
-import { createSubmissionWorld, type SubmissionWorld } from '../submissions/test/factories';
+import { DOSSIER_TEST_ENV, receive, step } from '../dossiers/test/factories';
+import type { SubmissionWorld } from '../submissions/test/factories';
 import { returnedDossier } from '../ratings/test/factories';
 import type { CitizenDossierResult } from '../../../contracts/portal/portal.contracts';
 import type { RatingInvitationView } from '../../../contracts/ratings/ratings.contracts';
@@ -20,12 +19,7 @@ let verifiedId: string;
 let strangerAgent: TestAgent;
 beforeAll(async () => {
   t = await createTestApp({ env: DOSSIER_TEST_ENV });
-  w = await createSubmissionWorld(t);
-  verifiedId = personId();
-  await t.database.db
-    .update(identityUsers)
-    .set({ idNumber: verifiedId, idNumberVerifiedAt: new Date('2026-01-05T00:00:00Z') })
-    .where(eq(identityUsers.id, w.citizen.user.id));
+  ({ w, verifiedId } = await createPortalWorld(t));
   strangerAgent = await loginAs(t.app, await createCitizen(t.database.db));
 });
 afterAll(async () => t?.close());

@@ -4,6 +4,7 @@
 // exactly the paused working time (D28).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
+import { createPortalWorld } from './test/factories';
 import { createTestApp, type TestAgent, type TestApp } from '../../test/test-app';
 import { auditEvents } from '../../platform/audit/audit.tables';
 import { addWorkingTimeMs, toVnIso, workingTimeBetween } from '../../platform/calendar';
@@ -13,7 +14,7 @@ import { exe, multipart, pdf, png } from '../../platform/files/test/fixtures';
 import { identityUsers } from '../identity';
 import { createCitizen, loginAs } from '../identity/test/factories';
 import { DOSSIER_TEST_ENV, personId, receive, step } from '../dossiers/test/factories';
-import { applicant, createSubmissionWorld, decide, save, startDraft, submit, type SubmissionWorld } from '../submissions/test/factories';
+import { applicant, decide, save, startDraft, submit, type SubmissionWorld } from '../submissions/test/factories';
 import type { DossierDetail } from '../../../contracts/dossiers/dossiers.contracts';
 import type { SubmissionDetail } from '../../../contracts/submissions/submissions.contracts';
 import type { CitizenDossierDetail, CitizenDossiersResponse, SupplementUploadResponse } from '../../../contracts/portal/portal.contracts';
@@ -27,12 +28,7 @@ let declaredAgent: TestAgent;
 let declaredId: string;
 beforeAll(async () => {
   t = await createTestApp({ env: DOSSIER_TEST_ENV });
-  w = await createSubmissionWorld(t);
-  verifiedId = personId();
-  await t.database.db
-    .update(identityUsers)
-    .set({ idNumber: verifiedId, idNumberVerifiedAt: new Date('2026-01-05T00:00:00Z') })
-    .where(eq(identityUsers.id, w.citizen.user.id));
+  ({ w, verifiedId } = await createPortalWorld(t));
   const declared = await createCitizen(t.database.db);
   declaredId = personId();
   await t.database.db.update(identityUsers).set({ idNumber: declaredId }).where(eq(identityUsers.id, declared.user.id));

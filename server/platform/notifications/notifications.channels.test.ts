@@ -65,6 +65,18 @@ const request = (over: Partial<NotificationRequest> = {}): NotificationRequest =
     ...over,
   };
 };
+/** The ZNS adapter against a local server, with the test template approved. */
+const znsChannel = (serverUrl: string) =>
+  createZaloZnsChannel({
+    appId: '4291763606161179100',
+    appSecret: 'app-secret-x',
+    refreshToken: 'refresh-x',
+    accessToken: 'access-x',
+    templates: new Map([['test.zalo-update', '248210']]),
+    znsUrl: `${serverUrl}/zns`,
+    oauthUrl: `${serverUrl}/oauth`,
+    timeoutMs: 2000,
+  });
 const enqueueAll = (r: NotificationRequest) => withTransaction(t.systemCtx(), (s) => enqueueNotifications(s, r));
 const rowsOf = (subjectId: string) => t.database.db.select().from(notificationsOutbox).where(eq(notificationsOutbox.subjectId, subjectId));
 const summary = async (subjectId: string) => (await rowsOf(subjectId)).map((r) => `${r.channel}:${r.recipient}:${r.status}${r.lastError ? `:${r.lastError}` : ''}`).sort();
@@ -147,16 +159,7 @@ describe('delivery through the real adapters', () => {
   it('sends a Zalo message through ZNS and records the provider id and the text', async () => {
     const server = await serve(() => ({ status: 200, body: { error: 0, message: 'Success', data: { msg_id: 'zns-8a7b6c' } } }));
     configureNotificationChannels({
-      zalo: createZaloZnsChannel({
-        appId: '4291763606161179100',
-        appSecret: 'app-secret-x',
-        refreshToken: 'refresh-x',
-        accessToken: 'access-x',
-        templates: new Map([['test.zalo-update', '248210']]),
-        znsUrl: `${server.url}/zns`,
-        oauthUrl: `${server.url}/oauth`,
-        timeoutMs: 2000,
-      }),
+      zalo: znsChannel(server.url),
     });
     const r = request({ channels: ['zalo'] });
     const [queued] = await enqueueAll(r);
@@ -176,16 +179,7 @@ describe('delivery through the real adapters', () => {
     const zns = await serve(() => ({ status: 200, body: { error: -118, message: 'Zalo account not existed' } }));
     const gateway = await serve(() => ({ status: 200, body: { messageId: 'SMS-FB' } }));
     configureNotificationChannels({
-      zalo: createZaloZnsChannel({
-        appId: '4291763606161179100',
-        appSecret: 'app-secret-x',
-        refreshToken: 'refresh-x',
-        accessToken: 'access-x',
-        templates: new Map([['test.zalo-update', '248210']]),
-        znsUrl: `${zns.url}/zns`,
-        oauthUrl: `${zns.url}/oauth`,
-        timeoutMs: 2000,
-      }),
+      zalo: znsChannel(zns.url),
       sms: createBrandnameSmsChannel({ url: `${gateway.url}/send`, brandname: 'UBND TINH', apiKey: API_KEY, timeoutMs: 2000 }),
     });
     for (const keyed of [true, false]) {
@@ -209,16 +203,7 @@ describe('delivery through the real adapters', () => {
     // A temporary refusal is retried on Zalo, with no SMS yet.
     const busy = await serve(() => ({ status: 503, body: 'Service Unavailable' }));
     configureNotificationChannels({
-      zalo: createZaloZnsChannel({
-        appId: '1',
-        appSecret: 's',
-        refreshToken: 'r',
-        accessToken: 'a',
-        templates: new Map([['test.zalo-update', '248210']]),
-        znsUrl: `${busy.url}/zns`,
-        oauthUrl: `${busy.url}/oauth`,
-        timeoutMs: 2000,
-      }),
+      zalo: znsChannel(busy.url),
     });
     const later = request({ channels: ['zalo'] });
     const [queued] = await enqueueAll(later);
