@@ -50,7 +50,9 @@ describe('translations', () => {
   });
 
   it('keys follow <module>.<screen>.<message>', () => {
-    expect([...vi.keys()].filter((k) => k.split('.').length < 2 || !/^(common|identity|catalog|audit|portal|calendar|notifications|dossiers|submissions|citizen)\./.test(k))).toEqual([]);
+    expect(
+      [...vi.keys()].filter((k) => k.split('.').length < 2 || !/^(common|identity|catalog|audit|portal|calendar|notifications|dossiers|submissions|citizen)\./.test(k)),
+    ).toEqual([]);
   });
 
   it('defines every literal key the code uses', () => {

@@ -125,7 +125,10 @@ export function RegisterPage() {
         </Button>
       </Form>
       <div style={{ marginTop: 16, textAlign: 'center' }}>
-        {t('identity.account.register.haveAccount')} <Link to={ACCOUNT_PATHS.signIn} style={{ textDecoration: 'underline' }}>{t('identity.account.signIn.submit')}</Link>
+        {t('identity.account.register.haveAccount')}{' '}
+        <Link to={ACCOUNT_PATHS.signIn} style={{ textDecoration: 'underline' }}>
+          {t('identity.account.signIn.submit')}
+        </Link>
       </div>
     </AccountCard>
   );
