@@ -292,6 +292,7 @@ describe('other roles', () => {
     expect((await citizen.get(URL)).statusCode).toBe(403);
     expect((await citizen.post(URL, newUser([{ role: 'specialist', orgUnitId: communeA.id }]))).statusCode).toBe(403);
     expect((await citizen.get('/api/v1/identity/me')).json().user.actions.sort()).toEqual([
+      'citizen.dossiers',
       'identity.citizen.contacts.change',
       'identity.citizen.profile.read',
       'identity.citizen.profile.update',
