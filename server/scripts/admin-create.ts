@@ -125,3 +125,6 @@ try {
 } finally {
   await database.close();
 }
+// A one-shot command: once the app and the database are closed nothing of ours is left to wait for, so it ends here
+// rather than on whatever handle a library keeps (a CI run once saw this process linger after its work was done).
+process.exit(process.exitCode ?? 0);
