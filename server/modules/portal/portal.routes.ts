@@ -80,9 +80,13 @@ export async function portalRoutes(app: FastifyInstance, options: { publicBaseUr
       sendPdf(reply, await renderApplicantSlip(request.ctx, request.params.id, await claimFor(request.ctx, request.params.id), request.params.slip, options.publicBaseUrl)),
   );
 
-  /** The issued result of a dossier the account may read (the detail's check first: another's dossier is 404). */
-  const ownResult = async (ctx: FastifyRequest['ctx'], id: string) => {
+  /** The detail's check, for the routes that read or act on the dossier through another module: another's is 404. */
+  const assertOwnDossier = async (ctx: FastifyRequest['ctx'], id: string) => {
     await getApplicantDossier(ctx, id, await claimFor(ctx, id));
+  };
+  /** The issued result of a dossier the account may read. */
+  const ownResult = async (ctx: FastifyRequest['ctx'], id: string) => {
+    await assertOwnDossier(ctx, id);
     return getIssuedResultForApplicant(ctx, id, options.publicBaseUrl);
   };
 
@@ -135,7 +139,7 @@ export async function portalRoutes(app: FastifyInstance, options: { publicBaseUr
       },
     },
     async (request) => {
-      await getApplicantDossier(request.ctx, request.params.id, await claimFor(request.ctx, request.params.id));
+      await assertOwnDossier(request.ctx, request.params.id);
       return getRatingStateForOwner(request.ctx, request.params.id);
     },
   );
@@ -153,7 +157,7 @@ export async function portalRoutes(app: FastifyInstance, options: { publicBaseUr
       },
     },
     async (request, reply) => {
-      await getApplicantDossier(request.ctx, request.params.id, await claimFor(request.ctx, request.params.id));
+      await assertOwnDossier(request.ctx, request.params.id);
       return reply.status(201).send(await rateDossierAsOwner(request.ctx, request.params.id, request.body));
     },
   );
