@@ -47,6 +47,14 @@ describe('content inspection: a generator’s output', () => {
     const data = await pdfmakePdf();
     await expect(inspect(data, { chunk: 512 })).resolves.toEqual({ mediaType: 'application/pdf', size: data.length });
   });
+
+  it('a PNG whose first kilobyte happens to hold "<b " or "<p>" (as compressed pixels do, one image in ~1,400) is accepted', async () => {
+    for (const bytes of ['\x07<b \x91', '\xfe<P>\x00', '<a\x20']) {
+      const data = png(2, 2, [pngPrivateChunk(Buffer.from(bytes, 'latin1'))]);
+      await expect(inspect(data)).resolves.toEqual({ mediaType: 'image/png', size: data.length });
+    }
+    expect(await refusal(inspect(png(2, 2, [pngPrivateChunk(Buffer.from('<script src=//x>'))])))).toBe('FILE_CONTENT_AMBIGUOUS');
+  });
 });
 
 describe('content inspection: refused files', () => {
