@@ -1,20 +1,26 @@
-// Issue 11 item 3, the web side: the demo citizen opens an online procedure with an e-form from its page, signs in, starts
-// an application pre-filled from the account, types some answers and leaves; in a new browser context (another device)
-// resumes the draft with its answers kept, is refused a renamed .exe in the server's words, attaches real PDF and JPEG
-// files and submits; the receiving desk's officer reviews it (answers, files opened in the browser) and asks for a
-// supplement (Mẫu 02); the citizen completes it and submits again; the desk receives it and the dossier code appears on
-// both sides. Screens of the application page, the list of applications and the desk's review at 390 and 1280 px.
+// Issue 11, the whole online service in one journey: a new citizen registers, confirms the e-mail from the mail the server
+// sent by SMTP and signs in from an online procedure's page; starts an application pre-filled from the account, types
+// some answers and leaves; in a new browser context (another device) resumes the draft with its answers kept, is refused
+// a renamed .exe in the server's words, attaches real PDF and JPEG files and submits; the receiving desk's officer
+// reviews it (answers, files opened in the browser) and asks for a supplement (Mẫu 02); the citizen completes it and
+// submits again; the desk receives it and the dossier code appears on both sides. The ward's specialist and leader then
+// handle the dossier, the holder attaches the electronic result on the dossier page, the citizen downloads it from "my
+// dossiers", checks it on the public page its QR code names, the desk returns it, and the citizen rates the service.
+// Screens at 390 and 1280 px, each checked by axe.
 import path from 'node:path';
-import { expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../server/modules/demo-accounts';
-import { exe, jpeg, pdfmakePdf } from '../../server/platform/files/test/fixtures';
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
+import { exe, jpeg, pdf, pdfmakePdf } from '../../server/platform/files/test/fixtures';
+import { MailSink } from '../../server/test/mail-sink';
 import { chooseOption } from '../support/antd';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { attachScreenshot, horizontalOverflow, overflowingElements } from '../support/screens';
 import { apiLogin, openedDialog, watchConsole } from '../officer/dossier-support';
 
 const SHOTS = path.join('docs', 'screenshots', 'issue-11');
-const CITIZEN = 'citizen@example.vn';
+// A new account for every run: its e-mail and ID number are its own.
+const RUN = Date.now().toString(36);
+const CITIZEN = { name: 'Trần Thị Mai', email: `tran.thi.mai.${RUN}@example.vn`, password: 'Mat-khau-2026', idNumber: `0381${String(Date.now()).slice(-8)}` };
+const WARD_OFFICERS = ['chuyenvien.hacthanh', 'lanhdao.hacthanh', 'tiepnhan.hacthanh'];
 const DESK_OFFICER = 'tiepnhan.hacthanh';
 const DESK = 'Trung tâm Phục vụ hành chính công phường Hạc Thành';
 /** Đăng ký khai sinh: offered fully online with the demo e-form (catalog demo/online-services.json). */
@@ -41,10 +47,69 @@ async function screens(page: Page, testInfo: TestInfo, name: string): Promise<vo
 /** Signs in on the portal's own form (the page it was sent to from `next`). */
 async function portalSignIn(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/dang-nhap/);
-  await page.getByLabel('Thư điện tử hoặc số điện thoại').fill(CITIZEN);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+  await page.getByLabel('Thư điện tử hoặc số điện thoại').fill(CITIZEN.email);
+  await page.getByLabel('Mật khẩu').fill(CITIZEN.password);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
 }
+
+/** Registers the run's citizen on the portal and opens the confirmation link from the mail. */
+async function registerAndConfirm(page: Page): Promise<void> {
+  await page.goto('/dang-ky');
+  await page.getByLabel('Họ và tên').fill(CITIZEN.name);
+  await page.getByLabel('Thư điện tử').fill(CITIZEN.email);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(CITIZEN.password);
+  await page.getByLabel('Nhập lại mật khẩu').fill(CITIZEN.password);
+  await page.getByLabel('Số định danh cá nhân (số căn cước)').fill(CITIZEN.idNumber);
+  await page.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+  await expect(page.getByTestId('register-sent')).toContainText(CITIZEN.email);
+  const mail = await sink.waitFor((m) => m.to.includes(CITIZEN.email) && m.subject.startsWith('Xác nhận địa chỉ thư điện tử'), 60_000);
+  const link = new URL(/https?:\/\/\S+\/xac-nhan-email\?token=[\w-]+/.exec(mail.text)![0]);
+  // PUBLIC_BASE_URL names localhost; the journey stays on the address it was started with.
+  await page.goto(link.pathname + link.search);
+  await expect(page.getByTestId('email-confirmed')).toContainText(CITIZEN.email);
+}
+
+interface WardDossier {
+  state: string;
+  version: number;
+  resultDelivery: string;
+  allowedTransitions: Array<{ transition: string }>;
+}
+
+type Officers = Record<string, { request: APIRequestContext; csrf: string }>;
+
+/**
+ * The ward's officers move the dossier on, each taking the step their role allows (the specialist's proposal, the
+ * leader's approval, the result made ready), until `reached` names an officer; returns that officer.
+ */
+async function handleUntil(officers: Officers, id: string, reached: (login: string, o: Officers[string]) => Promise<boolean>): Promise<string> {
+  for (let round = 0; round < 10; round++) {
+    for (const [login, o] of Object.entries(officers)) if (await reached(login, o)) return login;
+    let moved = false;
+    for (const o of Object.values(officers)) {
+      const d = (await (await o.request.get(`/api/v1/dossiers/${id}`)).json()) as WardDossier;
+      const next = ['approve', 'result-ready', 'forward'].find((n) => d.allowedTransitions?.some((a) => a.transition === n));
+      if (!next) continue;
+      const res = await o.request.post(`/api/v1/dossiers/${id}/transitions`, {
+        headers: { 'x-csrf-token': o.csrf },
+        data: { transition: next, expectedVersion: d.version, note: null, attachments: [] },
+      });
+      expect(res.status(), `${next}: ${await res.text()}`).toBe(200);
+      moved = true;
+      break;
+    }
+    expect(moved, 'an officer of the ward can move the dossier on').toBe(true);
+  }
+  throw new Error('the ward did not reach the step');
+}
+
+/** Whether the officer may now issue the dossier's electronic result. */
+const mayIssueResult = (id: string) => async (_login: string, o: Officers[string]) =>
+  ((await (await o.request.get(`/api/v1/dossiers/${id}/result`)).json()) as { canAttach?: boolean }).canAttach === true;
+
+/** Whether the officer may now return the result to the applicant. */
+const mayReturn = (id: string) => async (_login: string, o: Officers[string]) =>
+  ((await (await o.request.get(`/api/v1/dossiers/${id}`)).json()) as WardDossier).allowedTransitions.some((a) => a.transition === 'return-result');
 
 /** Waits until the autosave has stored everything typed. */
 async function saved(page: Page): Promise<void> {
@@ -69,14 +134,21 @@ async function newCitizen(browser: Browser, problems: string[]): Promise<{ conte
   return { context, page };
 }
 
-test.setTimeout(600_000);
+const sink = new MailSink();
+test.beforeAll(async () => {
+  await sink.listen(Number(process.env.E2E_SMTP_PORT));
+});
+test.afterAll(async () => sink.close());
 
-test('a citizen applies online with an e-form across two devices; the desk asks for a supplement, then receives it', async ({ browser }, testInfo) => {
+test.setTimeout(900_000);
+
+test('a new citizen applies online across two devices, supplements, receives the e-result, verifies it and rates', async ({ browser }, testInfo) => {
   const problems: string[] = [];
 
-  // ---------------------------------------------------------------- device 1: from the procedure page, sign in, start
+  // ---------------------------------------------------------------- device 1: register, then from the procedure page
   const first = await newCitizen(browser, problems);
   let page = first.page;
+  await registerAndConfirm(page);
   await page.goto(`/thu-tuc/${PROCEDURE}`);
   await page.getByTestId('submit-online').click();
   await portalSignIn(page);
@@ -90,10 +162,14 @@ test('a citizen applies online with an e-form across two devices; the desk asks 
 
   // Pre-filled from the account: the applicant block and the e-form's requester.
   await expect(page.getByRole('heading', { level: 1, name: 'Thủ tục đăng ký khai sinh' })).toBeVisible();
-  await expect(field(page, 'applicant', 'name')).toHaveValue('Nguyễn Văn An');
-  await expect(field(page, 'answers', 'requesterName')).toHaveValue('Nguyễn Văn An');
-  await expect(field(page, 'answers', 'requesterIdNumber')).toHaveValue('038090001234');
-  await expect(field(page, 'answers', 'requesterPhone')).toHaveValue('0987654321');
+  await expect(field(page, 'applicant', 'name')).toHaveValue(CITIZEN.name);
+  await expect(field(page, 'answers', 'requesterName')).toHaveValue(CITIZEN.name);
+  await expect(field(page, 'answers', 'requesterIdNumber')).toHaveValue(CITIZEN.idNumber);
+  // The account has no phone number: the form asks for one.
+  await expect(field(page, 'answers', 'requesterPhone')).toHaveValue('');
+  await field(page, 'answers', 'requesterPhone').fill('0912345678');
+  // Nor an address.
+  await field(page, 'answers', 'requesterAddress').fill('Số 3 phố Trần Phú, phường Hạc Thành, tỉnh Thanh Hóa');
   // What is missing, as /missing says it.
   await expect(page.getByTestId('missing-list')).toContainText('Chưa đính kèm "Giấy chứng sinh');
 
@@ -185,7 +261,7 @@ test('a citizen applies online with an e-form across two devices; the desk asks 
   await desk.getByRole('menuitem', { name: 'Hồ sơ trực tuyến' }).click();
   await expect(desk).toHaveURL(/\/admin\/online-submissions$/);
   const row = desk.getByTestId('desk-queue').locator('tr').filter({ hasText: reference });
-  await expect(row).toContainText('Nguyễn Văn An');
+  await expect(row).toContainText(CITIZEN.name);
   await screens(desk, testInfo, 'online-submission-desk-queue');
   await row.getByTestId('queue-open').click();
   await expect(desk.getByRole('heading', { level: 1, name: `Hồ sơ trực tuyến ${reference}` })).toBeVisible();
@@ -247,6 +323,78 @@ test('a citizen applies online with an e-form across two devices; the desk asks 
   await expect(page.getByTestId('my-submissions')).toContainText(`Mã hồ sơ ${code}`);
   await screens(page, testInfo, 'online-submission-list-decided');
 
+  const dossierId = /\/admin\/dossiers\/([0-9a-f-]{36})$/.exec(desk.url())![1]!;
+
+  // ---------------------------------------------------------------- the ward handles it; the holder issues the e-result
+  const officers: Officers = {};
+  for (const login of WARD_OFFICERS) {
+    const context = await browser.newContext();
+    officers[login] = { request: context.request, csrf: await apiLogin(context.request, login) };
+  }
+  const holder = await handleUntil(officers, dossierId, mayIssueResult(dossierId));
+  const holderContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await apiLogin(holderContext.request, holder);
+  const holderPage = await holderContext.newPage();
+  watchConsole(holderPage, problems);
+  await holderPage.goto(`/admin/dossiers/${dossierId}`);
+  const panel = holderPage.getByTestId('result-panel');
+  await expect(panel.getByTestId('result-none')).toBeVisible();
+  const resultPdf = pdf({ streamData: Buffer.from(`BT /F1 12 Tf 72 770 Td (Trich luc khai sinh ${code}) Tj ET`, 'latin1') });
+  await panel.locator('input[type=file]').setInputFiles({ name: 'Trích lục khai sinh.pdf', mimeType: 'application/pdf', buffer: resultPdf });
+  await panel.getByTestId('result-submit').click();
+  await expect(panel.getByTestId('result-current')).toBeVisible();
+  await expect(panel.getByTestId('result-file')).toContainText('Trích lục khai sinh.pdf');
+
+  // ---------------------------------------------------------------- the citizen downloads it from "my dossiers"
+  await page.goto('/ho-so-cua-toi');
+  const card = page.getByTestId('my-dossier').filter({ hasText: code });
+  await expect(card).toBeVisible();
+  await screens(page, testInfo, 'journey-my-dossiers');
+  await card.getByTestId('my-dossier-link').click();
+  await expect(page).toHaveURL(new RegExp(`/ho-so-cua-toi/${dossierId}$`));
+  const eResult = page.getByTestId('my-dossier-result');
+  await expect(eResult).toContainText('Trích lục khai sinh.pdf');
+  const downloaded = await second.context.request.get((await eResult.getByTestId('download-result').getAttribute('href'))!);
+  expect(downloaded.status()).toBe(200);
+  expect(Buffer.compare(await downloaded.body(), resultPdf)).toBe(0);
+  const certificate = await second.context.request.get((await eResult.getByTestId('download-certificate').getAttribute('href'))!);
+  expect(certificate.headers()['content-type']).toBe('application/pdf');
+  await screens(page, testInfo, 'journey-my-dossier-result');
+
+  // The address the certificate's QR code holds: anyone can check the downloaded file against it.
+  const [verify] = await Promise.all([second.context.waitForEvent('page'), eResult.getByTestId('verify-result').click()]);
+  watchConsole(verify, problems);
+  await expect(verify).toHaveURL(/\/xac-thuc-ket-qua\/[A-Za-z0-9_-]{22}$/);
+  await expect(verify.getByTestId('verify-status')).toContainText('Còn hiệu lực');
+  await verify.locator('input[type=file]').setInputFiles({ name: 'trich-luc.pdf', mimeType: 'application/pdf', buffer: await downloaded.body() });
+  await expect(verify.getByTestId('verify-compare-result')).toContainText('Trùng khớp');
+  await screens(verify, testInfo, 'journey-verify-result');
+  await verify.close();
+
+  // ---------------------------------------------------------------- the desk returns it; the citizen rates the service
+  const returning = officers[await handleUntil(officers, dossierId, mayReturn(dossierId))]!;
+  const before = (await (await returning.request.get(`/api/v1/dossiers/${dossierId}`)).json()) as WardDossier;
+  const returned = await returning.request.post(`/api/v1/dossiers/${dossierId}/transitions`, {
+    headers: { 'x-csrf-token': returning.csrf },
+    data: { transition: 'return-result', expectedVersion: before.version, note: null, attachments: [], method: before.resultDelivery, receivedBy: CITIZEN.name },
+  });
+  expect(returned.status(), await returned.text()).toBe(200);
+
+  await page.bringToFront();
+  await page.reload();
+  const rating = page.getByTestId('my-dossier-rating');
+  await expect(rating).toBeVisible();
+  await rating.getByRole('group', { name: 'Mức độ hài lòng chung của ông/bà' }).getByText('Rất hài lòng', { exact: true }).click();
+  await rating.getByRole('group', { name: 'Thời gian giải quyết' }).getByText('Hài lòng', { exact: true }).click();
+  await rating.getByRole('group', { name: 'Thái độ, hướng dẫn của cán bộ' }).getByText('Rất hài lòng', { exact: true }).click();
+  await rating.getByRole('group', { name: 'Sự rõ ràng của thủ tục' }).getByText('Hài lòng', { exact: true }).click();
+  await rating.getByTestId('rating-submit').click();
+  await expect(rating.getByTestId('rating-outcome')).toContainText('Cảm ơn ông/bà đã đánh giá');
+  await page.reload();
+  await expect(page.getByTestId('my-dossier-rating').getByTestId('rating-outcome')).toBeVisible();
+  await screens(page, testInfo, 'journey-my-dossier-rated');
+
+  await holderContext.close();
   await deskContext.close();
   await second.context.close();
   expect(problems).toEqual([]);
