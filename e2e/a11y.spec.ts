@@ -20,6 +20,10 @@ interface DemoIds {
   citizenDossierId: string;
   /** A procedure offered online with an e-form (the demo's birth registration). */
   onlineProcedureId: string;
+  /** The demo citizen's application the ward's desk asked to complete (submissions demo seed). */
+  guidedSubmissionId: string;
+  /** The demo citizen's application awaiting the ward's desk (tiepnhan.hacthanh). */
+  awaitingSubmissionId: string;
 }
 
 /** One page (or one dialog on a page) to scan. */
@@ -77,6 +81,21 @@ const A11Y_PAGES: A11yPage[] = [
     ready: byTestId('start-submission'),
   },
   {
+    name: 'my-submission-guided',
+    route: '/ho-so-nop-truc-tuyen/:id',
+    path: (ids) => `/ho-so-nop-truc-tuyen/${ids.guidedSubmissionId}`,
+    as: 'citizen@example.vn',
+    ready: byTestId('guided-banner'),
+    screenshot: true,
+  },
+  // Results and ratings (issue 11): the public check of a result (an unknown token here; a valid one is scanned in
+  // e2e/officer/dossier-result.spec.ts), the desk's rating kiosk, a broken invitation link.
+  { name: 'verify-result-unknown', route: '/xac-thuc-ket-qua/:token', path: '/xac-thuc-ket-qua/AAAAAAAAAAAAAAAAAAAAAA', ready: byTestId('verify-not-found') },
+  { name: 'rating-kiosk', route: '/danh-gia', path: '/danh-gia', ready: byTestId('kiosk-find') },
+  { name: 'rating-link-invalid', route: '/danh-gia/loi-moi', path: '/danh-gia/loi-moi?token=khong-dung-lien-ket-nay-000000000000', ready: byTestId('rating-link-invalid') },
+  { name: 'confirm-email-failed', route: '/xac-nhan-email', path: '/xac-nhan-email?token=khong-dung-lien-ket-nay-000000000000', ready: byTestId('email-confirm-failed') },
+  { name: 'reset-password-no-link', route: '/dat-lai-mat-khau', path: '/dat-lai-mat-khau', ready: (p) => p.locator('form button[type=submit]') },
+  {
     name: 'my-dossier',
     route: '/ho-so-cua-toi/:id',
     path: (ids) => `/ho-so-cua-toi/${ids.citizenDossierId}`,
@@ -112,7 +131,22 @@ const A11Y_PAGES: A11yPage[] = [
   { name: 'dossier-queue', route: '/admin/dossiers', path: '/admin/dossiers', as: 'chuyenvien.stp', ready: byTestId('dossier-link'), screenshot: true },
   { name: 'dossier-queue-leader', route: '/admin/dossiers', path: '/admin/dossiers?queue=unit', as: 'lanhdao.stp', ready: byTestId('dossier-link') },
   { name: 'dossier-queue-desk', route: '/admin/dossiers', path: '/admin/dossiers?queue=unit', as: 'tiepnhan.tinh', ready: byTestId('dossier-link') },
-  { name: 'online-desk-queue', route: '/admin/online-submissions', path: '/admin/online-submissions', as: 'tiepnhan.hacthanh', ready: byTestId('desk-queue') },
+  {
+    name: 'online-desk-queue',
+    route: '/admin/online-submissions',
+    path: '/admin/online-submissions',
+    as: 'tiepnhan.hacthanh',
+    ready: (p) => p.getByTestId('desk-queue').locator('.ant-table-row').first(),
+  },
+  {
+    name: 'online-desk-review',
+    route: '/admin/online-submissions/:id',
+    path: (ids) => `/admin/online-submissions/${ids.awaitingSubmissionId}`,
+    as: 'tiepnhan.hacthanh',
+    ready: byTestId('answers'),
+    screenshot: true,
+  },
+  { name: 'ratings-summary', route: '/admin/ratings', path: '/admin/ratings', as: 'caicach.snv', ready: byTestId('ratings-period') },
   { name: 'intake', route: '/admin/dossiers/intake', path: '/admin/dossiers/intake', as: 'tiepnhan.tinh', ready: byTestId('desk-unit') },
   { name: 'dossier-detail', route: '/admin/dossiers/:id', path: (ids) => `/admin/dossiers/${ids.dossierId}`, as: 'chuyenvien.stp', ready: byTestId('detail-code') },
   {
@@ -187,7 +221,19 @@ async function findDemoIds(specialist: APIRequestContext, admin: APIRequestConte
   expect(mine.items.length, 'demo dossiers of citizen@example.vn').toBeGreaterThan(0);
   const online = (await (await citizen.get('/api/v1/catalog/procedures/1.001193')).json()) as { procedureId: string };
   expect(online.procedureId, 'the demo procedure 1.001193').toBeTruthy();
-  return { dossierId: dossier!.id, dossierCode: dossier!.code, procedureVersionId: published!.id, citizenDossierId: mine.items[0]!.id, onlineProcedureId: online.procedureId };
+  const applications = (await (await citizen.get('/api/v1/submissions')).json()) as { items: Array<{ id: string; state: string }> };
+  const guided = applications.items.find((a) => a.state === 'GUIDED');
+  const awaiting = applications.items.find((a) => a.state === 'SUBMITTED');
+  expect(guided && awaiting, "the demo citizen's applications (submissions demo seed)").toBeTruthy();
+  return {
+    dossierId: dossier!.id,
+    dossierCode: dossier!.code,
+    procedureVersionId: published!.id,
+    citizenDossierId: mine.items[0]!.id,
+    onlineProcedureId: online.procedureId,
+    guidedSubmissionId: guided!.id,
+    awaitingSubmissionId: awaiting!.id,
+  };
 }
 
 /** Waits for the page's data and for antd's spinners, skeletons and animations to finish. */

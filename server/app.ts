@@ -216,7 +216,12 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   return { app, host, systemCtx };
 }
 
-/** Runs each module's demo seed in dependency order (platform modules, calendar first; then the kernel). */
+/**
+ * Runs each module's demo seed in dependency order (platform modules, calendar first; then the kernel), then the demo
+ * data made through the API (it needs every module's data in place).
+ */
 export async function seedDemoData(built: App): Promise<void> {
-  for (const mod of [...platformModules, ...domainModules]) await mod.seedDemo?.(built.systemCtx(), built.host);
+  const modules = [...platformModules, ...domainModules];
+  for (const mod of modules) await mod.seedDemo?.(built.systemCtx(), built.host);
+  for (const mod of modules) await mod.seedDemoThroughApi?.(built.app, built.host);
 }

@@ -6,6 +6,7 @@ import { submissionMessages } from './submissions.messages';
 import { submissionNoticeTemplate } from './submissions.notify';
 import { submissionPolicies } from './submissions.policy';
 import { submissionRoutes } from './submissions.routes';
+import { seedSubmissionsDemo } from './submissions.seed';
 
 export { SUBMISSION_ACTIONS } from './submissions.policy';
 export { SUBMISSION_WORKFLOW, EDITABLE_STATES } from './submissions.workflow';
@@ -22,4 +23,5 @@ export const submissionsModule: ModuleManifest = {
   async routes(app: FastifyInstance, host: ModuleHost) {
     await submissionRoutes(app, { publicBaseUrl: host.config.publicBaseUrl, files: host.files, maxFileBytes: host.config.uploadLimitBytes });
   },
+  seedDemoThroughApi: (app, host) => seedSubmissionsDemo(app, host.clock),
 };

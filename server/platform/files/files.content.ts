@@ -17,24 +17,7 @@ const PDF_WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 // <p) are left out: compressed pixel data holds one of them plus a space or '>' in about one image in 1,400, and
 // refusing a citizen's genuine scan that often is worse than what they add (files are served with their own type,
 // nosniff and as attachments; every tag that loads or runs something is still here).
-const HTML_MARKERS = [
-  '<!doctype html',
-  '<html',
-  '<head',
-  '<script',
-  '<iframe',
-  '<h1',
-  '<div',
-  '<font',
-  '<table',
-  '<style',
-  '<title',
-  '<body',
-  '<br',
-  '<!--',
-  '<svg',
-  '<?php',
-];
+const HTML_MARKERS = ['<!doctype html', '<html', '<head', '<script', '<iframe', '<h1', '<div', '<font', '<table', '<style', '<title', '<body', '<br', '<!--', '<svg', '<?php'];
 
 /** What the inspector found: the recognised type and the byte count. */
 export interface InspectedContent {

@@ -48,4 +48,9 @@ export interface ModuleManifest {
   register?: (host: ModuleHost) => void | Promise<void>;
   /** Loads demo data when the module has none; must be idempotent. */
   seedDemo?: (ctx: Ctx, host: ModuleHost) => Promise<void>;
+  /**
+   * Demo data made the way its users make it, through the app's public API (`app.inject`), after every module's
+   * seedDemo; must be idempotent.
+   */
+  seedDemoThroughApi?: (app: FastifyInstance, host: ModuleHost) => Promise<void>;
 }

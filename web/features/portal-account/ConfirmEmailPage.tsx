@@ -82,5 +82,9 @@ export function ConfirmEmailPage() {
         />
       );
   }
-  return <AccountCard width={560}>{content}</AccountCard>;
+  return (
+    <AccountCard width={560} title={t('identity.account.confirmEmail.title')}>
+      {content}
+    </AccountCard>
+  );
 }

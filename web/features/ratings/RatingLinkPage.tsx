@@ -36,7 +36,10 @@ export function RatingLinkPage() {
         title={<h2 style={{ fontSize: 20, margin: 0 }}>{t('ratings.link.invalid')}</h2>}
         subTitle={
           <>
-            {t('ratings.link.invalidHint')} <Link to={KIOSK_PATH}>{t('ratings.link.toKiosk')}</Link>
+            {t('ratings.link.invalidHint')}{' '}
+            <Link to={KIOSK_PATH} style={{ textDecoration: 'underline' }}>
+              {t('ratings.link.toKiosk')}
+            </Link>
           </>
         }
         data-testid="rating-link-invalid"
