@@ -4,7 +4,7 @@
 // a renamed .exe in the server's words, attaches real PDF and JPEG files and submits; the receiving desk's officer
 // reviews it (answers, files opened in the browser) and asks for a supplement (Mẫu 02); the citizen completes it and
 // submits again; the desk receives it and the dossier code appears on both sides. The ward's specialist and leader then
-// handle the dossier, the holder attaches the electronic result on the dossier page, the citizen downloads it from "my
+// handle the dossier, the leader attaches the electronic result on the dossier page, the citizen downloads it from "my
 // dossiers", checks it on the public page its QR code names, the desk returns it, and the citizen rates the service.
 // Screens at 390 and 1280 px, each checked by axe.
 import path from 'node:path';
@@ -103,9 +103,9 @@ async function handleUntil(officers: Officers, id: string, reached: (login: stri
   throw new Error('the ward did not reach the step');
 }
 
-/** Whether the officer may now issue the dossier's electronic result. */
-const mayIssueResult = (id: string) => async (_login: string, o: Officers[string]) =>
-  ((await (await o.request.get(`/api/v1/dossiers/${id}/result`)).json()) as { canAttach?: boolean }).canAttach === true;
+/** Whether `who` may now issue the dossier's electronic result (as the dossier's holder). */
+const mayIssueResult = (id: string, who: string) => async (login: string, o: Officers[string]) =>
+  login === who && ((await (await o.request.get(`/api/v1/dossiers/${id}/result`)).json()) as { canAttach?: boolean }).canAttach === true;
 
 /** Whether the officer may now return the result to the applicant. */
 const mayReturn = (id: string) => async (_login: string, o: Officers[string]) =>
@@ -331,7 +331,8 @@ test('a new citizen applies online across two devices, supplements, receives the
     const context = await browser.newContext();
     officers[login] = { request: context.request, csrf: await apiLogin(context.request, login) };
   }
-  const holder = await handleUntil(officers, dossierId, mayIssueResult(dossierId));
+  // The specialist proposes the result; the leader, holding it for approval, attaches the e-result.
+  const holder = await handleUntil(officers, dossierId, mayIssueResult(dossierId, 'lanhdao.hacthanh'));
   const holderContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await apiLogin(holderContext.request, holder);
   const holderPage = await holderContext.newPage();
