@@ -135,7 +135,8 @@ export const dossiers = pgTable(
     applicantEmail: text('applicant_email'),
     applicantAddress: text('applicant_address'),
     /** The channels the applicant chose to be told on; null: every channel their contacts reach. */
-    applicantNotifyChannels: text('applicant_notify_channels').array().$type<NotificationChannel[]>(),
+    // jsonb rather than text[]: the bulk loaders (platform/db/bulk-insert) move arrays of rows, not arrays of arrays.
+    applicantNotifyChannels: jsonb('applicant_notify_channels').$type<NotificationChannel[]>(),
     /** Null when the applicant submitted in person. */
     submitter: jsonb('submitter').$type<SubmitterInfo>(),
     checklist: jsonb('checklist').$type<ChecklistItem[]>().notNull(),
@@ -228,7 +229,7 @@ export const dossiers = pgTable(
     check('dossiers_channel_ck', sql`${t.channel} in ('direct','online','post')`),
     check('dossiers_result_delivery_ck', sql`${t.resultDelivery} in ('desk','post','online')`),
     check('dossiers_applicant_kind_ck', sql`${t.applicantKind} in ('person','organisation')`),
-    check('dossiers_applicant_notify_channels_ck', sql`${t.applicantNotifyChannels} <@ array['email','sms','zalo']::text[]`),
+    check('dossiers_applicant_notify_channels_ck', sql`jsonb_typeof(${t.applicantNotifyChannels}) = 'array' and ${t.applicantNotifyChannels} <@ '["email","sms","zalo"]'::jsonb`),
     check('dossiers_status_code_ck', sql`${t.statusCode} between 1 and 10`),
     check(
       'dossiers_state_ck',
