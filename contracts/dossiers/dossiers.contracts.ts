@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PageQuerySchema, pageOf } from '../common/common.contracts';
 import { ChannelSchema, DOCUMENT_NAME_MAX, DurationUnitSchema } from '../catalog/catalog.contracts';
+import { NOTIFICATION_CHANNELS } from '../notifications/notifications.contracts';
 
 // Field messages below are i18n keys (translated by the server's error handler and by the web app).
 // Instants are ISO-8601 with the +07:00 offset (domain README §19.1). See docs/api-plan-dossiers.md.
@@ -64,6 +65,17 @@ export const ApplicantSchema = z
     phone: OptionalText(20).refine((v) => v === null || /^\+?[0-9 .-]{8,20}$/.test(v), 'dossiers.errors.phoneInvalid'),
     email: OptionalText(200).refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'dossiers.errors.emailInvalid'),
     address: OptionalText(500),
+    /**
+     * The channels the applicant wants to be told on (a portal account's choice, or what they told the desk); absent or
+     * null: every channel their contacts reach.
+     */
+    notifyChannels: z
+      .array(z.enum(NOTIFICATION_CHANNELS))
+      .min(1)
+      .max(NOTIFICATION_CHANNELS.length)
+      .refine((v) => new Set(v).size === v.length, 'dossiers.errors.notifyChannelsRepeated')
+      .nullable()
+      .optional(),
   })
   .superRefine((a, ctx) => {
     if (a.kind === 'person' && !PERSON_ID_PATTERN.test(a.idNumber)) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'dossiers.errors.idNumberPerson' });

@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../../test/test-app';
 import { auditEvents } from '../../platform/audit/audit.tables';
 import { notificationsOutbox } from '../../platform/notifications';
 import { dossierIntakeDecisions, dossiers, dossierSteps } from './dossiers.tables';
-import { DOSSIER_TEST_ENV, createDossierWorld, intakeBody, publishProcedure, receive, type DossierWorld } from './test/factories';
+import { DOSSIER_TEST_ENV, createDossierWorld, intakeBody, personId, publishProcedure, receive, step, type DossierWorld } from './test/factories';
 
 let t: TestApp;
 let w: DossierWorld;
@@ -16,6 +16,35 @@ afterAll(async () => t?.close());
 
 const countRows = async (table: typeof dossiers | typeof auditEvents | typeof dossierIntakeDecisions) =>
   (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+
+describe("the applicant's notification channels", () => {
+  it('tells the applicant only on the channels they chose, from intake through every later change', async () => {
+    t.clock.set('2026-03-02T02:00:00Z');
+    const applicant = { kind: 'person', name: 'Lê Thị Hoa', idNumber: personId(), phone: '0912345678', email: 'hoa.le@example.vn', address: null, notifyChannels: ['sms'] };
+    const d = await receive(w, { applicant });
+    const forwarded = await step(w.agents.reception, d, { transition: 'forward', note: null, attachments: [] });
+    expect(forwarded.state).toBe('PROCESSING');
+    const outbox = await t.database.db.select().from(notificationsOutbox).where(eq(notificationsOutbox.subjectId, d.id));
+    expect(outbox.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(outbox.map((o) => o.channel))).toEqual(new Set(['sms']));
+    const [row] = await t.database.db.select({ channels: dossiers.applicantNotifyChannels }).from(dossiers).where(eq(dossiers.id, d.id));
+    expect(row!.channels).toEqual(['sms']);
+  });
+
+  it('refuses an empty, unknown or repeated choice with a translated message, and records nothing', async () => {
+    const before = await countRows(dossiers);
+    for (const notifyChannels of [[], ['fax'], ['sms', 'sms']]) {
+      const res = await w.agents.reception.post('/api/v1/dossiers/intake', intakeBody(w, { applicant: { ...(intakeBody(w).applicant as object), notifyChannels } }));
+      expect(res.statusCode, JSON.stringify(notifyChannels)).toBe(400);
+    }
+    const repeated = await w.agents.reception.post(
+      '/api/v1/dossiers/intake',
+      intakeBody(w, { applicant: { ...(intakeBody(w).applicant as object), notifyChannels: ['sms', 'sms'] } }),
+    );
+    expect(JSON.stringify(repeated.json())).toContain('Mỗi kênh nhận thông báo chỉ chọn một lần.');
+    expect(await countRows(dossiers)).toBe(before);
+  });
+});
 
 describe('intake at the desk', () => {
   it('accepts a dossier: code, appointment from the calendar, first step, timeline, audit and outbox in one go', async () => {

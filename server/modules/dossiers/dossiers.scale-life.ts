@@ -180,6 +180,7 @@ class Life {
       applicantIdNumber: a.idNumber,
       applicantPhone: a.phone,
       applicantEmail: a.email,
+      applicantNotifyChannels: null,
       applicantAddress: a.address,
       submitter: c.submitter,
       checklist: c.checklist,

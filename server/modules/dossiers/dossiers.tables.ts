@@ -22,6 +22,7 @@ import { identityOrgUnits } from '../identity/identity.tables';
 import { catalogProcedureVersions } from '../catalog/catalog.tables';
 import { platformFiles } from '../../platform/files/files.tables';
 import type { Channel, DurationUnit, WorkflowRole } from '../../../contracts/catalog/catalog.contracts';
+import type { NotificationChannel } from '../../../contracts/notifications/notifications.contracts';
 import type {
   APPLICANT_KINDS,
   CLASSIFICATIONS,
@@ -133,6 +134,9 @@ export const dossiers = pgTable(
     applicantPhone: text('applicant_phone'),
     applicantEmail: text('applicant_email'),
     applicantAddress: text('applicant_address'),
+    /** The channels the applicant chose to be told on; null: every channel their contacts reach. */
+    // jsonb rather than text[]: the bulk loaders (platform/db/bulk-insert) move arrays of rows, not arrays of arrays.
+    applicantNotifyChannels: jsonb('applicant_notify_channels').$type<NotificationChannel[]>(),
     /** Null when the applicant submitted in person. */
     submitter: jsonb('submitter').$type<SubmitterInfo>(),
     checklist: jsonb('checklist').$type<ChecklistItem[]>().notNull(),
@@ -225,6 +229,7 @@ export const dossiers = pgTable(
     check('dossiers_channel_ck', sql`${t.channel} in ('direct','online','post')`),
     check('dossiers_result_delivery_ck', sql`${t.resultDelivery} in ('desk','post','online')`),
     check('dossiers_applicant_kind_ck', sql`${t.applicantKind} in ('person','organisation')`),
+    check('dossiers_applicant_notify_channels_ck', sql`jsonb_typeof(${t.applicantNotifyChannels}) = 'array' and ${t.applicantNotifyChannels} <@ '["email","sms","zalo"]'::jsonb`),
     check('dossiers_status_code_ck', sql`${t.statusCode} between 1 and 10`),
     check(
       'dossiers_state_ck',

@@ -48,7 +48,7 @@ export {
   type OrgUnitView,
   type OrgUnitRef,
 } from './org-units.repository';
-export { listUserNamesByIds, listOfficerContacts, listRoleHolderContacts, verifiedIdNumberOf } from './users.repository';
+export { listUserNamesByIds, listOfficerContacts, listRoleHolderContacts, verifiedIdNumberOf, notifyChannelsOf } from './users.repository';
 export { createFirstAdmin, hasSystemAdmin } from './use-cases/first-admin';
 /** The signed-in portal account's profile, with the applicant block application forms pre-fill (submissions). */
 export { getCitizenProfile } from './use-cases/citizen-profile';

@@ -198,6 +198,15 @@ export async function verifiedIdNumberOf(db: Queryable, userId: string): Promise
 }
 
 /**
+ * The channel a portal account chose to be told on (the profile's "notification channel"), as the list other modules
+ * hand the outbox; null for an account without a choice (or not a portal account): every channel then.
+ */
+export async function notifyChannelsOf(db: Queryable, userId: string): Promise<Array<'email' | 'sms' | 'zalo'> | null> {
+  const [row] = await db.select({ channel: identityUsers.notificationChannel, kind: identityUsers.kind }).from(identityUsers).where(eq(identityUsers.id, userId)).limit(1);
+  return row?.kind === 'citizen' && row.channel ? [row.channel] : null;
+}
+
+/**
  * Active officers holding `role` by a grant on one of `unitIds` itself (not on a unit above), with their e-mail, for
  * other modules that alert a unit's leaders.
  */

@@ -63,9 +63,10 @@ describe('the desk refuses', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    // The refusal reached the applicant by e-mail, SMS and Zalo through the outbox (the intake's own notice).
+    // The refusal reached the applicant through the outbox (the intake's own notice) on the channel the account chose
+    // in its profile (the factory's citizen: e-mail), not on every channel the application's contacts reach.
     const outbox = await t.database.db.select().from(notificationsOutbox).where(eq(notificationsOutbox.subjectId, refused.latestDecision!.id));
-    expect(outbox.map((o) => o.channel).sort()).toEqual(['email', 'sms', 'zalo']);
+    expect(outbox.map((o) => o.channel).sort()).toEqual(['email']);
     // Decided once: a second decision is refused.
     const again = await w.agents.reception.post(`/api/v1/submissions/desk/${s.id}/decision`, { version: refused.version, decision: 'accept' });
     expect(again.statusCode).toBe(409);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestAgent, type TestApp } from '../../test/test-app';
 import { auditEvents } from '../../platform/audit/audit.tables';
-import { notificationsOutbox, vnMobileNumber } from '../../platform/notifications';
+import { notificationsOutbox } from '../../platform/notifications';
 import { multipart, pdf, png, zip } from '../../platform/files/test/fixtures';
 import { DOSSIER_TEST_ENV, publishProcedure } from '../dossiers/test/factories';
 import type { AttachFilesResponse, DeskQueueResponse, SubmissionDetail } from '../../../contracts/submissions/submissions.contracts';
@@ -113,10 +113,8 @@ describe('an online application from draft to dossier', () => {
       .select()
       .from(notificationsOutbox)
       .where(and(eq(notificationsOutbox.subjectType, 'submission'), eq(notificationsOutbox.subjectId, draft.id)));
-    expect(submitNotice.map((n) => [n.channel, n.recipient, n.templateKey]).sort()).toEqual([
-      ['email', typed.email, 'submissions.applicant-update'],
-      ['sms', vnMobileNumber(typed.phone), 'submissions.applicant-update'],
-    ]);
+    // To the application's e-mail, on the channel the account chose (the factory's citizen: e-mail), not also by SMS.
+    expect(submitNotice.map((n) => [n.channel, n.recipient, n.templateKey]).sort()).toEqual([['email', typed.email, 'submissions.applicant-update']]);
     // Nothing more can be attached or changed while it waits for the desk.
     expect((await attach(w.citizenAgent, draft, 'd1', [{ name: 'x.pdf', content: pdf() }])).statusCode).toBe(409);
     expect((await w.citizenAgent.request('PATCH', `/api/v1/submissions/${draft.id}`, { version: sent.version, applicant: typed })).statusCode).toBe(409);
@@ -151,8 +149,9 @@ describe('an online application from draft to dossier', () => {
     expect(guided.latestDecision).toMatchObject({ kind: 'guide', missingItems: ['Bản sao giấy tờ tùy thân'], referenceNumber: expect.stringMatching(/^\d{2,}\/PBS-/) });
     const noticesOf = async (subjectId: string) =>
       (await t.database.db.select().from(notificationsOutbox).where(eq(notificationsOutbox.subjectId, subjectId))).map((n) => n.channel).sort();
-    // The applicant is told by e-mail and SMS, in the intake's own transaction (dossiers.notify.ts).
-    expect(await noticesOf(guided.latestDecision!.id)).toEqual(['email', 'sms', 'zalo']);
+    // The applicant is told in the intake's own transaction (dossiers.notify.ts), on the channel the account chose in
+    // its profile (the factory's citizen: e-mail) rather than on every channel the application's contacts reach.
+    expect(await noticesOf(guided.latestDecision!.id)).toEqual(['email']);
     // The desk's view links the desk's own routes.
     expect(guided.latestDecision!.slipUrl).toBe(`/api/v1/dossiers/intake-decisions/${guided.latestDecision!.id}/slip`);
     const decisionRow = await t.database.db.execute<{ channel: string; checklist: unknown }>(
@@ -198,7 +197,10 @@ describe('an online application from draft to dossier', () => {
     expect(dossier).toMatchObject({ channel: 'online', resultDelivery: 'online', receivedAt: '2026-03-03T09:00:00+07:00', dueAt: '2026-03-10T09:00:00+07:00' });
     expect(dossier.applicant).toMatchObject({ name: typed.name, idNumber: typed.idNumber });
     expect(dossier.checklist.map((c) => c.name)).toEqual(['Tờ khai theo mẫu', 'Bản sao giấy tờ tùy thân']);
-    expect(await noticesOf(dossier.id)).toEqual(['email', 'sms', 'zalo']);
+    // The dossier keeps the account's choice for every later message.
+    expect(await noticesOf(dossier.id)).toEqual(['email']);
+    const stored = await t.database.db.execute<{ channels: string[] }>(sql`select applicant_notify_channels as channels from dossiers where id = ${dossier.id}`);
+    expect(stored.rows[0]!.channels).toEqual(['email']);
 
     // The applicant sees the code and the appointment, and opens Mẫu 01.
     const done = await read(w.citizenAgent, draft.id);

@@ -2,7 +2,7 @@
 // outbox). The desk's decisions are told by the intake itself (dossiers.notify.ts: the code and appointment on
 // reception, the missing papers on a guide, the reasons on a refusal), in the transaction that records them; this
 // module tells what only it knows: that the application reached the desk.
-import { declareNotificationTemplate, enqueueNotifications } from '../../platform/notifications';
+import { declareNotificationTemplate, enqueueNotifications, type ChannelPreference } from '../../platform/notifications';
 import type { TxScope } from '../../platform/context/context';
 import { translate, type Locale } from '../../platform/i18n';
 import { toVnIso } from '../../platform/calendar';
@@ -34,11 +34,13 @@ export const submissionNoticeTemplate = declareNotificationTemplate<NoticeParams
 /** Queues the applicant's messages (e-mail, SMS, and Zalo once the template has a ZNS mapping) in the caller's transaction. */
 export async function notifySubmitted(
   scope: TxScope,
-  notice: NoticeParams & { submissionId: string; email: string | null; phone: string | null; locale: Locale; dedupe: string },
+  notice: NoticeParams & { submissionId: string; email: string | null; phone: string | null; channels: ChannelPreference | null; locale: Locale; dedupe: string },
 ): Promise<void> {
   const params: NoticeParams = { kind: notice.kind, reference: notice.reference, procedureName: notice.procedureName, unit: notice.unit, at: notice.at };
   await enqueueNotifications(scope, {
     to: { email: notice.email, phone: notice.phone },
+    // The account's chosen channel; every channel its contacts reach when it has none.
+    channels: notice.channels ?? 'all',
     template: 'submissions.applicant-update',
     params,
     locale: notice.locale,

@@ -219,6 +219,7 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
         applicantPhone: applicant.phone,
         applicantEmail: applicant.email,
         applicantAddress: applicant.address,
+        applicantNotifyChannels: applicant.notifyChannels ?? null,
         submitter: input.submitter
           ? {
               name: input.submitter.name,
@@ -281,6 +282,7 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
       due: dueAt,
       email: applicant.email,
       phone: applicant.phone,
+      channels: applicant.notifyChannels ?? 'all',
       dedupe: 'intake',
     });
     await scope.audit({
@@ -372,6 +374,7 @@ async function recordDecision(
       due: null,
       email: a.email,
       phone: a.phone,
+      channels: a.notifyChannels ?? 'all',
       dedupe: kind,
     });
     await scope.audit({

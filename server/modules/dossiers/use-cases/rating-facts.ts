@@ -30,6 +30,8 @@ export interface DossierRatingFacts {
   handledBy: string | null;
   applicantEmail: string | null;
   applicantPhone: string | null;
+  /** The channels the applicant chose to be told on; null: every channel their contacts reach. */
+  applicantNotifyChannels: Array<'email' | 'sms' | 'zalo'> | null;
 }
 
 /** Transitions whose actor made the result (the first two end handling with status 9, the last returns it at once). */
@@ -58,6 +60,7 @@ async function factsOf(db: Queryable, row: DossierRow): Promise<DossierRatingFac
     handledBy: act?.actorId ?? null,
     applicantEmail: row.applicantEmail,
     applicantPhone: row.applicantPhone,
+    applicantNotifyChannels: row.applicantNotifyChannels,
   };
 }
 

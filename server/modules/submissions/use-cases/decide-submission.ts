@@ -8,6 +8,7 @@ import { ApplicantSchema } from '../../../../contracts/dossiers/dossiers.contrac
 import type { DeskDecisionRequest } from '../../../../contracts/submissions/submissions.contracts';
 import type { ProcedureVersionView } from '../../catalog';
 import { intakeDossier } from '../../dossiers';
+import { notifyChannelsOf } from '../../identity';
 import { SUBMISSION_ACTIONS } from '../submissions.policy';
 import { countByRequirement, insertEvent, listFiles, updateSubmission, type SubmissionRow } from '../submissions.repository';
 import { checklistFromFiles } from '../submissions.requirements';
@@ -50,7 +51,8 @@ export async function decideSubmission(ctx: Ctx, id: string, input: DeskDecision
     procedureCode: row.procedureCode,
     receivingUnitId: row.receivingUnitId,
     channel: 'online' as const,
-    applicant: parsed.data,
+    // The dossier's messages go where the account asked to be told (its profile's channel), from intake to result.
+    applicant: { ...parsed.data, notifyChannels: await notifyChannelsOf(ctx.db, row.accountId) },
     checklist: checklistFor(submitted, inForce ?? submitted, counts),
     conditions: row.conditions,
     note: input.note,

@@ -3,7 +3,7 @@ import { withTransaction, type Ctx } from '../../../platform/context/context';
 import { AppError } from '../../../platform/errors';
 import { toVnIso } from '../../../platform/calendar';
 import type { SubmitSubmissionRequest, WithdrawSubmissionRequest } from '../../../../contracts/submissions/submissions.contracts';
-import { cachedOrgUnitRefs } from '../../identity';
+import { cachedOrgUnitRefs, notifyChannelsOf } from '../../identity';
 import { notifySubmitted } from '../submissions.notify';
 import { insertEvent, listFiles, lockSubmission, markFilesSubmitted, nextReference, updateSubmission, type SubmissionRow } from '../submissions.repository';
 import { allows, SUBMISSION_WORKFLOW } from '../submissions.workflow';
@@ -77,6 +77,7 @@ export async function submitSubmission(ctx: Ctx, id: string, input: SubmitSubmis
       at: toVnIso(now),
       email: a.applicant.email,
       phone: a.applicant.phone,
+      channels: await notifyChannelsOf(scope.tx, row.accountId),
       locale: ctx.locale,
       dedupe: `submit:${updated.version}`,
     });

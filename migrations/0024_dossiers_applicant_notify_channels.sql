@@ -1,0 +1,2 @@
+ALTER TABLE "dossiers" ADD COLUMN "applicant_notify_channels" jsonb;--> statement-breakpoint
+ALTER TABLE "dossiers" ADD CONSTRAINT "dossiers_applicant_notify_channels_ck" CHECK (jsonb_typeof("dossiers"."applicant_notify_channels") = 'array' and "dossiers"."applicant_notify_channels" <@ '["email","sms","zalo"]'::jsonb);
