@@ -46,6 +46,7 @@ test('a citizen rates a returned dossier at the kiosk; the link then shows the r
     procedure: { code: string };
     receivingUnit: { id: string };
     checklist: Array<{ name: string; originals: number; certifiedCopies: number; copies: number }>;
+    duration: { amount: number; unit: string; source: string };
   };
   const email = `danh.gia.${Date.now().toString(36)}@example.vn`;
   const intake = await desk.request.post('/api/v1/dossiers/intake', {
@@ -59,6 +60,8 @@ test('a citizen rates a returned dossier at the kiosk; the link then shows the r
       applicant: { kind: 'person', name: 'Lê Thị Hoa', idNumber: `0381${String(Date.now()).slice(-8)}`, phone: '0912345678', email, address: 'Phường Hạc Thành' },
       checklist: model.checklist.map((c) => ({ name: c.name, originals: c.originals, certifiedCopies: c.certifiedCopies, copies: c.copies })),
       feeVnd: 0,
+      // A procedure whose time the catalog cannot read for this channel takes the one its officer stated.
+      ...(model.duration.source === 'catalog' ? {} : { duration: { amount: model.duration.amount, unit: model.duration.unit } }),
     },
   });
   expect(intake.status(), await intake.text()).toBe(201);
