@@ -94,6 +94,7 @@ const A11Y_PAGES: A11yPage[] = [
   { name: 'rating-kiosk', route: '/danh-gia', path: '/danh-gia', ready: byTestId('kiosk-find') },
   { name: 'rating-link-invalid', route: '/danh-gia/loi-moi', path: '/danh-gia/loi-moi?token=khong-dung-lien-ket-nay-000000000000', ready: byTestId('rating-link-invalid') },
   { name: 'confirm-email-failed', route: '/xac-nhan-email', path: '/xac-nhan-email?token=khong-dung-lien-ket-nay-000000000000', ready: byTestId('email-confirm-failed') },
+  { name: 'confirm-phone', route: '/xac-nhan-so-dien-thoai', path: '/xac-nhan-so-dien-thoai?phone=0912345678', ready: (p) => p.locator('form button[type=submit]') },
   { name: 'reset-password-no-link', route: '/dat-lai-mat-khau', path: '/dat-lai-mat-khau', ready: (p) => p.locator('form button[type=submit]') },
   {
     name: 'my-dossier',
