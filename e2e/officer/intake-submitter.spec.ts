@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { attachScreenshot } from '../support/screens';
 import { apiLogin, watchConsole } from './dossier-support';
 
-test('the desk records who submits for the applicant, and the receipt (Mẫu 01) prints the authorised person', async ({ page }, testInfo) => {
+test('the desk records who submits for the applicant and how they want to be told; the receipt (Mẫu 01) prints the authorised person', async ({ page, browser }, testInfo) => {
   const problems: string[] = [];
   watchConsole(page, problems);
   await apiLogin(page.request, 'tiepnhan.tinh');
@@ -17,6 +17,12 @@ test('the desk records who submits for the applicant, and the receipt (Mẫu 01)
   await expect(page.getByTestId('procedure-info')).toContainText(/Lý lịch tư pháp/);
   await page.getByLabel('Họ và tên').fill('Lê Thị Ủy Quyền');
   await page.getByLabel('Số định danh cá nhân (12 chữ số)').fill('038085002222');
+  // The applicant wants SMS only (D32): the e-mail given is kept on the dossier but gets no messages.
+  const phone = `09${String(Date.now()).slice(-8)}`;
+  const email = `uy.quyen.${Date.now().toString(36)}@example.vn`;
+  await page.getByRole('textbox', { name: 'Số điện thoại', exact: true }).fill(phone);
+  await page.getByRole('textbox', { name: 'Thư điện tử', exact: true }).fill(email);
+  await page.getByTestId('applicant-notify-channels').getByRole('checkbox', { name: 'SMS' }).check();
   // The checklist is drawn again when the procedure's details arrive; a click in between is lost (seen on a loaded CI
   // machine), so the check is retried until it holds (check() leaves a ticked box alone).
   await expect(async () => {
@@ -41,5 +47,14 @@ test('the desk records who submits for the applicant, and the receipt (Mẫu 01)
   const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   expect(text).toContain('Người được ủy quyền: Phạm Văn Nộp Thay; Số định danh cá nhân: 038085003333');
   expect(text).toContain('Giấy tờ ủy quyền: Giấy ủy quyền số 12/GUQ ngày 20/11/2026');
+
+  // The reception notice went by SMS only, to the number given (the outbox, as the administrator reads it).
+  const admin = (await browser.newContext()).request;
+  await apiLogin(admin, 'admin');
+  const byPhone = (await (await admin.get('/api/v1/notifications/outbox', { params: { q: phone } })).json()) as { items: Array<{ channel: string }> };
+  expect(byPhone.items.length).toBeGreaterThan(0);
+  expect(new Set(byPhone.items.map((i) => i.channel))).toEqual(new Set(['sms']));
+  const byEmail = (await (await admin.get('/api/v1/notifications/outbox', { params: { q: email } })).json()) as { items: unknown[] };
+  expect(byEmail.items).toEqual([]);
   expect(problems).toEqual([]);
 });

@@ -1,7 +1,8 @@
-import { Col, Form, Input, Radio, Row } from 'antd';
+import { Checkbox, Col, Form, Input, Radio, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PERSON_ID_PATTERN, TAX_CODE_PATTERN } from './dossiers.types';
 import type { IntakeFormValues } from './intake-form';
+import { NOTIFICATION_CHANNELS } from '../../../contracts/notifications/notifications.contracts';
 
 const PHONE_PATTERN = /^\+?[0-9 .-]{8,20}$/;
 
@@ -67,6 +68,10 @@ export function ApplicantFields() {
       </Row>
       <Form.Item name={['applicant', 'address']} label={t('dossiers.intake.address')}>
         <Input autoComplete="off" maxLength={500} />
+      </Form.Item>
+      {/* D32: the applicant's choice travels with the dossier to every later message. */}
+      <Form.Item name={['applicant', 'notifyChannels']} label={t('dossiers.intake.notifyChannels')} extra={t('dossiers.intake.notifyChannelsHelp')}>
+        <Checkbox.Group options={NOTIFICATION_CHANNELS.map((c) => ({ value: c, label: t(`notifications.channels.${c}`) }))} data-testid="applicant-notify-channels" />
       </Form.Item>
     </>
   );

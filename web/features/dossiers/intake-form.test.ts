@@ -75,13 +75,19 @@ describe('toIntakeRequest', () => {
   it('sends only ticked documents, trims the applicant and leaves the duration out unless asked', () => {
     const req = toIntakeRequest('1.004837', values(), 'accept', false);
     expect(req.checklist).toEqual([{ name: 'Tờ khai', originals: 1, certifiedCopies: 0, copies: 0 }]);
-    expect(req.applicant).toEqual({ kind: 'person', name: 'Nguyễn Văn An', idNumber: '038090001234', phone: null, email: 'an@example.vn', address: null });
+    expect(req.applicant).toEqual({ kind: 'person', name: 'Nguyễn Văn An', idNumber: '038090001234', phone: null, email: 'an@example.vn', address: null, notifyChannels: null });
     expect(req.duration).toBeUndefined();
     expect(req.decision).toBe('accept');
     // Each decision sends only its own fields: an accept carries no missing items nor reasons (issue 8 item 12).
     expect(req).not.toHaveProperty('missingItems');
     expect(req).not.toHaveProperty('reasons');
     expect(toIntakeRequest('X', values(), 'accept', true).duration).toEqual({ amount: 5, unit: 'working-days' });
+  });
+
+  it("sends the applicant's notification channels when some are ticked, none (every channel) otherwise", () => {
+    const applicant = values().applicant;
+    expect(toIntakeRequest('X', values({ applicant: { ...applicant, notifyChannels: ['sms', 'zalo'] } }), 'accept', false).applicant.notifyChannels).toEqual(['sms', 'zalo']);
+    expect(toIntakeRequest('X', values({ applicant: { ...applicant, notifyChannels: [] } }), 'accept', false).applicant.notifyChannels).toBeNull();
   });
 
   it('sends the certified copies counted at the desk, and how the fee was paid only when one was taken', () => {

@@ -1,3 +1,4 @@
+import type { NotificationChannel } from '../../../contracts/notifications/notifications.contracts';
 import type { Channel, DocumentGroupKind, DurationUnit, Fee, ProcessingTime, PublicProcedure } from '../catalog/catalog.types';
 import type { FeePaymentMethod, IntakeRequest, ResultDelivery } from './dossiers.types';
 import { lines } from './dossiers.format';
@@ -27,6 +28,8 @@ export interface IntakeFormValues {
     phone?: string;
     email?: string;
     address?: string;
+    /** The channels the applicant wants to be told on; none ticked: every channel (D32). */
+    notifyChannels?: NotificationChannel[];
   };
   /** Someone handing the dossier in for the applicant under an authorisation (Mẫu 01's authorised-person block). */
   submitter?: {
@@ -174,6 +177,7 @@ export function toIntakeRequest<D extends IntakeRequest['decision']>(
       phone: blank(a.phone) ?? null,
       email: blank(a.email) ?? null,
       address: blank(a.address) ?? null,
+      notifyChannels: a.notifyChannels?.length ? a.notifyChannels : null,
     },
     checklist: (values.checklist ?? [])
       .filter((r) => r.included && applies(r, values.conditions ?? []))
