@@ -50,8 +50,8 @@ export interface ApplicantNotice {
   due: Date | null;
   email: string | null;
   phone: string | null;
-  /** The channels the applicant chose (citizen accounts); every channel by default. */
-  channels?: ChannelPreference;
+  /** The channels the applicant chose (the dossier's `applicantNotifyChannels`); absent or null: every channel. */
+  channels?: ChannelPreference | null;
   /** The applicant's language (default vi). */
   locale?: Locale;
   /** Makes the message unique (e.g. the dossier version after the change). */
@@ -163,7 +163,7 @@ export async function notifyApplicant(scope: TxScope, notice: ApplicantNotice): 
   const params = noticeParams(notice);
   await enqueueNotifications(scope, {
     to: { email: notice.email, phone: notice.phone },
-    channels: notice.channels ?? 'all',
+    channels: notice.channels,
     template: 'dossiers.applicant-update',
     params,
     ...(notice.locale ? { locale: notice.locale } : {}),

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, exists, inArray, like, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { NotificationChannel } from '../../../contracts/notifications/notifications.contracts';
 import { sqlIsWithin } from '../../platform/access';
 import type { Queryable } from '../../platform/db/database';
 import { identityOrgUnits, identityRoleGrants, identityUsers } from './identity.tables';
@@ -201,7 +202,7 @@ export async function verifiedIdNumberOf(db: Queryable, userId: string): Promise
  * The channel a portal account chose to be told on (the profile's "notification channel"), as the list other modules
  * hand the outbox; null for an account without a choice (or not a portal account): every channel then.
  */
-export async function notifyChannelsOf(db: Queryable, userId: string): Promise<Array<'email' | 'sms' | 'zalo'> | null> {
+export async function notifyChannelsOf(db: Queryable, userId: string): Promise<NotificationChannel[] | null> {
   const [row] = await db.select({ channel: identityUsers.notificationChannel, kind: identityUsers.kind }).from(identityUsers).where(eq(identityUsers.id, userId)).limit(1);
   return row?.kind === 'citizen' && row.channel ? [row.channel] : null;
 }

@@ -40,7 +40,7 @@ export async function notifySubmitted(
   await enqueueNotifications(scope, {
     to: { email: notice.email, phone: notice.phone },
     // The account's chosen channel; every channel its contacts reach when it has none.
-    channels: notice.channels ?? 'all',
+    channels: notice.channels,
     template: 'submissions.applicant-update',
     params,
     locale: notice.locale,

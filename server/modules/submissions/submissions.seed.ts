@@ -2,6 +2,7 @@
 // public API, signed in, with CSRF tokens, uploads checked by content and the desk's decision. A fresh demo then shows
 // the citizen a draft to resume and an application the desk asked to complete, and the desk one to review.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { vnDateOf } from '../../platform/calendar';
 import type { Clock } from '../../platform/context/context';
 import { DEMO_PASSWORD } from '../demo-accounts';
 
@@ -70,9 +71,6 @@ async function attach(app: FastifyInstance, s: Session, id: string, key: string,
   expectStatus(res, 201, `upload ${key}`);
 }
 
-/** A day `daysAgo` before `now` in Vietnam (UTC+7), as yyyy-MM-dd. */
-const vnDayBefore = (now: Date, daysAgo: number) => new Date(now.getTime() + 7 * 3_600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
-
 interface Draft {
   id: string;
   version: number;
@@ -103,7 +101,7 @@ export async function seedSubmissionsDemo(app: FastifyInstance, clock: Clock): P
     requesterAddress: 'Số 12 phố Lê Lợi, phường Hạc Thành, tỉnh Thanh Hóa',
     childName: name,
     childSex: sex,
-    childBirthDate: vnDayBefore(now, daysAgo),
+    childBirthDate: vnDateOf(new Date(now.getTime() - daysAgo * 86_400_000)),
     childBirthPlace: 'Bệnh viện Đa khoa tỉnh Thanh Hóa, phường Hạc Thành',
     childEthnicity: 'kinh',
     childNationality: 'Việt Nam',

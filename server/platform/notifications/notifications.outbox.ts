@@ -135,8 +135,8 @@ export type ChannelPreference = 'all' | readonly NotificationChannel[];
 /** One message to a person on the channels they accept: the same template rendered for each channel. */
 export interface NotificationRequest extends Omit<NotificationMessage, 'channel' | 'recipient'> {
   to: NotificationContacts;
-  /** Default 'all'. */
-  channels?: ChannelPreference;
+  /** Absent or null: 'all' (a recipient who chose nothing is reached on every channel). */
+  channels?: ChannelPreference | null;
 }
 
 const ALL_CHANNELS: readonly NotificationChannel[] = ['email', 'sms', 'zalo'];
@@ -157,7 +157,8 @@ export async function enqueueNotifications(
   scope: TxScope,
   request: NotificationRequest,
 ): Promise<Array<{ channel: NotificationChannel; id: string; status: 'pending' | 'skipped' }>> {
-  const { to, channels = 'all', dedupeKey, ...message } = request;
+  const { to, dedupeKey, ...message } = request;
+  const channels = request.channels ?? 'all';
   if (channels !== 'all' && channels.some((c) => !ALL_CHANNELS.includes(c))) throw new Error(`unknown notification channel in ${JSON.stringify(channels)}`);
   const possible = ALL_CHANNELS.filter((c) => contactFor(to, c) !== null && (c !== 'zalo' || hasZaloMapping(message.template)));
   const preferred = channels === 'all' ? possible : channels.filter((c) => possible.includes(c));

@@ -282,7 +282,7 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
       due: dueAt,
       email: applicant.email,
       phone: applicant.phone,
-      channels: applicant.notifyChannels ?? 'all',
+      channels: applicant.notifyChannels,
       dedupe: 'intake',
     });
     await scope.audit({
@@ -374,7 +374,7 @@ async function recordDecision(
       due: null,
       email: a.email,
       phone: a.phone,
-      channels: a.notifyChannels ?? 'all',
+      channels: a.notifyChannels,
       dedupe: kind,
     });
     await scope.audit({

@@ -65,7 +65,7 @@ export async function issueApology(ctx: Ctx, id: string, req: ApologyRequest): P
       due: newDue,
       email: row.applicantEmail,
       phone: row.applicantPhone,
-      channels: row.applicantNotifyChannels ?? 'all',
+      channels: row.applicantNotifyChannels,
       dedupe: 'apology',
     });
     await scope.audit({

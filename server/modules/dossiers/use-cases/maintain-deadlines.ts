@@ -277,7 +277,7 @@ async function applyRecomputedDue(
         due: updated.extendedDueAt ?? updated.dueAt,
         email: row.applicantEmail,
         phone: row.applicantPhone,
-        channels: row.applicantNotifyChannels ?? 'all',
+        channels: row.applicantNotifyChannels,
         dedupe: `calendar-change:${event.revision}`,
       });
       await scope.audit({

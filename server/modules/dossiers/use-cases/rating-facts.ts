@@ -1,6 +1,7 @@
 // What the ratings module needs to know of a dossier (domain README §3.1 step 8: the applicant rates the service once
 // the dossier ended): who received and handled it, where, for which procedure, and whether it has ended. The ID
 // number that proves a kiosk caller holds the receipt is compared here, so it never leaves this module.
+import type { NotificationChannel } from '../../../../contracts/notifications/notifications.contracts';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../../platform/db/database';
@@ -31,7 +32,7 @@ export interface DossierRatingFacts {
   applicantEmail: string | null;
   applicantPhone: string | null;
   /** The channels the applicant chose to be told on; null: every channel their contacts reach. */
-  applicantNotifyChannels: Array<'email' | 'sms' | 'zalo'> | null;
+  applicantNotifyChannels: NotificationChannel[] | null;
 }
 
 /** Transitions whose actor made the result (the first two end handling with status 9, the last returns it at once). */

@@ -452,7 +452,7 @@ async function applyTransition(ctx: Ctx, loaded: Loaded, req: TransitionRequest,
         due: updated.extendedDueAt ?? updated.dueAt,
         email: row.applicantEmail,
         phone: row.applicantPhone,
-        channels: row.applicantNotifyChannels ?? 'all',
+        channels: row.applicantNotifyChannels,
         dedupe: `${req.transition}:${updated.version}`,
       });
     }

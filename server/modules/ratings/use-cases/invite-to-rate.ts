@@ -37,7 +37,7 @@ export async function inviteToRate(ctx: Ctx, event: Pick<DossierEndedEvent, 'dos
     };
     const rows = await enqueueNotifications(scope, {
       to: { email: facts.applicantEmail, phone: facts.applicantPhone },
-      channels: facts.applicantNotifyChannels ?? 'all',
+      channels: facts.applicantNotifyChannels,
       template: 'ratings.invitation',
       params,
       subjectType: 'dossier',
