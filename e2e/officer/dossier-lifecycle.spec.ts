@@ -122,11 +122,17 @@ test('a dossier from the desk to the citizen: keyboard intake, receipt, hand-ove
     await expect(desk.getByLabel('Số điện thoại')).toBeFocused();
     await kb.type('0912345678');
     await kb.press('Tab');
-    await expect(desk.getByLabel('Thư điện tử')).toBeFocused();
+    await expect(desk.getByRole('textbox', { name: 'Thư điện tử' })).toBeFocused();
     await kb.type('hanhtrinh@example.vn');
     await kb.press('Tab');
     await expect(desk.getByLabel('Địa chỉ')).toBeFocused();
     await kb.type('12 Lê Lợi, phường Hạc Thành, tỉnh Thanh Hóa');
+    // How the applicant wants to be told (D32): each channel is a tab stop ticked with Space; leaving all unticked means every channel.
+    const channels = desk.getByTestId('applicant-notify-channels');
+    for (const name of ['Thư điện tử', 'SMS', 'Zalo']) {
+      await kb.press('Tab');
+      await expect(channels.getByRole('checkbox', { name })).toBeFocused();
+    }
 
     // Checklist: Space ticks each document; Tab passes its originals, certified copies and copies (Mẫu 01's columns).
     for (let i = 0; i < documents.length; i++) {
