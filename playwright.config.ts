@@ -18,11 +18,51 @@ if (!process.env.E2E_PORT) {
   process.env.E2E_SMTP_PORT = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim();
   // The national e-ID for single sign-on: a test OpenID Connect provider started beside the server (webServer below).
   process.env.E2E_OIDC_PORT = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim();
+  // The accessibility scans run beside the journeys on a server of their own (see projects below); its e-mail goes to
+  // a port nobody listens on, so no journey's mailbox ever receives it.
+  process.env.E2E_A11Y_PORT = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim();
+  process.env.E2E_A11Y_SMTP_PORT = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim();
 }
 process.env.E2E_DATA_DIR ??= path.join('.tmp', `e2e-data-${Date.now()}`);
+process.env.E2E_A11Y_DATA_DIR ??= `${process.env.E2E_DATA_DIR}-a11y`;
 const port = Number(process.env.E2E_PORT);
-const dataDir = process.env.E2E_DATA_DIR;
+const a11yPort = Number(process.env.E2E_A11Y_PORT);
 const oidcPort = Number(process.env.E2E_OIDC_PORT);
+
+/** The real app (API + built web) on a fresh embedded database with demo data. */
+function appServer(server: { port: number; dataDir: string; smtpPort: string | undefined }) {
+  return {
+    // A fresh folder each run, removed first in case a previous run used the same name; demo data is seeded at start.
+    command: `node -e "require('fs').rmSync(process.env.MOTCUA_DATA_DIR,{recursive:true,force:true})" && node scripts/ensure-web-build.mjs && node --import tsx server/main.ts`,
+    url: `http://127.0.0.1:${server.port}/health`,
+    // DATABASE_URL is blanked so journeys always run on a fresh embedded database, even in the PostgreSQL CI pass.
+    // The lifecycle journey lets working days pass on the adjustable clock; sessions follow that clock, hence long limits.
+    env: {
+      MOTCUA_DATA_DIR: server.dataDir,
+      PORT: String(server.port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      MOTCUA_SEED_DEMO: 'true',
+      DATABASE_URL: '',
+      MOTCUA_ADJUSTABLE_CLOCK: 'true',
+      SESSION_IDLE_MINUTES: '100000',
+      SESSION_ABSOLUTE_HOURS: '10000',
+      // Real SMTP without TLS to 127.0.0.1; while no journey listens, deliveries fail and wait for their retry.
+      SMTP_URL: `smtp://127.0.0.1:${server.smtpPort}?tls=off`,
+      MAIL_FROM: 'Cổng dịch vụ công (e2e) <noreply@motcua.test>',
+      // Single sign-on with the test e-ID provider; the callback on the address the browser uses (its state cookie).
+      ...testOidcEnv({
+        issuer: `http://127.0.0.1:${oidcPort}`,
+        ...E2E_OIDC_CLIENT,
+        redirectUri: `http://127.0.0.1:${server.port}/api/v1/identity/citizen/sso/callback`,
+      }),
+    },
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+  };
+}
 
 /** Journeys run against the real app (API + built web) on a fresh embedded database with demo data. */
 export default defineConfig({
@@ -31,7 +71,9 @@ export default defineConfig({
   timeout: 300_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two lanes, each on its own server and one test at a time: the journeys (which share their server's clock and data)
+  // and the read-only accessibility scans, so the scans no longer add their length to the run.
+  workers: 2,
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['html', { outputFolder: 'playwright-report', open: 'never' }]],
@@ -47,7 +89,10 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    { name: 'chromium', testIgnore: /a11y\.spec\.ts$/, workers: 1, use: { ...devices['Desktop Chrome'] } },
+    { name: 'a11y', testMatch: /a11y\.spec\.ts$/, workers: 1, use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${a11yPort}` } },
+  ],
   webServer: [
     {
       command: 'node --import tsx e2e/support/oidc-provider-server.ts',
@@ -58,36 +103,8 @@ export default defineConfig({
       stdout: 'pipe',
       stderr: 'pipe',
     },
-    {
-      // A fresh folder each run, removed first in case a previous run used the same name; demo data is seeded at start.
-      command: `node -e "require('fs').rmSync(process.env.MOTCUA_DATA_DIR,{recursive:true,force:true})" && node scripts/ensure-web-build.mjs && node --import tsx server/main.ts`,
-      url: `http://127.0.0.1:${port}/health`,
-      // DATABASE_URL is blanked so journeys always run on a fresh embedded database, even in the PostgreSQL CI pass.
-      // The lifecycle journey lets working days pass on the adjustable clock; sessions follow that clock, hence long limits.
-      env: {
-        MOTCUA_DATA_DIR: dataDir,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        MOTCUA_SEED_DEMO: 'true',
-        DATABASE_URL: '',
-        MOTCUA_ADJUSTABLE_CLOCK: 'true',
-        SESSION_IDLE_MINUTES: '100000',
-        SESSION_ABSOLUTE_HOURS: '10000',
-        // Real SMTP without TLS to 127.0.0.1; while no journey listens, deliveries fail and wait for their retry.
-        SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}?tls=off`,
-        MAIL_FROM: 'Cổng dịch vụ công (e2e) <noreply@motcua.test>',
-        // Single sign-on with the test e-ID provider; the callback on the address the browser uses (its state cookie).
-        ...testOidcEnv({
-          issuer: `http://127.0.0.1:${oidcPort}`,
-          ...E2E_OIDC_CLIENT,
-          redirectUri: `http://127.0.0.1:${port}/api/v1/identity/citizen/sso/callback`,
-        }),
-      },
-      reuseExistingServer: false,
-      timeout: 180_000,
-      stdout: 'pipe',
-      stderr: 'pipe',
-    },
+    // Started one after the other, so the first builds the web app and the second finds it built.
+    appServer({ port, dataDir: process.env.E2E_DATA_DIR, smtpPort: process.env.E2E_SMTP_PORT }),
+    appServer({ port: a11yPort, dataDir: process.env.E2E_A11Y_DATA_DIR, smtpPort: process.env.E2E_A11Y_SMTP_PORT }),
   ],
 });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { attachScreenshot, horizontalOverflow, overflowingElements } from './support/screens';
 import { apiLogin } from './officer/dossier-support';
@@ -179,7 +179,7 @@ type Cookies = Awaited<ReturnType<APIRequestContext['storageState']>>['cookies']
  * Sessions and demo ids, kept in a file per server: Playwright starts a new worker after each failed test, and signing
  * in again for every scan would run into the login rate limit (20 a minute).
  */
-const CACHE_FILE = path.join('.tmp', `a11y-cache-${process.env.E2E_PORT}.json`);
+const CACHE_FILE = path.join('.tmp', `a11y-cache-${process.env.E2E_A11Y_PORT}.json`);
 interface Cache {
   ids?: DemoIds;
   sessions: Record<string, Cookies>;
@@ -273,61 +273,67 @@ async function signIn(page: Page, login: string): Promise<void> {
   await request.dispose();
 }
 
-for (const width of [1280, 390]) {
-  test.describe(`at ${width} px`, () => {
-    test.use({ viewport: { width, height: width > 500 ? 800 : 844 } });
+/** The widths every page is scanned at (issue 11 item 9): a desktop and a phone. */
+const WIDTHS = [1280, 390] as const;
+const viewportOf = (width: number) => ({ width, height: width > 500 ? 800 : 844 });
 
-    for (const entry of A11Y_PAGES) {
-      test(`${entry.name} meets WCAG 2.1 AA`, async ({ page }, testInfo) => {
-        if (entry.as) await signIn(page, entry.as);
-        await page.goto(typeof entry.path === 'string' ? entry.path : entry.path(ids));
-        await settle(page, entry);
-        const scanName = `${entry.name}-${width}`;
+/** Scans the page as it is now, at `width`: structure (soft), the skip link, then axe; or the dialog `entry` opens. */
+async function scanAt(page: Page, entry: A11yPage, width: number, testInfo: TestInfo): Promise<void> {
+  const scanName = `${entry.name}-${width}`;
+  if (entry.dialog) {
+    const dialog = await entry.dialog(page);
+    await expectNoSeriousA11yViolations(page, testInfo, scanName);
+    if (width < 500) expect((await dialog.boundingBox())!.width).toBeLessThanOrEqual(width);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    return;
+  }
 
-        if (entry.dialog) {
-          const dialog = await entry.dialog(page);
-          await expectNoSeriousA11yViolations(page, testInfo, scanName);
-          if (width < 500) expect((await dialog.boundingBox())!.width).toBeLessThanOrEqual(width);
-          await page.keyboard.press('Escape');
-          await expect(dialog).toBeHidden();
-          return;
-        }
+  if (entry.screenshot) await attachScreenshot(page, testInfo, `a11y-${entry.name}-${width}`);
 
-        if (entry.screenshot) await attachScreenshot(page, testInfo, `a11y-${entry.name}-${width}`);
+  // Structure first, as soft checks, so one run lists everything a page lacks; the page has settled, so no waiting.
+  expect.soft(await page.locator('html').getAttribute('lang'), 'lang of <html>').toBe('vi');
+  const h1s = await page.locator('h1').allInnerTexts();
+  expect.soft(h1s.length, 'exactly one h1').toBe(1);
+  expect.soft(h1s.join('').trim(), 'the h1 names the page').not.toBe('');
+  const title = await page.title();
+  expect.soft(title, 'the page names itself: "<page> — <product>"').toMatch(/^\S.* — \S/);
+  expect.soft(title, 'a title of its own, not the default').not.toBe(DEFAULT_TITLE);
+  const cache = readCache();
+  const seen = cache.titles?.[entry.route];
+  if (seen === undefined || entry.route.endsWith(':code') || entry.route.endsWith(':id')) writeCache({ ...cache, titles: { ...cache.titles, [entry.route]: title } });
+  else expect.soft(title, `${entry.route} keeps its title across accounts`).toBe(seen);
+  if (width < 500) {
+    const overflow = await horizontalOverflow(page);
+    const culprits = overflow.scrollWidth > overflow.clientWidth ? await overflowingElements(page) : [];
+    expect.soft(overflow.scrollWidth, `no horizontal scrolling at 390 px; sticking out: ${culprits.join('; ')}`).toBeLessThanOrEqual(overflow.clientWidth);
+  }
 
-        // Structure first, as soft checks, so one run lists everything a page lacks; the page has settled, so no waiting.
-        expect.soft(await page.locator('html').getAttribute('lang'), 'lang of <html>').toBe('vi');
-        const h1s = await page.locator('h1').allInnerTexts();
-        expect.soft(h1s.length, 'exactly one h1').toBe(1);
-        expect.soft(h1s.join('').trim(), 'the h1 names the page').not.toBe('');
-        const title = await page.title();
-        expect.soft(title, 'the page names itself: "<page> — <product>"').toMatch(/^\S.* — \S/);
-        expect.soft(title, 'a title of its own, not the default').not.toBe(DEFAULT_TITLE);
-        const cache = readCache();
-        const seen = cache.titles?.[entry.route];
-        if (seen === undefined || entry.route.endsWith(':code') || entry.route.endsWith(':id')) writeCache({ ...cache, titles: { ...cache.titles, [entry.route]: title } });
-        else expect.soft(title, `${entry.route} keeps its title across accounts`).toBe(seen);
-        if (width < 500) {
-          const overflow = await horizontalOverflow(page);
-          const culprits = overflow.scrollWidth > overflow.clientWidth ? await overflowingElements(page) : [];
-          expect.soft(overflow.scrollWidth, `no horizontal scrolling at 390 px; sticking out: ${culprits.join('; ')}`).toBeLessThanOrEqual(overflow.clientWidth);
-        }
+  // The skip link comes first in the tab order, shows when focused and moves focus to the main content.
+  const skip = page.getByRole('link', { name: SKIP_LINK });
+  const firstTabbable = page.locator('a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"])').first();
+  expect.soft(((await firstTabbable.textContent().catch(() => '')) ?? '').trim(), 'the skip link is the first stop of the tab order').toBe(SKIP_LINK);
+  if ((await skip.count()) === 1) {
+    await skip.focus();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main#main-content')).toBeFocused();
+  } else expect.soft(await skip.count(), 'one skip link').toBe(1);
 
-        // The skip link comes first in the tab order, shows when focused and moves focus to the main content.
-        const skip = page.getByRole('link', { name: SKIP_LINK });
-        const firstTabbable = page
-          .locator('a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"])')
-          .first();
-        expect.soft(((await firstTabbable.textContent().catch(() => '')) ?? '').trim(), 'the skip link is the first stop of the tab order').toBe(SKIP_LINK);
-        if ((await skip.count()) === 1) {
-          await skip.focus();
-          await expect(skip).toBeInViewport();
-          await page.keyboard.press('Enter');
-          await expect(page.locator('main#main-content')).toBeFocused();
-        } else expect.soft(await skip.count(), 'one skip link').toBe(1);
+  await expectNoSeriousA11yViolations(page, testInfo, scanName);
+}
 
-        await expectNoSeriousA11yViolations(page, testInfo, scanName);
-      });
+for (const entry of A11Y_PAGES) {
+  // One test per page: loaded at the first width, then reloaded at each other width in the same browser context, so
+  // each width is a fresh page load (what a phone user gets) while the app's assets come from the browser cache.
+  test(`${entry.name} meets WCAG 2.1 AA at ${WIDTHS.join(' and ')} px`, async ({ page }, testInfo) => {
+    if (entry.as) await signIn(page, entry.as);
+    for (const [i, width] of WIDTHS.entries()) {
+      await page.setViewportSize(viewportOf(width));
+      if (i === 0) await page.goto(typeof entry.path === 'string' ? entry.path : entry.path(ids));
+      else await page.reload();
+      await settle(page, entry);
+      await test.step(`at ${width} px`, () => scanAt(page, entry, width, testInfo));
     }
   });
 }

@@ -40,6 +40,8 @@ export interface BuildAppOptions {
   logger?: boolean | Record<string, unknown>;
   /** Serve the built web app from web/dist (off in API tests). */
   serveWeb?: boolean;
+  /** Where the built web app is (tests serve a made-up one); web/dist by default. */
+  webDist?: string;
   /** The file store to use instead of the one FILE_STORAGE configures (tests); the caller closes it. */
   fileStore?: FileStore;
 }
@@ -203,8 +205,22 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     }
   }
 
-  const serveWeb = options.serveWeb === true && fs.existsSync(WEB_DIST);
-  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });
+  const webDist = options.webDist ?? WEB_DIST;
+  const serveWeb = options.serveWeb === true && fs.existsSync(webDist);
+  if (serveWeb) {
+    // Files under assets/ are Vite's output, named `<name>-<content hash>.<ext>`.
+    const isHashedAsset = (filePath: string) => path.relative(webDist, filePath).split(path.sep)[0] === 'assets';
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      wildcard: false,
+      // Vite names built assets by content hash, so a browser may keep them for good and a citizen's next visit (often on a
+      // slow phone connection) loads only the API; index.html, which names the current hashes, is revalidated every time.
+      setHeaders: (reply, filePath) => {
+        reply.header('cache-control', isHashedAsset(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     // The SPA owns every non-API GET path; API paths get the JSON 404.
     // A missing hashed asset must 404 (not return index.html as JavaScript) so a stale tab fails visibly.

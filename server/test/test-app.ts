@@ -37,12 +37,18 @@ export interface TestApp extends App {
 }
 
 /** Builds the real application on a fresh cloned database, with a pinned clock. */
-export async function createTestApp(options: { env?: NodeJS.ProcessEnv; clock?: TestClock; logger?: Record<string, unknown> } = {}): Promise<TestApp> {
+export async function createTestApp(options: { env?: NodeJS.ProcessEnv; clock?: TestClock; logger?: Record<string, unknown>; webDist?: string } = {}): Promise<TestApp> {
   const database = await createTestDatabase(inject('dbTemplate'));
   // Tests spread clients over many X-Forwarded-For addresses so per-IP rate limits don't couple unrelated tests.
   const config = loadConfig({ MOTCUA_DATA_DIR: '.tmp/test-data', TRUST_PROXY: 'true', ...options.env });
   const clock = options.clock ?? new TestClock();
-  const built = await buildApp({ database, config, clock, ...(options.logger ? { logger: options.logger } : {}) });
+  const built = await buildApp({
+    database,
+    config,
+    clock,
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.webDist ? { serveWeb: true, webDist: options.webDist } : {}),
+  });
   await built.app.ready();
   return {
     ...built,
