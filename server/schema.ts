@@ -8,5 +8,6 @@ export * from './modules/identity/identity.tables';
 export * from './modules/catalog/catalog.tables';
 export * from './modules/dossiers/dossiers.tables';
 export * from './modules/dossiers/dossiers.results.tables';
+export * from './modules/dossiers/dossiers.stats.tables';
 export * from './modules/submissions/submissions.tables';
 export * from './modules/ratings/ratings.tables';

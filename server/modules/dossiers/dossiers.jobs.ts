@@ -2,6 +2,7 @@
 import { declareJob, type JobDeclaration } from '../../platform/jobs';
 import { sweepAtRisk } from './use-cases/maintain-deadlines';
 import { refreshOutdatedPublicViews } from './dossiers.public-view';
+import { refreshIndicatorStats } from './use-cases/indicator-stats';
 
 declare module '../../platform/jobs/jobs' {
   interface JobPayloads {
@@ -34,5 +35,21 @@ const refreshPublicViewsJob = declareJob('dossiers.refresh-public-views', async 
   expireInSeconds: 300,
 });
 
+declare module '../../platform/jobs/jobs' {
+  interface JobPayloads {
+    'dossiers.refresh-indicator-stats': Record<string, never>;
+  }
+}
+
+/**
+ * Recomputes the indicators' buckets that writes marked (use-cases/indicator-stats.ts). Readers also refresh their own
+ * units' marked buckets before reading, so this keeps the backlog short rather than the numbers correct.
+ */
+const refreshIndicatorStatsJob = declareJob('dossiers.refresh-indicator-stats', async (_data, job) => void (await refreshIndicatorStats(job.ctx.db)), {
+  retryLimit: 0,
+  everySeconds: 30,
+  expireInSeconds: 300,
+});
+
 /** The dossiers module's jobs, declared in its manifest. */
-export const dossierJobs: JobDeclaration[] = [sweepAtRiskJob, refreshPublicViewsJob];
+export const dossierJobs: JobDeclaration[] = [sweepAtRiskJob, refreshPublicViewsJob, refreshIndicatorStatsJob];

@@ -253,6 +253,18 @@ export const dossiers = pgTable(
     index('dossiers_open_calendar_due_idx')
       .on(t.calendarUnitCode, t.dueAt, t.id)
       .where(sql`${t.state} in ('RECEIVED','PROCESSING','AWAITING_APPROVAL','INTEROPERATING','SUPPLEMENT_REQUESTED','AWAITING_PAYMENT')`),
+    // Indicators (issue 12, dossiers.stats.tables.ts): a bucket's recompute reads one handling unit's day by each instant
+    // it counts; the open work received in a period is counted from its own partial index, without reading rows.
+    index('dossiers_handling_received_idx').on(t.handlingUnitId, t.receivedAt),
+    index('dossiers_handling_finished_idx')
+      .on(t.handlingUnitId, t.finishedAt)
+      .where(sql`${t.finishedAt} is not null`),
+    index('dossiers_handling_closed_idx')
+      .on(t.handlingUnitId, t.closedAt)
+      .where(sql`${t.state} in ('WITHDRAWN','STOPPED')`),
+    index('dossiers_open_handling_received_idx')
+      .on(t.handlingUnitId, t.receivedAt, t.state, t.dueAt, t.extendedDueAt)
+      .where(sql`${t.state} in ('RECEIVED','PROCESSING','AWAITING_APPROVAL','INTEROPERATING','SUPPLEMENT_REQUESTED','AWAITING_PAYMENT')`),
     // Lookup views to store again when a year is published: every dossier by its last appointment.
     index('dossiers_last_due_idx').on(sql`greatest(${t.dueAt}, ${t.extendedDueAt})`, t.id),
     // The public-view refresher: views missing or made with other wording. Nearly every row holds the current

@@ -35,6 +35,8 @@ export { maskName, refreshOutdatedPublicViews } from './dossiers.public-view';
 export { getIssuedResultForApplicant, sendIssuedResult, type ApplicantIssuedResult } from './use-cases/read-results';
 export { getDossierRatingFacts, findDossierRatingFactsByReceipt, type DossierRatingFacts } from './use-cases/rating-facts';
 export type { DossierEndedEvent } from './dossiers.events';
+/** The indicators' counters (issue 12), for the dashboards module. */
+export { readIndicatorCounts, refreshIndicatorStats, type IndicatorCounts } from './use-cases/indicator-stats';
 export { generateDossiers, SCALE_TABLES, type GenerateDossiersOptions, type GenerateDossiersResult, type GenerateProgress } from './dossiers.scale';
 
 /** Dossiers: registers the calendar impact provider, reacts to `calendar.changed`, serves /api/v1/dossiers. */

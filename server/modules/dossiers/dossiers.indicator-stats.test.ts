@@ -1,0 +1,127 @@
+// The indicators' read model (issue 12 item 7): buckets marked by the triggers on every write path, recomputed from the
+// dossiers, and the counters over a period with hand-computed values at the classification and day boundaries.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestApp, type TestApp } from '../../test/test-app';
+import type { DossierDetail } from '../../../contracts/dossiers/dossiers.contracts';
+import { countMarkedStatsBuckets, readIndicatorCounts, refreshIndicatorStats } from './use-cases/indicator-stats';
+import { DOSSIER_TEST_ENV, createDossierWorld, receive, step, type DossierWorld } from './test/factories';
+
+let t: TestApp;
+let w: DossierWorld;
+
+beforeAll(async () => {
+  t = await createTestApp({ env: DOSSIER_TEST_ENV });
+  w = await createDossierWorld(t);
+});
+afterAll(async () => t?.close());
+
+/** Received at the world's centre on the clock's current instant, handled by the department (5 working days). */
+async function receivedAt(instant: string, channel: 'direct' | 'online' | 'post' = 'direct'): Promise<DossierDetail> {
+  t.clock.set(instant);
+  return receive(w, { channel });
+}
+
+/** Drives a received dossier to its result (forward, forward, approve) at `instant`. */
+async function finishAt(d: DossierDetail, instant: string): Promise<DossierDetail> {
+  t.clock.set(instant);
+  d = await step(w.agents.reception, d, { transition: 'forward' });
+  d = await step(w.agents.specialist, d, { transition: 'forward' });
+  return step(w.agents.leader, d, { transition: 'approve' });
+}
+
+const bucketRows = async (unitId: string) =>
+  (
+    await t.database.db.execute(
+      sql`select to_char(day, 'YYYY-MM-DD') as day, procedure_code, channel, received, finished_early, finished_on_time, finished_late, withdrawn, stopped
+          from dossiers_stats_daily where unit_id = ${unitId} order by day, channel`,
+    )
+  ).rows;
+
+describe('indicator counters of a handling unit', () => {
+  it('counts received, early / on time / late at the due instant, withdrawn, open, overdue and paused by Vietnamese day', async () => {
+    // Monday 2 March 2026, 09:00 +07:00; 5 working days: due Monday 9 March, 09:00 +07:00.
+    const early = await receivedAt('2026-03-02T02:00:00Z');
+    const onTime = await receivedAt('2026-03-02T02:00:00Z', 'online');
+    const late = await receivedAt('2026-03-02T02:00:00Z', 'post');
+    const withdrawn = await receivedAt('2026-03-02T02:00:00Z');
+    const overdue = await receivedAt('2026-03-02T02:00:00Z', 'online');
+    const paused = await receivedAt('2026-03-02T03:00:00Z');
+    // Received on Friday 27 February (outside the period), finished inside it.
+    const before = await receivedAt('2026-02-27T02:00:00Z');
+
+    expect((await finishAt(early, '2026-03-03T02:00:00Z')).classification).toBe('early');
+    expect(onTime.dueAt).toBe('2026-03-09T09:00:00+07:00');
+    // Finished at the due instant itself: on time; one second later: late (§5.5, finish > due).
+    expect((await finishAt(onTime, '2026-03-09T02:00:00Z')).classification).toBe('on-time');
+    expect((await finishAt(late, '2026-03-09T02:00:01Z')).classification).toBe('late');
+    expect((await finishAt(before, '2026-03-02T04:00:00Z')).classification).toBe('early');
+    t.clock.set('2026-03-04T02:00:00Z');
+    await step(w.agents.reception, withdrawn, { transition: 'withdraw', reason: 'Người nộp rút hồ sơ' });
+    t.clock.set('2026-03-04T02:00:00Z');
+    const forwarded = await step(w.agents.reception, paused, { transition: 'forward' });
+    await step(w.agents.specialist, forwarded, { transition: 'request-supplement', items: ['Bản sao sổ hộ khẩu'], reason: 'Thiếu giấy tờ' });
+    expect(overdue.state).toBe('RECEIVED');
+
+    const now = new Date('2026-03-10T02:00:00Z');
+    const march = await readIndicatorCounts(t.database.db, { unitIds: [w.dept.id], from: '2026-03-01', to: '2026-03-31', now });
+    expect(march).toEqual({
+      received: 6,
+      receivedByChannel: { direct: 3, online: 2, post: 1 },
+      finishedEarly: 2,
+      finishedOnTime: 1,
+      finishedLate: 1,
+      withdrawn: 1,
+      stopped: 0,
+      open: 2,
+      openOverdue: 1,
+      openPaused: 1,
+    });
+    // February holds the one received on the 27th, finished in March; the 9th holds the on-time and the late finish.
+    const february = await readIndicatorCounts(t.database.db, { unitIds: [w.dept.id], from: '2026-02-01', to: '2026-02-28', now });
+    expect(february).toMatchObject({ received: 1, finishedEarly: 0, finishedOnTime: 0, finishedLate: 0, open: 0 });
+    const ninth = await readIndicatorCounts(t.database.db, { unitIds: [w.dept.id], from: '2026-03-09', to: '2026-03-09', now });
+    expect(ninth).toMatchObject({ received: 0, finishedEarly: 0, finishedOnTime: 1, finishedLate: 1 });
+    // Counts belong to the handling unit: the desk that received them has none.
+    expect(await readIndicatorCounts(t.database.db, { unitIds: [w.centre.id], from: '2026-02-01', to: '2026-03-31', now })).toMatchObject({ received: 0, open: 0 });
+
+    // The read model equals a count over the dossiers themselves, bucket by bucket.
+    const naive = (
+      await t.database.db.execute(
+        sql`select to_char((received_at at time zone 'UTC' + interval '7 hours')::date, 'YYYY-MM-DD') as day, channel, count(*)::int as n
+            from dossiers where handling_unit_id = ${w.dept.id} group by 1, 2 order by 1, 2`,
+      )
+    ).rows as Array<{ day: string; channel: string; n: number }>;
+    const model = (await bucketRows(w.dept.id)).filter((r) => Number(r.received) > 0).map((r) => ({ day: r.day, channel: r.channel, n: Number(r.received) }));
+    expect(model).toEqual(naive);
+  });
+
+  it('marks the buckets a write touches, ignores writes that change nothing counted, and a refresh clears the marks', async () => {
+    await refreshIndicatorStats(t.database.db, { limit: 100_000 });
+    expect(await countMarkedStatsBuckets(t.database.db)).toBe(0);
+
+    const d = await receivedAt('2026-04-06T02:00:00Z');
+    expect(await countMarkedStatsBuckets(t.database.db)).toBe(1);
+    await refreshIndicatorStats(t.database.db);
+    // A write that changes nothing the model counts (the at-risk sweep's flag) marks nothing.
+    await t.database.db.execute(sql`update dossiers set at_risk = true, at_risk_checked_at = now() where id = ${d.id}`);
+    expect(await countMarkedStatsBuckets(t.database.db)).toBe(0);
+    // Finishing marks the finish day (the received day's counts do not change, but it is recomputed as well).
+    await finishAt(d, '2026-04-07T02:00:00Z');
+    expect(await countMarkedStatsBuckets(t.database.db)).toBe(2);
+    await refreshIndicatorStats(t.database.db);
+    expect(await readIndicatorCounts(t.database.db, { unitIds: [w.dept.id], from: '2026-04-06', to: '2026-04-07', now: new Date('2026-04-08T00:00:00Z') })).toMatchObject({
+      received: 1,
+      finishedEarly: 1,
+      open: 0,
+    });
+    // A bucket emptied by a change leaves no row behind (a dossier moved to another handling unit).
+    await t.database.db.execute(sql`update dossiers set handling_unit_id = ${w.partner.id} where id = ${d.id}`);
+    await refreshIndicatorStats(t.database.db);
+    expect((await bucketRows(w.dept.id)).filter((r) => String(r.day).startsWith('2026-04'))).toEqual([]);
+    expect((await bucketRows(w.partner.id)).map((r) => [r.day, r.received, r.finished_early])).toEqual([
+      ['2026-04-06', 1, 0],
+      ['2026-04-07', 0, 1],
+    ]);
+  });
+});

@@ -1,0 +1,45 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { identityOrgUnits } from '../identity/identity.tables';
+
+/**
+ * The indicators' read model (issue 12 item 7): per handling unit, Vietnamese day, procedure and channel, how many
+ * dossiers were received, finished early / on time / late, withdrawn and stopped that day. Rows are never written by
+ * request handlers: a trigger on `dossiers` marks the (unit, day) buckets a write touches in `dossiers_stats_dirty`,
+ * and the refresh job recomputes each marked bucket from the dossiers themselves (use-cases/indicator-stats.ts), so
+ * a number can lag a refresh behind but never drift from the dossiers it counts.
+ */
+export const dossierStatsDaily = pgTable(
+  'dossiers_stats_daily',
+  {
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => identityOrgUnits.id),
+    /** Day in Vietnam (+07:00) of the instant counted: received_at, finished_at or closed_at. */
+    day: date('day', { mode: 'string' }).notNull(),
+    procedureCode: text('procedure_code').notNull(),
+    channel: text('channel').notNull(),
+    received: integer('received').notNull(),
+    finishedEarly: integer('finished_early').notNull(),
+    finishedOnTime: integer('finished_on_time').notNull(),
+    finishedLate: integer('finished_late').notNull(),
+    withdrawn: integer('withdrawn').notNull(),
+    stopped: integer('stopped').notNull(),
+  },
+  (t) => [
+    // A unit's period is a range of this key; a province's is the same per unit (a few hundred units).
+    primaryKey({ name: 'dossiers_stats_daily_pk', columns: [t.unitId, t.day, t.procedureCode, t.channel] }),
+    check('dossiers_stats_daily_counts_ck', sql`least(${t.received}, ${t.finishedEarly}, ${t.finishedOnTime}, ${t.finishedLate}, ${t.withdrawn}, ${t.stopped}) >= 0`),
+  ],
+);
+
+/** Buckets to recompute: marked by the `dossiers_stats_mark_*` triggers (migration 0025), claimed by the refresh job. */
+export const dossierStatsDirty = pgTable(
+  'dossiers_stats_dirty',
+  {
+    unitId: uuid('unit_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    markedAt: timestamp('marked_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'dossiers_stats_dirty_pk', columns: [t.unitId, t.day] }), index('dossiers_stats_dirty_marked_idx').on(t.markedAt)],
+);

@@ -1,0 +1,141 @@
+// The indicators' read model (issue 12 item 7; dossiers.stats.tables.ts): recomputing the buckets the triggers marked,
+// and the counts the dashboards module reads. What is counted, and when (domain README §5.5 and §19.8):
+// - received: by the instant the dossier was received (its receipt), in Vietnam's day;
+// - finished early / on time / late: by the instant the result was ready (status 9), against the original due
+//   (classification, fixed at that instant: a later extension does not make a late dossier on time);
+// - withdrawn / stopped: by the instant the dossier was closed that way;
+// - open (and open past due, paused): dossiers received in the period still being handled now.
+// Every count belongs to the dossier's handling unit.
+import { executeNamed, type NamedStatement, type Queryable } from '../../../platform/db/database';
+import { OPEN_STATES, PAUSED_STATES, RUNNING_STATES } from '../dossiers.workflow';
+
+/** How many marked buckets one refresh recomputes at most (each is an index range of one unit's day). */
+export const STATS_REFRESH_LIMIT = 2000;
+
+const sqlList = (states: readonly string[]) => states.map((s) => `'${s}'`).join(',');
+
+/** The buckets of `$3` units' (null: any unit) marked longest ago, claimed: removed from the marks, skipping locked ones. */
+const CLAIM: NamedStatement = {
+  name: 'dossiers_stats_claim_v1',
+  text: `delete from dossiers_stats_dirty where (unit_id, day) in (
+           select unit_id, day from dossiers_stats_dirty where ($2::uuid[] is null or unit_id = any($2::uuid[]))
+           order by marked_at limit $1 for update skip locked)
+         returning unit_id::text as "unitId", to_char(day, 'YYYY-MM-DD') as day`,
+};
+
+const CLEAR: NamedStatement = {
+  name: 'dossiers_stats_clear_v1',
+  text: `delete from dossiers_stats_daily s using unnest($1::uuid[], $2::date[]) as b(unit_id, day) where s.unit_id = b.unit_id and s.day = b.day`,
+};
+
+/** One bucket's rows recounted from the dossiers: three index ranges per bucket (received, finished, closed). */
+const RECOUNT: NamedStatement = {
+  name: 'dossiers_stats_recount_v1',
+  text: `with b as (
+           select unit_id, day, (day::text || 'T00:00:00+07:00')::timestamptz as starts, ((day + 1)::text || 'T00:00:00+07:00')::timestamptz as ends
+           from unnest($1::uuid[], $2::date[]) as t(unit_id, day))
+         insert into dossiers_stats_daily (unit_id, day, procedure_code, channel, received, finished_early, finished_on_time, finished_late, withdrawn, stopped)
+         select unit_id, day, procedure_code, channel, sum(received), sum(early), sum(on_time), sum(late), sum(withdrawn), sum(stopped)
+         from (
+           select b.unit_id, b.day, d.procedure_code, d.channel, 1 as received, 0 as early, 0 as on_time, 0 as late, 0 as withdrawn, 0 as stopped
+             from b join dossiers d on d.handling_unit_id = b.unit_id and d.received_at >= b.starts and d.received_at < b.ends
+           union all
+           select b.unit_id, b.day, d.procedure_code, d.channel, 0, (d.classification = 'early')::int, (d.classification = 'on-time')::int, (d.classification = 'late')::int, 0, 0
+             from b join dossiers d on d.handling_unit_id = b.unit_id and d.finished_at >= b.starts and d.finished_at < b.ends
+             where d.finished_at is not null
+           union all
+           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, (d.state = 'WITHDRAWN')::int, (d.state = 'STOPPED')::int
+             from b join dossiers d on d.handling_unit_id = b.unit_id and d.closed_at >= b.starts and d.closed_at < b.ends
+             where d.state in ('WITHDRAWN','STOPPED')
+         ) x
+         group by unit_id, day, procedure_code, channel`,
+};
+
+/**
+ * Recomputes up to `limit` marked buckets (of `unitIds` only, when given) in one transaction: claimed, cleared and
+ * recounted together, so a reader sees a bucket's old rows or its new ones. A bucket marked again meanwhile (a write
+ * committed after the recount read) stays marked for the next refresh. Returns how many buckets were recomputed.
+ */
+export async function refreshIndicatorStats(db: Queryable, options: { limit?: number; unitIds?: readonly string[] } = {}): Promise<number> {
+  return db.transaction(async (tx) => {
+    const buckets = await executeNamed<{ unitId: string; day: string }>(tx, CLAIM, [options.limit ?? STATS_REFRESH_LIMIT, options.unitIds ? [...options.unitIds] : null]);
+    if (buckets.length === 0) return 0;
+    const units = buckets.map((b) => b.unitId);
+    const days = buckets.map((b) => b.day);
+    await executeNamed(tx, CLEAR, [units, days]);
+    await executeNamed(tx, RECOUNT, [units, days]);
+    return buckets.length;
+  });
+}
+
+/** The counters of a set of handling units over a period of Vietnamese days (both ends included). */
+export interface IndicatorCounts {
+  received: number;
+  receivedByChannel: { direct: number; online: number; post: number };
+  finishedEarly: number;
+  finishedOnTime: number;
+  finishedLate: number;
+  withdrawn: number;
+  stopped: number;
+  /** Received in the period and still being handled now; of them, running past the effective due, and paused. */
+  open: number;
+  openOverdue: number;
+  openPaused: number;
+}
+
+const TOTALS: NamedStatement = {
+  name: 'dossiers_stats_totals_v1',
+  text: `select coalesce(sum(received), 0)::int as received,
+                coalesce(sum(received) filter (where channel = 'direct'), 0)::int as direct,
+                coalesce(sum(received) filter (where channel = 'online'), 0)::int as online,
+                coalesce(sum(received) filter (where channel = 'post'), 0)::int as post,
+                coalesce(sum(finished_early), 0)::int as "finishedEarly",
+                coalesce(sum(finished_on_time), 0)::int as "finishedOnTime",
+                coalesce(sum(finished_late), 0)::int as "finishedLate",
+                coalesce(sum(withdrawn), 0)::int as withdrawn,
+                coalesce(sum(stopped), 0)::int as stopped
+         from dossiers_stats_daily where unit_id = any($1::uuid[]) and day >= $2::date and day <= $3::date`,
+};
+
+/** Counted from the open work's own index (dossiers_open_handling_received_idx), never from the history. */
+const OPEN: NamedStatement = {
+  name: 'dossiers_stats_open_v1',
+  text: `select count(*)::int as open,
+                count(*) filter (where state in (${sqlList(RUNNING_STATES)}) and coalesce(extended_due_at, due_at) < $4::timestamptz)::int as "openOverdue",
+                count(*) filter (where state in (${sqlList(PAUSED_STATES)}))::int as "openPaused"
+         from dossiers
+         where handling_unit_id = any($1::uuid[]) and state in (${sqlList(OPEN_STATES)})
+           and received_at >= ($2::text || 'T00:00:00+07:00')::timestamptz and received_at < (($3::date + 1)::text || 'T00:00:00+07:00')::timestamptz`,
+};
+
+/**
+ * The counters of `unitIds` (handling units) for the days `from`..`to`, after recomputing the buckets of those units
+ * still marked (so a dossier finished a moment ago is counted); `now` decides what is past due.
+ */
+export async function readIndicatorCounts(db: Queryable, query: { unitIds: readonly string[]; from: string; to: string; now: Date }): Promise<IndicatorCounts> {
+  const units = [...query.unitIds];
+  if (units.length > 0) await refreshIndicatorStats(db, { unitIds: units });
+  const [totals] = await executeNamed<Record<string, number>>(db, TOTALS, [units, query.from, query.to]);
+  const [open] = await executeNamed<Record<string, number>>(db, OPEN, [units, query.from, query.to, query.now.toISOString()]);
+  const t = totals!;
+  const o = open!;
+  return {
+    received: t.received!,
+    receivedByChannel: { direct: t.direct!, online: t.online!, post: t.post! },
+    finishedEarly: t.finishedEarly!,
+    finishedOnTime: t.finishedOnTime!,
+    finishedLate: t.finishedLate!,
+    withdrawn: t.withdrawn!,
+    stopped: t.stopped!,
+    open: o.open!,
+    openOverdue: o.openOverdue!,
+    openPaused: o.openPaused!,
+  };
+}
+
+const MARKED: NamedStatement = { name: 'dossiers_stats_marked_v1', text: 'select count(*)::int as n from dossiers_stats_dirty' };
+
+/** How many buckets wait for a refresh (tests, and the job's log). */
+export async function countMarkedStatsBuckets(db: Queryable): Promise<number> {
+  return (await executeNamed<{ n: number }>(db, MARKED, []))[0]!.n;
+}
