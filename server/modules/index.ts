@@ -5,6 +5,17 @@ import { dossierResultsModule, dossiersModule } from './dossiers';
 import { submissionsModule } from './submissions';
 import { portalModule } from './portal';
 import { ratingsModule } from './ratings';
+import { dashboardsModule, publicIndicatorsModule } from './dashboards';
 
 /** Domain modules in dependency order: the kernel (identity, catalog) first. */
-export const modules: ModuleManifest[] = [identityModule, catalogModule, dossiersModule, dossierResultsModule, submissionsModule, ratingsModule, portalModule];
+export const modules: ModuleManifest[] = [
+  identityModule,
+  catalogModule,
+  dossiersModule,
+  dossierResultsModule,
+  submissionsModule,
+  ratingsModule,
+  portalModule,
+  dashboardsModule,
+  publicIndicatorsModule,
+];

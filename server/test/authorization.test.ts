@@ -127,7 +127,14 @@ interface Probe {
 }
 
 /** Scopes where the matrix requires a probe for every non-public route. */
-const UNIT_SCOPED = ['/api/v1/submissions/desk', '/api/v1/dossiers', '/api/v1/catalog/admin/procedures', '/api/v1/identity/org-units', '/api/v1/identity/users'];
+const UNIT_SCOPED = [
+  '/api/v1/indicators',
+  '/api/v1/submissions/desk',
+  '/api/v1/dossiers',
+  '/api/v1/catalog/admin/procedures',
+  '/api/v1/identity/org-units',
+  '/api/v1/identity/users',
+];
 
 const covers = (r: Relation) => r === 'own' || r === 'parent';
 const provinceReader = (role: RoleName) => role === 'system-admin' || role === 'reform-office';
@@ -232,6 +239,16 @@ describe('route × role × unit relation', () => {
         whenAllowed: 200,
         listed: codeIn(processing.code),
         sees: actsAs('specialist'),
+      },
+    ]);
+    // Indicators of U (issue 12): any officer whose grant covers U, and the province's readers.
+    add('GET', '/api/v1/indicators/summary', [
+      {
+        label: "U's indicators",
+        method: 'GET',
+        url: `/api/v1/indicators/summary?unit=${encodeURIComponent(unit.code)}&from=2026-01-01&to=2026-12-31`,
+        allowed: (role, r) => provinceReader(role) || covers(r),
+        whenAllowed: 200,
       },
     ]);
     const S = '/api/v1/submissions/desk';

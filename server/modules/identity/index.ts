@@ -39,6 +39,7 @@ export const identityModule: ModuleManifest = {
 export { identityOrgUnits, identityUsers, identityRoleGrants } from './identity.tables';
 export {
   getOrgUnit,
+  getOrgUnitByCode,
   listOpenOrgUnitsOfKind,
   listOrgUnitsByIds,
   listOrgUnitIdsWithin,

@@ -39,6 +39,12 @@ export async function getOrgUnit(db: Queryable, id: string): Promise<OrgUnitView
   return rows[0] ? toView(rows[0]) : null;
 }
 
+/** One unit by its code (codes are unique), or null. */
+export async function getOrgUnitByCode(db: Queryable, code: string): Promise<OrgUnitView | null> {
+  const rows = await db.select(viewColumns).from(identityOrgUnits).leftJoin(parent, eq(parent.id, identityOrgUnits.parentId)).where(eq(identityOrgUnits.code, code)).limit(1);
+  return rows[0] ? toView(rows[0]) : null;
+}
+
 /** Ids of every unit (closed ones too) whose path is one of `scopes` or lies below it, i.e. the units a grant covers. */
 export async function listOrgUnitIdsWithin(db: Queryable, scopes: readonly string[]): Promise<string[]> {
   if (scopes.length === 0) return [];

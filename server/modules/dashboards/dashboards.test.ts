@@ -1,0 +1,156 @@
+// Issue 12's interfaces through the real application: GET /api/v1/indicators/summary (officers covering the unit) and
+// GET /api/v1/public/indicators (anyone, the same numbers), with hand-computed values on a fixed set of dossiers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/test-app';
+import type { DossierDetail } from '../../../contracts/dossiers/dossiers.contracts';
+import { createOrgUnit } from '../identity/test/factories';
+import { DOSSIER_TEST_ENV, createDossierWorld, receive, step, type DossierWorld } from '../dossiers/test/factories';
+import { answers } from '../ratings/test/factories';
+
+let t: TestApp;
+let w: DossierWorld;
+let ipSeq = 0;
+
+function anon(url: string, lang: 'vi' | 'en' = 'vi') {
+  ipSeq += 1;
+  return t.app.inject({ method: 'GET', url, headers: { 'accept-language': lang, 'x-forwarded-for': `10.88.${Math.floor(ipSeq / 250)}.${(ipSeq % 250) + 1}` } });
+}
+
+async function finishAt(d: DossierDetail, instant: string): Promise<DossierDetail> {
+  t.clock.set(instant);
+  d = await step(w.agents.reception, d, { transition: 'forward' });
+  d = await step(w.agents.specialist, d, { transition: 'forward' });
+  return step(w.agents.leader, d, { transition: 'approve' });
+}
+
+async function receivedAt(instant: string, overrides: Record<string, unknown> = {}): Promise<DossierDetail> {
+  t.clock.set(instant);
+  return receive(w, overrides);
+}
+
+const summaryUrl = (unit: string, from: string, to: string, subtree?: boolean) =>
+  `/api/v1/indicators/summary?unit=${encodeURIComponent(unit)}&from=${from}&to=${to}${subtree === undefined ? '' : `&subtree=${subtree}`}`;
+
+beforeAll(async () => {
+  t = await createTestApp({ env: DOSSIER_TEST_ENV });
+  w = await createDossierWorld(t);
+  // Quarter 2 of 2026 at the department (5 working days each). Received Wednesday 1 April, 09:00: due Wednesday 8 April, 09:00.
+  const early = await receivedAt('2026-04-01T02:00:00Z');
+  const onTime = await receivedAt('2026-04-01T02:00:00Z', { channel: 'online' });
+  const late = await receivedAt('2026-04-01T02:00:00Z', { channel: 'online' });
+  await receivedAt('2026-04-01T02:00:00Z'); // still open on 20 April: past its due
+  await receivedAt('2026-04-20T01:00:00Z', { channel: 'post' }); // open, within its due
+  await finishAt(early, '2026-04-02T02:00:00Z');
+  await finishAt(onTime, '2026-04-08T02:00:00Z');
+  const lateDone = await finishAt(late, '2026-04-08T03:00:00Z');
+  // The late one is returned and rated "satisfied" at the kiosk; the early one "unsatisfied".
+  t.clock.set('2026-04-09T02:00:00Z');
+  const returned = await step(w.agents.reception, lateDone, { transition: 'return-result', method: 'desk', receivedBy: 'Nguyễn Văn An' });
+  const earlyNow = (await w.agents.reception.get(`/api/v1/dossiers/${early.id}`)).json<DossierDetail>();
+  const earlyReturned = await step(w.agents.reception, earlyNow, { transition: 'return-result', method: 'desk', receivedBy: 'Nguyễn Văn An' });
+  for (const [d, level] of [
+    [returned, 'satisfied'],
+    [earlyReturned, 'unsatisfied'],
+  ] as const) {
+    const rated = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/ratings/kiosk/rating',
+      headers: { 'x-forwarded-for': `10.89.0.${++ipSeq}` },
+      payload: { code: d.code, idNumber: d.applicant.idNumber, ...answers(level) },
+    });
+    if (rated.statusCode !== 201) throw new Error(`rating failed: ${rated.statusCode} ${rated.body}`);
+  }
+  t.clock.set('2026-04-20T03:00:00Z');
+}, 120_000);
+afterAll(async () => t?.close());
+
+describe('GET /api/v1/indicators/summary', () => {
+  it("answers the department's quarter with hand-computed counts and rates", async () => {
+    const res = await w.agents.leader.get(summaryUrl(w.dept.code, '2026-04-01', '2026-06-30'));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      unit: { id: w.dept.id, code: w.dept.code, name: w.dept.name },
+      subtree: false,
+      from: '2026-04-01',
+      to: '2026-06-30',
+      received: 5,
+      receivedOnline: 2,
+      receivedByChannel: { direct: 2, online: 2, post: 1 },
+      finished: 3,
+      finishedEarly: 1,
+      finishedOnTime: 1,
+      finishedLate: 1,
+      withdrawn: 0,
+      stopped: 0,
+      open: 2,
+      openOverdue: 1,
+      openPaused: 0,
+      onTimeRate: 2 / 3,
+      ratings: 2,
+      satisfiedRate: 0.5,
+      asOf: '2026-04-20T10:00:00+07:00',
+    });
+  });
+
+  it('counts a subtree only when asked, and days outside the period not at all', async () => {
+    const province = await w.agents.reform.get(summaryUrl(w.province.code, '2026-04-01', '2026-06-30'));
+    expect(province.json()).toMatchObject({ received: 0, finished: 0, onTimeRate: null, satisfiedRate: null });
+    const withSubtree = await w.agents.reform.get(summaryUrl(w.province.code, '2026-04-01', '2026-06-30', true));
+    expect(withSubtree.json()).toMatchObject({ subtree: true, received: 5, finished: 3, open: 2, ratings: 2 });
+    // 8 April only: the on-time and the late finish; nothing received.
+    const eighth = await w.agents.leader.get(summaryUrl(w.dept.code, '2026-04-08', '2026-04-08'));
+    expect(eighth.json()).toMatchObject({ received: 0, finished: 2, finishedOnTime: 1, finishedLate: 1, onTimeRate: 0.5, ratings: 0 });
+  });
+
+  it('is read by officers covering the unit and the province readers only, with translated refusals', async () => {
+    expect((await w.agents.specialist.get(summaryUrl(w.dept.code, '2026-04-01', '2026-04-30'))).statusCode).toBe(200);
+    const outsider = await w.agents.outsider.get(summaryUrl(w.dept.code, '2026-04-01', '2026-04-30'));
+    expect(outsider.statusCode).toBe(403);
+    expect(outsider.json().error.fields[0]).toMatchObject({ path: 'query.unit', message: 'Bạn không xem được số liệu của đơn vị này.' });
+    // A department's officer does not read a sibling department.
+    expect((await w.agents.leader.get(summaryUrl(w.partner.code, '2026-04-01', '2026-04-30'))).statusCode).toBe(403);
+    const anonymous = await anon(summaryUrl(w.dept.code, '2026-04-01', '2026-04-30'));
+    expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('refuses a bad query with a translated 400 or 404 naming the field', async () => {
+    const reversed = await w.agents.leader.get(summaryUrl(w.dept.code, '2026-04-30', '2026-04-01'));
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().error.fields[0]).toMatchObject({ path: 'query.from', message: 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.' });
+    const tooLong = await w.agents.reform.get(summaryUrl(w.dept.code, '2000-01-01', '2026-04-01'));
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error.fields[0]).toMatchObject({ path: 'query.to', message: 'Một lần xem tối đa 3660 ngày.' });
+    const unknown = await w.agents.reform.get(summaryUrl('KHONG-CO', '2026-04-01', '2026-04-30'));
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.fields[0]).toMatchObject({ path: 'query.unit', message: 'Không có đơn vị mã KHONG-CO.' });
+    const badDate = await w.agents.reform.get(`/api/v1/indicators/summary?unit=${w.dept.code}&from=2026-4-1&to=2026-04-30`);
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.json().error.fields[0].path).toBe('querystring.from');
+    const missing = await w.agents.reform.get('/api/v1/indicators/summary?from=2026-04-01&to=2026-04-30');
+    expect(missing.statusCode).toBe(400);
+  });
+});
+
+describe('GET /api/v1/public/indicators', () => {
+  it('answers anyone with the same numbers as the officers see, in either language', async () => {
+    const officer = (await w.agents.reform.get(summaryUrl(w.province.code, '2026-04-01', '2026-06-30', true))).json();
+    const open = await anon(`/api/v1/public/indicators?unit=${w.province.code}&from=2026-04-01&to=2026-06-30&subtree=true`, 'en');
+    expect(open.statusCode).toBe(200);
+    expect(open.json()).toEqual(officer);
+    const unknown = await anon('/api/v1/public/indicators?unit=KHONG-CO&from=2026-04-01&to=2026-04-30', 'en');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.fields[0].message).toBe('There is no unit with code KHONG-CO.');
+  });
+
+  it('counts a new unit with no dossiers as zeros, its rates as null', async () => {
+    const fresh = await createOrgUnit(t.database.db, { parent: w.province, kind: 'department' });
+    expect((await anon(`/api/v1/public/indicators?unit=${fresh.code}&from=2026-04-01&to=2026-04-30`)).json()).toMatchObject({
+      received: 0,
+      finished: 0,
+      open: 0,
+      onTimeRate: null,
+      ratings: 0,
+      satisfiedRate: null,
+    });
+  });
+});
