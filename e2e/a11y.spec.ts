@@ -165,6 +165,7 @@ const A11Y_PAGES: A11yPage[] = [
       return dialog;
     },
   },
+  { name: 'indicators', route: '/admin/indicators', path: '/admin/indicators', as: 'lanhdao.stp', ready: byTestId('indicator-on-time'), screenshot: true },
   { name: 'admin-not-found', route: '/admin/*', path: '/admin/khong-co-trang-nay', as: 'admin' },
 ];
 

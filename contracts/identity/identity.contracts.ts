@@ -54,7 +54,8 @@ const NameSchema = z.string().trim().min(1).max(200);
 const ShortNameSchema = z.string().trim().max(100);
 
 /** A role grant as shown to clients. */
-export const GrantViewSchema = z.object({ role: RoleSchema, orgUnitId: z.uuid(), orgUnitName: z.string() });
+/** A role on a unit, with the unit's name and code (the code names it in the indicators' queries). */
+export const GrantViewSchema = z.object({ role: RoleSchema, orgUnitId: z.uuid(), orgUnitName: z.string(), orgUnitCode: z.string() });
 export type GrantView = z.infer<typeof GrantViewSchema>;
 
 /** A role grant as sent by clients. */

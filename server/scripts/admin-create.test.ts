@@ -110,7 +110,7 @@ describe('first run with MOTCUA_SEED_DEMO=false', () => {
       const ok = await login({ login: 'quantri.tinh', password: 'Chon-rieng-2026' });
       expect(ok.status).toBe(200);
       const me = (await ok.json()) as { user: { grants: Array<{ role: string; orgUnitName: string }> } };
-      expect(me.user.grants).toEqual([{ role: 'system-admin', orgUnitId: expect.any(String), orgUnitName: 'UBND tỉnh Thanh Hóa' }]);
+      expect(me.user.grants).toEqual([{ role: 'system-admin', orgUnitId: expect.any(String), orgUnitName: 'UBND tỉnh Thanh Hóa', orgUnitCode: expect.any(String) }]);
     } finally {
       await second.stop();
     }

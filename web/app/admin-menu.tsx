@@ -5,6 +5,7 @@ import {
   CalculatorOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
+  DashboardOutlined,
   ExceptionOutlined,
   FileTextOutlined,
   FolderOpenOutlined,
@@ -37,6 +38,7 @@ export const ADMIN_MENU: AdminMenuItem[] = [
   // The calculator first: the menu highlights the first entry whose path prefixes the URL.
   { key: 'calculator', path: '/admin/calendar/calculator', labelKey: 'calendar.menu.calculator', icon: <CalculatorOutlined />, actions: ['calendar.read'] },
   { key: 'calendar', path: '/admin/calendar', labelKey: 'calendar.menu.calendar', icon: <CalendarOutlined />, actions: ['calendar.read', 'calendar.manage'] },
+  { key: 'indicators', path: '/admin/indicators', labelKey: 'dashboards.menu.indicators', icon: <DashboardOutlined />, actions: ['dashboards.indicators.read'] },
   { key: 'ratings', path: '/admin/ratings', labelKey: 'ratings.menu.summary', icon: <SmileOutlined />, actions: ['ratings.summary.read'] },
   { key: 'audit', path: '/admin/audit', labelKey: 'common.menu.audit', icon: <AuditOutlined />, actions: ['audit.events.list'] },
   { key: 'notifications', path: '/admin/notifications', labelKey: 'notifications.menu.outbox', icon: <MailOutlined />, actions: ['notifications.outbox.read'] },

@@ -66,6 +66,7 @@ export const router = createBrowserRouter([
       { path: 'calendar/calculator', lazy: async () => ({ Component: (await import('../features/calendar/DeadlineCalculatorPage')).DeadlineCalculatorPage }) },
       { path: 'audit', lazy: async () => ({ Component: (await import('../features/audit/AuditLogPage')).AuditLogPage }) },
       { path: 'ratings', lazy: async () => ({ Component: (await import('../features/ratings/RatingsSummaryPage')).RatingsSummaryPage }) },
+      { path: 'indicators', lazy: async () => ({ Component: (await import('../features/dashboards/IndicatorsPage')).IndicatorsPage }) },
       { path: 'notifications', lazy: async () => ({ Component: (await import('../features/notifications/OutboxPage')).OutboxPage }) },
       { path: 'dossiers', lazy: async () => ({ Component: (await import('../features/dossiers/DossierQueuePage')).DossierQueuePage }) },
       { path: 'dossiers/intake', lazy: async () => ({ Component: (await import('../features/dossiers/IntakePage')).IntakePage }) },

@@ -21,6 +21,8 @@ import enCitizen from './en/citizen.json';
 
 import viRatings from './vi/ratings.json';
 import enRatings from './en/ratings.json';
+import viDashboards from './vi/dashboards.json';
+import enDashboards from './en/dashboards.json';
 
 /** Every UI string, one file per module and language; each file's top key is its module. */
 export const resources = {
@@ -37,6 +39,7 @@ export const resources = {
       ...viSubmissions,
       ...viCitizen,
       ...viRatings,
+      ...viDashboards,
     },
   },
   en: {
@@ -52,6 +55,7 @@ export const resources = {
       ...enSubmissions,
       ...enCitizen,
       ...enRatings,
+      ...enDashboards,
     },
   },
 };

@@ -115,7 +115,7 @@ describe('session', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.csrfToken).toBe(agent.csrfToken);
-    expect(body.user.grants).toEqual([{ role: 'reception-officer', orgUnitId: province.id, orgUnitName: province.name }]);
+    expect(body.user.grants).toEqual([{ role: 'reception-officer', orgUnitId: province.id, orgUnitName: province.name, orgUnitCode: province.code }]);
     expect(body.user.actions).toContain('identity.org-units.list');
     expect(body.user.actions).toContain('identity.me.change-password');
     expect(body.user.actions).not.toContain('identity.users.list');

@@ -41,7 +41,7 @@ export function presentOrgUnitTree(units: OrgUnitView[]): OrgUnitNode[] {
 }
 
 function presentGrants(grants: GrantRow[]): GrantView[] {
-  return grants.map((g) => ({ role: g.role as Role, orgUnitId: g.orgUnitId, orgUnitName: g.orgUnitName }));
+  return grants.map((g) => ({ role: g.role as Role, orgUnitId: g.orgUnitId, orgUnitName: g.orgUnitName, orgUnitCode: g.orgUnitCode }));
 }
 
 /** A user as administrators see it, with the end of a sign-in delay their account is under; never the password hash. */

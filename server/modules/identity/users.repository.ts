@@ -14,6 +14,7 @@ export interface GrantRow {
   role: string;
   orgUnitId: string;
   orgUnitName: string;
+  orgUnitCode: string;
   scopePath: string;
   validTo: string | null;
 }
@@ -81,6 +82,7 @@ export async function loadGrants(db: Queryable, userIds: readonly string[]): Pro
       role: identityRoleGrants.role,
       orgUnitId: identityRoleGrants.orgUnitId,
       orgUnitName: identityOrgUnits.name,
+      orgUnitCode: identityOrgUnits.code,
       scopePath: identityOrgUnits.path,
       validTo: identityOrgUnits.validTo,
     })

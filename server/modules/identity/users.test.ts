@@ -69,7 +69,7 @@ describe('system administrator', () => {
       phone: '0912111222',
       disabled: false,
       lockedUntil: null,
-      grants: [{ role: 'specialist', orgUnitId: communeB.id, orgUnitName: 'Xã Bình Minh' }],
+      grants: [{ role: 'specialist', orgUnitId: communeB.id, orgUnitName: 'Xã Bình Minh', orgUnitCode: communeB.code }],
       version: 1,
     });
     expect(user).not.toHaveProperty('passwordHash');
