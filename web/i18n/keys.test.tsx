@@ -51,7 +51,9 @@ describe('translations', () => {
 
   it('keys follow <module>.<screen>.<message>', () => {
     expect(
-      [...vi.keys()].filter((k) => k.split('.').length < 2 || !/^(common|identity|catalog|audit|portal|calendar|notifications|dossiers|submissions|citizen|ratings|dashboards)\./.test(k)),
+      [...vi.keys()].filter(
+        (k) => k.split('.').length < 2 || !/^(common|identity|catalog|audit|portal|calendar|notifications|dossiers|submissions|citizen|ratings|dashboards)\./.test(k),
+      ),
     ).toEqual([]);
   });
 
