@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../common/common.contracts';
+import { DossierListItemSchema } from '../dossiers/dossiers.contracts';
+import { INDICATOR_MEASURES } from '../dossiers/dossiers.values';
 
 /** The longest period one summary covers (ten years of days): a leader's "since 2020" is fine, a typo's year 9999 is not. */
 export const INDICATOR_PERIOD_MAX_DAYS = 3660;
@@ -53,3 +55,18 @@ export const IndicatorSummarySchema = z.object({
   asOf: z.string(),
 });
 export type IndicatorSummary = z.infer<typeof IndicatorSummarySchema>;
+
+/** GET /api/v1/indicators/dossiers: the dossiers behind one number of the summary (same unit, period and subtree). */
+export const IndicatorDossiersQuerySchema = IndicatorQuerySchema.extend({
+  measure: z.enum(INDICATOR_MEASURES),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  after: z.string().max(200).optional().describe("The page after this cursor (the previous page's nextCursor)."),
+});
+export type IndicatorDossiersQuery = z.infer<typeof IndicatorDossiersQuerySchema>;
+
+export const IndicatorDossiersSchema = z.object({
+  items: z.array(DossierListItemSchema),
+  /** The next page's cursor; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type IndicatorDossiers = z.infer<typeof IndicatorDossiersSchema>;

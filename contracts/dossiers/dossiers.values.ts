@@ -41,6 +41,21 @@ export const FEE_PAYMENT_METHODS = ['cash', 'bank-transfer', 'online'] as const;
 /** §19.8 finish classes (of a dossier and of each hand-over). */
 export const CLASSIFICATIONS = ['early', 'on-time', 'late'] as const;
 /** Queues of the back office (`all` includes finished dossiers). */
+/** What an indicator counts (issue 12), each the name of the dossiers behind one number of the summary. */
+export const INDICATOR_MEASURES = [
+  'received',
+  'finished',
+  'finished-early',
+  'finished-on-time',
+  'finished-late',
+  'withdrawn',
+  'stopped',
+  'open',
+  'open-overdue',
+  'open-paused',
+] as const;
+export type IndicatorMeasure = (typeof INDICATOR_MEASURES)[number];
+
 export const QUEUES = ['mine', 'unit', 'due-soon', 'overdue', 'at-risk', 'paused', 'all'] as const;
 /** Deadline badges of queue rows and the detail header. */
 export const BADGES = ['on-track', 'due-soon', 'at-risk', 'overdue', 'paused', 'early', 'on-time', 'late', 'closed'] as const;

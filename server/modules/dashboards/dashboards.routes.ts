@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IndicatorQuerySchema, IndicatorSummarySchema } from '../../../contracts/dashboards/dashboards.contracts';
+import { IndicatorDossiersQuerySchema, IndicatorDossiersSchema, IndicatorQuerySchema, IndicatorSummarySchema } from '../../../contracts/dashboards/dashboards.contracts';
 import { DASHBOARD_ACTIONS } from './dashboards.policy';
-import { readIndicatorSummary, readPublicIndicators } from './use-cases/read-indicators';
+import { readIndicatorDossiers, readIndicatorSummary, readPublicIndicators } from './use-cases/read-indicators';
 
 const tags = ['indicators'];
 
@@ -23,6 +23,20 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => readIndicatorSummary(request.ctx, request.query),
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/dossiers',
+    {
+      config: { action: DASHBOARD_ACTIONS.indicators },
+      schema: {
+        tags,
+        summary: 'The dossiers behind one number of the summary (a measure of the same unit and period), most recent first',
+        querystring: IndicatorDossiersQuerySchema,
+        response: { 200: IndicatorDossiersSchema },
+      },
+    },
+    async (request) => readIndicatorDossiers(request.ctx, request.query),
   );
 }
 

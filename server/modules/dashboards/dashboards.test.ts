@@ -131,6 +131,60 @@ describe('GET /api/v1/indicators/summary', () => {
   });
 });
 
+describe('GET /api/v1/indicators/dossiers', () => {
+  const drill = (measure: string, extra = '') => w.agents.leader.get(`/api/v1/indicators/dossiers?unit=${w.dept.code}&from=2026-04-01&to=2026-06-30&measure=${measure}${extra}`);
+
+  it('lists exactly the dossiers behind each number of the summary', async () => {
+    const summary = (await w.agents.leader.get(summaryUrl(w.dept.code, '2026-04-01', '2026-06-30'))).json();
+    const expected: Record<string, number> = {
+      received: summary.received,
+      finished: summary.finished,
+      'finished-early': summary.finishedEarly,
+      'finished-on-time': summary.finishedOnTime,
+      'finished-late': summary.finishedLate,
+      withdrawn: summary.withdrawn,
+      stopped: summary.stopped,
+      open: summary.open,
+      'open-overdue': summary.openOverdue,
+      'open-paused': summary.openPaused,
+    };
+    for (const [measure, count] of Object.entries(expected)) {
+      const res = await drill(measure);
+      expect(res.statusCode, measure).toBe(200);
+      expect(res.json().items, measure).toHaveLength(count);
+    }
+    const late = (await drill('finished-late')).json().items;
+    expect(late[0]).toMatchObject({ badge: 'late' });
+    // The open one past its due is the one received on 1 April and never forwarded.
+    const overdue = (await drill('open-overdue')).json().items;
+    expect(overdue[0]).toMatchObject({ state: 'RECEIVED', receivedAt: '2026-04-01T09:00:00+07:00', badge: 'overdue' });
+  });
+
+  it('pages by cursor, most recent first, without repeating or skipping a dossier', async () => {
+    const first = (await drill('received', '&pageSize=2')).json();
+    expect(first.items).toHaveLength(2);
+    expect(first.items[0].receivedAt).toBe('2026-04-20T08:00:00+07:00');
+    const second = (await drill('received', `&pageSize=2&after=${encodeURIComponent(first.nextCursor)}`)).json();
+    const third = (await drill('received', `&pageSize=2&after=${encodeURIComponent(second.nextCursor)}`)).json();
+    expect(third.nextCursor).toBeNull();
+    const codes = [...first.items, ...second.items, ...third.items].map((d: { code: string }) => d.code);
+    expect(codes).toHaveLength(5);
+    expect(new Set(codes).size).toBe(5);
+    const all = (await drill('received', '&pageSize=100')).json().items.map((d: { code: string }) => d.code);
+    expect(codes).toEqual(all);
+  });
+
+  it("is refused outside the reader's units, and a bad measure or cursor is a 400", async () => {
+    const outsider = await w.agents.outsider.get(`/api/v1/indicators/dossiers?unit=${w.dept.code}&from=2026-04-01&to=2026-06-30&measure=received`);
+    expect(outsider.statusCode).toBe(403);
+    expect((await anon(`/api/v1/indicators/dossiers?unit=${w.dept.code}&from=2026-04-01&to=2026-06-30&measure=received`)).statusCode).toBe(401);
+    const measure = await drill('late');
+    expect(measure.statusCode).toBe(400);
+    expect(measure.json().error.fields[0].path).toBe('querystring.measure');
+    expect((await drill('received', '&after=not-a-cursor')).statusCode).toBe(400);
+  });
+});
+
 describe('GET /api/v1/public/indicators', () => {
   it('answers anyone with the same numbers as the officers see, in either language', async () => {
     const officer = (await w.agents.reform.get(summaryUrl(w.province.code, '2026-04-01', '2026-06-30', true))).json();

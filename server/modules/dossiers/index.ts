@@ -37,6 +37,7 @@ export { getDossierRatingFacts, findDossierRatingFactsByReceipt, type DossierRat
 export type { DossierEndedEvent } from './dossiers.events';
 /** The indicators' counters (issue 12), for the dashboards module. */
 export { readIndicatorCounts, refreshIndicatorStats, type IndicatorCounts } from './use-cases/indicator-stats';
+export { listIndicatorDossiers } from './use-cases/indicator-dossiers';
 export { generateDossiers, SCALE_TABLES, type GenerateDossiersOptions, type GenerateDossiersResult, type GenerateProgress } from './dossiers.scale';
 
 /** Dossiers: registers the calendar impact provider, reacts to `calendar.changed`, serves /api/v1/dossiers. */

@@ -4,8 +4,14 @@ import type { Ctx } from '../../../platform/context/context';
 import { can } from '../../../platform/access';
 import { AppError } from '../../../platform/errors';
 import { toVnIso } from '../../../platform/calendar';
-import { INDICATOR_PERIOD_MAX_DAYS, type IndicatorQuery, type IndicatorSummary } from '../../../../contracts/dashboards/dashboards.contracts';
-import { readIndicatorCounts } from '../../dossiers';
+import {
+  INDICATOR_PERIOD_MAX_DAYS,
+  type IndicatorDossiers,
+  type IndicatorDossiersQuery,
+  type IndicatorQuery,
+  type IndicatorSummary,
+} from '../../../../contracts/dashboards/dashboards.contracts';
+import { listIndicatorDossiers, readIndicatorCounts } from '../../dossiers';
 import { getOrgUnitByCode, listOrgUnitIdsWithin, type OrgUnitView } from '../../identity';
 import { countRatingsOfUnits } from '../../ratings';
 import { DASHBOARD_ACTIONS } from '../dashboards.policy';
@@ -61,12 +67,24 @@ async function summarise(ctx: Ctx, unit: OrgUnitView, query: IndicatorQuery): Pr
   };
 }
 
-/** GET /api/v1/indicators/summary: officers covering the unit, the province's readers for any unit. */
-export async function readIndicatorSummary(ctx: Ctx, query: IndicatorQuery): Promise<IndicatorSummary> {
+/** The unit, once the caller is allowed to read its indicators (and the dossiers behind them). */
+async function authorised(ctx: Ctx, query: IndicatorQuery): Promise<OrgUnitView> {
   const unit = await resolve(ctx, query);
   if (!can(ctx.actor, DASHBOARD_ACTIONS.indicators, { unitPath: unit.path }))
     throw new AppError('FORBIDDEN', { action: DASHBOARD_ACTIONS.indicators }, { fields: [{ path: 'query.unit', code: 'dashboards.errors.unitOutsideScope' }] });
-  return summarise(ctx, unit, query);
+  return unit;
+}
+
+/** GET /api/v1/indicators/summary: officers covering the unit, the province's readers for any unit. */
+export async function readIndicatorSummary(ctx: Ctx, query: IndicatorQuery): Promise<IndicatorSummary> {
+  return summarise(ctx, await authorised(ctx, query), query);
+}
+
+/** GET /api/v1/indicators/dossiers: the dossiers behind one number, for the same readers (they read those dossiers' queues). */
+export async function readIndicatorDossiers(ctx: Ctx, query: IndicatorDossiersQuery): Promise<IndicatorDossiers> {
+  const unit = await authorised(ctx, query);
+  const unitIds = query.subtree ? await listOrgUnitIdsWithin(ctx.db, [unit.path]) : [unit.id];
+  return listIndicatorDossiers(ctx, { unitIds, from: query.from, to: query.to, measure: query.measure, pageSize: query.pageSize, ...(query.after ? { after: query.after } : {}) });
 }
 
 /** GET /api/v1/public/indicators: anyone, the same numbers (counts and shares only, no personal data). */
