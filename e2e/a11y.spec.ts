@@ -166,6 +166,19 @@ const A11Y_PAGES: A11yPage[] = [
     },
   },
   { name: 'indicators', route: '/admin/indicators', path: '/admin/indicators', as: 'lanhdao.stp', ready: byTestId('indicator-on-time'), screenshot: true },
+  {
+    name: 'indicators-drill',
+    route: '/admin/indicators',
+    path: '/admin/indicators',
+    as: 'lanhdao.stp',
+    ready: byTestId('indicator-on-time'),
+    dialog: async (page) => {
+      await page.getByTestId('drill-indicator-received').click();
+      const drawer = page.getByRole('dialog').last();
+      await expect(drawer.getByTestId('indicator-dossier-link').first()).toBeVisible();
+      return drawer;
+    },
+  },
   { name: 'admin-not-found', route: '/admin/*', path: '/admin/khong-co-trang-nay', as: 'admin' },
 ];
 

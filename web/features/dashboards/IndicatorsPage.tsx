@@ -1,11 +1,13 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, Card, Col, DatePicker, Flex, Progress, Row, Segmented, Select, Skeleton, Statistic, Switch, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Flex, Progress, Row, Segmented, Select, Skeleton, Statistic, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../ui/PageHeader';
 import { useMe, useOrgUnitTree } from '../identity/identity.api';
 import { formatInstant } from '../dossiers/dossiers.format';
+import type { IndicatorMeasure } from '../../../contracts/dossiers/dossiers.values';
 import { useIndicatorSummary } from './dashboards.api';
+import { IndicatorDossiersDrawer } from './IndicatorDossiersDrawer';
 
 /** The province's targets (the seed's: more than 98 % on time, 95 % or more satisfied; domain README §7.5). */
 const ON_TIME_TARGET = 0.98;
@@ -26,11 +28,49 @@ function periodDates(period: Period, range: [Dayjs | null, Dayjs | null] | null,
   return { from: start.format('YYYY-MM-DD'), to: end.format('YYYY-MM-DD') };
 }
 
-/** One number with its definition underneath (issue 12: every number shows what it counts). */
-function Figure({ testId, title, value, definition, children }: { testId: string; title: string; value: ReactNode; definition: string; children?: ReactNode }) {
+/** A count that opens the list of dossiers behind it (issue 12 item 3). */
+function DrillCount({ label, count, measure, onOpen }: { label: string; count: number; measure: IndicatorMeasure; onOpen: (m: IndicatorMeasure) => void }) {
+  return (
+    <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(measure)} data-testid={`drill-${measure}`}>
+      {label} {count}
+    </Button>
+  );
+}
+
+/** One number with its definition underneath (issue 12: every number shows what it counts); the number opens its dossiers. */
+function Figure({
+  testId,
+  title,
+  value,
+  definition,
+  measure,
+  onOpen,
+  children,
+}: {
+  testId: string;
+  title: string;
+  value: ReactNode;
+  definition: string;
+  measure?: IndicatorMeasure;
+  onOpen?: (m: IndicatorMeasure) => void;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
   return (
     <Card size="small" data-testid={testId} style={{ height: '100%' }}>
       <Statistic title={title} value={value as string | number} />
+      {measure && onOpen ? (
+        <Button
+          type="link"
+          size="small"
+          style={{ padding: 0 }}
+          onClick={() => onOpen(measure)}
+          aria-label={t('dashboards.drill.open', { what: title })}
+          data-testid={`drill-${testId}`}
+        >
+          {t('dashboards.drill.list')}
+        </Button>
+      ) : null}
       {children}
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 13 }}>
         {definition}
@@ -62,7 +102,10 @@ export function IndicatorsPage() {
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const chosenUnit = unit ?? units[0]?.value ?? null;
   const dates = periodDates(period, range, dayjs());
-  const { data, isPending, error } = useIndicatorSummary(chosenUnit && dates ? { unit: chosenUnit, ...dates, subtree } : null);
+  const filter = chosenUnit && dates ? { unit: chosenUnit, ...dates, subtree } : null;
+  const { data, isPending, error } = useIndicatorSummary(filter);
+  const [measure, setMeasure] = useState<IndicatorMeasure | null>(null);
+  const open = (m: IndicatorMeasure) => setMeasure(m);
 
   const onTimeBelow = data?.onTimeRate != null && data.onTimeRate < ON_TIME_TARGET;
   const satisfactionBelow = data?.satisfiedRate != null && data.satisfiedRate < SATISFACTION_TARGET;
@@ -129,27 +172,49 @@ export function IndicatorsPage() {
             </Figure>
           </Col>
           <Col xs={24} md={12} xl={8}>
-            <Figure testId="indicator-received" title={t('dashboards.indicators.received')} value={data.received} definition={t('dashboards.indicators.def.received')}>
+            <Figure
+              testId="indicator-received"
+              title={t('dashboards.indicators.received')}
+              value={data.received}
+              definition={t('dashboards.indicators.def.received')}
+              measure="received"
+              onOpen={open}
+            >
               <Typography.Text>
                 {t('dashboards.indicators.byChannel', { direct: data.receivedByChannel.direct, online: data.receivedByChannel.online, post: data.receivedByChannel.post })}
               </Typography.Text>
             </Figure>
           </Col>
           <Col xs={24} md={12} xl={8}>
-            <Figure testId="indicator-finished" title={t('dashboards.indicators.finished')} value={data.finished} definition={t('dashboards.indicators.def.finished')}>
-              <Typography.Text>{t('dashboards.indicators.finishedSplit', { early: data.finishedEarly, onTime: data.finishedOnTime, late: data.finishedLate })}</Typography.Text>
+            <Figure
+              testId="indicator-finished"
+              title={t('dashboards.indicators.finished')}
+              value={data.finished}
+              definition={t('dashboards.indicators.def.finished')}
+              measure="finished"
+              onOpen={open}
+            >
+              <Flex wrap gap={12}>
+                <DrillCount label={t('dashboards.measure.finished-early')} count={data.finishedEarly} measure="finished-early" onOpen={open} />
+                <DrillCount label={t('dashboards.measure.finished-on-time')} count={data.finishedOnTime} measure="finished-on-time" onOpen={open} />
+                <DrillCount label={t('dashboards.measure.finished-late')} count={data.finishedLate} measure="finished-late" onOpen={open} />
+              </Flex>
             </Figure>
           </Col>
           <Col xs={24} md={12} xl={8}>
-            <Figure testId="indicator-open" title={t('dashboards.indicators.open')} value={data.open} definition={t('dashboards.indicators.def.open')}>
-              <Typography.Text type={data.openOverdue > 0 ? 'danger' : undefined}>
-                {t('dashboards.indicators.openSplit', { overdue: data.openOverdue, paused: data.openPaused })}
-              </Typography.Text>
+            <Figure testId="indicator-open" title={t('dashboards.indicators.open')} value={data.open} definition={t('dashboards.indicators.def.open')} measure="open" onOpen={open}>
+              <Flex wrap gap={12}>
+                <DrillCount label={t('dashboards.measure.open-overdue')} count={data.openOverdue} measure="open-overdue" onOpen={open} />
+                <DrillCount label={t('dashboards.measure.open-paused')} count={data.openPaused} measure="open-paused" onOpen={open} />
+              </Flex>
             </Figure>
           </Col>
           <Col xs={24} md={12} xl={8}>
             <Figure testId="indicator-ended" title={t('dashboards.indicators.ended')} value={data.withdrawn + data.stopped} definition={t('dashboards.indicators.def.ended')}>
-              <Typography.Text>{t('dashboards.indicators.endedSplit', { withdrawn: data.withdrawn, stopped: data.stopped })}</Typography.Text>
+              <Flex wrap gap={12}>
+                <DrillCount label={t('dashboards.measure.withdrawn')} count={data.withdrawn} measure="withdrawn" onOpen={open} />
+                <DrillCount label={t('dashboards.measure.stopped')} count={data.stopped} measure="stopped" onOpen={open} />
+              </Flex>
             </Figure>
           </Col>
           <Col xs={24} md={12} xl={8}>
@@ -166,6 +231,7 @@ export function IndicatorsPage() {
           </Col>
         </Row>
       ) : null}
+      {filter ? <IndicatorDossiersDrawer filter={filter} measure={measure} onClose={() => setMeasure(null)} /> : null}
     </div>
   );
 }
