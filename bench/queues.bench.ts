@@ -11,7 +11,7 @@ import pg from 'pg';
 const SELF = fileURLToPath(import.meta.url);
 const SEED = 7;
 /** The clock of the generated data and of the app under test: Monday 30/11/2026 10:00 in Hà Nội. */
-const BENCH_NOW = '2026-11-30T03:00:00.000Z';
+export const BENCH_NOW = '2026-11-30T03:00:00.000Z';
 const BASE_SIZE = 10_000;
 const DEFAULT_SIZE = 1_000_000;
 const MARKER_VERSION = 1;
@@ -30,7 +30,7 @@ function dbUrl(base: string, name: string): string {
 const marker = (n: number) => `motcua queues bench v${MARKER_VERSION}: seed ${SEED}, now ${BENCH_NOW}, dossiers ${n}`;
 
 /** A database of `n` generated dossiers, made with `npm run seed:scale` unless an earlier run left one. */
-async function ensureDatabase(base: string, n: number): Promise<{ url: string; generated: string | null }> {
+export async function ensureDatabase(base: string, n: number): Promise<{ url: string; generated: string | null }> {
   const name = `motcua_bench_queues_${n}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
@@ -75,7 +75,7 @@ async function serveApp(url: string): Promise<void> {
   console.log(`listening ${typeof address === 'object' && address ? address.port : 0}`);
 }
 
-function startApp(url: string): Promise<{ child: ChildProcess; port: number }> {
+export function startApp(url: string): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', SELF, 'serve', url], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let buffer = '';
@@ -91,14 +91,20 @@ function startApp(url: string): Promise<{ child: ChildProcess; port: number }> {
 // ---------------------------------------------------------------------------------------------------------------
 // A signed-in officer over HTTP
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+export const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-interface Session {
+export interface Session {
   cookie: string;
   csrf: string;
 }
 
-function request(port: number, method: string, path: string, session: Session | null, body?: unknown): Promise<{ status: number; body: string; ms: number; cookies: string[] }> {
+export function request(
+  port: number,
+  method: string,
+  path: string,
+  session: Session | null,
+  body?: unknown,
+): Promise<{ status: number; body: string; ms: number; cookies: string[] }> {
   const started = performance.now();
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
@@ -128,7 +134,7 @@ function request(port: number, method: string, path: string, session: Session | 
   });
 }
 
-async function login(port: number, username: string): Promise<Session> {
+export async function login(port: number, username: string): Promise<Session> {
   const res = await request(port, 'POST', '/api/v1/identity/login', null, { login: username, password: PASSWORD });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${res.body}`);
   const cookie = res.cookies.map((c) => c.split(';')[0]).join('; ');
@@ -207,8 +213,8 @@ async function fixture(url: string): Promise<Fixture & { child: ChildProcess; do
   return { port, sessions, probes, child, dossiers: n };
 }
 
-const p = (sorted: number[], f: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * f))] ?? NaN;
-const sortNum = (xs: number[]) => [...xs].sort((a, b) => a - b);
+export const p = (sorted: number[], f: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * f))] ?? NaN;
+export const sortNum = (xs: number[]) => [...xs].sort((a, b) => a - b);
 
 interface Measured {
   single: Map<string, number[]>;
@@ -250,7 +256,7 @@ async function measure(f: Fixture): Promise<Measured> {
 
 const groupP95 = (m: Map<string, number[]>, probes: Probe[], group: Probe['group']) =>
   p(sortNum(probes.filter((x) => x.group === group).flatMap((x) => m.get(x.label) ?? [])), 0.95);
-const fmt = (ms: number) => (Number.isNaN(ms) ? 'n/a' : ms < 10 ? ms.toFixed(1) : String(Math.round(ms)));
+export const fmt = (ms: number) => (Number.isNaN(ms) ? 'n/a' : ms < 10 ? ms.toFixed(1) : String(Math.round(ms)));
 
 export async function run(): Promise<void> {
   const base = process.env.DATABASE_URL;

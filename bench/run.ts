@@ -9,6 +9,7 @@ interface Bench {
 const BENCHES: Record<string, () => Promise<Bench>> = {
   book: () => import('./book.bench'),
   calendar: () => import('./calendar.bench'),
+  dashboards: () => import('./dashboards.bench'),
   dossiers: () => import('./dossiers.bench'),
   queues: () => import('./queues.bench'),
   sweeps: () => import('./sweeps.bench'),
