@@ -80,6 +80,7 @@ export async function run(): Promise<void> {
       { label: 'drill-down', session: leader, path: `/api/v1/indicators/dossiers?unit=H56.03&from=${FROM}&to=${TO}&subtree=true&measure=finished-late` },
     ];
     const results = new Map<string, number[]>();
+    const bodies = new Map<string, string>();
     for (const probe of probes) {
       let last = '';
       for (let i = 0; i < 3; i++) {
@@ -90,6 +91,7 @@ export async function run(): Promise<void> {
       const times: number[] = [];
       for (let i = 0; i < SAMPLES; i++) times.push((await request(port, 'GET', probe.path, probe.session)).ms);
       results.set(probe.label, sortNum(times));
+      bodies.set(probe.label, last);
       console.log(`  ${probe.label.padEnd(12)} p50 ${fmt(p(sortNum(times), 0.5))} ms, p95 ${fmt(p(sortNum(times), 0.95))} ms — ${last.slice(0, 160)}…`);
     }
     const naive: number[] = [];
@@ -101,6 +103,20 @@ export async function run(): Promise<void> {
       naiveRow = JSON.stringify(r.rows[0]);
     }
     await pool.end();
+    // The read model must answer exactly what the dossiers say.
+    const summary = JSON.parse(bodies.get('province')!) as Record<string, number>;
+    const counted = JSON.parse(naiveRow) as Record<string, string>;
+    const pairs: Array<[string, number, number]> = [
+      ['received', summary.received!, Number(counted.received)],
+      ['receivedOnline', summary.receivedOnline!, Number(counted.received_online)],
+      ['finishedEarly', summary.finishedEarly!, Number(counted.early)],
+      ['finishedOnTime', summary.finishedOnTime!, Number(counted.on_time)],
+      ['finishedLate', summary.finishedLate!, Number(counted.late)],
+      ['withdrawn + stopped', summary.withdrawn! + summary.stopped!, Number(counted.ended)],
+      ['open', summary.open!, Number(counted.open)],
+    ];
+    const wrong = pairs.filter(([, a, b]) => a !== b);
+    if (wrong.length > 0) throw new Error(`the province summary differs from the dossiers: ${wrong.map(([k, a, b]) => `${k} ${a} ≠ ${b}`).join(', ')}`);
     const naiveP95 = p(sortNum(naive), 0.95);
     const provinceP95 = p(results.get('province')!, 0.95);
     console.log(`  naive GROUP BY (province, ${FROM}..${TO}) p95 ${fmt(naiveP95)} ms — ${naiveRow}; ${(naiveP95 / provinceP95).toFixed(0)}× the province summary`);
