@@ -4,7 +4,7 @@
 // the province's question in the same run. Reuses the queues bench's databases (motcua_bench_queues_<N>): the app's
 // migrations add the read model, whose buckets are then recomputed in full once (timed and printed) before measuring.
 import pg from 'pg';
-import { BENCH_NOW, agent, ensureDatabase, fmt, login, p, request, sortNum, startApp } from './queues.bench';
+import { BENCH_NOW, agent, dossiersOption, ensureDatabase, fmt, login, p, request, sortNum, startApp } from './queues.bench';
 
 const DEFAULT_SIZE = 1_000_000;
 const SAMPLES = 40;
@@ -44,17 +44,7 @@ async function fillReadModel(url: string): Promise<{ buckets: number; seconds: n
 
 export async function run(): Promise<void> {
   const base = process.env.DATABASE_URL;
-  const args = process.argv.slice(2);
-  const at = args.indexOf('--dossiers');
-  const size =
-    at >= 0
-      ? Number(
-          String(args[at + 1])
-            .replace(/[_,]/g, '')
-            .replace(/[kK]$/, '000')
-            .replace(/[mM]$/, '000000'),
-        )
-      : DEFAULT_SIZE;
+  const size = dossiersOption(DEFAULT_SIZE);
   if (!base) {
     console.log('dashboards bench: set DATABASE_URL to a PostgreSQL server (it shares the queues bench databases motcua_bench_queues_<N>).');
     console.log('dashboards: p95 n/a ms province, n/a ms unit, n/a ms drill-down at n/a dossiers, naive p95 n/a ms');

@@ -258,19 +258,22 @@ const groupP95 = (m: Map<string, number[]>, probes: Probe[], group: Probe['group
   p(sortNum(probes.filter((x) => x.group === group).flatMap((x) => m.get(x.label) ?? [])), 0.95);
 export const fmt = (ms: number) => (Number.isNaN(ms) ? 'n/a' : ms < 10 ? ms.toFixed(1) : String(Math.round(ms)));
 
-export async function run(): Promise<void> {
-  const base = process.env.DATABASE_URL;
+/** `--dossiers N` of the command line (1_000_000, 1,000,000, 1000k and 1m all read), or `fallback`. */
+export function dossiersOption(fallback: number): number {
   const args = process.argv.slice(2);
   const at = args.indexOf('--dossiers');
-  const size =
-    at >= 0
-      ? Number(
-          String(args[at + 1])
-            .replace(/[_,]/g, '')
-            .replace(/[kK]$/, '000')
-            .replace(/[mM]$/, '000000'),
-        )
-      : DEFAULT_SIZE;
+  if (at < 0) return fallback;
+  return Number(
+    String(args[at + 1])
+      .replace(/[_,]/g, '')
+      .replace(/[kK]$/, '000')
+      .replace(/[mM]$/, '000000'),
+  );
+}
+
+export async function run(): Promise<void> {
+  const base = process.env.DATABASE_URL;
+  const size = dossiersOption(DEFAULT_SIZE);
   if (!base) {
     console.log('queues bench: set DATABASE_URL to a PostgreSQL server (it keeps motcua_bench_queues_<N> databases for later runs).');
     console.log('queues: p95 n/a ms desk page, n/a ms search, n/a ms unit queue, n/a ms overdue at n/a dossiers; at 10k: n/a, n/a, n/a, n/a ms');

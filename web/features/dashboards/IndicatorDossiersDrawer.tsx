@@ -1,11 +1,11 @@
 import { Alert, Button, Drawer, Flex, Table, Typography } from 'antd';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { DossierListItem } from '../../../contracts/dossiers/dossiers.contracts';
 import type { IndicatorMeasure } from '../../../contracts/dossiers/dossiers.values';
 import { DeadlineBadge } from '../dossiers/DeadlineBadge';
 import { DossierStatusTag } from '../dossiers/DossierStatusTag';
 import { formatInstant } from '../dossiers/dossiers.format';
+import { codeColumn, procedureAndApplicantColumn } from '../dossiers/dossier-columns';
 import { useIndicatorDossiers, type IndicatorFilter } from './dashboards.api';
 
 /** The dossiers behind one number of the indicators page (issue 12 item 3), newest first, more on demand. */
@@ -25,28 +25,8 @@ export function IndicatorDossiersDrawer({ filter, measure, onClose }: { filter: 
         scroll={{ x: 640 }}
         locale={{ emptyText: t('dashboards.drill.empty') }}
         columns={[
-          {
-            title: t('dossiers.fields.code'),
-            dataIndex: 'code',
-            width: 150,
-            render: (code: string, d) => (
-              <Link to={`/admin/dossiers/${d.id}`} className="wrap-anywhere" data-testid="indicator-dossier-link">
-                {code}
-              </Link>
-            ),
-          },
-          {
-            title: t('dossiers.queue.procedureAndApplicant'),
-            dataIndex: 'procedureName',
-            render: (name: string, d) => (
-              <div className="wrap-anywhere">
-                {name}
-                <div>
-                  <Typography.Text type="secondary">{d.applicantName}</Typography.Text>
-                </div>
-              </div>
-            ),
-          },
+          codeColumn(t, 'indicator-dossier-link'),
+          procedureAndApplicantColumn(t),
           {
             title: t('dossiers.queue.dates'),
             width: 170,

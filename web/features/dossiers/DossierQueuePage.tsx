@@ -4,7 +4,7 @@ import { BookOutlined, InboxOutlined, LeftOutlined, RightOutlined, VerticalRight
 import { useTranslation } from 'react-i18next';
 import { useClearable } from '../../ui/useClearable';
 import { LinkButton } from '../../ui/LinkButton';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { hasAction } from '../../app/admin-menu';
 import { PageHeader } from '../../ui/PageHeader';
 import { useMe } from '../identity/identity.api';
@@ -15,6 +15,7 @@ import { DeadlineBadge } from './DeadlineBadge';
 import { ProvisionalTag } from '../calendar/ProvisionalTag';
 import { DossierStatusTag } from './DossierStatusTag';
 import { TrackingBookModal } from './TrackingBookModal';
+import { codeColumn, procedureAndApplicantColumn } from './dossier-columns';
 
 const PAGE_SIZES = [20, 50, 100];
 const isQueue = (v: string | null): v is Queue => !!v && (QUEUE_TABS as readonly string[]).includes(v);
@@ -116,28 +117,8 @@ export function DossierQueuePage() {
           onRow={(d) => ({ onDoubleClick: () => void navigate(`/admin/dossiers/${d.id}`) })}
           pagination={false}
           columns={[
-            {
-              title: t('dossiers.fields.code'),
-              dataIndex: 'code',
-              width: 160,
-              render: (code: string, d) => (
-                <Link to={`/admin/dossiers/${d.id}`} data-testid="dossier-link" className="wrap-anywhere">
-                  {code}
-                </Link>
-              ),
-            },
-            {
-              title: t('dossiers.queue.procedureAndApplicant'),
-              dataIndex: 'procedureName',
-              render: (name: string, d) => (
-                <div className="wrap-anywhere">
-                  {name}
-                  <div>
-                    <Typography.Text type="secondary">{d.applicantName}</Typography.Text>
-                  </div>
-                </div>
-              ),
-            },
+            codeColumn(t, 'dossier-link'),
+            procedureAndApplicantColumn(t),
             {
               title: t('dossiers.fields.status'),
               width: 150,
