@@ -15,13 +15,13 @@ const SATISFACTION_TARGET = 0.95;
 
 const PROVINCE_READER_ROLES: readonly string[] = ['system-admin', 'reform-office'];
 
-const PERIODS = ['month', 'quarter', 'year', 'custom'] as const;
-type Period = (typeof PERIODS)[number];
+export const PERIODS = ['month', 'quarter', 'year', 'custom'] as const;
+export type Period = (typeof PERIODS)[number];
 
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`);
 
 /** The legal dates of the current month, quarter or year (Vietnam), or the chosen range. */
-function periodDates(period: Period, range: [Dayjs | null, Dayjs | null] | null, today: Dayjs): { from: string; to: string } | null {
+export function periodDates(period: Period, range: [Dayjs | null, Dayjs | null] | null, today: Dayjs): { from: string; to: string } | null {
   if (period === 'custom') return range?.[0] && range[1] ? { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } : null;
   const start = period === 'quarter' ? today.month(Math.floor(today.month() / 3) * 3).startOf('month') : today.startOf(period);
   const end = period === 'quarter' ? start.add(2, 'month').endOf('month') : today.endOf(period);
