@@ -169,6 +169,19 @@ export async function queuePage(db: Queryable, r: QueueRequest): Promise<{ codes
  * match counted is a row visited, so the cap bounds the work.
  */
 export async function queueTotal(db: Queryable, r: QueueRequest): Promise<{ total: number; exact: boolean }> {
+  // Counting a part of the open work (overdue, due soon, at risk, paused) must walk that part's own index. Without an
+  // order to keep, the planner prefers ANDing bitmaps of the open-work index and the at-risk sweep's index of every
+  // running dossier, whose cost grows with the open work (15–40 ms at 5M dossiers against under 3 ms for the walk, D35).
+  if (!r.search && r.queue !== 'mine' && r.queue !== 'unit' && r.queue !== 'all') {
+    return db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_bitmapscan = off`);
+      return countQueue(tx, r);
+    });
+  }
+  return countQueue(db, r);
+}
+
+async function countQueue(db: Queryable, r: QueueRequest): Promise<{ total: number; exact: boolean }> {
   const cap = r.search ? SEARCH_TOTAL_CAP : QUEUE_TOTAL_CAP;
   const count = async (from: SQL) => Number((await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from (${from}) c limit ${cap + 1}) s`)).rows[0]?.n ?? 0);
   const capped = { total: cap, exact: false };
