@@ -35,8 +35,11 @@ async function resolve(ctx: Ctx, query: IndicatorQuery): Promise<OrgUnitView> {
   return unit;
 }
 
+/** The units a query counts: the unit alone, or with every unit below it. */
+const unitIdsOf = async (ctx: Ctx, unit: OrgUnitView, subtree: boolean) => (subtree ? listOrgUnitIdsWithin(ctx.db, [unit.path]) : [unit.id]);
+
 async function summarise(ctx: Ctx, unit: OrgUnitView, query: IndicatorQuery): Promise<IndicatorSummary> {
-  const unitIds = query.subtree ? await listOrgUnitIdsWithin(ctx.db, [unit.path]) : [unit.id];
+  const unitIds = await unitIdsOf(ctx, unit, query.subtree);
   const now = ctx.clock.now();
   const [counts, ratings] = await Promise.all([
     readIndicatorCounts(ctx.db, { unitIds, from: query.from, to: query.to, now }),
@@ -83,7 +86,7 @@ export async function readIndicatorSummary(ctx: Ctx, query: IndicatorQuery): Pro
 /** GET /api/v1/indicators/dossiers: the dossiers behind one number, for the same readers (they read those dossiers' queues). */
 export async function readIndicatorDossiers(ctx: Ctx, query: IndicatorDossiersQuery): Promise<IndicatorDossiers> {
   const unit = await authorised(ctx, query);
-  const unitIds = query.subtree ? await listOrgUnitIdsWithin(ctx.db, [unit.path]) : [unit.id];
+  const unitIds = await unitIdsOf(ctx, unit, query.subtree);
   return listIndicatorDossiers(ctx, { unitIds, from: query.from, to: query.to, measure: query.measure, pageSize: query.pageSize, ...(query.after ? { after: query.after } : {}) });
 }
 

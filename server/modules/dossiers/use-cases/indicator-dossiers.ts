@@ -2,6 +2,7 @@
 // use-cases/indicator-stats.ts, read from the indexes those counters' recounts use, newest first, by keyset.
 import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context/context';
+import { vnInstant } from '../../../platform/calendar';
 import type { DossierListItem } from '../../../../contracts/dossiers/dossiers.contracts';
 import type { IndicatorMeasure } from '../../../../contracts/dossiers/dossiers.values';
 import { decodeCursor, encodeCursor } from '../dossiers.queues';
@@ -13,8 +14,8 @@ import { OPEN_STATES, PAUSED_STATES, RUNNING_STATES } from '../dossiers.workflow
 
 type DossierRow = typeof dossiers.$inferSelect;
 
-const dayStart = (day: string) => new Date(`${day}T00:00:00+07:00`);
-const dayAfter = (day: string) => new Date(dayStart(day).getTime() + 86_400_000);
+/** The instant after the last moment of a Vietnamese day. */
+const dayAfter = (day: string) => new Date(vnInstant(day).getTime() + 86_400_000);
 
 /** The instant a measure counts a dossier by (its page order), and the conditions besides the unit and the period. */
 function measureOf(measure: IndicatorMeasure, now: Date): { key: 'receivedAt' | 'finishedAt' | 'closedAt'; where: SQL[] } {
@@ -64,7 +65,7 @@ export async function listIndicatorDossiers(
     .where(
       and(
         inArray(dossiers.handlingUnitId, [...query.unitIds]),
-        gte(at, dayStart(query.from)),
+        gte(at, vnInstant(query.from)),
         lt(at, dayAfter(query.to)),
         ...where,
         cursor ? sql`(${at}, ${dossiers.code}) < (${cursor.due.toISOString()}::timestamptz, ${cursor.code})` : undefined,
