@@ -25,11 +25,8 @@ const count = z.number().int().nonnegative();
 /** A share from 0 to 1; null when nothing was counted under it (no dossier finished, no rating). */
 const rate = z.number().min(0).max(1).nullable();
 
-export const IndicatorSummarySchema = z.object({
-  unit: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
-  subtree: z.boolean(),
-  from: IsoDateSchema,
-  to: IsoDateSchema,
+/** The numbers of a set of units over a period: the summary's, a breakdown row's and an open-data row's. */
+export const IndicatorFiguresSchema = z.object({
   /** Dossiers received in the period (by the instant of their receipt), all channels, and per channel. */
   received: count,
   receivedOnline: count,
@@ -50,7 +47,20 @@ export const IndicatorSummarySchema = z.object({
   onTimeRate: rate,
   /** Satisfaction ratings given in the period of dossiers handled by the unit(s), and the share satisfied or very satisfied. */
   ratings: count,
+  /** Of the ratings, those satisfied or very satisfied (satisfiedRate = ratingsSatisfied / ratings). */
+  ratingsSatisfied: count,
   satisfiedRate: rate,
+});
+export type IndicatorFigures = z.infer<typeof IndicatorFiguresSchema>;
+
+const UnitRefSchema = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+
+export const IndicatorSummarySchema = z.object({
+  unit: UnitRefSchema,
+  subtree: z.boolean(),
+  from: IsoDateSchema,
+  to: IsoDateSchema,
+  ...IndicatorFiguresSchema.shape,
   /** When the numbers were read (they include every write committed before it). */
   asOf: z.string(),
 });
@@ -70,3 +80,139 @@ export const IndicatorDossiersSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 export type IndicatorDossiers = z.infer<typeof IndicatorDossiersSchema>;
+
+/** How a breakdown splits the summary: by the units directly below (each with its subtree) or by month. */
+export const INDICATOR_BREAKDOWNS = ['unit', 'month'] as const;
+export type IndicatorBreakdownBy = (typeof INDICATOR_BREAKDOWNS)[number];
+
+/** GET /api/v1/indicators/breakdown and GET /api/v1/public/indicators/breakdown. */
+export const IndicatorBreakdownQuerySchema = IndicatorQuerySchema.extend({ by: z.enum(INDICATOR_BREAKDOWNS) });
+export type IndicatorBreakdownQuery = z.infer<typeof IndicatorBreakdownQuerySchema>;
+
+export const IndicatorBreakdownRowSchema = z.object({
+  /**
+   * by=unit: the unit's own dossiers (subtree false, the first row, `own` true), then each unit directly below it with
+   * every unit below that one (when subtree is true). by=month: one row per month the period touches ('YYYY-MM').
+   */
+  unit: UnitRefSchema.nullable(),
+  own: z.boolean(),
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .nullable(),
+  ...IndicatorFiguresSchema.shape,
+});
+export type IndicatorBreakdownRow = z.infer<typeof IndicatorBreakdownRowSchema>;
+
+/** The rows partition the summary: their counts add up to `total`, which equals the summary of the same query. */
+export const IndicatorBreakdownSchema = z.object({
+  unit: UnitRefSchema,
+  subtree: z.boolean(),
+  from: IsoDateSchema,
+  to: IsoDateSchema,
+  by: z.enum(INDICATOR_BREAKDOWNS),
+  rows: z.array(IndicatorBreakdownRowSchema),
+  total: IndicatorFiguresSchema,
+  asOf: z.string(),
+});
+export type IndicatorBreakdown = z.infer<typeof IndicatorBreakdownSchema>;
+
+/** GET /api/v1/public/indicators/open-data: a year of every unit's numbers, month by month, as CSV or JSON. */
+export const OpenDataQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+export type OpenDataQuery = z.infer<typeof OpenDataQuerySchema>;
+
+/**
+ * One unit's month: every unit counts itself with every unit below it (the province's rows count the whole province).
+ * The figures are the columns of INDICATOR_COLUMNS, under the same keys.
+ */
+export const OpenDataRowSchema = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  parentCode: z.string().nullable(),
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  received: count,
+  receivedDirect: count,
+  receivedOnline: count,
+  receivedPost: count,
+  finished: count,
+  finishedEarly: count,
+  finishedOnTime: count,
+  finishedLate: count,
+  onTimeRate: rate,
+  withdrawn: count,
+  stopped: count,
+  open: count,
+  openOverdue: count,
+  openPaused: count,
+  ratings: count,
+  ratingsSatisfied: count,
+  satisfiedRate: rate,
+});
+export type OpenDataRow = z.infer<typeof OpenDataRowSchema>;
+
+export const OpenDataSchema = z.object({
+  year: z.number().int(),
+  /** What every column counts (the same definitions as the back office's). */
+  definitions: z.record(z.string(), z.string()),
+  rows: z.array(OpenDataRowSchema),
+  asOf: z.string(),
+});
+export type OpenData = z.infer<typeof OpenDataSchema>;
+
+/** GET /api/v1/indicators/export: the summary, the units and the months of one query as an Excel workbook. */
+export const IndicatorExportQuerySchema = IndicatorQuerySchema;
+
+/**
+ * The columns of every indicator table outside the page (the Excel export, open data), in order, with their Vietnamese
+ * heading and definition: the page's own definitions (web/i18n vi dashboards.json) say the same (a web test checks).
+ */
+export const INDICATOR_COLUMNS = [
+  { key: 'received', label: 'Hồ sơ tiếp nhận', definition: 'Hồ sơ tiếp nhận trong kỳ (theo thời điểm tiếp nhận, giờ Việt Nam) mà đơn vị là cơ quan giải quyết.' },
+  { key: 'receivedDirect', label: 'Tiếp nhận trực tiếp', definition: 'Hồ sơ tiếp nhận trong kỳ nộp trực tiếp tại Bộ phận Một cửa.' },
+  { key: 'receivedOnline', label: 'Tiếp nhận trực tuyến', definition: 'Hồ sơ tiếp nhận trong kỳ nộp trực tuyến.' },
+  { key: 'receivedPost', label: 'Tiếp nhận qua bưu chính', definition: 'Hồ sơ tiếp nhận trong kỳ nộp qua dịch vụ bưu chính công ích.' },
+  { key: 'finished', label: 'Hồ sơ đã giải quyết', definition: 'Hồ sơ có kết quả giải quyết (trạng thái 9) trong kỳ, so với thời hạn hẹn trả ban đầu.' },
+  { key: 'finishedEarly', label: 'Trước hạn', definition: 'Có kết quả trước ngày làm việc hẹn trả.' },
+  { key: 'finishedOnTime', label: 'Đúng hạn', definition: 'Có kết quả trong ngày làm việc hẹn trả, không muộn hơn giờ hẹn.' },
+  { key: 'finishedLate', label: 'Quá hạn', definition: 'Có kết quả sau giờ hẹn trả ban đầu (gia hạn không làm hồ sơ quá hạn thành đúng hạn).' },
+  {
+    key: 'onTimeRate',
+    label: 'Tỷ lệ đúng hạn và trước hạn',
+    definition:
+      'Số hồ sơ giải quyết trước hạn và đúng hạn chia cho số hồ sơ đã giải quyết trong kỳ. Đúng hạn: có kết quả trong ngày làm việc hẹn trả, không muộn hơn giờ hẹn; quá hạn: sau giờ hẹn ban đầu (gia hạn không làm hồ sơ quá hạn thành đúng hạn).',
+  },
+  { key: 'withdrawn', label: 'Rút hồ sơ', definition: 'Hồ sơ người nộp rút trong kỳ, không có kết quả.' },
+  { key: 'stopped', label: 'Dừng giải quyết', definition: 'Hồ sơ cơ quan dừng giải quyết trong kỳ, không có kết quả.' },
+  {
+    key: 'open',
+    label: 'Đang giải quyết',
+    definition: 'Hồ sơ tiếp nhận trong kỳ và đến nay vẫn đang giải quyết; quá hạn: đang xử lý mà đã qua hạn; tạm dừng: chờ bổ sung, chờ nộp phí hoặc đang liên thông.',
+  },
+  { key: 'openOverdue', label: 'Đang giải quyết quá hạn', definition: 'Hồ sơ tiếp nhận trong kỳ, đang xử lý mà đã qua hạn (kể cả hạn đã gia hạn).' },
+  { key: 'openPaused', label: 'Tạm dừng', definition: 'Hồ sơ tiếp nhận trong kỳ đang chờ bổ sung, chờ nộp phí hoặc đang liên thông.' },
+  { key: 'ratings', label: 'Lượt đánh giá', definition: 'Đánh giá người nộp gửi trong kỳ về hồ sơ đơn vị giải quyết.' },
+  { key: 'ratingsSatisfied', label: 'Hài lòng và rất hài lòng', definition: 'Số đánh giá Hài lòng và Rất hài lòng trong kỳ.' },
+  {
+    key: 'satisfiedRate',
+    label: 'Tỷ lệ hài lòng',
+    definition: 'Số đánh giá Hài lòng và Rất hài lòng chia cho tổng số đánh giá người nộp gửi trong kỳ về hồ sơ đơn vị giải quyết.',
+  },
+] as const;
+export type IndicatorColumnKey = (typeof INDICATOR_COLUMNS)[number]['key'];
+
+/** A column's value in figures (counts as integers, rates as fractions or null). */
+export function indicatorColumnValue(f: IndicatorFigures, key: IndicatorColumnKey): number | null {
+  switch (key) {
+    case 'receivedDirect':
+      return f.receivedByChannel.direct;
+    case 'receivedOnline':
+      return f.receivedByChannel.online;
+    case 'receivedPost':
+      return f.receivedByChannel.post;
+    default:
+      return f[key];
+  }
+}

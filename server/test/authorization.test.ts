@@ -260,6 +260,24 @@ describe('route × role × unit relation', () => {
         whenAllowed: 200,
       },
     ]);
+    add('GET', '/api/v1/indicators/breakdown', [
+      {
+        label: "U's indicators by unit below",
+        method: 'GET',
+        url: `/api/v1/indicators/breakdown?unit=${encodeURIComponent(unit.code)}&from=2026-01-01&to=2026-12-31&by=unit&subtree=true`,
+        allowed: (role, r) => provinceReader(role) || covers(r),
+        whenAllowed: 200,
+      },
+    ]);
+    add('GET', '/api/v1/indicators/export', [
+      {
+        label: "U's indicators as Excel",
+        method: 'GET',
+        url: `/api/v1/indicators/export?unit=${encodeURIComponent(unit.code)}&from=2026-01-01&to=2026-12-31`,
+        allowed: (role, r) => provinceReader(role) || covers(r),
+        whenAllowed: 200,
+      },
+    ]);
     const S = '/api/v1/submissions/desk';
     // Only a reception officer whose grant covers the desk's unit (never one below it, D11).
     add('GET', `${S}/queue`, [

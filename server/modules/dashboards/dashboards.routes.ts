@@ -1,8 +1,35 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { IndicatorDossiersQuerySchema, IndicatorDossiersSchema, IndicatorQuerySchema, IndicatorSummarySchema } from '../../../contracts/dashboards/dashboards.contracts';
+import { z } from 'zod';
+import {
+  IndicatorBreakdownQuerySchema,
+  IndicatorBreakdownSchema,
+  IndicatorDossiersQuerySchema,
+  IndicatorDossiersSchema,
+  IndicatorExportQuerySchema,
+  IndicatorQuerySchema,
+  IndicatorSummarySchema,
+  OpenDataQuerySchema,
+  OpenDataSchema,
+} from '../../../contracts/dashboards/dashboards.contracts';
 import { DASHBOARD_ACTIONS } from './dashboards.policy';
-import { readIndicatorDossiers, readIndicatorSummary, readPublicIndicators } from './use-cases/read-indicators';
+import { indicatorWorkbook, openDataCsv, readOpenData } from './use-cases/indicator-files';
+import {
+  readIndicatorBreakdown,
+  readIndicatorDossiers,
+  readIndicatorExport,
+  readIndicatorSummary,
+  readPublicIndicatorBreakdown,
+  readPublicIndicators,
+} from './use-cases/read-indicators';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const BinaryFileSchema = z.string().describe(`binary file: ${XLSX}`);
+const CsvOrJsonSchema = OpenDataSchema.describe('JSON (format=json), or the same rows as CSV (format=csv, text/csv; UTF-8 with a byte-order mark)');
+
+function download(reply: FastifyReply, mimeType: string, fileName: string, body: Buffer | string) {
+  return reply.header('content-type', mimeType).header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'no-store').send(body);
+}
 
 const tags = ['indicators'];
 
@@ -38,6 +65,38 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => readIndicatorDossiers(request.ctx, request.query),
   );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/breakdown',
+    {
+      config: { action: DASHBOARD_ACTIONS.indicators },
+      schema: {
+        tags,
+        summary: 'The summary split by the units directly below the unit (by=unit) or by month (by=month); the rows add up to the total',
+        querystring: IndicatorBreakdownQuerySchema,
+        response: { 200: IndicatorBreakdownSchema },
+      },
+    },
+    async (request) => readIndicatorBreakdown(request.ctx, request.query),
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/export',
+    {
+      config: { action: DASHBOARD_ACTIONS.indicators },
+      schema: {
+        tags,
+        summary: 'Download the indicators as Excel: the summary with definitions, the units below and the months, each with its total',
+        querystring: IndicatorExportQuerySchema,
+        response: { 200: BinaryFileSchema },
+      },
+    },
+    async (request, reply) => {
+      const { summary, byUnit, byMonth } = await readIndicatorExport(request.ctx, request.query);
+      const file = await indicatorWorkbook(request.query, summary, byUnit, byMonth);
+      return download(reply, XLSX, `chi-so-${summary.unit.code}-${request.query.from}-${request.query.to}.xlsx`, file);
+    },
+  );
 }
 
 /** /api/v1/public/indicators: the same numbers for anyone (the transparency page and open data). */
@@ -54,5 +113,37 @@ export async function publicIndicatorRoutes(app: FastifyInstance): Promise<void>
       },
     },
     async (request) => readPublicIndicators(request.ctx, request.query),
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/indicators/breakdown',
+    {
+      config: { action: 'public', rateLimit: PUBLIC_INDICATORS_RATE_LIMIT },
+      schema: {
+        tags,
+        summary: "Any unit's indicators split by the units below or by month, without signing in: the back office's rows",
+        querystring: IndicatorBreakdownQuerySchema,
+        response: { 200: IndicatorBreakdownSchema },
+      },
+    },
+    async (request) => readPublicIndicatorBreakdown(request.ctx, request.query),
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/indicators/open-data',
+    {
+      config: { action: 'public', rateLimit: PUBLIC_INDICATORS_RATE_LIMIT },
+      schema: {
+        tags,
+        summary: "Open data: a year of every unit's indicators month by month (each unit with the units below it), as JSON or CSV",
+        querystring: OpenDataQuerySchema,
+        response: { 200: CsvOrJsonSchema },
+      },
+    },
+    async (request, reply) => {
+      const data = await readOpenData(request.ctx, request.query);
+      if (request.query.format === 'json') return data;
+      return download(reply, 'text/csv; charset=utf-8', `chi-so-giai-quyet-ho-so-${request.query.year}.csv`, openDataCsv(data));
+    },
   );
 }

@@ -1,10 +1,11 @@
 // Issue 12's interfaces through the real application: GET /api/v1/indicators/summary (officers covering the unit) and
 // GET /api/v1/public/indicators (anyone, the same numbers), with hand-computed values on a fixed set of dossiers.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import type { DossierDetail } from '../../../contracts/dossiers/dossiers.contracts';
 import { createOrgUnit } from '../identity/test/factories';
-import { DOSSIER_TEST_ENV, createDossierWorld, receive, step, type DossierWorld } from '../dossiers/test/factories';
+import { DOSSIER_TEST_ENV, createDossierWorld, publishProcedure, receive, step, type DossierWorld } from '../dossiers/test/factories';
 import { answers } from '../ratings/test/factories';
 
 let t: TestApp;
@@ -87,6 +88,7 @@ describe('GET /api/v1/indicators/summary', () => {
       openPaused: 0,
       onTimeRate: 2 / 3,
       ratings: 2,
+      ratingsSatisfied: 1,
       satisfiedRate: 0.5,
       asOf: '2026-04-20T10:00:00+07:00',
     });
@@ -206,5 +208,160 @@ describe('GET /api/v1/public/indicators', () => {
       ratings: 0,
       satisfiedRate: null,
     });
+  });
+});
+
+/** The figures of a summary or a breakdown row (without the unit, period and reading time). */
+function figures(x: Record<string, unknown>) {
+  const { unit: _u, subtree: _s, from: _f, to: _t, asOf: _a, own: _o, month: _m, ...rest } = x;
+  return rest;
+}
+
+describe('GET /api/v1/indicators/breakdown and /api/v1/public/indicators/breakdown', () => {
+  const breakdownUrl = (unit: string, from: string, to: string, by: string, subtree = true) =>
+    `/api/v1/indicators/breakdown?unit=${encodeURIComponent(unit)}&from=${from}&to=${to}&by=${by}&subtree=${subtree}`;
+
+  beforeAll(async () => {
+    // Two dossiers of the partner department either side of midnight +07:00 between 31 August and 1 September.
+    const procedureCode = await publishProcedure(t, [w.partner.id]);
+    await receivedAt('2026-08-31T16:59:00Z', { procedureCode });
+    await receivedAt('2026-08-31T17:00:00Z', { procedureCode, channel: 'online' });
+    t.clock.set('2026-04-20T03:00:00Z');
+  });
+
+  it("splits the province's quarter into its own dossiers and each unit below with its subtree; the rows add up to the summary", async () => {
+    const res = await w.agents.reform.get(breakdownUrl(w.province.code, '2026-04-01', '2026-06-30', 'unit'));
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const summary = (await w.agents.reform.get(summaryUrl(w.province.code, '2026-04-01', '2026-06-30', true))).json();
+    expect(body.total).toEqual(figures(summary));
+    expect(body.rows[0]).toMatchObject({ unit: { code: w.province.code }, own: true, month: null, received: 0 });
+    const codes = body.rows.map((r: { unit: { code: string } }) => r.unit.code);
+    expect(codes).toEqual(expect.arrayContaining([w.centre.code, w.otherCentre.code, w.dept.code, w.partner.code]));
+    expect(codes).not.toContain(w.division.code); // below the department: counted in the department's row
+    const dept = body.rows.find((r: { unit: { code: string } }) => r.unit.code === w.dept.code);
+    const deptSummary = (await w.agents.reform.get(summaryUrl(w.dept.code, '2026-04-01', '2026-06-30', true))).json();
+    expect(figures(dept)).toEqual(figures(deptSummary));
+    expect(dept).toMatchObject({ received: 5, finishedLate: 1, ratings: 2, ratingsSatisfied: 1, onTimeRate: 2 / 3 });
+  });
+
+  it('splits a period by month in +07:00, every month listed, and the months add up to the summary', async () => {
+    const quarter = (await w.agents.leader.get(breakdownUrl(w.dept.code, '2026-04-01', '2026-06-30', 'month'))).json();
+    expect(quarter.rows.map((r: { month: string }) => r.month)).toEqual(['2026-04', '2026-05', '2026-06']);
+    expect(quarter.rows[0]).toMatchObject({ received: 5, finished: 3, open: 2, openOverdue: 1, ratings: 2, satisfiedRate: 0.5 });
+    expect(quarter.rows[1]).toMatchObject({ received: 0, finished: 0, onTimeRate: null, satisfiedRate: null });
+    expect(quarter.total).toEqual(figures((await w.agents.leader.get(summaryUrl(w.dept.code, '2026-04-01', '2026-06-30', true))).json()));
+    // 23:59 on 31 August and 00:00 on 1 September in Vietnam: one in each month.
+    const edge = (await w.agents.reform.get(breakdownUrl(w.partner.code, '2026-08-15', '2026-09-15', 'month'))).json();
+    expect(edge.rows.map((r: { month: string; received: number; receivedOnline: number }) => [r.month, r.received, r.receivedOnline])).toEqual([
+      ['2026-08', 1, 0],
+      ['2026-09', 1, 1],
+    ]);
+  });
+
+  it('gives anyone the same rows, and refuses officers outside the unit and bad queries', async () => {
+    const officer = (await w.agents.reform.get(breakdownUrl(w.province.code, '2026-04-01', '2026-06-30', 'unit'))).json();
+    const open = await anon(breakdownUrl(w.province.code, '2026-04-01', '2026-06-30', 'unit').replace('/api/v1/indicators/', '/api/v1/public/indicators/'));
+    expect(open.statusCode).toBe(200);
+    expect(open.json()).toEqual(officer);
+    expect((await w.agents.leader.get(breakdownUrl(w.partner.code, '2026-04-01', '2026-06-30', 'unit'))).statusCode).toBe(403);
+    expect((await anon(breakdownUrl(w.dept.code, '2026-04-01', '2026-06-30', 'unit'))).statusCode).toBe(401);
+    const by = await w.agents.reform.get(breakdownUrl(w.dept.code, '2026-04-01', '2026-06-30', 'week'));
+    expect(by.statusCode).toBe(400);
+    expect(by.json().error.fields[0].path).toBe('querystring.by');
+    const reversed = await w.agents.reform.get(breakdownUrl(w.dept.code, '2026-06-30', '2026-04-01', 'month'));
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().error.fields[0].path).toBe('query.from');
+  });
+});
+
+describe('GET /api/v1/indicators/export', () => {
+  it('downloads a workbook whose summary, unit and month totals are the numbers on screen', async () => {
+    const url = `/api/v1/indicators/export?unit=${w.province.code}&from=2026-04-01&to=2026-06-30&subtree=true`;
+    const res = await w.agents.reform.get(url);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="chi-so-${w.province.code}-2026-04-01-2026-06-30.xlsx"`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Theo đơn vị', 'Theo tháng']);
+    const summary = (await w.agents.reform.get(summaryUrl(w.province.code, '2026-04-01', '2026-06-30', true))).json();
+    const valueOf = (sheet: ExcelJS.Worksheet, label: string) => {
+      let found: ExcelJS.CellValue = undefined;
+      sheet.eachRow((row) => {
+        if (row.getCell(1).value === label) found = row.getCell(2).value;
+      });
+      return found;
+    };
+    const sum = wb.getWorksheet('Tổng hợp')!;
+    expect(valueOf(sum, 'Hồ sơ tiếp nhận')).toBe(summary.received);
+    expect(valueOf(sum, 'Quá hạn')).toBe(summary.finishedLate);
+    expect(valueOf(sum, 'Tỷ lệ đúng hạn và trước hạn')).toBe(summary.onTimeRate);
+    expect(valueOf(sum, 'Tỷ lệ hài lòng')).toBe(summary.satisfiedRate);
+    for (const name of ['Theo đơn vị', 'Theo tháng']) {
+      const sheet = wb.getWorksheet(name)!;
+      const header = sheet.getRow(4).values as unknown[];
+      const total = sheet.getRow(sheet.rowCount).values as unknown[];
+      expect(total[1], name).toBe('Tổng cộng');
+      expect(total[header.indexOf('Hồ sơ tiếp nhận')], name).toBe(summary.received);
+      expect(total[header.indexOf('Trước hạn')], name).toBe(summary.finishedEarly);
+      expect(total[header.indexOf('Đang giải quyết quá hạn')], name).toBe(summary.openOverdue);
+      expect(total[header.indexOf('Lượt đánh giá')], name).toBe(summary.ratings);
+    }
+  });
+
+  it('is refused to officers outside the unit and to anonymous callers', async () => {
+    expect((await w.agents.leader.get(`/api/v1/indicators/export?unit=${w.partner.code}&from=2026-04-01&to=2026-06-30`)).statusCode).toBe(403);
+    expect((await anon(`/api/v1/indicators/export?unit=${w.dept.code}&from=2026-04-01&to=2026-06-30`)).statusCode).toBe(401);
+  });
+});
+
+describe('GET /api/v1/public/indicators/open-data', () => {
+  it("publishes every unit's year month by month, each with its subtree, as JSON and as the same CSV", async () => {
+    const res = await anon('/api/v1/public/indicators/open-data?year=2026');
+    expect(res.statusCode).toBe(200);
+    const data = res.json();
+    expect(data.year).toBe(2026);
+    expect(Object.keys(data.definitions)).toContain('onTimeRate');
+    const rowOf = (code: string, month: string) => data.rows.find((r: { unitCode: string; month: string }) => r.unitCode === code && r.month === month);
+    expect(data.rows.filter((r: { unitCode: string }) => r.unitCode === w.dept.code)).toHaveLength(12);
+    expect(rowOf(w.dept.code, '2026-04')).toMatchObject({
+      unitName: w.dept.name,
+      parentCode: w.province.code,
+      received: 5,
+      finished: 3,
+      finishedLate: 1,
+      ratings: 2,
+      satisfiedRate: 0.5,
+    });
+    expect(rowOf(w.province.code, '2026-04')).toMatchObject({ parentCode: null, received: 5 });
+    expect(rowOf(w.province.code, '2026-08')).toMatchObject({ received: 1 });
+    const april = (await anon(`/api/v1/public/indicators?unit=${w.province.code}&from=2026-04-01&to=2026-04-30&subtree=true`)).json();
+    expect(rowOf(w.province.code, '2026-04').onTimeRate).toBe(april.onTimeRate);
+    // No personal data: only unit codes, names, months and numbers.
+    expect(JSON.stringify(data)).not.toContain('Nguyễn Văn An');
+
+    const csv = await anon('/api/v1/public/indicators/open-data?year=2026&format=csv');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="chi-so-giai-quyet-ho-so-2026.csv"');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(lines).toHaveLength(data.rows.length + 1);
+    const header = lines[0]!.split(',');
+    expect(header.slice(0, 5)).toEqual(['unitCode', 'unitName', 'parentCode', 'month', 'received']);
+    const line = lines.find((l) => l.startsWith(`${w.dept.code},`) && l.includes(',2026-04,'))!;
+    const cells = line.split(',');
+    expect(Number(cells[header.indexOf('received')])).toBe(5);
+    expect(Number(cells[header.indexOf('onTimeRate')])).toBeCloseTo(2 / 3, 10);
+  });
+
+  it('refuses a year out of range with a 400', async () => {
+    const res = await anon('/api/v1/public/indicators/open-data?year=99');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields[0].path).toBe('querystring.year');
+    expect((await anon('/api/v1/public/indicators/open-data?year=2026&format=xml')).statusCode).toBe(400);
   });
 });

@@ -36,7 +36,15 @@ export { getIssuedResultForApplicant, sendIssuedResult, type ApplicantIssuedResu
 export { getDossierRatingFacts, findDossierRatingFactsByReceipt, type DossierRatingFacts } from './use-cases/rating-facts';
 export type { DossierEndedEvent } from './dossiers.events';
 /** The indicators' counters (issue 12), for the dashboards module. */
-export { readIndicatorCounts, refreshIndicatorStats, type IndicatorCounts } from './use-cases/indicator-stats';
+export {
+  readIndicatorCounts,
+  readIndicatorCountsGrouped,
+  refreshIndicatorStats,
+  monthsOf,
+  type IndicatorCounts,
+  type IndicatorGroup,
+  type GroupedIndicatorCounts,
+} from './use-cases/indicator-stats';
 export { listIndicatorDossiers } from './use-cases/indicator-dossiers';
 export { generateDossiers, SCALE_TABLES, type GenerateDossiersOptions, type GenerateDossiersResult, type GenerateProgress } from './dossiers.scale';
 

@@ -43,6 +43,7 @@ export {
   listOpenOrgUnitsOfKind,
   listOrgUnitsByIds,
   listOrgUnitIdsWithin,
+  listOrgUnitsWithin,
   listOrgUnitRefs,
   cachedOrgUnitRefs,
   isOpenOn,

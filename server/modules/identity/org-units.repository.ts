@@ -55,6 +55,17 @@ export async function listOrgUnitIdsWithin(db: Queryable, scopes: readonly strin
   return rows.map((r) => r.id);
 }
 
+/** Every unit at or below `path` (closed ones too: their dossiers stay counted), by depth then code. */
+export async function listOrgUnitsWithin(db: Queryable, path: string): Promise<OrgUnitView[]> {
+  const rows = await db
+    .select(viewColumns)
+    .from(identityOrgUnits)
+    .leftJoin(parent, eq(parent.id, identityOrgUnits.parentId))
+    .where(sqlIsWithin(identityOrgUnits.path, path))
+    .orderBy(asc(identityOrgUnits.depth), asc(identityOrgUnits.code));
+  return rows.map(toView);
+}
+
 /** The units with these ids (missing ids are skipped), in no particular order. */
 export async function listOrgUnitsByIds(db: Queryable, ids: readonly string[]): Promise<OrgUnitView[]> {
   if (ids.length === 0) return [];

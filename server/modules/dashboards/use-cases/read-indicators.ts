@@ -3,17 +3,22 @@
 import type { Ctx } from '../../../platform/context/context';
 import { can } from '../../../platform/access';
 import { AppError } from '../../../platform/errors';
+import { isWithin } from '../../../platform/access';
 import { toVnIso } from '../../../platform/calendar';
 import {
   INDICATOR_PERIOD_MAX_DAYS,
+  type IndicatorBreakdown,
+  type IndicatorBreakdownQuery,
+  type IndicatorBreakdownRow,
   type IndicatorDossiers,
   type IndicatorDossiersQuery,
+  type IndicatorFigures,
   type IndicatorQuery,
   type IndicatorSummary,
 } from '../../../../contracts/dashboards/dashboards.contracts';
-import { listIndicatorDossiers, readIndicatorCounts } from '../../dossiers';
-import { getOrgUnitByCode, listOrgUnitIdsWithin, type OrgUnitView } from '../../identity';
-import { countRatingsOfUnits } from '../../ratings';
+import { listIndicatorDossiers, readIndicatorCountsGrouped, type IndicatorCounts, type IndicatorGroup } from '../../dossiers';
+import { getOrgUnitByCode, listOrgUnitIdsWithin, listOrgUnitsWithin, type OrgUnitView } from '../../identity';
+import { countRatingsGrouped, type RatingCounts } from '../../ratings';
 import { DASHBOARD_ACTIONS } from '../dashboards.policy';
 
 const DAY_MS = 86_400_000;
@@ -38,19 +43,12 @@ async function resolve(ctx: Ctx, query: IndicatorQuery): Promise<OrgUnitView> {
 /** The units a query counts: the unit alone, or with every unit below it. */
 const unitIdsOf = async (ctx: Ctx, unit: OrgUnitView, subtree: boolean) => (subtree ? listOrgUnitIdsWithin(ctx.db, [unit.path]) : [unit.id]);
 
-async function summarise(ctx: Ctx, unit: OrgUnitView, query: IndicatorQuery): Promise<IndicatorSummary> {
-  const unitIds = await unitIdsOf(ctx, unit, query.subtree);
-  const now = ctx.clock.now();
-  const [counts, ratings] = await Promise.all([
-    readIndicatorCounts(ctx.db, { unitIds, from: query.from, to: query.to, now }),
-    countRatingsOfUnits(ctx.db, { unitIds, from: query.from, to: query.to }),
-  ]);
+const NO_RATINGS: RatingCounts = { total: 0, verySatisfied: 0, satisfied: 0, unsatisfied: 0 };
+
+/** The published figures of one set of units: counts as read, and the two rates computed from them (never stored). */
+export function figuresOf(counts: IndicatorCounts, ratings: RatingCounts): IndicatorFigures {
   const finished = counts.finishedEarly + counts.finishedOnTime + counts.finishedLate;
   return {
-    unit: { id: unit.id, code: unit.code, name: unit.name },
-    subtree: query.subtree,
-    from: query.from,
-    to: query.to,
     received: counts.received,
     receivedOnline: counts.receivedByChannel.online,
     receivedByChannel: counts.receivedByChannel,
@@ -65,8 +63,96 @@ async function summarise(ctx: Ctx, unit: OrgUnitView, query: IndicatorQuery): Pr
     openPaused: counts.openPaused,
     onTimeRate: share(counts.finishedEarly + counts.finishedOnTime, finished),
     ratings: ratings.total,
+    ratingsSatisfied: ratings.verySatisfied + ratings.satisfied,
     satisfiedRate: share(ratings.verySatisfied + ratings.satisfied, ratings.total),
-    asOf: toVnIso(now),
+  };
+}
+
+/** Counts and ratings of each group (per month when `byMonth`), as figures keyed by group key and month. */
+export async function readGroupFigures(
+  ctx: Ctx,
+  query: { groups: readonly IndicatorGroup[]; from: string; to: string; byMonth: boolean },
+): Promise<{ key: string; month: string | null; figures: IndicatorFigures }[]> {
+  const [counts, ratings] = await Promise.all([readIndicatorCountsGrouped(ctx.db, { ...query, now: ctx.clock.now() }), countRatingsGrouped(ctx.db, query)]);
+  const ratingsOf = new Map(ratings.map((r) => [`${r.key}\u0000${r.month ?? ''}`, r]));
+  return counts.map(({ key, month, ...c }) => ({ key, month, figures: figuresOf(c, ratingsOf.get(`${key}\u0000${month ?? ''}`) ?? NO_RATINGS) }));
+}
+
+async function summarise(ctx: Ctx, unit: OrgUnitView, query: IndicatorQuery): Promise<IndicatorSummary> {
+  const unitIds = await unitIdsOf(ctx, unit, query.subtree);
+  const [row] = await readGroupFigures(ctx, { groups: [{ key: unit.code, unitIds }], from: query.from, to: query.to, byMonth: false });
+  return { unit: { id: unit.id, code: unit.code, name: unit.name }, subtree: query.subtree, from: query.from, to: query.to, ...row!.figures, asOf: toVnIso(ctx.clock.now()) };
+}
+
+/** Sums figures (counts add up; the rates are recomputed from the sums, as the summary computes them). */
+function addFigures(rows: readonly IndicatorFigures[]): IndicatorFigures {
+  const c: IndicatorCounts = {
+    received: 0,
+    receivedByChannel: { direct: 0, online: 0, post: 0 },
+    finishedEarly: 0,
+    finishedOnTime: 0,
+    finishedLate: 0,
+    withdrawn: 0,
+    stopped: 0,
+    open: 0,
+    openOverdue: 0,
+    openPaused: 0,
+  };
+  const r = { ...NO_RATINGS };
+  for (const f of rows) {
+    c.received += f.received;
+    c.receivedByChannel.direct += f.receivedByChannel.direct;
+    c.receivedByChannel.online += f.receivedByChannel.online;
+    c.receivedByChannel.post += f.receivedByChannel.post;
+    c.finishedEarly += f.finishedEarly;
+    c.finishedOnTime += f.finishedOnTime;
+    c.finishedLate += f.finishedLate;
+    c.withdrawn += f.withdrawn;
+    c.stopped += f.stopped;
+    c.open += f.open;
+    c.openOverdue += f.openOverdue;
+    c.openPaused += f.openPaused;
+    r.total += f.ratings;
+    r.satisfied += f.ratingsSatisfied;
+  }
+  return figuresOf(c, r);
+}
+
+/** The groups a breakdown by unit reads: the unit's own dossiers, then each unit directly below it with its subtree. */
+async function unitGroups(ctx: Ctx, unit: OrgUnitView, subtree: boolean): Promise<{ groups: IndicatorGroup[]; units: Map<string, OrgUnitView> }> {
+  const units = new Map<string, OrgUnitView>([[unit.code, unit]]);
+  const groups: IndicatorGroup[] = [{ key: unit.code, unitIds: [unit.id] }];
+  if (!subtree) return { groups, units };
+  const within = await listOrgUnitsWithin(ctx.db, unit.path);
+  for (const child of within.filter((u) => u.parentId === unit.id)) {
+    units.set(child.code, child);
+    groups.push({ key: child.code, unitIds: within.filter((u) => isWithin(u.path, child.path)).map((u) => u.id) });
+  }
+  return { groups, units };
+}
+
+/** A breakdown of the summary by the units below or by month; its rows add up to its total, the summary's numbers. */
+async function breakdown(ctx: Ctx, unit: OrgUnitView, query: IndicatorBreakdownQuery): Promise<IndicatorBreakdown> {
+  const ref = (u: OrgUnitView) => ({ id: u.id, code: u.code, name: u.name });
+  let rows: IndicatorBreakdownRow[];
+  if (query.by === 'unit') {
+    const { groups, units } = await unitGroups(ctx, unit, query.subtree);
+    const read = await readGroupFigures(ctx, { groups, from: query.from, to: query.to, byMonth: false });
+    rows = read.map((r) => ({ unit: ref(units.get(r.key)!), own: r.key === unit.code, month: null, ...r.figures }));
+  } else {
+    const unitIds = await unitIdsOf(ctx, unit, query.subtree);
+    const read = await readGroupFigures(ctx, { groups: [{ key: unit.code, unitIds }], from: query.from, to: query.to, byMonth: true });
+    rows = read.map((r) => ({ unit: null, own: false, month: r.month, ...r.figures }));
+  }
+  return {
+    unit: ref(unit),
+    subtree: query.subtree,
+    from: query.from,
+    to: query.to,
+    by: query.by,
+    rows,
+    total: addFigures(rows),
+    asOf: toVnIso(ctx.clock.now()),
   };
 }
 
@@ -93,4 +179,23 @@ export async function readIndicatorDossiers(ctx: Ctx, query: IndicatorDossiersQu
 /** GET /api/v1/public/indicators: anyone, the same numbers (counts and shares only, no personal data). */
 export async function readPublicIndicators(ctx: Ctx, query: IndicatorQuery): Promise<IndicatorSummary> {
   return summarise(ctx, await resolve(ctx, query), query);
+}
+
+/** GET /api/v1/indicators/breakdown: the summary split by the units below or by month, for the summary's readers. */
+export async function readIndicatorBreakdown(ctx: Ctx, query: IndicatorBreakdownQuery): Promise<IndicatorBreakdown> {
+  return breakdown(ctx, await authorised(ctx, query), query);
+}
+
+/** GET /api/v1/public/indicators/breakdown: anyone, the same rows. */
+export async function readPublicIndicatorBreakdown(ctx: Ctx, query: IndicatorBreakdownQuery): Promise<IndicatorBreakdown> {
+  return breakdown(ctx, await resolve(ctx, query), query);
+}
+
+/** GET /api/v1/indicators/export: the summary with its breakdowns by unit and by month, for the summary's readers. */
+export async function readIndicatorExport(ctx: Ctx, query: IndicatorQuery): Promise<{ summary: IndicatorSummary; byUnit: IndicatorBreakdown; byMonth: IndicatorBreakdown }> {
+  const unit = await authorised(ctx, query);
+  const summary = await summarise(ctx, unit, query);
+  const byUnit = await breakdown(ctx, unit, { ...query, by: 'unit' });
+  const byMonth = await breakdown(ctx, unit, { ...query, by: 'month' });
+  return { summary, byUnit, byMonth };
 }

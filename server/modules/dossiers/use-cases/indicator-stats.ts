@@ -83,9 +83,23 @@ export interface IndicatorCounts {
   openPaused: number;
 }
 
+/** Several groups of handling units at once (a unit's children, each with its subtree), optionally per month. */
+export interface IndicatorGroup {
+  key: string;
+  unitIds: readonly string[];
+}
+
+/** One group's counters (and its month, 'YYYY-MM', when counted per month). */
+export interface GroupedIndicatorCounts extends IndicatorCounts {
+  key: string;
+  month: string | null;
+}
+
+// A bucket's day is already Vietnam's day; a dossier's receipt instant is shifted to +07:00 before taking its month.
 const TOTALS: NamedStatement = {
-  name: 'dossiers_stats_totals_v1',
-  text: `select coalesce(sum(received), 0)::int as received,
+  name: 'dossiers_stats_totals_v2',
+  text: `select g.key, case when $5::boolean then to_char(s.day, 'YYYY-MM') end as month,
+                coalesce(sum(received), 0)::int as received,
                 coalesce(sum(received) filter (where channel = 'direct'), 0)::int as direct,
                 coalesce(sum(received) filter (where channel = 'online'), 0)::int as online,
                 coalesce(sum(received) filter (where channel = 'post'), 0)::int as post,
@@ -94,43 +108,102 @@ const TOTALS: NamedStatement = {
                 coalesce(sum(finished_late), 0)::int as "finishedLate",
                 coalesce(sum(withdrawn), 0)::int as withdrawn,
                 coalesce(sum(stopped), 0)::int as stopped
-         from dossiers_stats_daily where unit_id = any($1::uuid[]) and day >= $2::date and day <= $3::date`,
+         from unnest($1::text[], $2::uuid[]) as g(key, unit_id)
+         join dossiers_stats_daily s on s.unit_id = g.unit_id and s.day >= $3::date and s.day <= $4::date
+         group by 1, 2`,
 };
 
 /** Counted from the open work's own index (dossiers_open_handling_received_idx), never from the history. */
 const OPEN: NamedStatement = {
-  name: 'dossiers_stats_open_v1',
-  text: `select count(*)::int as open,
-                count(*) filter (where state in (${sqlList(RUNNING_STATES)}) and coalesce(extended_due_at, due_at) < $4::timestamptz)::int as "openOverdue",
-                count(*) filter (where state in (${sqlList(PAUSED_STATES)}))::int as "openPaused"
-         from dossiers
-         where handling_unit_id = any($1::uuid[]) and state in (${sqlList(OPEN_STATES)})
-           and received_at >= ($2::text || 'T00:00:00+07:00')::timestamptz and received_at < (($3::date + 1)::text || 'T00:00:00+07:00')::timestamptz`,
+  name: 'dossiers_stats_open_v2',
+  text: `select g.key, case when $6::boolean then to_char((d.received_at at time zone 'UTC') + interval '7 hours', 'YYYY-MM') end as month,
+                count(*)::int as open,
+                count(*) filter (where d.state in (${sqlList(RUNNING_STATES)}) and coalesce(d.extended_due_at, d.due_at) < $5::timestamptz)::int as "openOverdue",
+                count(*) filter (where d.state in (${sqlList(PAUSED_STATES)}))::int as "openPaused"
+         from unnest($1::text[], $2::uuid[]) as g(key, unit_id)
+         join dossiers d on d.handling_unit_id = g.unit_id and d.state in (${sqlList(OPEN_STATES)})
+           and d.received_at >= ($3::text || 'T00:00:00+07:00')::timestamptz and d.received_at < (($4::date + 1)::text || 'T00:00:00+07:00')::timestamptz
+         group by 1, 2`,
 };
 
+/** The months ('YYYY-MM') the days `from`..`to` touch, in order. */
+export function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [y, m] = from.slice(0, 7).split('-').map(Number) as [number, number];
+  const last = to.slice(0, 7);
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    months.push(month);
+    if (month >= last) return months;
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+  }
+}
+
+const zeroCounts = (): IndicatorCounts => ({
+  received: 0,
+  receivedByChannel: { direct: 0, online: 0, post: 0 },
+  finishedEarly: 0,
+  finishedOnTime: 0,
+  finishedLate: 0,
+  withdrawn: 0,
+  stopped: 0,
+  open: 0,
+  openOverdue: 0,
+  openPaused: 0,
+});
+
 /**
- * The counters of `unitIds` (handling units) for the days `from`..`to`, after recomputing the buckets of those units
- * still marked (so a dossier finished a moment ago is counted); `now` decides what is past due.
+ * The counters of each group of handling units for the days `from`..`to` (per month when `byMonth`: every month the
+ * period touches, zero where nothing happened), after recomputing the buckets of those units still marked (so a
+ * dossier finished a moment ago is counted); `now` decides what is past due. One row per group (and month), in the
+ * order of `groups`.
  */
+export async function readIndicatorCountsGrouped(
+  db: Queryable,
+  query: { groups: readonly IndicatorGroup[]; from: string; to: string; now: Date; byMonth: boolean },
+): Promise<GroupedIndicatorCounts[]> {
+  const keys: string[] = [];
+  const units: string[] = [];
+  for (const g of query.groups)
+    for (const id of g.unitIds) {
+      keys.push(g.key);
+      units.push(id);
+    }
+  if (units.length > 0) await refreshIndicatorStats(db, { unitIds: [...new Set(units)] });
+  const [totals, open] = await Promise.all([
+    executeNamed<Record<string, number> & { key: string; month: string | null }>(db, TOTALS, [keys, units, query.from, query.to, query.byMonth]),
+    executeNamed<Record<string, number> & { key: string; month: string | null }>(db, OPEN, [keys, units, query.from, query.to, query.now.toISOString(), query.byMonth]),
+  ]);
+  const months = query.byMonth ? monthsOf(query.from, query.to) : [null];
+  const rows = new Map<string, GroupedIndicatorCounts>();
+  const id = (key: string, month: string | null) => `${key}\u0000${month ?? ''}`;
+  for (const g of query.groups) for (const month of months) rows.set(id(g.key, month), { key: g.key, month, ...zeroCounts() });
+  for (const t of totals) {
+    const row = rows.get(id(t.key, t.month));
+    if (!row) continue;
+    Object.assign(row, {
+      received: t.received!,
+      receivedByChannel: { direct: t.direct!, online: t.online!, post: t.post! },
+      finishedEarly: t.finishedEarly!,
+      finishedOnTime: t.finishedOnTime!,
+      finishedLate: t.finishedLate!,
+      withdrawn: t.withdrawn!,
+      stopped: t.stopped!,
+    });
+  }
+  for (const o of open) {
+    const row = rows.get(id(o.key, o.month));
+    if (row) Object.assign(row, { open: o.open!, openOverdue: o.openOverdue!, openPaused: o.openPaused! });
+  }
+  return [...rows.values()];
+}
+
+/** The counters of `unitIds` (handling units) for the days `from`..`to`: readIndicatorCountsGrouped with one group. */
 export async function readIndicatorCounts(db: Queryable, query: { unitIds: readonly string[]; from: string; to: string; now: Date }): Promise<IndicatorCounts> {
-  const units = [...query.unitIds];
-  if (units.length > 0) await refreshIndicatorStats(db, { unitIds: units });
-  const [totals] = await executeNamed<Record<string, number>>(db, TOTALS, [units, query.from, query.to]);
-  const [open] = await executeNamed<Record<string, number>>(db, OPEN, [units, query.from, query.to, query.now.toISOString()]);
-  const t = totals!;
-  const o = open!;
-  return {
-    received: t.received!,
-    receivedByChannel: { direct: t.direct!, online: t.online!, post: t.post! },
-    finishedEarly: t.finishedEarly!,
-    finishedOnTime: t.finishedOnTime!,
-    finishedLate: t.finishedLate!,
-    withdrawn: t.withdrawn!,
-    stopped: t.stopped!,
-    open: o.open!,
-    openOverdue: o.openOverdue!,
-    openPaused: o.openPaused!,
-  };
+  const [row] = await readIndicatorCountsGrouped(db, { groups: [{ key: '', unitIds: query.unitIds }], from: query.from, to: query.to, now: query.now, byMonth: false });
+  const { key: _key, month: _month, ...counts } = row!;
+  return counts;
 }
 
 const MARKED: NamedStatement = { name: 'dossiers_stats_marked_v1', text: 'select count(*)::int as n from dossiers_stats_dirty' };

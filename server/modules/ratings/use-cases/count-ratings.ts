@@ -9,19 +9,48 @@ export interface RatingCounts {
   unsatisfied: number;
 }
 
+/** One group's counts (and its month, 'YYYY-MM', when counted per month). */
+export interface GroupedRatingCounts extends RatingCounts {
+  key: string;
+  month: string | null;
+}
+
+// The rating instant is shifted to +07:00 before taking its month (the month of a Vietnamese day).
 const COUNT: NamedStatement = {
-  name: 'ratings_count_handling_v1',
-  text: `select count(*)::int as total,
-                count(*) filter (where overall = 'very-satisfied')::int as "verySatisfied",
-                count(*) filter (where overall = 'satisfied')::int as satisfied,
-                count(*) filter (where overall = 'unsatisfied')::int as unsatisfied
-         from ratings_responses
-         where handling_unit_id = any($1::uuid[])
-           and rated_at >= ($2::text || 'T00:00:00+07:00')::timestamptz and rated_at < (($3::date + 1)::text || 'T00:00:00+07:00')::timestamptz`,
+  name: 'ratings_count_handling_v2',
+  text: `select g.key, case when $5::boolean then to_char((r.rated_at at time zone 'UTC') + interval '7 hours', 'YYYY-MM') end as month,
+                count(*)::int as total,
+                count(*) filter (where r.overall = 'very-satisfied')::int as "verySatisfied",
+                count(*) filter (where r.overall = 'satisfied')::int as satisfied,
+                count(*) filter (where r.overall = 'unsatisfied')::int as unsatisfied
+         from unnest($1::text[], $2::uuid[]) as g(key, unit_id)
+         join ratings_responses r on r.handling_unit_id = g.unit_id
+           and r.rated_at >= ($3::text || 'T00:00:00+07:00')::timestamptz and r.rated_at < (($4::date + 1)::text || 'T00:00:00+07:00')::timestamptz
+         group by 1, 2`,
 };
+
+/**
+ * Ratings of dossiers handled by each group of units, given on the days `from`..`to` (both included), per group and,
+ * when `byMonth`, per month. Only groups (and months) with ratings are returned.
+ */
+export async function countRatingsGrouped(
+  db: Queryable,
+  query: { groups: readonly { key: string; unitIds: readonly string[] }[]; from: string; to: string; byMonth: boolean },
+): Promise<GroupedRatingCounts[]> {
+  const keys: string[] = [];
+  const units: string[] = [];
+  for (const g of query.groups)
+    for (const id of g.unitIds) {
+      keys.push(g.key);
+      units.push(id);
+    }
+  return executeNamed<GroupedRatingCounts>(db, COUNT, [keys, units, query.from, query.to, query.byMonth]);
+}
 
 /** Ratings of dossiers handled by `unitIds`, given on the days `from`..`to` (both included). */
 export async function countRatingsOfUnits(db: Queryable, query: { unitIds: readonly string[]; from: string; to: string }): Promise<RatingCounts> {
-  const [row] = await executeNamed<RatingCounts>(db, COUNT, [[...query.unitIds], query.from, query.to]);
-  return row!;
+  const [row] = await countRatingsGrouped(db, { groups: [{ key: '', unitIds: query.unitIds }], from: query.from, to: query.to, byMonth: false });
+  return row
+    ? { total: row.total, verySatisfied: row.verySatisfied, satisfied: row.satisfied, unsatisfied: row.unsatisfied }
+    : { total: 0, verySatisfied: 0, satisfied: 0, unsatisfied: 0 };
 }
