@@ -1,19 +1,36 @@
 import { defineConfig } from 'vitest/config';
 
+// Server suites that register process-wide definitions of their own (a test job, a test module's policies) or check the
+// registries of a fresh process: they keep a module graph of their own per file. Every other server suite shares its
+// worker's module graph (isolate: false), so the server and its libraries are loaded once per worker, not once per file.
+const OWN_MODULE_GRAPH = [
+  'server/platform/jobs/jobs.test.ts',
+  'server/platform/db/database-outage.test.ts',
+  'server/platform/files/files.uploads.test.ts',
+  'server/test/manifest-declarations.test.ts',
+];
+
+const server = {
+  environment: 'node' as const,
+  globalSetup: ['server/test/global-setup.ts'],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  pool: 'forks' as const,
+};
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
+          ...server,
           name: 'server',
-          environment: 'node',
           include: ['server/**/*.test.ts', 'contracts/**/*.test.ts', 'bench/**/*.test.ts'],
-          globalSetup: ['server/test/global-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-          pool: 'forks',
+          exclude: OWN_MODULE_GRAPH,
+          isolate: false,
         },
       },
+      { test: { ...server, name: 'server-isolated', include: OWN_MODULE_GRAPH } },
       {
         test: {
           name: 'web',

@@ -104,6 +104,8 @@ const A11Y_PAGES: A11yPage[] = [
     ready: byTestId('my-dossier-status'),
     screenshot: true,
   },
+  // The transparency page (issue 12 item 5): anyone, the province's figures with its charts and tables.
+  { name: 'transparency', route: '/minh-bach', path: '/minh-bach', ready: byTestId('public-by-month'), screenshot: true },
   // Back office.
   { name: 'login', route: '/admin/login', path: '/admin/login', ready: byTestId('demo-notice') },
   // A citizen who opens the back office is sent to their account (AdminLayout); scanned once it is there.
@@ -177,6 +179,20 @@ const A11Y_PAGES: A11yPage[] = [
       const drawer = page.getByRole('dialog').last();
       await expect(drawer.getByTestId('indicator-dossier-link').first()).toBeVisible();
       return drawer;
+    },
+  },
+  {
+    name: 'indicators-by-unit',
+    route: '/admin/indicators',
+    path: '/admin/indicators',
+    as: 'lanhdao.stp',
+    ready: byTestId('indicators-by-month'),
+    // The units tab open, with its chart and table.
+    dialog: async (page) => {
+      await page.getByRole('tab', { name: 'Theo đơn vị' }).click();
+      const table = page.getByTestId('indicators-by-unit');
+      await expect(table).toBeVisible();
+      return table;
     },
   },
   { name: 'admin-not-found', route: '/admin/*', path: '/admin/khong-co-trang-nay', as: 'admin' },

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { attachScreenshot } from '../support/screens';
 import { apiLogin, watchConsole } from './dossier-support';
@@ -46,5 +47,107 @@ test('a leader reads a period, drills into the dossiers received, and the public
   const open = await (await anonymous.get('/api/v1/public/indicators', { params: { unit: unitCode, from, to, subtree: 'true' } })).json();
   await anonymous.dispose();
   expect({ ...open, asOf: null }).toEqual({ ...summary, asOf: null });
+  expect(problems).toEqual([]);
+});
+
+// Issue 12 done-when: a leader signs in and lands on the dashboard, filters a unit and a quarter, drills into the late
+// dossiers, exports Excel (the file opens, its totals are the screen's), and the public page shows the same rates.
+test('a leader lands on the dashboard, filters a unit and a quarter, drills into the late dossiers, exports Excel; the public page agrees', async ({ page, browser }, testInfo) => {
+  const problems: string[] = [];
+  watchConsole(page, problems);
+  await page.goto('/admin/login');
+  await page.getByLabel('Tên đăng nhập', { exact: false }).first().fill('lanhdao.hacthanh');
+  await page.getByLabel('Mật khẩu', { exact: false }).first().fill('MotCua@2026');
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/indicators$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chỉ số giải quyết hồ sơ');
+  await expect(page.getByTestId('indicators-decisions')).toContainText('Đang chờ tôi xử lý');
+
+  // The demo seed receives dossiers over the last 90 days: the quarter holding the day 45 days ago is full of them.
+  const anchor = new Date(Date.now() - 45 * 86_400_000 + 7 * 3_600_000);
+  const year = anchor.getUTCFullYear();
+  const quarter = Math.floor(anchor.getUTCMonth() / 3) + 1;
+  const from = `${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}-01`;
+  const to = new Date(Date.UTC(year, quarter * 3, 0)).toISOString().slice(0, 10);
+  const shown = (iso: string) => iso.split('-').reverse().join('/');
+
+  // The unit: the ward itself, chosen in the tree of the leader's units.
+  await page.getByTestId('indicators-unit').click();
+  await page.getByRole('tree').getByText('Phường Hạc Thành', { exact: true }).click();
+  await page.getByTestId('indicators-period').getByText('Quý').click();
+  await page.getByTestId('indicators-anchor').click();
+  await page.locator('.ant-picker-dropdown:visible .ant-picker-header-view').getByRole('button').first().click();
+  await page.locator('.ant-picker-dropdown:visible').getByText(String(year), { exact: true }).click();
+  await page.locator('.ant-picker-dropdown:visible').getByText(`Q${quarter}`, { exact: true }).click();
+  await expect(page.getByTestId('indicators-dates')).toHaveText(`Từ ${shown(from)} đến ${shown(to)}`);
+
+  const unitCode = (await (await page.request.get('/api/v1/identity/me')).json()).user.grants[0].orgUnitCode as string;
+  const summary = await (await page.request.get('/api/v1/indicators/summary', { params: { unit: unitCode, from, to, subtree: 'true' } })).json();
+  expect(summary.finishedLate, 'the demo ward finished dossiers late in the quarter').toBeGreaterThan(0);
+  await expect(page.getByTestId('indicator-finished').locator('.ant-statistic-content-value')).toHaveText(String(summary.finished));
+  const onTimeText = (await page.getByTestId('indicator-on-time').locator('.ant-statistic-content-value').innerText()).trim();
+  await expect(page.getByTestId('indicators-by-month-total-received')).toHaveText(summary.received.toLocaleString('vi-VN'));
+  await expect(page.getByTestId('indicators-by-month-total-onTimeRate')).toHaveText(onTimeText);
+  await attachScreenshot(page, testInfo, 'indicators-leader-quarter');
+
+  // The late dossiers behind the number.
+  await page.getByTestId('drill-finished-late').click();
+  const drawer = page.getByRole('dialog', { name: 'Hồ sơ giải quyết quá hạn' });
+  await expect(drawer.getByTestId('indicator-dossier-link')).toHaveCount(Math.min(summary.finishedLate, 20));
+  await attachScreenshot(page, testInfo, 'indicators-leader-late', { fullPage: false });
+  await drawer
+    .getByRole('button', { name: 'Close' })
+    .or(drawer.getByRole('button', { name: 'Đóng' }))
+    .first()
+    .click();
+  await expect(drawer).toBeHidden();
+
+  // Excel: the workbook opens and its totals are the screen's.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('indicators-export').click()]);
+  expect(download.suggestedFilename()).toBe(`chi-so-${unitCode}-${from}-${to}.xlsx`);
+  const file = testInfo.outputPath('indicators.xlsx');
+  await download.saveAs(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const sheet = wb.getWorksheet('Tổng hợp')!;
+  const cell = (label: string) => {
+    let value: ExcelJS.CellValue = null;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value === label) value = row.getCell(2).value;
+    });
+    return value;
+  };
+  expect(cell('Hồ sơ tiếp nhận')).toBe(summary.received);
+  expect(cell('Hồ sơ đã giải quyết')).toBe(summary.finished);
+  expect(cell('Quá hạn')).toBe(summary.finishedLate);
+  expect(`${(Number(cell('Tỷ lệ đúng hạn và trước hạn')) * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`).toBe(onTimeText);
+  const months = wb.getWorksheet('Theo tháng')!;
+  const header = months.getRow(4).values as unknown[];
+  const total = months.getRow(months.rowCount).values as unknown[];
+  expect(total[1]).toBe('Tổng cộng');
+  expect(total[header.indexOf('Hồ sơ tiếp nhận')]).toBe(summary.received);
+  expect(total[header.indexOf('Quá hạn')]).toBe(summary.finishedLate);
+
+  // The public page, without signing in: the same month-by-month rates for the ward.
+  const monthRates = await page
+    .getByTestId('indicators-by-month')
+    .locator('.ant-table-row')
+    .evaluateAll((rows) => rows.map((r) => [r.querySelector('td')?.textContent ?? '', r.querySelectorAll('td')[8]?.textContent ?? '']));
+  const visitor = await browser.newContext();
+  const pub = await visitor.newPage();
+  watchConsole(pub, problems);
+  await pub.goto('/minh-bach');
+  await expect(pub.getByRole('heading', { level: 1 })).toHaveText('Công khai kết quả giải quyết thủ tục hành chính');
+  await pub.getByTestId('public-year').click();
+  await pub.locator('.ant-select-dropdown:visible').getByTitle(String(year), { exact: true }).click();
+  await pub.getByTestId('public-unit').click();
+  await pub.keyboard.type('Hac Thanh');
+  await pub.locator('.ant-select-dropdown:visible').getByTitle('Phường Hạc Thành', { exact: true }).click();
+  await expect(pub.getByTestId('public-by-month').locator('.ant-table-row')).toHaveCount(12);
+  for (const [month, rate] of monthRates) {
+    await expect(pub.getByTestId('public-by-month').locator('.ant-table-row', { hasText: month! }).locator('td').nth(8)).toHaveText(rate!);
+  }
+  await attachScreenshot(pub, testInfo, 'transparency-ward');
+  await visitor.close();
   expect(problems).toEqual([]);
 });

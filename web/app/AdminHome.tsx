@@ -9,7 +9,7 @@ import { useDocumentTitle } from '../ui/useDocumentTitle';
 export function AdminHome() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const first = homeEntry(me?.actions ?? []);
+  const first = homeEntry(me?.actions ?? [], me?.grants.map((g) => g.role) ?? []);
   useDocumentTitle(first ? null : t('common.admin.noAccessTitle'));
   if (first) return <Navigate to={first.path} replace />;
   return <Result status="403" title={<h1>{t('common.admin.noAccessTitle')}</h1>} subTitle={t('common.admin.noAccessDescription')} />;

@@ -80,6 +80,9 @@ export function PortalLayout() {
               <NavLink to="/tra-cuu" style={navStyle}>
                 {t('dossiers.lookup.nav')}
               </NavLink>
+              <NavLink to="/minh-bach" style={navStyle}>
+                {t('dashboards.public.nav')}
+              </NavLink>
             </Flex>
             <AccountNav />
             <LanguageSwitch dark />

@@ -7,6 +7,16 @@ describe('homeEntry', () => {
     expect(homeEntry(['identity.org-units.list', 'dossiers.list', 'calendar.read'])?.path).toBe('/admin/dossiers');
   });
 
+  it('starts a leader and the reform office at the indicators, a leader who also receives at the desk', () => {
+    const leader = ['dossiers.list', 'calendar.read', 'dashboards.indicators.read', 'ratings.summary.read'];
+    expect(homeEntry(leader, ['leader'])?.path).toBe('/admin/indicators');
+    expect(homeEntry(['identity.org-units.list', 'dashboards.indicators.read', 'ratings.summary.read'], ['reform-office'])?.path).toBe('/admin/indicators');
+    expect(homeEntry([...leader, 'dossiers.intake'], ['leader', 'reception-officer'])?.path).toBe('/admin/dossiers/intake');
+    expect(homeEntry(leader, ['specialist'])?.path).toBe('/admin/dossiers');
+    // Without the indicators' action a leader still starts at the queue.
+    expect(homeEntry(['dossiers.list'], ['leader'])?.path).toBe('/admin/dossiers');
+  });
+
   it('starts an administrator at the first menu entry, and nobody anywhere without one', () => {
     expect(homeEntry(['identity.org-units.list', 'identity.users.list', 'dossiers.list'])?.path).toBe('/admin/units');
     expect(homeEntry(['calendar.read'])?.path).toBe('/admin/calendar/calculator');

@@ -51,13 +51,18 @@ export function allowedMenu(actions: readonly string[]): AdminMenuItem[] {
 }
 
 /**
- * Where `/admin` (and the login) takes the user: the page of their daily work. Officers who handle dossiers start at
- * the desk (intake) or their queue; administrators (who manage accounts) and everyone else at their first menu entry.
+ * Where `/admin` (and the login) takes the user: the page of their daily work. Administrators (who manage accounts)
+ * start at their first menu entry; reception officers at the desk; leaders and the reform office at the indicators
+ * (issue 12 item 4: a leader lands on the unit's dashboard with what needs a decision, the reform office on the
+ * province's); specialists at their queue; everyone else at their first menu entry.
  */
-export function homeEntry(actions: readonly string[]): AdminMenuItem | undefined {
+export function homeEntry(actions: readonly string[], roles: readonly string[] = []): AdminMenuItem | undefined {
   const menu = allowedMenu(actions);
+  const entry = (key: string) => menu.find((m) => m.key === key);
   if (!actions.includes('identity.users.list')) {
-    const work = menu.find((m) => m.key === 'dossier-intake') ?? menu.find((m) => m.key === 'dossiers');
+    if (roles.includes('reception-officer') && entry('dossier-intake')) return entry('dossier-intake');
+    if ((roles.includes('leader') || roles.includes('reform-office')) && entry('indicators')) return entry('indicators');
+    const work = entry('dossier-intake') ?? entry('dossiers');
     if (work) return work;
   }
   return menu[0];

@@ -23,6 +23,7 @@ export const router = createBrowserRouter([
       // The address in the QR code of an electronic result's certificate (server: dossiers/use-cases/issue-result.ts).
       { path: 'xac-thuc-ket-qua/:token', lazy: async () => ({ Component: (await import('../features/results/VerifyResultPage')).VerifyResultPage }) },
       // Satisfaction ratings: the desk's kiosk, and the page the link sent when a dossier ended opens (ratings.notify.ts).
+      { path: 'minh-bach', lazy: async () => ({ Component: (await import('../features/dashboards/TransparencyPage')).TransparencyPage }) },
       { path: 'danh-gia', lazy: async () => ({ Component: (await import('../features/ratings/RatingKioskPage')).RatingKioskPage }) },
       { path: 'danh-gia/loi-moi', lazy: async () => ({ Component: (await import('../features/ratings/RatingLinkPage')).RatingLinkPage }) },
       // The account area of citizens and businesses; the server's mail links lead to some of these (identity.notify.ts).

@@ -7,3 +7,8 @@ export function foldVietnamese(text: string): string {
 export function looselyIncludes(haystack: string, needle: string): boolean {
   return foldVietnamese(haystack).includes(foldVietnamese(needle.trim()));
 }
+
+/** A share from 0 to 1 as a Vietnamese-style percentage ("97,5 %"); an em dash when nothing was counted (null). */
+export function formatShare(share: number | null): string {
+  return share === null ? '—' : `${(share * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
+}

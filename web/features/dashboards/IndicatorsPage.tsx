@@ -1,31 +1,78 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Flex, Progress, Row, Segmented, Select, Skeleton, Statistic, Switch, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Flex, Progress, Row, Segmented, Skeleton, Statistic, Switch, Tabs, TreeSelect, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../ui/PageHeader';
+import { formatShare } from '../../ui/text';
 import { useMe, useOrgUnitTree } from '../identity/identity.api';
 import { formatInstant } from '../dossiers/dossiers.format';
-import type { IndicatorMeasure } from '../../../contracts/dossiers/dossiers.values';
-import { useIndicatorSummary } from './dashboards.api';
-import { IndicatorDossiersDrawer } from './IndicatorDossiersDrawer';
+import { useDossierQueue } from '../dossiers/dossiers.api';
+import type { IndicatorBreakdownRow } from '../../../contracts/dashboards/dashboards.contracts';
+import type { OrgUnitNode } from '../../../contracts/identity/identity.contracts';
 
-/** The province's targets (the seed's: more than 98 % on time, 95 % or more satisfied; domain README §7.5). */
-const ON_TIME_TARGET = 0.98;
-const SATISFACTION_TARGET = 0.95;
+interface UnitOption {
+  value: string;
+  title: string;
+  children: UnitOption[];
+}
+import type { IndicatorMeasure } from '../../../contracts/dossiers/dossiers.values';
+import { indicatorExportUrl, useIndicatorBreakdown, useIndicatorSummary, type IndicatorFilter } from './dashboards.api';
+import { IndicatorDossiersDrawer } from './IndicatorDossiersDrawer';
+import { IndicatorTable } from './IndicatorTable';
+import { RateTrendChart, UnitRateChart } from './IndicatorCharts';
+import { ON_TIME_TARGET, SATISFACTION_TARGET } from './indicator-targets';
 
 const PROVINCE_READER_ROLES: readonly string[] = ['system-admin', 'reform-office'];
 
 export const PERIODS = ['month', 'quarter', 'year', 'custom'] as const;
 export type Period = (typeof PERIODS)[number];
 
-const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`);
+const percent = formatShare;
 
-/** The legal dates of the current month, quarter or year (Vietnam), or the chosen range. */
-export function periodDates(period: Period, range: [Dayjs | null, Dayjs | null] | null, today: Dayjs): { from: string; to: string } | null {
+/** The legal dates of the month, quarter or year holding `anchor` (Vietnam), or the chosen range. */
+export function periodDates(period: Period, range: [Dayjs | null, Dayjs | null] | null, anchor: Dayjs): { from: string; to: string } | null {
   if (period === 'custom') return range?.[0] && range[1] ? { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } : null;
-  const start = period === 'quarter' ? today.month(Math.floor(today.month() / 3) * 3).startOf('month') : today.startOf(period);
-  const end = period === 'quarter' ? start.add(2, 'month').endOf('month') : today.endOf(period);
+  const start = period === 'quarter' ? anchor.month(Math.floor(anchor.month() / 3) * 3).startOf('month') : anchor.startOf(period);
+  const end = period === 'quarter' ? start.add(2, 'month').endOf('month') : anchor.endOf(period);
   return { from: start.format('YYYY-MM-DD'), to: end.format('YYYY-MM-DD') };
+}
+
+/** The dossiers behind one cell of a breakdown: the row's unit (its own dossiers, or its subtree) or the row's month. */
+export function rowFilter(filter: IndicatorFilter, row: IndicatorBreakdownRow): IndicatorFilter {
+  if (row.unit) return { ...filter, unit: row.unit.code, subtree: row.own ? false : filter.subtree };
+  const start = `${row.month!}-01`;
+  const end = dayjs(start).endOf('month').format('YYYY-MM-DD');
+  return { ...filter, from: start > filter.from ? start : filter.from, to: end < filter.to ? end : filter.to };
+}
+
+/** What waits for a leader's decision (issue 12 item 4): their own queue, the unit's dossiers at risk and overdue. */
+function DecisionsCard() {
+  const { t } = useTranslation();
+  const mine = useDossierQueue({ queue: 'mine', pageSize: 1 });
+  const atRisk = useDossierQueue({ queue: 'at-risk', pageSize: 1 });
+  const overdue = useDossierQueue({ queue: 'overdue', pageSize: 1 });
+  const entries = [
+    { key: 'mine', data: mine.data },
+    { key: 'at-risk', data: atRisk.data },
+    { key: 'overdue', data: overdue.data },
+  ] as const;
+  return (
+    <Card size="small" title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('dashboards.decisions.title')}</h2>} style={{ marginBottom: 16 }} data-testid="indicators-decisions">
+      <Flex wrap gap={32}>
+        {entries.map((e) => (
+          <Link key={e.key} to={e.key === 'mine' ? '/admin/dossiers' : `/admin/dossiers?queue=${e.key}`} data-testid={`decisions-${e.key}`}>
+            <Statistic
+              title={t(`dashboards.decisions.${e.key}`)}
+              value={e.data ? `${e.data.total.toLocaleString('vi-VN')}${e.data.totalExact ? '' : '+'}` : '…'}
+              valueStyle={e.key === 'overdue' && (e.data?.total ?? 0) > 0 ? { color: '#cf1322' } : undefined}
+            />
+          </Link>
+        ))}
+      </Flex>
+    </Card>
+  );
 }
 
 /** A count that opens the list of dossiers behind it (issue 12 item 3). */
@@ -60,18 +107,20 @@ function Figure({
     <Card size="small" data-testid={testId} style={{ height: '100%' }}>
       <Statistic title={title} value={value as string | number} />
       {measure && onOpen ? (
-        <Button
-          type="link"
-          size="small"
-          style={{ padding: 0 }}
-          onClick={() => onOpen(measure)}
-          aria-label={t('dashboards.drill.open', { what: title })}
-          data-testid={`drill-${testId}`}
-        >
-          {t('dashboards.drill.list')}
-        </Button>
+        <div>
+          <Button
+            type="link"
+            size="small"
+            style={{ padding: 0 }}
+            onClick={() => onOpen(measure)}
+            aria-label={t('dashboards.drill.open', { what: title })}
+            data-testid={`drill-${testId}`}
+          >
+            {t('dashboards.drill.list')}
+          </Button>
+        </div>
       ) : null}
-      {children}
+      {children ? <div>{children}</div> : null}
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 13 }}>
         {definition}
       </Typography.Paragraph>
@@ -89,23 +138,39 @@ export function IndicatorsPage() {
   const { data: me } = useMe();
   // The province's readers (reform office, system administrators) read every unit: the province comes first for them.
   const provinceReader = !!me?.grants.some((g) => PROVINCE_READER_ROLES.includes(g.role));
-  const { data: tree } = useOrgUnitTree(false, provinceReader && !!me?.actions.includes('identity.org-units.list'));
+  const { data: tree } = useOrgUnitTree(false, !!me?.actions.includes('identity.org-units.list'));
+  // The units the reader may choose: the whole tree for the province's readers, the subtrees of their grants otherwise
+  // (a department's leader picks the department or one of its divisions).
   const units = useMemo(() => {
+    const node = (n: OrgUnitNode): UnitOption => ({ value: n.code, title: n.name, children: n.children.map(node) });
+    if (tree) {
+      const roots: OrgUnitNode[] = [];
+      const granted = new Set(me?.grants.map((g) => g.orgUnitId));
+      const visit = (n: OrgUnitNode) => (granted.has(n.id) ? roots.push(n) : n.children.forEach(visit));
+      if (provinceReader) roots.push(...tree.items);
+      else tree.items.forEach(visit);
+      if (roots.length > 0) return roots.map(node);
+    }
     const seen = new Map<string, string>();
-    for (const root of provinceReader ? (tree?.items ?? []) : []) seen.set(root.code, root.name);
     for (const g of me?.grants ?? []) if (!seen.has(g.orgUnitCode)) seen.set(g.orgUnitCode, g.orgUnitName);
-    return [...seen].map(([code, name]) => ({ value: code, label: name }));
+    return [...seen].map(([code, name]): UnitOption => ({ value: code, title: name, children: [] }));
   }, [me, tree, provinceReader]);
   const [unit, setUnit] = useState<string | null>(null);
   const [subtree, setSubtree] = useState(true);
   const [period, setPeriod] = useState<Period>('month');
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [anchor, setAnchor] = useState<Dayjs>(() => dayjs());
   const chosenUnit = unit ?? units[0]?.value ?? null;
-  const dates = periodDates(period, range, dayjs());
+  const dates = periodDates(period, range, anchor);
   const filter = chosenUnit && dates ? { unit: chosenUnit, ...dates, subtree } : null;
   const { data, isPending, error } = useIndicatorSummary(filter);
-  const [measure, setMeasure] = useState<IndicatorMeasure | null>(null);
-  const open = (m: IndicatorMeasure) => setMeasure(m);
+  const [tab, setTab] = useState<'month' | 'unit'>('month');
+  const byMonth = useIndicatorBreakdown(filter, 'month');
+  const byUnit = useIndicatorBreakdown(filter && subtree ? filter : null, 'unit');
+  const [drill, setDrill] = useState<{ filter: IndicatorFilter; measure: IndicatorMeasure } | null>(null);
+  const open = (m: IndicatorMeasure) => filter && setDrill({ filter, measure: m });
+  const openRow = (row: IndicatorBreakdownRow, m: IndicatorMeasure) => filter && setDrill({ filter: rowFilter(filter, row), measure: m });
+  const leader = !!me?.grants.some((g) => g.role === 'leader') && !!me.actions.includes('dossiers.list');
 
   const onTimeBelow = data?.onTimeRate != null && data.onTimeRate < ON_TIME_TARGET;
   const satisfactionBelow = data?.satisfiedRate != null && data.satisfiedRate < SATISFACTION_TARGET;
@@ -115,11 +180,13 @@ export function IndicatorsPage() {
       <PageHeader title={t('dashboards.indicators.title')} subtitle={data ? t('dashboards.indicators.asOf', { at: formatInstant(data.asOf) }) : undefined} />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={16} align="center">
-          <Select
-            style={{ minWidth: 260, maxWidth: '100%' }}
-            options={units}
-            value={chosenUnit}
-            onChange={setUnit}
+          <TreeSelect
+            style={{ minWidth: 300, maxWidth: '100%' }}
+            treeData={units}
+            treeDefaultExpandedKeys={units.map((u) => u.value)}
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            value={chosenUnit ?? undefined}
+            onChange={(v: string) => setUnit(v)}
             aria-label={t('dashboards.indicators.unit')}
             data-testid="indicators-unit"
           />
@@ -134,6 +201,17 @@ export function IndicatorsPage() {
             aria-label={t('dashboards.indicators.periodLabel')}
             data-testid="indicators-period"
           />
+          {period !== 'custom' ? (
+            <DatePicker
+              picker={period}
+              format={period === 'month' ? 'MM/YYYY' : period === 'year' ? 'YYYY' : undefined}
+              value={anchor}
+              allowClear={false}
+              onChange={(v) => v && setAnchor(v)}
+              aria-label={t(`dashboards.indicators.pick.${period}`)}
+              data-testid="indicators-anchor"
+            />
+          ) : null}
           {period === 'custom' ? (
             <DatePicker.RangePicker
               format="DD/MM/YYYY"
@@ -144,6 +222,11 @@ export function IndicatorsPage() {
               data-testid="indicators-range"
             />
           ) : null}
+          {filter ? (
+            <Button icon={<DownloadOutlined />} href={indicatorExportUrl(filter)} download data-testid="indicators-export">
+              {t('dashboards.indicators.export')}
+            </Button>
+          ) : null}
         </Flex>
         {dates ? (
           <Typography.Text type="secondary" data-testid="indicators-dates">
@@ -151,6 +234,7 @@ export function IndicatorsPage() {
           </Typography.Text>
         ) : null}
       </Card>
+      {leader ? <DecisionsCard /> : null}
       {error ? <Alert type="error" showIcon title={error.message} /> : null}
       {chosenUnit && dates && isPending ? <Skeleton active paragraph={{ rows: 8 }} /> : null}
       {data ? (
@@ -231,7 +315,45 @@ export function IndicatorsPage() {
           </Col>
         </Row>
       ) : null}
-      {filter ? <IndicatorDossiersDrawer filter={filter} measure={measure} onClose={() => setMeasure(null)} /> : null}
+      {data ? (
+        <Card size="small" style={{ marginTop: 16 }}>
+          <Tabs
+            activeKey={subtree ? tab : 'month'}
+            onChange={(k) => setTab(k as 'month' | 'unit')}
+            items={[
+              {
+                key: 'month',
+                label: t('dashboards.tabs.month'),
+                children: byMonth.data ? (
+                  <Flex vertical gap={16}>
+                    <RateTrendChart rows={byMonth.data.rows} />
+                    <IndicatorTable data={byMonth.data} onDrill={openRow} testId="indicators-by-month" />
+                  </Flex>
+                ) : (
+                  <Skeleton active />
+                ),
+              },
+              ...(subtree
+                ? [
+                    {
+                      key: 'unit',
+                      label: t('dashboards.tabs.unit'),
+                      children: byUnit.data ? (
+                        <Flex vertical gap={16}>
+                          <UnitRateChart rows={byUnit.data.rows} />
+                          <IndicatorTable data={byUnit.data} onDrill={openRow} testId="indicators-by-unit" />
+                        </Flex>
+                      ) : (
+                        <Skeleton active />
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        </Card>
+      ) : null}
+      {filter ? <IndicatorDossiersDrawer filter={drill?.filter ?? filter} measure={drill?.measure ?? null} onClose={() => setDrill(null)} /> : null}
     </div>
   );
 }

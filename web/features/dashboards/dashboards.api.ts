@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api } from '../../app/api';
-import type { IndicatorDossiers, IndicatorSummary } from '../../../contracts/dashboards/dashboards.contracts';
+import { api, withQuery } from '../../app/api';
+import type { IndicatorBreakdown, IndicatorBreakdownBy, IndicatorDossiers, IndicatorSummary, OpenData } from '../../../contracts/dashboards/dashboards.contracts';
 import type { IndicatorMeasure } from '../../../contracts/dossiers/dossiers.values';
 
 /** What the page asks: a unit's code, a period of legal dates, with or without the units below it. */
@@ -35,3 +35,32 @@ export function useIndicatorDossiers(filter: IndicatorFilter | null, measure: In
     enabled: filter !== null && measure !== null,
   });
 }
+
+const asQuery = (filter: IndicatorFilter) => ({ ...filter, subtree: String(filter.subtree) });
+
+/**
+ * The summary split by the units below or by month: the officers' (GET /api/v1/indicators/breakdown) or, on the public
+ * page, anyone's (GET /api/v1/public/indicators/breakdown): the same rows.
+ */
+export function useIndicatorBreakdown(filter: IndicatorFilter | null, by: IndicatorBreakdownBy, audience: 'officer' | 'public' = 'officer') {
+  const path = audience === 'public' ? '/api/v1/public/indicators/breakdown' : '/api/v1/indicators/breakdown';
+  return useQuery({
+    queryKey: ['indicators', 'breakdown', audience, by, filter],
+    queryFn: ({ signal }) => api.get<IndicatorBreakdown>(path, { ...asQuery(filter!), by }, signal),
+    enabled: filter !== null,
+  });
+}
+
+/** The Excel workbook of a query (GET /api/v1/indicators/export): summary, units below and months, totals as on screen. */
+export const indicatorExportUrl = (filter: IndicatorFilter): string => withQuery('/api/v1/indicators/export', asQuery(filter));
+
+/** A year of every unit's numbers month by month (GET /api/v1/public/indicators/open-data). */
+export function useOpenData(year: number) {
+  return useQuery({
+    queryKey: ['indicators', 'open-data', year],
+    queryFn: ({ signal }) => api.get<OpenData>('/api/v1/public/indicators/open-data', { year, format: 'json' }, signal),
+  });
+}
+
+/** The open data's download addresses (the same rows as CSV or JSON). */
+export const openDataUrl = (year: number, format: 'csv' | 'json'): string => withQuery('/api/v1/public/indicators/open-data', { year, format });

@@ -7,8 +7,9 @@ import { formatInstant } from '../dossiers/dossiers.format';
 import { RATING_CRITERIA, SATISFACTION_LEVELS } from '../../../contracts/ratings/ratings.values';
 import type { LevelCounts } from '../../../contracts/ratings/ratings.contracts';
 import { useRatingsSummary } from './ratings.api';
+import { formatShare } from '../../ui/text';
 
-const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`);
+const percent = formatShare;
 
 /**
  * `/admin/ratings`: the satisfaction summary of the units the leader (or the province's reader) covers — the share

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import vi from '../../i18n/vi/dashboards.json';
+import { INDICATOR_COLUMNS } from '../../../contracts/dashboards/dashboards.contracts';
+
+// Issue 12: every number shows its definition, the same wherever it appears — on the page, in the Excel export and in
+// the open data (whose definitions come from INDICATOR_COLUMNS).
+describe('the indicator definitions', () => {
+  it('on the page are those of the export and the open data', () => {
+    const page = vi.dashboards.indicators.def;
+    const column = (key: string) => INDICATOR_COLUMNS.find((c) => c.key === key)!.definition;
+    expect(page.onTimeRate).toBe(column('onTimeRate'));
+    expect(page.received).toBe(column('received'));
+    expect(page.finished).toBe(column('finished'));
+    expect(page.open).toBe(column('open'));
+    expect(page.satisfiedRate).toBe(column('satisfiedRate'));
+    expect(vi.dashboards.indicators.onTimeRate).toBe(INDICATOR_COLUMNS.find((c) => c.key === 'onTimeRate')!.label);
+  });
+});

@@ -1,0 +1,3 @@
+/** The province's targets (the seed's: more than 98 % on time, 95 % or more satisfied; domain README §7.5). */
+export const ON_TIME_TARGET = 0.98;
+export const SATISFACTION_TARGET = 0.95;
