@@ -181,20 +181,8 @@ const A11Y_PAGES: A11yPage[] = [
       return drawer;
     },
   },
-  {
-    name: 'indicators-by-unit',
-    route: '/admin/indicators',
-    path: '/admin/indicators',
-    as: 'lanhdao.stp',
-    ready: byTestId('indicators-by-month'),
-    // The units tab open, with its chart and table.
-    dialog: async (page) => {
-      await page.getByRole('tab', { name: 'Theo đơn vị' }).click();
-      const table = page.getByTestId('indicators-by-unit');
-      await expect(table).toBeVisible();
-      return table;
-    },
-  },
+  // The comparison of units (its chart and table), opened by its address.
+  { name: 'indicators-by-unit', route: '/admin/indicators', path: '/admin/indicators?tab=unit', as: 'lanhdao.stp', ready: byTestId('indicators-by-unit') },
   { name: 'admin-not-found', route: '/admin/*', path: '/admin/khong-co-trang-nay', as: 'admin' },
 ];
 

@@ -2,7 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Col, DatePicker, Flex, Progress, Row, Segmented, Skeleton, Statistic, Switch, Tabs, TreeSelect, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatShare } from '../../ui/text';
@@ -164,7 +164,10 @@ export function IndicatorsPage() {
   const dates = periodDates(period, range, anchor);
   const filter = chosenUnit && dates ? { unit: chosenUnit, ...dates, subtree } : null;
   const { data, isPending, error } = useIndicatorSummary(filter);
-  const [tab, setTab] = useState<'month' | 'unit'>('month');
+  // The open tab is kept in the address (?tab=unit), so a link opens the comparison of units.
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'unit' ? 'unit' : 'month';
+  const setTab = (k: 'month' | 'unit') => setParams(k === 'unit' ? { tab: 'unit' } : {}, { replace: true });
   const byMonth = useIndicatorBreakdown(filter, 'month');
   const byUnit = useIndicatorBreakdown(filter && subtree ? filter : null, 'unit');
   const [drill, setDrill] = useState<{ filter: IndicatorFilter; measure: IndicatorMeasure } | null>(null);
