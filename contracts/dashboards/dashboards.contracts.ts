@@ -43,6 +43,8 @@ export const IndicatorFiguresSchema = z.object({
   open: count,
   openOverdue: count,
   openPaused: count,
+  /** Of the open work still within its due, what the at-risk sweep flagged as likely to run late (working-day calendar). */
+  openAtRisk: count,
   /** "Đúng hạn và trước hạn": (finishedEarly + finishedOnTime) / finished. */
   onTimeRate: rate,
   /** Satisfaction ratings given in the period of dossiers handled by the unit(s), and the share satisfied or very satisfied. */
@@ -216,3 +218,60 @@ export function indicatorColumnValue(f: IndicatorFigures, key: IndicatorColumnKe
       return f[key];
   }
 }
+
+/**
+ * Decision 766/QĐ-TTg's groups (domain README §7.1): the maximum points of each, as the mock dashboard and TH's
+ * implementation split them [M]. Groups the system does not measure yet count zero and say why.
+ */
+export const SCORECARD_GROUPS = [
+  { key: 'publicity', max: 18 },
+  { key: 'timeliness', max: 20 },
+  { key: 'online', max: 12 },
+  { key: 'payment', max: 10 },
+  { key: 'satisfaction', max: 18 },
+  { key: 'digitisation', max: 22 },
+] as const;
+export type ScorecardGroupKey = (typeof SCORECARD_GROUPS)[number]['key'];
+
+const points = z.number().min(0);
+
+export const ScorecardComponentSchema = z.object({
+  /** The component (its formula is shown under this key: web/i18n dashboards.scorecard.component.<key>). */
+  key: z.string(),
+  max: points,
+  /** Null when there was nothing to score (no dossier handled, no rating, no procedure) or it is not measured yet. */
+  points: points.nullable(),
+  /** The raw counters the formula reads. */
+  counters: z.record(z.string(), count),
+});
+
+export const ScorecardGroupSchema = z.object({
+  key: z.enum(SCORECARD_GROUPS.map((g) => g.key) as [ScorecardGroupKey, ...ScorecardGroupKey[]]),
+  max: points,
+  /** The sum of the components' points (zero for a group not measured yet). */
+  points,
+  /** False for a group this system does not measure yet (no payments, publicity or digitisation data): it counts zero. */
+  measured: z.boolean(),
+  components: z.array(ScorecardComponentSchema),
+});
+
+/** GET /api/v1/indicators/scorecard: Decision 766's scorecard of a unit over a period, with what costs it points. */
+export const ScorecardSchema = z.object({
+  unit: UnitRefSchema,
+  subtree: z.boolean(),
+  from: IsoDateSchema,
+  to: IsoDateSchema,
+  points,
+  max: points,
+  groups: z.array(ScorecardGroupSchema),
+  /**
+   * Timeliness points lost to dossiers finished late and open past their due, and points at risk from open dossiers
+   * still within their due that the at-risk sweep (working-day calendar) expects to run late if nothing moves.
+   */
+  pointsLost: points,
+  pointsAtRisk: points,
+  /** The units directly below (each with its subtree) by the timeliness points they cost the unit, most first. */
+  unitsCosting: z.array(z.object({ unit: UnitRefSchema, pointsLost: points, pointsAtRisk: points, finishedLate: count, openOverdue: count, openAtRisk: count })),
+  asOf: z.string(),
+});
+export type Scorecard = z.infer<typeof ScorecardSchema>;

@@ -52,6 +52,7 @@ export const INDICATOR_MEASURES = [
   'stopped',
   'open',
   'open-overdue',
+  'open-at-risk',
   'open-paused',
 ] as const;
 export type IndicatorMeasure = (typeof INDICATOR_MEASURES)[number];

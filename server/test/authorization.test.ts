@@ -269,6 +269,15 @@ describe('route × role × unit relation', () => {
         whenAllowed: 200,
       },
     ]);
+    add('GET', '/api/v1/indicators/scorecard', [
+      {
+        label: "U's Decision 766 scorecard",
+        method: 'GET',
+        url: `/api/v1/indicators/scorecard?unit=${encodeURIComponent(unit.code)}&from=2026-01-01&to=2026-12-31`,
+        allowed: (role, r) => provinceReader(role) || covers(r),
+        whenAllowed: 200,
+      },
+    ]);
     add('GET', '/api/v1/indicators/export', [
       {
         label: "U's indicators as Excel",

@@ -11,9 +11,11 @@ import {
   IndicatorSummarySchema,
   OpenDataQuerySchema,
   OpenDataSchema,
+  ScorecardSchema,
 } from '../../../contracts/dashboards/dashboards.contracts';
 import { DASHBOARD_ACTIONS } from './dashboards.policy';
 import { indicatorWorkbook, openDataCsv, readOpenData } from './use-cases/indicator-files';
+import { readScorecard } from './use-cases/scorecard';
 import {
   readIndicatorBreakdown,
   readIndicatorDossiers,
@@ -78,6 +80,21 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => readIndicatorBreakdown(request.ctx, request.query),
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/scorecard',
+    {
+      config: { action: DASHBOARD_ACTIONS.indicators },
+      schema: {
+        tags,
+        summary:
+          "Decision 766's scorecard of a unit over a period: each group's points, the counters behind each component, the points lost and at risk, and the units costing them",
+        querystring: IndicatorQuerySchema,
+        response: { 200: ScorecardSchema },
+      },
+    },
+    async (request) => readScorecard(request.ctx, request.query),
   );
 
   app.withTypeProvider<ZodTypeProvider>().get(

@@ -86,6 +86,7 @@ describe('GET /api/v1/indicators/summary', () => {
       open: 2,
       openOverdue: 1,
       openPaused: 0,
+      openAtRisk: 0,
       onTimeRate: 2 / 3,
       ratings: 2,
       ratingsSatisfied: 1,
@@ -149,6 +150,7 @@ describe('GET /api/v1/indicators/dossiers', () => {
       open: summary.open,
       'open-overdue': summary.openOverdue,
       'open-paused': summary.openPaused,
+      'open-at-risk': summary.openAtRisk,
     };
     for (const [measure, count] of Object.entries(expected)) {
       const res = await drill(measure);
@@ -363,5 +365,51 @@ describe('GET /api/v1/public/indicators/open-data', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields[0].path).toBe('querystring.year');
     expect((await anon('/api/v1/public/indicators/open-data?year=2026&format=xml')).statusCode).toBe(400);
+  });
+});
+
+describe('GET /api/v1/indicators/scorecard', () => {
+  it("scores the department's quarter by Decision 766's groups, with the counters behind every component", async () => {
+    const res = await w.agents.leader.get(`/api/v1/indicators/scorecard?unit=${w.dept.code}&from=2026-04-01&to=2026-06-30`);
+    expect(res.statusCode).toBe(200);
+    const card = res.json();
+    const group = (key: string) => card.groups.find((g: { key: string }) => g.key === key);
+    // Handled: 2 open (1 past due) + 3 finished (1 late) = 5; not late: 1 open within due + 1 early + 1 on time = 3.
+    expect(group('timeliness')).toEqual({
+      key: 'timeliness',
+      max: 20,
+      points: 12,
+      measured: true,
+      components: [
+        {
+          key: 'timeliness',
+          max: 20,
+          points: 12,
+          counters: { handled: 5, openWithinDue: 1, finishedEarly: 1, finishedOnTime: 1, withdrawnOrStopped: 0, finishedLate: 1, openOverdue: 1 },
+        },
+      ],
+    });
+    expect(card.pointsLost).toBe(8);
+    expect(card.pointsAtRisk).toBe(0);
+    // One published procedure at the department, not offered online: 1.6 of 2; no online procedure to use (null);
+    // 2 of 5 dossiers came online (40 % < 50 %): 3 of 6.
+    expect(group('online')).toMatchObject({ points: 4.6, measured: true });
+    expect(group('online').components).toEqual([
+      { key: 'onlineOffered', max: 2, points: 1.6, counters: { procedures: 1, onlineProcedures: 0 } },
+      { key: 'onlineUsed', max: 4, points: null, counters: { onlineProcedures: 0, onlineProceduresWithDossiers: 0 } },
+      { key: 'onlineSubmitted', max: 6, points: 3, counters: { received: 5, receivedOnline: 2 } },
+    ]);
+    // Two ratings, one satisfied: 18 × 1/2.
+    expect(group('satisfaction')).toMatchObject({ points: 9, components: [{ counters: { ratings: 2, satisfied: 1 } }] });
+    for (const key of ['publicity', 'payment', 'digitisation']) expect(group(key)).toMatchObject({ points: 0, measured: false });
+    expect(card).toMatchObject({ points: 25.6, max: 100 });
+  });
+
+  it('names the units below costing the province its timeliness points', async () => {
+    const card = (await w.agents.reform.get(`/api/v1/indicators/scorecard?unit=${w.province.code}&from=2026-04-01&to=2026-06-30&subtree=true`)).json();
+    expect(card.unitsCosting).toEqual([
+      { unit: { id: w.dept.id, code: w.dept.code, name: w.dept.name }, pointsLost: 8, pointsAtRisk: 0, finishedLate: 1, openOverdue: 1, openAtRisk: 0 },
+    ]);
+    expect((await w.agents.leader.get(`/api/v1/indicators/scorecard?unit=${w.partner.code}&from=2026-04-01&to=2026-06-30`)).statusCode).toBe(403);
   });
 });

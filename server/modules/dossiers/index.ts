@@ -39,6 +39,7 @@ export type { DossierEndedEvent } from './dossiers.events';
 export {
   readIndicatorCounts,
   readIndicatorCountsGrouped,
+  readReceivedProcedureCodes,
   refreshIndicatorStats,
   monthsOf,
   type IndicatorCounts,

@@ -23,6 +23,7 @@ import { IndicatorDossiersDrawer } from './IndicatorDossiersDrawer';
 import { IndicatorTable } from './IndicatorTable';
 import { RateTrendChart, UnitRateChart } from './IndicatorCharts';
 import { ON_TIME_TARGET, SATISFACTION_TARGET } from './indicator-targets';
+import { ScorecardPanel } from './ScorecardPanel';
 
 const PROVINCE_READER_ROLES: readonly string[] = ['system-admin', 'reform-office'];
 
@@ -166,8 +167,8 @@ export function IndicatorsPage() {
   const { data, isPending, error } = useIndicatorSummary(filter);
   // The open tab is kept in the address (?tab=unit), so a link opens the comparison of units.
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'unit' ? 'unit' : 'month';
-  const setTab = (k: 'month' | 'unit') => setParams(k === 'unit' ? { tab: 'unit' } : {}, { replace: true });
+  const tab = params.get('tab') === 'unit' || params.get('tab') === 'scorecard' ? (params.get('tab') as 'unit' | 'scorecard') : 'month';
+  const setTab = (k: 'month' | 'unit' | 'scorecard') => setParams(k === 'month' ? {} : { tab: k }, { replace: true });
   const byMonth = useIndicatorBreakdown(filter, 'month');
   const byUnit = useIndicatorBreakdown(filter && subtree ? filter : null, 'unit');
   const [drill, setDrill] = useState<{ filter: IndicatorFilter; measure: IndicatorMeasure } | null>(null);
@@ -292,6 +293,7 @@ export function IndicatorsPage() {
             <Figure testId="indicator-open" title={t('dashboards.indicators.open')} value={data.open} definition={t('dashboards.indicators.def.open')} measure="open" onOpen={open}>
               <Flex wrap gap={12}>
                 <DrillCount label={t('dashboards.measure.open-overdue')} count={data.openOverdue} measure="open-overdue" onOpen={open} />
+                <DrillCount label={t('dashboards.measure.open-at-risk')} count={data.openAtRisk} measure="open-at-risk" onOpen={open} />
                 <DrillCount label={t('dashboards.measure.open-paused')} count={data.openPaused} measure="open-paused" onOpen={open} />
               </Flex>
             </Figure>
@@ -321,8 +323,8 @@ export function IndicatorsPage() {
       {data ? (
         <Card size="small" style={{ marginTop: 16 }}>
           <Tabs
-            activeKey={subtree ? tab : 'month'}
-            onChange={(k) => setTab(k as 'month' | 'unit')}
+            activeKey={subtree || tab !== 'unit' ? tab : 'month'}
+            onChange={(k) => setTab(k as 'month' | 'unit' | 'scorecard')}
             items={[
               {
                 key: 'month',
@@ -352,6 +354,16 @@ export function IndicatorsPage() {
                     },
                   ]
                 : []),
+              {
+                key: 'scorecard',
+                label: t('dashboards.tabs.scorecard'),
+                children: filter ? (
+                  <ScorecardPanel
+                    filter={filter}
+                    onDrill={(code, m) => setDrill({ filter: { ...filter, unit: code, subtree: code === filter.unit ? false : filter.subtree }, measure: m })}
+                  />
+                ) : null,
+              },
             ]}
           />
         </Card>

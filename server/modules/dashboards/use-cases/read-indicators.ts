@@ -41,7 +41,7 @@ async function resolve(ctx: Ctx, query: IndicatorQuery): Promise<OrgUnitView> {
 }
 
 /** The units a query counts: the unit alone, or with every unit below it. */
-const unitIdsOf = async (ctx: Ctx, unit: OrgUnitView, subtree: boolean) => (subtree ? listOrgUnitIdsWithin(ctx.db, [unit.path]) : [unit.id]);
+export const unitIdsOf = async (ctx: Ctx, unit: OrgUnitView, subtree: boolean) => (subtree ? listOrgUnitIdsWithin(ctx.db, [unit.path]) : [unit.id]);
 
 const NO_RATINGS: RatingCounts = { total: 0, verySatisfied: 0, satisfied: 0, unsatisfied: 0 };
 
@@ -61,6 +61,7 @@ export function figuresOf(counts: IndicatorCounts, ratings: RatingCounts): Indic
     open: counts.open,
     openOverdue: counts.openOverdue,
     openPaused: counts.openPaused,
+    openAtRisk: counts.openAtRisk,
     onTimeRate: share(counts.finishedEarly + counts.finishedOnTime, finished),
     ratings: ratings.total,
     ratingsSatisfied: ratings.verySatisfied + ratings.satisfied,
@@ -97,6 +98,7 @@ function addFigures(rows: readonly IndicatorFigures[]): IndicatorFigures {
     open: 0,
     openOverdue: 0,
     openPaused: 0,
+    openAtRisk: 0,
   };
   const r = { ...NO_RATINGS };
   for (const f of rows) {
@@ -112,6 +114,7 @@ function addFigures(rows: readonly IndicatorFigures[]): IndicatorFigures {
     c.open += f.open;
     c.openOverdue += f.openOverdue;
     c.openPaused += f.openPaused;
+    c.openAtRisk += f.openAtRisk;
     r.total += f.ratings;
     r.satisfied += f.ratingsSatisfied;
   }
@@ -132,7 +135,7 @@ async function unitGroups(ctx: Ctx, unit: OrgUnitView, subtree: boolean): Promis
 }
 
 /** A breakdown of the summary by the units below or by month; its rows add up to its total, the summary's numbers. */
-async function breakdown(ctx: Ctx, unit: OrgUnitView, query: IndicatorBreakdownQuery): Promise<IndicatorBreakdown> {
+export async function breakdownOf(ctx: Ctx, unit: OrgUnitView, query: IndicatorBreakdownQuery): Promise<IndicatorBreakdown> {
   const ref = (u: OrgUnitView) => ({ id: u.id, code: u.code, name: u.name });
   let rows: IndicatorBreakdownRow[];
   if (query.by === 'unit') {
@@ -157,7 +160,7 @@ async function breakdown(ctx: Ctx, unit: OrgUnitView, query: IndicatorBreakdownQ
 }
 
 /** The unit, once the caller is allowed to read its indicators (and the dossiers behind them). */
-async function authorised(ctx: Ctx, query: IndicatorQuery): Promise<OrgUnitView> {
+export async function authorisedUnit(ctx: Ctx, query: IndicatorQuery): Promise<OrgUnitView> {
   const unit = await resolve(ctx, query);
   if (!can(ctx.actor, DASHBOARD_ACTIONS.indicators, { unitPath: unit.path }))
     throw new AppError('FORBIDDEN', { action: DASHBOARD_ACTIONS.indicators }, { fields: [{ path: 'query.unit', code: 'dashboards.errors.unitOutsideScope' }] });
@@ -166,12 +169,12 @@ async function authorised(ctx: Ctx, query: IndicatorQuery): Promise<OrgUnitView>
 
 /** GET /api/v1/indicators/summary: officers covering the unit, the province's readers for any unit. */
 export async function readIndicatorSummary(ctx: Ctx, query: IndicatorQuery): Promise<IndicatorSummary> {
-  return summarise(ctx, await authorised(ctx, query), query);
+  return summarise(ctx, await authorisedUnit(ctx, query), query);
 }
 
 /** GET /api/v1/indicators/dossiers: the dossiers behind one number, for the same readers (they read those dossiers' queues). */
 export async function readIndicatorDossiers(ctx: Ctx, query: IndicatorDossiersQuery): Promise<IndicatorDossiers> {
-  const unit = await authorised(ctx, query);
+  const unit = await authorisedUnit(ctx, query);
   const unitIds = await unitIdsOf(ctx, unit, query.subtree);
   return listIndicatorDossiers(ctx, { unitIds, from: query.from, to: query.to, measure: query.measure, pageSize: query.pageSize, ...(query.after ? { after: query.after } : {}) });
 }
@@ -183,19 +186,19 @@ export async function readPublicIndicators(ctx: Ctx, query: IndicatorQuery): Pro
 
 /** GET /api/v1/indicators/breakdown: the summary split by the units below or by month, for the summary's readers. */
 export async function readIndicatorBreakdown(ctx: Ctx, query: IndicatorBreakdownQuery): Promise<IndicatorBreakdown> {
-  return breakdown(ctx, await authorised(ctx, query), query);
+  return breakdownOf(ctx, await authorisedUnit(ctx, query), query);
 }
 
 /** GET /api/v1/public/indicators/breakdown: anyone, the same rows. */
 export async function readPublicIndicatorBreakdown(ctx: Ctx, query: IndicatorBreakdownQuery): Promise<IndicatorBreakdown> {
-  return breakdown(ctx, await resolve(ctx, query), query);
+  return breakdownOf(ctx, await resolve(ctx, query), query);
 }
 
 /** GET /api/v1/indicators/export: the summary with its breakdowns by unit and by month, for the summary's readers. */
 export async function readIndicatorExport(ctx: Ctx, query: IndicatorQuery): Promise<{ summary: IndicatorSummary; byUnit: IndicatorBreakdown; byMonth: IndicatorBreakdown }> {
-  const unit = await authorised(ctx, query);
+  const unit = await authorisedUnit(ctx, query);
   const summary = await summarise(ctx, unit, query);
-  const byUnit = await breakdown(ctx, unit, { ...query, by: 'unit' });
-  const byMonth = await breakdown(ctx, unit, { ...query, by: 'month' });
+  const byUnit = await breakdownOf(ctx, unit, { ...query, by: 'unit' });
+  const byMonth = await breakdownOf(ctx, unit, { ...query, by: 'month' });
   return { summary, byUnit, byMonth };
 }

@@ -39,6 +39,15 @@ function measureOf(measure: IndicatorMeasure, now: Date): { key: 'receivedAt' | 
         key: 'receivedAt',
         where: [inArray(dossiers.state, [...RUNNING_STATES]), sql`coalesce(${dossiers.extendedDueAt}, ${dossiers.dueAt}) < ${now.toISOString()}::timestamptz`],
       };
+    case 'open-at-risk':
+      return {
+        key: 'receivedAt',
+        where: [
+          inArray(dossiers.state, [...RUNNING_STATES]),
+          eq(dossiers.atRisk, true),
+          sql`coalesce(${dossiers.extendedDueAt}, ${dossiers.dueAt}) >= ${now.toISOString()}::timestamptz`,
+        ],
+      };
     case 'open-paused':
       return { key: 'receivedAt', where: [inArray(dossiers.state, [...PAUSED_STATES])] };
   }

@@ -81,6 +81,8 @@ export interface IndicatorCounts {
   open: number;
   openOverdue: number;
   openPaused: number;
+  /** Of the open work still within its due, what the at-risk sweep flagged as likely to run late (calendar-based). */
+  openAtRisk: number;
 }
 
 /** Several groups of handling units at once (a unit's children, each with its subtree), optionally per month. */
@@ -115,11 +117,12 @@ const TOTALS: NamedStatement = {
 
 /** Counted from the open work's own index (dossiers_open_handling_received_idx), never from the history. */
 const OPEN: NamedStatement = {
-  name: 'dossiers_stats_open_v2',
+  name: 'dossiers_stats_open_v3',
   text: `select g.key, case when $6::boolean then to_char((d.received_at at time zone 'UTC') + interval '7 hours', 'YYYY-MM') end as month,
                 count(*)::int as open,
                 count(*) filter (where d.state in (${sqlList(RUNNING_STATES)}) and coalesce(d.extended_due_at, d.due_at) < $5::timestamptz)::int as "openOverdue",
-                count(*) filter (where d.state in (${sqlList(PAUSED_STATES)}))::int as "openPaused"
+                count(*) filter (where d.state in (${sqlList(PAUSED_STATES)}))::int as "openPaused",
+                count(*) filter (where d.state in (${sqlList(RUNNING_STATES)}) and d.at_risk and coalesce(d.extended_due_at, d.due_at) >= $5::timestamptz)::int as "openAtRisk"
          from unnest($1::text[], $2::uuid[]) as g(key, unit_id)
          join dossiers d on d.handling_unit_id = g.unit_id and d.state in (${sqlList(OPEN_STATES)})
            and d.received_at >= ($3::text || 'T00:00:00+07:00')::timestamptz and d.received_at < (($4::date + 1)::text || 'T00:00:00+07:00')::timestamptz
@@ -151,6 +154,7 @@ const zeroCounts = (): IndicatorCounts => ({
   open: 0,
   openOverdue: 0,
   openPaused: 0,
+  openAtRisk: 0,
 });
 
 /**
@@ -194,7 +198,7 @@ export async function readIndicatorCountsGrouped(
   }
   for (const o of open) {
     const row = rows.get(id(o.key, o.month));
-    if (row) Object.assign(row, { open: o.open!, openOverdue: o.openOverdue!, openPaused: o.openPaused! });
+    if (row) Object.assign(row, { open: o.open!, openOverdue: o.openOverdue!, openPaused: o.openPaused!, openAtRisk: o.openAtRisk! });
   }
   return [...rows.values()];
 }
@@ -211,4 +215,16 @@ const MARKED: NamedStatement = { name: 'dossiers_stats_marked_v1', text: 'select
 /** How many buckets wait for a refresh (tests, and the job's log). */
 export async function countMarkedStatsBuckets(db: Queryable): Promise<number> {
   return (await executeNamed<{ n: number }>(db, MARKED, []))[0]!.n;
+}
+
+const RECEIVED_PROCEDURES: NamedStatement = {
+  name: 'dossiers_stats_received_procedures_v1',
+  text: `select distinct procedure_code as code from dossiers_stats_daily
+         where unit_id = any($1::uuid[]) and day >= $2::date and day <= $3::date and received > 0`,
+};
+
+/** The codes of the procedures of which `unitIds` received at least one dossier on the days `from`..`to` (read model). */
+export async function readReceivedProcedureCodes(db: Queryable, query: { unitIds: readonly string[]; from: string; to: string }): Promise<string[]> {
+  if (query.unitIds.length > 0) await refreshIndicatorStats(db, { unitIds: query.unitIds });
+  return (await executeNamed<{ code: string }>(db, RECEIVED_PROCEDURES, [[...query.unitIds], query.from, query.to])).map((r) => r.code);
 }
