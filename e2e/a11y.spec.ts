@@ -183,6 +183,8 @@ const A11Y_PAGES: A11yPage[] = [
   },
   // The comparison of units (its chart and table), opened by its address.
   { name: 'indicators-by-unit', route: '/admin/indicators', path: '/admin/indicators?tab=unit', as: 'lanhdao.stp', ready: byTestId('indicators-by-unit') },
+  // Decision 766's scorecard, opened by its address.
+  { name: 'indicators-scorecard', route: '/admin/indicators', path: '/admin/indicators?tab=scorecard', as: 'lanhdao.stp', ready: byTestId('scorecard-groups'), screenshot: true },
   { name: 'admin-not-found', route: '/admin/*', path: '/admin/khong-co-trang-nay', as: 'admin' },
 ];
 

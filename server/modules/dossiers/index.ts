@@ -42,6 +42,7 @@ export {
   readReceivedProcedureCodes,
   refreshIndicatorStats,
   monthsOf,
+  zeroCounts,
   type IndicatorCounts,
   type IndicatorGroup,
   type GroupedIndicatorCounts,

@@ -16,7 +16,7 @@ import {
   type IndicatorQuery,
   type IndicatorSummary,
 } from '../../../../contracts/dashboards/dashboards.contracts';
-import { listIndicatorDossiers, readIndicatorCountsGrouped, type IndicatorCounts, type IndicatorGroup } from '../../dossiers';
+import { listIndicatorDossiers, readIndicatorCountsGrouped, zeroCounts, type IndicatorCounts, type IndicatorGroup } from '../../dossiers';
 import { getOrgUnitByCode, listOrgUnitIdsWithin, listOrgUnitsWithin, type OrgUnitView } from '../../identity';
 import { countRatingsGrouped, type RatingCounts } from '../../ratings';
 import { DASHBOARD_ACTIONS } from '../dashboards.policy';
@@ -87,19 +87,7 @@ async function summarise(ctx: Ctx, unit: OrgUnitView, query: IndicatorQuery): Pr
 
 /** Sums figures (counts add up; the rates are recomputed from the sums, as the summary computes them). */
 function addFigures(rows: readonly IndicatorFigures[]): IndicatorFigures {
-  const c: IndicatorCounts = {
-    received: 0,
-    receivedByChannel: { direct: 0, online: 0, post: 0 },
-    finishedEarly: 0,
-    finishedOnTime: 0,
-    finishedLate: 0,
-    withdrawn: 0,
-    stopped: 0,
-    open: 0,
-    openOverdue: 0,
-    openPaused: 0,
-    openAtRisk: 0,
-  };
+  const c: IndicatorCounts = zeroCounts();
   const r = { ...NO_RATINGS };
   for (const f of rows) {
     c.received += f.received;

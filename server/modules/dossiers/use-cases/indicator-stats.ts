@@ -143,7 +143,8 @@ export function monthsOf(from: string, to: string): string[] {
   }
 }
 
-const zeroCounts = (): IndicatorCounts => ({
+/** Counters of nothing (a group, month or sum before anything is added). */
+export const zeroCounts = (): IndicatorCounts => ({
   received: 0,
   receivedByChannel: { direct: 0, online: 0, post: 0 },
   finishedEarly: 0,
