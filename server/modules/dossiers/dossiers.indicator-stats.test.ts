@@ -76,7 +76,16 @@ describe('indicator counters of a handling unit', () => {
       open: 2,
       openOverdue: 1,
       openPaused: 1,
+      openAtRisk: 0,
     });
+    // Flagged at risk by the sweep, a running dossier counts as at risk while within its due, then as overdue.
+    await t.database.db.execute(sql`update dossiers set at_risk = true, at_risk_checked_at = now() where id = ${overdue.id}`);
+    const beforeDue = new Date(Date.parse(overdue.dueAt) - 60_000);
+    expect(await readIndicatorCounts(t.database.db, { unitIds: [w.dept.id], from: '2026-03-01', to: '2026-03-31', now: beforeDue })).toMatchObject({
+      openOverdue: 0,
+      openAtRisk: 1,
+    });
+    expect(await readIndicatorCounts(t.database.db, { unitIds: [w.dept.id], from: '2026-03-01', to: '2026-03-31', now })).toMatchObject({ openOverdue: 1, openAtRisk: 0 });
     // February holds the one received on the 27th, finished in March; the 9th holds the on-time and the late finish.
     const february = await readIndicatorCounts(t.database.db, { unitIds: [w.dept.id], from: '2026-02-01', to: '2026-02-28', now });
     expect(february).toMatchObject({ received: 1, finishedEarly: 0, finishedOnTime: 0, finishedLate: 0, open: 0 });
