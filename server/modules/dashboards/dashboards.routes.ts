@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -13,6 +13,7 @@ import {
   OpenDataSchema,
   ScorecardSchema,
 } from '../../../contracts/dashboards/dashboards.contracts';
+import { sendRendered } from '../../platform/http/send-rendered';
 import { DASHBOARD_ACTIONS } from './dashboards.policy';
 import { indicatorWorkbook, openDataCsv, readOpenData } from './use-cases/indicator-files';
 import { readScorecard } from './use-cases/scorecard';
@@ -28,10 +29,6 @@ import {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const BinaryFileSchema = z.string().describe(`binary file: ${XLSX}`);
 const CsvOrJsonSchema = OpenDataSchema.describe('JSON (format=json), or the same rows as CSV (format=csv, text/csv; UTF-8 with a byte-order mark)');
-
-function download(reply: FastifyReply, mimeType: string, fileName: string, body: Buffer | string) {
-  return reply.header('content-type', mimeType).header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'no-store').send(body);
-}
 
 const tags = ['indicators'];
 
@@ -111,7 +108,7 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { summary, byUnit, byMonth } = await readIndicatorExport(request.ctx, request.query);
       const file = await indicatorWorkbook(request.query, summary, byUnit, byMonth);
-      return download(reply, XLSX, `chi-so-${summary.unit.code}-${request.query.from}-${request.query.to}.xlsx`, file);
+      return sendRendered(reply, { mimeType: XLSX, fileName: `chi-so-${summary.unit.code}-${request.query.from}-${request.query.to}.xlsx`, body: file }, 'attachment');
     },
   );
 }
@@ -160,7 +157,7 @@ export async function publicIndicatorRoutes(app: FastifyInstance): Promise<void>
     async (request, reply) => {
       const data = await readOpenData(request.ctx, request.query);
       if (request.query.format === 'json') return data;
-      return download(reply, 'text/csv; charset=utf-8', `chi-so-giai-quyet-ho-so-${request.query.year}.csv`, openDataCsv(data));
+      return sendRendered(reply, { mimeType: 'text/csv; charset=utf-8', fileName: `chi-so-giai-quyet-ho-so-${request.query.year}.csv`, body: openDataCsv(data) }, 'attachment');
     },
   );
 }

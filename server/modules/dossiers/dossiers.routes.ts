@@ -30,20 +30,10 @@ import { transitionDossier } from './use-cases/transition-dossier';
 import { sendOfficerSupplementFile } from './use-cases/online-supplement';
 import { renderDossierSlip, renderIntakeDecisionSlip, type RenderedFile } from './use-cases/render-slips';
 import { renderTrackingBookFile, type StreamedFile } from './use-cases/render-tracking-book';
+import { sendRendered } from '../../platform/http/send-rendered';
 
-/**
- * Sends a rendered slip: a PDF opens in the browser's viewer (to print at the desk), a workbook downloads. A streamed
- * body goes out chunked as it is written; if it fails part-way Fastify destroys the response, so the client sees a
- * broken transfer, never a complete-looking file.
- */
-function sendFile(reply: FastifyReply, file: RenderedFile | StreamedFile) {
-  const disposition = file.mimeType === 'application/pdf' ? 'inline' : 'attachment';
-  return reply
-    .header('content-type', file.mimeType)
-    .header('content-disposition', `${disposition}; filename="${file.fileName}"`)
-    .header('cache-control', 'no-store')
-    .send(file.body);
-}
+/** A PDF slip opens in the browser's viewer (to print at the desk); a workbook downloads. */
+const sendFile = (reply: FastifyReply, file: RenderedFile | StreamedFile) => sendRendered(reply, file, file.mimeType === 'application/pdf' ? 'inline' : 'attachment');
 
 const tags = ['dossiers'];
 

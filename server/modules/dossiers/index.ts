@@ -36,17 +36,7 @@ export { getIssuedResultForApplicant, sendIssuedResult, type ApplicantIssuedResu
 export { getDossierRatingFacts, findDossierRatingFactsByReceipt, type DossierRatingFacts } from './use-cases/rating-facts';
 export type { DossierEndedEvent } from './dossiers.events';
 /** The indicators' counters (issue 12), for the dashboards module. */
-export {
-  readIndicatorCounts,
-  readIndicatorCountsGrouped,
-  readReceivedProcedureCodes,
-  refreshIndicatorStats,
-  monthsOf,
-  zeroCounts,
-  type IndicatorCounts,
-  type IndicatorGroup,
-  type GroupedIndicatorCounts,
-} from './use-cases/indicator-stats';
+export { readIndicatorCountsGrouped, readReceivedProcedureCodes, refreshIndicatorStats, zeroCounts, type IndicatorCounts, type IndicatorGroup } from './use-cases/indicator-stats';
 export { listIndicatorDossiers } from './use-cases/indicator-dossiers';
 export { generateDossiers, SCALE_TABLES, type GenerateDossiersOptions, type GenerateDossiersResult, type GenerateProgress } from './dossiers.scale';
 

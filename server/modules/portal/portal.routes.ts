@@ -32,14 +32,13 @@ import { getRatingStateForOwner, rateDossierAsOwner } from '../ratings';
 import { RatingAnswersSchema, RatingInvitationViewSchema, RatingViewSchema } from '../../../contracts/ratings/ratings.contracts';
 import { PORTAL_ACTIONS } from './portal.policy';
 import { accountClaim, accountQuota, claimFor } from './use-cases/claim';
+import { sendRendered } from '../../platform/http/send-rendered';
 
 const tags = ['citizen'];
 const config = { action: PORTAL_ACTIONS.dossiers };
 
 /** A slip opens in the browser's PDF viewer; never cached (it carries personal data). */
-function sendPdf(reply: FastifyReply, file: RenderedFile) {
-  return reply.header('content-type', file.mimeType).header('content-disposition', `inline; filename="${file.fileName}"`).header('cache-control', 'no-store').send(file.body);
-}
+const sendPdf = (reply: FastifyReply, file: RenderedFile) => sendRendered(reply, file, 'inline');
 
 /** "My dossiers" of the signed-in portal account and its online supplements: /api/v1/citizen/dossiers. */
 export async function portalRoutes(app: FastifyInstance, options: { publicBaseUrl: string; files: FileStore; maxFileBytes: number }): Promise<void> {

@@ -12,7 +12,7 @@ import { inviteToRate } from './use-cases/invite-to-rate';
 export { RATING_ACTIONS } from './ratings.policy';
 export { ALERT_LEVEL, getRatingStateForOwner, rateDossierAsOwner } from './use-cases/rate-dossier';
 export { getRatingsSummary } from './use-cases/read-summary';
-export { countRatingsOfUnits, countRatingsGrouped, type RatingCounts, type GroupedRatingCounts } from './use-cases/count-ratings';
+export { countRatingsGrouped, type RatingCounts } from './use-cases/count-ratings';
 
 /** Ratings: invites the applicant when a dossier ends (`dossiers.ended`), serves /api/v1/ratings. */
 export const ratingsModule: ModuleManifest = {

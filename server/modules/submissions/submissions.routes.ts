@@ -36,15 +36,14 @@ import { getCompleteness, getDeskSubmission, getOwnSubmission, listAwaiting, lis
 import { saveSubmission } from './use-cases/save-submission';
 import { startSubmission } from './use-cases/start-submission';
 import { submitSubmission, withdrawSubmission } from './use-cases/submit-submission';
+import { sendRendered } from '../../platform/http/send-rendered';
 
 /** The portal's operations (OpenAPI tag `citizen`) and the desk's (tag `submissions`). */
 const citizen = ['citizen'];
 const desk = ['submissions'];
 
 /** A slip opens in the browser's PDF viewer (to read, save or print); never cached (it carries personal data). */
-function sendPdf(reply: FastifyReply, file: RenderedFile) {
-  return reply.header('content-type', file.mimeType).header('content-disposition', `inline; filename="${file.fileName}"`).header('cache-control', 'no-store').send(file.body);
-}
+const sendPdf = (reply: FastifyReply, file: RenderedFile) => sendRendered(reply, file, 'inline');
 
 /**
  * Runs a change of the owner's submission; a stale version answers 409 with the stored submission as the owner sees it

@@ -2,10 +2,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorBreakdownRow } from '../../../contracts/dashboards/dashboards.contracts';
 import { EChart, type ChartOption } from '../../ui/EChart';
-import { ON_TIME_TARGET, SATISFACTION_TARGET } from './indicator-targets';
+import { ON_TIME_TARGET, SATISFACTION_TARGET, monthLabel } from './indicator-targets';
 
 const pct = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
-const monthLabel = (month: string) => `${month.slice(5)}/${month.slice(0, 4)}`;
 
 /** A target drawn as a dashed horizontal (or vertical) line with its value. */
 function targetLine(name: string, share: number, color: string) {

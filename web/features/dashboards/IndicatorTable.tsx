@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { IndicatorBreakdown, IndicatorBreakdownRow } from '../../../contracts/dashboards/dashboards.contracts';
 import type { IndicatorMeasure } from '../../../contracts/dossiers/dossiers.values';
 import { formatShare } from '../../ui/text';
-import { ON_TIME_TARGET, SATISFACTION_TARGET } from './indicator-targets';
+import { ON_TIME_TARGET, SATISFACTION_TARGET, monthLabel } from './indicator-targets';
 
 type CountKey = 'received' | 'finished' | 'finishedEarly' | 'finishedOnTime' | 'finishedLate' | 'open' | 'openOverdue';
 
@@ -23,7 +23,7 @@ const COUNT_COLUMNS: ReadonlyArray<{ key: CountKey; measure: IndicatorMeasure }>
 export function useRowLabel() {
   const { t } = useTranslation();
   return (row: IndicatorBreakdownRow, rowCount: number) =>
-    row.month ? `${row.month.slice(5)}/${row.month.slice(0, 4)}` : row.own && rowCount > 1 ? t('dashboards.table.own', { name: row.unit!.name }) : row.unit!.name;
+    row.month ? monthLabel(row.month) : row.own && rowCount > 1 ? t('dashboards.table.own', { name: row.unit!.name }) : row.unit!.name;
 }
 
 /**

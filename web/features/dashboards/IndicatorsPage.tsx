@@ -12,11 +12,6 @@ import { useDossierQueue } from '../dossiers/dossiers.api';
 import type { IndicatorBreakdownRow } from '../../../contracts/dashboards/dashboards.contracts';
 import type { OrgUnitNode } from '../../../contracts/identity/identity.contracts';
 
-interface UnitOption {
-  value: string;
-  title: string;
-  children: UnitOption[];
-}
 import type { IndicatorMeasure } from '../../../contracts/dossiers/dossiers.values';
 import { indicatorExportUrl, useIndicatorBreakdown, useIndicatorSummary, type IndicatorFilter } from './dashboards.api';
 import { IndicatorDossiersDrawer } from './IndicatorDossiersDrawer';
@@ -29,6 +24,15 @@ const PROVINCE_READER_ROLES: readonly string[] = ['system-admin', 'reform-office
 
 export const PERIODS = ['month', 'quarter', 'year', 'custom'] as const;
 export type Period = (typeof PERIODS)[number];
+
+/** A choice of the unit tree. */
+interface UnitOption {
+  value: string;
+  title: string;
+  children: UnitOption[];
+}
+
+type Tab = 'month' | 'unit' | 'scorecard';
 
 const percent = formatShare;
 
@@ -167,8 +171,9 @@ export function IndicatorsPage() {
   const { data, isPending, error } = useIndicatorSummary(filter);
   // The open tab is kept in the address (?tab=unit), so a link opens the comparison of units.
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'unit' || params.get('tab') === 'scorecard' ? (params.get('tab') as 'unit' | 'scorecard') : 'month';
-  const setTab = (k: 'month' | 'unit' | 'scorecard') => setParams(k === 'month' ? {} : { tab: k }, { replace: true });
+  const asked = params.get('tab');
+  const tab: Tab = asked === 'unit' || asked === 'scorecard' ? asked : 'month';
+  const setTab = (k: Tab) => setParams(k === 'month' ? {} : { tab: k }, { replace: true });
   const byMonth = useIndicatorBreakdown(filter, 'month');
   const byUnit = useIndicatorBreakdown(filter && subtree ? filter : null, 'unit');
   const [drill, setDrill] = useState<{ filter: IndicatorFilter; measure: IndicatorMeasure } | null>(null);
@@ -324,7 +329,7 @@ export function IndicatorsPage() {
         <Card size="small" style={{ marginTop: 16 }}>
           <Tabs
             activeKey={subtree || tab !== 'unit' ? tab : 'month'}
-            onChange={(k) => setTab(k as 'month' | 'unit' | 'scorecard')}
+            onChange={(k) => setTab(k as Tab)}
             items={[
               {
                 key: 'month',

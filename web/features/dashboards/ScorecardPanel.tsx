@@ -1,21 +1,9 @@
 import { Alert, Button, Card, Col, Flex, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
-import type { Scorecard } from '../../../contracts/dashboards/dashboards.contracts';
 import type { IndicatorMeasure } from '../../../contracts/dossiers/dossiers.values';
-import type { IndicatorFilter } from './dashboards.api';
+import { useScorecard, type IndicatorFilter } from './dashboards.api';
 
 const points = (n: number | null) => (n === null ? '—' : n.toLocaleString('vi-VN', { maximumFractionDigits: 2 }));
-
-/** Decision 766's scorecard of a unit over a period (GET /api/v1/indicators/scorecard). */
-export function useScorecard(filter: IndicatorFilter | null) {
-  return useQuery({
-    queryKey: ['indicators', 'scorecard', filter],
-    queryFn: ({ signal }) => api.get<Scorecard>('/api/v1/indicators/scorecard', { ...filter!, subtree: String(filter!.subtree) }, signal),
-    enabled: filter !== null,
-  });
-}
 
 /**
  * Decision 766's scorecard (issue 12 item 2): each group's points with each component's formula and the counters

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../../app/api';
-import type { IndicatorBreakdown, IndicatorBreakdownBy, IndicatorDossiers, IndicatorSummary, OpenData } from '../../../contracts/dashboards/dashboards.contracts';
+import type { IndicatorBreakdown, IndicatorBreakdownBy, IndicatorDossiers, IndicatorSummary, OpenData, Scorecard } from '../../../contracts/dashboards/dashboards.contracts';
 import type { IndicatorMeasure } from '../../../contracts/dossiers/dossiers.values';
 
 /** What the page asks: a unit's code, a period of legal dates, with or without the units below it. */
@@ -11,11 +11,14 @@ export interface IndicatorFilter {
   subtree: boolean;
 }
 
+/** The query parameters of a filter (the API reads `subtree` as 'true' / 'false'). */
+const asQuery = (filter: IndicatorFilter) => ({ ...filter, subtree: String(filter.subtree) });
+
 /** A unit's indicators over a period (GET /api/v1/indicators/summary). */
 export function useIndicatorSummary(filter: IndicatorFilter | null) {
   return useQuery({
     queryKey: ['indicators', 'summary', filter],
-    queryFn: ({ signal }) => api.get<IndicatorSummary>('/api/v1/indicators/summary', { ...filter!, subtree: String(filter!.subtree) }, signal),
+    queryFn: ({ signal }) => api.get<IndicatorSummary>('/api/v1/indicators/summary', asQuery(filter!), signal),
     enabled: filter !== null,
   });
 }
@@ -25,18 +28,12 @@ export function useIndicatorDossiers(filter: IndicatorFilter | null, measure: In
   return useInfiniteQuery({
     queryKey: ['indicators', 'dossiers', filter, measure],
     queryFn: ({ pageParam, signal }) =>
-      api.get<IndicatorDossiers>(
-        '/api/v1/indicators/dossiers',
-        { ...filter!, subtree: String(filter!.subtree), measure: measure!, pageSize: 20, after: pageParam ?? undefined },
-        signal,
-      ),
+      api.get<IndicatorDossiers>('/api/v1/indicators/dossiers', { ...asQuery(filter!), measure: measure!, pageSize: 20, after: pageParam ?? undefined }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     enabled: filter !== null && measure !== null,
   });
 }
-
-const asQuery = (filter: IndicatorFilter) => ({ ...filter, subtree: String(filter.subtree) });
 
 /**
  * The summary split by the units below or by month: the officers' (GET /api/v1/indicators/breakdown) or, on the public
@@ -47,6 +44,15 @@ export function useIndicatorBreakdown(filter: IndicatorFilter | null, by: Indica
   return useQuery({
     queryKey: ['indicators', 'breakdown', audience, by, filter],
     queryFn: ({ signal }) => api.get<IndicatorBreakdown>(path, { ...asQuery(filter!), by }, signal),
+    enabled: filter !== null,
+  });
+}
+
+/** Decision 766's scorecard of a unit over a period (GET /api/v1/indicators/scorecard). */
+export function useScorecard(filter: IndicatorFilter | null) {
+  return useQuery({
+    queryKey: ['indicators', 'scorecard', filter],
+    queryFn: ({ signal }) => api.get<Scorecard>('/api/v1/indicators/scorecard', asQuery(filter!), signal),
     enabled: filter !== null,
   });
 }

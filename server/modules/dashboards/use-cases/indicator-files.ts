@@ -23,13 +23,13 @@ const RATE_COLUMNS = new Set<string>(['onTimeRate', 'satisfiedRate']);
 /** Every root unit and every unit below, each counting its whole subtree, month by month over `year`. */
 export async function readOpenData(ctx: Ctx, query: Pick<OpenDataQuery, 'year'>): Promise<OpenData> {
   const units = await listOrgUnitsWithin(ctx.db, '/');
-  const byId = new Map(units.map((u) => [u.id, u]));
   const groups = units.map((u) => ({ key: u.code, unitIds: units.filter((v) => isWithin(v.path, u.path)).map((v) => v.id) }));
   const read = await readGroupFigures(ctx, { groups, from: `${query.year}-01-01`, to: `${query.year}-12-31`, byMonth: true });
   const unitOf = new Map(units.map((u) => [u.code, u]));
+  const codeOf = new Map(units.map((u) => [u.id, u.code]));
   const rows: OpenDataRow[] = read.map((r) => {
     const unit = unitOf.get(r.key)!;
-    const row: Record<string, unknown> = { unitCode: unit.code, unitName: unit.name, parentCode: unit.parentId ? (byId.get(unit.parentId)?.code ?? null) : null, month: r.month! };
+    const row: Record<string, unknown> = { unitCode: unit.code, unitName: unit.name, parentCode: unit.parentId ? (codeOf.get(unit.parentId) ?? null) : null, month: r.month! };
     for (const c of INDICATOR_COLUMNS) row[c.key] = indicatorColumnValue(r.figures, c.key);
     return row as OpenDataRow;
   });
@@ -78,8 +78,8 @@ function title(ws: ExcelJS.Worksheet, lines: string[]): void {
 const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
 /** The first label column of the unit table: the unit's own dossiers are named as such. */
-export const OWN_ROW_SUFFIX = ' (hồ sơ của riêng đơn vị)';
-export const TOTAL_LABEL = 'Tổng cộng';
+const OWN_ROW_SUFFIX = ' (hồ sơ của riêng đơn vị)';
+const TOTAL_LABEL = 'Tổng cộng';
 
 /**
  * The workbook of one query: "Tổng hợp" (every figure with its definition), "Theo đơn vị" and "Theo tháng" (one row
@@ -114,7 +114,7 @@ export async function indicatorWorkbook(query: IndicatorQuery, summary: Indicato
   const months = wb.addWorksheet('Theo tháng');
   title(months, heading);
   headerRow(months, 'Tháng');
-  for (const r of byMonth.rows) figuresRow(months, r.month!.split('-').reverse().join('/'), r);
+  for (const r of byMonth.rows) figuresRow(months, dmy(r.month!), r);
   figuresRow(months, TOTAL_LABEL, byMonth.total, true);
 
   for (const ws of [units, months]) ws.columns = [{ width: 40 }, ...INDICATOR_COLUMNS.map(() => ({ width: 13 }))];

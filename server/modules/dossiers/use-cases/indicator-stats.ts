@@ -130,7 +130,7 @@ const OPEN: NamedStatement = {
 };
 
 /** The months ('YYYY-MM') the days `from`..`to` touch, in order. */
-export function monthsOf(from: string, to: string): string[] {
+function monthsOf(from: string, to: string): string[] {
   const months: string[] = [];
   let [y, m] = from.slice(0, 7).split('-').map(Number) as [number, number];
   const last = to.slice(0, 7);

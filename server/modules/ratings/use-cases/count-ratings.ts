@@ -46,11 +46,3 @@ export async function countRatingsGrouped(
     }
   return executeNamed<GroupedRatingCounts>(db, COUNT, [keys, units, query.from, query.to, query.byMonth]);
 }
-
-/** Ratings of dossiers handled by `unitIds`, given on the days `from`..`to` (both included). */
-export async function countRatingsOfUnits(db: Queryable, query: { unitIds: readonly string[]; from: string; to: string }): Promise<RatingCounts> {
-  const [row] = await countRatingsGrouped(db, { groups: [{ key: '', unitIds: query.unitIds }], from: query.from, to: query.to, byMonth: false });
-  return row
-    ? { total: row.total, verySatisfied: row.verySatisfied, satisfied: row.satisfied, unsatisfied: row.unsatisfied }
-    : { total: 0, verySatisfied: 0, satisfied: 0, unsatisfied: 0 };
-}
