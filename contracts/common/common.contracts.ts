@@ -22,5 +22,13 @@ export const ErrorResponseSchema = z.object({
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
 
 export const IdParamsSchema = z.object({ id: z.uuid() });
-export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.field.date');
+/** A calendar day that exists ('2026-02-30' does not): a database given an impossible day fails, never the request. */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.field.date')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+    const day = new Date(Date.UTC(y, m - 1, d));
+    return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+  }, 'errors.field.date');
 export const OkResponseSchema = z.object({ ok: z.literal(true) });

@@ -129,6 +129,12 @@ describe('GET /api/v1/indicators/summary', () => {
     const badDate = await w.agents.reform.get(`/api/v1/indicators/summary?unit=${w.dept.code}&from=2026-4-1&to=2026-04-30`);
     expect(badDate.statusCode).toBe(400);
     expect(badDate.json().error.fields[0].path).toBe('querystring.from');
+    // A day that does not exist is refused before any query (not a database error).
+    for (const day of ['2026-02-30', '2026-13-01', '2025-02-29']) {
+      const impossible = await w.agents.reform.get(`/api/v1/indicators/summary?unit=${w.dept.code}&from=${day}&to=2026-12-31`);
+      expect(impossible.statusCode, day).toBe(400);
+      expect(impossible.json().error.fields[0].path, day).toBe('querystring.from');
+    }
     const missing = await w.agents.reform.get('/api/v1/indicators/summary?from=2026-04-01&to=2026-04-30');
     expect(missing.statusCode).toBe(400);
   });
