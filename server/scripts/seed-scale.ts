@@ -10,6 +10,7 @@ import type { Clock } from '../platform/context/context';
 import { openDatabase, runMigrations, type Db } from '../platform/db/database';
 import type { BulkSealing } from '../platform/audit';
 import { generateDossiers, SCALE_TABLES, type GenerateProgress } from '../modules/dossiers';
+import { generatedRatings } from '../modules/ratings';
 
 const USAGE = `usage: npm run seed:scale -- --dossiers N [--seed S] [--now ISO-instant] [--years Y] [--batch B] [--audit-sealing update|insert-sealed]
   --dossiers N   how many dossiers to add (e.g. 300, 100000, 100k, 1M)
@@ -67,6 +68,9 @@ export function parseArgs(argv: readonly string[]): Args | 'help' {
   return { dossiers: count('dossiers', dossiers), seed: Number(seed), now, years, batch: values.has('batch') ? count('batch', values.get('batch')!) : 2000, auditSealing };
 }
 
+/** Every table a run writes: the dossiers' and the companions' (ratings). */
+const TABLES = [...SCALE_TABLES, 'ratings_responses'];
+
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -74,10 +78,10 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 async function sizes(db: Db): Promise<{ database: number; tables: Record<string, number> }> {
   const [row] = (
     await db.execute<Record<string, string | number>>(
-      sql.raw(`select pg_database_size(current_database()) as database, ${SCALE_TABLES.map((t) => `pg_total_relation_size('${t}') as "${t}"`).join(', ')}`),
+      sql.raw(`select pg_database_size(current_database()) as database, ${TABLES.map((t) => `pg_total_relation_size('${t}') as "${t}"`).join(', ')}`),
     )
   ).rows;
-  return { database: Number(row!.database), tables: Object.fromEntries(SCALE_TABLES.map((t) => [t, Number(row![t])])) };
+  return { database: Number(row!.database), tables: Object.fromEntries(TABLES.map((t) => [t, Number(row![t])])) };
 }
 
 /** The progress line: redrawn in place on a terminal, one line per ~10 % otherwise (logs, CI). */
@@ -134,6 +138,7 @@ async function main(): Promise<number> {
       years: args.years,
       batchSize: args.batch,
       ...(args.auditSealing ? { auditSealing: args.auditSealing } : {}),
+      companions: [generatedRatings({ seed: args.seed, now })],
       onProgress: progressReporter(),
     });
     const after = await sizes(database.db);
@@ -156,7 +161,7 @@ async function main(): Promise<number> {
     );
     const grown = after.database - before.database;
     console.log(`  database +${(grown / 1024 ** 2).toFixed(0)} MB = ${fmt(grown / result.dossiers)} bytes per dossier (now ${(after.database / 1024 ** 3).toFixed(2)} GB)`);
-    console.log(`  per dossier by table (with indexes): ${SCALE_TABLES.map((t) => `${t} ${fmt((after.tables[t]! - before.tables[t]!) / result.dossiers)} B`).join(', ')}`);
+    console.log(`  per dossier by table (with indexes): ${TABLES.map((t) => `${t} ${fmt((after.tables[t]! - before.tables[t]!) / result.dossiers)} B`).join(', ')}`);
     return 0;
   } finally {
     await database.close();

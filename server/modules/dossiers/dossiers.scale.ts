@@ -23,7 +23,7 @@
 import { sql } from 'drizzle-orm';
 import { appendSealedAudit, auditEvents, canInsertSealed, flushAuditSeal, linkAuditEntries, type AuditHead, type BulkSealing, type DatedAuditEntry } from '../../platform/audit';
 import { CalendarError, describeDay, toVnIso, vnDateOf, vnInstant, type Duration, type WorkingCalendar } from '../../platform/calendar';
-import { bulkInsertAll, bulkPart } from '../../platform/db/bulk-insert';
+import { bulkInsertAll, bulkPart, type BulkPart } from '../../platform/db/bulk-insert';
 import type { Db, Tx } from '../../platform/db/database';
 import { hasMessage } from '../../platform/i18n';
 import { ChecklistItemSchema } from '../../../contracts/dossiers/dossiers.contracts';
@@ -72,8 +72,38 @@ export interface GenerateDossiersOptions {
    * audit work and half its space). Default: `insert-sealed` when the connection owns audit_events, else `update`.
    */
   auditSealing?: BulkSealing;
+  /** Rows other modules keep for the dossiers that ended (seed-scale.ts passes the ratings module's). */
+  companions?: readonly CompanionRows[];
   /** Called after each committed batch. */
   onProgress?: (progress: GenerateProgress) => void;
+}
+
+/** A generated dossier that ended (RETURNED, STOPPED, WITHDRAWN), as another module's generator sees it. */
+export interface GeneratedEnding {
+  /** The dossier's number in this run, for a seeded stream of its own. */
+  index: number;
+  run: number;
+  dossierId: string;
+  code: string;
+  procedureVersionId: string;
+  procedureCode: string;
+  procedureName: string;
+  receivingUnitId: string;
+  handlingUnitId: string;
+  receivedBy: string | null;
+  /** The demo officer whose act made the result (null for generated officers, who have no account). */
+  handledBy: string | null;
+  state: 'RETURNED' | 'STOPPED' | 'WITHDRAWN';
+  endedAt: Date;
+  channel: string;
+  classification: string | null;
+}
+
+/** What another module writes for a batch's ended dossiers, in that batch's transaction (audit entries sealed with it). */
+export interface CompanionRows {
+  /** The tables written (counted per table and VACUUM-ed with the rest). */
+  tables: readonly string[];
+  rowsFor(ended: readonly GeneratedEnding[]): { parts: Array<{ table: string; part: BulkPart; count: number }>; audit: DatedAuditEntry[] };
 }
 
 export interface GenerateProgress {
@@ -383,6 +413,7 @@ interface Batch {
   counters: ReturnType<Counters['takeDirty']>;
   /** Audit links computed ahead against the head the previous batch should leave. */
   links: ReturnType<typeof linkAuditEntries>;
+  companions: Array<{ table: string; part: BulkPart; count: number }>;
 }
 
 /** Writes a batch in one transaction: the dossiers' tables in one statement, then the audit entries, sealed. */
@@ -401,12 +432,44 @@ async function writeBatch(db: Db, batch: Batch, sealing: BulkSealing): Promise<A
       // Left at the highest number issued, so a later real intake or slip continues without a collision.
       bulkPart({ table: dossierCodeCounters, rows: batch.counters.code, keepMax: { target: ['agencyCode', 'day'], column: 'n' } }),
       bulkPart({ table: dossierSlipCounters, rows: batch.counters.slip, keepMax: { target: ['unitId', 'kind', 'year'], column: 'n' } }),
+      ...batch.companions.map((c) => c.part),
     ]);
     return appendSealedAudit(tx, batch.audit, batch.links, sealing);
   });
 }
 
-const rowCount = (b: Batch) => b.lives.reduce((n, l) => n + 1 + l.hops.length + l.pauses.length + l.events.length + (l.apology ? 1 : 0) + l.slips.length, 0) + b.audit.length;
+const rowCount = (b: Batch) =>
+  b.lives.reduce((n, l) => n + 1 + l.hops.length + l.pauses.length + l.events.length + (l.apology ? 1 : 0) + l.slips.length, 0) +
+  b.audit.length +
+  b.companions.reduce((n, c) => n + c.count, 0);
+
+/** Transitions whose actor made the result (as rating-facts.ts reads them). */
+const RESULT_ACTS = new Set(['approve', 'result-ready', 'return-on-the-spot']);
+
+function endingOf(life: GeneratedLife, index: number, run: number): GeneratedEnding | null {
+  const d = life.row;
+  if (d.state !== 'RETURNED' && d.state !== 'STOPPED' && d.state !== 'WITHDRAWN') return null;
+  const endedAt = d.closedAt ?? d.returnedAt;
+  if (!endedAt) return null;
+  const act = life.events.findLast((e) => RESULT_ACTS.has(e.kind));
+  return {
+    index,
+    run,
+    dossierId: d.id,
+    code: d.code,
+    procedureVersionId: d.procedureVersionId,
+    procedureCode: d.procedureCode,
+    procedureName: d.procedureName,
+    receivingUnitId: d.receivingUnitId,
+    handlingUnitId: d.handlingUnitId,
+    receivedBy: d.receivedBy ?? null,
+    handledBy: act?.actorId ?? null,
+    state: d.state,
+    endedAt,
+    channel: d.channel,
+    classification: d.classification ?? null,
+  };
+}
 
 /**
  * Generates `options.dossiers` dossiers (see the realism block at the top of this file) into `db`, which must hold a
@@ -457,7 +520,8 @@ export async function generateDossiers(db: Db, options: GenerateDossiersOptions)
   const world = makeWorld(province, counters, now, seed);
   const draw = caseDrawer(province, counters, schedule, seed, run, total);
   const states: Record<string, number> = {};
-  const rows: Record<string, number> = Object.fromEntries(SCALE_TABLES.map((t) => [t, 0]));
+  const companions = options.companions ?? [];
+  const rows: Record<string, number> = Object.fromEntries([...SCALE_TABLES, ...companions.flatMap((c) => c.tables)].map((t) => [t, 0]));
   let late = 0;
   let written = 0;
   let rowsWritten = 0;
@@ -466,6 +530,7 @@ export async function generateDossiers(db: Db, options: GenerateDossiersOptions)
   const makeBatch = async (first: number, expected: AuditHead): Promise<Batch> => {
     const lives: GeneratedLife[] = [];
     const audit: DatedAuditEntry[] = [];
+    const ended: GeneratedEnding[] = [];
     const end = Math.min(total, first + batchSize);
     for (let i = first; i < end; i++) {
       // Let the previous batch's statements go out while this one is computed.
@@ -489,10 +554,14 @@ export async function generateDossiers(db: Db, options: GenerateDossiersOptions)
       life.row.publicViewRev = publicViewRevision();
       lives.push(life);
       audit.push(...life.audit);
+      const ending = companions.length > 0 ? endingOf(life, i, run) : null;
+      if (ending) ended.push(ending);
       states[life.row.state] = (states[life.row.state] ?? 0) + 1;
       if (life.row.classification === 'late') late++;
     }
-    return { lives, audit, counters: counters.takeDirty(), links: linkAuditEntries(expected, audit) };
+    const extra = companions.map((c) => c.rowsFor(ended));
+    for (const e of extra) audit.push(...e.audit);
+    return { lives, audit, counters: counters.takeDirty(), links: linkAuditEntries(expected, audit), companions: extra.flatMap((e) => e.parts) };
   };
 
   let expected = marked;
@@ -522,6 +591,7 @@ export async function generateDossiers(db: Db, options: GenerateDossiersOptions)
         rows.audit_events! += batch.audit.length;
         rows.dossiers_code_counters! += batch.counters.code.length;
         rows.dossiers_slip_counters! += batch.counters.slip.length;
+        for (const c of batch.companions) rows[c.table] = (rows[c.table] ?? 0) + c.count;
         options.onProgress?.({ done: written, total, rows: rowsWritten, elapsedMs: performance.now() - started });
       },
       (error: unknown) => {
@@ -534,7 +604,7 @@ export async function generateDossiers(db: Db, options: GenerateDossiersOptions)
   let vacuumMs = 0;
   if (options.vacuum !== false) {
     const t = performance.now();
-    await db.execute(sql.raw(`vacuum (analyze) ${SCALE_TABLES.join(', ')}`));
+    await db.execute(sql.raw(`vacuum (analyze) ${[...SCALE_TABLES, ...companions.flatMap((c) => c.tables)].join(', ')}`));
     vacuumMs = performance.now() - t;
   }
   return { dossiers: written, rows, totalRows: rowsWritten, loadMs, vacuumMs, from, now, states, late, run, auditSealing: sealing };

@@ -38,7 +38,16 @@ export type { DossierEndedEvent } from './dossiers.events';
 /** The indicators' counters (issue 12), for the dashboards module. */
 export { readIndicatorCountsGrouped, readReceivedProcedureCodes, refreshIndicatorStats, zeroCounts, type IndicatorCounts, type IndicatorGroup } from './use-cases/indicator-stats';
 export { listIndicatorDossiers } from './use-cases/indicator-dossiers';
-export { generateDossiers, SCALE_TABLES, type GenerateDossiersOptions, type GenerateDossiersResult, type GenerateProgress } from './dossiers.scale';
+export {
+  generateDossiers,
+  SCALE_TABLES,
+  type CompanionRows,
+  type GeneratedEnding,
+  type GenerateDossiersOptions,
+  type GenerateDossiersResult,
+  type GenerateProgress,
+} from './dossiers.scale';
+export { prng, uuidOf, weighted, type Rand } from './dossiers.scale-people';
 
 /** Dossiers: registers the calendar impact provider, reacts to `calendar.changed`, serves /api/v1/dossiers. */
 export const dossiersModule: ModuleManifest = {

@@ -13,6 +13,7 @@ export { RATING_ACTIONS } from './ratings.policy';
 export { ALERT_LEVEL, getRatingStateForOwner, rateDossierAsOwner } from './use-cases/rate-dossier';
 export { getRatingsSummary } from './use-cases/read-summary';
 export { countRatingsGrouped, type RatingCounts } from './use-cases/count-ratings';
+export { generatedRatings, RATING_LIFE } from './ratings.scale';
 
 /** Ratings: invites the applicant when a dossier ends (`dossiers.ended`), serves /api/v1/ratings. */
 export const ratingsModule: ModuleManifest = {
