@@ -39,6 +39,14 @@ export const IndicatorFiguresSchema = z.object({
   /** Closed in the period without a result: withdrawn by the applicant, stopped by the agency. */
   withdrawn: count,
   stopped: count,
+  /** Apologies (Mẫu 04) issued and supplements requested in the period, for the unit(s)' dossiers. */
+  apologies: count,
+  supplements: count,
+  /**
+   * Dossiers finished late in the period that ran late while the unit(s) held them (the first hop that ran late, or the
+   * step open at the due): inter-agency attribution, whichever unit handled them.
+   */
+  lateHeld: count,
   /** Received in the period and still being handled now; of them, running past their due, and paused. */
   open: count,
   openOverdue: count,
@@ -52,6 +60,13 @@ export const IndicatorFiguresSchema = z.object({
   /** Of the ratings, those satisfied or very satisfied (satisfiedRate = ratingsSatisfied / ratings). */
   ratingsSatisfied: count,
   satisfiedRate: rate,
+  /** Per criterion (time taken, officers' attitude, clarity of the procedure): ratings satisfied or very satisfied, and their share. */
+  satisfiedTime: count,
+  satisfiedAttitude: count,
+  satisfiedClarity: count,
+  satisfiedTimeRate: rate,
+  satisfiedAttitudeRate: rate,
+  satisfiedClarityRate: rate,
 });
 export type IndicatorFigures = z.infer<typeof IndicatorFiguresSchema>;
 
@@ -146,12 +161,18 @@ export const OpenDataRowSchema = z.object({
   onTimeRate: rate,
   withdrawn: count,
   stopped: count,
+  apologies: count,
+  supplements: count,
+  lateHeld: count,
   open: count,
   openOverdue: count,
   openPaused: count,
   ratings: count,
   ratingsSatisfied: count,
   satisfiedRate: rate,
+  satisfiedTimeRate: rate,
+  satisfiedAttitudeRate: rate,
+  satisfiedClarityRate: rate,
 });
 export type OpenDataRow = z.infer<typeof OpenDataRowSchema>;
 
@@ -188,6 +209,14 @@ export const INDICATOR_COLUMNS = [
   },
   { key: 'withdrawn', label: 'Rút hồ sơ', definition: 'Hồ sơ người nộp rút trong kỳ, không có kết quả.' },
   { key: 'stopped', label: 'Dừng giải quyết', definition: 'Hồ sơ cơ quan dừng giải quyết trong kỳ, không có kết quả.' },
+  { key: 'apologies', label: 'Văn bản xin lỗi', definition: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04) ban hành trong kỳ cho hồ sơ đơn vị giải quyết.' },
+  { key: 'supplements', label: 'Yêu cầu bổ sung', definition: 'Lần yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) trong kỳ cho hồ sơ đơn vị giải quyết.' },
+  {
+    key: 'lateHeld',
+    label: 'Quá hạn tại đơn vị',
+    definition:
+      'Hồ sơ có kết quả quá hạn trong kỳ mà bước xử lý đầu tiên bị quá hạn (hoặc bước đang mở tại thời điểm hết hạn) thuộc đơn vị, kể cả hồ sơ liên thông do đơn vị khác giải quyết.',
+  },
   {
     key: 'open',
     label: 'Đang giải quyết',
@@ -202,6 +231,9 @@ export const INDICATOR_COLUMNS = [
     label: 'Tỷ lệ hài lòng',
     definition: 'Số đánh giá Hài lòng và Rất hài lòng chia cho tổng số đánh giá người nộp gửi trong kỳ về hồ sơ đơn vị giải quyết.',
   },
+  { key: 'satisfiedTimeRate', label: 'Hài lòng về thời gian', definition: 'Tỷ lệ đánh giá Hài lòng và Rất hài lòng về thời gian giải quyết so với quy định.' },
+  { key: 'satisfiedAttitudeRate', label: 'Hài lòng về thái độ', definition: 'Tỷ lệ đánh giá Hài lòng và Rất hài lòng về thái độ của cán bộ khi hướng dẫn, tiếp nhận, giải quyết.' },
+  { key: 'satisfiedClarityRate', label: 'Hài lòng về công khai, rõ ràng', definition: 'Tỷ lệ đánh giá Hài lòng và Rất hài lòng về mức độ công khai, rõ ràng của thủ tục.' },
 ] as const;
 export type IndicatorColumnKey = (typeof INDICATOR_COLUMNS)[number]['key'];
 

@@ -48,6 +48,7 @@ export const INDICATOR_MEASURES = [
   'finished-early',
   'finished-on-time',
   'finished-late',
+  'late-held',
   'withdrawn',
   'stopped',
   'open',

@@ -44,20 +44,20 @@ beforeAll(async () => {
   await finishAt(early, '2026-04-02T02:00:00Z');
   await finishAt(onTime, '2026-04-08T02:00:00Z');
   const lateDone = await finishAt(late, '2026-04-08T03:00:00Z');
-  // The late one is returned and rated "satisfied" at the kiosk; the early one "unsatisfied".
+  // The late one is returned and rated "satisfied" at the kiosk (but not with the time taken); the early one "unsatisfied".
   t.clock.set('2026-04-09T02:00:00Z');
   const returned = await step(w.agents.reception, lateDone, { transition: 'return-result', method: 'desk', receivedBy: 'Nguyễn Văn An' });
   const earlyNow = (await w.agents.reception.get(`/api/v1/dossiers/${early.id}`)).json<DossierDetail>();
   const earlyReturned = await step(w.agents.reception, earlyNow, { transition: 'return-result', method: 'desk', receivedBy: 'Nguyễn Văn An' });
-  for (const [d, level] of [
-    [returned, 'satisfied'],
-    [earlyReturned, 'unsatisfied'],
+  for (const [d, level, criteria] of [
+    [returned, 'satisfied', { time: 'unsatisfied', attitude: 'very-satisfied', clarity: 'satisfied' }],
+    [earlyReturned, 'unsatisfied', { time: 'unsatisfied', attitude: 'unsatisfied', clarity: 'unsatisfied' }],
   ] as const) {
     const rated = await t.app.inject({
       method: 'POST',
       url: '/api/v1/ratings/kiosk/rating',
       headers: { 'x-forwarded-for': `10.89.0.${++ipSeq}` },
-      payload: { code: d.code, idNumber: d.applicant.idNumber, ...answers(level) },
+      payload: { code: d.code, idNumber: d.applicant.idNumber, ...answers(level, { criteria }) },
     });
     if (rated.statusCode !== 201) throw new Error(`rating failed: ${rated.statusCode} ${rated.body}`);
   }
@@ -83,6 +83,10 @@ describe('GET /api/v1/indicators/summary', () => {
       finishedLate: 1,
       withdrawn: 0,
       stopped: 0,
+      apologies: 0,
+      supplements: 0,
+      // The late one ran late at the desk (the centre's reception step was open at the due): not held here.
+      lateHeld: 0,
       open: 2,
       openOverdue: 1,
       openPaused: 0,
@@ -91,6 +95,12 @@ describe('GET /api/v1/indicators/summary', () => {
       ratings: 2,
       ratingsSatisfied: 1,
       satisfiedRate: 0.5,
+      satisfiedTime: 0,
+      satisfiedAttitude: 1,
+      satisfiedClarity: 1,
+      satisfiedTimeRate: 0,
+      satisfiedAttitudeRate: 0.5,
+      satisfiedClarityRate: 0.5,
       asOf: '2026-04-20T10:00:00+07:00',
     });
   });
@@ -103,6 +113,12 @@ describe('GET /api/v1/indicators/summary', () => {
     // 8 April only: the on-time and the late finish; nothing received.
     const eighth = await w.agents.leader.get(summaryUrl(w.dept.code, '2026-04-08', '2026-04-08'));
     expect(eighth.json()).toMatchObject({ received: 0, finished: 2, finishedOnTime: 1, finishedLate: 1, onTimeRate: 0.5, ratings: 0 });
+    // The desk that held the late one when it ran late carries it, though it handled nothing; its drill-down lists it.
+    const centre = await w.agents.reform.get(summaryUrl(w.centre.code, '2026-04-01', '2026-06-30'));
+    expect(centre.json()).toMatchObject({ received: 0, finished: 0, finishedLate: 0, lateHeld: 1 });
+    const held = await w.agents.reform.get(`/api/v1/indicators/dossiers?unit=${w.centre.code}&from=2026-04-01&to=2026-06-30&measure=late-held`);
+    expect(held.statusCode, held.body).toBe(200);
+    expect(held.json<{ items: Array<{ badge: string }> }>().items.map((i) => i.badge)).toEqual(['late']);
   });
 
   it('is read by officers covering the unit and the province readers only, with translated refusals', async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import type { DossierDetail } from '../../../contracts/dossiers/dossiers.contracts';
-import { countMarkedStatsBuckets, readIndicatorCounts, refreshIndicatorStats } from './use-cases/indicator-stats';
+import { countMarkedStatsBuckets, readIndicatorCounts, refreshIndicatorStats, wholeMonthsOf, type IndicatorCounts } from './use-cases/indicator-stats';
 import { DOSSIER_TEST_ENV, createDossierWorld, receive, step, type DossierWorld } from './test/factories';
 
 let t: TestApp;
@@ -73,6 +73,10 @@ describe('indicator counters of a handling unit', () => {
       finishedLate: 1,
       withdrawn: 1,
       stopped: 0,
+      apologies: 0,
+      supplements: 1,
+      // The late one ran late at the desk (its reception hop was still open at the due): the centre held it.
+      lateHeld: 0,
       open: 2,
       openOverdue: 1,
       openPaused: 1,
@@ -91,8 +95,13 @@ describe('indicator counters of a handling unit', () => {
     expect(february).toMatchObject({ received: 1, finishedEarly: 0, finishedOnTime: 0, finishedLate: 0, open: 0 });
     const ninth = await readIndicatorCounts(t.database.db, { unitIds: [w.dept.id], from: '2026-03-09', to: '2026-03-09', now });
     expect(ninth).toMatchObject({ received: 0, finishedEarly: 0, finishedOnTime: 1, finishedLate: 1 });
-    // Counts belong to the handling unit: the desk that received them has none.
-    expect(await readIndicatorCounts(t.database.db, { unitIds: [w.centre.id], from: '2026-02-01', to: '2026-03-31', now })).toMatchObject({ received: 0, open: 0 });
+    // Counts belong to the handling unit: the desk that received them has none, but the lateness it held.
+    expect(await readIndicatorCounts(t.database.db, { unitIds: [w.centre.id], from: '2026-02-01', to: '2026-03-31', now })).toMatchObject({
+      received: 0,
+      open: 0,
+      finishedLate: 0,
+      lateHeld: 1,
+    });
 
     // The read model equals a count over the dossiers themselves, bucket by bucket.
     const naive = (
@@ -132,5 +141,78 @@ describe('indicator counters of a handling unit', () => {
       ['2026-04-06', 1, 0],
       ['2026-04-07', 0, 1],
     ]);
+  });
+
+  it('attributes lateness to the unit that held the dossier when it ran late, and counts apologies and supplement requests on their day', async () => {
+    // Monday 1 June 2026, 09:00 +07:00; due Monday 8 June, 09:00.
+    const held = await step(w.agents.reception, await receivedAt('2026-06-01T02:00:00Z'), { transition: 'forward' });
+    // The department's specialist sits on it past the due: the department handled it and held it when it ran late.
+    t.clock.set('2026-06-30T03:00:00Z');
+    const done = await step(w.agents.leader, await step(w.agents.specialist, held, { transition: 'forward' }), { transition: 'approve' });
+    expect(done).toMatchObject({ classification: 'late', lateUnit: { id: w.dept.id } });
+
+    const apologised = await step(w.agents.reception, await receivedAt('2026-06-01T02:30:00Z'), { transition: 'forward' });
+    t.clock.set('2026-06-02T03:00:00Z');
+    const res = await w.agents.leader.post(`/api/v1/dossiers/${apologised.id}/apology`, {
+      expectedVersion: apologised.version,
+      reason: 'Cần xác minh thêm',
+      newDueAt: '2026-06-12T17:00:00+07:00',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    t.clock.set('2026-06-03T02:00:00Z');
+    await step(w.agents.specialist, res.json<DossierDetail>(), { transition: 'request-supplement', items: ['Bản sao giấy khai sinh'], reason: 'Thiếu giấy tờ' });
+
+    const now = new Date('2026-07-01T02:00:00Z');
+    const read = (unitId: string, from: string, to: string) => readIndicatorCounts(t.database.db, { unitIds: [unitId], from, to, now });
+    expect(await read(w.dept.id, '2026-06-01', '2026-06-30')).toMatchObject({ received: 2, finishedLate: 1, lateHeld: 1, apologies: 1, supplements: 1, open: 1, openPaused: 1 });
+    expect(await read(w.centre.id, '2026-06-01', '2026-06-30')).toMatchObject({ received: 0, finishedLate: 0, lateHeld: 0, apologies: 0, supplements: 0 });
+    expect(await read(w.dept.id, '2026-06-30', '2026-06-30')).toMatchObject({ finishedLate: 1, lateHeld: 1 });
+    expect(await read(w.dept.id, '2026-06-29', '2026-06-29')).toMatchObject({ finishedLate: 0, lateHeld: 0 });
+    expect(await read(w.dept.id, '2026-06-02', '2026-06-02')).toMatchObject({ apologies: 1, supplements: 0 });
+    expect(await read(w.dept.id, '2026-06-03', '2026-06-03')).toMatchObject({ apologies: 0, supplements: 1 });
+  });
+});
+
+describe('the monthly rows', () => {
+  it('are the sums of the daily rows, and a period reads the same whichever rows answer it', async () => {
+    await refreshIndicatorStats(t.database.db, { limit: 100_000 });
+    const diff = async (a: string, b: string) => (await t.database.db.execute(sql.raw(`${a} except all ${b}`))).rows;
+    const daily = `select unit_id, date_trunc('month', day)::date as month, procedure_code, channel, sum(received)::int, sum(finished_early)::int,
+                          sum(finished_on_time)::int, sum(finished_late)::int, sum(withdrawn)::int, sum(stopped)::int, sum(apologies)::int,
+                          sum(supplements)::int, sum(late_held)::int
+                   from dossiers_stats_daily group by 1, 2, 3, 4`;
+    const monthly = `select unit_id, month, procedure_code, channel, received, finished_early, finished_on_time, finished_late, withdrawn, stopped, apologies,
+                            supplements, late_held from dossiers_stats_monthly`;
+    expect(await diff(daily, monthly)).toEqual([]);
+    expect(await diff(monthly, daily)).toEqual([]);
+    expect((await t.database.db.execute(sql`select count(*)::int as n from dossiers_stats_monthly`)).rows[0]).not.toEqual({ n: 0 });
+
+    // 27 February – 10 June: two partial months around three whole ones, against the sums of four periods.
+    const now = new Date('2026-07-01T02:00:00Z');
+    const units = [w.dept.id, w.partner.id, w.centre.id];
+    const whole = await readIndicatorCounts(t.database.db, { unitIds: units, from: '2026-02-27', to: '2026-06-10', now });
+    const parts = await Promise.all(
+      [
+        ['2026-02-27', '2026-02-28'],
+        ['2026-03-01', '2026-03-15'],
+        ['2026-03-16', '2026-05-31'],
+        ['2026-06-01', '2026-06-10'],
+      ].map(([from, to]) => readIndicatorCounts(t.database.db, { unitIds: units, from: from!, to: to!, now })),
+    );
+    const flowKeys = ['received', 'finishedEarly', 'finishedOnTime', 'finishedLate', 'withdrawn', 'stopped', 'apologies', 'supplements', 'lateHeld'] as const;
+    const summed = Object.fromEntries(flowKeys.map((k) => [k, parts.reduce((n, p: IndicatorCounts) => n + p[k], 0)]));
+    expect(Object.fromEntries(flowKeys.map((k) => [k, whole[k]]))).toEqual(summed);
+    expect(whole.received).toBeGreaterThan(5);
+  });
+
+  it('cover only the whole months inside a period', () => {
+    expect(wholeMonthsOf('2026-01-01', '2026-12-31')).toEqual({ start: '2026-01-01', end: '2027-01-01' });
+    expect(wholeMonthsOf('2026-02-27', '2026-06-10')).toEqual({ start: '2026-03-01', end: '2026-06-01' });
+    expect(wholeMonthsOf('2026-02-01', '2026-02-28')).toEqual({ start: '2026-02-01', end: '2026-03-01' });
+    // None inside: both at the day after the period, so the daily rows answer it all.
+    expect(wholeMonthsOf('2026-03-02', '2026-03-31')).toEqual({ start: '2026-04-01', end: '2026-04-01' });
+    expect(wholeMonthsOf('2026-03-09', '2026-03-09')).toEqual({ start: '2026-03-10', end: '2026-03-10' });
+    expect(wholeMonthsOf('2024-02-01', '2024-02-28')).toEqual({ start: '2024-02-29', end: '2024-02-29' });
+    expect(wholeMonthsOf('2025-12-15', '2026-01-31')).toEqual({ start: '2026-01-01', end: '2026-02-01' });
   });
 });

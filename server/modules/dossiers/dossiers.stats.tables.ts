@@ -4,7 +4,9 @@ import { identityOrgUnits } from '../identity/identity.tables';
 
 /**
  * The indicators' read model (issue 12 item 7): per handling unit, Vietnamese day, procedure and channel, how many
- * dossiers were received, finished early / on time / late, withdrawn and stopped that day. Rows are never written by
+ * dossiers were received, finished early / on time / late, withdrawn and stopped that day; how many apologies were
+ * issued and supplements requested that day; and how many late dossiers finished that day had run late while this
+ * unit held them (`late_held`: inter-agency attribution, which may name a unit other than the handling one). Rows are never written by
  * request handlers: a trigger on `dossiers` marks the (unit, day) buckets a write touches in `dossiers_stats_dirty`,
  * and the refresh job recomputes each marked bucket from the dossiers themselves (use-cases/indicator-stats.ts), so
  * a number can lag a refresh behind but never drift from the dossiers it counts.
@@ -25,11 +27,47 @@ export const dossierStatsDaily = pgTable(
     finishedLate: integer('finished_late').notNull(),
     withdrawn: integer('withdrawn').notNull(),
     stopped: integer('stopped').notNull(),
+    apologies: integer('apologies').notNull().default(0),
+    supplements: integer('supplements').notNull().default(0),
+    lateHeld: integer('late_held').notNull().default(0),
   },
   (t) => [
     // A unit's period is a range of this key; a province's is the same per unit (a few hundred units).
     primaryKey({ name: 'dossiers_stats_daily_pk', columns: [t.unitId, t.day, t.procedureCode, t.channel] }),
-    check('dossiers_stats_daily_counts_ck', sql`least(${t.received}, ${t.finishedEarly}, ${t.finishedOnTime}, ${t.finishedLate}, ${t.withdrawn}, ${t.stopped}) >= 0`),
+    check(
+      'dossiers_stats_daily_counts_ck',
+      sql`least(${t.received}, ${t.finishedEarly}, ${t.finishedOnTime}, ${t.finishedLate}, ${t.withdrawn}, ${t.stopped}, ${t.apologies}, ${t.supplements}, ${t.lateHeld}) >= 0`,
+    ),
+  ],
+);
+
+/**
+ * The same counters per calendar month (`month` is its first day): the sums of the daily rows of that unit and month,
+ * rewritten by the refresh that recomputes any of its days. A period's whole months are read here (a year is twelve
+ * rows per unit, procedure and channel instead of 365); its partial months from the daily rows.
+ */
+export const dossierStatsMonthly = pgTable(
+  'dossiers_stats_monthly',
+  {
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => identityOrgUnits.id),
+    month: date('month', { mode: 'string' }).notNull(),
+    procedureCode: text('procedure_code').notNull(),
+    channel: text('channel').notNull(),
+    received: integer('received').notNull(),
+    finishedEarly: integer('finished_early').notNull(),
+    finishedOnTime: integer('finished_on_time').notNull(),
+    finishedLate: integer('finished_late').notNull(),
+    withdrawn: integer('withdrawn').notNull(),
+    stopped: integer('stopped').notNull(),
+    apologies: integer('apologies').notNull(),
+    supplements: integer('supplements').notNull(),
+    lateHeld: integer('late_held').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'dossiers_stats_monthly_pk', columns: [t.unitId, t.month, t.procedureCode, t.channel] }),
+    check('dossiers_stats_monthly_first_day_ck', sql`extract(day from ${t.month}) = 1`),
   ],
 );
 

@@ -265,6 +265,10 @@ export const dossiers = pgTable(
     index('dossiers_open_handling_received_idx')
       .on(t.handlingUnitId, t.receivedAt, t.state, t.dueAt, t.extendedDueAt)
       .where(sql`${t.state} in ('RECEIVED','PROCESSING','AWAITING_APPROVAL','INTEROPERATING','SUPPLEMENT_REQUESTED','AWAITING_PAYMENT')`),
+    // The late dossiers a unit held when their hop ran late (inter-agency attribution), by the day they finished.
+    index('dossiers_late_unit_finished_idx')
+      .on(t.lateUnitId, t.finishedAt)
+      .where(sql`${t.lateUnitId} is not null`),
     // Lookup views to store again when a year is published: every dossier by its last appointment.
     index('dossiers_last_due_idx').on(sql`greatest(${t.dueAt}, ${t.extendedDueAt})`, t.id),
     // The public-view refresher: views missing or made with other wording. Nearly every row holds the current
@@ -337,6 +341,10 @@ export const dossierPauses = pgTable(
   },
   (t) => [
     index('dossiers_pauses_dossier_idx').on(t.dossierId),
+    // The indicators count supplement requests by the day they were made (dossiers.stats.tables.ts).
+    index('dossiers_pauses_supplement_from_idx')
+      .on(t.fromAt)
+      .where(sql`${t.reason} = 'supplement'`),
     uniqueIndex('dossiers_pauses_one_open_uq')
       .on(t.dossierId)
       .where(sql`${t.toAt} is null`),
@@ -455,7 +463,8 @@ export const dossierApologies = pgTable(
     originalDueAt: instant('original_due_at').notNull(),
     newDueAt: instant('new_due_at').notNull(),
   },
-  (t) => [uniqueIndex('dossiers_apologies_dossier_uq').on(t.dossierId)],
+  // The indicators count apologies by the day they were issued (dossiers.stats.tables.ts).
+  (t) => [uniqueIndex('dossiers_apologies_dossier_uq').on(t.dossierId), index('dossiers_apologies_issued_idx').on(t.issuedAt)],
 );
 
 /** Daily dossier-code sequence per handling agency (§5.1, §19.11): allocated atomically, never reused. */

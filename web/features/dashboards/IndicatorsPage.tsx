@@ -323,6 +323,36 @@ export function IndicatorsPage() {
               </Typography.Text>
             </Figure>
           </Col>
+          <Col xs={24} md={12} xl={8}>
+            <Figure
+              testId="indicator-late-held"
+              title={t('dashboards.indicators.lateHeld')}
+              value={data.lateHeld}
+              definition={t('dashboards.indicators.def.lateHeld')}
+              measure="late-held"
+              onOpen={open}
+            />
+          </Col>
+          <Col xs={24} md={12} xl={8}>
+            <Figure
+              testId="indicator-apologies"
+              title={t('dashboards.indicators.apologies')}
+              value={data.apologies}
+              definition={`${t('dashboards.indicators.def.apologies')} ${t('dashboards.indicators.def.supplements')}`}
+            >
+              <Typography.Text>{t('dashboards.indicators.supplements', { count: data.supplements })}</Typography.Text>
+            </Figure>
+          </Col>
+          <Col xs={24} md={12} xl={8}>
+            <Figure
+              testId="indicator-criteria"
+              title={t('dashboards.indicators.criteria')}
+              value={[data.satisfiedTimeRate, data.satisfiedAttitudeRate, data.satisfiedClarityRate].map(percent).join(' · ')}
+              definition={t('dashboards.indicators.def.criteria')}
+            >
+              <Typography.Text type="secondary">{t('dashboards.indicators.criteriaNames')}</Typography.Text>
+            </Figure>
+          </Col>
         </Row>
       ) : null}
       {data ? (

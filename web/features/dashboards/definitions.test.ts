@@ -13,6 +13,9 @@ describe('the indicator definitions', () => {
     expect(page.finished).toBe(column('finished'));
     expect(page.open).toBe(column('open'));
     expect(page.satisfiedRate).toBe(column('satisfiedRate'));
+    expect(page.lateHeld).toBe(column('lateHeld'));
+    expect(page.apologies).toBe(column('apologies'));
+    expect(page.supplements).toBe(column('supplements'));
     expect(vi.dashboards.indicators.onTimeRate).toBe(INDICATOR_COLUMNS.find((c) => c.key === 'onTimeRate')!.label);
   });
 });

@@ -42,7 +42,7 @@ async function resolve(ctx: Ctx, query: IndicatorQuery): Promise<OrgUnitView> {
 /** The units a query counts: the unit alone, or with every unit below it. */
 export const unitIdsOf = async (ctx: Ctx, unit: OrgUnitView, subtree: boolean) => (subtree ? listOrgUnitIdsWithin(ctx.db, [unit.path]) : [unit.id]);
 
-const NO_RATINGS: RatingCounts = { total: 0, verySatisfied: 0, satisfied: 0, unsatisfied: 0 };
+const NO_RATINGS: RatingCounts = { total: 0, verySatisfied: 0, satisfied: 0, unsatisfied: 0, timeSatisfied: 0, attitudeSatisfied: 0, claritySatisfied: 0 };
 
 /** The published figures of one set of units: counts as read, and the two rates computed from them (never stored). */
 export function figuresOf(counts: IndicatorCounts, ratings: RatingCounts): IndicatorFigures {
@@ -57,6 +57,9 @@ export function figuresOf(counts: IndicatorCounts, ratings: RatingCounts): Indic
     finishedLate: counts.finishedLate,
     withdrawn: counts.withdrawn,
     stopped: counts.stopped,
+    apologies: counts.apologies,
+    supplements: counts.supplements,
+    lateHeld: counts.lateHeld,
     open: counts.open,
     openOverdue: counts.openOverdue,
     openPaused: counts.openPaused,
@@ -65,6 +68,12 @@ export function figuresOf(counts: IndicatorCounts, ratings: RatingCounts): Indic
     ratings: ratings.total,
     ratingsSatisfied: ratings.verySatisfied + ratings.satisfied,
     satisfiedRate: share(ratings.verySatisfied + ratings.satisfied, ratings.total),
+    satisfiedTime: ratings.timeSatisfied,
+    satisfiedAttitude: ratings.attitudeSatisfied,
+    satisfiedClarity: ratings.claritySatisfied,
+    satisfiedTimeRate: share(ratings.timeSatisfied, ratings.total),
+    satisfiedAttitudeRate: share(ratings.attitudeSatisfied, ratings.total),
+    satisfiedClarityRate: share(ratings.claritySatisfied, ratings.total),
   };
 }
 
@@ -98,12 +107,18 @@ function addFigures(rows: readonly IndicatorFigures[]): IndicatorFigures {
     c.finishedLate += f.finishedLate;
     c.withdrawn += f.withdrawn;
     c.stopped += f.stopped;
+    c.apologies += f.apologies;
+    c.supplements += f.supplements;
+    c.lateHeld += f.lateHeld;
     c.open += f.open;
     c.openOverdue += f.openOverdue;
     c.openPaused += f.openPaused;
     c.openAtRisk += f.openAtRisk;
     r.total += f.ratings;
     r.satisfied += f.ratingsSatisfied;
+    r.timeSatisfied += f.satisfiedTime;
+    r.attitudeSatisfied += f.satisfiedAttitude;
+    r.claritySatisfied += f.satisfiedClarity;
   }
   return figuresOf(c, r);
 }

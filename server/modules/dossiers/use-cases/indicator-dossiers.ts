@@ -18,8 +18,11 @@ type DossierRow = typeof dossiers.$inferSelect;
 const dayAfter = (day: string) => new Date(vnInstant(day).getTime() + 86_400_000);
 
 /** The instant a measure counts a dossier by (its page order), and the conditions besides the unit and the period. */
-function measureOf(measure: IndicatorMeasure, now: Date): { key: 'receivedAt' | 'finishedAt' | 'closedAt'; where: SQL[] } {
+function measureOf(measure: IndicatorMeasure, now: Date): { key: 'receivedAt' | 'finishedAt' | 'closedAt'; where: SQL[]; unit?: 'lateUnitId' } {
   switch (measure) {
+    // Counted for the unit that held the dossier when it ran late (inter-agency attribution), not the handling one.
+    case 'late-held':
+      return { key: 'finishedAt', where: [sql`${dossiers.finishedAt} is not null`, eq(dossiers.classification, 'late')], unit: 'lateUnitId' };
     case 'received':
       return { key: 'receivedAt', where: [] };
     case 'finished':
@@ -65,7 +68,7 @@ export async function listIndicatorDossiers(
 ): Promise<{ items: DossierListItem[]; nextCursor: string | null }> {
   if (query.unitIds.length === 0) return { items: [], nextCursor: null };
   const now = ctx.clock.now();
-  const { key, where } = measureOf(query.measure, now);
+  const { key, where, unit } = measureOf(query.measure, now);
   const at = dossiers[key];
   const cursor = query.after ? decodeCursor(query.after) : null;
   const rows: DossierRow[] = await ctx.db
@@ -73,7 +76,7 @@ export async function listIndicatorDossiers(
     .from(dossiers)
     .where(
       and(
-        inArray(dossiers.handlingUnitId, [...query.unitIds]),
+        inArray(dossiers[unit ?? 'handlingUnitId'], [...query.unitIds]),
         gte(at, vnInstant(query.from)),
         lt(at, dayAfter(query.to)),
         ...where,

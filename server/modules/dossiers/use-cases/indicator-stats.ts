@@ -4,6 +4,9 @@
 // - finished early / on time / late: by the instant the result was ready (status 9), against the original due
 //   (classification, fixed at that instant: a later extension does not make a late dossier on time);
 // - withdrawn / stopped: by the instant the dossier was closed that way;
+// - apologies (Mẫu 04) and supplement requests: by the instant they were issued, to the dossier's handling unit;
+// - late and held: a dossier finished late, by that instant, to the unit that held it when its hop ran late
+//   (late_unit_id, fixed with the classification: inter-agency attribution), whichever unit handled it;
 // - open (and open past due, paused): dossiers received in the period still being handled now.
 // Every count belongs to the dossier's handling unit.
 import { executeNamed, type NamedStatement, type Queryable } from '../../../platform/db/database';
@@ -28,27 +31,69 @@ const CLEAR: NamedStatement = {
   text: `delete from dossiers_stats_daily s using unnest($1::uuid[], $2::date[]) as b(unit_id, day) where s.unit_id = b.unit_id and s.day = b.day`,
 };
 
-/** One bucket's rows recounted from the dossiers: three index ranges per bucket (received, finished, closed). */
+/** One bucket's rows recounted from the dossiers: an index range per instant counted (received, finished, closed, late
+ * and held, apologies, supplement requests). */
 const RECOUNT: NamedStatement = {
-  name: 'dossiers_stats_recount_v1',
+  name: 'dossiers_stats_recount_v2',
   text: `with b as (
            select unit_id, day, (day::text || 'T00:00:00+07:00')::timestamptz as starts, ((day + 1)::text || 'T00:00:00+07:00')::timestamptz as ends
            from unnest($1::uuid[], $2::date[]) as t(unit_id, day))
-         insert into dossiers_stats_daily (unit_id, day, procedure_code, channel, received, finished_early, finished_on_time, finished_late, withdrawn, stopped)
-         select unit_id, day, procedure_code, channel, sum(received), sum(early), sum(on_time), sum(late), sum(withdrawn), sum(stopped)
+         insert into dossiers_stats_daily (unit_id, day, procedure_code, channel, received, finished_early, finished_on_time, finished_late, withdrawn, stopped,
+                                           apologies, supplements, late_held)
+         select unit_id, day, procedure_code, channel, sum(received), sum(early), sum(on_time), sum(late), sum(withdrawn), sum(stopped),
+                sum(apologies), sum(supplements), sum(late_held)
          from (
-           select b.unit_id, b.day, d.procedure_code, d.channel, 1 as received, 0 as early, 0 as on_time, 0 as late, 0 as withdrawn, 0 as stopped
+           select b.unit_id, b.day, d.procedure_code, d.channel, 1 as received, 0 as early, 0 as on_time, 0 as late, 0 as withdrawn, 0 as stopped,
+                  0 as apologies, 0 as supplements, 0 as late_held
              from b join dossiers d on d.handling_unit_id = b.unit_id and d.received_at >= b.starts and d.received_at < b.ends
            union all
-           select b.unit_id, b.day, d.procedure_code, d.channel, 0, (d.classification = 'early')::int, (d.classification = 'on-time')::int, (d.classification = 'late')::int, 0, 0
+           select b.unit_id, b.day, d.procedure_code, d.channel, 0, (d.classification = 'early')::int, (d.classification = 'on-time')::int, (d.classification = 'late')::int, 0, 0, 0, 0, 0
              from b join dossiers d on d.handling_unit_id = b.unit_id and d.finished_at >= b.starts and d.finished_at < b.ends
              where d.finished_at is not null
            union all
-           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, (d.state = 'WITHDRAWN')::int, (d.state = 'STOPPED')::int
+           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, (d.state = 'WITHDRAWN')::int, (d.state = 'STOPPED')::int, 0, 0, 0
              from b join dossiers d on d.handling_unit_id = b.unit_id and d.closed_at >= b.starts and d.closed_at < b.ends
              where d.state in ('WITHDRAWN','STOPPED')
+           union all
+           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, 0, 0, 0, 0, 1
+             from b join dossiers d on d.late_unit_id = b.unit_id and d.finished_at >= b.starts and d.finished_at < b.ends
+             where d.late_unit_id is not null and d.classification = 'late'
+           union all
+           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, 0, 0, 1, 0, 0
+             from b join dossiers_apologies a on a.issued_at >= b.starts and a.issued_at < b.ends
+             join dossiers d on d.id = a.dossier_id and d.handling_unit_id = b.unit_id
+           union all
+           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, 0, 0, 0, 1, 0
+             from b join dossiers_pauses p on p.reason = 'supplement' and p.from_at >= b.starts and p.from_at < b.ends
+             join dossiers d on d.id = p.dossier_id and d.handling_unit_id = b.unit_id
          ) x
          group by unit_id, day, procedure_code, channel`,
+};
+
+/** The months of the recounted buckets, locked in a fixed order (two refreshes of one month take turns). */
+const LOCK_MONTHS: NamedStatement = {
+  name: 'dossiers_stats_lock_months_v1',
+  text: `select pg_advisory_xact_lock(hashtextextended('dossiers_stats_monthly:' || unit_id::text || ':' || month::text, 0))
+         from (select distinct unit_id, date_trunc('month', day)::date as month from unnest($1::uuid[], $2::date[]) as t(unit_id, day) order by 1, 2) m`,
+};
+
+const CLEAR_MONTHS: NamedStatement = {
+  name: 'dossiers_stats_clear_months_v1',
+  text: `delete from dossiers_stats_monthly s
+         using (select distinct unit_id, date_trunc('month', day)::date as month from unnest($1::uuid[], $2::date[]) as t(unit_id, day)) m
+         where s.unit_id = m.unit_id and s.month = m.month`,
+};
+
+/** A month's rows: the sums of its daily rows (read after the lock, so every committed day is in). */
+const ROLLUP_MONTHS: NamedStatement = {
+  name: 'dossiers_stats_rollup_months_v1',
+  text: `insert into dossiers_stats_monthly (unit_id, month, procedure_code, channel, received, finished_early, finished_on_time, finished_late, withdrawn, stopped,
+                                             apologies, supplements, late_held)
+         select s.unit_id, m.month, s.procedure_code, s.channel, sum(s.received), sum(s.finished_early), sum(s.finished_on_time), sum(s.finished_late),
+                sum(s.withdrawn), sum(s.stopped), sum(s.apologies), sum(s.supplements), sum(s.late_held)
+         from (select distinct unit_id, date_trunc('month', day)::date as month from unnest($1::uuid[], $2::date[]) as t(unit_id, day)) m
+         join dossiers_stats_daily s on s.unit_id = m.unit_id and s.day >= m.month and s.day < (m.month + interval '1 month')::date
+         group by s.unit_id, m.month, s.procedure_code, s.channel`,
 };
 
 /**
@@ -64,6 +109,9 @@ export async function refreshIndicatorStats(db: Queryable, options: { limit?: nu
     const days = buckets.map((b) => b.day);
     await executeNamed(tx, CLEAR, [units, days]);
     await executeNamed(tx, RECOUNT, [units, days]);
+    await executeNamed(tx, LOCK_MONTHS, [units, days]);
+    await executeNamed(tx, CLEAR_MONTHS, [units, days]);
+    await executeNamed(tx, ROLLUP_MONTHS, [units, days]);
     return buckets.length;
   });
 }
@@ -77,6 +125,11 @@ export interface IndicatorCounts {
   finishedLate: number;
   withdrawn: number;
   stopped: number;
+  /** Apologies (Mẫu 04) issued and supplements requested in the period, for the units' dossiers. */
+  apologies: number;
+  supplements: number;
+  /** Dossiers finished late in the period that ran late while these units held them (whoever handled them). */
+  lateHeld: number;
   /** Received in the period and still being handled now; of them, running past the effective due, and paused. */
   open: number;
   openOverdue: number;
@@ -97,23 +150,54 @@ export interface GroupedIndicatorCounts extends IndicatorCounts {
   month: string | null;
 }
 
-// A bucket's day is already Vietnam's day; a dossier's receipt instant is shifted to +07:00 before taking its month.
+// A bucket's day is already Vietnam's day (a month row's, its first day). The period's whole months are read from the
+// monthly rows, its partial months ($3..$5 exclusive and $6..$4) from the daily ones.
 const TOTALS: NamedStatement = {
-  name: 'dossiers_stats_totals_v2',
-  text: `select g.key, case when $5::boolean then to_char(s.day, 'YYYY-MM') end as month,
-                coalesce(sum(received), 0)::int as received,
-                coalesce(sum(received) filter (where channel = 'direct'), 0)::int as direct,
-                coalesce(sum(received) filter (where channel = 'online'), 0)::int as online,
-                coalesce(sum(received) filter (where channel = 'post'), 0)::int as post,
-                coalesce(sum(finished_early), 0)::int as "finishedEarly",
-                coalesce(sum(finished_on_time), 0)::int as "finishedOnTime",
-                coalesce(sum(finished_late), 0)::int as "finishedLate",
-                coalesce(sum(withdrawn), 0)::int as withdrawn,
-                coalesce(sum(stopped), 0)::int as stopped
+  name: 'dossiers_stats_totals_v3',
+  text: `select g.key, case when $7::boolean then to_char(x.day, 'YYYY-MM') end as month,
+                coalesce(sum(x.received), 0)::int as received,
+                coalesce(sum(x.received) filter (where x.channel = 'direct'), 0)::int as direct,
+                coalesce(sum(x.received) filter (where x.channel = 'online'), 0)::int as online,
+                coalesce(sum(x.received) filter (where x.channel = 'post'), 0)::int as post,
+                coalesce(sum(x.finished_early), 0)::int as "finishedEarly",
+                coalesce(sum(x.finished_on_time), 0)::int as "finishedOnTime",
+                coalesce(sum(x.finished_late), 0)::int as "finishedLate",
+                coalesce(sum(x.withdrawn), 0)::int as withdrawn,
+                coalesce(sum(x.stopped), 0)::int as stopped,
+                coalesce(sum(x.apologies), 0)::int as apologies,
+                coalesce(sum(x.supplements), 0)::int as supplements,
+                coalesce(sum(x.late_held), 0)::int as "lateHeld"
          from unnest($1::text[], $2::uuid[]) as g(key, unit_id)
-         join dossiers_stats_daily s on s.unit_id = g.unit_id and s.day >= $3::date and s.day <= $4::date
+         cross join lateral (
+           select s.day, s.channel, s.received, s.finished_early, s.finished_on_time, s.finished_late, s.withdrawn, s.stopped, s.apologies, s.supplements, s.late_held
+             from dossiers_stats_daily s
+             where s.unit_id = g.unit_id and s.day >= $3::date and s.day < $5::date
+           union all
+           select s.day, s.channel, s.received, s.finished_early, s.finished_on_time, s.finished_late, s.withdrawn, s.stopped, s.apologies, s.supplements, s.late_held
+             from dossiers_stats_daily s
+             where s.unit_id = g.unit_id and s.day >= $6::date and s.day <= $4::date
+           union all
+           select m.month, m.channel, m.received, m.finished_early, m.finished_on_time, m.finished_late, m.withdrawn, m.stopped, m.apologies, m.supplements, m.late_held
+             from dossiers_stats_monthly m
+             where m.unit_id = g.unit_id and m.month >= $5::date and m.month < $6::date
+         ) x
          group by 1, 2`,
 };
+
+const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+/**
+ * The whole months inside the days `from`..`to`: [start, end) as first days of months; start = end (the day after
+ * `to`) when there is none, so the daily rows cover the whole period.
+ */
+export function wholeMonthsOf(from: string, to: string): { start: string; end: string } {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const after = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000);
+  const start = fd === 1 ? from : isoDay(Date.UTC(fy, fm, 1));
+  const end = after.getUTCDate() === 1 ? isoDay(after.getTime()) : isoDay(Date.UTC(after.getUTCFullYear(), after.getUTCMonth(), 1));
+  if (start >= end) return { start: isoDay(after.getTime()), end: isoDay(after.getTime()) };
+  return { start, end };
+}
 
 /** Counted from the open work's own index (dossiers_open_handling_received_idx), never from the history. */
 const OPEN: NamedStatement = {
@@ -152,6 +236,9 @@ export const zeroCounts = (): IndicatorCounts => ({
   finishedLate: 0,
   withdrawn: 0,
   stopped: 0,
+  apologies: 0,
+  supplements: 0,
+  lateHeld: 0,
   open: 0,
   openOverdue: 0,
   openPaused: 0,
@@ -176,8 +263,9 @@ export async function readIndicatorCountsGrouped(
       units.push(id);
     }
   if (units.length > 0) await refreshIndicatorStats(db, { unitIds: [...new Set(units)] });
+  const whole = wholeMonthsOf(query.from, query.to);
   const [totals, open] = await Promise.all([
-    executeNamed<Record<string, number> & { key: string; month: string | null }>(db, TOTALS, [keys, units, query.from, query.to, query.byMonth]),
+    executeNamed<Record<string, number> & { key: string; month: string | null }>(db, TOTALS, [keys, units, query.from, query.to, whole.start, whole.end, query.byMonth]),
     executeNamed<Record<string, number> & { key: string; month: string | null }>(db, OPEN, [keys, units, query.from, query.to, query.now.toISOString(), query.byMonth]),
   ]);
   const months = query.byMonth ? monthsOf(query.from, query.to) : [null];
@@ -195,6 +283,9 @@ export async function readIndicatorCountsGrouped(
       finishedLate: t.finishedLate!,
       withdrawn: t.withdrawn!,
       stopped: t.stopped!,
+      apologies: t.apologies!,
+      supplements: t.supplements!,
+      lateHeld: t.lateHeld!,
     });
   }
   for (const o of open) {

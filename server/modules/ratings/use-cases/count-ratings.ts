@@ -7,6 +7,10 @@ export interface RatingCounts {
   verySatisfied: number;
   satisfied: number;
   unsatisfied: number;
+  /** Per criterion: ratings satisfied or very satisfied. */
+  timeSatisfied: number;
+  attitudeSatisfied: number;
+  claritySatisfied: number;
 }
 
 /** One group's counts (and its month, 'YYYY-MM', when counted per month). */
@@ -17,12 +21,15 @@ export interface GroupedRatingCounts extends RatingCounts {
 
 // The rating instant is shifted to +07:00 before taking its month (the month of a Vietnamese day).
 const COUNT: NamedStatement = {
-  name: 'ratings_count_handling_v2',
+  name: 'ratings_count_handling_v3',
   text: `select g.key, case when $5::boolean then to_char((r.rated_at at time zone 'UTC') + interval '7 hours', 'YYYY-MM') end as month,
                 count(*)::int as total,
                 count(*) filter (where r.overall = 'very-satisfied')::int as "verySatisfied",
                 count(*) filter (where r.overall = 'satisfied')::int as satisfied,
-                count(*) filter (where r.overall = 'unsatisfied')::int as unsatisfied
+                count(*) filter (where r.overall = 'unsatisfied')::int as unsatisfied,
+                count(*) filter (where r.time_level <> 'unsatisfied')::int as "timeSatisfied",
+                count(*) filter (where r.attitude_level <> 'unsatisfied')::int as "attitudeSatisfied",
+                count(*) filter (where r.clarity_level <> 'unsatisfied')::int as "claritySatisfied"
          from unnest($1::text[], $2::uuid[]) as g(key, unit_id)
          join ratings_responses r on r.handling_unit_id = g.unit_id
            and r.rated_at >= ($3::text || 'T00:00:00+07:00')::timestamptz and r.rated_at < (($4::date + 1)::text || 'T00:00:00+07:00')::timestamptz
