@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 // Kernel rule: ratings may hold foreign keys to identity's units and catalog's procedure versions. The dossier belongs
 // to the dossiers module and the officers' ids are kept as given (held as ids, STYLE boundaries rule 3).
 import { identityOrgUnits } from '../identity/identity.tables';
@@ -79,5 +79,35 @@ export const ratingResponses = pgTable(
     check('ratings_responses_clarity_ck', sql`${t.clarityLevel} in ${LEVELS_SQL}`),
     check('ratings_responses_channel_ck', sql`${t.channel} in ('link','kiosk','account')`),
     check('ratings_responses_comment_ck', sql`${t.comment} is null or char_length(${t.comment}) <= 1000`),
+  ],
+);
+
+/**
+ * The satisfaction counters the indicators read (issue 12 item 7): per handling unit and Vietnamese day of the rating,
+ * how many ratings, per overall level, and per criterion satisfied or very satisfied. Ratings are only ever inserted
+ * (one per dossier), so statement triggers (migration 0027) add each insert's counts here in the same transaction —
+ * an upsert, safe under concurrent ratings — and subtract a delete's.
+ */
+export const ratingStatsDaily = pgTable(
+  'ratings_stats_daily',
+  {
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => identityOrgUnits.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    total: integer('total').notNull(),
+    verySatisfied: integer('very_satisfied').notNull(),
+    satisfied: integer('satisfied').notNull(),
+    unsatisfied: integer('unsatisfied').notNull(),
+    timeSatisfied: integer('time_satisfied').notNull(),
+    attitudeSatisfied: integer('attitude_satisfied').notNull(),
+    claritySatisfied: integer('clarity_satisfied').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'ratings_stats_daily_pk', columns: [t.unitId, t.day] }),
+    check(
+      'ratings_stats_daily_counts_ck',
+      sql`least(${t.total}, ${t.verySatisfied}, ${t.satisfied}, ${t.unsatisfied}, ${t.timeSatisfied}, ${t.attitudeSatisfied}, ${t.claritySatisfied}) >= 0`,
+    ),
   ],
 );

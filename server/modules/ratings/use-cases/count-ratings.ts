@@ -19,21 +19,22 @@ export interface GroupedRatingCounts extends RatingCounts {
   month: string | null;
 }
 
-// The rating instant is shifted to +07:00 before taking its month (the month of a Vietnamese day).
+// Read from the counters kept as ratings are written (ratings_stats_daily, migration 0027): one row per unit and
+// Vietnamese day, never the ratings themselves.
 const COUNT: NamedStatement = {
-  name: 'ratings_count_handling_v3',
-  text: `select g.key, case when $5::boolean then to_char((r.rated_at at time zone 'UTC') + interval '7 hours', 'YYYY-MM') end as month,
-                count(*)::int as total,
-                count(*) filter (where r.overall = 'very-satisfied')::int as "verySatisfied",
-                count(*) filter (where r.overall = 'satisfied')::int as satisfied,
-                count(*) filter (where r.overall = 'unsatisfied')::int as unsatisfied,
-                count(*) filter (where r.time_level <> 'unsatisfied')::int as "timeSatisfied",
-                count(*) filter (where r.attitude_level <> 'unsatisfied')::int as "attitudeSatisfied",
-                count(*) filter (where r.clarity_level <> 'unsatisfied')::int as "claritySatisfied"
+  name: 'ratings_count_handling_v4',
+  text: `select g.key, case when $5::boolean then to_char(s.day, 'YYYY-MM') end as month,
+                coalesce(sum(s.total), 0)::int as total,
+                coalesce(sum(s.very_satisfied), 0)::int as "verySatisfied",
+                coalesce(sum(s.satisfied), 0)::int as satisfied,
+                coalesce(sum(s.unsatisfied), 0)::int as unsatisfied,
+                coalesce(sum(s.time_satisfied), 0)::int as "timeSatisfied",
+                coalesce(sum(s.attitude_satisfied), 0)::int as "attitudeSatisfied",
+                coalesce(sum(s.clarity_satisfied), 0)::int as "claritySatisfied"
          from unnest($1::text[], $2::uuid[]) as g(key, unit_id)
-         join ratings_responses r on r.handling_unit_id = g.unit_id
-           and r.rated_at >= ($3::text || 'T00:00:00+07:00')::timestamptz and r.rated_at < (($4::date + 1)::text || 'T00:00:00+07:00')::timestamptz
-         group by 1, 2`,
+         join ratings_stats_daily s on s.unit_id = g.unit_id and s.day >= $3::date and s.day <= $4::date
+         group by 1, 2
+         having sum(s.total) > 0`,
 };
 
 /**
