@@ -9,9 +9,9 @@ CREATE TABLE "dossiers_stats_monthly" (
 	"finished_late" integer NOT NULL,
 	"withdrawn" integer NOT NULL,
 	"stopped" integer NOT NULL,
-	"apologies" integer NOT NULL,
-	"supplements" integer NOT NULL,
-	"late_held" integer NOT NULL,
+	"apologies" integer DEFAULT 0 NOT NULL,
+	"supplements" integer DEFAULT 0 NOT NULL,
+	"late_held" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "dossiers_stats_monthly_pk" PRIMARY KEY("unit_id","month","procedure_code","channel"),
 	CONSTRAINT "dossiers_stats_monthly_first_day_ck" CHECK (extract(day from "dossiers_stats_monthly"."month") = 1)
 );

@@ -2,6 +2,22 @@ import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { identityOrgUnits } from '../identity/identity.tables';
 
+/** The key's procedure and channel and the counters, as the daily and the monthly rows keep them. */
+const counters = () => ({
+  procedureCode: text('procedure_code').notNull(),
+  channel: text('channel').notNull(),
+  received: integer('received').notNull(),
+  finishedEarly: integer('finished_early').notNull(),
+  finishedOnTime: integer('finished_on_time').notNull(),
+  finishedLate: integer('finished_late').notNull(),
+  withdrawn: integer('withdrawn').notNull(),
+  stopped: integer('stopped').notNull(),
+  // Defaults only for the rows that existed before migration 0026 (which recounts them all).
+  apologies: integer('apologies').notNull().default(0),
+  supplements: integer('supplements').notNull().default(0),
+  lateHeld: integer('late_held').notNull().default(0),
+});
+
 /**
  * The indicators' read model (issue 12 item 7): per handling unit, Vietnamese day, procedure and channel, how many
  * dossiers were received, finished early / on time / late, withdrawn and stopped that day; how many apologies were
@@ -19,17 +35,7 @@ export const dossierStatsDaily = pgTable(
       .references(() => identityOrgUnits.id),
     /** Day in Vietnam (+07:00) of the instant counted: received_at, finished_at or closed_at. */
     day: date('day', { mode: 'string' }).notNull(),
-    procedureCode: text('procedure_code').notNull(),
-    channel: text('channel').notNull(),
-    received: integer('received').notNull(),
-    finishedEarly: integer('finished_early').notNull(),
-    finishedOnTime: integer('finished_on_time').notNull(),
-    finishedLate: integer('finished_late').notNull(),
-    withdrawn: integer('withdrawn').notNull(),
-    stopped: integer('stopped').notNull(),
-    apologies: integer('apologies').notNull().default(0),
-    supplements: integer('supplements').notNull().default(0),
-    lateHeld: integer('late_held').notNull().default(0),
+    ...counters(),
   },
   (t) => [
     // A unit's period is a range of this key; a province's is the same per unit (a few hundred units).
@@ -53,17 +59,7 @@ export const dossierStatsMonthly = pgTable(
       .notNull()
       .references(() => identityOrgUnits.id),
     month: date('month', { mode: 'string' }).notNull(),
-    procedureCode: text('procedure_code').notNull(),
-    channel: text('channel').notNull(),
-    received: integer('received').notNull(),
-    finishedEarly: integer('finished_early').notNull(),
-    finishedOnTime: integer('finished_on_time').notNull(),
-    finishedLate: integer('finished_late').notNull(),
-    withdrawn: integer('withdrawn').notNull(),
-    stopped: integer('stopped').notNull(),
-    apologies: integer('apologies').notNull(),
-    supplements: integer('supplements').notNull(),
-    lateHeld: integer('late_held').notNull(),
+    ...counters(),
   },
   (t) => [
     primaryKey({ name: 'dossiers_stats_monthly_pk', columns: [t.unitId, t.month, t.procedureCode, t.channel] }),
