@@ -7,7 +7,8 @@ import { INDICATOR_MEASURES } from '../dossiers/dossiers.values';
 export const INDICATOR_PERIOD_MAX_DAYS = 3660;
 
 /** GET /api/v1/indicators/summary and GET /api/v1/public/indicators (issue 12). */
-export const IndicatorQuerySchema = z.object({
+/** The units and the period of a scorecard (and of every indicator query). */
+export const IndicatorScopeSchema = z.object({
   /** The unit's code (identity_org_units.code), e.g. the province's or a department's. */
   unit: z.string().trim().min(1).max(64),
   /** Legal dates in Vietnam (+07:00), both included: dossiers received, finished or closed on those days. */
@@ -19,7 +20,17 @@ export const IndicatorQuerySchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
 });
+export type IndicatorScope = z.infer<typeof IndicatorScopeSchema>;
+
+/** An indicator query: the scope, optionally narrowed to one procedure (its code) and/or one field (sector, by name). */
+export const IndicatorQuerySchema = IndicatorScopeSchema.extend({
+  procedure: z.string().trim().min(1).max(64).optional().describe('A procedure code: only its dossiers and ratings are counted.'),
+  field: z.string().trim().min(1).max(300).optional().describe('A field (lĩnh vực) as the catalog names it: only dossiers of its procedures are counted.'),
+});
 export type IndicatorQuery = z.infer<typeof IndicatorQuerySchema>;
+
+/** The procedure and field a result was narrowed to (null: all). */
+const FilterEchoSchema = { procedure: z.string().nullable(), field: z.string().nullable() };
 
 const count = z.number().int().nonnegative();
 /** A share from 0 to 1; null when nothing was counted under it (no dossier finished, no rating). */
@@ -77,6 +88,7 @@ export const IndicatorSummarySchema = z.object({
   subtree: z.boolean(),
   from: IsoDateSchema,
   to: IsoDateSchema,
+  ...FilterEchoSchema,
   ...IndicatorFiguresSchema.shape,
   /** When the numbers were read (they include every write committed before it). */
   asOf: z.string(),
@@ -127,6 +139,7 @@ export const IndicatorBreakdownSchema = z.object({
   subtree: z.boolean(),
   from: IsoDateSchema,
   to: IsoDateSchema,
+  ...FilterEchoSchema,
   by: z.enum(INDICATOR_BREAKDOWNS),
   rows: z.array(IndicatorBreakdownRowSchema),
   total: IndicatorFiguresSchema,

@@ -8,6 +8,24 @@ import { seedCatalogDemo } from './catalog.seed';
 import { loadVersion, loadVersions, searchInForce } from './catalog.repository';
 import { presentVersionView, type ProcedureVersionView } from './catalog.presenter';
 import { findInForce } from './use-cases/read-procedures';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { catalogProcedures, catalogProcedureVersions } from './catalog.tables';
+
+/**
+ * The codes of the procedures with this code and/or in this field (sector) in any published or withdrawn version — the
+ * dossiers counted under a field keep the code of the version they were received under. Empty when none matches.
+ */
+export async function listProcedureCodesMatching(db: Queryable, filter: { code?: string; field?: string }): Promise<string[]> {
+  const where: SQL[] = [inArray(catalogProcedureVersions.status, ['published', 'withdrawn'])];
+  if (filter.code !== undefined) where.push(eq(catalogProcedures.code, filter.code));
+  if (filter.field !== undefined) where.push(eq(catalogProcedureVersions.field, filter.field));
+  const rows = await db
+    .selectDistinct({ code: catalogProcedures.code })
+    .from(catalogProcedureVersions)
+    .innerJoin(catalogProcedures, eq(catalogProcedures.id, catalogProcedureVersions.procedureId))
+    .where(and(...where));
+  return rows.map((r) => r.code).sort();
+}
 
 export { CATALOG_ACTIONS } from './catalog.policy';
 export { timeForChannel, workingMinutesOf } from './catalog.parsing';

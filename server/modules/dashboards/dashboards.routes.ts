@@ -8,6 +8,7 @@ import {
   IndicatorDossiersSchema,
   IndicatorExportQuerySchema,
   IndicatorQuerySchema,
+  IndicatorScopeSchema,
   IndicatorSummarySchema,
   OpenDataQuerySchema,
   OpenDataSchema,
@@ -87,7 +88,7 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary:
           "Decision 766's scorecard of a unit over a period: each group's points, the counters behind each component, the points lost and at risk, and the units costing them",
-        querystring: IndicatorQuerySchema,
+        querystring: IndicatorScopeSchema,
         response: { 200: ScorecardSchema },
       },
     },

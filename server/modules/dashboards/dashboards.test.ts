@@ -74,6 +74,8 @@ describe('GET /api/v1/indicators/summary', () => {
       subtree: false,
       from: '2026-04-01',
       to: '2026-06-30',
+      procedure: null,
+      field: null,
       received: 5,
       receivedOnline: 2,
       receivedByChannel: { direct: 2, online: 2, post: 1 },
@@ -235,9 +237,9 @@ describe('GET /api/v1/public/indicators', () => {
   });
 });
 
-/** The figures of a summary or a breakdown row (without the unit, period and reading time). */
+/** The figures of a summary or a breakdown row (without the unit, period, filter and reading time). */
 function figures(x: Record<string, unknown>) {
-  const { unit: _u, subtree: _s, from: _f, to: _t, asOf: _a, own: _o, month: _m, ...rest } = x;
+  const { unit: _u, subtree: _s, from: _f, to: _t, asOf: _a, own: _o, month: _m, procedure: _p, field: _fi, ...rest } = x;
   return rest;
 }
 
@@ -433,5 +435,46 @@ describe('GET /api/v1/indicators/scorecard', () => {
       { unit: { id: w.dept.id, code: w.dept.code, name: w.dept.name }, pointsLost: 8, pointsAtRisk: 0, finishedLate: 1, openOverdue: 1, openAtRisk: 0 },
     ]);
     expect((await w.agents.leader.get(`/api/v1/indicators/scorecard?unit=${w.partner.code}&from=2026-04-01&to=2026-06-30`)).statusCode).toBe(403);
+  });
+});
+
+describe('indicators narrowed to a procedure or a field', () => {
+  let other: string;
+  beforeAll(async () => {
+    // October 2026 at the department: two dossiers of the world's procedure (no field), one of a certification procedure.
+    other = await publishProcedure(t, [w.dept.id], { field: 'Chứng thực' });
+    await receivedAt('2026-10-05T02:00:00Z');
+    await receivedAt('2026-10-05T02:10:00Z', { channel: 'online' });
+    await receivedAt('2026-10-05T02:20:00Z', { procedureCode: other });
+  });
+  const url = (extra: string) => `${summaryUrl(w.dept.code, '2026-10-01', '2026-10-31')}${extra}`;
+
+  it('counts only that procedure’s or that field’s dossiers, in the summary, the breakdowns, the drill-down and the public numbers', async () => {
+    expect((await w.agents.leader.get(url(''))).json()).toMatchObject({ received: 3, procedure: null, field: null });
+    expect((await w.agents.leader.get(url(`&procedure=${w.procedureCode}`))).json()).toMatchObject({ received: 2, receivedOnline: 1, procedure: w.procedureCode });
+    const field = await w.agents.leader.get(url(`&field=${encodeURIComponent('Chứng thực')}`));
+    expect(field.json()).toMatchObject({ received: 1, receivedOnline: 0, field: 'Chứng thực', procedure: null });
+    expect((await w.agents.leader.get(url(`&procedure=${other}&field=${encodeURIComponent('Chứng thực')}`))).json()).toMatchObject({ received: 1 });
+    const byMonth = await w.agents.leader.get(`/api/v1/indicators/breakdown?unit=${w.dept.code}&from=2026-10-01&to=2026-10-31&by=month&procedure=${other}`);
+    expect(byMonth.json()).toMatchObject({ procedure: other, total: { received: 1 }, rows: [{ month: '2026-10', received: 1 }] });
+    const drill = await w.agents.leader.get(`/api/v1/indicators/dossiers?unit=${w.dept.code}&from=2026-10-01&to=2026-10-31&measure=received&procedure=${other}`);
+    expect(drill.json<{ items: Array<{ procedureName: string }> }>().items).toHaveLength(1);
+    const pub = await anon(`/api/v1/public/indicators?unit=${w.dept.code}&from=2026-10-01&to=2026-10-31&field=${encodeURIComponent('Chứng thực')}`);
+    expect(pub.json()).toMatchObject({ received: 1, field: 'Chứng thực' });
+  });
+
+  it('refuses a procedure or a field the catalog does not have, with a translated 404 naming the parameter', async () => {
+    const unknown = await w.agents.leader.get(url('&procedure=KHONG-CO'));
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.fields[0]).toMatchObject({ path: 'query.procedure', message: 'Không có thủ tục mã KHONG-CO.' });
+    const mismatch = await w.agents.leader.get(url(`&procedure=${w.procedureCode}&field=${encodeURIComponent('Chứng thực')}`));
+    expect(mismatch.statusCode).toBe(404);
+    expect(mismatch.json().error.fields[0]).toMatchObject({ path: 'query.procedure', message: `Thủ tục mã ${w.procedureCode} không thuộc lĩnh vực Chứng thực.` });
+    const noField = await anon(`/api/v1/public/indicators?unit=${w.dept.code}&from=2026-10-01&to=2026-10-31&field=Kh%C3%B4ng`, 'en');
+    expect(noField.statusCode).toBe(404);
+    expect(noField.json().error.fields[0]).toMatchObject({ path: 'query.field', message: 'No procedure is in the field Không.' });
+    // The scorecard is for whole units: it takes no filter.
+    const scorecard = await w.agents.leader.get(`/api/v1/indicators/scorecard?unit=${w.dept.code}&from=2026-10-01&to=2026-10-31&procedure=${other}`);
+    expect(scorecard.statusCode).toBe(200);
   });
 });

@@ -93,12 +93,12 @@ describe('generated ratings', () => {
 
   it('are counted per unit and day by the counters the triggers keep, equal to a count over the ratings', async () => {
     const diff = async (a: string, b: string) => (await t.database.db.execute(sql.raw(`${a} except all ${b}`))).rows;
-    const counted = `select handling_unit_id, ((rated_at at time zone 'UTC') + interval '7 hours')::date, count(*)::int,
+    const counted = `select handling_unit_id, ((rated_at at time zone 'UTC') + interval '7 hours')::date, procedure_code, count(*)::int,
                             (count(*) filter (where overall = 'very-satisfied'))::int, (count(*) filter (where overall = 'satisfied'))::int,
                             (count(*) filter (where overall = 'unsatisfied'))::int, (count(*) filter (where time_level <> 'unsatisfied'))::int,
                             (count(*) filter (where attitude_level <> 'unsatisfied'))::int, (count(*) filter (where clarity_level <> 'unsatisfied'))::int
-                     from ratings_responses group by 1, 2`;
-    const kept = `select unit_id, day, total, very_satisfied, satisfied, unsatisfied, time_satisfied, attitude_satisfied, clarity_satisfied
+                     from ratings_responses group by 1, 2, 3`;
+    const kept = `select unit_id, day, procedure_code, total, very_satisfied, satisfied, unsatisfied, time_satisfied, attitude_satisfied, clarity_satisfied
                   from ratings_stats_daily where total > 0`;
     expect(await diff(counted, kept)).toEqual([]);
     expect(await diff(kept, counted)).toEqual([]);

@@ -83,8 +83,8 @@ export const ratingResponses = pgTable(
 );
 
 /**
- * The satisfaction counters the indicators read (issue 12 item 7): per handling unit and Vietnamese day of the rating,
- * how many ratings, per overall level, and per criterion satisfied or very satisfied. Ratings are only ever inserted
+ * The satisfaction counters the indicators read (issue 12 item 7): per handling unit, Vietnamese day of the rating and
+ * procedure, how many ratings, per overall level, and per criterion satisfied or very satisfied. Ratings are only ever inserted
  * (one per dossier), so statement triggers (migration 0027) add each insert's counts here in the same transaction —
  * an upsert, safe under concurrent ratings — and subtract a delete's.
  */
@@ -95,6 +95,7 @@ export const ratingStatsDaily = pgTable(
       .notNull()
       .references(() => identityOrgUnits.id),
     day: date('day', { mode: 'string' }).notNull(),
+    procedureCode: text('procedure_code').notNull(),
     total: integer('total').notNull(),
     verySatisfied: integer('very_satisfied').notNull(),
     satisfied: integer('satisfied').notNull(),
@@ -104,7 +105,7 @@ export const ratingStatsDaily = pgTable(
     claritySatisfied: integer('clarity_satisfied').notNull(),
   },
   (t) => [
-    primaryKey({ name: 'ratings_stats_daily_pk', columns: [t.unitId, t.day] }),
+    primaryKey({ name: 'ratings_stats_daily_pk', columns: [t.unitId, t.day, t.procedureCode] }),
     check(
       'ratings_stats_daily_counts_ck',
       sql`least(${t.total}, ${t.verySatisfied}, ${t.satisfied}, ${t.unsatisfied}, ${t.timeSatisfied}, ${t.attitudeSatisfied}, ${t.claritySatisfied}) >= 0`,

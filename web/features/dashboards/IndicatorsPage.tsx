@@ -19,6 +19,7 @@ import { IndicatorTable } from './IndicatorTable';
 import { RateTrendChart, UnitRateChart } from './IndicatorCharts';
 import { ON_TIME_TARGET, SATISFACTION_TARGET } from './indicator-targets';
 import { ScorecardPanel } from './ScorecardPanel';
+import { IndicatorNarrowing } from './IndicatorNarrowing';
 
 const PROVINCE_READER_ROLES: readonly string[] = ['system-admin', 'reform-office'];
 
@@ -81,6 +82,12 @@ function DecisionsCard() {
 }
 
 /** A count that opens the list of dossiers behind it (issue 12 item 3). */
+/** The narrowing's chosen parts only (no `undefined` keys in the query's cache key). */
+const definedOnly = (n: { field: string | undefined; procedure: string | undefined }) => ({
+  ...(n.field ? { field: n.field } : {}),
+  ...(n.procedure ? { procedure: n.procedure } : {}),
+});
+
 function DrillCount({ label, count, measure, onOpen }: { label: string; count: number; measure: IndicatorMeasure; onOpen: (m: IndicatorMeasure) => void }) {
   return (
     <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(measure)} data-testid={`drill-${measure}`}>
@@ -165,9 +172,10 @@ export function IndicatorsPage() {
   const [period, setPeriod] = useState<Period>('month');
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [anchor, setAnchor] = useState<Dayjs>(() => dayjs());
+  const [narrowing, setNarrowing] = useState<{ field: string | undefined; procedure: string | undefined }>({ field: undefined, procedure: undefined });
   const chosenUnit = unit ?? units[0]?.value ?? null;
   const dates = periodDates(period, range, anchor);
-  const filter = chosenUnit && dates ? { unit: chosenUnit, ...dates, subtree } : null;
+  const filter: IndicatorFilter | null = chosenUnit && dates ? { unit: chosenUnit, ...dates, subtree, ...definedOnly(narrowing) } : null;
   const { data, isPending, error } = useIndicatorSummary(filter);
   // The open tab is kept in the address (?tab=unit), so a link opens the comparison of units.
   const [params, setParams] = useSearchParams();
@@ -231,6 +239,7 @@ export function IndicatorsPage() {
               data-testid="indicators-range"
             />
           ) : null}
+          <IndicatorNarrowing field={narrowing.field} procedure={narrowing.procedure} onChange={setNarrowing} />
           {filter ? (
             <Button icon={<DownloadOutlined />} href={indicatorExportUrl(filter)} download data-testid="indicators-export">
               {t('dashboards.indicators.export')}

@@ -9,6 +9,9 @@ export interface IndicatorFilter {
   from: string;
   to: string;
   subtree: boolean;
+  /** Only this procedure's (code) or this field's dossiers and ratings. */
+  procedure?: string;
+  field?: string;
 }
 
 /** The query parameters of a filter (the API reads `subtree` as 'true' / 'false'). */
@@ -52,7 +55,8 @@ export function useIndicatorBreakdown(filter: IndicatorFilter | null, by: Indica
 export function useScorecard(filter: IndicatorFilter | null) {
   return useQuery({
     queryKey: ['indicators', 'scorecard', filter],
-    queryFn: ({ signal }) => api.get<Scorecard>('/api/v1/indicators/scorecard', asQuery(filter!), signal),
+    // The scorecard scores whole units: it takes no procedure or field.
+    queryFn: ({ signal }) => api.get<Scorecard>('/api/v1/indicators/scorecard', asQuery({ ...filter!, procedure: undefined, field: undefined }), signal),
     enabled: filter !== null,
   });
 }

@@ -24,7 +24,7 @@ const RATE_COLUMNS = new Set<string>(['onTimeRate', 'satisfiedRate']);
 export async function readOpenData(ctx: Ctx, query: Pick<OpenDataQuery, 'year'>): Promise<OpenData> {
   const units = await listOrgUnitsWithin(ctx.db, '/');
   const groups = units.map((u) => ({ key: u.code, unitIds: units.filter((v) => isWithin(v.path, u.path)).map((v) => v.id) }));
-  const read = await readGroupFigures(ctx, { groups, from: `${query.year}-01-01`, to: `${query.year}-12-31`, byMonth: true });
+  const read = await readGroupFigures(ctx, { groups, from: `${query.year}-01-01`, to: `${query.year}-12-31`, byMonth: true, procedureCodes: null });
   const unitOf = new Map(units.map((u) => [u.code, u]));
   const codeOf = new Map(units.map((u) => [u.id, u.code]));
   const rows: OpenDataRow[] = read.map((r) => {
@@ -91,6 +91,8 @@ export async function indicatorWorkbook(query: IndicatorQuery, summary: Indicato
   const heading = [
     `Chỉ số giải quyết hồ sơ — ${summary.unit.name}${query.subtree ? ' (gồm các đơn vị trực thuộc)' : ''}`,
     `Từ ${dmy(query.from)} đến ${dmy(query.to)} · số liệu đến ${summary.asOf.slice(11, 16)} ${dmy(summary.asOf.slice(0, 10))}`,
+    ...(query.field ? [`Lĩnh vực: ${query.field}`] : []),
+    ...(query.procedure ? [`Thủ tục: ${query.procedure}`] : []),
   ];
 
   const sum = wb.addWorksheet('Tổng hợp');

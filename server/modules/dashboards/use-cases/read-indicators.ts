@@ -18,6 +18,7 @@ import {
 import { listIndicatorDossiers, readIndicatorCountsGrouped, zeroCounts, type IndicatorCounts, type IndicatorGroup } from '../../dossiers';
 import { getOrgUnitByCode, listOrgUnitIdsWithin, listOrgUnitsWithin, type OrgUnitView } from '../../identity';
 import { countRatingsGrouped, type RatingCounts } from '../../ratings';
+import { listProcedureCodesMatching } from '../../catalog';
 import { DASHBOARD_ACTIONS } from '../dashboards.policy';
 
 const DAY_MS = 86_400_000;
@@ -38,6 +39,31 @@ async function resolve(ctx: Ctx, query: IndicatorQuery): Promise<OrgUnitView> {
     );
   return unit;
 }
+
+/**
+ * The procedure codes a query is narrowed to (null: every procedure): the procedure named, those of the field named, or
+ * those of both; a translated 404 naming the parameter when nothing in the catalog matches.
+ */
+export async function procedureCodesOf(ctx: Ctx, query: Pick<IndicatorQuery, 'procedure' | 'field'>): Promise<string[] | null> {
+  if (query.procedure === undefined && query.field === undefined) return null;
+  const codes = await listProcedureCodesMatching(ctx.db, {
+    ...(query.procedure !== undefined ? { code: query.procedure } : {}),
+    ...(query.field !== undefined ? { field: query.field } : {}),
+  });
+  if (codes.length > 0) return codes;
+  const [path, code, params] =
+    query.procedure !== undefined
+      ? ([
+          'query.procedure',
+          query.field !== undefined ? 'dashboards.errors.procedureNotInField' : 'dashboards.errors.procedureNotFound',
+          { code: query.procedure, field: query.field ?? '' },
+        ] as const)
+      : (['query.field', 'dashboards.errors.fieldNotFound', { field: query.field! }] as const);
+  throw new AppError('NOT_FOUND', { subject: 'procedure', id: query.procedure ?? query.field! }, { fields: [{ path, code, params }] });
+}
+
+/** The procedure and field a result was narrowed to, as the responses echo them. */
+const filterOf = (query: IndicatorQuery) => ({ procedure: query.procedure ?? null, field: query.field ?? null });
 
 /** The units a query counts: the unit alone, or with every unit below it. */
 export const unitIdsOf = async (ctx: Ctx, unit: OrgUnitView, subtree: boolean) => (subtree ? listOrgUnitIdsWithin(ctx.db, [unit.path]) : [unit.id]);
@@ -80,7 +106,7 @@ export function figuresOf(counts: IndicatorCounts, ratings: RatingCounts): Indic
 /** Counts and ratings of each group (per month when `byMonth`), as figures keyed by group key and month. */
 export async function readGroupFigures(
   ctx: Ctx,
-  query: { groups: readonly IndicatorGroup[]; from: string; to: string; byMonth: boolean },
+  query: { groups: readonly IndicatorGroup[]; from: string; to: string; byMonth: boolean; procedureCodes: readonly string[] | null },
 ): Promise<{ key: string; month: string | null; figures: IndicatorFigures }[]> {
   const [counts, ratings] = await Promise.all([readIndicatorCountsGrouped(ctx.db, { ...query, now: ctx.clock.now() }), countRatingsGrouped(ctx.db, query)]);
   const ratingsOf = new Map(ratings.map((r) => [`${r.key}\u0000${r.month ?? ''}`, r]));
@@ -88,9 +114,18 @@ export async function readGroupFigures(
 }
 
 async function summarise(ctx: Ctx, unit: OrgUnitView, query: IndicatorQuery): Promise<IndicatorSummary> {
+  const procedureCodes = await procedureCodesOf(ctx, query);
   const unitIds = await unitIdsOf(ctx, unit, query.subtree);
-  const [row] = await readGroupFigures(ctx, { groups: [{ key: unit.code, unitIds }], from: query.from, to: query.to, byMonth: false });
-  return { unit: { id: unit.id, code: unit.code, name: unit.name }, subtree: query.subtree, from: query.from, to: query.to, ...row!.figures, asOf: toVnIso(ctx.clock.now()) };
+  const [row] = await readGroupFigures(ctx, { groups: [{ key: unit.code, unitIds }], from: query.from, to: query.to, byMonth: false, procedureCodes });
+  return {
+    unit: { id: unit.id, code: unit.code, name: unit.name },
+    subtree: query.subtree,
+    from: query.from,
+    to: query.to,
+    ...filterOf(query),
+    ...row!.figures,
+    asOf: toVnIso(ctx.clock.now()),
+  };
 }
 
 /** Sums figures (counts add up; the rates are recomputed from the sums, as the summary computes them). */
@@ -139,14 +174,15 @@ async function unitGroups(ctx: Ctx, unit: OrgUnitView, subtree: boolean): Promis
 /** A breakdown of the summary by the units below or by month; its rows add up to its total, the summary's numbers. */
 export async function breakdownOf(ctx: Ctx, unit: OrgUnitView, query: IndicatorBreakdownQuery): Promise<IndicatorBreakdown> {
   const ref = (u: OrgUnitView) => ({ id: u.id, code: u.code, name: u.name });
+  const procedureCodes = await procedureCodesOf(ctx, query);
   let rows: IndicatorBreakdownRow[];
   if (query.by === 'unit') {
     const { groups, units } = await unitGroups(ctx, unit, query.subtree);
-    const read = await readGroupFigures(ctx, { groups, from: query.from, to: query.to, byMonth: false });
+    const read = await readGroupFigures(ctx, { groups, from: query.from, to: query.to, byMonth: false, procedureCodes });
     rows = read.map((r) => ({ unit: ref(units.get(r.key)!), own: r.key === unit.code, month: null, ...r.figures }));
   } else {
     const unitIds = await unitIdsOf(ctx, unit, query.subtree);
-    const read = await readGroupFigures(ctx, { groups: [{ key: unit.code, unitIds }], from: query.from, to: query.to, byMonth: true });
+    const read = await readGroupFigures(ctx, { groups: [{ key: unit.code, unitIds }], from: query.from, to: query.to, byMonth: true, procedureCodes });
     rows = read.map((r) => ({ unit: null, own: false, month: r.month, ...r.figures }));
   }
   return {
@@ -154,6 +190,7 @@ export async function breakdownOf(ctx: Ctx, unit: OrgUnitView, query: IndicatorB
     subtree: query.subtree,
     from: query.from,
     to: query.to,
+    ...filterOf(query),
     by: query.by,
     rows,
     total: addFigures(rows),
@@ -177,8 +214,17 @@ export async function readIndicatorSummary(ctx: Ctx, query: IndicatorQuery): Pro
 /** GET /api/v1/indicators/dossiers: the dossiers behind one number, for the same readers (they read those dossiers' queues). */
 export async function readIndicatorDossiers(ctx: Ctx, query: IndicatorDossiersQuery): Promise<IndicatorDossiers> {
   const unit = await authorisedUnit(ctx, query);
+  const procedureCodes = await procedureCodesOf(ctx, query);
   const unitIds = await unitIdsOf(ctx, unit, query.subtree);
-  return listIndicatorDossiers(ctx, { unitIds, from: query.from, to: query.to, measure: query.measure, pageSize: query.pageSize, ...(query.after ? { after: query.after } : {}) });
+  return listIndicatorDossiers(ctx, {
+    unitIds,
+    procedureCodes,
+    from: query.from,
+    to: query.to,
+    measure: query.measure,
+    pageSize: query.pageSize,
+    ...(query.after ? { after: query.after } : {}),
+  });
 }
 
 /** GET /api/v1/public/indicators: anyone, the same numbers (counts and shares only, no personal data). */
@@ -202,6 +248,6 @@ export async function readIndicatorExport(ctx: Ctx, query: IndicatorQuery): Prom
   const byUnit = await breakdownOf(ctx, unit, { ...query, by: 'unit' });
   const byMonth = await breakdownOf(ctx, unit, { ...query, by: 'month' });
   // The rows of a breakdown partition the summary's units, so its total is the summary (dashboards.test checks it).
-  const summary: IndicatorSummary = { unit: byUnit.unit, subtree: query.subtree, from: query.from, to: query.to, ...byUnit.total, asOf: byUnit.asOf };
+  const summary: IndicatorSummary = { unit: byUnit.unit, subtree: query.subtree, from: query.from, to: query.to, ...filterOf(query), ...byUnit.total, asOf: byUnit.asOf };
   return { summary, byUnit, byMonth };
 }

@@ -11,7 +11,7 @@
 // they count zero and say so, as issue 12 asks.
 import type { Ctx } from '../../../platform/context/context';
 import { toVnIso, vnDateOf } from '../../../platform/calendar';
-import { SCORECARD_GROUPS, type IndicatorFigures, type IndicatorQuery, type Scorecard } from '../../../../contracts/dashboards/dashboards.contracts';
+import { SCORECARD_GROUPS, type IndicatorFigures, type IndicatorScope, type Scorecard } from '../../../../contracts/dashboards/dashboards.contracts';
 import { listPublishedProcedures } from '../../catalog';
 import { readReceivedProcedureCodes } from '../../dossiers';
 import type { OrgUnitView } from '../../identity';
@@ -28,7 +28,7 @@ function timeliness(f: IndicatorFigures) {
   return { handled, notLate, late: f.finishedLate, overdue: f.openOverdue, atRisk: f.openAtRisk };
 }
 
-export async function readScorecard(ctx: Ctx, query: IndicatorQuery): Promise<Scorecard> {
+export async function readScorecard(ctx: Ctx, query: IndicatorScope): Promise<Scorecard> {
   const unit: OrgUnitView = await authorisedUnit(ctx, query);
   const unitIds = await unitIdsOf(ctx, unit, query.subtree);
   const byUnit = await breakdownOf(ctx, unit, { ...query, by: 'unit' });

@@ -64,7 +64,7 @@ const CLASS_OF = { 'finished-early': 'early', 'finished-on-time': 'on-time', 'fi
  */
 export async function listIndicatorDossiers(
   ctx: Ctx,
-  query: { unitIds: readonly string[]; from: string; to: string; measure: IndicatorMeasure; pageSize: number; after?: string },
+  query: { unitIds: readonly string[]; procedureCodes?: readonly string[] | null; from: string; to: string; measure: IndicatorMeasure; pageSize: number; after?: string },
 ): Promise<{ items: DossierListItem[]; nextCursor: string | null }> {
   if (query.unitIds.length === 0) return { items: [], nextCursor: null };
   const now = ctx.clock.now();
@@ -80,6 +80,7 @@ export async function listIndicatorDossiers(
         gte(at, vnInstant(query.from)),
         lt(at, dayAfter(query.to)),
         ...where,
+        query.procedureCodes ? inArray(dossiers.procedureCode, [...query.procedureCodes]) : undefined,
         cursor ? sql`(${at}, ${dossiers.code}) < (${cursor.due.toISOString()}::timestamptz, ${cursor.code})` : undefined,
       ),
     )

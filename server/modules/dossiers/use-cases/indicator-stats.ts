@@ -153,7 +153,7 @@ export interface GroupedIndicatorCounts extends IndicatorCounts {
 // A bucket's day is already Vietnam's day (a month row's, its first day). The period's whole months are read from the
 // monthly rows, its partial months ($3..$5 exclusive and $6..$4) from the daily ones.
 const TOTALS: NamedStatement = {
-  name: 'dossiers_stats_totals_v3',
+  name: 'dossiers_stats_totals_v4',
   text: `select g.key, case when $7::boolean then to_char(x.day, 'YYYY-MM') end as month,
                 coalesce(sum(x.received), 0)::int as received,
                 coalesce(sum(x.received) filter (where x.channel = 'direct'), 0)::int as direct,
@@ -171,15 +171,15 @@ const TOTALS: NamedStatement = {
          cross join lateral (
            select s.day, s.channel, s.received, s.finished_early, s.finished_on_time, s.finished_late, s.withdrawn, s.stopped, s.apologies, s.supplements, s.late_held
              from dossiers_stats_daily s
-             where s.unit_id = g.unit_id and s.day >= $3::date and s.day < $5::date
+             where s.unit_id = g.unit_id and s.day >= $3::date and s.day < $5::date and ($8::text[] is null or s.procedure_code = any($8::text[]))
            union all
            select s.day, s.channel, s.received, s.finished_early, s.finished_on_time, s.finished_late, s.withdrawn, s.stopped, s.apologies, s.supplements, s.late_held
              from dossiers_stats_daily s
-             where s.unit_id = g.unit_id and s.day >= $6::date and s.day <= $4::date
+             where s.unit_id = g.unit_id and s.day >= $6::date and s.day <= $4::date and ($8::text[] is null or s.procedure_code = any($8::text[]))
            union all
            select m.month, m.channel, m.received, m.finished_early, m.finished_on_time, m.finished_late, m.withdrawn, m.stopped, m.apologies, m.supplements, m.late_held
              from dossiers_stats_monthly m
-             where m.unit_id = g.unit_id and m.month >= $5::date and m.month < $6::date
+             where m.unit_id = g.unit_id and m.month >= $5::date and m.month < $6::date and ($8::text[] is null or m.procedure_code = any($8::text[]))
          ) x
          group by 1, 2`,
 };
@@ -201,7 +201,7 @@ export function wholeMonthsOf(from: string, to: string): { start: string; end: s
 
 /** Counted from the open work's own index (dossiers_open_handling_received_idx), never from the history. */
 const OPEN: NamedStatement = {
-  name: 'dossiers_stats_open_v3',
+  name: 'dossiers_stats_open_v4',
   text: `select g.key, case when $6::boolean then to_char((d.received_at at time zone 'UTC') + interval '7 hours', 'YYYY-MM') end as month,
                 count(*)::int as open,
                 count(*) filter (where d.state in (${sqlList(RUNNING_STATES)}) and coalesce(d.extended_due_at, d.due_at) < $5::timestamptz)::int as "openOverdue",
@@ -210,6 +210,7 @@ const OPEN: NamedStatement = {
          from unnest($1::text[], $2::uuid[]) as g(key, unit_id)
          join dossiers d on d.handling_unit_id = g.unit_id and d.state in (${sqlList(OPEN_STATES)})
            and d.received_at >= ($3::text || 'T00:00:00+07:00')::timestamptz and d.received_at < (($4::date + 1)::text || 'T00:00:00+07:00')::timestamptz
+           and ($7::text[] is null or d.procedure_code = any($7::text[]))
          group by 1, 2`,
 };
 
@@ -248,13 +249,14 @@ export const zeroCounts = (): IndicatorCounts => ({
 /**
  * The counters of each group of handling units for the days `from`..`to` (per month when `byMonth`: every month the
  * period touches, zero where nothing happened), after recomputing the buckets of those units still marked (so a
- * dossier finished a moment ago is counted); `now` decides what is past due. One row per group (and month), in the
- * order of `groups`.
+ * dossier finished a moment ago is counted); `now` decides what is past due; `procedureCodes` (when given) keeps only
+ * those procedures' dossiers. One row per group (and month), in the order of `groups`.
  */
 export async function readIndicatorCountsGrouped(
   db: Queryable,
-  query: { groups: readonly IndicatorGroup[]; from: string; to: string; now: Date; byMonth: boolean },
+  query: { groups: readonly IndicatorGroup[]; from: string; to: string; now: Date; byMonth: boolean; procedureCodes?: readonly string[] | null },
 ): Promise<GroupedIndicatorCounts[]> {
+  const codes = query.procedureCodes ? [...query.procedureCodes] : null;
   const keys: string[] = [];
   const units: string[] = [];
   for (const g of query.groups)
@@ -265,8 +267,8 @@ export async function readIndicatorCountsGrouped(
   if (units.length > 0) await refreshIndicatorStats(db, { unitIds: [...new Set(units)] });
   const whole = wholeMonthsOf(query.from, query.to);
   const [totals, open] = await Promise.all([
-    executeNamed<Record<string, number> & { key: string; month: string | null }>(db, TOTALS, [keys, units, query.from, query.to, whole.start, whole.end, query.byMonth]),
-    executeNamed<Record<string, number> & { key: string; month: string | null }>(db, OPEN, [keys, units, query.from, query.to, query.now.toISOString(), query.byMonth]),
+    executeNamed<Record<string, number> & { key: string; month: string | null }>(db, TOTALS, [keys, units, query.from, query.to, whole.start, whole.end, query.byMonth, codes]),
+    executeNamed<Record<string, number> & { key: string; month: string | null }>(db, OPEN, [keys, units, query.from, query.to, query.now.toISOString(), query.byMonth, codes]),
   ]);
   const months = query.byMonth ? monthsOf(query.from, query.to) : [null];
   const rows = new Map<string, GroupedIndicatorCounts>();

@@ -22,7 +22,7 @@ export interface GroupedRatingCounts extends RatingCounts {
 // Read from the counters kept as ratings are written (ratings_stats_daily, migration 0027): one row per unit and
 // Vietnamese day, never the ratings themselves.
 const COUNT: NamedStatement = {
-  name: 'ratings_count_handling_v4',
+  name: 'ratings_count_handling_v5',
   text: `select g.key, case when $5::boolean then to_char(s.day, 'YYYY-MM') end as month,
                 coalesce(sum(s.total), 0)::int as total,
                 coalesce(sum(s.very_satisfied), 0)::int as "verySatisfied",
@@ -33,6 +33,7 @@ const COUNT: NamedStatement = {
                 coalesce(sum(s.clarity_satisfied), 0)::int as "claritySatisfied"
          from unnest($1::text[], $2::uuid[]) as g(key, unit_id)
          join ratings_stats_daily s on s.unit_id = g.unit_id and s.day >= $3::date and s.day <= $4::date
+           and ($6::text[] is null or s.procedure_code = any($6::text[]))
          group by 1, 2
          having sum(s.total) > 0`,
 };
@@ -43,7 +44,7 @@ const COUNT: NamedStatement = {
  */
 export async function countRatingsGrouped(
   db: Queryable,
-  query: { groups: readonly { key: string; unitIds: readonly string[] }[]; from: string; to: string; byMonth: boolean },
+  query: { groups: readonly { key: string; unitIds: readonly string[] }[]; from: string; to: string; byMonth: boolean; procedureCodes?: readonly string[] | null },
 ): Promise<GroupedRatingCounts[]> {
   const keys: string[] = [];
   const units: string[] = [];
@@ -52,5 +53,5 @@ export async function countRatingsGrouped(
       keys.push(g.key);
       units.push(id);
     }
-  return executeNamed<GroupedRatingCounts>(db, COUNT, [keys, units, query.from, query.to, query.byMonth]);
+  return executeNamed<GroupedRatingCounts>(db, COUNT, [keys, units, query.from, query.to, query.byMonth, query.procedureCodes ? [...query.procedureCodes] : null]);
 }
