@@ -33,7 +33,7 @@ export { sweepAtRisk, recomputeForCalendarChange, countDossiersAffected } from '
 export { getDossier, getDossierByCode, getIntakeDecision, listDossiers, lookupDossier } from './use-cases/read-dossiers';
 export { maskName, refreshOutdatedPublicViews } from './dossiers.public-view';
 export { getIssuedResultForApplicant, sendIssuedResult, type ApplicantIssuedResult } from './use-cases/read-results';
-export { getDossierRatingFacts, findDossierRatingFactsByReceipt, type DossierRatingFacts } from './use-cases/rating-facts';
+export { getDossierRatingFacts, findDossierRatingFactsByReceipt, listEndedDossierIds, type DossierRatingFacts } from './use-cases/rating-facts';
 export type { DossierEndedEvent } from './dossiers.events';
 /** The indicators' counters (issue 12), for the dashboards module. */
 export { readIndicatorCountsGrouped, readReceivedProcedureCodes, refreshIndicatorStats, zeroCounts, type IndicatorCounts, type IndicatorGroup } from './use-cases/indicator-stats';

@@ -8,6 +8,7 @@ import { ratingPolicies } from './ratings.policy';
 import { ratingRoutes } from './ratings.routes';
 import { rememberPublicBaseUrl } from './use-cases/common';
 import { inviteToRate } from './use-cases/invite-to-rate';
+import { seedRatingsDemo } from './ratings.seed';
 
 export { RATING_ACTIONS } from './ratings.policy';
 export { ALERT_LEVEL, getRatingStateForOwner, rateDossierAsOwner } from './use-cases/rate-dossier';
@@ -27,6 +28,7 @@ export const ratingsModule: ModuleManifest = {
       ctx.log.info({ dossierId: event.dossierId, outcome: 'sent' in outcome ? 'sent' : outcome.skipped }, 'ratings: invitation after a dossier ended');
     },
   },
+  seedDemo: (ctx) => seedRatingsDemo(ctx),
   register(host: ModuleHost) {
     rememberPublicBaseUrl(host.events, host.config.publicBaseUrl);
   },

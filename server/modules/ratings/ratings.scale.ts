@@ -55,7 +55,8 @@ const COMMENTS = [
 const STEPS: readonly Level[] = ['unsatisfied', 'satisfied', 'very-satisfied'];
 const MINUTE = 60_000;
 
-function criterion(r: Rand, overall: Level, downFirst: boolean): Level {
+/** A criterion's level: the overall one most of the time, else one step away (down more often when `downFirst`). */
+export function criterion(r: Rand, overall: Level, downFirst: boolean): Level {
   if (r() < RATING_LIFE.criterionAgrees) return overall;
   const at = STEPS.indexOf(overall);
   const down = downFirst ? r() < 0.8 : r() < 0.5;

@@ -7,7 +7,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../../platform/db/database';
 import type { DossierState } from '../../../../contracts/dossiers/dossiers.contracts';
 import { findDossier, findDossierByCode, type DossierRow } from '../dossiers.repository';
-import { dossierEvents } from '../dossiers.tables';
+import { dossierEvents, dossiers } from '../dossiers.tables';
 import { STATUS_CODE, TERMINAL_STATES } from '../dossiers.workflow';
 import { normaliseDossierCode } from './read-dossiers';
 
@@ -92,4 +92,10 @@ export async function findDossierRatingFactsByReceipt(db: Queryable, code: strin
   const submitter = sameSecret(idNumber, row.submitter?.idNumber);
   if (!applicant && !submitter) return null;
   return factsOf(db, row);
+}
+
+/** The ids of the dossiers that ended (RETURNED, STOPPED, WITHDRAWN), by code (the ratings module's demo seed rates some). */
+export async function listEndedDossierIds(db: Queryable, limit: number): Promise<string[]> {
+  const rows = await db.select({ id: dossiers.id }).from(dossiers).where(inArray(dossiers.state, [...TERMINAL_STATES])).orderBy(dossiers.code).limit(limit);
+  return rows.map((r) => r.id);
 }

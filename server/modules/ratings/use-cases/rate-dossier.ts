@@ -122,6 +122,16 @@ export async function readInvitation(ctx: Ctx, token: string): Promise<RatingInv
   return presentInvitation(facts, await findResponse(ctx.db, facts.id));
 }
 
+/**
+ * The demo seed's door: the rating of an ended dossier by id, at the context's clock; null when it has not ended or is
+ * already rated (a second seeding rates nothing twice).
+ */
+export async function rateForDemo(ctx: Ctx, dossierId: string, answers: RatingAnswers, channel: Channel): Promise<RatingView | null> {
+  const facts = await getDossierRatingFacts(ctx.db, dossierId);
+  if (!facts?.ended || (await findResponse(ctx.db, facts.id))) return null;
+  return recordRating(ctx, facts, answers, channel);
+}
+
 /** POST /invitation/rating. */
 export async function rateByInvitation(ctx: Ctx, token: string, answers: RatingAnswers): Promise<RatingView> {
   return recordRating(ctx, await invitationFacts(ctx, token), answers, 'link');
