@@ -83,6 +83,26 @@ export type IndicatorFigures = z.infer<typeof IndicatorFiguresSchema>;
 
 const UnitRefSchema = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
 
+/**
+ * The procedures the unit(s) carry out, in force on the period's last day (or today, if earlier), by the online service
+ * they offer (Decree 42/2022/NĐ-CP: toàn trình / một phần; information only; not stated in the catalog), and the share
+ * offered online (full + partial). A stock at a day, not a flow: the breakdowns do not add it up.
+ */
+export const OnlineServicesSchema = z.object({
+  on: IsoDateSchema,
+  procedures: count,
+  full: count,
+  partial: count,
+  informationOnly: count,
+  notStated: count,
+  onlineShare: rate,
+});
+export type OnlineServices = z.infer<typeof OnlineServicesSchema>;
+
+/** The share of procedures offered online, as the page and the Excel export define it (a web test checks they agree). */
+export const ONLINE_SERVICES_DEFINITION =
+  'Số thủ tục toàn trình và một phần (Nghị định 42/2022/NĐ-CP) chia cho số thủ tục đơn vị thực hiện, đang có hiệu lực vào ngày cuối kỳ (hoặc hôm nay nếu kỳ chưa hết).';
+
 export const IndicatorSummarySchema = z.object({
   unit: UnitRefSchema,
   subtree: z.boolean(),
@@ -90,6 +110,7 @@ export const IndicatorSummarySchema = z.object({
   to: IsoDateSchema,
   ...FilterEchoSchema,
   ...IndicatorFiguresSchema.shape,
+  onlineServices: OnlineServicesSchema,
   /** When the numbers were read (they include every write committed before it). */
   asOf: z.string(),
 });

@@ -538,3 +538,19 @@ export async function qualityRows(q: Queryable, statuses: readonly VersionStatus
     .where(and(inArray(v.status, [...statuses]), adminScopes === 'all' ? undefined : administeredWithin(adminScopes)))
     .orderBy(asc(p.code), asc(v.revision));
 }
+
+/** How many procedures in force on `day` the units carry out, per online mode (null: none stated), optionally of some codes only. */
+export async function countInForceByOnlineMode(
+  q: Queryable,
+  filter: { unitIds: readonly string[]; day: string; codes: readonly string[] | null },
+): Promise<Array<{ mode: string | null; n: number }>> {
+  if (filter.unitIds.length === 0) return [];
+  const rows = await q
+    .select({ mode: v.onlineMode, n: sql<number>`count(distinct ${v.procedureId})::int` })
+    .from(v)
+    .innerJoin(catalogVersionUnits, eq(catalogVersionUnits.versionId, v.id))
+    .innerJoin(p, eq(p.id, v.procedureId))
+    .where(and(inForce(filter.day), inArray(catalogVersionUnits.orgUnitId, [...filter.unitIds]), filter.codes ? inArray(p.code, [...filter.codes]) : undefined))
+    .groupBy(v.onlineMode);
+  return rows.map((r) => ({ mode: r.mode, n: Number(r.n) }));
+}

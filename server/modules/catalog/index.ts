@@ -5,11 +5,22 @@ import { catalogMessages } from './catalog.messages';
 import { catalogPolicies } from './catalog.policy';
 import { catalogRoutes } from './catalog.routes';
 import { seedCatalogDemo } from './catalog.seed';
-import { loadVersion, loadVersions, searchInForce } from './catalog.repository';
+import { countInForceByOnlineMode, loadVersion, loadVersions, searchInForce } from './catalog.repository';
 import { presentVersionView, type ProcedureVersionView } from './catalog.presenter';
 import { findInForce } from './use-cases/read-procedures';
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { catalogProcedures, catalogProcedureVersions } from './catalog.tables';
+
+/** The procedures in force on `day` that the units carry out, by online service mode (Decree 42/2022: toàn trình, một phần). */
+export async function countProceduresByOnlineMode(
+  db: Queryable,
+  filter: { unitIds: readonly string[]; day: string; codes: readonly string[] | null },
+): Promise<{ procedures: number; full: number; partial: number; informationOnly: number; notStated: number }> {
+  const rows = await countInForceByOnlineMode(db, filter);
+  const n = (mode: string | null) => rows.find((r) => r.mode === mode)?.n ?? 0;
+  const out = { full: n('full'), partial: n('partial'), informationOnly: n('information-only'), notStated: n(null) };
+  return { procedures: out.full + out.partial + out.informationOnly + out.notStated, ...out };
+}
 
 /**
  * The codes of the procedures with this code and/or in this field (sector) in any published or withdrawn version — the

@@ -103,6 +103,8 @@ describe('GET /api/v1/indicators/summary', () => {
       satisfiedTimeRate: 0,
       satisfiedAttitudeRate: 0.5,
       satisfiedClarityRate: 0.5,
+      // The department carries out the world's procedure, which states no online service (read on the clock's day).
+      onlineServices: { on: '2026-04-20', procedures: 1, full: 0, partial: 0, informationOnly: 0, notStated: 1, onlineShare: 0 },
       asOf: '2026-04-20T10:00:00+07:00',
     });
   });
@@ -237,9 +239,9 @@ describe('GET /api/v1/public/indicators', () => {
   });
 });
 
-/** The figures of a summary or a breakdown row (without the unit, period, filter and reading time). */
+/** The figures of a summary or a breakdown row (without the unit, period, filter, procedures offered and reading time). */
 function figures(x: Record<string, unknown>) {
-  const { unit: _u, subtree: _s, from: _f, to: _t, asOf: _a, own: _o, month: _m, procedure: _p, field: _fi, ...rest } = x;
+  const { unit: _u, subtree: _s, from: _f, to: _t, asOf: _a, own: _o, month: _m, procedure: _p, field: _fi, onlineServices: _os, ...rest } = x;
   return rest;
 }
 
@@ -442,7 +444,7 @@ describe('indicators narrowed to a procedure or a field', () => {
   let other: string;
   beforeAll(async () => {
     // October 2026 at the department: two dossiers of the world's procedure (no field), one of a certification procedure.
-    other = await publishProcedure(t, [w.dept.id], { field: 'Chứng thực' });
+    other = await publishProcedure(t, [w.dept.id], { field: 'Chứng thực', onlineMode: 'full' });
     await receivedAt('2026-10-05T02:00:00Z');
     await receivedAt('2026-10-05T02:10:00Z', { channel: 'online' });
     await receivedAt('2026-10-05T02:20:00Z', { procedureCode: other });
@@ -454,6 +456,17 @@ describe('indicators narrowed to a procedure or a field', () => {
     expect((await w.agents.leader.get(url(`&procedure=${w.procedureCode}`))).json()).toMatchObject({ received: 2, receivedOnline: 1, procedure: w.procedureCode });
     const field = await w.agents.leader.get(url(`&field=${encodeURIComponent('Chứng thực')}`));
     expect(field.json()).toMatchObject({ received: 1, receivedOnline: 0, field: 'Chứng thực', procedure: null });
+    // The procedures offered online are counted on the period's last day (the clock's day when earlier), narrowed alike.
+    expect((await w.agents.leader.get(url(''))).json().onlineServices).toEqual({
+      on: '2026-10-05',
+      procedures: 2,
+      full: 1,
+      partial: 0,
+      informationOnly: 0,
+      notStated: 1,
+      onlineShare: 0.5,
+    });
+    expect(field.json().onlineServices).toMatchObject({ procedures: 1, full: 1, onlineShare: 1 });
     expect((await w.agents.leader.get(url(`&procedure=${other}&field=${encodeURIComponent('Chứng thực')}`))).json()).toMatchObject({ received: 1 });
     const byMonth = await w.agents.leader.get(`/api/v1/indicators/breakdown?unit=${w.dept.code}&from=2026-10-01&to=2026-10-31&by=month&procedure=${other}`);
     expect(byMonth.json()).toMatchObject({ procedure: other, total: { received: 1 }, rows: [{ month: '2026-10', received: 1 }] });

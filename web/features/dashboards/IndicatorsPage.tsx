@@ -362,6 +362,16 @@ export function IndicatorsPage() {
               <Typography.Text type="secondary">{t('dashboards.indicators.criteriaNames')}</Typography.Text>
             </Figure>
           </Col>
+          <Col xs={24}>
+            <Figure
+              testId="indicator-online-services"
+              title={t('dashboards.indicators.onlineServices', { on: dayjs(data.onlineServices.on).format('DD/MM/YYYY') })}
+              value={percent(data.onlineServices.onlineShare)}
+              definition={t('dashboards.indicators.def.onlineServices')}
+            >
+              <Typography.Text>{t('dashboards.indicators.onlineModes', data.onlineServices)}</Typography.Text>
+            </Figure>
+          </Col>
         </Row>
       ) : null}
       {data ? (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import vi from '../../i18n/vi/dashboards.json';
-import { INDICATOR_COLUMNS } from '../../../contracts/dashboards/dashboards.contracts';
+import { INDICATOR_COLUMNS, ONLINE_SERVICES_DEFINITION } from '../../../contracts/dashboards/dashboards.contracts';
 
 // Issue 12: every number shows its definition, the same wherever it appears — on the page, in the Excel export and in
 // the open data (whose definitions come from INDICATOR_COLUMNS).
@@ -16,6 +16,7 @@ describe('the indicator definitions', () => {
     expect(page.lateHeld).toBe(column('lateHeld'));
     expect(page.apologies).toBe(column('apologies'));
     expect(page.supplements).toBe(column('supplements'));
+    expect(page.onlineServices).toBe(ONLINE_SERVICES_DEFINITION);
     expect(vi.dashboards.indicators.onTimeRate).toBe(INDICATOR_COLUMNS.find((c) => c.key === 'onTimeRate')!.label);
   });
 });

@@ -6,6 +6,7 @@ import { isWithin } from '../../../platform/access';
 import { toVnIso } from '../../../platform/calendar';
 import {
   INDICATOR_COLUMNS,
+  ONLINE_SERVICES_DEFINITION,
   indicatorColumnValue,
   type IndicatorBreakdown,
   type IndicatorFigures,
@@ -105,6 +106,21 @@ export async function indicatorWorkbook(query: IndicatorQuery, summary: Indicato
     row.getCell(3).alignment = { wrapText: true, vertical: 'top' };
     if (RATE_COLUMNS.has(c.key)) row.getCell(2).numFmt = PERCENT;
   }
+  const o = summary.onlineServices;
+  const offered: Array<[string, number | null, string]> = [
+    [`Thủ tục đơn vị thực hiện (ngày ${dmy(o.on)})`, o.procedures, 'Thủ tục có hiệu lực mà đơn vị là cơ quan thực hiện.'],
+    ['Toàn trình', o.full, 'Dịch vụ công trực tuyến toàn trình (Nghị định 42/2022/NĐ-CP).'],
+    ['Một phần', o.partial, 'Dịch vụ công trực tuyến một phần (Nghị định 42/2022/NĐ-CP).'],
+    ['Chỉ cung cấp thông tin', o.informationOnly, 'Thủ tục chỉ cung cấp thông tin trực tuyến.'],
+    ['Chưa xác định', o.notStated, 'Cơ sở dữ liệu thủ tục chưa ghi mức cung cấp trực tuyến.'],
+    ['Tỷ lệ thủ tục cung cấp trực tuyến', o.onlineShare, ONLINE_SERVICES_DEFINITION],
+  ];
+  for (const [label, value, definition] of offered) {
+    const row = sum.addRow([label, value, definition]);
+    row.font = { name: FONT };
+    row.getCell(3).alignment = { wrapText: true, vertical: 'top' };
+  }
+  sum.lastRow!.getCell(2).numFmt = PERCENT;
   sum.columns = [{ width: 32 }, { width: 14 }, { width: 90 }];
 
   const units = wb.addWorksheet('Theo đơn vị');

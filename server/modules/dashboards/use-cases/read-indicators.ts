@@ -3,7 +3,7 @@
 import type { Ctx } from '../../../platform/context/context';
 import { can, isWithin } from '../../../platform/access';
 import { AppError } from '../../../platform/errors';
-import { toVnIso } from '../../../platform/calendar';
+import { toVnIso, vnDateOf } from '../../../platform/calendar';
 import {
   INDICATOR_PERIOD_MAX_DAYS,
   type IndicatorBreakdown,
@@ -14,11 +14,12 @@ import {
   type IndicatorFigures,
   type IndicatorQuery,
   type IndicatorSummary,
+  type OnlineServices,
 } from '../../../../contracts/dashboards/dashboards.contracts';
 import { listIndicatorDossiers, readIndicatorCountsGrouped, zeroCounts, type IndicatorCounts, type IndicatorGroup } from '../../dossiers';
 import { getOrgUnitByCode, listOrgUnitIdsWithin, listOrgUnitsWithin, type OrgUnitView } from '../../identity';
 import { countRatingsGrouped, type RatingCounts } from '../../ratings';
-import { listProcedureCodesMatching } from '../../catalog';
+import { countProceduresByOnlineMode, listProcedureCodesMatching } from '../../catalog';
 import { DASHBOARD_ACTIONS } from '../dashboards.policy';
 
 const DAY_MS = 86_400_000;
@@ -113,10 +114,21 @@ export async function readGroupFigures(
   return counts.map(({ key, month, ...c }) => ({ key, month, figures: figuresOf(c, ratingsOf.get(`${key}\u0000${month ?? ''}`) ?? NO_RATINGS) }));
 }
 
+/** The procedures the units carry out on the period's last day (today, if earlier), by the online service offered. */
+async function onlineServicesOf(ctx: Ctx, unitIds: readonly string[], to: string, procedureCodes: readonly string[] | null): Promise<OnlineServices> {
+  const today = vnDateOf(ctx.clock.now());
+  const on = to < today ? to : today;
+  const c = await countProceduresByOnlineMode(ctx.db, { unitIds, day: on, codes: procedureCodes });
+  return { on, ...c, onlineShare: share(c.full + c.partial, c.procedures) };
+}
+
 async function summarise(ctx: Ctx, unit: OrgUnitView, query: IndicatorQuery): Promise<IndicatorSummary> {
   const procedureCodes = await procedureCodesOf(ctx, query);
   const unitIds = await unitIdsOf(ctx, unit, query.subtree);
-  const [row] = await readGroupFigures(ctx, { groups: [{ key: unit.code, unitIds }], from: query.from, to: query.to, byMonth: false, procedureCodes });
+  const [[row], onlineServices] = await Promise.all([
+    readGroupFigures(ctx, { groups: [{ key: unit.code, unitIds }], from: query.from, to: query.to, byMonth: false, procedureCodes }),
+    onlineServicesOf(ctx, unitIds, query.to, procedureCodes),
+  ]);
   return {
     unit: { id: unit.id, code: unit.code, name: unit.name },
     subtree: query.subtree,
@@ -124,6 +136,7 @@ async function summarise(ctx: Ctx, unit: OrgUnitView, query: IndicatorQuery): Pr
     to: query.to,
     ...filterOf(query),
     ...row!.figures,
+    onlineServices,
     asOf: toVnIso(ctx.clock.now()),
   };
 }
@@ -248,6 +261,16 @@ export async function readIndicatorExport(ctx: Ctx, query: IndicatorQuery): Prom
   const byUnit = await breakdownOf(ctx, unit, { ...query, by: 'unit' });
   const byMonth = await breakdownOf(ctx, unit, { ...query, by: 'month' });
   // The rows of a breakdown partition the summary's units, so its total is the summary (dashboards.test checks it).
-  const summary: IndicatorSummary = { unit: byUnit.unit, subtree: query.subtree, from: query.from, to: query.to, ...filterOf(query), ...byUnit.total, asOf: byUnit.asOf };
+  const onlineServices = await onlineServicesOf(ctx, await unitIdsOf(ctx, unit, query.subtree), query.to, await procedureCodesOf(ctx, query));
+  const summary: IndicatorSummary = {
+    unit: byUnit.unit,
+    subtree: query.subtree,
+    from: query.from,
+    to: query.to,
+    ...filterOf(query),
+    ...byUnit.total,
+    onlineServices,
+    asOf: byUnit.asOf,
+  };
   return { summary, byUnit, byMonth };
 }

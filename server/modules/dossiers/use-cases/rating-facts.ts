@@ -96,6 +96,11 @@ export async function findDossierRatingFactsByReceipt(db: Queryable, code: strin
 
 /** The ids of the dossiers that ended (RETURNED, STOPPED, WITHDRAWN), by code (the ratings module's demo seed rates some). */
 export async function listEndedDossierIds(db: Queryable, limit: number): Promise<string[]> {
-  const rows = await db.select({ id: dossiers.id }).from(dossiers).where(inArray(dossiers.state, [...TERMINAL_STATES])).orderBy(dossiers.code).limit(limit);
+  const rows = await db
+    .select({ id: dossiers.id })
+    .from(dossiers)
+    .where(inArray(dossiers.state, [...TERMINAL_STATES]))
+    .orderBy(dossiers.code)
+    .limit(limit);
   return rows.map((r) => r.id);
 }
