@@ -49,6 +49,8 @@ export const INDICATOR_MEASURES = [
   'finished-on-time',
   'finished-late',
   'late-held',
+  'apologies',
+  'supplements',
   'withdrawn',
   'stopped',
   'open',

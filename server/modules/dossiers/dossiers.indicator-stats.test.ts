@@ -6,6 +6,8 @@ import { createTestApp, type TestApp } from '../../test/test-app';
 import type { DossierDetail } from '../../../contracts/dossiers/dossiers.contracts';
 import { countMarkedStatsBuckets, readIndicatorCounts, refreshIndicatorStats, wholeMonthsOf, type IndicatorCounts } from './use-cases/indicator-stats';
 import { DOSSIER_TEST_ENV, createDossierWorld, receive, step, type DossierWorld } from './test/factories';
+import { listIndicatorDossiers } from './use-cases/indicator-dossiers';
+import type { IndicatorMeasure } from '../../../contracts/dossiers/dossiers.values';
 
 let t: TestApp;
 let w: DossierWorld;
@@ -170,6 +172,13 @@ describe('indicator counters of a handling unit', () => {
     expect(await read(w.dept.id, '2026-06-29', '2026-06-29')).toMatchObject({ finishedLate: 0, lateHeld: 0 });
     expect(await read(w.dept.id, '2026-06-02', '2026-06-02')).toMatchObject({ apologies: 1, supplements: 0 });
     expect(await read(w.dept.id, '2026-06-03', '2026-06-03')).toMatchObject({ apologies: 0, supplements: 1 });
+    // Each of those numbers opens the dossiers behind it.
+    const list = async (measure: IndicatorMeasure) =>
+      (await listIndicatorDossiers(t.systemCtx(), { unitIds: [w.dept.id], from: '2026-06-01', to: '2026-06-30', measure, pageSize: 10 })).items.map((i) => i.code);
+    expect(await list('apologies')).toEqual([apologised.code]);
+    expect(await list('supplements')).toEqual([apologised.code]);
+    expect(await list('late-held')).toEqual([done.code]);
+    expect(await list('finished-late')).toEqual([done.code]);
   });
 });
 

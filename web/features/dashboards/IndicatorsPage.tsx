@@ -348,8 +348,10 @@ export function IndicatorsPage() {
               title={t('dashboards.indicators.apologies')}
               value={data.apologies}
               definition={`${t('dashboards.indicators.def.apologies')} ${t('dashboards.indicators.def.supplements')}`}
+              measure="apologies"
+              onOpen={open}
             >
-              <Typography.Text>{t('dashboards.indicators.supplements', { count: data.supplements })}</Typography.Text>
+              <DrillCount label={t('dashboards.measure.supplements')} count={data.supplements} measure="supplements" onOpen={open} />
             </Figure>
           </Col>
           <Col xs={24} md={12} xl={8}>

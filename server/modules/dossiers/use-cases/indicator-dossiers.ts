@@ -1,6 +1,6 @@
 // The dossiers behind an indicator (issue 12 item 3, drill-down): the same conditions as the counters of
 // use-cases/indicator-stats.ts, read from the indexes those counters' recounts use, newest first, by keyset.
-import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context/context';
 import { vnInstant } from '../../../platform/calendar';
 import type { DossierListItem } from '../../../../contracts/dossiers/dossiers.contracts';
@@ -9,7 +9,7 @@ import { decodeCursor, encodeCursor } from '../dossiers.queues';
 import { calendarCache, calendarOrNone } from '../dossiers.deadlines';
 import { presentListItem } from '../dossiers.presenter';
 import { unitsById } from '../dossiers.repository';
-import { dossiers } from '../dossiers.tables';
+import { dossierApologies, dossierPauses, dossiers } from '../dossiers.tables';
 import { OPEN_STATES, PAUSED_STATES, RUNNING_STATES } from '../dossiers.workflow';
 
 type DossierRow = typeof dossiers.$inferSelect;
@@ -18,7 +18,10 @@ type DossierRow = typeof dossiers.$inferSelect;
 const dayAfter = (day: string) => new Date(vnInstant(day).getTime() + 86_400_000);
 
 /** The instant a measure counts a dossier by (its page order), and the conditions besides the unit and the period. */
-function measureOf(measure: IndicatorMeasure, now: Date): { key: 'receivedAt' | 'finishedAt' | 'closedAt'; where: SQL[]; unit?: 'lateUnitId' } {
+function measureOf(
+  measure: Exclude<IndicatorMeasure, 'apologies' | 'supplements'>,
+  now: Date,
+): { key: 'receivedAt' | 'finishedAt' | 'closedAt'; where: SQL[]; unit?: 'lateUnitId' } {
   switch (measure) {
     // Counted for the unit that held the dossier when it ran late (inter-agency attribution), not the handling one.
     case 'late-held':
@@ -59,6 +62,15 @@ function measureOf(measure: IndicatorMeasure, now: Date): { key: 'receivedAt' | 
 const CLASS_OF = { 'finished-early': 'early', 'finished-on-time': 'on-time', 'finished-late': 'late' } as const;
 
 /**
+ * Measures counted by a row of another table (one per apology, one per supplement request): the instant of that row
+ * orders the page, and a dossier asked twice for supplements is listed twice, as it is counted twice.
+ */
+const COUNTED_BY_ROWS = {
+  apologies: { table: dossierApologies, dossierId: dossierApologies.dossierId, at: dossierApologies.issuedAt, where: [] as SQL[] },
+  supplements: { table: dossierPauses, dossierId: dossierPauses.dossierId, at: dossierPauses.fromAt, where: [eq(dossierPauses.reason, 'supplement')] },
+};
+
+/**
  * One page of the dossiers `measure` counts for handling units `unitIds` over the days `from`..`to`, the most recent
  * (by the instant the measure counts) first; `after` is the previous page's `nextCursor`. The caller authorises.
  */
@@ -68,34 +80,43 @@ export async function listIndicatorDossiers(
 ): Promise<{ items: DossierListItem[]; nextCursor: string | null }> {
   if (query.unitIds.length === 0) return { items: [], nextCursor: null };
   const now = ctx.clock.now();
-  const { key, where, unit } = measureOf(query.measure, now);
-  const at = dossiers[key];
+  const byRows = query.measure === 'apologies' || query.measure === 'supplements' ? COUNTED_BY_ROWS[query.measure] : null;
+  const measured = byRows ? null : measureOf(query.measure as Exclude<IndicatorMeasure, 'apologies' | 'supplements'>, now);
+  const at: AnyColumn = byRows ? byRows.at : dossiers[measured!.key];
+  // Read back as an instant whichever table holds it (every one is a timestamptz like received_at).
+  const atSelected = sql<Date | null>`${at}`.mapWith(dossiers.receivedAt);
   const cursor = query.after ? decodeCursor(query.after) : null;
-  const rows: DossierRow[] = await ctx.db
-    .select()
-    .from(dossiers)
-    .where(
-      and(
-        inArray(dossiers[unit ?? 'handlingUnitId'], [...query.unitIds]),
-        gte(at, vnInstant(query.from)),
-        lt(at, dayAfter(query.to)),
-        ...where,
-        query.procedureCodes ? inArray(dossiers.procedureCode, [...query.procedureCodes]) : undefined,
-        cursor ? sql`(${at}, ${dossiers.code}) < (${cursor.due.toISOString()}::timestamptz, ${cursor.code})` : undefined,
-      ),
-    )
-    .orderBy(desc(at), desc(dossiers.code))
-    .limit(query.pageSize + 1);
-  const more = rows.length > query.pageSize;
-  const page = rows.slice(0, query.pageSize);
+  const conditions = and(
+    inArray(dossiers[measured?.unit ?? 'handlingUnitId'], [...query.unitIds]),
+    gte(at, vnInstant(query.from)),
+    lt(at, dayAfter(query.to)),
+    ...(byRows ? byRows.where : measured!.where),
+    query.procedureCodes ? inArray(dossiers.procedureCode, [...query.procedureCodes]) : undefined,
+    cursor ? sql`(${at}, ${dossiers.code}) < (${cursor.due.toISOString()}::timestamptz, ${cursor.code})` : undefined,
+  );
+  const found: Array<{ row: DossierRow; at: Date | null }> = byRows
+    ? await ctx.db
+        .select({ row: dossiers, at: atSelected })
+        .from(byRows.table)
+        .innerJoin(dossiers, eq(dossiers.id, byRows.dossierId))
+        .where(conditions)
+        .orderBy(desc(at), desc(dossiers.code))
+        .limit(query.pageSize + 1)
+    : await ctx.db
+        .select({ row: dossiers, at: atSelected })
+        .from(dossiers)
+        .where(conditions)
+        .orderBy(desc(at), desc(dossiers.code))
+        .limit(query.pageSize + 1);
+  const more = found.length > query.pageSize;
+  const page = found.slice(0, query.pageSize);
   const units = await unitsById(
     ctx.db,
-    page.map((r) => r.holderUnitId),
+    page.map((r) => r.row.holderUnitId),
   );
   const calendars = calendarCache(ctx.db);
   const items: DossierListItem[] = [];
-  for (const row of page) items.push(presentListItem(row, units, now, await calendarOrNone(calendars(row.calendarUnitCode)), ctx.locale));
+  for (const { row } of page) items.push(presentListItem(row, units, now, await calendarOrNone(calendars(row.calendarUnitCode)), ctx.locale));
   const last = page[page.length - 1];
-  const lastAt = last?.[key];
-  return { items, nextCursor: more && last && lastAt ? encodeCursor({ due: lastAt, code: last.code }) : null };
+  return { items, nextCursor: more && last?.at ? encodeCursor({ due: last.at, code: last.row.code }) : null };
 }
