@@ -35,6 +35,13 @@ const FilterEchoSchema = { procedure: z.string().nullable(), field: z.string().n
 const count = z.number().int().nonnegative();
 /** A share from 0 to 1; null when nothing was counted under it (no dossier finished, no rating). */
 const rate = z.number().min(0).max(1).nullable();
+/** A ratio that may pass 1 (time used against time allowed); null when nothing was counted. */
+const ratio = z.number().nonnegative().nullable();
+/** An average in working days; null when nothing was counted. */
+const days = z.number().nonnegative().nullable();
+
+/** Working minutes in a working day, to show working time in days (§19.3: one working day is the standard day of 8 hours). */
+export const WORKING_DAY_MINUTES = 480;
 
 /** The numbers of a set of units over a period: the summary's, a breakdown row's and an open-data row's. */
 export const IndicatorFiguresSchema = z.object({
@@ -71,6 +78,17 @@ export const IndicatorFiguresSchema = z.object({
   /** Of the ratings, those satisfied or very satisfied (satisfiedRate = ratingsSatisfied / ratings). */
   ratingsSatisfied: count,
   satisfiedRate: rate,
+  /**
+   * Working time of the dossiers finished in the period (from reception to the result, pauses left out): how many were
+   * timed (dossiers finished before the measure existed were not), the working minutes they used and were allowed, the
+   * averages in working days, and the time used as a share of the time allowed.
+   */
+  timedFinished: count,
+  usedWorkingMinutes: count,
+  allowedWorkingMinutes: count,
+  averageUsedWorkingDays: days,
+  averageAllowedWorkingDays: days,
+  workingTimeUsedShare: ratio,
   /** Per criterion (time taken, officers' attitude, clarity of the procedure): ratings satisfied or very satisfied, and their share. */
   satisfiedTime: count,
   satisfiedAttitude: count,
@@ -198,6 +216,9 @@ export const OpenDataRowSchema = z.object({
   apologies: count,
   supplements: count,
   lateHeld: count,
+  averageUsedWorkingDays: days,
+  averageAllowedWorkingDays: days,
+  workingTimeUsedShare: ratio,
   open: count,
   openOverdue: count,
   openPaused: count,
@@ -240,6 +261,21 @@ export const INDICATOR_COLUMNS = [
     label: 'Tỷ lệ đúng hạn và trước hạn',
     definition:
       'Số hồ sơ giải quyết trước hạn và đúng hạn chia cho số hồ sơ đã giải quyết trong kỳ. Đúng hạn: có kết quả trong ngày làm việc hẹn trả, không muộn hơn giờ hẹn; quá hạn: sau giờ hẹn ban đầu (gia hạn không làm hồ sơ quá hạn thành đúng hạn).',
+  },
+  {
+    key: 'averageUsedWorkingDays',
+    label: 'Thời gian giải quyết bình quân (ngày làm việc)',
+    definition: 'Thời gian làm việc bình quân từ khi tiếp nhận đến khi có kết quả của hồ sơ giải quyết trong kỳ, không tính thời gian tạm dừng (1 ngày làm việc = 8 giờ).',
+  },
+  {
+    key: 'averageAllowedWorkingDays',
+    label: 'Thời gian quy định bình quân (ngày làm việc)',
+    definition: 'Thời hạn giải quyết theo quy định, bình quân trên cùng các hồ sơ (1 ngày làm việc = 8 giờ).',
+  },
+  {
+    key: 'workingTimeUsedShare',
+    label: 'Thời gian sử dụng so với quy định',
+    definition: 'Tổng thời gian làm việc đã dùng chia cho tổng thời hạn quy định của các hồ sơ giải quyết trong kỳ; dưới 100 % là nhanh hơn quy định.',
   },
   { key: 'withdrawn', label: 'Rút hồ sơ', definition: 'Hồ sơ người nộp rút trong kỳ, không có kết quả.' },
   { key: 'stopped', label: 'Dừng giải quyết', definition: 'Hồ sơ cơ quan dừng giải quyết trong kỳ, không có kết quả.' },

@@ -89,6 +89,13 @@ describe('GET /api/v1/indicators/summary', () => {
       supplements: 0,
       // The late one ran late at the desk (the centre's reception step was open at the due): not held here.
       lateHeld: 0,
+      // Working time: a day (early), five days (on time at the due), five days and an hour (late); five days allowed each.
+      timedFinished: 3,
+      usedWorkingMinutes: 480 + 2400 + 2460,
+      allowedWorkingMinutes: 3 * 2400,
+      averageUsedWorkingDays: (480 + 2400 + 2460) / 3 / 480,
+      averageAllowedWorkingDays: 5,
+      workingTimeUsedShare: (480 + 2400 + 2460) / 7200,
       open: 2,
       openOverdue: 1,
       openPaused: 0,

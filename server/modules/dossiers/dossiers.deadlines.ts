@@ -4,6 +4,7 @@ import {
   addWorkingTimeMs,
   CalendarError,
   classifyFinish,
+  durationMinutes,
   isProvisionalSpan,
   workingTimeBetween,
   type Duration,
@@ -87,6 +88,21 @@ export function hopDueOf(startedAt: Date, budgetMinutes: number | null, cal: Wor
   if (budgetMinutes === null) return null;
   if (pauses.length === 0) return new Date(addWorkingTimeMs(startedAt.getTime(), budgetMinutes, cal));
   return addWorkingTime(startedAt, { amount: budgetMinutes / 60, unit: 'working-hours' }, cal, pauses).due;
+}
+
+/**
+ * The working time a dossier took from reception to its result with its pauses left out (§19.4–19.6), and the time
+ * its duration allows, both in whole working minutes — what the indicators average against each other. Null where it
+ * cannot be counted: a calendar that does not cover the span, or a duration in calendar days (no working minutes).
+ */
+export function workingTimeUsed(
+  input: { receivedAt: Date; finishedAt: Date; duration: Duration },
+  cal: WorkingCalendar,
+  pauses: readonly Pause[],
+): { usedWorkingMinutes: number | null; allowedWorkingMinutes: number | null } {
+  const used = workingMinutesBetween(input.receivedAt, input.finishedAt, cal, pauses);
+  const allowed = input.duration.unit === 'calendar-days' ? null : durationMinutes(input.duration, cal);
+  return { usedWorkingMinutes: used === null ? null : Math.max(0, Math.round(used)), allowedWorkingMinutes: allowed === null ? null : Math.round(allowed) };
 }
 
 /** Moves an instant later by `minutes` of working time (an extended due shifted by a pause). */

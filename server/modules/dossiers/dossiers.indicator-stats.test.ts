@@ -79,6 +79,12 @@ describe('indicator counters of a handling unit', () => {
       supplements: 1,
       // The late one ran late at the desk (its reception hop was still open at the due): the centre held it.
       lateHeld: 0,
+      // Working time used, pauses left out: the early one a day (09:00 to 09:00), the on-time and the late one five days
+      // (the late one a second more, rounded), the one received on Friday 27 February a day and two hours; each allowed
+      // five days of 480 minutes.
+      timed: 4,
+      usedMinutes: 480 + 2400 + 2400 + 600,
+      allowedMinutes: 4 * 2400,
       open: 2,
       openOverdue: 1,
       openPaused: 1,
@@ -162,7 +168,7 @@ describe('indicator counters of a handling unit', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     t.clock.set('2026-06-03T02:00:00Z');
-    await step(w.agents.specialist, res.json<DossierDetail>(), { transition: 'request-supplement', items: ['Bản sao giấy khai sinh'], reason: 'Thiếu giấy tờ' });
+    const paused = await step(w.agents.specialist, res.json<DossierDetail>(), { transition: 'request-supplement', items: ['Bản sao giấy khai sinh'], reason: 'Thiếu giấy tờ' });
 
     const now = new Date('2026-07-01T02:00:00Z');
     const read = (unitId: string, from: string, to: string) => readIndicatorCounts(t.database.db, { unitIds: [unitId], from, to, now });
@@ -172,6 +178,16 @@ describe('indicator counters of a handling unit', () => {
     expect(await read(w.dept.id, '2026-06-29', '2026-06-29')).toMatchObject({ finishedLate: 0, lateHeld: 0 });
     expect(await read(w.dept.id, '2026-06-02', '2026-06-02')).toMatchObject({ apologies: 1, supplements: 0 });
     expect(await read(w.dept.id, '2026-06-03', '2026-06-03')).toMatchObject({ apologies: 0, supplements: 1 });
+    // The late one: Monday 1 June 09:00 to Tuesday 30 June 10:00 — 21 working days and an hour.
+    expect(await read(w.dept.id, '2026-06-30', '2026-06-30')).toMatchObject({ timed: 1, usedMinutes: 21 * 480 + 60, allowedMinutes: 2400 });
+    // The paused one: supplemented on Friday 5 June 09:00 and finished on Monday 8 June 09:00 — received 1 June 09:30,
+    // it ran until the request on 3 June 09:00 (two days less half an hour) and a day after the supplement: the two
+    // paused days do not count.
+    t.clock.set('2026-06-05T02:00:00Z');
+    const resumed = await step(w.agents.reception, paused, { transition: 'receive-supplement' });
+    t.clock.set('2026-06-08T02:00:00Z');
+    await step(w.agents.leader, await step(w.agents.specialist, resumed, { transition: 'forward' }), { transition: 'approve' });
+    expect(await read(w.dept.id, '2026-06-08', '2026-06-08')).toMatchObject({ timed: 1, usedMinutes: 2 * 480 - 30 + 480, allowedMinutes: 2400 });
     // Each of those numbers opens the dossiers behind it.
     const list = async (measure: IndicatorMeasure) =>
       (await listIndicatorDossiers(t.systemCtx(), { unitIds: [w.dept.id], from: '2026-06-01', to: '2026-06-30', measure, pageSize: 10 })).items.map((i) => i.code);

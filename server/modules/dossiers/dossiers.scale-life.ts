@@ -4,7 +4,7 @@
 import { addWorkingTimeMs, CalendarError, toVnIso, type Duration, type WorkingCalendar } from '../../platform/calendar';
 import type { DatedAuditEntry } from '../../platform/audit';
 import type { TransitionName } from '../../../contracts/dossiers/dossiers.contracts';
-import { classify, dueOf, hopDueOf, isAtRisk, shiftByWorkingMinutes, toPauses, workingMinutesBetween } from './dossiers.deadlines';
+import { classify, dueOf, hopDueOf, isAtRisk, shiftByWorkingMinutes, toPauses, workingMinutesBetween, workingTimeUsed } from './dossiers.deadlines';
 import { DOSSIER_ACTIONS } from './dossiers.policy';
 import type { DossierRow, HopRow, PauseRow, EventRow, ApologyRow } from './dossiers.repository';
 import type { dossierSlipIssuances, ResolvedStep, SubmitterInfo, ChecklistItem } from './dossiers.tables';
@@ -209,6 +209,8 @@ class Life {
       classification: null,
       withinExtension: false,
       lateUnitId: null,
+      usedWorkingMinutes: null,
+      allowedWorkingMinutes: null,
       atRisk,
       atRiskCheckedAt: null,
       ruleVersion: c.ruleVersion,
@@ -395,6 +397,7 @@ class Life {
         classification,
         withinExtension: classification === 'late' && row.extendedDueAt !== null && at <= row.extendedDueAt,
         lateUnitId: classification === 'late' ? this.lateUnit(closing, row.dueAt, row.holderUnitId) : null,
+        ...workingTimeUsed({ receivedAt: row.receivedAt, finishedAt: at, duration: { amount: Number(row.durationAmount), unit: row.durationUnit } }, w.cal, toPauses(this.pauses)),
         currentStep: ret >= 0 ? ret : row.currentStep,
         holderUnitId: row.receivingUnitId,
         holderRole: 'reception-officer',
@@ -557,6 +560,11 @@ class Life {
         classification: 'early',
         withinExtension: false,
         lateUnitId: null,
+        ...workingTimeUsed(
+          { receivedAt: row.receivedAt, finishedAt: at, duration: { amount: Number(row.durationAmount), unit: row.durationUnit } },
+          this.w.cal,
+          toPauses(this.pauses),
+        ),
         currentStep: ret >= 0 ? ret : row.currentStep,
         holderUnitId: row.receivingUnitId,
         holderRole: 'reception-officer',

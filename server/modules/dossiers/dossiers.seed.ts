@@ -10,7 +10,7 @@ import type { DossierState, IntakeRequest, TransitionRequest } from '../../../co
 import { getPublishedProcedureByCode, timeForChannel, type ProcedureVersionView } from '../catalog';
 import { identityOrgUnits, identityRoleGrants } from '../identity';
 import { dossierSearchText } from './dossiers.search';
-import { calendarOf, calendarOrNone, classify, dueOf, hopDueOf, workingMinutesBetween } from './dossiers.deadlines';
+import { calendarOf, calendarOrNone, classify, dueOf, hopDueOf, workingMinutesBetween, workingTimeUsed } from './dossiers.deadlines';
 import { findDossier, insertNewDossier, insertSlipIssuance, nextSlipNumber, type NewDossier, type UnitInfo } from './dossiers.repository';
 import { refreshOutdatedPublicViews } from './dossiers.public-view';
 import { dossierEvents, dossiers, dossierSteps, type ResolvedStep } from './dossiers.tables';
@@ -373,6 +373,8 @@ function simulateFinished(d: Demo, id: string, c: ReturnType<typeof pickCase>, r
     finishedAt,
     classification,
     lateUnitId: classification === 'late' ? (overran?.toUnitId ?? holder.unitId) : null,
+    // The demo's history has no pauses.
+    ...workingTimeUsed({ receivedAt, finishedAt, duration: c.duration }, cal, []),
     currentStep: ret >= 0 ? ret : current,
   };
   const returnedAt = later(t, 30 + rand() * 1200, cal);
@@ -450,6 +452,8 @@ async function seedHistory(d: Demo): Promise<number> {
         returnedTo: sim.values.returnedTo ?? null,
         classification: sim.values.classification ?? null,
         lateUnitId: sim.values.lateUnitId ?? null,
+        usedWorkingMinutes: sim.values.usedWorkingMinutes ?? null,
+        allowedWorkingMinutes: sim.values.allowedWorkingMinutes ?? null,
         ruleVersion: ruleVersionOn(day),
         pauseRule: DEFAULT_PAUSE_RULE,
         bookNumber: day.slice(0, 4),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { identityOrgUnits } from '../identity/identity.tables';
 
 /** The key's procedure and channel and the counters, as the daily and the monthly rows keep them. */
@@ -16,6 +16,10 @@ const counters = () => ({
   apologies: integer('apologies').notNull().default(0),
   supplements: integer('supplements').notNull().default(0),
   lateHeld: integer('late_held').notNull().default(0),
+  /** Of the dossiers finished, those whose working time was counted, with the sums of the time used and allowed. */
+  timed: integer('timed').notNull().default(0),
+  usedMinutes: bigint('used_minutes', { mode: 'number' }).notNull().default(0),
+  allowedMinutes: bigint('allowed_minutes', { mode: 'number' }).notNull().default(0),
 });
 
 /**

@@ -167,6 +167,9 @@ export const dossiers = pgTable(
     classification: text('classification').$type<Classification>(),
     withinExtension: boolean('within_extension').notNull().default(false),
     lateUnitId: uuid('late_unit_id').references(() => identityOrgUnits.id),
+    /** Working minutes from reception to the result without pauses, and those the duration allows (dossiers.deadlines workingTimeUsed). */
+    usedWorkingMinutes: integer('used_working_minutes'),
+    allowedWorkingMinutes: integer('allowed_working_minutes'),
     atRisk: boolean('at_risk').notNull().default(false),
     atRiskCheckedAt: instant('at_risk_checked_at'),
     /** Legal rule set in force at reception (§16.1), e.g. `nd118-2025`; and how pauses count (§19.6). */

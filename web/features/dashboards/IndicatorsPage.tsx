@@ -36,6 +36,8 @@ interface UnitOption {
 type Tab = 'month' | 'unit' | 'scorecard';
 
 const percent = formatShare;
+/** Working days with one decimal, as Vietnamese write them (1,5); a dash when nothing was timed. */
+const workingDays = (d: number | null) => (d === null ? '—' : d.toLocaleString('vi-VN', { maximumFractionDigits: 1 }));
 
 /** The legal dates of the month, quarter or year holding `anchor` (Vietnam), or the chosen range. */
 export function periodDates(period: Period, range: [Dayjs | null, Dayjs | null] | null, anchor: Dayjs): { from: string; to: string } | null {
@@ -364,7 +366,17 @@ export function IndicatorsPage() {
               <Typography.Text type="secondary">{t('dashboards.indicators.criteriaNames')}</Typography.Text>
             </Figure>
           </Col>
-          <Col xs={24}>
+          <Col xs={24} md={12} xl={8}>
+            <Figure
+              testId="indicator-working-time"
+              title={t('dashboards.indicators.workingTime')}
+              value={t('dashboards.indicators.workingDays', { used: workingDays(data.averageUsedWorkingDays), allowed: workingDays(data.averageAllowedWorkingDays) })}
+              definition={t('dashboards.indicators.def.workingTime')}
+            >
+              <Typography.Text>{t('dashboards.indicators.workingTimeShare', { share: percent(data.workingTimeUsedShare), count: data.timedFinished })}</Typography.Text>
+            </Figure>
+          </Col>
+          <Col xs={24} md={12} xl={16}>
             <Figure
               testId="indicator-online-services"
               title={t('dashboards.indicators.onlineServices', { on: dayjs(data.onlineServices.on).format('DD/MM/YYYY') })}

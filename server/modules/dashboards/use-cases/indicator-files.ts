@@ -19,7 +19,10 @@ import {
 import { listOrgUnitsWithin } from '../../identity';
 import { readGroupFigures } from './read-indicators';
 
-const RATE_COLUMNS = new Set<string>(['onTimeRate', 'satisfiedRate']);
+/** Columns shown as percentages (rates and shares); averages of working days get one decimal. */
+const RATE_COLUMNS = new Set<string>(INDICATOR_COLUMNS.map((c) => c.key).filter((k) => k.endsWith('Rate') || k.endsWith('Share')));
+const DAYS_COLUMNS = new Set<string>(['averageUsedWorkingDays', 'averageAllowedWorkingDays']);
+const DAYS = '0.0';
 
 /** Every root unit and every unit below, each counting its whole subtree, month by month over `year`. */
 export async function readOpenData(ctx: Ctx, query: Pick<OpenDataQuery, 'year'>): Promise<OpenData> {
@@ -65,6 +68,7 @@ function figuresRow(ws: ExcelJS.Worksheet, label: string, f: IndicatorFigures, b
   row.font = { name: FONT, bold };
   INDICATOR_COLUMNS.forEach((c, i) => {
     if (RATE_COLUMNS.has(c.key)) row.getCell(i + 2).numFmt = PERCENT;
+    if (DAYS_COLUMNS.has(c.key)) row.getCell(i + 2).numFmt = DAYS;
   });
 }
 
@@ -105,6 +109,7 @@ export async function indicatorWorkbook(query: IndicatorQuery, summary: Indicato
     row.font = { name: FONT };
     row.getCell(3).alignment = { wrapText: true, vertical: 'top' };
     if (RATE_COLUMNS.has(c.key)) row.getCell(2).numFmt = PERCENT;
+    if (DAYS_COLUMNS.has(c.key)) row.getCell(2).numFmt = DAYS;
   }
   const o = summary.onlineServices;
   const offered: Array<[string, number | null, string]> = [

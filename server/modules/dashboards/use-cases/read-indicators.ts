@@ -6,6 +6,7 @@ import { AppError } from '../../../platform/errors';
 import { toVnIso, vnDateOf } from '../../../platform/calendar';
 import {
   INDICATOR_PERIOD_MAX_DAYS,
+  WORKING_DAY_MINUTES,
   type IndicatorBreakdown,
   type IndicatorBreakdownQuery,
   type IndicatorBreakdownRow,
@@ -95,6 +96,12 @@ export function figuresOf(counts: IndicatorCounts, ratings: RatingCounts): Indic
     ratings: ratings.total,
     ratingsSatisfied: ratings.verySatisfied + ratings.satisfied,
     satisfiedRate: share(ratings.verySatisfied + ratings.satisfied, ratings.total),
+    timedFinished: counts.timed,
+    usedWorkingMinutes: counts.usedMinutes,
+    allowedWorkingMinutes: counts.allowedMinutes,
+    averageUsedWorkingDays: counts.timed > 0 ? counts.usedMinutes / counts.timed / WORKING_DAY_MINUTES : null,
+    averageAllowedWorkingDays: counts.timed > 0 ? counts.allowedMinutes / counts.timed / WORKING_DAY_MINUTES : null,
+    workingTimeUsedShare: counts.allowedMinutes > 0 ? counts.usedMinutes / counts.allowedMinutes : null,
     satisfiedTime: ratings.timeSatisfied,
     satisfiedAttitude: ratings.attitudeSatisfied,
     satisfiedClarity: ratings.claritySatisfied,
@@ -158,6 +165,9 @@ function addFigures(rows: readonly IndicatorFigures[]): IndicatorFigures {
     c.apologies += f.apologies;
     c.supplements += f.supplements;
     c.lateHeld += f.lateHeld;
+    c.timed += f.timedFinished;
+    c.usedMinutes += f.usedWorkingMinutes;
+    c.allowedMinutes += f.allowedWorkingMinutes;
     c.open += f.open;
     c.openOverdue += f.openOverdue;
     c.openPaused += f.openPaused;

@@ -34,36 +34,38 @@ const CLEAR: NamedStatement = {
 /** One bucket's rows recounted from the dossiers: an index range per instant counted (received, finished, closed, late
  * and held, apologies, supplement requests). */
 const RECOUNT: NamedStatement = {
-  name: 'dossiers_stats_recount_v2',
+  name: 'dossiers_stats_recount_v3',
   text: `with b as (
            select unit_id, day, (day::text || 'T00:00:00+07:00')::timestamptz as starts, ((day + 1)::text || 'T00:00:00+07:00')::timestamptz as ends
            from unnest($1::uuid[], $2::date[]) as t(unit_id, day))
          insert into dossiers_stats_daily (unit_id, day, procedure_code, channel, received, finished_early, finished_on_time, finished_late, withdrawn, stopped,
-                                           apologies, supplements, late_held)
+                                           apologies, supplements, late_held, timed, used_minutes, allowed_minutes)
          select unit_id, day, procedure_code, channel, sum(received), sum(early), sum(on_time), sum(late), sum(withdrawn), sum(stopped),
-                sum(apologies), sum(supplements), sum(late_held)
+                sum(apologies), sum(supplements), sum(late_held), sum(timed), sum(used_minutes), sum(allowed_minutes)
          from (
            select b.unit_id, b.day, d.procedure_code, d.channel, 1 as received, 0 as early, 0 as on_time, 0 as late, 0 as withdrawn, 0 as stopped,
-                  0 as apologies, 0 as supplements, 0 as late_held
+                  0 as apologies, 0 as supplements, 0 as late_held, 0 as timed, 0::bigint as used_minutes, 0::bigint as allowed_minutes
              from b join dossiers d on d.handling_unit_id = b.unit_id and d.received_at >= b.starts and d.received_at < b.ends
            union all
-           select b.unit_id, b.day, d.procedure_code, d.channel, 0, (d.classification = 'early')::int, (d.classification = 'on-time')::int, (d.classification = 'late')::int, 0, 0, 0, 0, 0
+           select b.unit_id, b.day, d.procedure_code, d.channel, 0, (d.classification = 'early')::int, (d.classification = 'on-time')::int, (d.classification = 'late')::int, 0, 0, 0, 0, 0,
+                  w.timed, w.timed * d.used_working_minutes, w.timed * d.allowed_working_minutes
              from b join dossiers d on d.handling_unit_id = b.unit_id and d.finished_at >= b.starts and d.finished_at < b.ends
+             cross join lateral (select (d.used_working_minutes is not null and d.allowed_working_minutes is not null)::int as timed) w
              where d.finished_at is not null
            union all
-           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, (d.state = 'WITHDRAWN')::int, (d.state = 'STOPPED')::int, 0, 0, 0
+           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, (d.state = 'WITHDRAWN')::int, (d.state = 'STOPPED')::int, 0, 0, 0, 0, 0, 0
              from b join dossiers d on d.handling_unit_id = b.unit_id and d.closed_at >= b.starts and d.closed_at < b.ends
              where d.state in ('WITHDRAWN','STOPPED')
            union all
-           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, 0, 0, 0, 0, 1
+           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0
              from b join dossiers d on d.late_unit_id = b.unit_id and d.finished_at >= b.starts and d.finished_at < b.ends
              where d.late_unit_id is not null and d.classification = 'late'
            union all
-           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, 0, 0, 1, 0, 0
+           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0
              from b join dossiers_apologies a on a.issued_at >= b.starts and a.issued_at < b.ends
              join dossiers d on d.id = a.dossier_id and d.handling_unit_id = b.unit_id
            union all
-           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, 0, 0, 0, 1, 0
+           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0
              from b join dossiers_pauses p on p.reason = 'supplement' and p.from_at >= b.starts and p.from_at < b.ends
              join dossiers d on d.id = p.dossier_id and d.handling_unit_id = b.unit_id
          ) x
@@ -86,11 +88,11 @@ const CLEAR_MONTHS: NamedStatement = {
 
 /** A month's rows: the sums of its daily rows (read after the lock, so every committed day is in). */
 const ROLLUP_MONTHS: NamedStatement = {
-  name: 'dossiers_stats_rollup_months_v1',
+  name: 'dossiers_stats_rollup_months_v2',
   text: `insert into dossiers_stats_monthly (unit_id, month, procedure_code, channel, received, finished_early, finished_on_time, finished_late, withdrawn, stopped,
-                                             apologies, supplements, late_held)
+                                             apologies, supplements, late_held, timed, used_minutes, allowed_minutes)
          select s.unit_id, m.month, s.procedure_code, s.channel, sum(s.received), sum(s.finished_early), sum(s.finished_on_time), sum(s.finished_late),
-                sum(s.withdrawn), sum(s.stopped), sum(s.apologies), sum(s.supplements), sum(s.late_held)
+                sum(s.withdrawn), sum(s.stopped), sum(s.apologies), sum(s.supplements), sum(s.late_held), sum(s.timed), sum(s.used_minutes), sum(s.allowed_minutes)
          from (select distinct unit_id, date_trunc('month', day)::date as month from unnest($1::uuid[], $2::date[]) as t(unit_id, day)) m
          join dossiers_stats_daily s on s.unit_id = m.unit_id and s.day >= m.month and s.day < (m.month + interval '1 month')::date
          group by s.unit_id, m.month, s.procedure_code, s.channel`,
@@ -130,6 +132,10 @@ export interface IndicatorCounts {
   supplements: number;
   /** Dossiers finished late in the period that ran late while these units held them (whoever handled them). */
   lateHeld: number;
+  /** Of the dossiers finished in the period, those whose working time was counted; the working minutes they used and were allowed. */
+  timed: number;
+  usedMinutes: number;
+  allowedMinutes: number;
   /** Received in the period and still being handled now; of them, running past the effective due, and paused. */
   open: number;
   openOverdue: number;
@@ -153,7 +159,7 @@ export interface GroupedIndicatorCounts extends IndicatorCounts {
 // A bucket's day is already Vietnam's day (a month row's, its first day). The period's whole months are read from the
 // monthly rows, its partial months ($3..$5 exclusive and $6..$4) from the daily ones.
 const TOTALS: NamedStatement = {
-  name: 'dossiers_stats_totals_v4',
+  name: 'dossiers_stats_totals_v5',
   text: `select g.key, case when $7::boolean then to_char(x.day, 'YYYY-MM') end as month,
                 coalesce(sum(x.received), 0)::int as received,
                 coalesce(sum(x.received) filter (where x.channel = 'direct'), 0)::int as direct,
@@ -166,18 +172,21 @@ const TOTALS: NamedStatement = {
                 coalesce(sum(x.stopped), 0)::int as stopped,
                 coalesce(sum(x.apologies), 0)::int as apologies,
                 coalesce(sum(x.supplements), 0)::int as supplements,
-                coalesce(sum(x.late_held), 0)::int as "lateHeld"
+                coalesce(sum(x.late_held), 0)::int as "lateHeld",
+                coalesce(sum(x.timed), 0)::int as timed,
+                coalesce(sum(x.used_minutes), 0)::float8 as "usedMinutes",
+                coalesce(sum(x.allowed_minutes), 0)::float8 as "allowedMinutes"
          from unnest($1::text[], $2::uuid[]) as g(key, unit_id)
          cross join lateral (
-           select s.day, s.channel, s.received, s.finished_early, s.finished_on_time, s.finished_late, s.withdrawn, s.stopped, s.apologies, s.supplements, s.late_held
+           select s.day, s.channel, s.received, s.finished_early, s.finished_on_time, s.finished_late, s.withdrawn, s.stopped, s.apologies, s.supplements, s.late_held, s.timed, s.used_minutes, s.allowed_minutes
              from dossiers_stats_daily s
              where s.unit_id = g.unit_id and s.day >= $3::date and s.day < $5::date and ($8::text[] is null or s.procedure_code = any($8::text[]))
            union all
-           select s.day, s.channel, s.received, s.finished_early, s.finished_on_time, s.finished_late, s.withdrawn, s.stopped, s.apologies, s.supplements, s.late_held
+           select s.day, s.channel, s.received, s.finished_early, s.finished_on_time, s.finished_late, s.withdrawn, s.stopped, s.apologies, s.supplements, s.late_held, s.timed, s.used_minutes, s.allowed_minutes
              from dossiers_stats_daily s
              where s.unit_id = g.unit_id and s.day >= $6::date and s.day <= $4::date and ($8::text[] is null or s.procedure_code = any($8::text[]))
            union all
-           select m.month, m.channel, m.received, m.finished_early, m.finished_on_time, m.finished_late, m.withdrawn, m.stopped, m.apologies, m.supplements, m.late_held
+           select m.month, m.channel, m.received, m.finished_early, m.finished_on_time, m.finished_late, m.withdrawn, m.stopped, m.apologies, m.supplements, m.late_held, m.timed, m.used_minutes, m.allowed_minutes
              from dossiers_stats_monthly m
              where m.unit_id = g.unit_id and m.month >= $5::date and m.month < $6::date and ($8::text[] is null or m.procedure_code = any($8::text[]))
          ) x
@@ -240,6 +249,9 @@ export const zeroCounts = (): IndicatorCounts => ({
   apologies: 0,
   supplements: 0,
   lateHeld: 0,
+  timed: 0,
+  usedMinutes: 0,
+  allowedMinutes: 0,
   open: 0,
   openOverdue: 0,
   openPaused: 0,
@@ -288,6 +300,9 @@ export async function readIndicatorCountsGrouped(
       apologies: t.apologies!,
       supplements: t.supplements!,
       lateHeld: t.lateHeld!,
+      timed: t.timed!,
+      usedMinutes: t.usedMinutes!,
+      allowedMinutes: t.allowedMinutes!,
     });
   }
   for (const o of open) {

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../../platform/errors';
 import type { TransitionRequest } from '../../../../contracts/dossiers/dossiers.contracts';
 import { getProcedureVersion } from '../../catalog';
 import { getOrgUnit, isOpenOn } from '../../identity';
-import { calendarOf, classify, dueOf, hopDueOf, isAtRisk, shiftByWorkingMinutes, toPauses, workingMinutesBetween } from '../dossiers.deadlines';
+import { calendarOf, classify, dueOf, hopDueOf, isAtRisk, shiftByWorkingMinutes, toPauses, workingMinutesBetween, workingTimeUsed } from '../dossiers.deadlines';
 import { notifyApplicant, notifyHolder } from '../dossiers.notify';
 import { DOSSIER_ACTIONS, type DossierSubject } from '../dossiers.policy';
 import { preconditionHolds } from '../dossiers.presenter';
@@ -105,6 +105,10 @@ function lateUnitOf(hops: HopRow[], closing: Map<string, string | null>, due: Da
   return atDue?.toUnitId ?? fallback;
 }
 
+/** The working time the dossier took until now, its pauses left out, against what its duration allows (the indicators). */
+const workingTimeOf = (p: PlanInput) =>
+  workingTimeUsed({ receivedAt: p.row.receivedAt, finishedAt: p.now, duration: { amount: Number(p.row.durationAmount), unit: p.row.durationUnit } }, p.cal, toPauses(p.pauses));
+
 /** The result is ready (status 9): classification fixed against the original promise (§19.8), back to the desk. */
 function finish(p: PlanInput): Plan {
   const { row, now, cal } = p;
@@ -121,6 +125,7 @@ function finish(p: PlanInput): Plan {
       classification,
       withinExtension: classification === 'late' && row.extendedDueAt !== null && now <= row.extendedDueAt,
       lateUnitId: classification === 'late' ? lateUnitOf(p.hops, closing, row.dueAt, row.holderUnitId) : null,
+      ...workingTimeOf(p),
       currentStep: ret >= 0 ? ret : row.currentStep,
       holderUnitId: row.receivingUnitId,
       holderRole: 'reception-officer',
@@ -286,6 +291,7 @@ async function plan(p: PlanInput): Promise<Plan> {
           classification: 'early',
           withinExtension: false,
           lateUnitId: null,
+          ...workingTimeOf(p),
           currentStep: ret >= 0 ? ret : row.currentStep,
           holderUnitId: row.receivingUnitId,
           holderRole: 'reception-officer',
