@@ -89,6 +89,15 @@ export const IndicatorFiguresSchema = z.object({
   averageUsedWorkingDays: days,
   averageAllowedWorkingDays: days,
   workingTimeUsedShare: ratio,
+  /**
+   * Fees (phí, lệ phí) of the dossiers received in the period: how many had a fee taken, how many paid it online, the
+   * amounts in whole VND, and the share of fee-bearing dossiers paid online (Decision 766 group 4).
+   */
+  feeDossiers: count,
+  feePaidOnline: count,
+  feesVnd: count,
+  feesOnlineVnd: count,
+  feePaidOnlineShare: rate,
   /** Per criterion (time taken, officers' attitude, clarity of the procedure): ratings satisfied or very satisfied, and their share. */
   satisfiedTime: count,
   satisfiedAttitude: count,
@@ -219,6 +228,9 @@ export const OpenDataRowSchema = z.object({
   averageUsedWorkingDays: days,
   averageAllowedWorkingDays: days,
   workingTimeUsedShare: ratio,
+  feeDossiers: count,
+  feePaidOnline: count,
+  feePaidOnlineShare: rate,
   open: count,
   openOverdue: count,
   openPaused: count,
@@ -276,6 +288,13 @@ export const INDICATOR_COLUMNS = [
     key: 'workingTimeUsedShare',
     label: 'Thời gian sử dụng so với quy định',
     definition: 'Tổng thời gian làm việc đã dùng chia cho tổng thời hạn quy định của các hồ sơ giải quyết trong kỳ; dưới 100 % là nhanh hơn quy định.',
+  },
+  { key: 'feeDossiers', label: 'Hồ sơ có thu phí, lệ phí', definition: 'Hồ sơ tiếp nhận trong kỳ có thu phí, lệ phí.' },
+  { key: 'feePaidOnline', label: 'Nộp phí trực tuyến', definition: 'Hồ sơ tiếp nhận trong kỳ có phí, lệ phí nộp bằng hình thức trực tuyến.' },
+  {
+    key: 'feePaidOnlineShare',
+    label: 'Tỷ lệ nộp phí trực tuyến',
+    definition: 'Số hồ sơ nộp phí, lệ phí trực tuyến chia cho số hồ sơ có thu phí, lệ phí tiếp nhận trong kỳ.',
   },
   { key: 'withdrawn', label: 'Rút hồ sơ', definition: 'Hồ sơ người nộp rút trong kỳ, không có kết quả.' },
   { key: 'stopped', label: 'Dừng giải quyết', definition: 'Hồ sơ cơ quan dừng giải quyết trong kỳ, không có kết quả.' },

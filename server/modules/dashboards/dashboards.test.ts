@@ -96,6 +96,11 @@ describe('GET /api/v1/indicators/summary', () => {
       averageUsedWorkingDays: (480 + 2400 + 2460) / 3 / 480,
       averageAllowedWorkingDays: 5,
       workingTimeUsedShare: (480 + 2400 + 2460) / 7200,
+      feeDossiers: 0,
+      feePaidOnline: 0,
+      feesVnd: 0,
+      feesOnlineVnd: 0,
+      feePaidOnlineShare: null,
       open: 2,
       openOverdue: 1,
       openPaused: 0,
@@ -434,7 +439,17 @@ describe('GET /api/v1/indicators/scorecard', () => {
     ]);
     // Two ratings, one satisfied: 18 × 1/2.
     expect(group('satisfaction')).toMatchObject({ points: 9, components: [{ counters: { ratings: 2, satisfied: 1 } }] });
-    for (const key of ['publicity', 'payment', 'digitisation']) expect(group(key)).toMatchObject({ points: 0, measured: false });
+    // No dossier of the quarter took a fee: nothing to score in group 4 (and the national portal is not measured).
+    expect(group('payment')).toMatchObject({
+      points: 0,
+      measured: true,
+      components: [
+        { key: 'feeProceduresOnline', points: null, counters: { feeProcedures: 0, feeProceduresPaidOnline: 0 } },
+        { key: 'payableOnNational', points: null, counters: {} },
+        { key: 'feeDossiersOnline', points: null, counters: { feeDossiers: 0, feePaidOnline: 0 } },
+      ],
+    });
+    for (const key of ['publicity', 'digitisation']) expect(group(key)).toMatchObject({ points: 0, measured: false });
     expect(card).toMatchObject({ points: 25.6, max: 100 });
   });
 
@@ -454,7 +469,7 @@ describe('indicators narrowed to a procedure or a field', () => {
     other = await publishProcedure(t, [w.dept.id], { field: 'Chứng thực', onlineMode: 'full' });
     await receivedAt('2026-10-05T02:00:00Z');
     await receivedAt('2026-10-05T02:10:00Z', { channel: 'online' });
-    await receivedAt('2026-10-05T02:20:00Z', { procedureCode: other });
+    await receivedAt('2026-10-05T02:20:00Z', { procedureCode: other, feeVnd: 30_000, feePaymentMethod: 'online' });
   });
   const url = (extra: string) => `${summaryUrl(w.dept.code, '2026-10-01', '2026-10-31')}${extra}`;
 
@@ -474,6 +489,9 @@ describe('indicators narrowed to a procedure or a field', () => {
       onlineShare: 0.5,
     });
     expect(field.json().onlineServices).toMatchObject({ procedures: 1, full: 1, onlineShare: 1 });
+    // Its fee was paid online; the others took none.
+    expect(field.json()).toMatchObject({ feeDossiers: 1, feePaidOnline: 1, feesVnd: 30_000, feesOnlineVnd: 30_000, feePaidOnlineShare: 1 });
+    expect((await w.agents.leader.get(url(`&procedure=${w.procedureCode}`))).json()).toMatchObject({ feeDossiers: 0, feePaidOnlineShare: null });
     expect((await w.agents.leader.get(url(`&procedure=${other}&field=${encodeURIComponent('Chứng thực')}`))).json()).toMatchObject({ received: 1 });
     const byMonth = await w.agents.leader.get(`/api/v1/indicators/breakdown?unit=${w.dept.code}&from=2026-10-01&to=2026-10-31&by=month&procedure=${other}`);
     expect(byMonth.json()).toMatchObject({ procedure: other, total: { received: 1 }, rows: [{ month: '2026-10', received: 1 }] });
@@ -496,5 +514,15 @@ describe('indicators narrowed to a procedure or a field', () => {
     // The scorecard is for whole units: it takes no filter.
     const scorecard = await w.agents.leader.get(`/api/v1/indicators/scorecard?unit=${w.dept.code}&from=2026-10-01&to=2026-10-31&procedure=${other}`);
     expect(scorecard.statusCode).toBe(200);
+    // October: one procedure of two took a fee and it was paid online (2 points: half or more), one fee-bearing dossier
+    // of one paid online (6 points: 30 % or more).
+    expect(scorecard.json<{ groups: Array<{ key: string }> }>().groups.find((g) => g.key === 'payment')).toMatchObject({
+      points: 8,
+      components: [
+        { key: 'feeProceduresOnline', points: 2, counters: { feeProcedures: 1, feeProceduresPaidOnline: 1 } },
+        { key: 'payableOnNational', points: null },
+        { key: 'feeDossiersOnline', points: 6, counters: { feeDossiers: 1, feePaidOnline: 1 } },
+      ],
+    });
   });
 });

@@ -19,9 +19,9 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 /** Received at the world's centre on the clock's current instant, handled by the department (5 working days). */
-async function receivedAt(instant: string, channel: 'direct' | 'online' | 'post' = 'direct'): Promise<DossierDetail> {
+async function receivedAt(instant: string, channel: 'direct' | 'online' | 'post' = 'direct', fee: Record<string, unknown> = {}): Promise<DossierDetail> {
   t.clock.set(instant);
-  return receive(w, { channel });
+  return receive(w, { channel, ...fee });
 }
 
 /** Drives a received dossier to its result (forward, forward, approve) at `instant`. */
@@ -85,6 +85,10 @@ describe('indicator counters of a handling unit', () => {
       timed: 4,
       usedMinutes: 480 + 2400 + 2400 + 600,
       allowedMinutes: 4 * 2400,
+      feePaid: 0,
+      feePaidOnline: 0,
+      feeVnd: 0,
+      feeOnlineVnd: 0,
       open: 2,
       openOverdue: 1,
       openPaused: 1,
@@ -153,13 +157,16 @@ describe('indicator counters of a handling unit', () => {
 
   it('attributes lateness to the unit that held the dossier when it ran late, and counts apologies and supplement requests on their day', async () => {
     // Monday 1 June 2026, 09:00 +07:00; due Monday 8 June, 09:00.
-    const held = await step(w.agents.reception, await receivedAt('2026-06-01T02:00:00Z'), { transition: 'forward' });
+    // Fees taken at reception: 20,000 đ in cash for this one, 50,000 đ paid online for the next.
+    const held = await step(w.agents.reception, await receivedAt('2026-06-01T02:00:00Z', 'direct', { feeVnd: 20_000, feePaymentMethod: 'cash' }), { transition: 'forward' });
     // The department's specialist sits on it past the due: the department handled it and held it when it ran late.
     t.clock.set('2026-06-30T03:00:00Z');
     const done = await step(w.agents.leader, await step(w.agents.specialist, held, { transition: 'forward' }), { transition: 'approve' });
     expect(done).toMatchObject({ classification: 'late', lateUnit: { id: w.dept.id } });
 
-    const apologised = await step(w.agents.reception, await receivedAt('2026-06-01T02:30:00Z'), { transition: 'forward' });
+    const apologised = await step(w.agents.reception, await receivedAt('2026-06-01T02:30:00Z', 'direct', { feeVnd: 50_000, feePaymentMethod: 'online' }), {
+      transition: 'forward',
+    });
     t.clock.set('2026-06-02T03:00:00Z');
     const res = await w.agents.leader.post(`/api/v1/dossiers/${apologised.id}/apology`, {
       expectedVersion: apologised.version,
@@ -173,6 +180,8 @@ describe('indicator counters of a handling unit', () => {
     const now = new Date('2026-07-01T02:00:00Z');
     const read = (unitId: string, from: string, to: string) => readIndicatorCounts(t.database.db, { unitIds: [unitId], from, to, now });
     expect(await read(w.dept.id, '2026-06-01', '2026-06-30')).toMatchObject({ received: 2, finishedLate: 1, lateHeld: 1, apologies: 1, supplements: 1, open: 1, openPaused: 1 });
+    expect(await read(w.dept.id, '2026-06-01', '2026-06-01')).toMatchObject({ feePaid: 2, feePaidOnline: 1, feeVnd: 70_000, feeOnlineVnd: 50_000 });
+    expect(await read(w.dept.id, '2026-06-02', '2026-06-30')).toMatchObject({ feePaid: 0, feeVnd: 0 });
     expect(await read(w.centre.id, '2026-06-01', '2026-06-30')).toMatchObject({ received: 0, finishedLate: 0, lateHeld: 0, apologies: 0, supplements: 0 });
     expect(await read(w.dept.id, '2026-06-30', '2026-06-30')).toMatchObject({ finishedLate: 1, lateHeld: 1 });
     expect(await read(w.dept.id, '2026-06-29', '2026-06-29')).toMatchObject({ finishedLate: 0, lateHeld: 0 });
@@ -224,7 +233,24 @@ describe('the monthly rows', () => {
         ['2026-06-01', '2026-06-10'],
       ].map(([from, to]) => readIndicatorCounts(t.database.db, { unitIds: units, from: from!, to: to!, now })),
     );
-    const flowKeys = ['received', 'finishedEarly', 'finishedOnTime', 'finishedLate', 'withdrawn', 'stopped', 'apologies', 'supplements', 'lateHeld'] as const;
+    const flowKeys = [
+      'received',
+      'finishedEarly',
+      'finishedOnTime',
+      'finishedLate',
+      'withdrawn',
+      'stopped',
+      'apologies',
+      'supplements',
+      'lateHeld',
+      'timed',
+      'usedMinutes',
+      'allowedMinutes',
+      'feePaid',
+      'feePaidOnline',
+      'feeVnd',
+      'feeOnlineVnd',
+    ] as const;
     const summed = Object.fromEntries(flowKeys.map((k) => [k, parts.reduce((n, p: IndicatorCounts) => n + p[k], 0)]));
     expect(Object.fromEntries(flowKeys.map((k) => [k, whole[k]]))).toEqual(summed);
     expect(whole.received).toBeGreaterThan(5);

@@ -20,6 +20,11 @@ const counters = () => ({
   timed: integer('timed').notNull().default(0),
   usedMinutes: bigint('used_minutes', { mode: 'number' }).notNull().default(0),
   allowedMinutes: bigint('allowed_minutes', { mode: 'number' }).notNull().default(0),
+  /** Of the dossiers received, those whose fee was taken, and of them paid online; the amounts (whole VND). */
+  feePaid: integer('fee_paid').notNull().default(0),
+  feePaidOnline: integer('fee_paid_online').notNull().default(0),
+  feeVnd: bigint('fee_vnd', { mode: 'number' }).notNull().default(0),
+  feeOnlineVnd: bigint('fee_online_vnd', { mode: 'number' }).notNull().default(0),
 });
 
 /**

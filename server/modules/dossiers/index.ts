@@ -36,7 +36,7 @@ export { getIssuedResultForApplicant, sendIssuedResult, type ApplicantIssuedResu
 export { getDossierRatingFacts, findDossierRatingFactsByReceipt, listEndedDossierIds, type DossierRatingFacts } from './use-cases/rating-facts';
 export type { DossierEndedEvent } from './dossiers.events';
 /** The indicators' counters (issue 12), for the dashboards module. */
-export { readIndicatorCountsGrouped, readReceivedProcedureCodes, refreshIndicatorStats, zeroCounts, type IndicatorCounts, type IndicatorGroup } from './use-cases/indicator-stats';
+export { readIndicatorCountsGrouped, readProcedureCounters, refreshIndicatorStats, zeroCounts, type IndicatorCounts, type IndicatorGroup } from './use-cases/indicator-stats';
 export { listIndicatorDossiers } from './use-cases/indicator-dossiers';
 export {
   generateDossiers,

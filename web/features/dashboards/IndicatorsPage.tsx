@@ -381,9 +381,14 @@ export function IndicatorsPage() {
               testId="indicator-online-services"
               title={t('dashboards.indicators.onlineServices', { on: dayjs(data.onlineServices.on).format('DD/MM/YYYY') })}
               value={percent(data.onlineServices.onlineShare)}
-              definition={t('dashboards.indicators.def.onlineServices')}
+              definition={`${t('dashboards.indicators.def.onlineServices')} ${t('dashboards.indicators.def.feesOnline')}`}
             >
               <Typography.Text>{t('dashboards.indicators.onlineModes', data.onlineServices)}</Typography.Text>
+              <div>
+                <Typography.Text data-testid="indicator-fees-online">
+                  {t('dashboards.indicators.feesOnline', { online: data.feePaidOnline, total: data.feeDossiers, share: percent(data.feePaidOnlineShare) })}
+                </Typography.Text>
+              </div>
             </Figure>
           </Col>
         </Row>

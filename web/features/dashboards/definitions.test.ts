@@ -17,6 +17,8 @@ describe('the indicator definitions', () => {
     expect(page.apologies).toBe(column('apologies'));
     expect(page.supplements).toBe(column('supplements'));
     expect(page.onlineServices).toBe(ONLINE_SERVICES_DEFINITION);
+    expect(page.feesOnline).toBe(column('feePaidOnlineShare'));
+    expect(page.workingTime.startsWith(column('averageUsedWorkingDays').replace(' (1 ngày làm việc = 8 giờ).', ''))).toBe(true);
     expect(vi.dashboards.indicators.onTimeRate).toBe(INDICATOR_COLUMNS.find((c) => c.key === 'onTimeRate')!.label);
   });
 });

@@ -102,6 +102,11 @@ export function figuresOf(counts: IndicatorCounts, ratings: RatingCounts): Indic
     averageUsedWorkingDays: counts.timed > 0 ? counts.usedMinutes / counts.timed / WORKING_DAY_MINUTES : null,
     averageAllowedWorkingDays: counts.timed > 0 ? counts.allowedMinutes / counts.timed / WORKING_DAY_MINUTES : null,
     workingTimeUsedShare: counts.allowedMinutes > 0 ? counts.usedMinutes / counts.allowedMinutes : null,
+    feeDossiers: counts.feePaid,
+    feePaidOnline: counts.feePaidOnline,
+    feesVnd: counts.feeVnd,
+    feesOnlineVnd: counts.feeOnlineVnd,
+    feePaidOnlineShare: share(counts.feePaidOnline, counts.feePaid),
     satisfiedTime: ratings.timeSatisfied,
     satisfiedAttitude: ratings.attitudeSatisfied,
     satisfiedClarity: ratings.claritySatisfied,
@@ -168,6 +173,10 @@ function addFigures(rows: readonly IndicatorFigures[]): IndicatorFigures {
     c.timed += f.timedFinished;
     c.usedMinutes += f.usedWorkingMinutes;
     c.allowedMinutes += f.allowedWorkingMinutes;
+    c.feePaid += f.feeDossiers;
+    c.feePaidOnline += f.feePaidOnline;
+    c.feeVnd += f.feesVnd;
+    c.feeOnlineVnd += f.feesOnlineVnd;
     c.open += f.open;
     c.openOverdue += f.openOverdue;
     c.openPaused += f.openPaused;

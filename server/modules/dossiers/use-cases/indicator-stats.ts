@@ -7,6 +7,8 @@
 // - apologies (Mẫu 04) and supplement requests: by the instant they were issued, to the dossier's handling unit;
 // - late and held: a dossier finished late, by that instant, to the unit that held it when its hop ran late
 //   (late_unit_id, fixed with the classification: inter-agency attribution), whichever unit handled it;
+// - working time used and allowed: with the finish, for dossiers that kept it (dossiers.deadlines workingTimeUsed);
+// - fees taken and those paid online, with their amounts: with the receipt (the fee is taken at reception);
 // - open (and open past due, paused): dossiers received in the period still being handled now.
 // Every count belongs to the dossier's handling unit.
 import { executeNamed, type NamedStatement, type Queryable } from '../../../platform/db/database';
@@ -34,38 +36,41 @@ const CLEAR: NamedStatement = {
 /** One bucket's rows recounted from the dossiers: an index range per instant counted (received, finished, closed, late
  * and held, apologies, supplement requests). */
 const RECOUNT: NamedStatement = {
-  name: 'dossiers_stats_recount_v3',
+  name: 'dossiers_stats_recount_v4',
   text: `with b as (
            select unit_id, day, (day::text || 'T00:00:00+07:00')::timestamptz as starts, ((day + 1)::text || 'T00:00:00+07:00')::timestamptz as ends
            from unnest($1::uuid[], $2::date[]) as t(unit_id, day))
          insert into dossiers_stats_daily (unit_id, day, procedure_code, channel, received, finished_early, finished_on_time, finished_late, withdrawn, stopped,
-                                           apologies, supplements, late_held, timed, used_minutes, allowed_minutes)
+                                           apologies, supplements, late_held, timed, used_minutes, allowed_minutes, fee_paid, fee_paid_online, fee_vnd, fee_online_vnd)
          select unit_id, day, procedure_code, channel, sum(received), sum(early), sum(on_time), sum(late), sum(withdrawn), sum(stopped),
-                sum(apologies), sum(supplements), sum(late_held), sum(timed), sum(used_minutes), sum(allowed_minutes)
+                sum(apologies), sum(supplements), sum(late_held), sum(timed), sum(used_minutes), sum(allowed_minutes),
+                sum(fee_paid), sum(fee_paid_online), sum(fee_vnd), sum(fee_online_vnd)
          from (
            select b.unit_id, b.day, d.procedure_code, d.channel, 1 as received, 0 as early, 0 as on_time, 0 as late, 0 as withdrawn, 0 as stopped,
-                  0 as apologies, 0 as supplements, 0 as late_held, 0 as timed, 0::bigint as used_minutes, 0::bigint as allowed_minutes
+                  0 as apologies, 0 as supplements, 0 as late_held, 0 as timed, 0::bigint as used_minutes, 0::bigint as allowed_minutes,
+                  f.paid as fee_paid, f.online as fee_paid_online, (f.paid * d.fee_vnd)::bigint as fee_vnd, (f.online * d.fee_vnd)::bigint as fee_online_vnd
              from b join dossiers d on d.handling_unit_id = b.unit_id and d.received_at >= b.starts and d.received_at < b.ends
+             cross join lateral (select (d.fee_vnd > 0)::int as paid, (d.fee_vnd > 0 and d.fee_payment_method = 'online')::int as online) f
            union all
            select b.unit_id, b.day, d.procedure_code, d.channel, 0, (d.classification = 'early')::int, (d.classification = 'on-time')::int, (d.classification = 'late')::int, 0, 0, 0, 0, 0,
-                  w.timed, w.timed * d.used_working_minutes, w.timed * d.allowed_working_minutes
+                  w.timed, w.timed * d.used_working_minutes, w.timed * d.allowed_working_minutes, 0, 0, 0, 0
              from b join dossiers d on d.handling_unit_id = b.unit_id and d.finished_at >= b.starts and d.finished_at < b.ends
              cross join lateral (select (d.used_working_minutes is not null and d.allowed_working_minutes is not null)::int as timed) w
              where d.finished_at is not null
            union all
-           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, (d.state = 'WITHDRAWN')::int, (d.state = 'STOPPED')::int, 0, 0, 0, 0, 0, 0
+           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, (d.state = 'WITHDRAWN')::int, (d.state = 'STOPPED')::int, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
              from b join dossiers d on d.handling_unit_id = b.unit_id and d.closed_at >= b.starts and d.closed_at < b.ends
              where d.state in ('WITHDRAWN','STOPPED')
            union all
-           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0
+           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0
              from b join dossiers d on d.late_unit_id = b.unit_id and d.finished_at >= b.starts and d.finished_at < b.ends
              where d.late_unit_id is not null and d.classification = 'late'
            union all
-           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0
+           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0
              from b join dossiers_apologies a on a.issued_at >= b.starts and a.issued_at < b.ends
              join dossiers d on d.id = a.dossier_id and d.handling_unit_id = b.unit_id
            union all
-           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0
+           select b.unit_id, b.day, d.procedure_code, d.channel, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0
              from b join dossiers_pauses p on p.reason = 'supplement' and p.from_at >= b.starts and p.from_at < b.ends
              join dossiers d on d.id = p.dossier_id and d.handling_unit_id = b.unit_id
          ) x
@@ -88,11 +93,12 @@ const CLEAR_MONTHS: NamedStatement = {
 
 /** A month's rows: the sums of its daily rows (read after the lock, so every committed day is in). */
 const ROLLUP_MONTHS: NamedStatement = {
-  name: 'dossiers_stats_rollup_months_v2',
+  name: 'dossiers_stats_rollup_months_v3',
   text: `insert into dossiers_stats_monthly (unit_id, month, procedure_code, channel, received, finished_early, finished_on_time, finished_late, withdrawn, stopped,
-                                             apologies, supplements, late_held, timed, used_minutes, allowed_minutes)
+                                             apologies, supplements, late_held, timed, used_minutes, allowed_minutes, fee_paid, fee_paid_online, fee_vnd, fee_online_vnd)
          select s.unit_id, m.month, s.procedure_code, s.channel, sum(s.received), sum(s.finished_early), sum(s.finished_on_time), sum(s.finished_late),
-                sum(s.withdrawn), sum(s.stopped), sum(s.apologies), sum(s.supplements), sum(s.late_held), sum(s.timed), sum(s.used_minutes), sum(s.allowed_minutes)
+                sum(s.withdrawn), sum(s.stopped), sum(s.apologies), sum(s.supplements), sum(s.late_held), sum(s.timed), sum(s.used_minutes), sum(s.allowed_minutes),
+                sum(s.fee_paid), sum(s.fee_paid_online), sum(s.fee_vnd), sum(s.fee_online_vnd)
          from (select distinct unit_id, date_trunc('month', day)::date as month from unnest($1::uuid[], $2::date[]) as t(unit_id, day)) m
          join dossiers_stats_daily s on s.unit_id = m.unit_id and s.day >= m.month and s.day < (m.month + interval '1 month')::date
          group by s.unit_id, m.month, s.procedure_code, s.channel`,
@@ -136,6 +142,11 @@ export interface IndicatorCounts {
   timed: number;
   usedMinutes: number;
   allowedMinutes: number;
+  /** Of the dossiers received in the period, those whose fee was taken, and of them paid online; the amounts in VND. */
+  feePaid: number;
+  feePaidOnline: number;
+  feeVnd: number;
+  feeOnlineVnd: number;
   /** Received in the period and still being handled now; of them, running past the effective due, and paused. */
   open: number;
   openOverdue: number;
@@ -159,7 +170,7 @@ export interface GroupedIndicatorCounts extends IndicatorCounts {
 // A bucket's day is already Vietnam's day (a month row's, its first day). The period's whole months are read from the
 // monthly rows, its partial months ($3..$5 exclusive and $6..$4) from the daily ones.
 const TOTALS: NamedStatement = {
-  name: 'dossiers_stats_totals_v5',
+  name: 'dossiers_stats_totals_v6',
   text: `select g.key, case when $7::boolean then to_char(x.day, 'YYYY-MM') end as month,
                 coalesce(sum(x.received), 0)::int as received,
                 coalesce(sum(x.received) filter (where x.channel = 'direct'), 0)::int as direct,
@@ -175,18 +186,25 @@ const TOTALS: NamedStatement = {
                 coalesce(sum(x.late_held), 0)::int as "lateHeld",
                 coalesce(sum(x.timed), 0)::int as timed,
                 coalesce(sum(x.used_minutes), 0)::float8 as "usedMinutes",
-                coalesce(sum(x.allowed_minutes), 0)::float8 as "allowedMinutes"
+                coalesce(sum(x.allowed_minutes), 0)::float8 as "allowedMinutes",
+                coalesce(sum(x.fee_paid), 0)::int as "feePaid",
+                coalesce(sum(x.fee_paid_online), 0)::int as "feePaidOnline",
+                coalesce(sum(x.fee_vnd), 0)::float8 as "feeVnd",
+                coalesce(sum(x.fee_online_vnd), 0)::float8 as "feeOnlineVnd"
          from unnest($1::text[], $2::uuid[]) as g(key, unit_id)
          cross join lateral (
-           select s.day, s.channel, s.received, s.finished_early, s.finished_on_time, s.finished_late, s.withdrawn, s.stopped, s.apologies, s.supplements, s.late_held, s.timed, s.used_minutes, s.allowed_minutes
+           select s.day, s.channel, s.received, s.finished_early, s.finished_on_time, s.finished_late, s.withdrawn, s.stopped, s.apologies, s.supplements, s.late_held, s.timed, s.used_minutes, s.allowed_minutes,
+                  s.fee_paid, s.fee_paid_online, s.fee_vnd, s.fee_online_vnd
              from dossiers_stats_daily s
              where s.unit_id = g.unit_id and s.day >= $3::date and s.day < $5::date and ($8::text[] is null or s.procedure_code = any($8::text[]))
            union all
-           select s.day, s.channel, s.received, s.finished_early, s.finished_on_time, s.finished_late, s.withdrawn, s.stopped, s.apologies, s.supplements, s.late_held, s.timed, s.used_minutes, s.allowed_minutes
+           select s.day, s.channel, s.received, s.finished_early, s.finished_on_time, s.finished_late, s.withdrawn, s.stopped, s.apologies, s.supplements, s.late_held, s.timed, s.used_minutes, s.allowed_minutes,
+                  s.fee_paid, s.fee_paid_online, s.fee_vnd, s.fee_online_vnd
              from dossiers_stats_daily s
              where s.unit_id = g.unit_id and s.day >= $6::date and s.day <= $4::date and ($8::text[] is null or s.procedure_code = any($8::text[]))
            union all
-           select m.month, m.channel, m.received, m.finished_early, m.finished_on_time, m.finished_late, m.withdrawn, m.stopped, m.apologies, m.supplements, m.late_held, m.timed, m.used_minutes, m.allowed_minutes
+           select m.month, m.channel, m.received, m.finished_early, m.finished_on_time, m.finished_late, m.withdrawn, m.stopped, m.apologies, m.supplements, m.late_held, m.timed, m.used_minutes, m.allowed_minutes,
+                  m.fee_paid, m.fee_paid_online, m.fee_vnd, m.fee_online_vnd
              from dossiers_stats_monthly m
              where m.unit_id = g.unit_id and m.month >= $5::date and m.month < $6::date and ($8::text[] is null or m.procedure_code = any($8::text[]))
          ) x
@@ -252,6 +270,10 @@ export const zeroCounts = (): IndicatorCounts => ({
   timed: 0,
   usedMinutes: 0,
   allowedMinutes: 0,
+  feePaid: 0,
+  feePaidOnline: 0,
+  feeVnd: 0,
+  feeOnlineVnd: 0,
   open: 0,
   openOverdue: 0,
   openPaused: 0,
@@ -303,6 +325,10 @@ export async function readIndicatorCountsGrouped(
       timed: t.timed!,
       usedMinutes: t.usedMinutes!,
       allowedMinutes: t.allowedMinutes!,
+      feePaid: t.feePaid!,
+      feePaidOnline: t.feePaidOnline!,
+      feeVnd: t.feeVnd!,
+      feeOnlineVnd: t.feeOnlineVnd!,
     });
   }
   for (const o of open) {
@@ -326,14 +352,28 @@ export async function countMarkedStatsBuckets(db: Queryable): Promise<number> {
   return (await executeNamed<{ n: number }>(db, MARKED, []))[0]!.n;
 }
 
-const RECEIVED_PROCEDURES: NamedStatement = {
-  name: 'dossiers_stats_received_procedures_v1',
-  text: `select distinct procedure_code as code from dossiers_stats_daily
-         where unit_id = any($1::uuid[]) and day >= $2::date and day <= $3::date and received > 0`,
+// Per procedure over a period: whole months from the monthly rows, partial months from the daily ones (as TOTALS).
+const PROCEDURE_COUNTERS: NamedStatement = {
+  name: 'dossiers_stats_procedure_counters_v1',
+  text: `select x.procedure_code as code, sum(x.received)::int as received, sum(x.fee_paid)::int as "feePaid", sum(x.fee_paid_online)::int as "feePaidOnline"
+         from (
+           select s.procedure_code, s.received, s.fee_paid, s.fee_paid_online from dossiers_stats_daily s
+             where s.unit_id = any($1::uuid[]) and ((s.day >= $2::date and s.day < $4::date) or (s.day >= $5::date and s.day <= $3::date))
+           union all
+           select m.procedure_code, m.received, m.fee_paid, m.fee_paid_online from dossiers_stats_monthly m
+             where m.unit_id = any($1::uuid[]) and m.month >= $4::date and m.month < $5::date
+         ) x
+         group by 1
+         having sum(x.received) > 0`,
 };
 
-/** The codes of the procedures of which `unitIds` received at least one dossier on the days `from`..`to` (read model). */
-export async function readReceivedProcedureCodes(db: Queryable, query: { unitIds: readonly string[]; from: string; to: string }): Promise<string[]> {
-  if (query.unitIds.length > 0) await refreshIndicatorStats(db, { unitIds: query.unitIds });
-  return (await executeNamed<{ code: string }>(db, RECEIVED_PROCEDURES, [[...query.unitIds], query.from, query.to])).map((r) => r.code);
+/** Per procedure of which `unitIds` received dossiers on the days `from`..`to`: how many, with a fee taken, paid online. */
+export async function readProcedureCounters(
+  db: Queryable,
+  query: { unitIds: readonly string[]; from: string; to: string },
+): Promise<Array<{ code: string; received: number; feePaid: number; feePaidOnline: number }>> {
+  if (query.unitIds.length === 0) return [];
+  await refreshIndicatorStats(db, { unitIds: query.unitIds });
+  const whole = wholeMonthsOf(query.from, query.to);
+  return executeNamed(db, PROCEDURE_COUNTERS, [[...query.unitIds], query.from, query.to, whole.start, whole.end]);
 }
