@@ -254,6 +254,15 @@ describe('the monthly rows', () => {
     const summed = Object.fromEntries(flowKeys.map((k) => [k, parts.reduce((n, p: IndicatorCounts) => n + p[k], 0)]));
     expect(Object.fromEntries(flowKeys.map((k) => [k, whole[k]]))).toEqual(summed);
     expect(whole.received).toBeGreaterThan(5);
+
+    // A dossier without a counted working time (a duration in calendar days; finished before the measure existed)
+    // is left out of the working-time sums, alone in its bucket too (8 June: the one finished early after its pause).
+    const day = { unitIds: [w.dept.id], from: '2026-06-08', to: '2026-06-08', now };
+    expect(await readIndicatorCounts(t.database.db, day)).toMatchObject({ timed: 1, finishedEarly: 1, finishedLate: 0, lateHeld: 0 });
+    await t.database.db.execute(
+      sql`update dossiers set allowed_working_minutes = null where handling_unit_id = ${w.dept.id} and finished_at >= '2026-06-08T00:00:00+07:00' and finished_at < '2026-06-09T00:00:00+07:00'`,
+    );
+    expect(await readIndicatorCounts(t.database.db, day)).toMatchObject({ timed: 0, usedMinutes: 0, allowedMinutes: 0, finishedEarly: 1 });
   });
 
   it('cover only the whole months inside a period', () => {

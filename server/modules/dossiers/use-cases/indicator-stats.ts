@@ -36,7 +36,7 @@ const CLEAR: NamedStatement = {
 /** One bucket's rows recounted from the dossiers: an index range per instant counted (received, finished, closed, late
  * and held, apologies, supplement requests). */
 const RECOUNT: NamedStatement = {
-  name: 'dossiers_stats_recount_v4',
+  name: 'dossiers_stats_recount_v5',
   text: `with b as (
            select unit_id, day, (day::text || 'T00:00:00+07:00')::timestamptz as starts, ((day + 1)::text || 'T00:00:00+07:00')::timestamptz as ends
            from unnest($1::uuid[], $2::date[]) as t(unit_id, day))
@@ -53,7 +53,7 @@ const RECOUNT: NamedStatement = {
              cross join lateral (select (d.fee_vnd > 0)::int as paid, (d.fee_vnd > 0 and d.fee_payment_method = 'online')::int as online) f
            union all
            select b.unit_id, b.day, d.procedure_code, d.channel, 0, (d.classification = 'early')::int, (d.classification = 'on-time')::int, (d.classification = 'late')::int, 0, 0, 0, 0, 0,
-                  w.timed, w.timed * d.used_working_minutes, w.timed * d.allowed_working_minutes, 0, 0, 0, 0
+                  w.timed, case when w.timed = 1 then d.used_working_minutes else 0 end, case when w.timed = 1 then d.allowed_working_minutes else 0 end, 0, 0, 0, 0
              from b join dossiers d on d.handling_unit_id = b.unit_id and d.finished_at >= b.starts and d.finished_at < b.ends
              cross join lateral (select (d.used_working_minutes is not null and d.allowed_working_minutes is not null)::int as timed) w
              where d.finished_at is not null
