@@ -49,6 +49,7 @@ import { DEFAULT_PAUSE_RULE, ruleVersionOn } from './dossiers.workflow';
 import { liveDossier, type DossierCase, type GeneratedLife, type LifeWorld, type Officer } from './dossiers.scale-life';
 import { citizenId, organisation, person, personName, pick, prng, uuidOf, weighted, type GeneratedApplicant, type Rand } from './dossiers.scale-people';
 import { checkIntakeChecklist, plainChecklist } from './use-cases/intake-checklist';
+import type { DossierRatingFacts } from './use-cases/rating-facts';
 import { resolveWorkflow } from './use-cases/intake-dossier';
 import { counterKindOf, loadIssuer, referenceOf, symbolOf, type IssuerInfo } from './use-cases/slip-numbers';
 
@@ -78,21 +79,15 @@ export interface GenerateDossiersOptions {
   onProgress?: (progress: GenerateProgress) => void;
 }
 
-/** A generated dossier that ended (RETURNED, STOPPED, WITHDRAWN), as another module's generator sees it. */
-export interface GeneratedEnding {
+/** A generated dossier that ended (RETURNED, STOPPED, WITHDRAWN), as another module's generator sees it: its rating facts and more. */
+export interface GeneratedEnding extends Pick<
+  DossierRatingFacts,
+  'code' | 'procedureVersionId' | 'procedureCode' | 'procedureName' | 'receivingUnitId' | 'handlingUnitId' | 'receivedBy' | 'handledBy'
+> {
   /** The dossier's number in this run, for a seeded stream of its own. */
   index: number;
   run: number;
   dossierId: string;
-  code: string;
-  procedureVersionId: string;
-  procedureCode: string;
-  procedureName: string;
-  receivingUnitId: string;
-  handlingUnitId: string;
-  receivedBy: string | null;
-  /** The demo officer whose act made the result (null for generated officers, who have no account). */
-  handledBy: string | null;
   state: 'RETURNED' | 'STOPPED' | 'WITHDRAWN';
   endedAt: Date;
   channel: string;
