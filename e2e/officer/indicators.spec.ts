@@ -1,7 +1,26 @@
 import ExcelJS from 'exceljs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { attachScreenshot } from '../support/screens';
+import { chooseOption } from '../support/antd';
 import { apiLogin, watchConsole } from './dossier-support';
+
+/**
+ * The demo seed receives dossiers over the last 90 days: the last 120 days hold them whatever today is (a quarter
+ * just begun would not). The range is typed, as an officer may.
+ */
+async function typeLast120Days(page: Page): Promise<{ from: string; to: string }> {
+  await page.getByTestId('indicators-period').getByText('Tùy chọn').click();
+  const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
+  const [from, to] = [day(120), day(0)];
+  const shown = (iso: string) => iso.split('-').reverse().join('/');
+  await page.getByPlaceholder('Từ ngày').click();
+  await page.keyboard.type(shown(from));
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(shown(to));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('indicators-dates')).toHaveText(`Từ ${shown(from)} đến ${shown(to)}`);
+  return { from, to };
+}
 
 // Issue 12 (first part): a leader reads the department's indicators for a period, opens the dossiers behind a
 // number, and the public API answers the same numbers without signing in.
@@ -14,18 +33,7 @@ test('a leader reads a period, drills into the dossiers received, and the public
   await expect(page).toHaveURL(/\/admin\/indicators$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chỉ số giải quyết hồ sơ');
 
-  // The demo seed receives dossiers over the last 90 days: the last 120 days hold them whatever today is (a quarter
-  // just begun would not). The range is typed, as an officer may.
-  await page.getByTestId('indicators-period').getByText('Tùy chọn').click();
-  const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
-  const [from, to] = [day(120), day(0)];
-  const shown = (iso: string) => iso.split('-').reverse().join('/');
-  await page.getByPlaceholder('Từ ngày').click();
-  await page.keyboard.type(shown(from));
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(shown(to));
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('indicators-dates')).toHaveText(`Từ ${shown(from)} đến ${shown(to)}`);
+  const { from, to } = await typeLast120Days(page);
   const unitCode = (await (await page.request.get('/api/v1/identity/me')).json()).user.grants[0].orgUnitCode as string;
   const summary = await (await page.request.get('/api/v1/indicators/summary', { params: { unit: unitCode, from, to, subtree: 'true' } })).json();
   await expect(page.getByTestId('indicator-received').locator('.ant-statistic-content-value')).toHaveText(String(summary.received));
@@ -149,5 +157,55 @@ test('a leader lands on the dashboard, filters a unit and a quarter, drills into
   }
   await attachScreenshot(pub, testInfo, 'transparency-ward');
   await visitor.close();
+  expect(problems).toEqual([]);
+});
+
+// Issue 12 item 1: the indicators of a field (lĩnh vực) and of one procedure, chosen on the page, are the API's for the
+// same narrowing, and the dossiers behind them are that procedure's.
+test('a leader narrows the indicators to a field, then to one procedure, and drills into its dossiers', async ({ page }, testInfo) => {
+  const problems: string[] = [];
+  watchConsole(page, problems);
+  await apiLogin(page.request, 'lanhdao.hacthanh');
+  await page.goto('/admin/indicators');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chỉ số giải quyết hồ sơ');
+  const { from, to } = await typeLast120Days(page);
+  const unit = (await (await page.request.get('/api/v1/identity/me')).json()).user.grants[0].orgUnitCode as string;
+  const summaryOf = async (extra: Record<string, string>) =>
+    (await (await page.request.get('/api/v1/indicators/summary', { params: { unit, from, to, subtree: 'true', ...extra } })).json()) as {
+      received: number;
+      procedure: string | null;
+      field: string | null;
+    };
+  // The ward's busiest field in the period, and the fields the page offers.
+  const fields = ((await (await page.request.get('/api/v1/catalog/fields')).json()) as { items: Array<{ name: string }> }).items.map((f) => f.name);
+  const counted = await Promise.all(fields.map(async (name) => ({ name, received: (await summaryOf({ field: name })).received })));
+  const field = counted.sort((a, b) => b.received - a.received)[0]!;
+  expect(field.received, 'the demo ward received dossiers of some field').toBeGreaterThan(0);
+  const all = await summaryOf({});
+  expect(field.received).toBeLessThanOrEqual(all.received);
+
+  await chooseOption(page, page.getByTestId('indicators-field'), field.name);
+  await expect(page.getByTestId('indicator-received').locator('.ant-statistic-content-value')).toHaveText(String(field.received));
+
+  // One procedure of that field: the picker searches the catalog within the field.
+  await page.getByTestId('indicators-procedure').click();
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+  await expect(option).toBeVisible();
+  const code = (await option.innerText()).split(' — ')[0]!.trim();
+  await option.click();
+  const narrowed = await summaryOf({ field: field.name, procedure: code });
+  expect(narrowed).toMatchObject({ procedure: code, field: field.name });
+  await expect(page.getByTestId('indicator-received').locator('.ant-statistic-content-value')).toHaveText(String(narrowed.received));
+  await attachScreenshot(page, testInfo, 'indicators-narrowed-procedure');
+  if (narrowed.received > 0) {
+    await page.getByTestId('drill-indicator-received').click();
+    const drawer = page.getByRole('dialog', { name: 'Hồ sơ tiếp nhận trong kỳ' });
+    await expect(drawer.getByTestId('indicator-dossier-link')).toHaveCount(Math.min(narrowed.received, 20));
+    const listed = await (
+      await page.request.get('/api/v1/indicators/dossiers', { params: { unit, from, to, subtree: 'true', field: field.name, procedure: code, measure: 'received' } })
+    ).json();
+    const names = new Set((listed.items as Array<{ procedureName: string }>).map((i) => i.procedureName));
+    expect(names.size, 'every dossier behind the number is of the one procedure').toBe(1);
+  }
   expect(problems).toEqual([]);
 });

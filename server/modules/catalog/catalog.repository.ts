@@ -554,3 +554,14 @@ export async function countInForceByOnlineMode(
     .groupBy(v.onlineMode);
   return rows.map((r) => ({ mode: r.mode, n: Number(r.n) }));
 }
+
+/** The codes of the procedures in force on `day` that the units carry out, with the online mode of that version. */
+export async function inForceCodesOfUnits(q: Queryable, filter: { unitIds: readonly string[]; day: string }): Promise<Array<{ code: string; mode: string | null }>> {
+  if (filter.unitIds.length === 0) return [];
+  return q
+    .selectDistinct({ code: p.code, mode: v.onlineMode })
+    .from(v)
+    .innerJoin(catalogVersionUnits, eq(catalogVersionUnits.versionId, v.id))
+    .innerJoin(p, eq(p.id, v.procedureId))
+    .where(and(inForce(filter.day), inArray(catalogVersionUnits.orgUnitId, [...filter.unitIds])));
+}

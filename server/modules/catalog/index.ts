@@ -5,11 +5,16 @@ import { catalogMessages } from './catalog.messages';
 import { catalogPolicies } from './catalog.policy';
 import { catalogRoutes } from './catalog.routes';
 import { seedCatalogDemo } from './catalog.seed';
-import { countInForceByOnlineMode, loadVersion, loadVersions, searchInForce } from './catalog.repository';
+import { countInForceByOnlineMode, inForceCodesOfUnits, loadVersion, loadVersions, searchInForce } from './catalog.repository';
 import { presentVersionView, type ProcedureVersionView } from './catalog.presenter';
 import { findInForce } from './use-cases/read-procedures';
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { catalogProcedures, catalogProcedureVersions } from './catalog.tables';
+
+/** The codes of the procedures in force on `day` that the units carry out, each with its online service mode. */
+export async function listProcedureCodesOfUnits(db: Queryable, filter: { unitIds: readonly string[]; day: string }): Promise<Array<{ code: string; mode: string | null }>> {
+  return inForceCodesOfUnits(db, filter);
+}
 
 /** The procedures in force on `day` that the units carry out, by online service mode (Decree 42/2022: toàn trình, một phần). */
 export async function countProceduresByOnlineMode(

@@ -6,13 +6,14 @@
 //   received earlier finish in it; here every dossier counted is in the denominator too;
 // - online services (12): 2 if ≥ 80 % of the unit's procedures are offered online (partly or fully) else 1.6;
 //   4 × online procedures that received a dossier / online procedures; 6 if ≥ 50 % of dossiers came online else 3;
+// - online payment (10): from the fees taken at reception (see the group's comment below); its national-portal
+//   component is not scored until the exchange with DVCQG exists (issue 13);
 // - satisfaction (18): 18 × (satisfied + very satisfied) / ratings (TH takes it from DVCQG; here from our ratings).
-// Publicity, online payment and digitisation are not measured by this system yet (payments arrive with issue 13):
-// they count zero and say so, as issue 12 asks.
+// Publicity and digitisation are not measured by this system yet: they count zero and say so, as issue 12 asks.
 import type { Ctx } from '../../../platform/context/context';
 import { toVnIso, vnDateOf } from '../../../platform/calendar';
 import { SCORECARD_GROUPS, type IndicatorFigures, type IndicatorScope, type Scorecard } from '../../../../contracts/dashboards/dashboards.contracts';
-import { listPublishedProcedures } from '../../catalog';
+import { listProcedureCodesOfUnits } from '../../catalog';
 import { readProcedureCounters } from '../../dossiers';
 import type { OrgUnitView } from '../../identity';
 import { authorisedUnit, breakdownOf, unitIdsOf } from './read-indicators';
@@ -36,14 +37,12 @@ export async function readScorecard(ctx: Ctx, query: IndicatorScope): Promise<Sc
   const byUnit = await breakdownOf(ctx, unit, { ...query, by: 'unit' });
   const f = byUnit.total;
   const today = vnDateOf(ctx.clock.now());
-  const [procedures, perProcedure] = await Promise.all([
-    listPublishedProcedures(ctx.db, query.to < today ? query.to : today),
+  const [ofUnits, perProcedure] = await Promise.all([
+    listProcedureCodesOfUnits(ctx.db, { unitIds, day: query.to < today ? query.to : today }),
     readProcedureCounters(ctx.db, { unitIds, from: query.from, to: query.to }),
   ]);
   const receivedCodes = perProcedure.map((c) => c.code);
-  const mine = new Set(unitIds);
-  const ofUnits = procedures.filter((p) => p.implementingUnits.some((u) => mine.has(u.id)));
-  const online = ofUnits.filter((p) => p.onlineMode === 'partial' || p.onlineMode === 'full');
+  const online = ofUnits.filter((p) => p.mode === 'partial' || p.mode === 'full');
   const received = new Set(receivedCodes);
   const onlineUsed = online.filter((p) => received.has(p.code)).length;
 
