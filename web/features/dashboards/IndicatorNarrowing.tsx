@@ -39,7 +39,9 @@ export function IndicatorNarrowing({
         showSearch={{ filterOption: false, onSearch: setQ }}
         placeholder={t('dashboards.indicators.allProcedures')}
         value={procedure}
-        options={(procedures.data?.items ?? []).map((p) => ({ value: p.code, label: `${p.code} — ${p.name}` }))}
+        // The previous search's results stay shown while the next loads: not those of another field, though.
+        options={procedures.isPlaceholderData ? [] : (procedures.data?.items ?? []).map((p) => ({ value: p.code, label: `${p.code} — ${p.name}` }))}
+        loading={procedures.isFetching}
         onChange={(v: string | undefined) => onChange({ field, procedure: v })}
         aria-label={t('dashboards.indicators.procedure')}
         data-testid="indicators-procedure"
