@@ -305,8 +305,11 @@ test('a new citizen applies online across two devices, supplements, receives the
   await expect(again).toContainText('Nộp lại sau bổ sung');
   await again.getByTestId('queue-open').click();
   await expect(desk.getByTestId('requirement-d7').getByTestId('file-link')).toContainText('xac-nhan-cu-tru.pdf');
+  // The catalogue's time for this procedure ("1", no unit) is unreadable, so the desk states the duration. The field
+  // appears once the decision panel has read the procedure: waited for, not sampled (a loaded CI runner was slower).
   const duration = desk.getByLabel('Thời hạn', { exact: true });
-  if (await duration.isVisible()) await duration.fill('5');
+  await expect(duration).toBeVisible();
+  await duration.fill('5');
   await desk.getByTestId('desk-accept').click();
   await expect(desk.getByTestId('desk-accepted')).toBeVisible();
   const code = (await desk.getByTestId('dossier-code').innerText()).trim();
