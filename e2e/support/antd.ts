@@ -29,9 +29,18 @@ export async function chooseTreeNode(page: Page, select: Locator, search: string
     .filter({ hasText: new RegExp(`^${escape(title)}$`) })
     .first();
   await expect(node).toBeVisible();
-  await node.click();
-  if (multiple) await page.keyboard.press('Escape');
-  await dropdownsClosed(page);
+  if (multiple) {
+    await node.click();
+    await page.keyboard.press('Escape');
+    await dropdownsClosed(page);
+    return;
+  }
+  // A click landing while the filtered tree re-renders is lost (seen on a loaded CI runner: the dropdown stayed open
+  // with the node in it): click again until the single-select closes; choosing the same node twice changes nothing.
+  await expect(async () => {
+    if (await node.isVisible()) await node.click({ timeout: 2_000 });
+    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0, { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 /** Waits for antd's success toast with this text. */
