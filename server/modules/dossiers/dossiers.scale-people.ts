@@ -29,6 +29,13 @@ export function prng(...parts: number[]): Rand {
   };
 }
 
+/** A 32-bit hash of a text (FNV-1a), to seed a stream from a name or an id. */
+export function hashText(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
 /** Mixes integers into one 32-bit seed (murmur3's finaliser over each part), for independent streams per item. */
 export function mix(...parts: number[]): number {
   let h = 0x9e3779b9;

@@ -47,7 +47,7 @@ import {
 } from './dossiers.tables';
 import { DEFAULT_PAUSE_RULE, ruleVersionOn } from './dossiers.workflow';
 import { liveDossier, type DossierCase, type GeneratedLife, type LifeWorld, type Officer } from './dossiers.scale-life';
-import { citizenId, organisation, person, personName, pick, prng, uuidOf, weighted, type GeneratedApplicant, type Rand } from './dossiers.scale-people';
+import { citizenId, hashText, organisation, person, personName, pick, prng, uuidOf, weighted, type GeneratedApplicant, type Rand } from './dossiers.scale-people';
 import { checkIntakeChecklist, plainChecklist } from './use-cases/intake-checklist';
 import type { DossierRatingFacts } from './use-cases/rating-facts';
 import { resolveWorkflow } from './use-cases/intake-dossier';
@@ -735,11 +735,4 @@ function caseDrawer(p: Province, counters: Counters, schedule: ArrivalSchedule, 
     };
     return { c, r };
   };
-}
-
-/** A 32-bit hash of a text (FNV-1a). */
-function hashText(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
 }

@@ -47,7 +47,7 @@ export {
   type GenerateDossiersResult,
   type GenerateProgress,
 } from './dossiers.scale';
-export { prng, uuidOf, weighted, type Rand } from './dossiers.scale-people';
+export { hashText, prng, uuidOf, weighted, type Rand } from './dossiers.scale-people';
 
 /** Dossiers: registers the calendar impact provider, reacts to `calendar.changed`, serves /api/v1/dossiers. */
 export const dossiersModule: ModuleManifest = {

@@ -3,7 +3,7 @@
 // an hour to two days after they ended, with the levels of RATING_LIFE (ratings.scale.ts). Deterministic per dossier.
 import type { Ctx } from '../../platform/context/context';
 import type { RatingAnswers } from '../../../contracts/ratings/ratings.contracts';
-import { getDossierRatingFacts, listEndedDossierIds, prng, weighted } from '../dossiers';
+import { getDossierRatingFacts, hashText, listEndedDossierIds, prng, weighted } from '../dossiers';
 import { criterion, RATING_LIFE } from './ratings.scale';
 import { rateForDemo } from './use-cases/rate-dossier';
 
@@ -11,12 +11,10 @@ import { rateForDemo } from './use-cases/rate-dossier';
 const DEMO_RATED = 0.4;
 const HOUR = 3_600_000;
 
-const hash = (s: string) => [...s].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7);
-
 export async function seedRatingsDemo(ctx: Ctx): Promise<void> {
   const now = ctx.clock.now();
   for (const id of await listEndedDossierIds(ctx.db, 2000)) {
-    const r = prng(0xdeb0, hash(id));
+    const r = prng(0xdeb0, hashText(id));
     if (r() >= DEMO_RATED) continue;
     const facts = await getDossierRatingFacts(ctx.db, id);
     if (!facts?.endedAt) continue;

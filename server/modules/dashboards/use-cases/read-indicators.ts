@@ -126,10 +126,15 @@ export async function readGroupFigures(
   return counts.map(({ key, month, ...c }) => ({ key, month, figures: figuresOf(c, ratingsOf.get(`${key}\u0000${month ?? ''}`) ?? NO_RATINGS) }));
 }
 
+/** The day a stock (the procedures in force) is read on for a period: its last day, or today while it runs. */
+export function stockDayOf(ctx: Ctx, to: string): string {
+  const today = vnDateOf(ctx.clock.now());
+  return to < today ? to : today;
+}
+
 /** The procedures the units carry out on the period's last day (today, if earlier), by the online service offered. */
 async function onlineServicesOf(ctx: Ctx, unitIds: readonly string[], to: string, procedureCodes: readonly string[] | null): Promise<OnlineServices> {
-  const today = vnDateOf(ctx.clock.now());
-  const on = to < today ? to : today;
+  const on = stockDayOf(ctx, to);
   const c = await countProceduresByOnlineMode(ctx.db, { unitIds, day: on, codes: procedureCodes });
   return { on, ...c, onlineShare: share(c.full + c.partial, c.procedures) };
 }

@@ -11,12 +11,12 @@
 // - satisfaction (18): 18 × (satisfied + very satisfied) / ratings (TH takes it from DVCQG; here from our ratings).
 // Publicity and digitisation are not measured by this system yet: they count zero and say so, as issue 12 asks.
 import type { Ctx } from '../../../platform/context/context';
-import { toVnIso, vnDateOf } from '../../../platform/calendar';
+import { toVnIso } from '../../../platform/calendar';
 import { SCORECARD_GROUPS, type IndicatorFigures, type IndicatorScope, type Scorecard } from '../../../../contracts/dashboards/dashboards.contracts';
 import { listProcedureCodesOfUnits } from '../../catalog';
 import { readProcedureCounters } from '../../dossiers';
 import type { OrgUnitView } from '../../identity';
-import { authorisedUnit, breakdownOf, unitIdsOf } from './read-indicators';
+import { authorisedUnit, breakdownOf, stockDayOf, unitIdsOf } from './read-indicators';
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const ONLINE_OFFERED_SHARE = 0.8;
@@ -36,9 +36,8 @@ export async function readScorecard(ctx: Ctx, query: IndicatorScope): Promise<Sc
   const unitIds = await unitIdsOf(ctx, unit, query.subtree);
   const byUnit = await breakdownOf(ctx, unit, { ...query, by: 'unit' });
   const f = byUnit.total;
-  const today = vnDateOf(ctx.clock.now());
   const [ofUnits, perProcedure] = await Promise.all([
-    listProcedureCodesOfUnits(ctx.db, { unitIds, day: query.to < today ? query.to : today }),
+    listProcedureCodesOfUnits(ctx.db, { unitIds, day: stockDayOf(ctx, query.to) }),
     readProcedureCounters(ctx.db, { unitIds, from: query.from, to: query.to }),
   ]);
   const receivedCodes = perProcedure.map((c) => c.code);
