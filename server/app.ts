@@ -203,6 +203,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     if (mod.routes) {
       await app.register(async (scope) => mod.routes!(scope, host), { prefix: `/api/v1/${mod.key}` });
     }
+    if (mod.siteRoutes) await app.register(async (scope) => mod.siteRoutes!(scope, host));
   }
 
   const webDist = options.webDist ?? WEB_DIST;

@@ -11,3 +11,4 @@ export * from './modules/dossiers/dossiers.results.tables';
 export * from './modules/dossiers/dossiers.stats.tables';
 export * from './modules/submissions/submissions.tables';
 export * from './modules/ratings/ratings.tables';
+export * from './modules/payments/payments.tables';

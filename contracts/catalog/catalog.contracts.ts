@@ -108,6 +108,14 @@ export const ProcessingTimeInputSchema = z.object({
 });
 export type ProcessingTimeInput = z.infer<typeof ProcessingTimeInputSchema>;
 
+/**
+ * When the applicant pays the fee (domain README §6.3): before processing — the dossier waits for it, its clock
+ * stopped (§5.4) — or with the result. Not in the national database's records: the province states it per procedure.
+ */
+export const FEE_DUES = ['before-processing', 'with-result'] as const;
+export const FeeDueSchema = z.enum(FEE_DUES);
+export type FeeDue = z.infer<typeof FeeDueSchema>;
+
 /** A fee or charge of one channel: integer VND when known, always the source text, plus any exemption note. */
 export const FeeSchema = z.object({
   channel: ChannelScopeSchema,
@@ -345,6 +353,8 @@ export const PublicProcedureSchema = z.object({
   publishingDecision: z.string().nullable(),
   /** Designated by the province for on-the-spot resolution (giải quyết ngay): received and returned in one visit. */
   onTheSpot: z.boolean(),
+  /** When the fee is paid (before processing: the dossier waits for it), null when not stated. */
+  feeDue: FeeDueSchema.nullable(),
 });
 export type PublicProcedure = z.infer<typeof PublicProcedureSchema>;
 
@@ -446,6 +456,10 @@ export const ProcedureContentSchema = z.object({
   confidenceNote: OptionalText(2000),
   notes: OptionalText(8000),
   onTheSpot: z.boolean().optional().default(false),
+  /** When the fee is paid; null or omitted ⇒ not stated (no dossier waits for its fee). */
+  feeDue: FeeDueSchema.nullable()
+    .optional()
+    .transform((v) => v ?? null),
   /** The version's electronic form; null or omitted ⇒ none. Versioned with the version like the rest of its content. */
   eForm: EFormDefinitionSchema.nullable()
     .optional()

@@ -5,6 +5,7 @@ import { dossierResultsModule, dossiersModule } from './dossiers';
 import { submissionsModule } from './submissions';
 import { portalModule } from './portal';
 import { ratingsModule } from './ratings';
+import { paymentsModule } from './payments';
 import { dashboardsModule, publicIndicatorsModule } from './dashboards';
 
 /** Domain modules in dependency order: the kernel (identity, catalog) first. */
@@ -15,6 +16,7 @@ export const modules: ModuleManifest[] = [
   dossierResultsModule,
   submissionsModule,
   ratingsModule,
+  paymentsModule,
   portalModule,
   dashboardsModule,
   publicIndicatorsModule,

@@ -9,6 +9,7 @@ import {
   type DocumentGroup,
   type DocumentIssue,
   type DurationUnit,
+  type Fee,
   type Level,
   type OnlineMode,
   type ProcessingTime,
@@ -179,6 +180,18 @@ const CHANNEL_PREFERENCE: ChannelScope[] = ['direct', 'any', 'online', 'post'];
  */
 export function timeForChannel(times: readonly ProcessingTime[], channel: Channel): ProcessingTime | null {
   return times.find((t) => t.channel === channel) ?? times.find((t) => t.channel === 'any') ?? null;
+}
+
+/**
+ * The fee a channel's applicant pays, in whole VND: the channel's own fee, else the one stated for every channel.
+ * Null when none is stated or it cannot be told (its amount unread, or several fees for the channel such as a VND and
+ * a USD rate): the importer reported those, and nobody guesses an amount to charge.
+ */
+export function feeForChannel(fees: readonly Fee[], channel: Channel): number | null {
+  const own = fees.filter((f) => f.channel === channel);
+  const candidates = own.length > 0 ? own : fees.filter((f) => f.channel === 'any');
+  if (candidates.length !== 1) return null;
+  return candidates[0]!.amountVnd;
 }
 
 /** The time the default workflow budgets are sized on: the counter's (usually the longest), else any readable one. */

@@ -71,6 +71,7 @@ export function presentPublic(r: VersionRecord): PublicProcedure {
     legalBasis: r.legalBasis,
     publishingDecision: r.publishingDecision,
     onTheSpot: r.onTheSpot,
+    feeDue: r.feeDue,
   };
 }
 

@@ -5,6 +5,7 @@ import type { Queryable, Tx } from '../../platform/db/database';
 import { identityOrgUnits } from '../identity';
 import type {
   Fee,
+  FeeDue,
   LegalBasis,
   Level,
   OnlineMode,
@@ -48,6 +49,7 @@ export interface VersionContent {
   documentIssues: DocumentIssue[];
   requiredDocumentsNote: string | null;
   onTheSpot: boolean;
+  feeDue: FeeDue | null;
   eForm: EFormDefinition | null;
   legalBasis: LegalBasis[];
   publishingDecision: string | null;
@@ -114,6 +116,7 @@ function contentColumns(c: VersionContent) {
     documentIssues: c.documentIssues,
     requiredDocumentsNote: c.requiredDocumentsNote,
     onTheSpot: c.onTheSpot,
+    feeDue: c.feeDue,
     eForm: c.eForm,
     legalBasis: c.legalBasis,
     publishingDecision: c.publishingDecision,
@@ -148,6 +151,7 @@ export function contentOf(r: VersionRecord): VersionContent {
     documentIssues: r.documentIssues,
     requiredDocumentsNote: r.requiredDocumentsNote,
     onTheSpot: r.onTheSpot,
+    feeDue: r.feeDue,
     eForm: r.eForm,
     legalBasis: r.legalBasis,
     publishingDecision: r.publishingDecision,

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../../platform/context/context';
-import type { Level, OnlineMode } from '../../../contracts/catalog/catalog.contracts';
+import type { FeeDue, Level, OnlineMode } from '../../../contracts/catalog/catalog.contracts';
 import { EFormDefinitionSchema, type EFormDefinition } from '../../../contracts/catalog/eform.contracts';
 import type { ImportCandidate } from './import/candidate';
 import { normaliseSearch } from './catalog.parsing';
@@ -82,6 +82,8 @@ export interface DemoOnlineService {
   onlineMode: OnlineMode;
   /** File name (without `.json`) in demo/eforms. */
   eForm?: string;
+  /** When the fee is paid (the source never says): the demo's assumption for some fee-bearing online procedures. */
+  feeDue?: FeeDue;
   /** Why the demo gives it this level: a demo assumption, shown to administrators in the version's notes. */
   reason: string;
 }
@@ -109,7 +111,8 @@ export function applyDemoOnlineServices(candidates: readonly ImportCandidate[], 
     if (c.onlineMode !== null || c.onlineModeText !== null) throw new Error(`demo online-services: the source already states ${entry.code ?? entry.name}`);
     c.onlineMode = entry.onlineMode;
     c.eForm = entry.form;
-    const note = `Dữ liệu demo: mức độ dịch vụ công trực tuyến${entry.form ? ' và biểu mẫu điện tử' : ''} do bộ dữ liệu demo gán (demo/online-services.json), không lấy từ nguồn — ${entry.reason}`;
+    if (entry.feeDue) c.feeDue = entry.feeDue;
+    const note = `Dữ liệu demo: mức độ dịch vụ công trực tuyến${entry.form ? ' và biểu mẫu điện tử' : ''}${entry.feeDue ? ', thời điểm nộp phí (trước khi giải quyết)' : ''} do bộ dữ liệu demo gán (demo/online-services.json), không lấy từ nguồn — ${entry.reason}`;
     c.notes = c.notes ? `${c.notes}\n${note}` : note;
   }
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { DocumentGroup, DocumentIssue, Fee, LegalBasis, ProcessingTime, RequiredDocument } from '../../../contracts/catalog/catalog.contracts';
+import type { DocumentGroup, DocumentIssue, Fee, FeeDue, LegalBasis, ProcessingTime, RequiredDocument } from '../../../contracts/catalog/catalog.contracts';
 import type { EFormDefinition } from '../../../contracts/catalog/eform.contracts';
 // Kernel rule: catalog may hold foreign keys to identity's org units; drizzle needs the table object for them.
 import { identityOrgUnits } from '../identity/identity.tables';
@@ -72,6 +72,8 @@ export const catalogProcedureVersions = pgTable(
     requiredDocumentsNote: text('required_documents_note'),
     /** Designated by the province for on-the-spot resolution (giải quyết ngay): the desk receives and returns at once. */
     onTheSpot: boolean('on_the_spot').notNull().default(false),
+    /** When the fee is paid: before processing (the dossier waits for it) or with the result; null = not stated (§6.3). */
+    feeDue: text('fee_due').$type<FeeDue>(),
     /**
      * The electronic form (mẫu điện tử tương tác) an online submission fills in, as checked by EFormDefinitionSchema; null
      * = none. Part of the version's content: a published version's form never changes (NĐ 45/2020/NĐ-CP, NĐ 42/2022).
@@ -102,6 +104,7 @@ export const catalogProcedureVersions = pgTable(
     index('catalog_versions_field_idx').on(t.field),
     check('catalog_versions_status_ck', sql`${t.status} in ('draft','published','withdrawn')`),
     check('catalog_versions_online_mode_ck', sql`${t.onlineMode} is null or ${t.onlineMode} in ('information-only','partial','full')`),
+    check('catalog_versions_fee_due_ck', sql`${t.feeDue} is null or ${t.feeDue} in ('before-processing','with-result')`),
     check('catalog_versions_effective_ck', sql`${t.effectiveTo} is null or ${t.effectiveFrom} is null or ${t.effectiveTo} >= ${t.effectiveFrom}`),
     check('catalog_versions_published_ck', sql`${t.status} = 'draft' or ${t.effectiveFrom} is not null`),
   ],

@@ -44,7 +44,7 @@ export async function listProcedureCodesMatching(db: Queryable, filter: { code?:
 }
 
 export { CATALOG_ACTIONS } from './catalog.policy';
-export { timeForChannel, workingMinutesOf } from './catalog.parsing';
+export { feeForChannel, timeForChannel, workingMinutesOf } from './catalog.parsing';
 /** A version as other modules read it: content, processing times, workflow template, online service and e-form. */
 export type { ProcedureVersionView } from './catalog.presenter';
 /** The online service of a catalog online mode: `{mode: 'none'|'partial'|'full', submission}` (NĐ 42/2022 Điều 11). */

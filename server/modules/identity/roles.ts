@@ -16,6 +16,8 @@ export const SPECIALIST: Role = 'specialist';
 export const LEADER: Role = 'leader';
 /** The administrative reform office: reads across the province. */
 export const REFORM_OFFICE: Role = 'reform-office';
+/** Kế toán: reconciles the unit's online fee payments with the gateway's statements (issue 13 item 3). */
+export const FINANCE_OFFICER: Role = 'finance-officer';
 
 /** Roles that read the whole province (dossiers, users). */
 export const PROVINCE_READERS: readonly Role[] = [SYSTEM_ADMIN, REFORM_OFFICE];

@@ -29,6 +29,8 @@ import {
   type RenderedFile,
 } from '../dossiers';
 import { getRatingStateForOwner, rateDossierAsOwner } from '../ratings';
+import { dossierPayments, receiptTransaction, renderReceipt, startPayment } from '../payments';
+import { DossierPaymentsSchema, StartPaymentRequestSchema, StartPaymentResponseSchema, TxnRefParamsSchema } from '../../../contracts/payments/payments.contracts';
 import { RatingAnswersSchema, RatingInvitationViewSchema, RatingViewSchema } from '../../../contracts/ratings/ratings.contracts';
 import { PORTAL_ACTIONS } from './portal.policy';
 import { accountClaim, accountQuota, claimFor } from './use-cases/claim';
@@ -216,6 +218,68 @@ export async function portalRoutes(app: FastifyInstance, options: { publicBaseUr
     async (request) => {
       const claim = await claimFor(request.ctx, request.params.id);
       return presentApplicantDossier(request.ctx, await receiveOnlineSupplement(request.ctx, request.params.id, claim, request.body), claim);
+    },
+  );
+
+  r.get(
+    '/dossiers/:id/payments',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The fee or financial obligation my dossier awaits (the payment notice) and my payments on it, with their receipts',
+        params: CitizenDossierParamsSchema,
+        response: { 200: DossierPaymentsSchema },
+      },
+    },
+    async (request) => {
+      const dossier = await getApplicantDossier(request.ctx, request.params.id, await claimFor(request.ctx, request.params.id));
+      return dossierPayments(request.ctx, request.params.id, dossier.code);
+    },
+  );
+
+  r.post(
+    '/dossiers/:id/payments',
+    {
+      // A payer may retry, not flood the gateway with attempts: counted per account (payers share addresses behind
+      // mobile carriers' NAT); at most 5 attempts wait at the gateway at once anyway (payments' startPayment).
+      config: {
+        ...config,
+        rateLimit: { max: 30, timeWindow: '1 minute', keyGenerator: (request: FastifyRequest) => (request.actor.type === 'user' ? `payer:${request.actor.userId}` : request.ip) },
+      },
+      schema: {
+        tags,
+        summary: 'Pay what my dossier awaits online: answers the signed gateway URL to send the browser to (409 when nothing is due)',
+        params: CitizenDossierParamsSchema,
+        body: StartPaymentRequestSchema,
+        response: { 201: StartPaymentResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      await assertOwnDossier(request.ctx, request.params.id);
+      return reply.status(201).send(await startPayment(request.ctx, request.params.id, request.body, request.ip));
+    },
+  );
+
+  r.get(
+    '/dossiers/:id/payments/:txnRef/receipt',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The electronic receipt of my payment (PDF)',
+        params: CitizenDossierParamsSchema.merge(TxnRefParamsSchema),
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      await assertOwnDossier(request.ctx, request.params.id);
+      const txn = await receiptTransaction(request.ctx, request.params.txnRef);
+      const payments = await dossierPayments(request.ctx, request.params.id, '');
+      // The reference must be one of this dossier's payments: another dossier's receipt is "not found".
+      if (!payments.requests.some((r) => r.attempts.some((a) => a.txnRef === txn.txnRef))) throw notFound('payment', request.params.txnRef);
+      const file = await renderReceipt(request.ctx, txn);
+      return sendPdf(reply, { fileName: file.fileName, mimeType: 'application/pdf', body: file.bytes });
     },
   );
 }

@@ -34,6 +34,8 @@ export interface AppConfig {
   adjustableClock: boolean;
   /** Single sign-on of portal accounts through an OpenID Connect provider (OIDC_*); null when off. */
   oidc: OidcConfig | null;
+  /** The environment this configuration was read from: a module reads its own settings there (payments' gateway). */
+  env: Readonly<NodeJS.ProcessEnv>;
 }
 
 function int(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
@@ -68,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: env.TRUST_PROXY === 'true',
     adjustableClock: env.MOTCUA_ADJUSTABLE_CLOCK === 'true',
     oidc: loadOidcConfig(env, publicBaseUrl),
+    env,
   };
 }

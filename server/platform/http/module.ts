@@ -45,6 +45,8 @@ export interface ModuleManifest {
   /** Its reactions to domain events, subscribed on each app's event bus. */
   events?: ModuleEventHandlers;
   routes?: (app: FastifyInstance, host: ModuleHost) => Promise<void>;
+  /** Routes outside the API, at the site's root (a stand-in service's pages such as the payments sandbox). */
+  siteRoutes?: (app: FastifyInstance, host: ModuleHost) => Promise<void>;
   register?: (host: ModuleHost) => void | Promise<void>;
   /** Loads demo data when the module has none; must be idempotent. */
   seedDemo?: (ctx: Ctx, host: ModuleHost) => Promise<void>;

@@ -151,6 +151,8 @@ function fromRow(row: number, c: Record<ColumnKey, string | null>, rawFee: Excel
       documentIssues,
       requiredDocumentsNote: null,
       onTheSpot: false,
+      // The national records do not say when the fee is paid: the province states it (§6.3).
+      feeDue: null,
       eForm: null,
       legalBasis,
       publishingDecision: null,

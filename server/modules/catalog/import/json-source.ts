@@ -106,6 +106,8 @@ function fromRecord(rec: unknown, row: number): ImportCandidate {
       documentIssues,
       requiredDocumentsNote: str(rec.required_documents_note),
       onTheSpot: false,
+      // The national records do not say when the fee is paid: the province states it (§6.3).
+      feeDue: null,
       eForm: null,
       legalBasis,
       publishingDecision: str(rec.publishing_decision),

@@ -14,7 +14,7 @@ import { notifyApplicant } from '../dossiers.notify';
 import { DOSSIER_ACTIONS } from '../dossiers.policy';
 import { randomUUID } from 'node:crypto';
 import { counterKindOf, loadIssuer, referenceOf, slipAtAct, symbolOf } from './slip-numbers';
-import { assignBookNumber, findDossier, insertNewDossier, nextSlipNumber, type UnitInfo } from '../dossiers.repository';
+import { assignBookNumber, changeDossier, findDossier, insertNewDossier, nextSlipNumber, openPause, type UnitInfo } from '../dossiers.repository';
 import { dossierIntakeDecisions, type ResolvedStep } from '../dossiers.tables';
 import { DEFAULT_PAUSE_RULE, lastHandlingIndex, ruleVersionOn, STATUS_CODE } from '../dossiers.workflow';
 import { actorIdOf, actorLabelOf, invalid, todayOf } from './common';
@@ -50,6 +50,12 @@ export interface IntakeOptions {
    * again and so does `within`, in the new transaction.
    */
   within?: (scope: TxScope, result: IntakeResult) => Promise<void>;
+  /**
+   * The fee is paid before processing (the procedure says so, domain README §6.3): the dossier is received already
+   * awaiting payment (status 6) with its clock stopped (§5.4, a financial-obligation pause from reception), in the
+   * intake's transaction, so no dossier is ever processed with its fee unpaid. Confirming the payment resumes it.
+   */
+  awaitPayment?: { amountVnd: number; reason: string };
 }
 
 /** Units by id that are open today (one query for the receiving desk and the handling agency). */
@@ -151,6 +157,39 @@ export async function intakeDossier(ctx: Ctx, input: IntakeRequest, options: Int
     await transitionDossier(ctx, received.id, { transition: 'return-on-the-spot', expectedVersion: received.version, note: null, attachments: [] });
   }
   return result;
+}
+
+/** Puts a dossier received a moment ago in this transaction into "awaiting payment" (IntakeOptions.awaitPayment). */
+async function awaitPaymentAtIntake(
+  scope: TxScope,
+  d: { id: string; code: string; procedureName: string; applicant: IntakeRequest['applicant']; due: Date; now: Date; actorId: string | null; actorLabel: string },
+  demand: { amountVnd: number; reason: string },
+): Promise<void> {
+  const params = { amount: demand.amountVnd };
+  const values = { state: 'AWAITING_PAYMENT' as const, resumeState: 'RECEIVED' as const, statusCode: STATUS_CODE.AWAITING_PAYMENT, atRisk: false, updatedAt: d.now };
+  const event = { at: d.now, kind: 'request-payment', public: true, params, note: demand.reason, actorId: d.actorId, actorLabel: d.actorLabel };
+  if (!(await changeDossier(scope.tx, d.id, 1, values, event))) throw new Error('a dossier inserted in this transaction changed');
+  await openPause(scope.tx, { dossierId: d.id, reason: 'financial-obligation', fromAt: d.now, note: demand.reason, items: [], amountVnd: demand.amountVnd });
+  await notifyApplicant(scope, {
+    subjectId: d.id,
+    code: d.code,
+    procedureName: d.procedureName,
+    kind: 'request-payment',
+    params,
+    state: 'AWAITING_PAYMENT',
+    due: d.due,
+    email: d.applicant.email,
+    phone: d.applicant.phone,
+    channels: d.applicant.notifyChannels,
+    dedupe: 'request-payment:intake',
+  });
+  await scope.audit({
+    action: `${DOSSIER_ACTIONS.transition}.request-payment`,
+    subjectType: 'dossier',
+    subjectId: d.id,
+    before: { state: 'RECEIVED', version: 1 },
+    after: { state: 'AWAITING_PAYMENT', statusCode: STATUS_CODE.AWAITING_PAYMENT, version: 2, amountVnd: demand.amountVnd, note: demand.reason },
+  });
 }
 
 /** Thrown inside the transaction when the calendar used for the due instant is no longer the published one. */
@@ -305,6 +344,7 @@ async function intakeOnce(ctx: Ctx, input: IntakeRequest, trustCalendarCache: bo
         atRisk,
       },
     });
+    if (options.awaitPayment) await awaitPaymentAtIntake(scope, { id, code, procedureName: version.name, applicant, due: dueAt, now, actorId, actorLabel }, options.awaitPayment);
     const result = { decision: 'accept' as const, dossierId: id, code };
     await options.within?.(scope, result);
     // Last on purpose: every intake at this desk waits for the book counter (and the desk's control-slip series, D14:

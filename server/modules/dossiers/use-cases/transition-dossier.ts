@@ -326,7 +326,7 @@ export function riskAfter(row: DossierRow, now: Date, cal: WorkingCalendar, paus
 }
 
 /** What a transition works from: the row as read (its version is the one checked), calendar, hops, pauses and units. */
-interface Loaded {
+export interface Loaded {
   row: DossierRow;
   cal: WorkingCalendar;
   hops: HopRow[];
@@ -335,7 +335,7 @@ interface Loaded {
   subject: DossierSubject;
 }
 
-async function loadForTransition(ctx: Ctx, id: string): Promise<Loaded> {
+export async function loadForTransition(ctx: Ctx, id: string): Promise<Loaded> {
   const row = await findDossier(ctx.db, id);
   if (!row) throw notFound('dossier', id);
   const [cal, hops, pauses] = await Promise.all([calendarOf(ctx.db, row.calendarUnitCode), listHops(ctx.db, id), listPauses(ctx.db, id)]);
@@ -395,7 +395,7 @@ export async function transitionAsApplicant(ctx: Ctx, id: string, req: Transitio
   return applyTransition(ctx, loaded, req, extras);
 }
 
-async function applyTransition(ctx: Ctx, loaded: Loaded, req: TransitionRequest, extras: TransitionExtras): Promise<DossierRow> {
+export async function applyTransition(ctx: Ctx, loaded: Loaded, req: TransitionRequest, extras: TransitionExtras): Promise<DossierRow> {
   const now = ctx.clock.now();
   const { row, cal, hops, pauses, units } = loaded;
   const id = row.id;

@@ -143,6 +143,7 @@ export const DEMO_OFFICERS: DemoOfficer[] = [
   { login: 'chuyenvien.hacthanh', displayName: 'Vũ Đức Thắng', email: 'thang.vd@hacthanh.demo.vn', grants: [{ role: 'specialist', unit: 'hacthanh' }] },
   { login: 'lanhdao.hacthanh', displayName: 'Bùi Văn Long', email: 'long.bv@hacthanh.demo.vn', grants: [{ role: 'leader', unit: 'hacthanh' }] },
   { login: 'caicach.snv', displayName: 'Ngô Thị Thu Hà', email: 'ha.ntt@snv.demo.vn', grants: [{ role: 'reform-office', unit: 'snv' }] },
+  { login: 'ketoan.tinh', displayName: 'Lưu Thị Ngọc', email: 'ngoc.lt@ttpvhcc.demo.vn', grants: [{ role: 'finance-officer', unit: 'ttpvhcc' }] },
 ];
 
 /** The demo citizen (signs in with the e-mail; both contacts confirmed). ID number and address are fictitious. */

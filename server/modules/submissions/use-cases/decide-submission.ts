@@ -6,7 +6,10 @@ import { AppError } from '../../../platform/errors';
 import type { ChecklistItem, IntakeRequest } from '../../../../contracts/dossiers/dossiers.contracts';
 import { ApplicantSchema } from '../../../../contracts/dossiers/dossiers.contracts';
 import type { DeskDecisionRequest } from '../../../../contracts/submissions/submissions.contracts';
-import type { ProcedureVersionView } from '../../catalog';
+import { feeForChannel, type ProcedureVersionView } from '../../catalog';
+import { translate } from '../../../platform/i18n';
+
+const VND = new Intl.NumberFormat('vi-VN');
 import { intakeDossier } from '../../dossiers';
 import { notifyChannelsOf } from '../../identity';
 import { SUBMISSION_ACTIONS } from '../submissions.policy';
@@ -64,7 +67,7 @@ export async function decideSubmission(ctx: Ctx, id: string, input: DeskDecision
       ...base,
       decision: 'accept',
       ...(handlingUnitId ? { handlingUnitId } : {}),
-      // No fee is taken at a desk for an online application; online payment is a later feature (§6.3).
+      // No fee is taken at a desk for an online application: it is paid online (§6.3), see awaitPayment below.
       feeVnd: 0,
       resultDelivery: row.resultDelivery ?? 'online',
       ...(input.duration ? { duration: input.duration } : {}),
@@ -81,7 +84,10 @@ export async function decideSubmission(ctx: Ctx, id: string, input: DeskDecision
 
   const now = ctx.clock.now();
   const out: { row?: SubmissionRow } = {};
+  // The procedure has the fee paid before processing (§6.3): the dossier is received awaiting it, its clock stopped.
+  const fee = input.decision === 'accept' && submitted.feeDue === 'before-processing' ? feeForChannel(submitted.fees, 'online') : null;
   await intakeDossier(ctx, request, {
+    ...(fee && fee > 0 ? { awaitPayment: { amountVnd: fee, reason: translate('vi', 'submissions.feeNotice', { fee: VND.format(fee) }) ?? '' } } : {}),
     within: async (scope, result) => {
       const transition = SUBMISSION_WORKFLOW[result.decision];
       const patch =
