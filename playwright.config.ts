@@ -45,6 +45,8 @@ function appServer(server: { port: number; dataDir: string; smtpPort: string | u
       MOTCUA_SEED_DEMO: 'true',
       DATABASE_URL: '',
       MOTCUA_ADJUSTABLE_CLOCK: 'true',
+      // The sandbox gateway sends the payer back to the address the browser uses (PUBLIC_BASE_URL names localhost).
+      PAYMENT_RETURN_URL: `http://127.0.0.1:${server.port}/thanh-toan/ket-qua`,
       SESSION_IDLE_MINUTES: '100000',
       SESSION_ABSOLUTE_HOURS: '10000',
       // Real SMTP without TLS to 127.0.0.1; while no journey listens, deliveries fail and wait for their retry.

@@ -11,6 +11,7 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   calendar: () => import('./calendar.bench'),
   dashboards: () => import('./dashboards.bench'),
   dossiers: () => import('./dossiers.bench'),
+  payments: () => import('./payments.bench'),
   queues: () => import('./queues.bench'),
   sweeps: () => import('./sweeps.bench'),
 };

@@ -72,8 +72,28 @@ export type StartPaymentRequest = z.infer<typeof StartPaymentRequestSchema>;
 export const StartPaymentResponseSchema = z.object({ txnRef: z.string(), paymentUrl: z.string(), expiresAt: z.string(), amountVnd: z.number().int() });
 export type StartPaymentResponse = z.infer<typeof StartPaymentResponseSchema>;
 
-/** The gateway's signed query string (return and IPN): every parameter is a string; checked by the adapter. */
-export const GatewayQuerySchema = z.record(z.string().max(64), z.string().max(1000));
+const GatewayParam = z.string().max(1000).optional();
+/**
+ * The gateway's signed query string (return and IPN), VNPAY 2.1.0's parameters; any other parameter the gateway adds is
+ * kept (it is part of what it signed) and must be a single string. The adapter checks the signature over all of them.
+ */
+export const GatewayQuerySchema = z
+  .object({
+    vnp_Amount: GatewayParam,
+    vnp_BankCode: GatewayParam,
+    vnp_BankTranNo: GatewayParam,
+    vnp_CardType: GatewayParam,
+    vnp_OrderInfo: GatewayParam,
+    vnp_PayDate: GatewayParam,
+    vnp_ResponseCode: GatewayParam,
+    vnp_TmnCode: GatewayParam,
+    vnp_TransactionNo: GatewayParam,
+    vnp_TransactionStatus: GatewayParam,
+    vnp_TxnRef: GatewayParam,
+    vnp_SecureHashType: GatewayParam,
+    vnp_SecureHash: GatewayParam,
+  })
+  .catchall(z.string().max(1000));
 
 /** What the return page shows: the attempt's state as the records have it (the return itself settles nothing). */
 export const PaymentReturnViewSchema = z.object({

@@ -13,7 +13,7 @@ import { flushAuditSeal } from '../platform/audit';
 import { seedCalendarDemo } from '../platform/calendar/store';
 import type { DossierDetail } from '../../contracts/dossiers/dossiers.contracts';
 
-const ROLES = ['system-admin', 'unit-admin', 'reception-officer', 'specialist', 'leader', 'reform-office'] as const;
+const ROLES = ['system-admin', 'unit-admin', 'reception-officer', 'specialist', 'leader', 'reform-office', 'finance-officer'] as const;
 // Session rows change on every sign-in; everything else must stay byte-identical.
 const IGNORED_TABLES = new Set(['auth_sessions']);
 

@@ -22,6 +22,10 @@ describe('homeEntry', () => {
     expect(homeEntry(['calendar.read'])?.path).toBe('/admin/calendar/calculator');
     expect(homeEntry([])).toBeUndefined();
   });
+
+  it('starts a finance officer at the online payments', () => {
+    expect(homeEntry(['payments.transactions.read', 'payments.statements.reconcile'], ['finance-officer'])?.path).toBe('/admin/payments');
+  });
 });
 
 describe('shell title', () => {

@@ -13,6 +13,7 @@ import {
   MailOutlined,
   SmileOutlined,
   TeamOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 
 /** One back-office menu entry; shown when the user holds any of `actions` (policy actions from GET /me). */
@@ -40,6 +41,7 @@ export const ADMIN_MENU: AdminMenuItem[] = [
   { key: 'calendar', path: '/admin/calendar', labelKey: 'calendar.menu.calendar', icon: <CalendarOutlined />, actions: ['calendar.read', 'calendar.manage'] },
   { key: 'indicators', path: '/admin/indicators', labelKey: 'dashboards.menu.indicators', icon: <DashboardOutlined />, actions: ['dashboards.indicators.read'] },
   { key: 'ratings', path: '/admin/ratings', labelKey: 'ratings.menu.summary', icon: <SmileOutlined />, actions: ['ratings.summary.read'] },
+  { key: 'payments', path: '/admin/payments', labelKey: 'payments.menu.transactions', icon: <WalletOutlined />, actions: ['payments.transactions.read'] },
   { key: 'audit', path: '/admin/audit', labelKey: 'common.menu.audit', icon: <AuditOutlined />, actions: ['audit.events.list'] },
   { key: 'notifications', path: '/admin/notifications', labelKey: 'notifications.menu.outbox', icon: <MailOutlined />, actions: ['notifications.outbox.read'] },
 ];

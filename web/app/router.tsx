@@ -20,6 +20,8 @@ export const router = createBrowserRouter([
       { path: 'thu-tuc/:code', lazy: async () => ({ Component: (await import('../features/portal/ProcedureDetailPage')).ProcedureDetailPage }) },
       { path: 'tra-cuu', lazy: async () => ({ Component: (await import('../features/lookup/LookupPage')).LookupPage }) },
       { path: 'tra-cuu/:code', lazy: async () => ({ Component: (await import('../features/lookup/LookupPage')).LookupPage }) },
+      // Where the payment gateway sends the payer back (server: payments.config.ts returnUrl).
+      { path: 'thanh-toan/ket-qua', lazy: async () => ({ Component: (await import('../features/payments/PaymentReturnPage')).PaymentReturnPage }) },
       // The address in the QR code of an electronic result's certificate (server: dossiers/use-cases/issue-result.ts).
       { path: 'xac-thuc-ket-qua/:token', lazy: async () => ({ Component: (await import('../features/results/VerifyResultPage')).VerifyResultPage }) },
       // Satisfaction ratings: the desk's kiosk, and the page the link sent when a dossier ended opens (ratings.notify.ts).
@@ -68,6 +70,7 @@ export const router = createBrowserRouter([
       { path: 'audit', lazy: async () => ({ Component: (await import('../features/audit/AuditLogPage')).AuditLogPage }) },
       { path: 'ratings', lazy: async () => ({ Component: (await import('../features/ratings/RatingsSummaryPage')).RatingsSummaryPage }) },
       { path: 'indicators', lazy: async () => ({ Component: (await import('../features/dashboards/IndicatorsPage')).IndicatorsPage }) },
+      { path: 'payments', lazy: async () => ({ Component: (await import('../features/payments/PaymentsPage')).PaymentsPage }) },
       { path: 'notifications', lazy: async () => ({ Component: (await import('../features/notifications/OutboxPage')).OutboxPage }) },
       { path: 'dossiers', lazy: async () => ({ Component: (await import('../features/dossiers/DossierQueuePage')).DossierQueuePage }) },
       { path: 'dossiers/intake', lazy: async () => ({ Component: (await import('../features/dossiers/IntakePage')).IntakePage }) },

@@ -5,6 +5,7 @@ import { resources } from './resources';
 import { ORG_UNIT_KINDS, ROLES } from '../features/identity/identity.types';
 import { CHANNEL_SCOPES, DURATION_UNITS, LEVELS, ONLINE_MODES, STEP_UNIT_REFS, VERSION_STATUSES } from '../features/catalog/catalog.types';
 import { TIME_ISSUES } from '../../contracts/catalog/catalog.contracts';
+import { PAYMENT_APPLIED_OUTCOMES, PAYMENT_MISMATCH_KINDS, PAYMENT_RESPONSE_REASONS, PAYMENT_SETTLED_VIA, PAYMENT_TRANSACTION_STATES } from '../features/payments/payments.types';
 import { APPLICANT_SLIPS, DESK_DECISIONS, REQUIREMENT_STATUSES, SUBMISSION_EVENT_KINDS, SUBMISSION_STATES } from '../../contracts/submissions/submissions.values';
 
 type Tree = { [key: string]: string | Tree };
@@ -52,7 +53,7 @@ describe('translations', () => {
   it('keys follow <module>.<screen>.<message>', () => {
     expect(
       [...vi.keys()].filter(
-        (k) => k.split('.').length < 2 || !/^(common|identity|catalog|audit|portal|calendar|notifications|dossiers|submissions|citizen|ratings|dashboards)\./.test(k),
+        (k) => k.split('.').length < 2 || !/^(common|identity|catalog|audit|portal|calendar|notifications|dossiers|submissions|citizen|ratings|dashboards|payments)\./.test(k),
       ),
     ).toEqual([]);
   });
@@ -87,6 +88,11 @@ describe('translations', () => {
       ...SUBMISSION_EVENT_KINDS.map((k) => `submissions.events.${k}`),
       ...['imported', 'warning', 'error'].map((s) => `catalog.import.status.${s}`),
       ...['created', 'updated', 'skipped'].map((s) => `catalog.import.outcomes.${s}`),
+      ...PAYMENT_TRANSACTION_STATES.map((s) => `payments.state.${s}`),
+      ...PAYMENT_SETTLED_VIA.map((v) => `payments.settledVia.${v}`),
+      ...PAYMENT_MISMATCH_KINDS.map((k) => `payments.mismatchKind.${k}`),
+      ...PAYMENT_APPLIED_OUTCOMES.map((o) => `payments.appliedOutcome.${o}`),
+      ...PAYMENT_RESPONSE_REASONS.map((r) => `payments.reason.${r}`),
     ];
     expect(expected.filter((k) => !vi.has(k))).toEqual([]);
   });

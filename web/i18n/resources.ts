@@ -23,6 +23,8 @@ import viRatings from './vi/ratings.json';
 import enRatings from './en/ratings.json';
 import viDashboards from './vi/dashboards.json';
 import enDashboards from './en/dashboards.json';
+import viPayments from './vi/payments.json';
+import enPayments from './en/payments.json';
 
 /** Every UI string, one file per module and language; each file's top key is its module. */
 export const resources = {
@@ -40,6 +42,7 @@ export const resources = {
       ...viCitizen,
       ...viRatings,
       ...viDashboards,
+      ...viPayments,
     },
   },
   en: {
@@ -56,6 +59,7 @@ export const resources = {
       ...enCitizen,
       ...enRatings,
       ...enDashboards,
+      ...enPayments,
     },
   },
 };

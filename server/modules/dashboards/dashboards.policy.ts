@@ -1,5 +1,5 @@
 import { declarePolicy, hasRole, type PolicyDeclaration } from '../../platform/access';
-import { LEADER, PROVINCE_READERS, RECEPTION_OFFICER, SPECIALIST, UNIT_ADMIN } from '../identity';
+import { FINANCE_OFFICER, LEADER, PROVINCE_READERS, RECEPTION_OFFICER, SPECIALIST, UNIT_ADMIN } from '../identity';
 
 /** Policy actions of the dashboards module (the public indicators need none: they hold no personal data). */
 export const DASHBOARD_ACTIONS = {
@@ -13,7 +13,7 @@ export interface IndicatorSubject {
 }
 
 /** Officers read their own units' indicators (and those below); the province's readers read every unit's. */
-export const INDICATOR_READERS: readonly string[] = [LEADER, UNIT_ADMIN, SPECIALIST, RECEPTION_OFFICER];
+export const INDICATOR_READERS: readonly string[] = [LEADER, UNIT_ADMIN, SPECIALIST, RECEPTION_OFFICER, FINANCE_OFFICER];
 
 /**
  * The dashboards module's policies, declared in its manifest. Without a subject (the route's own check, before the unit

@@ -15,6 +15,9 @@ export { PAYMENT_ACTIONS } from './payments.policy';
 export { dossierPayments, startPayment } from './use-cases/pay';
 export { receiptTransaction, renderReceipt, type ReceiptFile } from './use-cases/receipt';
 export { applyPaidRequests, reconcilePending } from './use-cases/settle';
+/** The protocol's signing and the sandbox's merchant settings, for benchmarks and journeys that act as the gateway. */
+export { formatVnpayDate, vnpaySignedQuery } from './gateway/vnpay';
+export { SANDBOX_HASH_SECRET, SANDBOX_TMN_CODE } from './payments.config';
 
 /** Payments: serves /api/v1/payments, and the sandbox gateway at /sandbox/vnpay when no real gateway is configured. */
 export const paymentsModule: ModuleManifest = {
@@ -27,7 +30,7 @@ export const paymentsModule: ModuleManifest = {
   },
   async routes(app: FastifyInstance, host: ModuleHost) {
     rememberApp(host.events, app);
-    await paymentRoutes(app);
+    await paymentRoutes(app, runtimeOf(host.events).config);
   },
   async siteRoutes(app: FastifyInstance, host: ModuleHost) {
     const { config } = runtimeOf(host.events);

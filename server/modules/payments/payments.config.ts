@@ -1,6 +1,7 @@
 // Which gateway the payments module talks to, from the environment (issue 13 item 2). A province sets
 // PAYMENT_GATEWAY=vnpay with the merchant code, secret and URLs its gateway issued; without them the app serves and
 // uses its own sandbox gateway (development and tests), which production refuses unless asked for by name.
+import { isIP } from 'node:net';
 
 /** The gateway settings the module runs with. */
 export interface PaymentsConfig {
@@ -21,6 +22,8 @@ export interface PaymentsConfig {
   expireMinutes: number;
   /** An attempt without a notification this long after it expired is asked about (querydr). */
   queryAfterMinutes: number;
+  /** The addresses the gateway notifies from: exempt from the notification endpoint's rate limit. */
+  gatewayAddresses: string[];
 }
 
 /** The sandbox's merchant secret: the sandbox is the app itself, so this protects nothing real and is no secret. */
@@ -41,6 +44,16 @@ function minutes(env: Readonly<NodeJS.ProcessEnv>, name: string, fallback: numbe
   return n;
 }
 
+/** A comma-separated list of IP addresses; a malformed one stops start-up. */
+function addresses(raw: string | undefined): string[] {
+  const list = (raw ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  for (const a of list) if (isIP(a) === 0) throw new Error(`PAYMENT_GATEWAY_ADDRESSES: "${a}" is not an IP address`);
+  return list;
+}
+
 /** Reads PAYMENT_GATEWAY (vnpay | sandbox) and its settings; throws on a missing or malformed one. */
 export function loadPaymentsConfig(env: Readonly<NodeJS.ProcessEnv>, publicBaseUrl: string): PaymentsConfig {
   const base = publicBaseUrl.replace(/\/+$/, '');
@@ -51,6 +64,7 @@ export function loadPaymentsConfig(env: Readonly<NodeJS.ProcessEnv>, publicBaseU
     ipnUrl: env.PAYMENT_IPN_URL?.trim() || `${base}/api/v1/payments/vnpay/ipn`,
     expireMinutes: minutes(env, 'PAYMENT_EXPIRE_MINUTES', 15),
     queryAfterMinutes: minutes(env, 'PAYMENT_QUERY_AFTER_MINUTES', 5),
+    gatewayAddresses: addresses(env.PAYMENT_GATEWAY_ADDRESSES),
   };
   if (choice === 'vnpay') {
     return {

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { PaymentsConfig } from './payments.config';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParamsSchema } from '../../../contracts/common/common.contracts';
 import {
@@ -25,18 +26,22 @@ import { handleNotification, queryAttemptNow } from './use-cases/settle';
 const gatewayTags = ['payments-gateway'];
 const financeTags = ['payments'];
 
-/** The gateway retries a notification until it gets a definite answer; a forger gets the same small budget per address. */
-const IPN_RATE_LIMIT = { max: 600, timeWindow: '1 minute' };
+/**
+ * Notifications from the gateway's own addresses (PAYMENT_GATEWAY_ADDRESSES) are never held back: a burst of payments
+ * is a burst of notifications. Any other address gets a small budget (every notification is recorded, forged ones too).
+ */
+const IPN_RATE_LIMIT = { max: 120, timeWindow: '1 minute' };
 const RETURN_RATE_LIMIT = { max: 60, timeWindow: '1 minute' };
 
 /** /api/v1/payments: the gateway's notification, the return page's reading, and the finance officer's reconciliation. */
-export async function paymentRoutes(app: FastifyInstance): Promise<void> {
+export async function paymentRoutes(app: FastifyInstance, config: Pick<PaymentsConfig, 'gatewayAddresses'>): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const gatewayAddresses = new Set(config.gatewayAddresses);
 
   r.get(
     '/vnpay/ipn',
     {
-      config: { action: 'public', rateLimit: IPN_RATE_LIMIT },
+      config: { action: 'public', rateLimit: { ...IPN_RATE_LIMIT, allowList: (request: FastifyRequest) => gatewayAddresses.has(request.ip) } },
       schema: {
         tags: gatewayTags,
         summary: 'The gateway’s signed server-to-server notification (IPN) of a payment’s outcome: the only one that settles it',

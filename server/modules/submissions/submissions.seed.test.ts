@@ -22,10 +22,16 @@ interface Summary {
 }
 
 describe('submissions demo seed', () => {
-  it('gives the demo citizen a draft, one awaiting the desk and one to complete; the desk sees the awaiting one with its files', async () => {
+  it('gives the demo citizen a draft, one awaiting the desk, one to complete and one received awaiting its fee; the desk sees the awaiting one with its files', async () => {
     const citizen = await loginAs(t.app, { login: 'citizen@example.vn', password: DEMO_PASSWORD });
     const mine = (await citizen.get('/api/v1/submissions')).json<{ items: Summary[]; total: number }>();
-    expect(mine.items.map((s) => s.state).sort()).toEqual(['DRAFT', 'GUIDED', 'SUBMITTED']);
+    expect(mine.items.map((s) => s.state).sort()).toEqual(['ACCEPTED', 'DRAFT', 'GUIDED', 'SUBMITTED']);
+    // Received, its fee to be paid online before processing (issue 13): the payment notice is there to pay.
+    const accepted = (await citizen.get(`/api/v1/submissions/${mine.items.find((s) => s.state === 'ACCEPTED')!.id}`)).json<{ dossier: { id: string } }>();
+    const dossier = (await citizen.get(`/api/v1/citizen/dossiers/${accepted.dossier.id}`)).json<{ statusCode: number }>();
+    expect(dossier.statusCode).toBe(6);
+    const payments = (await citizen.get(`/api/v1/citizen/dossiers/${accepted.dossier.id}/payments`)).json<{ due: { amountVnd: number; payableOnline: boolean } }>();
+    expect(payments.due).toMatchObject({ amountVnd: 7000, payableOnline: true });
     const guided = (await citizen.get(`/api/v1/submissions/${mine.items.find((s) => s.state === 'GUIDED')!.id}`)).json();
     expect(JSON.stringify(guided)).toContain('Giấy tờ chứng minh nơi cư trú của cha, mẹ');
 
@@ -43,7 +49,7 @@ describe('submissions demo seed', () => {
   it('runs once: a second seed makes nothing more', async () => {
     await seedDemoData(t);
     const citizen = await loginAs(t.app, { login: 'citizen@example.vn', password: DEMO_PASSWORD });
-    expect((await citizen.get('/api/v1/submissions')).json<{ total: number }>().total).toBe(3);
+    expect((await citizen.get('/api/v1/submissions')).json<{ total: number }>().total).toBe(4);
   });
 
   it('writes demo PDFs the upload check accepts', async () => {

@@ -71,6 +71,28 @@ async function attach(app: FastifyInstance, s: Session, id: string, key: string,
   expectStatus(res, 201, `upload ${key}`);
 }
 
+/** Đăng ký tạm trú: 7.000 đồng online, paid before processing in the demo catalogue. */
+const FEE_PROCEDURE = '1.004194';
+
+/** An application for FEE_PROCEDURE with every paper attached, received by the desk: its dossier awaits the fee. */
+async function receivedAwaitingFee(app: FastifyInstance, citizen: Session, officer: Session, deskId: string): Promise<void> {
+  const procedure = await call<{ implementingUnits: Array<{ id: string; name: string }> }>(app, citizen, 'GET', `/api/v1/catalog/procedures/${FEE_PROCEDURE}`);
+  const handling = procedure.implementingUnits.find((u) => u.name === WARD);
+  if (!handling) throw new Error(`submissions demo: no handling unit "${WARD}" for ${FEE_PROCEDURE}`);
+  const started = await call<Draft>(app, citizen, 'POST', '/api/v1/submissions', { procedureCode: FEE_PROCEDURE, receivingUnitId: deskId }, 201);
+  const saved = await call<Draft & { completeness: { problems: Array<{ path: string }> } }>(app, citizen, 'PATCH', `/api/v1/submissions/${started.id}`, {
+    version: started.version,
+    handlingUnitId: handling.id,
+  });
+  for (const problem of saved.completeness.problems) {
+    const key = /documents\.(\w+)/.exec(problem.path)?.[1];
+    if (key) await attach(app, citizen, saved.id, key, `giay-to-${key}.pdf`, demoPdf(`GIAY TO ${key.toUpperCase()} - Nguyen Van An`));
+  }
+  const fresh = await call<Draft>(app, citizen, 'GET', `/api/v1/submissions/${saved.id}`);
+  const submitted = await call<Draft>(app, citizen, 'POST', `/api/v1/submissions/${saved.id}/submit`, { version: fresh.version });
+  await call(app, officer, 'POST', `/api/v1/submissions/desk/${submitted.id}/decision`, { decision: 'accept', version: submitted.version });
+}
+
 interface Draft {
   id: string;
   version: number;
@@ -129,9 +151,11 @@ export async function seedSubmissionsDemo(app: FastifyInstance, clock: Clock): P
     missingItems: ['Giấy tờ chứng minh nơi cư trú của cha, mẹ'],
     reasons: 'Thiếu giấy tờ chứng minh nơi cư trú để xác định thẩm quyền đăng ký khai sinh.',
   });
-  await call(app, officer, 'POST', '/api/v1/identity/logout', {});
   // A draft, half filled in.
   const draft = await start();
   await save(draft, { relationship: 'cha', childName: 'Nguyễn Gia Bảo', childSex: 'nam' });
+  // Received by the desk and awaiting its fee, paid online before processing (issue 13; demo/online-services.json).
+  await receivedAwaitingFee(app, citizen, officer, desk.id);
   await call(app, citizen, 'POST', '/api/v1/identity/logout', {});
+  await call(app, officer, 'POST', '/api/v1/identity/logout', {});
 }

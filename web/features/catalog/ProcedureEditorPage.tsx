@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Input, Result, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Result, Select, Space, Spin, Typography } from 'antd';
 import { ArrowLeftOutlined, CopyOutlined, EditOutlined, SaveOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { LinkButton } from '../../ui/LinkButton';
@@ -10,7 +10,7 @@ import { useApiError } from '../../app/useApiError';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatDate } from '../../ui/dates';
 import { useCreateProcedure, useNewVersion, usePublishProcedure, useUpdateProcedure, useVersion, useWithdrawProcedure } from './catalog.api';
-import type { ProcedureVersion } from './catalog.types';
+import { FEE_DUES, type ProcedureVersion } from './catalog.types';
 import { toContent, toFormValues, toUpdateRequest, type ProcedureFormValues } from './procedure-form';
 import { VersionStatusTag } from './VersionStatusTag';
 import { GeneralSection } from './GeneralSection';
@@ -214,6 +214,9 @@ function ProcedureEditor({ version }: { version: ProcedureVersion | null }) {
               <Input maxLength={1000} />
             </Form.Item>
             <FeesEditor />
+            <Form.Item name="feeDue" label={t('catalog.editor.feeDue')} extra={t('catalog.editor.feeDueHint')} style={{ marginTop: 16, marginBottom: 0 }}>
+              <Select allowClear data-testid="fee-due" options={FEE_DUES.map((d) => ({ value: d, label: t(`catalog.feeDues.${d}`) }))} />
+            </Form.Item>
           </Card>
           <Card title={t('catalog.editor.requiredDocuments')} size="small">
             <RequiredDocumentsEditor />

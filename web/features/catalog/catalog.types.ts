@@ -3,6 +3,7 @@ import type {
   Channel,
   ChannelScope,
   DocumentGroupKind,
+  FeeDue,
   DurationUnit,
   Level,
   OnlineMode,
@@ -25,6 +26,7 @@ export type {
   WorklistResponse,
   DurationUnit,
   Fee,
+  FeeDue,
   FieldsResponse,
   ImportReport,
   ImportRow,
@@ -84,3 +86,6 @@ export const CATALOG_ACTIONS = {
   publish: 'catalog.procedures.publish',
   import: 'catalog.imports.run',
 } as const;
+
+/** When the fee is paid (the contract's FEE_DUES). */
+export const FEE_DUES = ['before-processing', 'with-result'] as const satisfies readonly FeeDue[];

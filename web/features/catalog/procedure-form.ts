@@ -4,6 +4,7 @@ import type {
   DocumentGroupKind,
   DocumentIssue,
   DurationUnit,
+  FeeDue,
   Level,
   OnlineMode,
   ProcedureVersion,
@@ -48,6 +49,7 @@ export interface ProcedureFormValues {
   /** The importer's unresolved findings; the editor drops one when the administrator has dealt with it. */
   documentIssues?: DocumentIssue[];
   onTheSpot?: boolean;
+  feeDue?: FeeDue | null;
   legalBasis?: Array<{ number?: string | null; title: string }>;
   workflow?: StepValues[];
   /** The e-form as JSON text (empty = none); its rule checks that it parses, the server checks its structure. */
@@ -90,6 +92,7 @@ export function toFormValues(v: ProcedureVersion): ProcedureFormValues {
     documentGroups: v.documentGroups.map((g) => ({ key: g.key, kind: g.kind, label: g.label, condition: g.condition })),
     documentIssues: v.documentIssues,
     onTheSpot: v.onTheSpot,
+    feeDue: v.feeDue,
     eFormJson: eFormToJson(v.eForm),
     legalBasis: v.legalBasis.map((l) => ({ number: l.number, title: l.title })),
     workflow: v.workflow
@@ -148,6 +151,7 @@ export function toContent(values: ProcedureFormValues, base?: ProcedureVersion):
     })),
     documentIssues: values.documentIssues ?? [],
     onTheSpot: values.onTheSpot ?? false,
+    feeDue: values.feeDue ?? null,
     eForm: parseEFormJson(values.eFormJson),
     requiredDocumentsNote: base?.requiredDocumentsNote ?? null,
     legalBasis: (values.legalBasis ?? []).map((l) => ({ number: blank(l.number), title: l.title })),

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../app/api';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatAppointment, formatInstant, statusColor } from '../dossiers/dossiers.format';
+import { DossierPaymentCard } from '../payments/DossierPaymentCard';
 import { DossierResultSlot } from './DossierResultSlot';
 import { SupplementForm } from './SupplementForm';
 import { mySlipUrl, useMyDossier, type CitizenDossierDetail } from './my-dossiers.api';
@@ -67,6 +68,7 @@ export function MyDossierDetailPage() {
           <Flex vertical gap={12}>
             <Overview d={d} />
             {d.supplement ? <SupplementForm dossier={d} /> : null}
+            <DossierPaymentCard dossierId={d.id} />
             <DossierResultSlot dossier={d} />
             <Card size="small" title={t('citizen.dossier.messages')}>
               {messages.length === 0 ? (
