@@ -170,7 +170,17 @@ async function findOrder(db: Db, txnRef: string): Promise<SandboxOrder | null> {
 const localeOf = (value: unknown): SandboxLocale => (value === 'en' ? 'en' : 'vn');
 
 function sendPage(reply: FastifyReply, status: number, page: SandboxPage) {
-  return reply.status(status).header('content-type', 'text/html; charset=utf-8').header('content-security-policy', page.csp).header('cache-control', 'no-store').send(page.html);
+  return (
+    reply
+      .status(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', page.csp)
+      .header('cache-control', 'no-store')
+      // Under the app's `no-referrer` a form post carries `Origin: null`, which the app refuses as a foreign origin;
+      // the page's own origin is what the decision is posted with, as on a real gateway's page.
+      .header('referrer-policy', 'same-origin')
+      .send(page.html)
+  );
 }
 
 /** The sandbox VNPAY gateway (payment page, decisions, querydr, statement, controls); register under /sandbox/vnpay. */
