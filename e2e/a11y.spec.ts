@@ -24,6 +24,8 @@ interface DemoIds {
   guidedSubmissionId: string;
   /** The demo citizen's application awaiting the ward's desk (tiepnhan.hacthanh). */
   awaitingSubmissionId: string;
+  /** The demo citizen's dossier received awaiting its fee, to be paid online (issue 13). */
+  feeDossierId: string;
 }
 
 /** One page (or one dialog on a page) to scan. */
@@ -104,6 +106,19 @@ const A11Y_PAGES: A11yPage[] = [
     ready: byTestId('my-dossier-status'),
     screenshot: true,
   },
+  // Online payment (issue 13): the fee notice on the citizen's dossier, the gateway's return (here a forged one, which
+  // the page refuses), and the finance officer's transactions, statement import and mismatches.
+  {
+    name: 'my-dossier-fee-due',
+    route: '/ho-so-cua-toi/:id',
+    path: (ids) => `/ho-so-cua-toi/${ids.feeDossierId}`,
+    as: 'citizen@example.vn',
+    ready: byTestId('pay-online'),
+  },
+  { name: 'payment-return-invalid', route: '/thanh-toan/ket-qua', path: '/thanh-toan/ket-qua?vnp_TxnRef=MC0000000000000000&vnp_ResponseCode=00', ready: byTestId('payment-state') },
+  { name: 'payments', route: '/admin/payments', path: '/admin/payments', as: 'ketoan.tinh', ready: byTestId('payments-transactions'), screenshot: true },
+  { name: 'payments-statement', route: '/admin/payments', path: '/admin/payments?tab=statement', as: 'ketoan.tinh', ready: byTestId('statement-import') },
+  { name: 'payments-mismatches', route: '/admin/payments', path: '/admin/payments?tab=mismatches', as: 'ketoan.tinh', ready: byTestId('payments-mismatches') },
   // The transparency page (issue 12 item 5): anyone, the province's figures with its charts and tables.
   { name: 'transparency', route: '/minh-bach', path: '/minh-bach', ready: byTestId('public-by-month'), screenshot: true },
   // Back office.
@@ -247,6 +262,9 @@ async function findDemoIds(specialist: APIRequestContext, admin: APIRequestConte
   const guided = applications.items.find((a) => a.state === 'GUIDED');
   const awaiting = applications.items.find((a) => a.state === 'SUBMITTED');
   expect(guided && awaiting, "the demo citizen's applications (submissions demo seed)").toBeTruthy();
+  const accepted = applications.items.find((a) => a.state === 'ACCEPTED');
+  expect(accepted, "the demo citizen's application received awaiting its fee").toBeTruthy();
+  const feeDossier = ((await (await citizen.get(`/api/v1/submissions/${accepted!.id}`)).json()) as { dossier: { id: string } }).dossier;
   return {
     dossierId: dossier!.id,
     dossierCode: dossier!.code,
@@ -255,6 +273,7 @@ async function findDemoIds(specialist: APIRequestContext, admin: APIRequestConte
     onlineProcedureId: online.procedureId,
     guidedSubmissionId: guided!.id,
     awaitingSubmissionId: awaiting!.id,
+    feeDossierId: feeDossier.id,
   };
 }
 
