@@ -4,10 +4,10 @@
 // serves, comes back to the result page and downloads the receipt; a duplicated notification from the gateway changes
 // nothing; the dossier resumes and the desk can move it on. Screens at 390 and 1280 px, each checked by axe.
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
-import { expectNoSeriousA11yViolations } from '../support/axe';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { attachScreenshot, horizontalOverflow, overflowingElements } from '../support/screens';
+import { screensAt } from '../support/screens';
+import { pdf } from '../../server/platform/files/test/fixtures';
 import { apiLogin, watchConsole } from '../officer/dossier-support';
 
 const SHOTS = path.join('docs', 'screenshots', 'issue-13');
@@ -17,44 +17,7 @@ const WARD = 'Phường Hạc Thành';
 /** Đăng ký tạm trú: 7.000 đồng online, paid before processing (catalog demo/online-services.json). */
 const PROCEDURE = '1.004194';
 const FEE_TEXT = '7.000';
-
-async function screen(page: Page, testInfo: TestInfo, name: string, width: number): Promise<void> {
-  await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
-  await page.waitForTimeout(300);
-  const overflow = await horizontalOverflow(page);
-  expect(overflow.scrollWidth, `${name} at ${width}px: ${(await overflowingElements(page)).join('; ')}`).toBeLessThanOrEqual(overflow.clientWidth);
-  await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
-  await attachScreenshot(page, testInfo, `${name}-${width}`);
-}
-
-async function screens(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await screen(page, testInfo, name, 390);
-  await expectNoSeriousA11yViolations(page, testInfo, `${name}-390`);
-  await screen(page, testInfo, name, 1280);
-  await expectNoSeriousA11yViolations(page, testInfo, `${name}-1280`);
-}
-
-/** A one-page PDF (ASCII text in a standard font). */
-function pdf(title: string): Buffer {
-  const stream = `BT /F1 18 Tf 72 760 Td (${title}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
+const screens = (page: Parameters<typeof screensAt>[0], testInfo: Parameters<typeof screensAt>[1], name: string) => screensAt(page, testInfo, SHOTS, name);
 
 interface Draft {
   id: string;
@@ -82,7 +45,7 @@ async function receivedApplication(citizen: APIRequestContext, csrf: string, des
     if (!key) continue;
     const res = await citizen.post(`/api/v1/submissions/${draft.id}/requirements/${key}/files`, {
       headers: h,
-      multipart: { file: { name: `giay-to-${key}.pdf`, mimeType: 'application/pdf', buffer: pdf(`Giay to ${key}`) } },
+      multipart: { file: { name: `giay-to-${key}.pdf`, mimeType: 'application/pdf', buffer: pdf() } },
     });
     expect(res.status(), await res.text()).toBe(201);
   }

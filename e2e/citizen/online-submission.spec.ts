@@ -12,8 +12,7 @@ import { expect, test, type APIRequestContext, type Browser, type BrowserContext
 import { exe, jpeg, pdf, pdfmakePdf } from '../../server/platform/files/test/fixtures';
 import { MailSink } from '../../server/test/mail-sink';
 import { chooseOption } from '../support/antd';
-import { expectNoSeriousA11yViolations } from '../support/axe';
-import { attachScreenshot, horizontalOverflow, overflowingElements } from '../support/screens';
+import { screensAt } from '../support/screens';
 import { apiLogin, openedDialog, watchConsole } from '../officer/dossier-support';
 
 const SHOTS = path.join('docs', 'screenshots', 'issue-11');
@@ -26,23 +25,8 @@ const DESK = 'Trung tâm Phục vụ hành chính công phường Hạc Thành';
 /** Đăng ký khai sinh: offered fully online with the demo e-form (catalog demo/online-services.json). */
 const PROCEDURE = '1.001193';
 
-/** Checks the page fits the width, then attaches (and keeps) a full-page screenshot. */
-async function screen(page: Page, testInfo: TestInfo, name: string, width: number): Promise<void> {
-  await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
-  await page.waitForTimeout(300);
-  const overflow = await horizontalOverflow(page);
-  expect(overflow.scrollWidth, `${name} at ${width}px: ${(await overflowingElements(page)).join('; ')}`).toBeLessThanOrEqual(overflow.clientWidth);
-  await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
-  await attachScreenshot(page, testInfo, `${name}-${width}`);
-}
-
 /** Both widths, ending at desktop width, each checked by axe (WCAG 2.1 AA, D26). */
-async function screens(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await screen(page, testInfo, name, 390);
-  await expectNoSeriousA11yViolations(page, testInfo, `${name}-390`);
-  await screen(page, testInfo, name, 1280);
-  await expectNoSeriousA11yViolations(page, testInfo, `${name}-1280`);
-}
+const screens = (page: Page, testInfo: TestInfo, name: string) => screensAt(page, testInfo, SHOTS, name);
 
 /** Signs in on the portal's own form (the page it was sent to from `next`). */
 async function portalSignIn(page: Page): Promise<void> {

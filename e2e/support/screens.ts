@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page, TestInfo } from '@playwright/test';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './axe';
 
 /**
  * Attaches a screenshot to the report (and, when E2E_SCREENS_DIR is set, also saves it there for review).
@@ -56,4 +57,22 @@ export async function overflowingElements(page: Page, limit = 5): Promise<string
       .slice(0, limit)
       .map((el) => `${path(el)} (right edge ${Math.round(el.getBoundingClientRect().right)} px)`);
   }, limit);
+}
+
+/** Checks the page fits `width` without horizontal scrolling, then saves `<dir>/<name>-<width>.png` and attaches it. */
+export async function screenAt(page: Page, testInfo: TestInfo, dir: string, name: string, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
+  await page.waitForTimeout(300);
+  const overflow = await horizontalOverflow(page);
+  expect(overflow.scrollWidth, `${name} at ${width}px: ${(await overflowingElements(page)).join('; ')}`).toBeLessThanOrEqual(overflow.clientWidth);
+  await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
+  await attachScreenshot(page, testInfo, `${name}-${width}`);
+}
+
+/** The page at 390 and then 1280 px, each checked by axe (WCAG 2.1 AA, D26). */
+export async function screensAt(page: Page, testInfo: TestInfo, dir: string, name: string): Promise<void> {
+  await screenAt(page, testInfo, dir, name, 390);
+  await expectNoSeriousA11yViolations(page, testInfo, `${name}-390`);
+  await screenAt(page, testInfo, dir, name, 1280);
+  await expectNoSeriousA11yViolations(page, testInfo, `${name}-1280`);
 }

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, TestAgent, type TestApp } from './test-app';
 import { createCitizen, createOfficer, createOrgUnit, loginAs } from '../modules/identity/test/factories';
 import { createDraft, procedureInput } from '../modules/catalog/test/factories';
-import { applicant, save, startDraft, submit, TEST_EFORM } from '../modules/submissions/test/factories';
+import { applicant, FORM_ONLY_PROCEDURE, save, startDraft, submit } from '../modules/submissions/test/factories';
 import { DESK_AND_UNIT_WORKFLOW, intakeBody, publishProcedure, receive, step, type DossierWorld } from '../modules/dossiers/test/factories';
 import type { OrgUnitRow } from '../modules/identity';
 import { flushAuditSeal } from '../platform/audit';
@@ -184,16 +184,7 @@ describe('route × role × unit relation', () => {
     const decisionId = guided.json().intakeDecision.id as string;
 
     // An online application sent to U's desk, awaiting reception (the e-form stands for the one-of declaration).
-    const onlineCode = await publishProcedure(t, [unit.id], {
-      workflow: DESK_AND_UNIT_WORKFLOW,
-      onlineMode: 'full',
-      eForm: TEST_EFORM,
-      requiredDocuments: [
-        { name: 'Tờ khai (nộp trực tiếp)', originals: 1, copies: 0, group: 'form' },
-        { name: 'Tờ khai điện tử (nộp trực tuyến)', originals: 1, copies: 0, group: 'form' },
-      ],
-      documentGroups: [{ key: 'form', kind: 'one-of' }],
-    });
+    const onlineCode = await publishProcedure(t, [unit.id], { workflow: DESK_AND_UNIT_WORKFLOW, ...FORM_ONLY_PROCEDURE });
     const applicantAgent = await loginAs(t.app, await createCitizen(db));
     const started = await startDraft(applicantAgent, onlineCode, unit.id);
     const application = await submit(

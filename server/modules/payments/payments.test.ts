@@ -8,7 +8,7 @@ import type { DossierPayments, FinanceTransactions, Mismatches, PaymentReturnVie
 import type { SubmissionDetail } from '../../../contracts/submissions/submissions.contracts';
 import { createOfficer, loginAs } from '../identity/test/factories';
 import { DOSSIER_TEST_ENV, publishProcedure } from '../dossiers/test/factories';
-import { applicant, createSubmissionWorld, decide, save, startDraft, submit, TEST_EFORM, type SubmissionWorld } from '../submissions/test/factories';
+import { applicant, createSubmissionWorld, decide, FORM_ONLY_PROCEDURE, save, startDraft, submit, type SubmissionWorld } from '../submissions/test/factories';
 import { applyPaidRequests, reconcilePending } from '.';
 import { paymentNotifications, paymentReceiptSeries, paymentRequests, paymentTransactions } from './payments.tables';
 
@@ -18,16 +18,7 @@ let code: string;
 let finance: TestAgent;
 let outsideFinance: TestAgent;
 const FEE = 150_000;
-/** Offered fully online; its e-form is the whole application (no file to attach). */
-const FORM_ONLY = {
-  onlineMode: 'full',
-  eForm: TEST_EFORM,
-  requiredDocuments: [
-    { name: 'Tờ khai (nộp trực tiếp)', originals: 1, copies: 0, group: 'form' },
-    { name: 'Tờ khai điện tử (nộp trực tuyến)', originals: 1, copies: 0, group: 'form' },
-  ],
-  documentGroups: [{ key: 'form', kind: 'one-of' }],
-};
+const FORM_ONLY = FORM_ONLY_PROCEDURE;
 
 beforeAll(async () => {
   t = await createTestApp({ env: DOSSIER_TEST_ENV });

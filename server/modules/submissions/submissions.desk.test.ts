@@ -8,7 +8,7 @@ import { flushAuditSeal } from '../../platform/audit';
 import { intakeDossier } from '../dossiers';
 import { DOSSIER_TEST_ENV, publishProcedure } from '../dossiers/test/factories';
 import type { DeskQueueResponse, SubmissionDetail } from '../../../contracts/submissions/submissions.contracts';
-import { applicant, createSubmissionWorld, decide, save, startDraft, submit, TEST_EFORM, type SubmissionWorld } from './test/factories';
+import { applicant, createSubmissionWorld, decide, FORM_ONLY_PROCEDURE, save, startDraft, submit, type SubmissionWorld } from './test/factories';
 
 let t: TestApp;
 let w: SubmissionWorld;
@@ -16,15 +16,7 @@ let code: string;
 beforeAll(async () => {
   t = await createTestApp({ env: DOSSIER_TEST_ENV });
   w = await createSubmissionWorld(t);
-  code = await publishProcedure(t, [w.dept.id], {
-    onlineMode: 'full',
-    eForm: TEST_EFORM,
-    requiredDocuments: [
-      { name: 'Tờ khai (nộp trực tiếp)', originals: 1, copies: 0, group: 'form' },
-      { name: 'Tờ khai điện tử (nộp trực tuyến)', originals: 1, copies: 0, group: 'form' },
-    ],
-    documentGroups: [{ key: 'form', kind: 'one-of' }],
-  });
+  code = await publishProcedure(t, [w.dept.id], FORM_ONLY_PROCEDURE);
 });
 afterAll(async () => t?.close());
 

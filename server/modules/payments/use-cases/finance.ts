@@ -2,6 +2,7 @@
 // gateway's daily statement matched against the records and the mismatches it shows, until each is resolved.
 import { createHash } from 'node:crypto';
 import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from '../../../platform/db/database';
 import { hasRole, sqlIsWithin, isSystemActor, type Actor } from '../../../platform/access';
 import { toVnIso, vnInstant } from '../../../platform/calendar';
 import { withTransaction, type Ctx } from '../../../platform/context/context';
@@ -50,6 +51,36 @@ const dayStart = (day: string) => vnInstant(day);
 // Vietnam keeps no daylight saving time: a day is 24 hours.
 const nextDayStart = (day: string) => new Date(dayStart(day).getTime() + 86_400_000);
 
+/** The columns an attempt is shown with: its dossier (through its request) and its unit's name. */
+const ATTEMPT_FIELDS = {
+  t: paymentTransactions,
+  dossierId: paymentRequests.dossierId,
+  dossierCode: paymentRequests.dossierCode,
+  applied: paymentRequests.appliedOutcome,
+  unitName: identityOrgUnits.name,
+  path: identityOrgUnits.path,
+};
+
+/** Attempts joined to their request and their unit. */
+function attemptsWithDossierAndUnit(db: Queryable) {
+  return db
+    .select(ATTEMPT_FIELDS)
+    .from(paymentTransactions)
+    .innerJoin(paymentRequests, eq(paymentRequests.id, paymentTransactions.requestId))
+    .innerJoin(identityOrgUnits, eq(identityOrgUnits.id, paymentTransactions.unitId));
+}
+
+/** How many attempts `filter` (over the same join) keeps. */
+async function countAttempts(db: Queryable, filter: SQL | undefined): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(paymentTransactions)
+    .innerJoin(paymentRequests, eq(paymentRequests.id, paymentTransactions.requestId))
+    .innerJoin(identityOrgUnits, eq(identityOrgUnits.id, paymentTransactions.unitId))
+    .where(filter);
+  return row?.n ?? 0;
+}
+
 /** GET /payments/transactions: the attempts of the units the officer reads, newest first. */
 export async function listTransactions(ctx: Ctx, q: PaymentTransactionsQuery): Promise<FinanceTransactions> {
   if (q.from && q.to && q.from > q.to) throw new AppError('VALIDATION_FAILED', {}, { fields: [{ path: 'querystring.from', code: 'payments.errors.periodInvalid' }] });
@@ -66,33 +97,17 @@ export async function listTransactions(ctx: Ctx, q: PaymentTransactionsQuery): P
   if (q.to) where.push(lt(paymentTransactions.createdAt, nextDayStart(q.to)));
   if (q.q) where.push(or(eq(paymentTransactions.txnRef, q.q.toUpperCase()), eq(paymentRequests.dossierCode, q.q)));
   const filter = and(...where);
-  const base = ctx.db
-    .select({
-      t: paymentTransactions,
-      dossierId: paymentRequests.dossierId,
-      dossierCode: paymentRequests.dossierCode,
-      applied: paymentRequests.appliedOutcome,
-      unitName: identityOrgUnits.name,
-    })
-    .from(paymentTransactions)
-    .innerJoin(paymentRequests, eq(paymentRequests.id, paymentTransactions.requestId))
-    .innerJoin(identityOrgUnits, eq(identityOrgUnits.id, paymentTransactions.unitId))
-    .where(filter);
-  const [rows, [count]] = await Promise.all([
+  const base = attemptsWithDossierAndUnit(ctx.db).where(filter);
+  const [rows, total] = await Promise.all([
     base
       .orderBy(desc(paymentTransactions.createdAt), desc(paymentTransactions.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    ctx.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(paymentTransactions)
-      .innerJoin(paymentRequests, eq(paymentRequests.id, paymentTransactions.requestId))
-      .innerJoin(identityOrgUnits, eq(identityOrgUnits.id, paymentTransactions.unitId))
-      .where(filter),
+    countAttempts(ctx.db, filter),
   ]);
   return {
     items: rows.map((r) => presentFinance(r.t, r.dossierId, r.dossierCode, r.unitName, r.t.state === 'succeeded' ? r.applied : null)),
-    total: count?.n ?? 0,
+    total,
   };
 }
 
@@ -111,19 +126,7 @@ export function presentFinance(t: typeof paymentTransactions.$inferSelect, dossi
 
 /** One attempt for the finance officer (404 outside their units). */
 export async function getFinanceTransaction(ctx: Ctx, txnRef: string): Promise<FinanceTransaction> {
-  const [r] = await ctx.db
-    .select({
-      t: paymentTransactions,
-      dossierId: paymentRequests.dossierId,
-      dossierCode: paymentRequests.dossierCode,
-      applied: paymentRequests.appliedOutcome,
-      unitName: identityOrgUnits.name,
-      path: identityOrgUnits.path,
-    })
-    .from(paymentTransactions)
-    .innerJoin(paymentRequests, eq(paymentRequests.id, paymentTransactions.requestId))
-    .innerJoin(identityOrgUnits, eq(identityOrgUnits.id, paymentTransactions.unitId))
-    .where(eq(paymentTransactions.txnRef, txnRef));
+  const [r] = await attemptsWithDossierAndUnit(ctx.db).where(eq(paymentTransactions.txnRef, txnRef));
   if (!r || !can(ctx.actor, PAYMENT_ACTIONS.read, { unitPath: r.path })) throw new AppError('NOT_FOUND', { subject: 'payment', id: txnRef });
   return presentFinance(r.t, r.dossierId, r.dossierCode, r.unitName, r.t.state === 'succeeded' ? r.applied : null);
 }

@@ -89,3 +89,17 @@ export async function amendProcedure(w: SubmissionWorld, code: string, requiredD
   if (published.statusCode !== 200) throw new Error(`publish failed: ${published.statusCode} ${published.body}`);
   return draft.id;
 }
+
+/**
+ * A procedure offered fully online whose e-form is the whole application: the counter's paper form and the e-form are
+ * one-of alternatives, so an application needs no file (publishProcedure overrides).
+ */
+export const FORM_ONLY_PROCEDURE = {
+  onlineMode: 'full',
+  eForm: TEST_EFORM,
+  requiredDocuments: [
+    { name: 'Tờ khai (nộp trực tiếp)', originals: 1, copies: 0, group: 'form' },
+    { name: 'Tờ khai điện tử (nộp trực tuyến)', originals: 1, copies: 0, group: 'form' },
+  ],
+  documentGroups: [{ key: 'form', kind: 'one-of' }],
+};
