@@ -12,3 +12,4 @@ export * from './modules/dossiers/dossiers.stats.tables';
 export * from './modules/submissions/submissions.tables';
 export * from './modules/ratings/ratings.tables';
 export * from './modules/payments/payments.tables';
+export * from './modules/exchange/exchange.tables';

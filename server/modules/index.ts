@@ -6,6 +6,7 @@ import { submissionsModule } from './submissions';
 import { portalModule } from './portal';
 import { ratingsModule } from './ratings';
 import { paymentsModule } from './payments';
+import { exchangeModule } from './exchange';
 import { dashboardsModule, publicIndicatorsModule } from './dashboards';
 
 /** Domain modules in dependency order: the kernel (identity, catalog) first. */
@@ -17,6 +18,7 @@ export const modules: ModuleManifest[] = [
   submissionsModule,
   ratingsModule,
   paymentsModule,
+  exchangeModule,
   portalModule,
   dashboardsModule,
   publicIndicatorsModule,

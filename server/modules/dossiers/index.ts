@@ -19,6 +19,7 @@ export { renderDossierSlip, renderIntakeDecisionSlip, type RenderedFile, type Sl
 export { getDossierForApplicant, getIntakeDecisionForApplicant, type ApplicantDossierView, type ApplicantIntakeDecision } from './use-cases/applicant-reads';
 export { transitionDossier } from './use-cases/transition-dossier';
 export { confirmOnlinePayment, findPaymentDemand, type PaymentDemand } from './use-cases/online-payment';
+export { listSyncEvents, type DossierSyncEvent } from './use-cases/exchange-feed';
 /** The slips' PDF engine (A4, Noto Serif, no file or network access) and its building blocks, for other modules' documents. */
 export { renderPdf, field as pdfField, paragraph as pdfParagraph, type PdfNode, type PdfDocument } from './slips/slips.pdf';
 /** The applicant's side (issue 11 items 4 and 6), for the portal's composition: the caller establishes the claim. */
