@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   CalculatorOutlined,
   CalendarOutlined,
+  CloudSyncOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   ExceptionOutlined,
@@ -44,6 +45,7 @@ export const ADMIN_MENU: AdminMenuItem[] = [
   { key: 'payments', path: '/admin/payments', labelKey: 'payments.menu.transactions', icon: <WalletOutlined />, actions: ['payments.transactions.read'] },
   { key: 'audit', path: '/admin/audit', labelKey: 'common.menu.audit', icon: <AuditOutlined />, actions: ['audit.events.list'] },
   { key: 'notifications', path: '/admin/notifications', labelKey: 'notifications.menu.outbox', icon: <MailOutlined />, actions: ['notifications.outbox.read'] },
+  { key: 'exchange', path: '/admin/exchange', labelKey: 'exchange.menu.outbox', icon: <CloudSyncOutlined />, actions: ['exchange.outbox.read'] },
 ];
 
 /** Menu entries the user may open. */

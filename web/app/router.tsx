@@ -72,6 +72,7 @@ export const router = createBrowserRouter([
       { path: 'indicators', lazy: async () => ({ Component: (await import('../features/dashboards/IndicatorsPage')).IndicatorsPage }) },
       { path: 'payments', lazy: async () => ({ Component: (await import('../features/payments/PaymentsPage')).PaymentsPage }) },
       { path: 'notifications', lazy: async () => ({ Component: (await import('../features/notifications/OutboxPage')).OutboxPage }) },
+      { path: 'exchange', lazy: async () => ({ Component: (await import('../features/exchange/ExchangePage')).ExchangePage }) },
       { path: 'dossiers', lazy: async () => ({ Component: (await import('../features/dossiers/DossierQueuePage')).DossierQueuePage }) },
       { path: 'dossiers/intake', lazy: async () => ({ Component: (await import('../features/dossiers/IntakePage')).IntakePage }) },
       { path: 'online-submissions', lazy: async () => ({ Component: (await import('../features/submissions/DeskQueuePage')).DeskQueuePage }) },

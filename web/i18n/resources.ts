@@ -25,6 +25,8 @@ import viDashboards from './vi/dashboards.json';
 import enDashboards from './en/dashboards.json';
 import viPayments from './vi/payments.json';
 import enPayments from './en/payments.json';
+import viExchange from './vi/exchange.json';
+import enExchange from './en/exchange.json';
 
 /** Every UI string, one file per module and language; each file's top key is its module. */
 export const resources = {
@@ -43,6 +45,7 @@ export const resources = {
       ...viRatings,
       ...viDashboards,
       ...viPayments,
+      ...viExchange,
     },
   },
   en: {
@@ -60,6 +63,7 @@ export const resources = {
       ...enRatings,
       ...enDashboards,
       ...enPayments,
+      ...enExchange,
     },
   },
 };

@@ -1,0 +1,29 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Query } from '../../app/api';
+import type { ExchangeOutbox, ExchangeOutboxQuery, ExchangeRow } from './exchange.types';
+
+const BASE = '/api/v1/exchange';
+
+/** React-query keys of the exchange module. */
+export const exchangeKeys = {
+  outbox: ['exchange', 'outbox'] as const,
+};
+
+/** The status changes pushed (or to push) to the national portal, filtered and paged; refreshed as the pushes run. */
+export function useExchangeOutbox(query: Partial<ExchangeOutboxQuery>) {
+  return useQuery({
+    queryKey: [...exchangeKeys.outbox, query],
+    queryFn: ({ signal }) => api.get<ExchangeOutbox>(`${BASE}/outbox`, query as Query, signal),
+    placeholderData: keepPreviousData,
+    refetchInterval: 15_000,
+  });
+}
+
+/** Tries a change not yet delivered again at the next push; the list is refreshed afterwards (also after a refusal). */
+export function useResendExchangeRow() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.post<ExchangeRow>(`${BASE}/outbox/${id}/resend`),
+    onSettled: () => client.invalidateQueries({ queryKey: exchangeKeys.outbox }),
+  });
+}
