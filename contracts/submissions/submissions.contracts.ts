@@ -219,6 +219,10 @@ export const SubmissionDetailSchema = z.object({
   statusCode: z.number().int().nullable(),
   stateText: z.string(),
   version: z.number().int(),
+  /** Where it was submitted: this province's portal, or the national public-service portal (DVCQG). */
+  origin: z.enum(['portal', 'national']),
+  /** The national portal's dossier code of an application submitted there; null otherwise. */
+  nationalCode: z.string().nullable(),
   procedure: z.object({
     versionId: z.uuid(),
     code: z.string(),
@@ -321,6 +325,10 @@ export const DeskQueueItemSchema = z.object({
   firstSubmittedAt: z.string(),
   /** True when it comes back after a guide (Mẫu 02). */
   resubmitted: z.boolean(),
+  /** Where it was submitted: this province's portal, or the national public-service portal (DVCQG). */
+  origin: z.enum(['portal', 'national']),
+  /** The national portal's dossier code of an application submitted there; null otherwise. */
+  nationalCode: z.string().nullable(),
   fileCount: z.number().int(),
   version: z.number().int(),
 });

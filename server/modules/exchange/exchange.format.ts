@@ -1,15 +1,10 @@
 // The national portal's dossier and progress records (domain README §15.1: DongBoHoSoMC, CapNhatTienDoHoSoMC), built
 // from a dossier's public change. Times are yyyyMMddHHmmss in Vietnam's time (+07:00, no daylight saving).
+import { formatCompactVnTime } from '../../platform/calendar';
 import type { DossierSyncEvent } from '../dossiers';
 
-const VN_OFFSET_MS = 7 * 3_600_000;
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
 /** An instant as the national portal writes it: yyyyMMddHHmmss in Vietnam's time. */
-export function nationalTime(d: Date): string {
-  const v = new Date(d.getTime() + VN_OFFSET_MS);
-  return `${v.getUTCFullYear()}${pad(v.getUTCMonth() + 1)}${pad(v.getUTCDate())}${pad(v.getUTCHours())}${pad(v.getUTCMinutes())}${pad(v.getUTCSeconds())}`;
-}
+export const nationalTime = formatCompactVnTime;
 
 // Codes travel as strings, as both open-source senders write them (EXCHANGE_FORMAT.md).
 /** KenhThucHien: 1 at the counter, 2 online, 3 by post (§6.2). */
@@ -18,7 +13,7 @@ const CHANNEL: Record<string, string> = { direct: '1', online: '2', post: '3' };
 const APPLICANT: Record<string, string> = { person: '1', business: '2', organisation: '4' };
 
 /** NguoiXuLy is at most 50 characters at the national portal. */
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+export const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** The dossier as the national portal keeps it, at the change `e` (its status then, its dates now). */
 export function nationalDossier(e: DossierSyncEvent): Record<string, unknown> {

@@ -1,11 +1,15 @@
 // Background jobs of the exchange: the feed copies dossiers' changes into the outbox; the push sends them.
 import { declareJob, type JobDeclaration } from '../../platform/jobs';
 import { feedOutbox, pushOutbox } from './use-cases/sync';
-import { exchangeConfigOf } from './use-cases/runtime';
+import { pullInbound } from './use-cases/inbound';
+import { reconcileExchange } from './use-cases/reconcile';
+import { exchangeConfigOf, exchangeRuntimeOf } from './use-cases/runtime';
 
 declare module '../../platform/jobs/jobs' {
   interface JobPayloads {
     'exchange.sync': Record<string, never>;
+    'exchange.pull': Record<string, never>;
+    'exchange.reconcile': Record<string, never>;
   }
 }
 
@@ -22,4 +26,31 @@ const syncJob = declareJob(
   { retryLimit: 0, everySeconds: 15, expireInSeconds: 600 },
 );
 
-export const exchangeJobs: JobDeclaration[] = [syncJob];
+/** Every minute: take the dossiers citizens submitted on the national portal into the desks' queues. */
+const pullJob = declareJob(
+  'exchange.pull',
+  async (_data, job) => {
+    const runtime = exchangeRuntimeOf(job.ctx.events);
+    if (!runtime) return;
+    const run = await pullInbound(job.ctx, runtime);
+    if (run.received + run.unreadable + run.failed > 0) job.ctx.log.info(run, 'exchange: picked up national portal dossiers');
+  },
+  { retryLimit: 0, everySeconds: 60, expireInSeconds: 600 },
+);
+
+/**
+ * Every hour: reconcile yesterday with the portal if no run has done it yet (the day's row makes it once per day across
+ * processes and restarts; a failed or cut-short day is taken again).
+ */
+const reconcileJob = declareJob(
+  'exchange.reconcile',
+  async (_data, job) => {
+    const runtime = exchangeRuntimeOf(job.ctx.events);
+    if (!runtime) return;
+    const run = await reconcileExchange(job.ctx, runtime);
+    if (run) job.ctx.log.info({ day: run.day, state: run.state, checked: run.dossiersChecked, mismatches: run.mismatches }, 'exchange: daily reconciliation');
+  },
+  { retryLimit: 0, everySeconds: 3_600, expireInSeconds: 3_000 },
+);
+
+export const exchangeJobs: JobDeclaration[] = [syncJob, pullJob, reconcileJob];

@@ -13,6 +13,17 @@ export { SUBMISSION_WORKFLOW, EDITABLE_STATES } from './submissions.workflow';
 /** What the portal's composition (modules/portal) reads: the dossiers an account's applications became, and its file quota. */
 export { listAccountDossierIds, accountOwnsDossier } from './submissions.repository';
 export { ownerKeyOf, SUBMISSION_FILE_LIMITS } from './use-cases/submission-files';
+/** What the national portal exchange (modules/exchange) uses: hand over its applications, read what became of them. */
+export {
+  checkNationalApplication,
+  receiveNationalApplication,
+  NATIONAL_FILE_KEY_PREFIX,
+  type NationalApplicationInput,
+  type NationalCheck,
+  type NationalProblem,
+} from './use-cases/receive-national';
+export { listNationalIntakeEvents, nationalCodesOfDossiers, type NationalIntakeEvent } from './submissions.repository';
+export { openDeskCodes } from './use-cases/common';
 
 /** Submissions: serves /api/v1/submissions (the portal's applications and the desk's "online, awaiting reception"). */
 export const submissionsModule: ModuleManifest = {

@@ -24,6 +24,11 @@ const vi = declareMessages('vi', {
   'submissions.errors.requirementByEForm': 'Thành phần này được kê khai bằng tờ khai điện tử — không cần đính kèm tệp.',
   'submissions.errors.tooManyFilesForDocument': 'Mỗi thành phần hồ sơ đính kèm tối đa {max} tệp.',
   'submissions.errors.tooManyFiles': 'Mỗi hồ sơ đính kèm tối đa {max} tệp.',
+  'errors.SUBMISSION_NATIONAL_NO_GUIDE':
+    'Hồ sơ nộp trên Cổng Dịch vụ công quốc gia: người nộp bổ sung, hoàn thiện hồ sơ trên Cổng đó. Hãy tiếp nhận hồ sơ hoặc từ chối tiếp nhận và nêu rõ giấy tờ cần bổ sung trong lý do.',
+  'submissions.errors.nationalProcedureUnknown': 'Thủ tục {code} không có trong danh mục thủ tục đang có hiệu lực của tỉnh.',
+  'submissions.errors.nationalProcedureNotOnline': 'Thủ tục {code} của tỉnh không cung cấp dịch vụ công trực tuyến.',
+  'submissions.errors.nationalDeskUnknown': 'Mã đơn vị tiếp nhận {code} không phải Bộ phận một cửa đang hoạt động của tỉnh.',
 
   'submissions.state.DRAFT': 'Đang soạn',
   'submissions.state.SUBMITTED': 'Chờ tiếp nhận trực tuyến',
@@ -70,6 +75,11 @@ const en = declareMessages('en', {
   'submissions.errors.requirementByEForm': 'This document is declared through the electronic form — no file is needed.',
   'submissions.errors.tooManyFilesForDocument': 'At most {max} files can be attached for one document.',
   'submissions.errors.tooManyFiles': 'At most {max} files can be attached to one application.',
+  'errors.SUBMISSION_NATIONAL_NO_GUIDE':
+    'Submitted on the National Public Service Portal: the applicant completes it on that portal. Receive the application, or refuse it and name the missing documents in the reasons.',
+  'submissions.errors.nationalProcedureUnknown': "Procedure {code} is not in the province's catalogue in force.",
+  'submissions.errors.nationalProcedureNotOnline': 'The province does not offer procedure {code} online.',
+  'submissions.errors.nationalDeskUnknown': 'Receiving agency code {code} is not an open one-stop desk of the province.',
 
   'submissions.state.DRAFT': 'Draft',
   'submissions.state.SUBMITTED': 'Awaiting online reception',

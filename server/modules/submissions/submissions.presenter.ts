@@ -125,6 +125,8 @@ export function presentDetail(viewer: Viewer, b: SubmissionBundle, locale: Local
     statusCode: statusCodeOf(row.state, row.firstSubmittedAt !== null),
     stateText: stateText(row.state, locale),
     version: row.version,
+    origin: row.origin,
+    nationalCode: row.nationalCode,
     procedure: { versionId: row.procedureVersionId, code: row.procedureCode, name: row.procedureName, onlineMode: version.onlineMode, inForce: b.inForce },
     receivingUnit: unitRef(b.units, row.receivingUnitId),
     handlingUnit: row.handlingUnitId ? unitRef(b.units, row.handlingUnitId) : null,
@@ -192,6 +194,8 @@ export function presentQueueItem(row: SubmissionRow, units: SubmissionBundle['un
     submittedAt: iso(row.submittedAt!),
     firstSubmittedAt: iso(row.firstSubmittedAt!),
     resubmitted: row.submittedAt!.getTime() !== row.firstSubmittedAt!.getTime(),
+    origin: row.origin,
+    nationalCode: row.nationalCode,
     fileCount,
     version: row.version,
   };

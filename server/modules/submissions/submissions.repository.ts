@@ -204,3 +204,50 @@ export async function accountOwnsDossier(db: Queryable, accountId: string, dossi
   const [row] = await db.select({ accountId: submissions.accountId }).from(submissions).where(eq(submissions.dossierId, dossierId)).limit(1);
   return row?.accountId === accountId;
 }
+
+/** A desk's decision on a national portal application that made no dossier (a refusal), for the exchange to report. */
+export interface NationalIntakeEvent {
+  eventId: number;
+  submissionId: string;
+  nationalCode: string;
+  at: Date;
+  kind: 'refused';
+  reasons: string;
+  slip: string;
+  actorLabel: string | null;
+}
+
+/**
+ * Refusals of national portal applications recorded after `afterId` and before `before` (the feed leaves recent ones
+ * for a transaction that may still commit a lower id), oldest first. Acceptances are not here: they made a dossier,
+ * whose own events report them.
+ */
+export async function listNationalIntakeEvents(db: Queryable, q: { afterId: number; before: Date; limit: number }): Promise<NationalIntakeEvent[]> {
+  const rows = await db
+    .select({ e: submissionEvents, nationalCode: submissions.nationalCode })
+    .from(submissionEvents)
+    .innerJoin(submissions, eq(submissions.id, submissionEvents.submissionId))
+    .where(and(gt(submissionEvents.id, q.afterId), sql`${submissionEvents.at} < ${q.before}`, eq(submissions.origin, 'national'), eq(submissionEvents.kind, 'refused')))
+    .orderBy(asc(submissionEvents.id))
+    .limit(q.limit);
+  return rows.map(({ e, nationalCode }) => ({
+    eventId: e.id,
+    submissionId: e.submissionId,
+    nationalCode: nationalCode!,
+    at: e.at,
+    kind: 'refused' as const,
+    reasons: String(e.params.reasons ?? ''),
+    slip: String(e.params.slip ?? ''),
+    actorLabel: e.actorLabel,
+  }));
+}
+
+/** The national portal's codes of the dossiers received from national applications, by dossier id (others absent). */
+export async function nationalCodesOfDossiers(db: Queryable, dossierIds: readonly string[]): Promise<Map<string, string>> {
+  if (dossierIds.length === 0) return new Map();
+  const rows = await db
+    .select({ dossierId: submissions.dossierId, nationalCode: submissions.nationalCode })
+    .from(submissions)
+    .where(and(inArray(submissions.dossierId, [...dossierIds]), eq(submissions.origin, 'national')));
+  return new Map(rows.map((r) => [r.dossierId!, r.nationalCode!]));
+}

@@ -35,10 +35,15 @@ export const submissions = pgTable(
   'submissions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    /** The account that owns it; only this account reads or changes it from the portal. */
-    accountId: uuid('account_id')
-      .notNull()
-      .references(() => identityUsers.id),
+    /**
+     * The account that owns it; only this account reads or changes it from the portal. None for an application
+     * submitted on the national portal (`origin` national): its applicant has no account here.
+     */
+    accountId: uuid('account_id').references(() => identityUsers.id),
+    /** Where it was submitted: this province's portal, or the national public-service portal (DVCQG, issue 13 item 4). */
+    origin: text('origin').$type<'portal' | 'national'>().notNull().default('portal'),
+    /** The national portal's dossier code (MaHoSo) of an application picked up from it; the exchange names it so. */
+    nationalCode: text('national_code'),
     procedureVersionId: uuid('procedure_version_id')
       .notNull()
       .references(() => catalogProcedureVersions.id),
@@ -76,6 +81,12 @@ export const submissions = pgTable(
   (t) => [
     uniqueIndex('submissions_reference_uq').on(t.reference),
     uniqueIndex('submissions_dossier_uq').on(t.dossierId),
+    uniqueIndex('submissions_national_code_uq').on(t.nationalCode),
+    // A portal application always has its owner; a national one its national code and no owner here.
+    check(
+      'submissions_origin_ck',
+      sql`(${t.origin} = 'portal' and ${t.accountId} is not null and ${t.nationalCode} is null) or (${t.origin} = 'national' and ${t.accountId} is null and ${t.nationalCode} is not null)`,
+    ),
     // "My submissions": the account's rows, most recently changed first.
     index('submissions_account_idx').on(t.accountId, t.updatedAt, t.id),
     // The desk's "online, awaiting reception" queue: per desk, oldest submission first (keyset on submitted_at, id).

@@ -154,6 +154,31 @@ export async function receiveUploads(request: FastifyRequest, store: FileStore, 
 }
 
 /**
+ * Stores one file that arrives as a stream rather than a multipart part (e.g. downloaded from another system), with the
+ * same checks on the way (size, type by content, polyglots) and the same sanitised name. Nothing is recorded: the caller
+ * records it (recordFiles) in its transaction, or deletes the object (`store.delete(storeKey)`) if it will not.
+ */
+export async function receiveStream(
+  store: FileStore,
+  source: AsyncIterable<Uint8Array>,
+  input: { name: string; maxFileBytes: number; allowedTypes?: readonly AcceptedMediaType[]; fieldName?: string },
+): Promise<ReceivedFile> {
+  const inspector = new ContentInspector({ name: nameForMessages(input.name), allowed: input.allowedTypes ?? ACCEPTED_MEDIA_TYPES, maxBytes: input.maxFileBytes });
+  let content: InspectedContent | undefined;
+  const object = await store.put(inspected(source, inspector, (result) => (content = result)));
+  const { name, extensionCorrected } = sanitizeDisplayName(input.name, content!.mediaType);
+  return {
+    storeKey: object.key,
+    size: object.size,
+    sha256: object.sha256,
+    mediaType: content!.mediaType,
+    displayName: name,
+    extensionCorrected,
+    fieldName: input.fieldName ?? 'file',
+  };
+}
+
+/**
  * Records received files for `ownerKey` in the caller's transaction, refusing with STORAGE_QUOTA_EXCEEDED when
  * they would take the owner past `quotaBytes`. The check and the inserts hold a transaction-scoped lock on the owner,
  * so two uploads racing for the last of a quota are decided one after the other: the second sums the first's rows

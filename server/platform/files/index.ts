@@ -10,6 +10,7 @@ export { ACCEPTED_MEDIA_TYPES, MEDIA_TYPE_LABELS, type AcceptedMediaType } from 
 export { sanitizeDisplayName, contentDisposition, MEDIA_TYPE_EXTENSIONS, DISPLAY_NAME_MAX_CHARS } from './files.names';
 export {
   receiveUploads,
+  receiveStream,
   recordFiles,
   acceptUploads,
   deleteFile,

@@ -48,10 +48,19 @@ export class StandinControlError extends Error {
   }
 }
 
+/** A file to host (POST /control/files): at most 5 MiB, a name without "/" or control characters, a type/subtype media type. */
+export interface StandinFileUpload {
+  name: string;
+  mediaType: string;
+  content: Buffer | Uint8Array;
+}
+
 /** Typed calls to the control endpoints (EXCHANGE_FORMAT.md §5). */
 export interface StandinControl {
   /** POST /control/dossiers: citizens submitted these on the national portal; all or nothing. */
   addDossiers(dossiers: readonly DvcqgPortalDossier[]): Promise<{ added: number }>;
+  /** POST /control/files: hosts the bytes until the next reset; `url` (on the API port, no token) is what TaiLieuNop[].DuongDanTaiTepTin can name. */
+  addFile(file: StandinFileUpload): Promise<{ id: string; url: string }>;
   /** POST /control/behaviour. After `refuse` the API port refuses connections for forMs, or until the next behaviour or reset. */
   behaviour(behaviour: StandinBehaviour): Promise<void>;
   /** GET /control/log. */
@@ -181,6 +190,11 @@ export async function spawnStandin(options: SpawnStandinOptions = {}): Promise<S
     addDossiers: async (dossiers) => {
       const { added } = await controlCall<{ added: number }>('POST', '/control/dossiers', { dossiers });
       return { added };
+    },
+    addFile: async ({ name, mediaType, content }) => {
+      const contentBase64 = Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('base64');
+      const { id, url: fileUrl } = await controlCall<{ id: string; url: string }>('POST', '/control/files', { name, mediaType, contentBase64 });
+      return { id, url: fileUrl };
     },
     behaviour: async (behaviour) => {
       await controlCall('POST', '/control/behaviour', behaviour);

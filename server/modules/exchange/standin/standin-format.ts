@@ -49,7 +49,7 @@ export const ID_KINDS = ['1', '2'] as const;
 /** DuocTaiSuDung of a submitted file: 0, 1 or 2. */
 export const REUSE_KINDS = ['0', '1', '2'] as const;
 /** The services the stand-in answers. */
-export const SERVICES = ['DongBoHoSoMC', 'CapNhatTienDoHoSoMC', 'LayDanhSachHoSoMoi', 'XacNhanDaNhanHoSo'] as const;
+export const SERVICES = ['DongBoHoSoMC', 'CapNhatTienDoHoSoMC', 'LayDanhSachHoSoMoi', 'XacNhanDaNhanHoSo', 'TraCuuHoSo'] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
@@ -64,6 +64,8 @@ export type DvcqgService = (typeof SERVICES)[number];
 export const MAX_DOSSIERS_PER_BATCH = 50;
 /** A batch of CapNhatTienDoHoSoMC carries at most this many progress entries. */
 export const MAX_PROGRESS_PER_BATCH = 10;
+/** A TraCuuHoSo request names at most this many dossiers. */
+export const MAX_CODES_PER_LOOKUP = 100;
 
 /** The error_code values the stand-in answers with. */
 export const ERROR_CODES = { ok: '0', invalid: '-1', exists: '-3', unauthorised: '401', system: '99' } as const;
@@ -210,8 +212,22 @@ export interface XacNhanDaNhanHoSoRequest {
   MaHoSo: string;
   MaHoSoTinh: string;
 }
+/** TraCuuHoSo: the province's daily reconciliation asks what the portal holds for 1–100 dossiers. */
+export interface TraCuuHoSoRequest {
+  service: 'TraCuuHoSo';
+  MaHoSo: string[];
+}
 /** Any request body the stand-in answers. */
-export type DvcqgRequest = DongBoHoSoMCRequest | CapNhatTienDoHoSoMCRequest | LayDanhSachHoSoMoiRequest | XacNhanDaNhanHoSoRequest;
+export type DvcqgRequest = DongBoHoSoMCRequest | CapNhatTienDoHoSoMCRequest | LayDanhSachHoSoMoiRequest | XacNhanDaNhanHoSoRequest | TraCuuHoSoRequest;
+
+/** A dossier as TraCuuHoSo reports it: its status as last recorded and its recorded progress, in recorded order. */
+export interface DvcqgLookupResult {
+  MaHoSo: string;
+  TrangThaiHoSo: DossierStatusCode;
+  /** When DongBoHoSoMC last recorded the dossier (portal clock); absent for a portal dossier it has not recorded. */
+  NgayCapNhat?: string;
+  TienDo: Array<{ TrangThai: DossierStatusCode; ThoiDiemXuLy: string }>;
+}
 
 /** An answer of POST /api (the fields beyond error_code and message appear where the service says). */
 export interface DvcqgAnswer {
@@ -223,8 +239,15 @@ export interface DvcqgAnswer {
   existing?: string[];
   /** CapNhatTienDoHoSoMC: how many entries were already recorded and were not recorded again. */
   duplicates?: number;
-  /** LayDanhSachHoSoMoi: the dossiers waiting for pickup. */
-  data?: DvcqgPortalDossier[];
+  /** LayDanhSachHoSoMoi: the dossiers waiting for pickup; TraCuuHoSo: the known dossiers, in request order. */
+  data?: DvcqgPortalDossier[] | DvcqgLookupResult[];
+  /** TraCuuHoSo: the codes the portal does not know, in request order. */
+  missing?: string[];
+}
+/** The answer of TraCuuHoSo with error_code 0. */
+export interface TraCuuHoSoAnswer extends DvcqgAnswer {
+  data: DvcqgLookupResult[];
+  missing: string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -244,7 +267,8 @@ export type FieldRule =
   | { readonly type: 'code'; readonly values: readonly string[] }
   | { readonly type: 'time' }
   | { readonly type: 'boolean' }
-  | { readonly type: 'list'; readonly shape: RecordShape; readonly minItems: number; readonly maxItems: number };
+  | { readonly type: 'list'; readonly shape: RecordShape; readonly minItems: number; readonly maxItems: number }
+  | { readonly type: 'values'; readonly item: FieldRule; readonly minItems: number; readonly maxItems: number };
 
 /** One field of a record. */
 export interface FieldSpec {
@@ -294,6 +318,7 @@ const text = (max: number, extra: { pattern?: RegExp; format?: string; test?: (v
 const code = (values: readonly string[]): FieldRule => ({ type: 'code', values });
 const time: FieldRule = { type: 'time' };
 const list = (shape: RecordShape, minItems = 0, maxItems = 1000): FieldRule => ({ type: 'list', shape, minItems, maxItems });
+const values = (item: FieldRule, minItems: number, maxItems: number): FieldRule => ({ type: 'values', item, minItems, maxItems });
 const req = (rule: FieldRule): FieldSpec => ({ required: true, rule });
 const opt = (rule: FieldRule): FieldSpec => ({ required: false, rule });
 const when = (condition: Condition, rule: FieldRule): FieldSpec => ({ required: condition, rule });
@@ -510,6 +535,18 @@ const uniqueDossierCodes: RecordCheck = (r, path) => {
   return null;
 };
 
+/** No code twice in one TraCuuHoSo request: the answer is keyed by code, so a repeat is a mistake of the caller's. */
+const uniqueLookupCodes: RecordCheck = (r, path) => {
+  const codes = r.MaHoSo as readonly unknown[];
+  const seen = new Map<unknown, number>();
+  for (const [i, c] of codes.entries()) {
+    const first = seen.get(c);
+    if (first !== undefined) return problem(joinPath(path, `MaHoSo[${i}]`), `trùng với MaHoSo[${first}] trong cùng yêu cầu`);
+    seen.set(c, i);
+  }
+  return null;
+};
+
 const service = (name: DvcqgService) => req(code([name]));
 
 /** The body of each service. */
@@ -529,6 +566,10 @@ export const REQUEST_SHAPES: Readonly<Record<DvcqgService, RecordShape>> = {
   XacNhanDaNhanHoSo: {
     fields: { service: service('XacNhanDaNhanHoSo'), MaHoSo: req(DOSSIER_CODE), MaHoSoTinh: req(DOSSIER_CODE) },
     checks: [],
+  },
+  TraCuuHoSo: {
+    fields: { service: service('TraCuuHoSo'), MaHoSo: req(values(DOSSIER_CODE, 1, MAX_CODES_PER_LOOKUP)) },
+    checks: [uniqueLookupCodes],
   },
 };
 
@@ -582,12 +623,15 @@ function checkValue(value: unknown, rule: FieldRule, path: string): FieldProblem
       return parseDvcqgTime(value) ? null : problem(path, `không phải ngày giờ có thật (nhận "${value}")`);
     case 'boolean':
       return typeof value === 'boolean' ? null : problem(path, `phải là true hoặc false (nhận ${describe(value)})`);
-    case 'list': {
+    case 'list':
+    case 'values': {
       if (!Array.isArray(value)) return problem(path, `phải là mảng (nhận ${describe(value)})`);
       if (value.length < rule.minItems) return problem(path, `cần ít nhất ${rule.minItems} phần tử (nhận ${value.length})`);
       if (value.length > rule.maxItems) return problem(path, `tối đa ${rule.maxItems} phần tử (nhận ${value.length})`);
       for (const [i, item] of (value as unknown[]).entries()) {
-        const found = validateRecord(item, rule.shape, `${path}[${i}]`);
+        const itemPath = `${path}[${i}]`;
+        // A plain item is required: "" and null, which mean absent in a field, are refused in a list.
+        const found = rule.type === 'list' ? validateRecord(item, rule.shape, itemPath) : isAbsent(item) ? problem(itemPath, 'bắt buộc') : checkValue(item, rule.item, itemPath);
         if (found) return found;
       }
       return null;

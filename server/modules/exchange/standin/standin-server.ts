@@ -1,10 +1,11 @@
 // The local stand-in for the national public-service portal (DVCQG): POST /api speaks the exchange format of
-// ./standin-format.ts against in-memory state, and /control/* lets tests seed portal dossiers, read what was recorded
-// and make /api misbehave. /control/* is served on the API port and on a control port of its own, which stays open
-// while the API port refuses connections. Runs in-process (startStandin) or as its own process (./standin-client.ts):
+// ./standin-format.ts against in-memory state, GET /files/<id>/<name> serves the files tests host for portal dossiers,
+// and /control/* lets tests seed portal dossiers and files, read what was recorded and make /api and /files misbehave.
+// /control/* is served on the API port and on a control port of its own, which stays open while the API port refuses
+// connections. Runs in-process (startStandin) or as its own process (./standin-client.ts):
 //   node --import tsx server/modules/exchange/standin/standin-server.ts --port 0 --token <token> [--host 127.0.0.1] [--control-port 0]
 // The rules and the control endpoints: ../EXCHANGE_FORMAT.md.
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   ERROR_CODES,
+  formatDvcqgTime,
   isStatusBackwards,
   problemMessage,
   validatePortalDossier,
@@ -21,14 +23,20 @@ import {
   type DossierStatusCode,
   type DvcqgAnswer,
   type DvcqgDossier,
+  type DvcqgLookupResult,
   type DvcqgPortalDossier,
   type DvcqgRequest,
   type LayDanhSachHoSoMoiRequest,
+  type TraCuuHoSoRequest,
   type XacNhanDaNhanHoSoRequest,
 } from './standin-format';
 
 /** Request bodies above this many bytes are refused with HTTP 413. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** A hosted file (POST /control/files) holds at most this many bytes. */
+export const FILE_LIMIT_BYTES = 5 * 1024 * 1024;
+// POST /control/files carries the file in base64 (4 characters per 3 bytes), with room for its name and media type.
+const FILE_BODY_LIMIT_BYTES = Math.ceil(FILE_LIMIT_BYTES / 3) * 4 + 64 * 1024;
 // Past the limit the rest of the body is read and dropped (so the client sees the 413, not a reset) up to this much.
 const DRAIN_LIMIT_BYTES = 16 * BODY_LIMIT_BYTES;
 const MAX_DELAY_MS = 10 * 60 * 1000;
@@ -53,7 +61,7 @@ export interface StandinHandle {
   close(): Promise<void>;
 }
 
-/** How /api behaves (POST /control/behaviour); see EXCHANGE_FORMAT.md §5. */
+/** How /api and /files behave (POST /control/behaviour); see EXCHANGE_FORMAT.md §5. */
 export type StandinBehaviour =
   | { mode: 'normal' }
   | { mode: 'down' }
@@ -91,6 +99,8 @@ export interface StandinLog {
   requests: number;
   /** MaHoSo of the portal dossiers acknowledged by XacNhanDaNhanHoSo, in order. */
   acknowledged: string[];
+  /** The hosted files in upload order; `downloads` counts the GET requests answered with the bytes. */
+  files: Array<{ id: string; name: string; mediaType: string; size: number; downloads: number }>;
 }
 
 interface DossierState {
@@ -98,11 +108,22 @@ interface DossierState {
   submitted: DvcqgPortalDossier | null;
   current: DvcqgDossier;
   statuses: DossierStatusCode[];
+  /** When DongBoHoSoMC last recorded the dossier, as TraCuuHoSo reports it (NgayCapNhat). */
+  updatedAt: string | null;
   backwards: Array<{ from: number; to: number }>;
-  progress: StandinDossierLog['progress'];
+  // Codes kept as strings, as TraCuuHoSo answers them; the log turns them into numbers.
+  progress: Array<{ TrangThai: DossierStatusCode; ThoiDiemXuLy: string; NoiDungXuLy: string }>;
   progressKeys: Set<string>;
   duplicates: number;
   maHoSoTinh: string | null;
+}
+
+/** A file hosted for the province to download (POST /control/files). */
+export interface HostedFile {
+  id: string;
+  name: string;
+  mediaType: string;
+  content: Buffer;
 }
 
 type PortalResult = { ok: true; added: number } | { ok: false; status: 400 | 409; error: string; field: string };
@@ -113,12 +134,14 @@ class Portal {
   private dossiers = new Map<string, DossierState>();
   private rejected: StandinLog['rejected'] = [];
   private acknowledged: string[] = [];
+  private files = new Map<string, HostedFile & { downloads: number }>();
 
   reset(): void {
     this.requests = 0;
     this.dossiers.clear();
     this.rejected = [];
     this.acknowledged = [];
+    this.files.clear();
   }
 
   /** Records a refusal and answers it with error_code -1. */
@@ -142,7 +165,24 @@ class Portal {
         return this.listNew(request);
       case 'XacNhanDaNhanHoSo':
         return this.acknowledge(request);
+      case 'TraCuuHoSo':
+        return this.lookUp(request);
     }
+  }
+
+  /** POST /control/files: keeps the file under a fresh random id, so a URL from before a reset never names another file. */
+  addFile(file: Omit<HostedFile, 'id'>): HostedFile {
+    const hosted = { ...file, id: randomBytes(12).toString('base64url') };
+    this.files.set(hosted.id, { ...hosted, downloads: 0 });
+    return hosted;
+  }
+
+  /** The file GET /files/<id>/<name> names, or null; `download` counts it as downloaded. */
+  file(id: string, name: string, download: boolean): HostedFile | null {
+    const file = this.files.get(id);
+    if (!file || file.name !== name) return null;
+    if (download) file.downloads += 1;
+    return file;
   }
 
   /** POST /control/dossiers: all or nothing. */
@@ -170,7 +210,7 @@ class Portal {
             origin: s.origin,
             statuses: s.statuses.map(Number),
             backwards: s.backwards.map((b) => ({ ...b })),
-            progress: s.progress.map((p) => ({ ...p })),
+            progress: s.progress.map((p) => ({ ...p, TrangThai: Number(p.TrangThai) })),
             duplicates: s.duplicates,
             current: s.current,
             maHoSoTinh: s.maHoSoTinh,
@@ -180,6 +220,7 @@ class Portal {
       rejected: this.rejected.map((r) => ({ ...r })),
       requests: this.requests,
       acknowledged: [...this.acknowledged],
+      files: [...this.files.values()].map((f) => ({ id: f.id, name: f.name, mediaType: f.mediaType, size: f.content.length, downloads: f.downloads })),
     };
   }
 
@@ -210,6 +251,7 @@ class Portal {
     const previous = state.statuses.at(-1) ?? (state.origin === 'portal' ? '1' : null);
     if (previous !== null && isStatusBackwards(previous, dossier.TrangThaiHoSo)) state.backwards.push({ from: Number(previous), to: Number(dossier.TrangThaiHoSo) });
     state.statuses.push(dossier.TrangThaiHoSo);
+    state.updatedAt = formatDvcqgTime(new Date());
     state.current = dossier;
   }
 
@@ -228,7 +270,7 @@ class Portal {
         continue;
       }
       state.progressKeys.add(key);
-      state.progress.push({ TrangThai: Number(p.TrangThai), ThoiDiemXuLy: p.ThoiDiemXuLy, NoiDungXuLy: p.NoiDungXuLy });
+      state.progress.push({ TrangThai: p.TrangThai, ThoiDiemXuLy: p.ThoiDiemXuLy, NoiDungXuLy: p.NoiDungXuLy });
     }
     if (duplicates === data.length) return { error_code: ERROR_CODES.exists, message: 'Tiến độ đã tồn tại', duplicates };
     return { error_code: ERROR_CODES.ok, message: 'Cập nhật tiến độ thành công', duplicates };
@@ -250,6 +292,26 @@ class Portal {
     return { error_code: ERROR_CODES.ok, message: 'Xác nhận đã nhận hồ sơ thành công' };
   }
 
+  /** Reads only: the known dossiers in request order, the others in `missing`. */
+  private lookUp(request: TraCuuHoSoRequest): DvcqgAnswer {
+    const data: DvcqgLookupResult[] = [];
+    const missing: string[] = [];
+    for (const code of request.MaHoSo) {
+      const state = this.dossiers.get(code);
+      if (!state) {
+        missing.push(code);
+        continue;
+      }
+      data.push({
+        MaHoSo: code,
+        TrangThaiHoSo: state.current.TrangThaiHoSo,
+        ...(state.updatedAt === null ? {} : { NgayCapNhat: state.updatedAt }),
+        TienDo: state.progress.map((p) => ({ TrangThai: p.TrangThai, ThoiDiemXuLy: p.ThoiDiemXuLy })),
+      });
+    }
+    return { error_code: ERROR_CODES.ok, message: 'Tra cứu hồ sơ thành công', data, missing };
+  }
+
   private state(code: string): DossierState {
     const state = this.dossiers.get(code);
     if (!state) throw new Error(`no dossier ${code}: callers check existence first`);
@@ -258,7 +320,7 @@ class Portal {
 }
 
 function emptyState(origin: DossierState['origin'], current: DvcqgDossier): DossierState {
-  return { origin, submitted: null, current, statuses: [], backwards: [], progress: [], progressKeys: new Set(), duplicates: 0, maHoSoTinh: null };
+  return { origin, submitted: null, current, statuses: [], updatedAt: null, backwards: [], progress: [], progressKeys: new Set(), duplicates: 0, maHoSoTinh: null };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -315,6 +377,46 @@ function parseBehaviour(body: unknown): ParsedBehaviour {
   }
 }
 
+const FILE_KEYS = ['name', 'mediaType', 'contentBase64'];
+// RFC 6838 restricted names, without parameters: what a Content-Type header carries as it is.
+const MEDIA_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/;
+
+type ParsedFile = { ok: true; file: Omit<HostedFile, 'id'> } | { ok: false; error: string; field: string };
+
+/** Why a hosted file's name is refused, or null. It becomes a URL path segment, hence no "/", "." or "..". */
+function fileNameProblem(name: string): string | null {
+  // encodeURIComponent throws on a lone surrogate, which JSON.parse lets through ("\ud800").
+  if (/\p{Cs}/u.test(name)) return 'chứa nửa cặp thay thế UTF-16 đứng riêng';
+  const length = [...name.normalize('NFC')].length;
+  if (length < 1 || length > 255) return `phải dài 1–255 ký tự (nhận ${length})`;
+  if (name.trim() === '') return 'không được chỉ gồm khoảng trắng';
+  if (/\p{Cc}/u.test(name)) return 'chứa ký tự điều khiển';
+  if (name.includes('/')) return 'không được chứa "/"';
+  // A URL client resolves these segments away (…/<id>/.. is …/files/), so the link would never reach the file.
+  if (name === '.' || name === '..') return 'không được là "." hoặc ".."';
+  return null;
+}
+
+/** The body of POST /control/files. */
+function parseFile(body: unknown): ParsedFile {
+  if (!isRecord(body)) return { ok: false, error: 'phải là đối tượng JSON', field: '(body)' };
+  for (const key of Object.keys(body)) {
+    if (!FILE_KEYS.includes(key)) return { ok: false, error: `${key} không có trong định dạng`, field: key };
+  }
+  const { name, mediaType, contentBase64 } = body;
+  if (typeof name !== 'string') return { ok: false, error: 'name phải là chuỗi', field: 'name' };
+  const nameProblem = fileNameProblem(name);
+  if (nameProblem !== null) return { ok: false, error: `name ${nameProblem}`, field: 'name' };
+  if (typeof mediaType !== 'string' || !MEDIA_TYPE.test(mediaType))
+    return { ok: false, error: 'mediaType phải có dạng type/subtype, không kèm tham số, ví dụ "application/pdf"', field: 'mediaType' };
+  if (typeof contentBase64 !== 'string') return { ok: false, error: 'contentBase64 phải là chuỗi base64', field: 'contentBase64' };
+  // Buffer.from skips what is not base64 without a word: only the canonical form (padded, as Buffer writes it) survives the round trip.
+  const content = Buffer.from(contentBase64, 'base64');
+  if (content.toString('base64') !== contentBase64) return { ok: false, error: 'contentBase64 phải là base64 chuẩn (A–Z a–z 0–9 + /, có "=" đệm)', field: 'contentBase64' };
+  if (content.length > FILE_LIMIT_BYTES) return { ok: false, error: `contentBase64 giải mã được ${content.length} byte, tối đa ${FILE_LIMIT_BYTES}`, field: 'contentBase64' };
+  return { ok: true, file: { name, mediaType, content } };
+}
+
 // ---------------------------------------------------------------------------------------------------------------------
 // HTTP.
 
@@ -323,8 +425,8 @@ interface Body {
   tooLarge: boolean;
 }
 
-/** Reads a request body, keeping at most BODY_LIMIT_BYTES. */
-function readBody(req: http.IncomingMessage): Promise<Body> {
+/** Reads a request body, keeping at most `limit` bytes. */
+function readBody(req: http.IncomingMessage, limit = BODY_LIMIT_BYTES): Promise<Body> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -332,11 +434,11 @@ function readBody(req: http.IncomingMessage): Promise<Body> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > DRAIN_LIMIT_BYTES) req.destroy(new Error(`request body beyond ${DRAIN_LIMIT_BYTES} bytes`));
-      else if (size <= BODY_LIMIT_BYTES) chunks.push(chunk);
+      else if (size <= limit) chunks.push(chunk);
     });
     req.on('end', () => {
       ended = true;
-      resolve({ bytes: Buffer.concat(chunks), tooLarge: size > BODY_LIMIT_BYTES });
+      resolve({ bytes: Buffer.concat(chunks), tooLarge: size > limit });
     });
     req.on('error', reject);
     req.on('close', () => {
@@ -372,14 +474,35 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 
 const isJsonContentType = (value: string | undefined) => /^application\/json\s*(?:;|$)/i.test(value ?? '');
 
+function sendFile(res: http.ServerResponse, file: HostedFile): void {
+  if (res.destroyed || res.writableEnded) return;
+  // To HEAD, Node sends these headers and drops the body.
+  res.writeHead(200, { 'content-type': file.mediaType, 'content-length': file.content.length });
+  res.end(file.content);
+}
+
+/** A path segment percent-decoded, or null if its escapes are malformed. */
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 interface Reply {
   status: number;
   answer: DvcqgAnswer;
 }
 
-/** The MaHoSo a refused request concerned: that of the refused data[i], or the body's own. */
+/** The MaHoSo a refused request concerned: that of the refused data[i], the refused MaHoSo[i] (TraCuuHoSo), or the body's own. */
 function refusedDossier(body: unknown, field: string): string | null {
   if (!isRecord(body)) return null;
+  const code = /^MaHoSo\[(\d+)\]$/.exec(field);
+  if (code && Array.isArray(body.MaHoSo)) {
+    const named = (body.MaHoSo as unknown[])[Number(code[1])];
+    return typeof named === 'string' ? named : null;
+  }
   const item = /^data\[(\d+)\]/.exec(field);
   const holder = item && Array.isArray(body.data) ? (body.data as unknown[])[Number(item[1])] : body;
   return isRecord(holder) && typeof holder.MaHoSo === 'string' ? holder.MaHoSo : null;
@@ -397,7 +520,7 @@ const listen = (server: http.Server, port: number, host: string) =>
 class Standin {
   readonly portal = new Portal();
   private behaviour: ActiveBehaviour = { mode: 'normal' };
-  /** /api requests since the behaviour was last set (flaky counts from here). */
+  /** /api and /files requests since the behaviour was last set (flaky counts from here). */
   private sinceBehaviour = 0;
   private readonly pending = new Set<NodeJS.Timeout>();
   /** Set while the API port refuses connections. */
@@ -443,6 +566,7 @@ class Standin {
   private async route(req: http.IncomingMessage, res: http.ServerResponse, apiPort: boolean): Promise<void> {
     const pathname = new URL(req.url ?? '/', 'http://standin.invalid').pathname;
     if (pathname === '/api' && apiPort) return this.api(req, res);
+    if (pathname.startsWith('/files/') && apiPort) return this.download(pathname, req, res);
     if (pathname.startsWith('/control/')) return this.control(pathname, req, res);
     sendJson(res, 404, { error: `Không có đường dẫn ${pathname}`, field: null });
   }
@@ -452,23 +576,50 @@ class Standin {
     this.sinceBehaviour += 1;
     const seq = this.sinceBehaviour;
     const body = await readBody(req);
+    if (this.misbehaved(req, res, seq, 200)) return;
+    const reply = this.answerApi(req, body);
+    this.deliver(() => sendJson(res, reply.status, reply.answer));
+  }
+
+  /** GET or HEAD /files/<id>/<name>, without a token (EXCHANGE_FORMAT.md §5); it misbehaves as /api does, failing with HTTP 500. */
+  private async download(pathname: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    this.sinceBehaviour += 1;
+    const seq = this.sinceBehaviour;
+    await readBody(req);
+    if (this.misbehaved(req, res, seq, 500)) return;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('allow', 'GET, HEAD');
+      return this.deliver(() => sendJson(res, 405, { error: `Phương thức ${req.method} không dùng cho tệp`, field: null }));
+    }
+    const m = /^\/files\/([^/]+)\/([^/]+)$/.exec(pathname);
+    const name = m?.[2] === undefined ? null : decodeSegment(m[2]);
+    // Looked up now, sent later in mode slow (like /api, which records at once).
+    const file = m?.[1] === undefined || name === null ? null : this.portal.file(m[1], name, req.method === 'GET');
+    if (!file) return this.deliver(() => sendJson(res, 404, { error: `Không có tệp ${pathname}`, field: null }));
+    this.deliver(() => sendFile(res, file));
+  }
+
+  /** Modes down, error and flaky for the `seq`-th request since the behaviour was set: true if one of them took the request. */
+  private misbehaved(req: http.IncomingMessage, res: http.ServerResponse, seq: number, errorStatus: number): boolean {
     const b = this.behaviour;
     if (b.mode === 'down') {
       req.socket.destroy();
-      return;
+      return true;
     }
     if (b.mode === 'error' || (b.mode === 'flaky' && seq % b.failEvery === 0)) {
-      sendJson(res, 200, { error_code: b.errorCode, message: 'Lỗi hệ thống' });
-      return;
+      sendJson(res, errorStatus, { error_code: b.errorCode, message: 'Lỗi hệ thống' });
+      return true;
     }
-    const reply = this.answerApi(req, body);
-    if (b.mode !== 'slow') {
-      sendJson(res, reply.status, reply.answer);
-      return;
-    }
+    return false;
+  }
+
+  /** Sends the answer now, or after delayMs in mode slow. */
+  private deliver(send: () => void): void {
+    const b = this.behaviour;
+    if (b.mode !== 'slow') return send();
     const timer = setTimeout(() => {
       this.pending.delete(timer);
-      sendJson(res, reply.status, reply.answer);
+      send();
     }, b.delayMs);
     this.pending.add(timer);
   }
@@ -501,7 +652,8 @@ class Standin {
   }
 
   private async control(pathname: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const body = await readBody(req);
+    const limit = pathname === '/control/files' ? FILE_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
+    const body = await readBody(req, limit);
     const route = `${req.method ?? ''} ${pathname}`;
     if (route === 'GET /control/log') return sendJson(res, 200, this.portal.log());
     if (route === 'POST /control/reset') {
@@ -510,13 +662,20 @@ class Standin {
       this.setBehaviour({ mode: 'normal' });
       return sendJson(res, 200, { ok: true });
     }
-    if (route !== 'POST /control/dossiers' && route !== 'POST /control/behaviour') {
-      const known = ['/control/log', '/control/reset', '/control/dossiers', '/control/behaviour'].includes(pathname);
+    if (route !== 'POST /control/dossiers' && route !== 'POST /control/behaviour' && route !== 'POST /control/files') {
+      const known = ['/control/log', '/control/reset', '/control/dossiers', '/control/behaviour', '/control/files'].includes(pathname);
       return sendJson(res, known ? 405 : 404, { error: known ? `Phương thức ${req.method} không dùng cho ${pathname}` : `Không có đường dẫn ${pathname}`, field: null });
     }
-    if (body.tooLarge) return sendJson(res, 413, { error: `Yêu cầu vượt quá ${BODY_LIMIT_BYTES} byte`, field: null });
+    if (body.tooLarge) return sendJson(res, 413, { error: `Yêu cầu vượt quá ${limit} byte`, field: null });
     const parsed = parseJson(body.bytes);
     if (!parsed.ok) return sendJson(res, 400, { error: parsed.message, field: null });
+    if (route === 'POST /control/files') {
+      const file = parseFile(parsed.value);
+      if (!file.ok) return sendJson(res, 400, { error: file.error, field: file.field });
+      const { id, name } = this.portal.addFile(file.file);
+      // On the API port, where the province downloads what the dossier links to (not the control port, which never misbehaves).
+      return sendJson(res, 200, { ok: true, id, url: `${origin(this.host, this.port)}/files/${id}/${encodeURIComponent(name)}` });
+    }
     if (route === 'POST /control/dossiers') {
       if (!isRecord(parsed.value) || Object.keys(parsed.value).some((k) => k !== 'dossiers'))
         return sendJson(res, 400, { error: 'Nội dung phải là { dossiers: [...] }', field: '(body)' });
@@ -569,6 +728,9 @@ class Standin {
   }
 }
 
+/** http://host:port, with an IPv6 host in brackets. */
+const origin = (host: string, port: number) => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
 /** Stops a server accepting connections; resolves once its connections are gone (idle ones are dropped now, all if `dropAll`). */
 const closeServer = (server: http.Server, dropAll = false) =>
   new Promise<void>((resolve, reject) => {
@@ -582,8 +744,7 @@ export async function startStandin(options: StandinOptions): Promise<StandinHand
   const host = options.host ?? '127.0.0.1';
   const standin = new Standin(options.token, host);
   await standin.start(options.port ?? 0, options.controlPort ?? 0);
-  const base = `http://${host.includes(':') ? `[${host}]` : host}`;
-  return { port: standin.port, url: `${base}:${standin.port}`, controlPort: standin.controlPort, controlUrl: `${base}:${standin.controlPort}`, close: () => standin.close() };
+  return { port: standin.port, url: origin(host, standin.port), controlPort: standin.controlPort, controlUrl: origin(host, standin.controlPort), close: () => standin.close() };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // The stand-in national portal itself, run as its own process through its client, as the exchange tests run it: valid
 // requests recorded, each kind of invalid field refused by name with nothing recorded, duplicates answered as already
-// existing, the portal's own dossiers picked up once, and every misbehaviour. The pure format checks run in-process.
+// existing, the portal's own dossiers picked up once, the reconciliation lookup, hosted files, and every misbehaviour.
+// The pure format checks run in-process.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import {
   DOSSIER_SHAPE,
   PORTAL_DOSSIER_SHAPE,
   PROGRESS_SHAPE,
+  REQUEST_SHAPES,
   formatDvcqgTime,
   isStatusBackwards,
   parseDvcqgTime,
@@ -19,6 +21,7 @@ import {
   type DvcqgProgress,
   type FieldRule,
   type RecordShape,
+  type TraCuuHoSoAnswer,
 } from './standin-format';
 
 let seq = 0;
@@ -271,7 +274,7 @@ describe('DongBoHoSoMC', () => {
     ],
     ['a dossier that is not an object', { service: 'DongBoHoSoMC', isUpdating: false, data: ['H56-X'] }, 'data[0]', /đối tượng JSON/],
     ['a key outside the envelope', { service: 'DongBoHoSoMC', isUpdating: false, data: [dossier()], MaDonVi: 'H56' }, 'MaDonVi', /trường không có/],
-    ['an unknown service', { service: 'TraCuuHoSo', MaHoSo: 'H56-X' }, 'service', /dịch vụ không được hỗ trợ/],
+    ['an unknown service', { service: 'HuyHoSo', MaHoSo: 'H56-X' }, 'service', /dịch vụ không được hỗ trợ/],
     ['no service', { isUpdating: false, data: [] }, 'service', /nhận không có/],
     ['a body that is a list', [dossier()], '(body)', /đối tượng JSON \(nhận mảng\)/],
   ];
@@ -429,6 +432,250 @@ describe('dossiers submitted on the national portal', () => {
   });
 });
 
+describe('TraCuuHoSo', () => {
+  const lookUp = (codes: unknown) => s.api({ service: 'TraCuuHoSo', MaHoSo: codes });
+
+  it("answers each known dossier's current status and progress in request order, and lists the unknown codes", async () => {
+    const started = Date.now();
+    const d = dossier();
+    await sync([d]);
+    await sync([{ ...d, TrangThaiHoSo: '4' }], true);
+    await sync([{ ...d, TrangThaiHoSo: '9', NgayKetThucXuLy: '20260304100000' }], true);
+    // Recorded order, not time order: the entry of 14:00 came first.
+    await report([progress(d.MaHoSo, { ThoiDiemXuLy: '20260302140000', NoiDungXuLy: 'Chuyển xử lý', TrangThai: '4' })]);
+    await report([progress(d.MaHoSo), progress(d.MaHoSo, { ThoiDiemXuLy: '20260304100000', NoiDungXuLy: 'Kết thúc xử lý', TrangThai: '9' })]);
+    const portal = portalDossier();
+    await s.control.addDossiers([portal]);
+    const unknown = nextCode();
+    const before = await s.control.log();
+
+    const answer = await lookUp([portal.MaHoSo, unknown, d.MaHoSo]);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      error_code: '0',
+      message: 'Tra cứu hồ sơ thành công',
+      data: [
+        { MaHoSo: portal.MaHoSo, TrangThaiHoSo: '1', TienDo: [] },
+        {
+          MaHoSo: d.MaHoSo,
+          TrangThaiHoSo: '9',
+          NgayCapNhat: expect.stringMatching(/^\d{14}$/),
+          TienDo: [
+            { TrangThai: '4', ThoiDiemXuLy: '20260302140000' },
+            { TrangThai: '2', ThoiDiemXuLy: '20260302091500' },
+            { TrangThai: '9', ThoiDiemXuLy: '20260304100000' },
+          ],
+        },
+      ],
+      missing: [unknown],
+    });
+    // NgayCapNhat is the portal's clock, to the second, when DongBoHoSoMC last recorded the dossier.
+    const updated = parseDvcqgTime((answer.body as TraCuuHoSoAnswer).data[1]?.NgayCapNhat ?? '')?.getTime() ?? 0;
+    expect(updated).toBeGreaterThanOrEqual(Math.floor(started / 1000) * 1000);
+    expect(updated).toBeLessThanOrEqual(Date.now());
+
+    // A lookup records nothing but the request.
+    const after = await s.control.log();
+    expect(after).toEqual({ ...before, requests: before.requests + 1 });
+  });
+
+  it('reports a picked-up portal dossier at the status the province last sent', async () => {
+    const portal = portalDossier();
+    await s.control.addDossiers([portal]);
+    await s.api({ service: 'XacNhanDaNhanHoSo', MaHoSo: portal.MaHoSo, MaHoSoTinh: nextCode() });
+    const { MaDonViTiepNhan: _receivingAgency, ...received } = { ...portal, TrangThaiHoSo: '2', NgayTiepNhan: '20260303080000' };
+    await sync([received], true);
+    const answer = await lookUp([portal.MaHoSo]);
+    expect(answer.body.data).toEqual([{ MaHoSo: portal.MaHoSo, TrangThaiHoSo: '2', NgayCapNhat: expect.stringMatching(/^\d{14}$/), TienDo: [] }]);
+    expect(answer.body.missing).toEqual([]);
+  });
+
+  it('takes 100 codes', async () => {
+    const codes = Array.from({ length: 100 }, () => nextCode());
+    expect((await lookUp(codes)).body).toEqual({ error_code: '0', message: 'Tra cứu hồ sơ thành công', data: [], missing: codes });
+  });
+
+  const codes = (n: number) => Array.from({ length: n }, (_, i) => `H56-${i}`);
+  // Each case: the list sent, the refused path, the reason, and the code the log says the refusal concerned.
+  const invalid: Array<[string, unknown, string, RegExp, string | null]> = [
+    ['an empty list', [], 'MaHoSo', /^cần ít nhất 1 phần tử \(nhận 0\)$/, null],
+    ['101 codes', codes(101), 'MaHoSo', /^tối đa 100 phần tử \(nhận 101\)$/, null],
+    ['a code twice', ['H56-A', 'H56-B', 'H56-C', 'H56-B'], 'MaHoSo[3]', /^trùng với MaHoSo\[1\] trong cùng yêu cầu$/, 'H56-B'],
+    ['a code with a space', ['H56-A', 'H56 B'], 'MaHoSo[1]', /ASCII in được, không có khoảng trắng/, 'H56 B'],
+    ['a code longer than 50', [`H56-${'9'.repeat(47)}`], 'MaHoSo[0]', /dài 51 ký tự, tối đa 50/, `H56-${'9'.repeat(47)}`],
+    ['an empty code', ['H56-A', ''], 'MaHoSo[1]', /^bắt buộc$/, ''],
+    ['a code as a number', [56], 'MaHoSo[0]', /phải là chuỗi \(nhận số 56\)/, null],
+    ['one code not in a list', 'H56-A', 'MaHoSo', /phải là mảng \(nhận "H56-A"\)/, 'H56-A'],
+    ['no list', undefined, 'MaHoSo', /^bắt buộc$/, null],
+  ];
+
+  it.each(invalid)('refuses %s, naming the field', async (_case, list, field, reason, refusedCode) => {
+    const answer = await lookUp(list);
+    const prefix = `${field} không hợp lệ: `;
+    expect(answer.body).toMatchObject({ error_code: '-1', field });
+    expect(answer.body).not.toHaveProperty('data');
+    expect(answer.body.message.startsWith(prefix), answer.body.message).toBe(true);
+    expect(answer.body.message.slice(prefix.length)).toMatch(reason);
+    expect((await s.control.log()).rejected).toEqual([{ service: 'TraCuuHoSo', message: answer.body.message, field, maHoSo: refusedCode }]);
+  });
+
+  it('refuses a key outside the format', async () => {
+    const answer = await s.api({ service: 'TraCuuHoSo', MaHoSo: ['H56-A'], MaDonVi: 'H56' });
+    expect(answer.body).toMatchObject({ error_code: '-1', field: 'MaDonVi', message: 'MaDonVi không hợp lệ: trường không có trong định dạng' });
+  });
+
+  it('needs the bearer token, and misbehaves as every /api call', async () => {
+    const d = dossier();
+    await sync([d]);
+    for (const token of [null, 'not-the-token']) {
+      expect(await s.api({ service: 'TraCuuHoSo', MaHoSo: [d.MaHoSo] }, { token })).toEqual({
+        status: 401,
+        body: { error_code: '401', message: 'Thiếu hoặc sai mã truy cập' },
+      });
+    }
+    await s.control.behaviour({ mode: 'error' });
+    expect((await lookUp([d.MaHoSo])).body).toEqual({ error_code: '99', message: 'Lỗi hệ thống' });
+    await s.control.behaviour({ mode: 'down' });
+    await expect(lookUp([d.MaHoSo])).rejects.toMatchObject({ code: 'ECONNRESET' });
+    expect((await s.control.log()).requests).toBe(5);
+  });
+});
+
+describe('hosted files', () => {
+  // Every byte value, and a name that needs escaping in a URL.
+  const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 7) % 256));
+  const name = 'Tờ khai đăng ký khai sinh (bản chính) #1?.pdf';
+  const postFile = (body: unknown) => fetch(`${s.controlUrl}/control/files`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('serves the exact bytes with their type and length, without a token, at the URL a portal dossier can link to', async () => {
+    const { id, url } = await s.control.addFile({ name, mediaType: 'application/pdf', content: new Uint8Array(bytes) });
+    expect(id).toMatch(/^[\w-]+$/);
+    expect(url).toBe(`${s.url}/files/${id}/${encodeURIComponent(name)}`);
+
+    const portal = portalDossier({ TaiLieuNop: [{ TepDinhKemId: id, TenTepDinhKem: name, DuongDanTaiTepTin: url }] });
+    await s.control.addDossiers([portal]);
+    const handedOut = (await s.api({ service: 'LayDanhSachHoSoMoi', MaDonVi: 'H56.14' })).body.data as DvcqgPortalDossier[];
+    const link = handedOut[0]?.TaiLieuNop?.[0]?.DuongDanTaiTepTin ?? '';
+    const got = await fetch(link);
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('application/pdf');
+    expect(got.headers.get('content-length')).toBe(String(bytes.length));
+    expect(Buffer.from(await got.arrayBuffer()).equals(bytes)).toBe(true);
+
+    const head = await fetch(url, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(bytes.length));
+    expect((await head.arrayBuffer()).byteLength).toBe(0);
+
+    const log = await s.control.log();
+    expect(log.files).toEqual([{ id, name, mediaType: 'application/pdf', size: bytes.length, downloads: 1 }]);
+    // Downloads are not /api requests.
+    expect(log.requests).toBe(1);
+  });
+
+  it('hosts an empty file and one of exactly 5 MiB', async () => {
+    const empty = await s.control.addFile({ name: 'trống.txt', mediaType: 'text/plain', content: Buffer.alloc(0) });
+    const got = await fetch(empty.url);
+    expect(got.headers.get('content-length')).toBe('0');
+    expect((await got.arrayBuffer()).byteLength).toBe(0);
+
+    const big = Buffer.alloc(5 * 1024 * 1024, 0xa5);
+    const hosted = await s.control.addFile({ name: 'scan.tiff', mediaType: 'image/tiff', content: big });
+    expect(Buffer.from(await (await fetch(hosted.url)).arrayBuffer()).equals(big)).toBe(true);
+  });
+
+  it('answers 404 to an unknown id, another name, a path without a name, and on the control port; 405 to another method', async () => {
+    const { id, url } = await s.control.addFile({ name: 'a.pdf', mediaType: 'application/pdf', content: bytes });
+    const statusOf = async (u: string, init?: RequestInit) => (await fetch(u, init)).status;
+    expect(await statusOf(url)).toBe(200);
+    expect(await statusOf(`${s.url}/files/${id}x/a.pdf`)).toBe(404);
+    expect(await statusOf(`${s.url}/files/${id}/b.pdf`)).toBe(404);
+    expect(await statusOf(`${s.url}/files/${id}/A.pdf`)).toBe(404);
+    expect(await statusOf(`${s.url}/files/${id}/a.pdf%`)).toBe(404);
+    expect(await statusOf(`${s.url}/files/${id}`)).toBe(404);
+    expect(await statusOf(`${s.url}/files/${id}/a.pdf/more`)).toBe(404);
+    expect(await statusOf(`${s.controlUrl}/files/${id}/a.pdf`)).toBe(404);
+    expect(await statusOf(url, { method: 'DELETE' })).toBe(405);
+    // Another spelling of the same name reaches the file: the segment is compared once decoded.
+    expect(await statusOf(`${s.url}/files/${id}/%61.pdf`)).toBe(200);
+  });
+
+  it('forgets the files on reset', async () => {
+    const { url } = await s.control.addFile({ name: 'a.pdf', mediaType: 'application/pdf', content: bytes });
+    await s.control.reset();
+    expect((await fetch(url)).status).toBe(404);
+    expect((await s.control.log()).files).toEqual([]);
+  });
+
+  it('misbehaves as /api does: down cuts, error answers 500, flaky counts file requests with /api ones, slow delays, refuse refuses', async () => {
+    const { url } = await s.control.addFile({ name: 'a.pdf', mediaType: 'application/pdf', content: bytes });
+    await s.control.behaviour({ mode: 'down' });
+    await expect(fetch(url)).rejects.toThrow();
+
+    await s.control.behaviour({ mode: 'error', errorCode: '-2' });
+    const failed = await fetch(url);
+    expect(failed.status).toBe(500);
+    expect(await failed.json()).toEqual({ error_code: '-2', message: 'Lỗi hệ thống' });
+
+    await s.control.behaviour({ mode: 'flaky', failEvery: 2 });
+    const list = () => s.api({ service: 'LayDanhSachHoSoMoi', MaDonVi: 'H56.14' }).then((r) => r.body.error_code);
+    const download = async () => {
+      const got = await fetch(url);
+      await got.arrayBuffer();
+      return got.status;
+    };
+    expect([await download(), await list(), await download(), await download()]).toEqual([200, '99', 200, 500]);
+
+    await s.control.behaviour({ mode: 'slow', delayMs: 500 });
+    const started = performance.now();
+    expect(await download()).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(450);
+
+    await s.control.behaviour({ mode: 'refuse', forMs: 60_000 });
+    await expect(fetch(url)).rejects.toThrow();
+    await s.control.behaviour({ mode: 'normal' });
+    expect(await download()).toBe(200);
+    expect((await s.control.log()).files[0]?.downloads).toBe(4);
+  });
+
+  const refused: Array<[string, unknown, string]> = [
+    ['a body that is a list', [], '(body)'],
+    ['a key outside the format', { name: 'a.pdf', mediaType: 'application/pdf', contentBase64: 'YQ==', size: 1 }, 'size'],
+    ['no name', { mediaType: 'application/pdf', contentBase64: 'YQ==' }, 'name'],
+    ['an empty name', { name: '', mediaType: 'application/pdf', contentBase64: 'YQ==' }, 'name'],
+    ['a blank name', { name: '   ', mediaType: 'application/pdf', contentBase64: 'YQ==' }, 'name'],
+    ['a name of 256 characters', { name: 'ă'.repeat(256), mediaType: 'application/pdf', contentBase64: 'YQ==' }, 'name'],
+    ['a name with "/"', { name: 'a/b.pdf', mediaType: 'application/pdf', contentBase64: 'YQ==' }, 'name'],
+    ['a name with a control character', { name: 'a\u0007.pdf', mediaType: 'application/pdf', contentBase64: 'YQ==' }, 'name'],
+    ['a name with a line feed', { name: 'a\n.pdf', mediaType: 'application/pdf', contentBase64: 'YQ==' }, 'name'],
+    ['the name ".."', { name: '..', mediaType: 'application/pdf', contentBase64: 'YQ==' }, 'name'],
+    ['a name with a lone surrogate', { name: 'a\ud800.pdf', mediaType: 'application/pdf', contentBase64: 'YQ==' }, 'name'],
+    ['a media type without a subtype', { name: 'a.pdf', mediaType: 'pdf', contentBase64: 'YQ==' }, 'mediaType'],
+    ['a media type with parameters', { name: 'a.txt', mediaType: 'text/plain; charset=utf-8', contentBase64: 'YQ==' }, 'mediaType'],
+    ['no content', { name: 'a.pdf', mediaType: 'application/pdf' }, 'contentBase64'],
+    ['content that is not base64', { name: 'a.pdf', mediaType: 'application/pdf', contentBase64: 'not base64!' }, 'contentBase64'],
+    ['base64 without its padding', { name: 'a.pdf', mediaType: 'application/pdf', contentBase64: 'YQ' }, 'contentBase64'],
+    ['base64url', { name: 'a.pdf', mediaType: 'application/pdf', contentBase64: '-_8=' }, 'contentBase64'],
+  ];
+
+  it.each(refused)('refuses %s with 400 and the field', async (_case, body, field) => {
+    const answer = await postFile(body);
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toMatchObject({ error: expect.any(String), field });
+    expect((await s.control.log()).files).toEqual([]);
+  });
+
+  it('refuses content beyond 5 MiB with 400, and a body beyond what 5 MiB takes with 413', async () => {
+    const over = await postFile({ name: 'a.bin', mediaType: 'application/octet-stream', contentBase64: Buffer.alloc(5 * 1024 * 1024 + 1).toString('base64') });
+    expect(over.status).toBe(400);
+    expect(await over.json()).toMatchObject({ field: 'contentBase64', error: expect.stringMatching(/5242881 byte, tối đa 5242880/) });
+    const huge = await postFile({ name: 'a.bin', mediaType: 'application/octet-stream', contentBase64: 'A'.repeat(8 * 1024 * 1024) });
+    expect(huge.status).toBe(413);
+    await expect(s.control.addFile({ name: 'a/b', mediaType: 'application/pdf', content: bytes })).rejects.toMatchObject({ status: 400, field: 'name' });
+    expect((await s.control.log()).files).toEqual([]);
+  });
+});
+
 describe('HTTP', () => {
   const post = (body: string, headers: Record<string, string> = {}) =>
     fetch(`${s.url}/api`, { method: 'POST', headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json', ...headers }, body });
@@ -476,7 +723,7 @@ describe('HTTP', () => {
   it('serves the control endpoints on the API port too', async () => {
     const answer = await fetch(`${s.url}/control/log`);
     expect(answer.status).toBe(200);
-    expect(await answer.json()).toEqual({ dossiers: {}, rejected: [], requests: 0, acknowledged: [] });
+    expect(await answer.json()).toEqual({ dossiers: {}, rejected: [], requests: 0, acknowledged: [], files: [] });
     expect((await fetch(`${s.controlUrl}/api`, { method: 'POST', body: '{}' })).status).toBe(404);
   });
 });
@@ -549,7 +796,7 @@ describe('misbehaviour', () => {
     await s.control.addDossiers([portalDossier()]);
     await s.control.behaviour({ mode: 'error' });
     await s.control.reset();
-    expect(await s.control.log()).toEqual({ dossiers: {}, rejected: [], requests: 0, acknowledged: [] });
+    expect(await s.control.log()).toEqual({ dossiers: {}, rejected: [], requests: 0, acknowledged: [], files: [] });
     expect((await sync([dossier()])).body.error_code).toBe('0');
   });
 });
@@ -627,7 +874,7 @@ describe('the format, in-process', () => {
         if (rule.type === 'list') collect(rule.shape);
       }
     };
-    for (const shape of [DOSSIER_SHAPE, PORTAL_DOSSIER_SHAPE, PROGRESS_SHAPE]) collect(shape);
+    for (const shape of [DOSSIER_SHAPE, PORTAL_DOSSIER_SHAPE, PROGRESS_SHAPE, ...Object.values(REQUEST_SHAPES)]) collect(shape);
     const missing = [...names].filter((n) => !doc.includes(`\`${n}\``));
     expect(missing).toEqual([]);
   });

@@ -1,6 +1,7 @@
 // The VNPAY payment gateway, protocol version 2.1.0 (PAY redirect, return URL, IPN, querydr), and the helpers its
 // sandbox shares. The protocol as implemented, and every choice the published documentation leaves open, is written in
 // ../PAYMENT_GATEWAY.md.
+import { formatCompactVnTime, parseCompactVnTime } from '../../../platform/calendar';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { GatewayReport, GatewayTransport, IpnVerdict, ParsedStatement, PaymentGateway, PaymentOrder, StatementLine } from './gateway';
 
@@ -54,26 +55,11 @@ export function vnpaySignedQuery(secret: string, params: Readonly<Record<string,
   return `${data}&vnp_SecureHash=${vnpaySign(secret, data)}`;
 }
 
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
 /** An instant as VNPAY writes it: yyyyMMddHHmmss in Vietnam's time (GMT+7, no daylight saving). */
-export function formatVnpayDate(d: Date): string {
-  const t = d.getTime();
-  if (!Number.isFinite(t)) throw new Error('formatVnpayDate: invalid date');
-  const v = new Date(t + VIETNAM_OFFSET_MS);
-  return `${pad(v.getUTCFullYear(), 4)}${pad(v.getUTCMonth() + 1)}${pad(v.getUTCDate())}${pad(v.getUTCHours())}${pad(v.getUTCMinutes())}${pad(v.getUTCSeconds())}`;
-}
+export const formatVnpayDate = formatCompactVnTime;
 
 /** The instant a VNPAY yyyyMMddHHmmss (GMT+7) names, or null when it is not one (wrong length, 30 February, 24:00…). */
-export function parseVnpayDate(s: string): Date | null {
-  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(s);
-  if (!m) return null;
-  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  const d = new Date(Date.UTC(year, month - 1, day, hour, minute, second) - VIETNAM_OFFSET_MS);
-  // Date.UTC rolls 30 February over into March: a date that does not format back to itself was not a date.
-  return formatVnpayDate(d) === s ? d : null;
-}
+export const parseVnpayDate = parseCompactVnTime;
 
 /** Texts of VNPAY's codes in both languages. */
 export interface VnpayMessage {

@@ -2,6 +2,7 @@
 // source of truth besides the gateway's own answer to a status query: the browser's return settles nothing. Every
 // settlement locks the attempt's row, so duplicated, concurrent, late and out-of-order notifications change a payment
 // at most once; a payment taken always gets its receipt and, through a sweep, its effect on the dossier.
+import { vnDateOf } from '../../../platform/calendar';
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { withTransaction, type Ctx, type TxScope } from '../../../platform/context/context';
 import { AppError } from '../../../platform/errors';
@@ -51,7 +52,7 @@ async function settleWithin(ctx: Ctx, scope: TxScope, report: GatewayReport, via
   if (next === 'succeeded') {
     const request = (await lockRequest(tx, txn.requestId))!;
     const unit = (await getOrgUnit(tx, txn.unitId))!;
-    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(report.payDate ?? now));
+    const year = Number(vnDateOf(report.payDate ?? now).slice(0, 4));
     values.receiptNo = receiptNoOf(unit.code, year, await nextReceiptNumber(tx, txn.unitId, year));
     values.receiptIssuedAt = now;
     if (request.state === 'open') {

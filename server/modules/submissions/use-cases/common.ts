@@ -75,6 +75,11 @@ export async function openDesks(ctx: Ctx): Promise<OrgUnitView[]> {
   return listOpenOrgUnitsOfKind(ctx.db, DESK_KIND, todayOf(ctx));
 }
 
+/** The codes of the desks open today (the national portal names a receiving desk by its code). */
+export async function openDeskCodes(ctx: Ctx): Promise<string[]> {
+  return (await openDesks(ctx)).map((d) => d.code);
+}
+
 /** The unit `id` when it is a desk open today, else null. */
 export async function openDesk(ctx: Ctx, id: string): Promise<OrgUnitRef | null> {
   const [unit] = await cachedOrgUnitRefs(ctx.db, [id]);

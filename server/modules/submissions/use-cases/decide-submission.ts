@@ -13,7 +13,8 @@ const VND = new Intl.NumberFormat('vi-VN');
 import { intakeDossier } from '../../dossiers';
 import { notifyChannelsOf } from '../../identity';
 import { SUBMISSION_ACTIONS } from '../submissions.policy';
-import { countByRequirement, insertEvent, listFiles, updateSubmission, type SubmissionRow } from '../submissions.repository';
+import { countByRequirement, insertEvent, listFiles, updateSubmission, type SubmissionFileRow, type SubmissionRow } from '../submissions.repository';
+import { NATIONAL_FILE_KEY_PREFIX } from './receive-national';
 import { checklistFromFiles } from '../submissions.requirements';
 import { SUBMISSION_WORKFLOW } from '../submissions.workflow';
 import { actorIdOf, actorLabelOf, loadForDesk, versionInForce, versionOfRow } from './common';
@@ -32,6 +33,15 @@ function checklistFor(submitted: ProcedureVersionView, inForce: ProcedureVersion
 }
 
 /**
+ * A national portal application's files are not tied to the catalogue's documents (the portal names its own document
+ * codes): each is recorded as received as an electronic copy under its file name, so the receipt lists what came.
+ */
+function nationalFilesChecklist(row: SubmissionRow, files: readonly SubmissionFileRow[]): ChecklistItem[] {
+  if (row.origin !== 'national') return [];
+  return files.filter((f) => f.requirementKey.startsWith(NATIONAL_FILE_KEY_PREFIX) && !f.removedAt).map((f) => ({ name: f.fileName, originals: 0, copies: 1, presented: false }));
+}
+
+/**
  * POST /submissions/desk/:id/decision. Only a reception officer of the receiving desk (D11), only on a submission
  * awaiting reception, only on the version the officer reviewed (`version`, else 409). Accepting issues the dossier
  * code and the appointment now (NĐ 118/2025: at reception, not at submission). The submission's new state, its
@@ -43,6 +53,9 @@ export async function decideSubmission(ctx: Ctx, id: string, input: DeskDecision
   const { row } = await loadForDesk(ctx, id, SUBMISSION_ACTIONS.decide);
   if (row.version !== input.version) throw new AppError('VERSION_CONFLICT', { current: row.version });
   if (row.state !== 'SUBMITTED') throw new AppError('INVALID_STATE', { state: row.state });
+  // A national portal applicant completes their dossier on that portal, and no known message of the exchange carries a
+  // guide back there for a dossier not yet received: the desk receives or refuses it (D42).
+  if (row.origin === 'national' && input.decision === 'guide') throw new AppError('SUBMISSION_NATIONAL_NO_GUIDE', {}, { status: 409 });
   const [submitted, inForce, files] = await Promise.all([versionOfRow(ctx, row), versionInForce(ctx, row.procedureCode), listFiles(ctx.db, row.id)]);
   // Received only under the version it was checked against; an amended procedure is guided (Mẫu 02) to be completed.
   if (input.decision === 'accept' && inForce?.id !== submitted.id) throw new AppError('SUBMISSION_PROCEDURE_AMENDED', { code: row.procedureCode }, { status: 409 });
@@ -54,9 +67,10 @@ export async function decideSubmission(ctx: Ctx, id: string, input: DeskDecision
     procedureCode: row.procedureCode,
     receivingUnitId: row.receivingUnitId,
     channel: 'online' as const,
-    // The dossier's messages go where the account asked to be told (its profile's channel), from intake to result.
-    applicant: { ...parsed.data, notifyChannels: await notifyChannelsOf(ctx.db, row.accountId) },
-    checklist: checklistFor(submitted, inForce ?? submitted, counts),
+    // The dossier's messages go where the account asked to be told (its profile's channel), from intake to result; a
+    // national portal applicant has no account here: every channel their contacts reach.
+    applicant: { ...parsed.data, notifyChannels: row.accountId ? await notifyChannelsOf(ctx.db, row.accountId) : null },
+    checklist: [...checklistFor(submitted, inForce ?? submitted, counts), ...nationalFilesChecklist(row, files)],
     conditions: row.conditions,
     note: input.note,
   };

@@ -21,6 +21,13 @@ export const SUBMISSION_FILE_LIMITS = { filesPerRequest: 5, filesPerRequirement:
 /** Whose storage space an application's files count against: the owning account's. */
 export const ownerKeyOf = (accountId: string): string => `account:${accountId}`;
 
+/** A national portal application's files are its own (it has no account here). */
+export const nationalOwnerKeyOf = (nationalCode: string): string => `national:${nationalCode}`;
+
+/** The owner key of an application's files, whatever its origin. */
+export const ownerKeyOfRow = (row: Pick<SubmissionRow, 'accountId' | 'nationalCode'>): string =>
+  row.accountId ? ownerKeyOf(row.accountId) : nationalOwnerKeyOf(row.nationalCode ?? '');
+
 /** The application as it now stands, and the files just attached (each with whether its name's extension was corrected). */
 export interface AttachResult {
   row: SubmissionRow;
@@ -42,7 +49,7 @@ export async function attachFiles(ctx: Ctx, request: FastifyRequest, store: File
   if (eFormRequirementKeys(version).has(key)) throw invalid([{ path: 'params.key', code: 'submissions.errors.requirementByEForm' }]);
   const now = ctx.clock.now();
   const accepted = await acceptUploads(ctx, request, store, {
-    ownerKey: ownerKeyOf(seen.accountId),
+    ownerKey: ownerKeyOfRow(seen),
     quotaBytes: SUBMISSION_FILE_LIMITS.accountQuotaBytes,
     limits: { maxFileBytes, maxFiles: SUBMISSION_FILE_LIMITS.filesPerRequest },
     then: async (scope, stored) => {
@@ -103,7 +110,7 @@ export async function removeFile(ctx: Ctx, store: FileStore, id: string, fileId:
     if (kept) await markFileRemoved(scope.tx, file.id, ctx.clock.now());
     else {
       await deleteFile(scope.tx, file.id);
-      await deleteStoredFile(scope, store, { id: file.fileId, ownerKey: ownerKeyOf(row.accountId) });
+      await deleteStoredFile(scope, store, { id: file.fileId, ownerKey: ownerKeyOfRow(row) });
     }
     await scope.audit({
       action: 'submissions.detach',

@@ -77,7 +77,7 @@ export async function submitSubmission(ctx: Ctx, id: string, input: SubmitSubmis
       at: toVnIso(now),
       email: a.applicant.email,
       phone: a.applicant.phone,
-      channels: await notifyChannelsOf(scope.tx, row.accountId),
+      channels: row.accountId ? await notifyChannelsOf(scope.tx, row.accountId) : null,
       locale: ctx.locale,
       dedupe: `submit:${updated.version}`,
     });
