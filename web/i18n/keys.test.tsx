@@ -6,7 +6,7 @@ import { ORG_UNIT_KINDS, ROLES } from '../features/identity/identity.types';
 import { CHANNEL_SCOPES, DURATION_UNITS, LEVELS, ONLINE_MODES, STEP_UNIT_REFS, VERSION_STATUSES } from '../features/catalog/catalog.types';
 import { TIME_ISSUES } from '../../contracts/catalog/catalog.contracts';
 import { PAYMENT_APPLIED_OUTCOMES, PAYMENT_MISMATCH_KINDS, PAYMENT_RESPONSE_REASONS, PAYMENT_SETTLED_VIA, PAYMENT_TRANSACTION_STATES } from '../features/payments/payments.types';
-import { EXCHANGE_ROW_STATES } from '../features/exchange/exchange.types';
+import { EXCHANGE_INBOUND_STATES, EXCHANGE_ROW_STATES } from '../features/exchange/exchange.types';
 import { APPLICANT_SLIPS, DESK_DECISIONS, REQUIREMENT_STATUSES, SUBMISSION_EVENT_KINDS, SUBMISSION_STATES } from '../../contracts/submissions/submissions.values';
 
 type Tree = { [key: string]: string | Tree };
@@ -96,6 +96,7 @@ describe('translations', () => {
       ...PAYMENT_APPLIED_OUTCOMES.map((o) => `payments.appliedOutcome.${o}`),
       ...PAYMENT_RESPONSE_REASONS.map((r) => `payments.reason.${r}`),
       ...EXCHANGE_ROW_STATES.map((s) => `exchange.state.${s}`),
+      ...EXCHANGE_INBOUND_STATES.map((s) => `exchange.inboundState.${s}`),
     ];
     expect(expected.filter((k) => !vi.has(k))).toEqual([]);
   });

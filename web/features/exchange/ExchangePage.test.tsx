@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from 'antd';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, useLocation } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import i18n from '../../app/i18n';
 import { identityKeys } from '../identity/identity.api';
 import { ExchangePage } from './ExchangePage';
-import type { ExchangeRow } from './exchange.types';
+import type { ExchangeInboundRow, ExchangeRow } from './exchange.types';
 
 const DOSSIER = '0b9a4f3e-1c2d-4e5f-8a6b-7c8d9e0f1a2b';
 
@@ -24,9 +24,34 @@ const row = (over: Partial<ExchangeRow>): ExchangeRow => ({
   ...over,
 });
 
+const SUBMISSION = '5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f';
+
+const inbound = (over: Partial<ExchangeInboundRow>): ExchangeInboundRow => ({
+  id: '9f8e7d6c-5b4a-4938-8271-605f4e3d2c1b',
+  nationalCode: 'G22.99-260301-0001',
+  deskCode: 'H56.22',
+  state: 'received',
+  problems: [],
+  lastError: null,
+  attempts: 1,
+  submissionId: SUBMISSION,
+  submissionReference: 'DK-2026-000042',
+  applicantName: 'Nguyễn Văn An',
+  procedureCode: '1.001234',
+  firstSeenAt: '2026-03-01T08:00:00+07:00',
+  updatedAt: '2026-03-01T08:01:00+07:00',
+  acknowledgedAt: '2026-03-01T08:02:00+07:00',
+  ...over,
+});
+
+const UNREADABLE = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+const FAILED = '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e';
+
 let actions: string[];
 let enabled: boolean;
 let rows: ExchangeRow[];
+let inboundRows: ExchangeInboundRow[];
+let retryAnswer: { status: number; body: unknown } | undefined;
 let resendAnswer: { status: number; body: unknown } | undefined;
 let calls: { method: string; url: string }[];
 
@@ -46,15 +71,22 @@ const me = () => ({
   actions,
 });
 
-function show() {
+/** Where the router is, so a test can read the tab from the address. */
+function Location() {
+  const location = useLocation();
+  return <output data-testid="location">{location.pathname + location.search}</output>;
+}
+
+function show(entry = '/admin/exchange') {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   // The signed-in user is known from the first render, so an absent button means no action, not "not loaded yet".
   client.setQueryData(identityKeys.me, me());
   return render(
     <QueryClientProvider client={client}>
       <App>
-        <MemoryRouter>
+        <MemoryRouter initialEntries={[entry]}>
           <ExchangePage />
+          <Location />
         </MemoryRouter>
       </App>
     </QueryClientProvider>,
@@ -66,6 +98,38 @@ beforeEach(async () => {
   calls = [];
   enabled = true;
   resendAnswer = undefined;
+  retryAnswer = undefined;
+  inboundRows = [
+    inbound({}),
+    inbound({
+      id: UNREADABLE,
+      nationalCode: 'G22.99-260301-0002',
+      state: 'unreadable',
+      problems: [
+        { path: 'MaTTHC', code: 'exchange.inbound.procedureUnknown', message: 'Thủ tục 1.009999 chưa được công bố tại tỉnh.' },
+        { path: 'MaCoQuan', code: 'exchange.inbound.deskUnknown', message: 'Không có nơi tiếp nhận mang mã H56.99.' },
+      ],
+      attempts: 2,
+      applicantName: 'Trần Thị Bình',
+      submissionId: null,
+      submissionReference: null,
+      procedureCode: '1.009999',
+      deskCode: 'H56.99',
+      acknowledgedAt: null,
+    }),
+    inbound({
+      id: FAILED,
+      nationalCode: 'G22.99-260301-0003',
+      state: 'failed',
+      lastError: 'LayHoSo: timeout after 30000 ms',
+      attempts: 4,
+      submissionId: null,
+      submissionReference: null,
+      applicantName: null,
+      procedureCode: null,
+      acknowledgedAt: null,
+    }),
+  ];
   rows = [
     row({}),
     row({ id: 2, statusCode: 9, state: 'failing', attempts: 3, nextAttemptAt: '2026-03-01T09:30:00+07:00', lastError: 'DongBoHoSoMC: error_code 99 (Lỗi hệ thống)', sentAt: null }),
@@ -82,6 +146,17 @@ beforeEach(async () => {
         const state = new URL(url, 'http://x').searchParams.get('state');
         const items = state ? rows.filter((r) => r.state === state) : rows;
         return reply({ items, total: items.length, enabled, counts: { sent: 12, waiting: 3, failing: 1 } });
+      }
+      if (path === '/api/v1/exchange/inbound') {
+        const q = new URL(url, 'http://x').searchParams;
+        const items = inboundRows.filter((r) => (!q.get('state') || r.state === q.get('state')) && (!q.get('code') || r.nationalCode === q.get('code')));
+        return reply({ items, total: items.length, enabled, counts: { received: 7, unreadable: 2, failed: 1, unacknowledged: 3 } });
+      }
+      const retry = /^\/api\/v1\/exchange\/inbound\/([\w-]+)\/retry$/.exec(path);
+      if (retry && method === 'POST') {
+        if (retryAnswer) return reply(retryAnswer.body, retryAnswer.status);
+        inboundRows = inboundRows.map((r) => (r.id === retry[1] ? { ...r, state: 'failed', lastError: null } : r));
+        return reply(inboundRows.find((r) => r.id === retry[1]));
       }
       const resend = /^\/api\/v1\/exchange\/outbox\/(\d+)\/resend$/.exec(path);
       if (resend && method === 'POST') {
@@ -101,6 +176,7 @@ afterEach(() => {
 });
 
 const outboxReads = () => calls.filter((c) => c.method === 'GET' && c.url.startsWith('/api/v1/exchange/outbox'));
+const inboundReads = () => calls.filter((c) => c.method === 'GET' && c.url.startsWith('/api/v1/exchange/inbound'));
 
 describe('ExchangePage', { timeout: 30_000 }, () => {
   it('shows the counts, the rows with the national status named, and no disabled notice while the exchange is on', async () => {
@@ -173,5 +249,101 @@ describe('ExchangePage', { timeout: 30_000 }, () => {
     fireEvent.change(search, { target: { value: ' H56.22-260301-0002 ' } });
     fireEvent.keyDown(search, { key: 'Enter', code: 'Enter', keyCode: 13 });
     await waitFor(() => expect(outboxReads().some((c) => c.url.includes('dossier=H56.22-260301-0002'))).toBe(true));
+  });
+
+  it('opens the inbound tab from the address and shows the counts, the rows, the reasons and the application link', async () => {
+    actions = ['exchange.outbox.read', 'exchange.outbox.resend'];
+    show('/admin/exchange?tab=inbound');
+    const table = await screen.findByTestId('exchange-inbound');
+    expect(screen.getByRole('tab', { name: 'Nhận từ Cổng' }).getAttribute('aria-selected')).toBe('true');
+    // Only the shown tab is read.
+    expect(outboxReads()).toEqual([]);
+    await waitFor(() => expect(screen.getByTestId('inbound-count-received').textContent).toContain('7'));
+    expect(screen.getByTestId('inbound-count-unreadable').textContent).toContain('2');
+    expect(screen.getByTestId('inbound-count-failed').textContent).toContain('1');
+    expect(screen.getByTestId('inbound-count-unacknowledged').textContent).toContain('3');
+    await within(table).findByText('G22.99-260301-0001');
+    expect(within(table).getByText('Nguyễn Văn An')).toBeTruthy();
+    expect(within(table).getByText('Trần Thị Bình')).toBeTruthy();
+    expect(within(table).getByText('Đã nhận vào hàng chờ')).toBeTruthy();
+    expect(within(table).getByText('Không đọc được')).toBeTruthy();
+    expect(within(table).getByText('Lỗi tạm thời, đang thử lại')).toBeTruthy();
+    const problems = within(table).getByTestId(`inbound-problems-${UNREADABLE}`);
+    expect(
+      within(problems)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Thủ tục 1.009999 chưa được công bố tại tỉnh.', 'Không có nơi tiếp nhận mang mã H56.99.']);
+    expect(within(table).getByText('LayHoSo: timeout after 30000 ms')).toBeTruthy();
+    expect(within(table).getByText('Đã xác nhận với Cổng')).toBeTruthy();
+    expect(within(table).getAllByText('Chưa xác nhận')).toHaveLength(2);
+    expect(within(table).getByRole('link', { name: 'DK-2026-000042' }).getAttribute('href')).toBe(`/admin/online-submissions/${SUBMISSION}`);
+    expect(screen.queryByTestId('exchange-inbound-disabled')).toBeNull();
+  });
+
+  it('keeps the tab in the address', async () => {
+    actions = ['exchange.outbox.read'];
+    show();
+    await screen.findByTestId('exchange-outbox');
+    expect(screen.getByTestId('location').textContent).toBe('/admin/exchange');
+    fireEvent.click(screen.getByRole('tab', { name: 'Nhận từ Cổng' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/admin/exchange?tab=inbound'));
+    await screen.findByTestId('exchange-inbound');
+    await waitFor(() => expect(inboundReads().length).toBeGreaterThan(0));
+    fireEvent.click(screen.getByRole('tab', { name: 'Gửi lên Cổng' }));
+    await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/admin/exchange'));
+  });
+
+  it('retries an unreadable dossier after confirming, then reads the list again; received rows have no retry', async () => {
+    actions = ['exchange.outbox.read', 'exchange.outbox.resend'];
+    show('/admin/exchange?tab=inbound');
+    await screen.findByTestId(`retry-${UNREADABLE}`);
+    expect(screen.getByTestId(`retry-${FAILED}`)).toBeTruthy();
+    expect(screen.queryByTestId(`retry-${inboundRows[0]!.id}`)).toBeNull();
+    const before = inboundReads().length;
+    fireEvent.click(screen.getByTestId(`retry-${UNREADABLE}`));
+    fireEvent.click(await screen.findByRole('button', { name: 'Đồng ý' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.url === `/api/v1/exchange/inbound/${UNREADABLE}/retry`)).toBe(true));
+    expect(await screen.findByText('Hồ sơ G22.99-260301-0002 sẽ được đọc lại ở lượt nhận kế tiếp.')).toBeTruthy();
+    await waitFor(() => expect(inboundReads().length).toBeGreaterThan(before));
+  });
+
+  it('shows the server’s refusal of a retry', async () => {
+    actions = ['exchange.outbox.read', 'exchange.outbox.resend'];
+    retryAnswer = { status: 409, body: { error: { code: 'INVALID_STATE', message: 'Thao tác không hợp lệ ở trạng thái hiện tại.' } } };
+    show('/admin/exchange?tab=inbound');
+    fireEvent.click(await screen.findByTestId(`retry-${FAILED}`));
+    fireEvent.click(await screen.findByRole('button', { name: 'Đồng ý' }));
+    expect(await screen.findByText('Thao tác không hợp lệ ở trạng thái hiện tại.')).toBeTruthy();
+  });
+
+  it('offers no retry without the action, and says when the exchange is off', async () => {
+    actions = ['exchange.outbox.read'];
+    enabled = false;
+    show('/admin/exchange?tab=inbound');
+    expect((await screen.findByTestId('exchange-inbound-disabled')).textContent).toContain('không có hồ sơ nào được nhận về');
+    await screen.findByText('LayHoSo: timeout after 30000 ms');
+    expect(screen.queryByTestId(`retry-${UNREADABLE}`)).toBeNull();
+    expect(screen.queryByTestId(`retry-${FAILED}`)).toBeNull();
+    expect(screen.queryByRole('columnheader', { name: 'Thao tác' })).toBeNull();
+  });
+
+  it('filters the inbound list by state from a count card and by national code from the search', async () => {
+    actions = ['exchange.outbox.read'];
+    show('/admin/exchange?tab=inbound');
+    const unreadable = await screen.findByTestId('inbound-count-unreadable');
+    fireEvent.click(unreadable);
+    await waitFor(() => expect(inboundReads().some((c) => c.url.includes('state=unreadable'))).toBe(true));
+    expect(unreadable.getAttribute('aria-pressed')).toBe('true');
+    await waitFor(() => expect(within(screen.getByTestId('exchange-inbound')).queryByText('G22.99-260301-0001')).toBeNull());
+    // The count of unacknowledged dossiers only informs: it filters nothing.
+    expect(screen.getByTestId('inbound-count-unacknowledged').getAttribute('role')).toBeNull();
+    fireEvent.click(unreadable);
+    await waitFor(() => expect(unreadable.getAttribute('aria-pressed')).toBe('false'));
+    const search = screen.getByRole('searchbox', { name: 'Tìm theo mã hồ sơ trên Cổng' });
+    fireEvent.change(search, { target: { value: ' G22.99-260301-0003 ' } });
+    fireEvent.keyDown(search, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    await waitFor(() => expect(inboundReads().some((c) => c.url.includes('code=G22.99-260301-0003'))).toBe(true));
+    await waitFor(() => expect(within(screen.getByTestId('exchange-inbound')).queryByText('G22.99-260301-0002')).toBeNull());
   });
 });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatInstant } from '../dossiers/dossiers.format';
+import { NationalOriginTag } from './NationalOriginTag';
 import { DESK_PATHS } from './submission-form';
 import { useDeskQueue } from './submissions.api';
 import type { DeskQueueItem } from './submissions.types';
@@ -49,13 +50,14 @@ export function DeskQueuePage() {
             {
               title: t('submissions.fields.reference'),
               dataIndex: 'reference',
-              width: 150,
+              width: 190,
               render: (_: unknown, r) => (
                 <Flex vertical gap={2} align="flex-start">
                   <Link to={DESK_PATHS.one(r.id)} data-testid="queue-open">
                     {r.reference}
                   </Link>
                   {r.resubmitted ? <Tag color="orange">{t('submissions.desk.resubmitted')}</Tag> : null}
+                  {r.origin === 'national' ? <NationalOriginTag nationalCode={r.nationalCode} /> : null}
                 </Flex>
               ),
             },

@@ -15,6 +15,8 @@ import { formatAppointment, formatInstant, lines } from '../dossiers/dossiers.fo
 import { needsDuration, type IntakeDecisionValues } from '../dossiers/intake-form';
 import { AnswersView } from './AnswersView';
 import { CardHeading } from './CardHeading';
+import { FileLink } from './FileLink';
+import { NationalOriginTag } from './NationalOriginTag';
 import { RequirementsList } from './RequirementsList';
 import { SubmissionStateTag } from './SubmissionStateTag';
 import { SubmissionTimeline } from './SubmissionTimeline';
@@ -120,7 +122,59 @@ function DeskOutcome({ s }: { s: SubmissionDetail }) {
   return <Alert type="info" showIcon title={t('submissions.desk.notAwaiting', { state: t(`submissions.states.${s.state}`) })} />;
 }
 
-/** The desk's three decisions on an application awaiting reception (§3.1 step 2). */
+/**
+ * The files of an application submitted on the national portal, as the portal sent them: they are not tied to the
+ * procedure's documents, so they are listed on their own (each opened in the browser, images shown small).
+ */
+function NationalFiles({ s }: { s: SubmissionDetail }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={<CardHeading>{t('submissions.desk.nationalFiles')}</CardHeading>} data-testid="desk-national-files">
+      {s.otherFiles.length > 0 ? (
+        <ul style={{ margin: 0, paddingInlineStart: 0 }} aria-label={t('submissions.desk.nationalFiles')}>
+          {s.otherFiles.map((f) => (
+            <li key={f.id} style={{ listStyle: 'none', padding: '6px 0', borderTop: '1px solid #f0f0f0' }}>
+              <FileLink file={f} thumbnail />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Typography.Text type="secondary">{t('submissions.desk.nationalFilesEmpty')}</Typography.Text>
+      )}
+    </Card>
+  );
+}
+
+/**
+ * The procedure's documents as a checklist to hold the portal's files against: a national application's files are not
+ * matched to them, so their statuses ("missing" for all) would mislead and are left out.
+ */
+function RequiredDocuments({ s }: { s: SubmissionDetail }) {
+  const { t } = useTranslation();
+  const items = s.requirements.filter((r) => r.status !== 'not-applicable');
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('submissions.desk.nationalChecklist')}</Typography.Paragraph>
+      <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="desk-national-checklist">
+        {items.map((r) => {
+          const counts = [
+            r.originals ? t('submissions.documents.originals', { count: r.originals }) : null,
+            r.copies ? t('submissions.documents.copies', { count: r.copies }) : null,
+            r.status === 'optional' ? t('submissions.requirementStatus.optional') : null,
+          ].filter(Boolean);
+          return (
+            <li key={r.key} className="wrap-anywhere">
+              {r.name}
+              {counts.length > 0 ? <Typography.Text type="secondary"> ({counts.join(', ')})</Typography.Text> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+/** The desk's decisions on an application awaiting reception (§3.1 step 2): three, or two for a national one. */
 function DecisionCard({ s }: { s: SubmissionDetail }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<AcceptValues>();
@@ -131,6 +185,9 @@ function DecisionCard({ s }: { s: SubmissionDetail }) {
   const { data: procedure } = usePublicProcedure(s.procedure.code);
   const withDuration = !!procedure && needsDuration(procedure, 'online');
   const missingNow = s.requirements.filter((r) => r.status === 'missing').map((r) => r.name);
+  // The national portal takes no Mẫu 02 back (the server answers 409): its applicant supplements there, so the desk
+  // only receives or refuses, naming what is missing in the reasons.
+  const national = s.origin === 'national';
 
   const accept = (values: AcceptValues) =>
     decide.mutate(
@@ -190,13 +247,20 @@ function DecisionCard({ s }: { s: SubmissionDetail }) {
           <Button type="primary" htmlType="submit" icon={<CheckOutlined />} loading={decide.isPending && modal === null} data-testid="desk-accept">
             {t('submissions.desk.accept')}
           </Button>
-          <Button icon={<RollbackOutlined />} onClick={() => setModal('guide')} data-testid="desk-guide">
-            {t('submissions.desk.guide')}
-          </Button>
+          {national ? null : (
+            <Button icon={<RollbackOutlined />} onClick={() => setModal('guide')} data-testid="desk-guide">
+              {t('submissions.desk.guide')}
+            </Button>
+          )}
           <Button danger icon={<StopOutlined />} onClick={() => setModal('refuse')} data-testid="desk-refuse">
             {t('submissions.desk.refuse')}
           </Button>
         </Flex>
+        {national ? (
+          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="desk-national-no-guide">
+            {t('submissions.desk.nationalNoGuide')}
+          </Typography.Paragraph>
+        ) : null}
       </Form>
       <IntakeDecisionModal kind={modal} missing={missingNow} onClose={() => setModal(null)} onSubmit={onModal} />
     </Card>
@@ -218,6 +282,7 @@ export function DeskReviewPage() {
   if (isPending) return <Skeleton active paragraph={{ rows: 12 }} />;
   if (error || !s) return <Result status="404" title={<h1>{failure}</h1>} extra={<Link to={DESK_PATHS.queue}>{t('submissions.desk.backToQueue')}</Link>} />;
   const a = s.applicant;
+  const national = s.origin === 'national';
 
   return (
     <Flex vertical gap={16} data-testid="desk-review">
@@ -227,12 +292,22 @@ export function DeskReviewPage() {
         subtitle={
           <Space wrap size={4}>
             <SubmissionStateTag state={s.state} />
+            {national ? <NationalOriginTag nationalCode={s.nationalCode} /> : null}
             <span className="wrap-anywhere">
               {s.procedure.name} ({s.procedure.code})
             </span>
           </Space>
         }
       />
+      {national ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t('submissions.desk.nationalTitle')}
+          description={t('submissions.desk.nationalDescription', { code: s.nationalCode ?? '—' })}
+          data-testid="desk-national"
+        />
+      ) : null}
       {s.actions.decide ? null : <DeskOutcome s={s} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
@@ -261,6 +336,7 @@ export function DeskReviewPage() {
                 <AnswersView definition={s.eForm} answers={s.answers} />
               </Card>
             ) : null}
+            {national ? <NationalFiles s={s} /> : null}
             <Card title={<CardHeading>{t('submissions.edit.documents')}</CardHeading>}>
               {s.conditions.length > 0 ? (
                 <Typography.Paragraph>
@@ -271,7 +347,7 @@ export function DeskReviewPage() {
                     .join('; ')}
                 </Typography.Paragraph>
               ) : null}
-              <RequirementsList requirements={s.requirements} problems={[]} thumbnails />
+              {national ? <RequiredDocuments s={s} /> : <RequirementsList requirements={s.requirements} problems={[]} thumbnails />}
             </Card>
           </Flex>
         </Col>
