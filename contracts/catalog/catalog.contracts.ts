@@ -116,6 +116,28 @@ export const FEE_DUES = ['before-processing', 'with-result'] as const;
 export const FeeDueSchema = z.enum(FEE_DUES);
 export type FeeDue = z.infer<typeof FeeDueSchema>;
 
+/**
+ * Who pays less or nothing (miễn, giảm phí, lệ phí): an applicant category the law or the province's resolution names,
+ * the share taken off (100 = exempt), and the text that grants it. Entered by the catalogue's administrator: the national
+ * records state exemptions only in free text (kept in the fee's `note`), which the importer never turns into rules.
+ */
+export const FeeExemptionSchema = z.object({
+  key: z.string(),
+  subject: z.string(),
+  percent: z.number().int().min(1).max(100),
+  basis: z.string().nullable(),
+});
+export type FeeExemption = z.infer<typeof FeeExemptionSchema>;
+export const FeeExemptionInputSchema = z.object({
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,40}$/, 'catalog.errors.exemptionKeyInvalid'),
+  subject: z.string().trim().min(1).max(500),
+  percent: z.number().int().min(1).max(100),
+  basis: OptionalText(1000),
+});
+
 /** A fee or charge of one channel: integer VND when known, always the source text, plus any exemption note. */
 export const FeeSchema = z.object({
   channel: ChannelScopeSchema,
@@ -355,6 +377,8 @@ export const PublicProcedureSchema = z.object({
   onTheSpot: z.boolean(),
   /** When the fee is paid (before processing: the dossier waits for it), null when not stated. */
   feeDue: FeeDueSchema.nullable(),
+  /** Who pays less or nothing, and by how much. */
+  feeExemptions: z.array(FeeExemptionSchema),
 });
 export type PublicProcedure = z.infer<typeof PublicProcedureSchema>;
 
@@ -460,6 +484,13 @@ export const ProcedureContentSchema = z.object({
   feeDue: FeeDueSchema.nullable()
     .optional()
     .transform((v) => v ?? null),
+  /** Who pays less or nothing; keys unique within the version. */
+  feeExemptions: z
+    .array(FeeExemptionInputSchema)
+    .max(30)
+    .optional()
+    .default([])
+    .refine((list) => new Set(list.map((e) => e.key)).size === list.length, 'catalog.errors.exemptionKeyRepeated'),
   /** The version's electronic form; null or omitted ⇒ none. Versioned with the version like the rest of its content. */
   eForm: EFormDefinitionSchema.nullable()
     .optional()

@@ -358,6 +358,11 @@ export const DeskDecisionRequestSchema = z.discriminatedUnion('decision', [
     handlingUnitId: z.uuid().optional(),
     /** Only when the catalog's time for the online channel is unreadable: the officer states it (never guessed). */
     duration: DurationInputSchema.optional(),
+    /**
+     * The key of the procedure's fee exemption (miễn, giảm) the desk found the applicant entitled to, having checked the
+     * proof; the fee awaited online is reduced by its share (nothing is awaited when exempt).
+     */
+    feeExemption: z.string().trim().min(1).max(40).optional(),
     note: Note,
   }),
   z.object({

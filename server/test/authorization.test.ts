@@ -124,6 +124,11 @@ interface Probe {
   /** For listings (no side effect, sent to everyone): whether the subject appears in the answer, and who must see it. */
   listed?: (json: Record<string, unknown>) => boolean;
   sees?: (role: RoleName, relation: Relation) => boolean;
+  /**
+   * For a refused caller whom the route-level check lets through (its role reads such subjects somewhere) and the
+   * module then refuses by hiding the subject: 404 instead of 403 (payments answer so outside the officer's units).
+   */
+  hidden?: (role: RoleName, relation: Relation) => boolean;
 }
 
 /** Scopes where the matrix requires a probe for every non-public route. */
@@ -134,6 +139,8 @@ const UNIT_SCOPED = [
   '/api/v1/catalog/admin/procedures',
   '/api/v1/identity/org-units',
   '/api/v1/identity/users',
+  '/api/v1/payments',
+  '/api/v1/exchange',
 ];
 
 const covers = (r: Relation) => r === 'own' || r === 'parent';
@@ -141,6 +148,12 @@ const provinceReader = (role: RoleName) => role === 'system-admin' || role === '
 const readsDossier = (role: RoleName, r: Relation) => provinceReader(role) || covers(r);
 const actsAs = (wanted: RoleName) => (role: RoleName, r: Relation) => role === wanted && covers(r);
 const unitAdminOver = (role: RoleName, r: Relation) => role === 'system-admin' || (role === 'unit-admin' && covers(r));
+/** Payments (issue 13 item 3): the system administrator everywhere, a finance officer for the units its grant covers. */
+const financeOver = (role: RoleName, r: Relation) => role === 'system-admin' || (role === 'finance-officer' && covers(r));
+/** Passes the route-level check (the role holds the action on some unit) but not the subject's: answered 404. */
+const financeElsewhere = (role: RoleName, r: Relation) => role === 'finance-officer' && !covers(r);
+const financeAnywhere = (role: RoleName) => role === 'system-admin' || role === 'finance-officer';
+const systemAdmin = (role: RoleName) => role === 'system-admin';
 
 describe('route × role × unit relation', () => {
   const matrixCallers: Array<{ role: RoleName; relation: Relation; agent: TestAgent }> = [];
@@ -522,6 +535,139 @@ describe('route × role × unit relation', () => {
         },
       ]);
     }
+
+    // Payments of U (issue 13 item 3): a paid attempt with its receipt, and a statement showing two mismatches on U,
+    // one open and one resolved. Inserted directly: the gateway's round trip is the payments module's own test.
+    const paidRef = 'MATRIXPAID000001';
+    const at = '2026-03-02T02:00:00Z';
+    const requestId = randomUUID();
+    await db.execute(sql`insert into payments_requests (id, dossier_id, dossier_code, pause_id, unit_id, procedure_code, procedure_name, payer_name, description,
+        amount_vnd, state, paid_at, created_at, applied_at, applied_outcome)
+      values (${requestId}, ${received.id}, ${received.code}, ${randomUUID()}, ${unit.id}, ${procedureCode}, 'Thủ tục ma trận', 'Nguyễn Văn An', 'Lệ phí',
+        150000, 'paid', ${at}, ${at}, ${at}, 'resumed')`);
+    await db.execute(sql`insert into payments_transactions (request_id, unit_id, gateway, txn_ref, amount_vnd, order_info, ip_addr, state, created_at, expires_at,
+        settled_at, settled_via, response_code, gateway_txn_no, bank_code, pay_date, receipt_no, receipt_issued_at)
+      values (${requestId}, ${unit.id}, 'vnpay', ${paidRef}, 150000, 'Thanh toan le phi', '127.0.0.1', 'succeeded', ${at}, ${at},
+        ${at}, 'ipn', '00', '14000001', 'NCB', ${at}, ${`${unit.code}-2026-000001`}, ${at})`);
+    const statementId = randomUUID();
+    await db.execute(sql`insert into payments_statements (id, gateway, day, sha256, lines, total_vnd, matched, mismatches, unreadable, imported_at)
+      values (${statementId}, 'vnpay', '2026-03-02', ${'0'.repeat(64)}, 1, 150000, 0, 2, '[]'::jsonb, ${at})`);
+    const openMismatch = randomUUID();
+    const resolvedMismatch = randomUUID();
+    await db.execute(sql`insert into payments_mismatches (id, statement_id, kind, txn_ref, unit_id, record_amount_vnd, statement_amount_vnd, record_state,
+        statement_status, resolved_at, resolution)
+      values (${openMismatch}, ${statementId}, 'amount-differs', ${paidRef}, ${unit.id}, 150000, 160000, 'succeeded', 'succeeded', null, null),
+        (${resolvedMismatch}, ${statementId}, 'status-differs', ${paidRef}, ${unit.id}, 150000, 150000, 'succeeded', 'refunded', ${at}, 'Đã hoàn tiền')`);
+    const refIn = (ref: string) => (json: Record<string, unknown>) => (json.items as Array<{ txnRef: string }>).some((i) => i.txnRef === ref);
+
+    const PAY = '/api/v1/payments';
+    add('GET', `${PAY}/transactions`, [
+      {
+        label: 'payment attempts (filtered to the officer’s units)',
+        method: 'GET',
+        url: `${PAY}/transactions?q=${paidRef}`,
+        allowed: financeAnywhere,
+        whenAllowed: 200,
+        listed: refIn(paidRef),
+        sees: financeOver,
+      },
+      {
+        label: 'payment attempts of U (a unit outside the grant: 403)',
+        method: 'GET',
+        url: `${PAY}/transactions?unit=${unit.id}`,
+        allowed: financeOver,
+        whenAllowed: 200,
+        listed: refIn(paidRef),
+        sees: financeOver,
+      },
+    ]);
+    add('POST', `${PAY}/transactions/:txnRef/query`, [
+      {
+        label: 'status query of a settled attempt (answered from the record, nothing asked)',
+        method: 'POST',
+        url: `${PAY}/transactions/${paidRef}/query`,
+        allowed: financeOver,
+        hidden: financeElsewhere,
+        whenAllowed: 200,
+      },
+    ]);
+    add('GET', `${PAY}/transactions/:txnRef/receipt`, [
+      { label: 'receipt of the paid attempt', method: 'GET', url: `${PAY}/transactions/${paidRef}/receipt`, allowed: financeOver, hidden: financeElsewhere, whenAllowed: 200 },
+    ]);
+    add('POST', `${PAY}/statements`, [
+      {
+        // The statement is the province's merchant account's: any finance officer imports it (no unit to check).
+        label: 'statement without its header (400 after the check)',
+        method: 'POST',
+        url: `${PAY}/statements`,
+        body: { day: '2026-03-02', csv: 'khong,phai,sao,ke\r\n' },
+        allowed: financeAnywhere,
+        whenAllowed: 400,
+      },
+    ]);
+    add('GET', `${PAY}/mismatches`, [
+      {
+        label: 'open mismatches (filtered to the officer’s units)',
+        method: 'GET',
+        url: `${PAY}/mismatches?open=true`,
+        allowed: financeAnywhere,
+        whenAllowed: 200,
+        listed: idIn(openMismatch),
+        sees: financeOver,
+      },
+    ]);
+    add('POST', `${PAY}/mismatches/:id/resolve`, [
+      {
+        label: 'resolve a resolved mismatch (409 after the check)',
+        method: 'POST',
+        url: `${PAY}/mismatches/${resolvedMismatch}/resolve`,
+        body: { resolution: 'Đã hoàn tiền' },
+        allowed: financeOver,
+        hidden: financeElsewhere,
+        whenAllowed: 409,
+      },
+    ]);
+
+    // The national portal exchange (issue 13 items 4–5): the province's system administrators only, wherever they sit.
+    const sentRow = await db.execute<{ id: number }>(sql`insert into exchange_outbox (source, event_id, dossier_id, dossier_code, status_code, at, payload, state,
+        attempts, next_attempt_at, sent_at, created_at)
+      values ('dossier', 9000000001, ${received.id}, ${received.code}, 2, ${at}, '{"dossier":{},"progress":{}}'::jsonb, 'sent', 1, ${at}, ${at}, ${at})
+      returning id`);
+    const outboxId = Number(sentRow.rows[0]!.id);
+    const inboundId = randomUUID();
+    await db.execute(sql`insert into exchange_inbound (id, national_code, desk_code, state, submission_id, submission_reference, payload, attempts,
+        first_seen_at, updated_at, acknowledged_at)
+      values (${inboundId}, 'G22.99-260302-9999', ${unit.code}, 'received', ${application.id}, ${application.reference ?? null}, '{}'::jsonb, 1, ${at}, ${at}, ${at})`);
+    const EX = '/api/v1/exchange';
+    add('GET', `${EX}/outbox`, [
+      {
+        label: 'outbox',
+        method: 'GET',
+        url: `${EX}/outbox?dossier=${encodeURIComponent(received.code)}`,
+        allowed: systemAdmin,
+        whenAllowed: 200,
+        listed: (json) => (json.items as Array<{ id: number }>).some((i) => i.id === outboxId),
+        sees: systemAdmin,
+      },
+    ]);
+    add('POST', `${EX}/outbox/:id/resend`, [
+      { label: 'resend a sent change (409 after the check)', method: 'POST', url: `${EX}/outbox/${outboxId}/resend`, allowed: systemAdmin, whenAllowed: 409 },
+    ]);
+    add('GET', `${EX}/inbound`, [
+      {
+        label: 'national dossiers picked up',
+        method: 'GET',
+        url: `${EX}/inbound?code=G22.99-260302-9999`,
+        allowed: systemAdmin,
+        whenAllowed: 200,
+        listed: idIn(inboundId),
+        sees: systemAdmin,
+      },
+    ]);
+    add('POST', `${EX}/inbound/:id/retry`, [
+      { label: 'retry a received national dossier (409 after the check)', method: 'POST', url: `${EX}/inbound/${inboundId}/retry`, allowed: systemAdmin, whenAllowed: 409 },
+    ]);
+    add('GET', `${EX}/reconciliations`, [{ label: 'daily reconciliations', method: 'GET', url: `${EX}/reconciliations`, allowed: systemAdmin, whenAllowed: 200 }]);
   }, 240_000);
 
   it('has a probe for every unit-scoped route the app registers', () => {
@@ -554,7 +700,7 @@ describe('route × role × unit relation', () => {
             continue;
           }
           const res = await caller.agent.request(probe.method, probe.url, probe.body);
-          expect(res.statusCode, `${where}: ${res.body.slice(0, 200)}`).toBe(403);
+          expect(res.statusCode, `${where}: ${res.body.slice(0, 200)}`).toBe(probe.hidden?.(caller.role, caller.relation) ? 404 : 403);
           refused++;
         }
       }

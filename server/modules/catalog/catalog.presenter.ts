@@ -72,6 +72,7 @@ export function presentPublic(r: VersionRecord): PublicProcedure {
     publishingDecision: r.publishingDecision,
     onTheSpot: r.onTheSpot,
     feeDue: r.feeDue,
+    feeExemptions: r.feeExemptions,
   };
 }
 

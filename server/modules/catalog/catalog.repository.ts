@@ -6,6 +6,7 @@ import { identityOrgUnits } from '../identity';
 import type {
   Fee,
   FeeDue,
+  FeeExemption,
   LegalBasis,
   Level,
   OnlineMode,
@@ -50,6 +51,7 @@ export interface VersionContent {
   requiredDocumentsNote: string | null;
   onTheSpot: boolean;
   feeDue: FeeDue | null;
+  feeExemptions: FeeExemption[];
   eForm: EFormDefinition | null;
   legalBasis: LegalBasis[];
   publishingDecision: string | null;
@@ -117,6 +119,7 @@ function contentColumns(c: VersionContent) {
     requiredDocumentsNote: c.requiredDocumentsNote,
     onTheSpot: c.onTheSpot,
     feeDue: c.feeDue,
+    feeExemptions: c.feeExemptions,
     eForm: c.eForm,
     legalBasis: c.legalBasis,
     publishingDecision: c.publishingDecision,
@@ -152,6 +155,7 @@ export function contentOf(r: VersionRecord): VersionContent {
     requiredDocumentsNote: r.requiredDocumentsNote,
     onTheSpot: r.onTheSpot,
     feeDue: r.feeDue,
+    feeExemptions: r.feeExemptions,
     eForm: r.eForm,
     legalBasis: r.legalBasis,
     publishingDecision: r.publishingDecision,

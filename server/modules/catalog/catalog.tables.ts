@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { DocumentGroup, DocumentIssue, Fee, FeeDue, LegalBasis, ProcessingTime, RequiredDocument } from '../../../contracts/catalog/catalog.contracts';
+import type { DocumentGroup, DocumentIssue, Fee, FeeDue, FeeExemption, LegalBasis, ProcessingTime, RequiredDocument } from '../../../contracts/catalog/catalog.contracts';
 import type { EFormDefinition } from '../../../contracts/catalog/eform.contracts';
 // Kernel rule: catalog may hold foreign keys to identity's org units; drizzle needs the table object for them.
 import { identityOrgUnits } from '../identity/identity.tables';
@@ -74,6 +74,11 @@ export const catalogProcedureVersions = pgTable(
     onTheSpot: boolean('on_the_spot').notNull().default(false),
     /** When the fee is paid: before processing (the dossier waits for it) or with the result; null = not stated (§6.3). */
     feeDue: text('fee_due').$type<FeeDue>(),
+    /** Who pays less or nothing (miễn, giảm), as the administrator entered it (FeeExemptionSchema). */
+    feeExemptions: jsonb('fee_exemptions')
+      .$type<FeeExemption[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /**
      * The electronic form (mẫu điện tử tương tác) an online submission fills in, as checked by EFormDefinitionSchema; null
      * = none. Part of the version's content: a published version's form never changes (NĐ 45/2020/NĐ-CP, NĐ 42/2022).

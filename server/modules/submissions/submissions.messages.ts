@@ -8,6 +8,9 @@ const vi = declareMessages('vi', {
   'errors.SUBMISSION_INCOMPLETE': 'Hồ sơ chưa đầy đủ: vui lòng bổ sung các mục được nêu.',
   'submissions.errors.documentMissing': 'Chưa đính kèm "{name}".',
   'submissions.feeNotice': 'Nộp phí, lệ phí {fee} đồng trước khi hồ sơ được giải quyết (thanh toán trực tuyến).',
+  'submissions.feeNoticeReduced':
+    'Nộp phí, lệ phí {fee} đồng (mức thu {full} đồng, giảm {percent}% cho đối tượng: {subject}) trước khi hồ sơ được giải quyết (thanh toán trực tuyến).',
+  'submissions.errors.feeExemptionUnknown': 'Thủ tục không quy định đối tượng miễn, giảm "{key}".',
   'submissions.errors.documentsEmpty': 'Chưa đính kèm giấy tờ nào — không thể nộp hồ sơ trống.',
   'submissions.errors.requirementUnknown': 'Thành phần hồ sơ này không còn trong quy định hiện hành của thủ tục — hãy gỡ tệp đã đính kèm.',
   'submissions.errors.applicantKindRequired': 'Vui lòng chọn người nộp là cá nhân hay tổ chức.',
@@ -59,6 +62,8 @@ const en = declareMessages('en', {
   'errors.SUBMISSION_INCOMPLETE': 'The application is incomplete: please complete the items listed.',
   'submissions.errors.documentMissing': '"{name}" is not attached yet.',
   'submissions.feeNotice': 'Pay the fee of {fee} VND before the dossier is handled (online payment).',
+  'submissions.feeNoticeReduced': 'Pay the fee of {fee} VND (full rate {full} VND, {percent}% off for: {subject}) before the dossier is handled (online payment).',
+  'submissions.errors.feeExemptionUnknown': 'The procedure names no exempted or reduced category "{key}".',
   'submissions.errors.documentsEmpty': 'No document is attached — an empty application cannot be submitted.',
   'submissions.errors.requirementUnknown': 'This document is no longer required by the procedure in force — remove the attached file.',
   'submissions.errors.applicantKindRequired': 'Please choose whether the applicant is a person or an organisation.',

@@ -153,6 +153,7 @@ function fromRow(row: number, c: Record<ColumnKey, string | null>, rawFee: Excel
       onTheSpot: false,
       // The national records do not say when the fee is paid: the province states it (§6.3).
       feeDue: null,
+      feeExemptions: [],
       eForm: null,
       legalBasis,
       publishingDecision: null,

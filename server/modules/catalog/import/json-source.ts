@@ -108,6 +108,7 @@ function fromRecord(rec: unknown, row: number): ImportCandidate {
       onTheSpot: false,
       // The national records do not say when the fee is paid: the province states it (§6.3).
       feeDue: null,
+      feeExemptions: [],
       eForm: null,
       legalBasis,
       publishingDecision: str(rec.publishing_decision),

@@ -17,7 +17,7 @@ import { countByRequirement, insertEvent, listFiles, updateSubmission, type Subm
 import { NATIONAL_FILE_KEY_PREFIX } from './receive-national';
 import { checklistFromFiles } from '../submissions.requirements';
 import { SUBMISSION_WORKFLOW } from '../submissions.workflow';
-import { actorIdOf, actorLabelOf, loadForDesk, versionInForce, versionOfRow } from './common';
+import { actorIdOf, actorLabelOf, invalid, loadForDesk, versionInForce, versionOfRow } from './common';
 
 /**
  * The checklist the intake records, from the attached files. When the procedure was amended after submission, guide
@@ -100,8 +100,24 @@ export async function decideSubmission(ctx: Ctx, id: string, input: DeskDecision
   const out: { row?: SubmissionRow } = {};
   // The procedure has the fee paid before processing (§6.3): the dossier is received awaiting it, its clock stopped.
   const fee = input.decision === 'accept' && submitted.feeDue === 'before-processing' ? feeForChannel(submitted.fees, 'online') : null;
+  const exemption = input.decision === 'accept' && input.feeExemption ? submitted.feeExemptions.find((e) => e.key === input.feeExemption) : undefined;
+  if (input.decision === 'accept' && input.feeExemption && !exemption) {
+    throw invalid([{ path: 'body.feeExemption', code: 'submissions.errors.feeExemptionUnknown', params: { key: input.feeExemption } }]);
+  }
+  // The share off is taken from the fee and rounded to the đồng (amounts are whole VND); the rest is awaited online.
+  const due = fee !== null && exemption ? Math.round((fee * (100 - exemption.percent)) / 100) : fee;
   await intakeDossier(ctx, request, {
-    ...(fee && fee > 0 ? { awaitPayment: { amountVnd: fee, reason: translate('vi', 'submissions.feeNotice', { fee: VND.format(fee) }) ?? '' } } : {}),
+    ...(due && due > 0
+      ? {
+          awaitPayment: {
+            amountVnd: due,
+            reason:
+              (exemption
+                ? translate('vi', 'submissions.feeNoticeReduced', { fee: VND.format(due), full: VND.format(fee!), percent: exemption.percent, subject: exemption.subject })
+                : translate('vi', 'submissions.feeNotice', { fee: VND.format(due) })) ?? '',
+          },
+        }
+      : {}),
     within: async (scope, result) => {
       const transition = SUBMISSION_WORKFLOW[result.decision];
       const patch =
@@ -130,6 +146,7 @@ export async function decideSubmission(ctx: Ctx, id: string, input: DeskDecision
         after: {
           state: transition.to,
           version: decided.version,
+          ...(exemption ? { feeExemption: { key: exemption.key, percent: exemption.percent, subject: exemption.subject, feeVnd: fee, dueVnd: due } } : {}),
           ...(result.decision === 'accept'
             ? { dossierId: result.dossierId, dossierCode: result.code }
             : { intakeDecisionId: result.decisionId, referenceNumber: result.referenceNumber }),

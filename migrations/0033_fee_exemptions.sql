@@ -1,0 +1,1 @@
+ALTER TABLE "catalog_procedure_versions" ADD COLUMN "fee_exemptions" jsonb DEFAULT '[]'::jsonb NOT NULL;
