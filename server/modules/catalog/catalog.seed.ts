@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../../platform/context/context';
-import type { FeeDue, Level, OnlineMode } from '../../../contracts/catalog/catalog.contracts';
+import type { FeeDue, FeeExemption, Level, OnlineMode } from '../../../contracts/catalog/catalog.contracts';
 import { EFormDefinitionSchema, type EFormDefinition } from '../../../contracts/catalog/eform.contracts';
 import type { ImportCandidate } from './import/candidate';
 import { normaliseSearch } from './catalog.parsing';
@@ -84,6 +84,11 @@ export interface DemoOnlineService {
   eForm?: string;
   /** When the fee is paid (the source never says): the demo's assumption for some fee-bearing online procedures. */
   feeDue?: FeeDue;
+  /**
+   * Exemptions transcribed from the source's own fee note (the importer never reads free text into rules): a demo
+   * administrator's entry, marked as such in the version's notes.
+   */
+  feeExemptions?: FeeExemption[];
   /** Why the demo gives it this level: a demo assumption, shown to administrators in the version's notes. */
   reason: string;
 }
@@ -112,7 +117,8 @@ export function applyDemoOnlineServices(candidates: readonly ImportCandidate[], 
     c.onlineMode = entry.onlineMode;
     c.eForm = entry.form;
     if (entry.feeDue) c.feeDue = entry.feeDue;
-    const note = `Dữ liệu demo: mức độ dịch vụ công trực tuyến${entry.form ? ' và biểu mẫu điện tử' : ''}${entry.feeDue ? ', thời điểm nộp phí (trước khi giải quyết)' : ''} do bộ dữ liệu demo gán (demo/online-services.json), không lấy từ nguồn — ${entry.reason}`;
+    if (entry.feeExemptions) c.feeExemptions = entry.feeExemptions;
+    const note = `Dữ liệu demo: mức độ dịch vụ công trực tuyến${entry.form ? ' và biểu mẫu điện tử' : ''}${entry.feeDue ? ', thời điểm nộp phí (trước khi giải quyết)' : ''}${entry.feeExemptions ? ', đối tượng miễn phí (chép từ ghi chú lệ phí của nguồn)' : ''} do bộ dữ liệu demo gán (demo/online-services.json), không lấy từ nguồn — ${entry.reason}`;
     c.notes = c.notes ? `${c.notes}\n${note}` : note;
   }
 }
