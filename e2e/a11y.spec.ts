@@ -123,6 +123,7 @@ const A11Y_PAGES: A11yPage[] = [
   { name: 'payments-mismatches', route: '/admin/payments', path: '/admin/payments?tab=mismatches', as: 'ketoan.tinh', ready: byTestId('payments-mismatches') },
   // The national portal exchange (issue 13 item 5): off in the journeys' server (no DVCQG_URL), which the page says.
   { name: 'exchange', route: '/admin/exchange', path: '/admin/exchange', as: 'admin', ready: byTestId('exchange-disabled') },
+  { name: 'exchange-inbound', route: '/admin/exchange', path: '/admin/exchange?tab=inbound', as: 'admin', ready: byTestId('exchange-inbound-disabled') },
   // The transparency page (issue 12 item 5): anyone, the province's figures with its charts and tables.
   { name: 'transparency', route: '/minh-bach', path: '/minh-bach', ready: byTestId('public-by-month'), screenshot: true },
   // Back office.

@@ -16,6 +16,7 @@ import { VersionStatusTag } from './VersionStatusTag';
 import { GeneralSection } from './GeneralSection';
 import { ProcessingTimesEditor } from './ProcessingTimesEditor';
 import { FeesEditor } from './FeesEditor';
+import { FeeExemptionsEditor } from './FeeExemptionsEditor';
 import { RequiredDocumentsEditor } from './RequiredDocumentsEditor';
 import { LegalBasisEditor } from './LegalBasisEditor';
 import { WorkflowEditor } from './WorkflowEditor';
@@ -34,12 +35,13 @@ const EMPTY: ProcedureFormValues = {
   results: [],
   processingTimes: [],
   fees: [],
+  feeExemptions: [],
   requiredDocuments: [],
   legalBasis: [],
   workflow: [],
 };
 
-/** Creates or edits a procedure version: content, times and fees per channel, documents, legal basis, workflow; publish / withdraw / new version. */
+/** Creates or edits a procedure version: content, times and fees per channel, fee exemptions, documents, legal basis, workflow; publish / withdraw / new version. */
 export function ProcedureEditorPage() {
   const { id } = useParams();
   const { t } = useTranslation();
@@ -217,6 +219,9 @@ function ProcedureEditor({ version }: { version: ProcedureVersion | null }) {
             <Form.Item name="feeDue" label={t('catalog.editor.feeDue')} extra={t('catalog.editor.feeDueHint')} style={{ marginTop: 16, marginBottom: 0 }}>
               <Select allowClear data-testid="fee-due" options={FEE_DUES.map((d) => ({ value: d, label: t(`catalog.feeDues.${d}`) }))} />
             </Form.Item>
+          </Card>
+          <Card title={t('catalog.editor.exemptions')} size="small" data-testid="fee-exemptions">
+            <FeeExemptionsEditor />
           </Card>
           <Card title={t('catalog.editor.requiredDocuments')} size="small">
             <RequiredDocumentsEditor />

@@ -27,6 +27,7 @@ export type {
   DurationUnit,
   Fee,
   FeeDue,
+  FeeExemption,
   FieldsResponse,
   ImportReport,
   ImportRow,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetToForm, budgetToMinutes, toContent, toFormValues } from './procedure-form';
+import { budgetToForm, budgetToMinutes, exemptionKeys, exemptionSlug, toContent, toFormValues } from './procedure-form';
 import type { ProcedureVersion } from './catalog.types';
 
 describe('step budgets', () => {
@@ -74,5 +74,52 @@ describe('the e-form in the editor', () => {
         implementingUnits: [],
       } as unknown as ProcedureVersion).eFormJson,
     ).toBe('');
+  });
+});
+
+describe('fee exemptions', () => {
+  const stored = {
+    processingTimes: [],
+    fees: [],
+    requiredDocuments: [],
+    documentGroups: [],
+    legalBasis: [],
+    workflow: [],
+    implementingUnits: [],
+    eForm: null,
+    feeExemptions: [{ key: 'ho-ngheo', subject: 'Hộ nghèo', percent: 100, basis: 'Điều 4 Thông tư 75/2022/TT-BTC' }],
+  } as unknown as ProcedureVersion;
+
+  it('makes a key from the subject without diacritics, at most 40 characters', () => {
+    expect(exemptionSlug('Hộ nghèo')).toBe('ho-ngheo');
+    expect(exemptionSlug('Người có công với cách mạng')).toBe('nguoi-co-cong-voi-cach-mang');
+    expect(exemptionSlug('  Đồng bào dân tộc thiểu số (ĐBKK)  ')).toBe('dong-bao-dan-toc-thieu-so-dbkk');
+    expect(exemptionSlug('Trẻ em dưới 6 tuổi thuộc hộ gia đình có hoàn cảnh khó khăn')).toHaveLength(39);
+    expect(exemptionSlug('Trẻ em dưới 6 tuổi thuộc hộ gia đình có hoàn cảnh khó khăn')).toMatch(/^[a-z0-9-]{1,40}$/);
+    expect(exemptionSlug('—')).toBe('doi-tuong');
+  });
+
+  it('keeps a row’s own key and makes the others unique', () => {
+    expect(exemptionKeys([{ key: 'ho-ngheo', subject: 'Hộ nghèo' }, { subject: 'Hộ nghèo' }, { key: ' ', subject: 'Hộ nghèo' }, { subject: 'Hộ cận nghèo' }])).toEqual([
+      'ho-ngheo',
+      'ho-ngheo-2',
+      'ho-ngheo-3',
+      'ho-can-ngheo',
+    ]);
+  });
+
+  it('loads the stored rows with their keys fixed and sends a new row with a key made from its subject', () => {
+    const values = toFormValues(stored);
+    expect(values.feeExemptions).toEqual([{ key: 'ho-ngheo', subject: 'Hộ nghèo', percent: 100, basis: 'Điều 4 Thông tư 75/2022/TT-BTC', stored: true }]);
+    values.feeExemptions!.push({ subject: ' Người có công với cách mạng ', percent: 50, basis: '  ' });
+    expect(toContent(values, stored).feeExemptions).toEqual([
+      { key: 'ho-ngheo', subject: 'Hộ nghèo', percent: 100, basis: 'Điều 4 Thông tư 75/2022/TT-BTC' },
+      { key: 'nguoi-co-cong-voi-cach-mang', subject: 'Người có công với cách mạng', percent: 50, basis: null },
+    ]);
+  });
+
+  it('sends what the editor holds, not the stored list (a row removed is gone)', () => {
+    expect(toContent({ name: 'x', feeExemptions: [] }, stored).feeExemptions).toEqual([]);
+    expect(toContent({ name: 'x' }).feeExemptions).toEqual([]);
   });
 });

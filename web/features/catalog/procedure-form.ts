@@ -5,6 +5,7 @@ import type {
   DocumentIssue,
   DurationUnit,
   FeeDue,
+  FeeExemption,
   Level,
   OnlineMode,
   ProcedureVersion,
@@ -14,6 +15,7 @@ import type {
 } from './catalog.types';
 import { MINUTES_PER_WORKING_DAY } from './catalog.types';
 import { eFormToJson, parseEFormJson } from './eform-rules';
+import { foldVietnamese } from '../../ui/text';
 
 /** Step budgets are entered in working days or working hours and stored in working minutes (domain README §19.3). */
 export type BudgetUnit = 'working-days' | 'working-hours';
@@ -27,6 +29,57 @@ export interface StepValues {
   budgetValue?: number | null;
   budgetUnit: BudgetUnit;
   interAgency?: boolean;
+}
+
+/**
+ * One fee exemption or reduction as the form holds it. `key` is what the desk's decisions record: a stored row keeps
+ * its own (`stored`, shown but not editable); a new row may be given one, else it is made from its subject on saving.
+ */
+export interface ExemptionValues {
+  key?: string | null;
+  subject?: string;
+  percent?: number | null;
+  basis?: string | null;
+  /** Loaded from the stored version: its key is fixed. Never sent. */
+  stored?: boolean;
+}
+
+/** What an exemption's key may be (the contract's rule). */
+export const EXEMPTION_KEY_PATTERN = /^[a-z0-9-]{1,40}$/;
+const KEY_MAX = 40;
+
+/** A key from a subject: lower case without diacritics, words joined by dashes ("Hộ nghèo" → "ho-ngheo"), ≤ 40 characters. */
+export function exemptionSlug(subject: string): string {
+  const slug = foldVietnamese(subject)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug.slice(0, KEY_MAX).replace(/-+$/, '') || 'doi-tuong';
+}
+
+/**
+ * The keys the rows are saved under, in order: a row's own key when it has one, else one made from its subject and
+ * made unique against every other row's ("ho-ngheo", "ho-ngheo-2"...).
+ */
+export function exemptionKeys(rows: readonly ExemptionValues[]): string[] {
+  const own = rows.map((r) => r.key?.trim() || null);
+  const used = new Set(own.filter((k): k is string => k !== null));
+  return rows.map((r, i) => {
+    const given = own[i];
+    if (given) return given;
+    const base = exemptionSlug(r.subject ?? '');
+    let key = base;
+    for (let n = 2; used.has(key); n++) {
+      const suffix = `-${n}`;
+      key = `${base.slice(0, KEY_MAX - suffix.length).replace(/-+$/, '')}${suffix}`;
+    }
+    used.add(key);
+    return key;
+  });
+}
+
+/** Stored exemptions as form rows (their keys fixed). */
+export function exemptionsToForm(list: readonly FeeExemption[]): ExemptionValues[] {
+  return list.map((e) => ({ key: e.key, subject: e.subject, percent: e.percent, basis: e.basis, stored: true }));
 }
 
 /** The procedure editor's form values. */
@@ -50,6 +103,8 @@ export interface ProcedureFormValues {
   documentIssues?: DocumentIssue[];
   onTheSpot?: boolean;
   feeDue?: FeeDue | null;
+  /** Who pays less or nothing (miễn, giảm phí, lệ phí). */
+  feeExemptions?: ExemptionValues[];
   legalBasis?: Array<{ number?: string | null; title: string }>;
   workflow?: StepValues[];
   /** The e-form as JSON text (empty = none); its rule checks that it parses, the server checks its structure. */
@@ -93,6 +148,7 @@ export function toFormValues(v: ProcedureVersion): ProcedureFormValues {
     documentIssues: v.documentIssues,
     onTheSpot: v.onTheSpot,
     feeDue: v.feeDue,
+    feeExemptions: exemptionsToForm(v.feeExemptions ?? []),
     eFormJson: eFormToJson(v.eForm),
     legalBasis: v.legalBasis.map((l) => ({ number: l.number, title: l.title })),
     workflow: v.workflow
@@ -152,6 +208,7 @@ export function toContent(values: ProcedureFormValues, base?: ProcedureVersion):
     documentIssues: values.documentIssues ?? [],
     onTheSpot: values.onTheSpot ?? false,
     feeDue: values.feeDue ?? null,
+    feeExemptions: toExemptions(values.feeExemptions ?? []),
     eForm: parseEFormJson(values.eFormJson),
     requiredDocumentsNote: base?.requiredDocumentsNote ?? null,
     legalBasis: (values.legalBasis ?? []).map((l) => ({ number: blank(l.number), title: l.title })),
@@ -162,6 +219,12 @@ export function toContent(values: ProcedureFormValues, base?: ProcedureVersion):
     // An empty list on a new procedure means "use the default template" (the server fills it in).
     workflow: workflow.length === 0 && !base ? undefined : workflow,
   };
+}
+
+/** The exemptions to send: trimmed, keys as `exemptionKeys` gives them, percent a whole number. */
+export function toExemptions(rows: readonly ExemptionValues[]): CreateProcedureRequest['feeExemptions'] {
+  const keys = exemptionKeys(rows);
+  return rows.map((r, i) => ({ key: keys[i]!, subject: (r.subject ?? '').trim(), percent: Math.round(r.percent ?? 0), basis: blank(r.basis) }));
 }
 
 /** Request body for saving an existing draft. */

@@ -98,7 +98,7 @@ export function ProcedureDetailPage() {
         <ProcessingTimesList times={p.processingTimes} fallbackText={p.processingTimeText} />
       </Section>
       <Section title={t('portal.detail.fees')}>
-        <FeesList fees={p.fees} fallbackText={p.feeText} />
+        <FeesList fees={p.fees} fallbackText={p.feeText} exemptions={p.feeExemptions} />
       </Section>
       <Section title={t('portal.detail.documents')}>
         <RequiredDocumentsList documents={p.requiredDocuments} groups={p.documentGroups} note={p.requiredDocumentsNote} />

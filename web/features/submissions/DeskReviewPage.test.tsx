@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from 'antd';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import i18n from '../../app/i18n';
 import { DeskReviewPage } from './DeskReviewPage';
-import type { Requirement, SubmissionDetail, SubmissionFile } from './submissions.types';
+import type { PublicProcedure } from '../catalog/catalog.types';
+import type { DeskDecisionRequest, Requirement, SubmissionDetail, SubmissionFile } from './submissions.types';
 
 const ID = '5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f';
 const DESK = { id: '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d', code: 'H56.22', name: 'Bộ phận Một cửa xã Đông Tiến' };
@@ -70,6 +71,30 @@ const detail = (over: Partial<SubmissionDetail>): SubmissionDetail => ({
 });
 
 let submission: SubmissionDetail;
+/** The procedure's version in force as the catalogue publishes it; null ⇒ 404 (its fees and time not needed). */
+let procedure: PublicProcedure | null;
+const decisions: DeskDecisionRequest[] = [];
+
+const VERSION_ID = '6e7f8091-a2b3-4c4d-8e5f-60718293a4b5';
+const inForce = (over: Partial<PublicProcedure>) =>
+  ({
+    id: VERSION_ID,
+    code: '1.001193',
+    name: 'Đăng ký khai sinh',
+    processingTimeText: '5 ngày làm việc',
+    processingTimes: [{ channel: 'any', amount: 5, unit: 'working-days', raw: '5 ngày làm việc', readable: true, issue: null, alternatives: [] }],
+    feeText: '50.000 đồng',
+    fees: [
+      { channel: 'direct', amountVnd: 60_000, text: null, note: null },
+      { channel: 'online', amountVnd: 50_000, text: null, note: 'Miễn cho hộ nghèo; giảm 50% cho người có công với cách mạng.' },
+    ],
+    feeDue: 'before-processing',
+    feeExemptions: [
+      { key: 'ho-ngheo', subject: 'Hộ nghèo', percent: 100, basis: 'Điều 4 Thông tư 75/2022/TT-BTC' },
+      { key: 'nguoi-co-cong', subject: 'Người có công với cách mạng', percent: 50, basis: null },
+    ],
+    ...over,
+  }) as PublicProcedure;
 
 function reply(body: unknown, status = 200) {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -92,12 +117,19 @@ function show() {
 
 beforeEach(async () => {
   await i18n.changeLanguage('vi');
+  procedure = null;
+  decisions.length = 0;
   vi.stubGlobal(
     'fetch',
-    vi.fn(async (url: string) => {
+    vi.fn(async (url: string, init?: RequestInit) => {
       const path = url.split('?')[0]!;
       if (path === `/api/v1/submissions/desk/${ID}`) return reply(submission);
-      // The procedure's time for the online channel: not needed here (no duration asked).
+      if (path === `/api/v1/submissions/desk/${ID}/decision` && init?.method === 'POST') {
+        decisions.push(JSON.parse(init.body as string) as DeskDecisionRequest);
+        return reply({ ...submission, state: 'ACCEPTED', actions: { ...submission.actions, decide: false } });
+      }
+      if (path === '/api/v1/catalog/procedures/1.001193' && procedure) return reply(procedure);
+      // Otherwise the procedure's time for the online channel is not needed (no duration asked).
       return reply({ error: { code: 'NOT_FOUND', message: 'not found' } }, 404);
     }),
   );
@@ -169,5 +201,68 @@ describe('DeskReviewPage', { timeout: 30_000 }, () => {
     expect(screen.getByTestId('requirement-status-d1').textContent).toBe('Đã đính kèm');
     expect(screen.getByTestId('desk-guide')).toBeTruthy();
     expect(screen.queryByTestId('desk-national-no-guide')).toBeNull();
+  });
+
+  it('offers the procedure’s fee exemptions, shows what is paid online, and sends the one chosen with the acceptance', async () => {
+    submission = detail({});
+    procedure = inForce({});
+    show();
+    const decision = await screen.findByTestId('desk-decision');
+    const select = await within(decision).findByTestId('desk-fee-exemption');
+    expect(within(decision).getByText('Đối tượng miễn, giảm (đã kiểm tra giấy tờ chứng minh)')).toBeTruthy();
+    // Cleared by default: the online channel's full fee is awaited.
+    expect(within(decision).getByTestId('desk-fee-online').textContent).toMatch(/trực tuyến trước khi hồ sơ được giải quyết: 50\.000\s₫\.$/);
+
+    fireEvent.mouseDown(within(select).getByRole('combobox'));
+    expect((await screen.findAllByText('Hộ nghèo — miễn phí, lệ phí')).length).toBeGreaterThan(0);
+    fireEvent.click((await screen.findAllByText('Người có công với cách mạng — giảm 50%')).at(-1)!);
+    await waitFor(() => expect(within(decision).getByTestId('desk-fee-online').textContent).toMatch(/: 25\.000\s₫ \(mức thu 50\.000\s₫, giảm 50%\)/));
+
+    fireEvent.click(within(decision).getByTestId('desk-accept'));
+    await waitFor(() => expect(decisions).toHaveLength(1));
+    expect(decisions[0]).toEqual({ decision: 'accept', version: 3, feeExemption: 'nguoi-co-cong', note: null });
+  });
+
+  it('shows that an exempt applicant is awaited nothing, and sends no exemption when none is chosen', async () => {
+    submission = detail({});
+    procedure = inForce({});
+    show();
+    const decision = await screen.findByTestId('desk-decision');
+    const select = await within(decision).findByTestId('desk-fee-exemption');
+    fireEvent.mouseDown(within(select).getByRole('combobox'));
+    fireEvent.click((await screen.findAllByText('Hộ nghèo — miễn phí, lệ phí')).at(-1)!);
+    await waitFor(() => expect(within(decision).getByTestId('desk-fee-online').textContent).toContain('Người nộp được miễn (mức thu 50.000'));
+    // Cleared again: the full fee, and the acceptance as before.
+    fireEvent.mouseDown(within(select).getByRole('combobox'));
+    const clear = select.querySelector('.ant-select-clear');
+    expect(clear).toBeTruthy();
+    fireEvent.mouseDown(clear!);
+    fireEvent.click(clear!);
+    await waitFor(() => expect(within(decision).getByTestId('desk-fee-online').textContent).toContain(': 50.000'));
+    fireEvent.click(within(decision).getByTestId('desk-accept'));
+    await waitFor(() => expect(decisions).toHaveLength(1));
+    expect(decisions[0]).toEqual({ decision: 'accept', version: 3, note: null });
+  });
+
+  it('offers no exemption when the fee is paid with the result or the procedure names none', async () => {
+    submission = detail({});
+    procedure = inForce({ feeDue: 'with-result' });
+    show();
+    let decision = await screen.findByTestId('desk-decision');
+    await waitFor(() => expect(fetch).toHaveBeenCalledWith('/api/v1/catalog/procedures/1.001193', expect.anything()));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(within(decision).queryByTestId('desk-fee-exemption')).toBeNull();
+    expect(within(decision).queryByTestId('desk-fee-online')).toBeNull();
+    cleanup();
+
+    procedure = inForce({ feeExemptions: [] });
+    show();
+    decision = await screen.findByTestId('desk-decision');
+    // The fee is still awaited before processing: shown, with nothing to choose.
+    expect((await within(decision).findByTestId('desk-fee-online')).textContent).toContain('50.000');
+    expect(within(decision).queryByTestId('desk-fee-exemption')).toBeNull();
+    fireEvent.click(within(decision).getByTestId('desk-accept'));
+    await waitFor(() => expect(decisions).toHaveLength(1));
+    expect(decisions[0]).toEqual({ decision: 'accept', version: 3, note: null });
   });
 });

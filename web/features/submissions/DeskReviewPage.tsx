@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Flex, Form, Input, InputNumber, Result, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { CheckOutlined, FilePdfOutlined, FileSearchOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../app/api';
@@ -9,7 +10,8 @@ import { LinkButton } from '../../ui/LinkButton';
 import { PageHeader } from '../../ui/PageHeader';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { usePublicProcedure } from '../catalog/catalog.api';
-import { DURATION_UNITS, type DurationUnit } from '../catalog/catalog.types';
+import { DURATION_UNITS, type DurationUnit, type FeeExemption, type PublicProcedure } from '../catalog/catalog.types';
+import { formatVnd } from '../catalog/format';
 import { IntakeDecisionModal } from '../dossiers/IntakeDecisionModal';
 import { formatAppointment, formatInstant, lines } from '../dossiers/dossiers.format';
 import { needsDuration, type IntakeDecisionValues } from '../dossiers/intake-form';
@@ -20,6 +22,7 @@ import { NationalOriginTag } from './NationalOriginTag';
 import { RequirementsList } from './RequirementsList';
 import { SubmissionStateTag } from './SubmissionStateTag';
 import { SubmissionTimeline } from './SubmissionTimeline';
+import { feeAfterExemption, onlineFee } from './fee-exemption';
 import { DESK_PATHS } from './submission-form';
 import { useDeskDecision, useDeskSubmission } from './submissions.api';
 import type { SubmissionDetail } from './submissions.types';
@@ -27,7 +30,37 @@ import type { SubmissionDetail } from './submissions.types';
 interface AcceptValues {
   handlingUnitId?: string;
   duration?: { amount?: number | null; unit?: DurationUnit };
+  /** The key of the fee exemption the applicant proved entitled to; none chosen ⇒ the full fee. */
+  feeExemption?: string | null;
   note?: string;
+}
+
+/** The label of an exemption in the desk's list: "Hộ nghèo — miễn phí, lệ phí" / "Người cao tuổi — giảm 50%". */
+function exemptionLabel(t: TFunction, e: FeeExemption): string {
+  return e.percent >= 100
+    ? t('submissions.desk.feeExemptionExempt', { subject: e.subject })
+    : t('submissions.desk.feeExemptionReduced', { subject: e.subject, percent: e.percent });
+}
+
+/**
+ * What the applicant will be asked to pay online once received (the fee due before processing): the online channel's
+ * fee, less the chosen exemption's share.
+ */
+function OnlineFeeLine({ procedure, exemption }: { procedure: PublicProcedure; exemption: FeeExemption | undefined }) {
+  const { t } = useTranslation();
+  const fee = onlineFee(procedure.fees);
+  let text: string;
+  if (fee === null) text = t('submissions.desk.feeOnlineUnknown');
+  else if (fee === 0) text = t('submissions.desk.feeOnlineNone');
+  else if (!exemption) text = t('submissions.desk.feeOnline', { amount: formatVnd(t, fee) });
+  else {
+    const due = feeAfterExemption(fee, exemption.percent);
+    text =
+      due === 0
+        ? t('submissions.desk.feeOnlineExempt', { full: formatVnd(t, fee) })
+        : t('submissions.desk.feeOnlineReduced', { amount: formatVnd(t, due), full: formatVnd(t, fee), percent: exemption.percent });
+  }
+  return <Typography.Paragraph data-testid="desk-fee-online">{text}</Typography.Paragraph>;
 }
 
 /** What the desk decided, with what it issued: the dossier code and appointment, or the Mẫu 02 / Mẫu 03 slip. */
@@ -185,6 +218,12 @@ function DecisionCard({ s }: { s: SubmissionDetail }) {
   const { data: procedure } = usePublicProcedure(s.procedure.code);
   const withDuration = !!procedure && needsDuration(procedure, 'online');
   const missingNow = s.requirements.filter((r) => r.status === 'missing').map((r) => r.name);
+  // The fee is awaited online only when due before processing (§6.3); the desk may then apply an exemption it checked
+  // the proof of. Only the submitted version's own (accepting under another is refused anyway).
+  const feeBefore = !!procedure && procedure.id === s.procedure.versionId && procedure.feeDue === 'before-processing';
+  const exemptions = feeBefore ? procedure.feeExemptions : [];
+  const chosenKey = Form.useWatch('feeExemption', form);
+  const chosen = exemptions.find((e) => e.key === chosenKey);
   // The national portal takes no Mẫu 02 back (the server answers 409): its applicant supplements there, so the desk
   // only receives or refuses, naming what is missing in the reasons.
   const national = s.origin === 'national';
@@ -196,6 +235,7 @@ function DecisionCard({ s }: { s: SubmissionDetail }) {
         version: s.version,
         ...(values.handlingUnitId ? { handlingUnitId: values.handlingUnitId } : {}),
         ...(withDuration && values.duration?.amount && values.duration.unit ? { duration: { amount: values.duration.amount, unit: values.duration.unit } } : {}),
+        ...(values.feeExemption && exemptions.some((e) => e.key === values.feeExemption) ? { feeExemption: values.feeExemption } : {}),
         note: values.note ?? null,
       },
       { onError: (err) => showError(err, form) },
@@ -240,6 +280,17 @@ function DecisionCard({ s }: { s: SubmissionDetail }) {
             </Space.Compact>
           </>
         ) : null}
+        {exemptions.length > 0 ? (
+          <Form.Item name="feeExemption" label={t('submissions.desk.feeExemption')}>
+            <Select
+              allowClear
+              data-testid="desk-fee-exemption"
+              placeholder={t('submissions.desk.feeExemptionNone')}
+              options={exemptions.map((e) => ({ value: e.key, label: exemptionLabel(t, e) }))}
+            />
+          </Form.Item>
+        ) : null}
+        {feeBefore ? <OnlineFeeLine procedure={procedure} exemption={chosen} /> : null}
         <Form.Item name="note" label={t('dossiers.intake.note')}>
           <Input.TextArea rows={2} maxLength={4000} />
         </Form.Item>
