@@ -4,19 +4,31 @@ import { expect, type Page, type TestInfo } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
 
 /**
- * Attaches a screenshot to the report (and, when E2E_SCREENS_DIR is set, also saves it there for review).
- * Whole page by default; `fullPage: false` for dialogs, whose mask only covers the viewport.
+ * Pictures are for people: a local run keeps them (report attachments, the committed docs/screenshots, E2E_SCREENS_DIR),
+ * CI keeps no artefacts, so there a journey checks what it checks (layout, overflow, axe) without taking full-page
+ * screenshots, the most expensive step of the journeys. E2E_SCREENS_DIR asks for them anyway.
  */
-export async function attachScreenshot(page: Page, testInfo: TestInfo, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
-  // Let antd finish its entrance animations so the picture shows the settled page.
-  await page.waitForTimeout(300);
-  const body = await page.screenshot({ fullPage: options.fullPage ?? true });
+const KEEP_PICTURES = !process.env.CI || !!process.env.E2E_SCREENS_DIR;
+
+/** Writes a picture to E2E_SCREENS_DIR when set, and attaches it to the report. */
+async function keep(testInfo: TestInfo, name: string, body: Buffer): Promise<void> {
   await testInfo.attach(name, { body, contentType: 'image/png' });
   const dir = process.env.E2E_SCREENS_DIR;
   if (dir) {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, `${name}.png`), body);
   }
+}
+
+/**
+ * Attaches a screenshot to the report (and, when E2E_SCREENS_DIR is set, also saves it there for review).
+ * Whole page by default; `fullPage: false` for dialogs, whose mask only covers the viewport.
+ */
+export async function attachScreenshot(page: Page, testInfo: TestInfo, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  if (!KEEP_PICTURES) return;
+  // Let antd finish its entrance animations so the picture shows the settled page.
+  await page.waitForTimeout(300);
+  await keep(testInfo, name, await page.screenshot({ fullPage: options.fullPage ?? true }));
 }
 
 /** Fails when the page is wider than the viewport (horizontal scrolling on a phone). */
@@ -65,14 +77,19 @@ export async function screenAt(page: Page, testInfo: TestInfo, dir: string, name
   await page.waitForTimeout(300);
   const overflow = await horizontalOverflow(page);
   expect(overflow.scrollWidth, `${name} at ${width}px: ${(await overflowingElements(page)).join('; ')}`).toBeLessThanOrEqual(overflow.clientWidth);
-  await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
-  await attachScreenshot(page, testInfo, `${name}-${width}`);
+  // One picture, saved beside the docs and attached (it used to be taken twice).
+  if (KEEP_PICTURES) await keep(testInfo, `${name}-${width}`, await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true }));
 }
 
-/** The page at 390 and then 1280 px, each checked by axe (WCAG 2.1 AA, D26). */
+/**
+ * The page at 390 and then 1280 px, each checked by axe (WCAG 2.1 AA, D26): the whole page at 1280; at 390 what the
+ * layout changes with the width (header and side menu), as the accessibility lane does (e2e/a11y.spec.ts).
+ */
 export async function screensAt(page: Page, testInfo: TestInfo, dir: string, name: string): Promise<void> {
   await screenAt(page, testInfo, dir, name, 390);
-  await expectNoSeriousA11yViolations(page, testInfo, `${name}-390`);
+  const layout: string[] = [];
+  for (const selector of ['header', 'aside']) if ((await page.locator(selector).count()) > 0) layout.push(selector);
+  await expectNoSeriousA11yViolations(page, testInfo, `${name}-390`, layout.length > 0 ? { include: layout } : {});
   await screenAt(page, testInfo, dir, name, 1280);
   await expectNoSeriousA11yViolations(page, testInfo, `${name}-1280`);
 }
