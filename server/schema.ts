@@ -13,3 +13,4 @@ export * from './modules/submissions/submissions.tables';
 export * from './modules/ratings/ratings.tables';
 export * from './modules/payments/payments.tables';
 export * from './modules/exchange/exchange.tables';
+export * from './modules/feedback/feedback.tables';

@@ -7,6 +7,7 @@ import { portalModule } from './portal';
 import { ratingsModule } from './ratings';
 import { paymentsModule } from './payments';
 import { exchangeModule } from './exchange';
+import { feedbackModule } from './feedback';
 import { dashboardsModule, publicIndicatorsModule } from './dashboards';
 
 /** Domain modules in dependency order: the kernel (identity, catalog) first. */
@@ -19,6 +20,7 @@ export const modules: ModuleManifest[] = [
   ratingsModule,
   paymentsModule,
   exchangeModule,
+  feedbackModule,
   portalModule,
   dashboardsModule,
   publicIndicatorsModule,

@@ -141,6 +141,7 @@ const UNIT_SCOPED = [
   '/api/v1/identity/users',
   '/api/v1/payments',
   '/api/v1/exchange',
+  '/api/v1/feedback',
 ];
 
 const covers = (r: Relation) => r === 'own' || r === 'parent';
@@ -668,6 +669,77 @@ describe('route × role × unit relation', () => {
       { label: 'retry a received national dossier (409 after the check)', method: 'POST', url: `${EX}/inbound/${inboundId}/retry`, allowed: systemAdmin, whenAllowed: 409 },
     ]);
     add('GET', `${EX}/reconciliations`, [{ label: 'daily reconciliations', method: 'GET', url: `${EX}/reconciliations`, allowed: systemAdmin, whenAllowed: 200 }]);
+
+    // Feedback (issue 14 items 1–4): an item about U's procedure entered at U's desk, so it is assigned to U. The unit's
+    // reception officers, specialists and leaders act by their role; the province's readers read; nobody else.
+    const fbRes = await own('reception-officer').post('/api/v1/feedback/intake', {
+      title: 'Phản ánh dùng cho ma trận phân quyền',
+      content: 'Nội dung phản ánh, kiến nghị dùng cho ma trận phân quyền.',
+      procedureCode,
+      channel: 'desk',
+      receivingUnitId: unit.id,
+      sender: { name: 'Nguyễn Văn An', phone: '0912345678' },
+    });
+    expect(fbRes.statusCode, fbRes.body).toBe(201);
+    const fb = fbRes.json<{ id: string; code: string; assignedUnit: { id: string } }>();
+    expect(fb.assignedUnit.id).toBe(unit.id);
+    const FB = '/api/v1/feedback';
+    const fbUnitRoles: RoleName[] = ['reception-officer', 'specialist', 'leader'];
+    const fbActs = (roles: RoleName[]) => (role: RoleName, r: Relation) => roles.includes(role) && covers(r);
+    add('POST', `${FB}/intake`, [
+      {
+        label: 'feedback entered at U (unknown procedure: 400 after the check)',
+        method: 'POST',
+        url: `${FB}/intake`,
+        body: {
+          title: 'Phản ánh nhập tại bộ phận một cửa',
+          content: 'Nội dung phản ánh nhập tại bộ phận một cửa.',
+          procedureCode: 'khong-ton-tai',
+          channel: 'desk',
+          receivingUnitId: unit.id,
+          sender: { name: 'Nguyễn Văn An', phone: '0912345678' },
+        },
+        allowed: fbActs(['reception-officer', 'specialist']),
+        whenAllowed: 400,
+      },
+    ]);
+    add('GET', `${FB}/queue`, [
+      {
+        label: 'feedback queue lists the item',
+        method: 'GET',
+        url: `${FB}/queue?q=${fb.code}`,
+        allowed: (role) => provinceReader(role) || fbUnitRoles.includes(role),
+        whenAllowed: 200,
+        listed: (json) => (json.items as Array<{ id: string }>).some((i) => i.id === fb.id),
+        sees: (role, r) => provinceReader(role) || fbActs(fbUnitRoles)(role, r),
+      },
+    ]);
+    add('GET', `${FB}/:id`, [
+      { label: 'feedback item', method: 'GET', url: `${FB}/${fb.id}`, allowed: (role, r) => provinceReader(role) || fbActs(fbUnitRoles)(role, r), whenAllowed: 200 },
+    ]);
+    // Each action on a stale version: an allowed caller passes the policy and meets VERSION_CONFLICT (409), nothing changes.
+    const fbAction = (path: string, roles: RoleName[], body: Record<string, unknown>): Probe[] => [
+      {
+        label: `feedback ${path} (stale version: 409 after the check)`,
+        method: 'POST',
+        url: `${FB}/${fb.id}/${path}`,
+        body: { version: 8, ...body },
+        allowed: fbActs(roles),
+        whenAllowed: 409,
+      },
+    ];
+    add('POST', `${FB}/:id/classify`, fbAction('classify', fbUnitRoles, { kind: 'regulation' }));
+    add('POST', `${FB}/:id/out-of-scope`, fbAction('out-of-scope', fbUnitRoles, { category: 'complaint', reason: 'Nội dung là khiếu nại' }));
+    add('POST', `${FB}/:id/transfer`, fbAction('transfer', fbUnitRoles, { unitId: units.sibling.id, reason: 'Thuộc thẩm quyền đơn vị khác' }));
+    add('POST', `${FB}/:id/merge`, fbAction('merge', fbUnitRoles, { intoCode: 'PAKN-2026-000001' }));
+    add('POST', `${FB}/:id/deadline`, fbAction('deadline', ['specialist', 'leader'], { rule: 'inter-agency', reason: 'Nhiều cơ quan liên quan' }));
+    add('POST', `${FB}/:id/request-info`, fbAction('request-info', ['specialist', 'leader'], { question: 'Vui lòng bổ sung thông tin chi tiết.' }));
+    add('POST', `${FB}/:id/answer-draft`, fbAction('answer-draft', ['specialist'], { answer: 'Dự thảo câu trả lời đủ dài để hợp lệ.' }));
+    add('POST', `${FB}/:id/approve`, fbAction('approve', ['leader'], {}));
+    add('POST', `${FB}/:id/send-back`, fbAction('send-back', ['leader'], { note: 'Cần bổ sung căn cứ' }));
+    // The portal account's doors: no officer passes.
+    add('GET', `${FB}/mine`, [{ label: 'my feedback (portal accounts only)', method: 'GET', url: `${FB}/mine`, allowed: () => false, whenAllowed: 200 }]);
+    add('POST', `${FB}/:code/follow`, [{ label: 'follow (portal accounts only)', method: 'POST', url: `${FB}/${fb.code}/follow`, allowed: () => false, whenAllowed: 'skip' }]);
   }, 240_000);
 
   it('has a probe for every unit-scoped route the app registers', () => {

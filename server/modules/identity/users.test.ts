@@ -293,6 +293,7 @@ describe('other roles', () => {
     expect((await citizen.post(URL, newUser([{ role: 'specialist', orgUnitId: communeA.id }]))).statusCode).toBe(403);
     expect((await citizen.get('/api/v1/identity/me')).json().user.actions.sort()).toEqual([
       'citizen.dossiers',
+      'feedback.follow',
       'identity.citizen.contacts.change',
       'identity.citizen.profile.read',
       'identity.citizen.profile.update',
