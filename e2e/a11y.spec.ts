@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { expectNoSeriousA11yViolations } from './support/axe';
+import { expectNoSeriousA11yViolations, phoneLayoutScope } from './support/axe';
 import { attachScreenshot, horizontalOverflow, overflowingElements } from './support/screens';
 import { apiLogin } from './officer/dossier-support';
 
@@ -369,9 +369,7 @@ async function scanAt(page: Page, entry: A11yPage, width: number, testInfo: Test
     await expect(page.locator('main#main-content')).toBeFocused();
   } else expect.soft(await skip.count(), 'one skip link').toBe(1);
 
-  const layout: string[] = [];
-  if (phone) for (const selector of ['header', 'aside']) if ((await page.locator(selector).count()) > 0) layout.push(selector);
-  await expectNoSeriousA11yViolations(page, testInfo, scanName, layout.length > 0 ? { include: layout } : {});
+  await expectNoSeriousA11yViolations(page, testInfo, scanName, phone ? await phoneLayoutScope(page) : {});
 }
 
 for (const entry of A11Y_PAGES) {

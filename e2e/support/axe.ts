@@ -17,6 +17,17 @@ export interface A11yScanOptions {
   exclude?: string[];
 }
 
+/**
+ * What axe scans at the phone width: the parts the layout changes with the width (the header with its menu button, the
+ * side menu); the content is the same markup laid out narrower, its reflow checked by the overflow test. A page without
+ * either is scanned whole.
+ */
+export async function phoneLayoutScope(page: Page): Promise<A11yScanOptions> {
+  const include: string[] = [];
+  for (const selector of ['header', 'aside']) if ((await page.locator(selector).count()) > 0) include.push(selector);
+  return include.length > 0 ? { include } : {};
+}
+
 /** Targets listed per rule in a failure message; the attachment has all of them. */
 const TARGETS_PER_RULE = 6;
 

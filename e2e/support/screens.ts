@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, type TestInfo } from '@playwright/test';
-import { expectNoSeriousA11yViolations } from './axe';
+import { expectNoSeriousA11yViolations, phoneLayoutScope } from './axe';
 
 /**
  * Pictures are for people: a local run keeps them (report attachments, the committed docs/screenshots, E2E_SCREENS_DIR),
@@ -87,9 +87,7 @@ export async function screenAt(page: Page, testInfo: TestInfo, dir: string, name
  */
 export async function screensAt(page: Page, testInfo: TestInfo, dir: string, name: string): Promise<void> {
   await screenAt(page, testInfo, dir, name, 390);
-  const layout: string[] = [];
-  for (const selector of ['header', 'aside']) if ((await page.locator(selector).count()) > 0) layout.push(selector);
-  await expectNoSeriousA11yViolations(page, testInfo, `${name}-390`, layout.length > 0 ? { include: layout } : {});
+  await expectNoSeriousA11yViolations(page, testInfo, `${name}-390`, await phoneLayoutScope(page));
   await screenAt(page, testInfo, dir, name, 1280);
   await expectNoSeriousA11yViolations(page, testInfo, `${name}-1280`);
 }

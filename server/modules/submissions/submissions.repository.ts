@@ -15,6 +15,12 @@ export async function findSubmission(db: Queryable, id: string): Promise<Submiss
   return row ?? null;
 }
 
+/** The application picked up from the national portal under this national code, if any. */
+export async function findByNationalCode(db: Queryable, nationalCode: string): Promise<SubmissionRow | null> {
+  const [row] = await db.select().from(submissions).where(eq(submissions.nationalCode, nationalCode)).limit(1);
+  return row ?? null;
+}
+
 /** Locks the row for the rest of the transaction (file changes and state changes of one submission run one at a time). */
 export async function lockSubmission(db: Queryable, id: string): Promise<SubmissionRow | null> {
   const [row] = await db.select().from(submissions).where(eq(submissions.id, id)).limit(1).for('update');

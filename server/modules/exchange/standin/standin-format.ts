@@ -1,35 +1,19 @@
 // The national portal's (DVCQG) exchange format as the local stand-in enforces it: value lists, field tables and pure
 // validators, shared with the exchange client and its tests. The rules and every choice made here: ../EXCHANGE_FORMAT.md.
 
-/** Vietnam's offset from UTC: +07:00 all year, no daylight saving. */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+import { formatCompactVnTime, parseCompactVnTime } from '../../../platform/calendar';
+
 const TIME_PATTERN = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** The instant a DVCQG time names (yyyyMMddHHmmss in Vietnam time, years 1970–2099), or null if malformed or not a real date and time. */
 export function parseDvcqgTime(value: string): Date | null {
-  const m = TIME_PATTERN.exec(value);
-  if (!m) return null;
-  const part = (i: number) => Number(m[i]);
-  const [year, month, day, hour, minute, second] = [part(1), part(2), part(3), part(4), part(5), part(6)] as const;
-  if (year < 1970 || year > 2099) return null;
-  const local = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  // Date.UTC rolls 30 February over into March: the date is real only if every part survives the round trip.
-  const real =
-    local.getUTCFullYear() === year &&
-    local.getUTCMonth() === month - 1 &&
-    local.getUTCDate() === day &&
-    local.getUTCHours() === hour &&
-    local.getUTCMinutes() === minute &&
-    local.getUTCSeconds() === second;
-  return real ? new Date(local.getTime() - VIETNAM_OFFSET_MS) : null;
+  const year = Number(value.slice(0, 4));
+  if (!TIME_PATTERN.test(value) || year < 1970 || year > 2099) return null;
+  return parseCompactVnTime(value);
 }
 
 /** An instant written as DVCQG writes times: yyyyMMddHHmmss in Vietnam time. */
-export function formatDvcqgTime(instant: Date): string {
-  const v = new Date(instant.getTime() + VIETNAM_OFFSET_MS);
-  return `${pad(v.getUTCFullYear(), 4)}${pad(v.getUTCMonth() + 1)}${pad(v.getUTCDate())}${pad(v.getUTCHours())}${pad(v.getUTCMinutes())}${pad(v.getUTCSeconds())}`;
-}
+export const formatDvcqgTime = formatCompactVnTime;
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Value lists. Every code travels as a JSON string ("1", not 1), as both open-source senders write them.

@@ -3,7 +3,7 @@
 // and desks, its files downloaded and checked like an upload, and handed to the submissions module as an application
 // awaiting the desk; only then is the pickup acknowledged, so a crash or an outage at any step loses nothing: the
 // portal keeps listing what was not acknowledged, and the national code makes taking it again harmless.
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context/context';
 import { AppError } from '../../../platform/errors';
 import { receiveStream, type ReceivedFile } from '../../../platform/files';
@@ -144,7 +144,7 @@ async function takeDossier(ctx: Ctx, runtime: ExchangeRuntime, deskCode: string,
   const { input, problems } = readNationalDossier(raw, deskCode);
   const checked = problems.length > 0 ? ({ ok: false, problems } as const) : await checkNationalApplication(ctx, input);
   if (!checked.ok) {
-    await saveRow(ctx, code, deskCode, raw, { state: 'unreadable', problems: [...problems, ...(problems.length > 0 ? [] : checked.problems)], lastError: null });
+    await saveRow(ctx, code, deskCode, raw, { state: 'unreadable', problems: checked.problems, lastError: null });
     ctx.log.warn({ nationalCode: code, problems: checked.problems }, 'exchange: a national dossier cannot be taken as it is; left on the portal');
     return 'unreadable';
   }
@@ -203,14 +203,7 @@ export async function pullInbound(ctx: Ctx, runtime: ExchangeRuntime): Promise<R
     const dossiers = (answer.data as unknown[]).filter((d): d is Raw => typeof d === 'object' && d !== null && !Array.isArray(d));
     const codes = dossiers.map((d) => text(d.MaHoSo)).filter((c): c is string => c !== null);
     const known = new Map(
-      codes.length === 0
-        ? []
-        : (
-            await ctx.db
-              .select()
-              .from(exchangeInbound)
-              .where(and(inArray(exchangeInbound.nationalCode, codes)))
-          ).map((r) => [r.nationalCode, r] as const),
+      codes.length === 0 ? [] : (await ctx.db.select().from(exchangeInbound).where(inArray(exchangeInbound.nationalCode, codes))).map((r) => [r.nationalCode, r] as const),
     );
     for (const raw of dossiers) {
       try {

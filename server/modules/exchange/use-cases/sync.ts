@@ -3,7 +3,7 @@
 // dossier's unsent changes in order: the dossier record with its latest status, then at most 10 progress entries per
 // call (§15.1), and marks them sent only when the portal confirmed both. A failure waits with exponential back-off;
 // the portal's "already there" ('-3') counts as delivered, which makes a retry after a lost answer harmless.
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context/context';
 import { listSyncEvents } from '../../dossiers';
 import { listNationalIntakeEvents, nationalCodesOfDossiers, type NationalIntakeEvent } from '../../submissions';
@@ -168,6 +168,9 @@ export async function pushOutbox(ctx: Ctx, config: ExchangeConfig): Promise<{ do
       id: exchangeOutbox.id,
       // Whether the portal has had this dossier from us already (then it is updated, not created).
       synced: sql<boolean>`exists (select 1 from ${exchangeOutbox} s where s.dossier_id = ${exchangeOutbox.dossierId} and s.state = 'sent')`,
+      // The record as of the dossier's newest change, sent or not: a change sent again (a resend, the reconciliation)
+      // must not set the portal's status back.
+      newest: sql<Record<string, unknown>>`(select n.payload -> 'dossier' from ${exchangeOutbox} n where n.dossier_id = ${exchangeOutbox.dossierId} order by n.id desc limit 1)`,
     })
     .from(exchangeOutbox)
     .where(and(eq(exchangeOutbox.state, 'pending'), lte(exchangeOutbox.nextAttemptAt, now)))
@@ -176,7 +179,7 @@ export async function pushOutbox(ctx: Ctx, config: ExchangeConfig): Promise<{ do
   due.sort((a, b) => a.id - b.id);
   let sent = 0;
   let failed = 0;
-  for (const { dossierId, synced } of due) {
+  for (const { dossierId, synced, newest } of due) {
     const rows = await ctx.db
       .select()
       .from(exchangeOutbox)
@@ -184,16 +187,8 @@ export async function pushOutbox(ctx: Ctx, config: ExchangeConfig): Promise<{ do
       .orderBy(asc(exchangeOutbox.id))
       .limit(PROGRESS_BATCH);
     if (rows.length === 0 || rows[0]!.nextAttemptAt > now) continue;
-    // The record as of the dossier's newest change, sent or not: a change sent again (a resend, the reconciliation)
-    // must not set the portal's status back.
-    const [newest] = await ctx.db
-      .select({ payload: exchangeOutbox.payload })
-      .from(exchangeOutbox)
-      .where(eq(exchangeOutbox.dossierId, dossierId))
-      .orderBy(desc(exchangeOutbox.id))
-      .limit(1);
     try {
-      await pushDossier(config, rows, newest!.payload.dossier, synced || rows[0]!.payload.update === true);
+      await pushDossier(config, rows, newest, synced || rows[0]!.payload.update === true);
       await ctx.db
         .update(exchangeOutbox)
         .set({ state: 'sent', sentAt: ctx.clock.now(), lastError: null })

@@ -9,9 +9,7 @@ import { toVnIso } from '../../../platform/calendar';
 import { cachedOrgUnitRefs } from '../../identity';
 import type { RESULT_DELIVERIES } from '../../../../contracts/dossiers/dossiers.values';
 import type { ProcedureVersionView } from '../../catalog';
-import { eq } from 'drizzle-orm';
-import { submissions } from '../submissions.tables';
-import { insertEvent, insertFile, insertSubmission, nextReference, type SubmissionRow } from '../submissions.repository';
+import { findByNationalCode, insertEvent, insertFile, insertSubmission, nextReference, type SubmissionRow } from '../submissions.repository';
 import { isOnline, openDesks, todayOf, versionInForce } from './common';
 import { nationalOwnerKeyOf, SUBMISSION_FILE_LIMITS } from './submission-files';
 
@@ -80,7 +78,7 @@ export async function receiveNationalApplication(
   const [desk] = await cachedOrgUnitRefs(ctx.db, [checked.deskId]);
   const applicant = ApplicantSchema.parse(input.applicant);
   return withTransaction(ctx, async (scope) => {
-    const [existing] = await scope.tx.select().from(submissions).where(eq(submissions.nationalCode, input.nationalCode)).limit(1);
+    const existing = await findByNationalCode(scope.tx, input.nationalCode);
     if (existing) return { submission: existing, created: false };
     const reference = await nextReference(scope.tx, Number(todayOf(ctx).slice(0, 4)));
     const { version } = checked;
