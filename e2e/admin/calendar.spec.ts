@@ -91,7 +91,15 @@ test('admin reviews the generated 2027 draft, adds a day off and publishes it; t
     await start.click();
     await start.fill('19/11/2027 09:00');
     await start.press('Enter');
-    await page.getByLabel('Thời hạn', { exact: true }).fill('3');
+    // The date picker may still be closing when the amount is typed (CI once computed with the default 5 days):
+    // the amount is committed and read back before calculating.
+    const amount = page.getByLabel('Thời hạn', { exact: true });
+    await expect(start).toHaveValue('19/11/2027 09:00');
+    await expect(async () => {
+      await amount.fill('3');
+      await amount.press('Tab');
+      await expect(amount).toHaveValue('3', { timeout: 1000 });
+    }).toPass();
     await page.getByTestId('calculate').click();
     // Fri 19/11 09:00 + 3 working days: Mon 22, Tue 23, (Wed 24 off), Thu 25 at 09:00.
     await expect(page.getByTestId('due-instant')).toHaveText('09 giờ 00 phút, Thứ Năm, ngày 25/11/2027');
