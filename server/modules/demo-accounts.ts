@@ -11,6 +11,7 @@ export const DEMO_ACCOUNTS: Array<{ login: string; role: string; description: st
   { login: 'lanhdao.stp', role: 'leader', description: 'Lãnh đạo — Sở Tư pháp (Đỗ Thị Hương)' },
   { login: 'chuyenvien.hacthanh', role: 'specialist', description: 'Chuyên viên — Phường Hạc Thành (Vũ Đức Thắng)' },
   { login: 'lanhdao.hacthanh', role: 'leader', description: 'Lãnh đạo — Phường Hạc Thành (Bùi Văn Long)' },
+  { login: 'kiemsoat.vp', role: 'reception-officer', description: 'Kiểm soát TTHC, tiếp nhận phản ánh, kiến nghị — Văn phòng UBND tỉnh (Đặng Thu Trang)' },
   { login: 'caicach.snv', role: 'reform-office', description: 'Kiểm soát TTHC, cải cách hành chính — Sở Nội vụ (Ngô Thị Thu Hà)' },
   { login: 'ketoan.tinh', role: 'finance-officer', description: 'Kế toán, đối soát thanh toán trực tuyến — Trung tâm PVHCC tỉnh (Lưu Thị Ngọc)' },
   { login: 'citizen@example.vn', role: 'citizen', description: 'Công dân (Nguyễn Văn An)' },

@@ -17,6 +17,8 @@ export interface FeedbackConfig {
    * unit (since NĐ 92/2017 and NĐ 63/2010 Điều 35, the Văn phòng UBND tỉnh). Null: the province's root unit.
    */
   defaultUnitCode: string | null;
+  /** Without FEEDBACK_DEFAULT_UNIT on a demo instance: the demo's provincial office, used while it exists and is open. */
+  demoUnitCode: string | null;
   days: FeedbackDeadlineDays;
   /** Where the links in messages to senders lead. */
   publicBaseUrl: string;
@@ -30,11 +32,19 @@ function days(env: Readonly<NodeJS.ProcessEnv>, name: string, fallback: number):
   return n;
 }
 
+/**
+ * The demo province's Văn phòng UBND tỉnh (identity demo/demo-org.ts), where its TTHC-control officer (kiemsoat.vp)
+ * receives what no procedure routes: a demo instance (MOTCUA_SEED_DEMO) without FEEDBACK_DEFAULT_UNIT uses it while the
+ * database has it, so the demo shows the reception step; otherwise the root unit takes them.
+ */
+export const DEMO_FEEDBACK_DEFAULT_UNIT = 'H56.01';
+
 /** Reads FEEDBACK_DEFAULT_UNIT, FEEDBACK_ANSWER_DAYS, FEEDBACK_ANSWER_DAYS_INTER_AGENCY, FEEDBACK_APPOINTMENT_MAX_DAYS. */
-export function loadFeedbackConfig(env: Readonly<NodeJS.ProcessEnv>, publicBaseUrl: string): FeedbackConfig {
+export function loadFeedbackConfig(env: Readonly<NodeJS.ProcessEnv>, publicBaseUrl: string, demo = false): FeedbackConfig {
   const code = env.FEEDBACK_DEFAULT_UNIT?.trim();
   const config: FeedbackConfig = {
     defaultUnitCode: code ? code : null,
+    demoUnitCode: !code && demo ? DEMO_FEEDBACK_DEFAULT_UNIT : null,
     days: {
       competence: days(env, 'FEEDBACK_ANSWER_DAYS', 5),
       interAgency: days(env, 'FEEDBACK_ANSWER_DAYS_INTER_AGENCY', 7),

@@ -10,6 +10,7 @@ import { feedbackMessages } from './feedback.messages';
 import { officerAlertTemplate, senderNoticeTemplate } from './feedback.notify';
 import { feedbackPolicies } from './feedback.policy';
 import { feedbackRoutes } from './feedback.routes';
+import { seedFeedbackDemo } from './feedback.seed';
 import { countFeedbackAffected, recomputeForCalendarChange } from './use-cases/calendar-change';
 import { rememberFeedbackConfig } from './use-cases/common';
 
@@ -37,10 +38,11 @@ export const feedbackModule: ModuleManifest = {
     },
   },
   register(host: ModuleHost) {
-    rememberFeedbackConfig(host.events, loadFeedbackConfig(host.config.env, host.config.publicBaseUrl));
+    rememberFeedbackConfig(host.events, loadFeedbackConfig(host.config.env, host.config.publicBaseUrl, host.config.seedDemo));
     registerCalendarImpactProvider({ module: 'feedback', countAffected: (db, _before, _after, change) => countFeedbackAffected(db, change) });
   },
   async routes(app: FastifyInstance) {
     await feedbackRoutes(app);
   },
+  seedDemoThroughApi: (app) => seedFeedbackDemo(app),
 };

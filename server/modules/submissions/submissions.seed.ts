@@ -1,7 +1,8 @@
 // Demo online applications (issue 11), made the way the demo citizen and the ward's desk would make them: through the
 // public API, signed in, with CSRF tokens, uploads checked by content and the desk's decision. A fresh demo then shows
 // the citizen a draft to resume and an application the desk asked to complete, and the desk one to review.
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { callApi, expectStatus, signInThroughApi, type ApiSession } from '../../platform/http/api-session';
 import { vnDateOf } from '../../platform/calendar';
 import type { Clock } from '../../platform/context/context';
 import { DEMO_PASSWORD } from '../demo-accounts';
@@ -12,27 +13,12 @@ const DESK_OFFICER = 'tiepnhan.hacthanh';
 const PROCEDURE = '1.001193';
 const WARD = 'Phường Hạc Thành';
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
+type Session = ApiSession;
 
-/** Fails the seed with what the server answered: demo data that silently lacks a piece would mislead a reviewer. */
-function expectStatus(res: LightMyRequestResponse, status: number, what: string): void {
-  if (res.statusCode !== status) throw new Error(`submissions demo: ${what} answered ${res.statusCode}: ${res.body.slice(0, 500)}`);
-}
-
-async function signIn(app: FastifyInstance, login: string): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/identity/login', payload: { login, password: DEMO_PASSWORD } });
-  expectStatus(res, 200, `login ${login}`);
-  const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  return { cookie, csrf: res.json<{ csrfToken: string }>().csrfToken };
-}
+const signIn = (app: FastifyInstance, login: string) => signInThroughApi(app, login, DEMO_PASSWORD);
 
 async function call<T>(app: FastifyInstance, s: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, status = 200): Promise<T> {
-  const res = await app.inject({ method, url, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, ...(payload === undefined ? {} : { payload: payload as object }) });
-  expectStatus(res, status, `${method} ${url}`);
-  return res.json<T>();
+  return callApi<T>(app, s, method, url, payload, status);
 }
 
 /** A one-page PDF saying what it stands for (ASCII text in a standard font: no font file needed), with a correct xref. */

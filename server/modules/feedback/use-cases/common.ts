@@ -70,12 +70,14 @@ export async function openUnit(ctx: Ctx, id: string): Promise<OrgUnitRef | null>
  * database holds several). 409 when neither exists.
  */
 export async function defaultUnit(ctx: Ctx): Promise<OrgUnitRef> {
-  const { defaultUnitCode } = feedbackConfigOf(ctx);
+  const { defaultUnitCode, demoUnitCode } = feedbackConfigOf(ctx);
   const today = todayOf(ctx);
   if (defaultUnitCode) {
     const unit = await getOrgUnitByCode(ctx.db, defaultUnitCode);
     if (unit && isOpenOn(unit, today)) return unitOf(ctx.db, unit.id);
   } else {
+    const demo = demoUnitCode ? await getOrgUnitByCode(ctx.db, demoUnitCode) : null;
+    if (demo && isOpenOn(demo, today)) return unitOf(ctx.db, demo.id);
     const roots = (await listOpenOrgUnitsOfKind(ctx.db, 'province', today)).filter((u) => u.parentId === null).sort((a, b) => a.code.localeCompare(b.code));
     if (roots[0]) return unitOf(ctx.db, roots[0].id);
   }

@@ -142,6 +142,9 @@ export const DEMO_OFFICERS: DemoOfficer[] = [
   { login: 'lanhdao.stp', displayName: 'Đỗ Thị Hương', email: 'huong.dt@stp.demo.vn', grants: [{ role: 'leader', unit: 'stp' }] },
   { login: 'chuyenvien.hacthanh', displayName: 'Vũ Đức Thắng', email: 'thang.vd@hacthanh.demo.vn', grants: [{ role: 'specialist', unit: 'hacthanh' }] },
   { login: 'lanhdao.hacthanh', displayName: 'Bùi Văn Long', email: 'long.bv@hacthanh.demo.vn', grants: [{ role: 'leader', unit: 'hacthanh' }] },
+  // The TTHC-control staff of the provincial office: feedback and petitions no procedure routes land here first (the
+  // demo's FEEDBACK_DEFAULT_UNIT, feedback.config.ts), to be classified and transferred to the competent unit.
+  { login: 'kiemsoat.vp', displayName: 'Đặng Thu Trang', email: 'trang.dt@vpubnd.demo.vn', phone: '0912000103', grants: [{ role: 'reception-officer', unit: 'vp' }] },
   { login: 'caicach.snv', displayName: 'Ngô Thị Thu Hà', email: 'ha.ntt@snv.demo.vn', grants: [{ role: 'reform-office', unit: 'snv' }] },
   { login: 'ketoan.tinh', displayName: 'Lưu Thị Ngọc', email: 'ngoc.lt@ttpvhcc.demo.vn', grants: [{ role: 'finance-officer', unit: 'ttpvhcc' }] },
 ];
