@@ -396,3 +396,46 @@ export const ScorecardSchema = z.object({
   asOf: z.string(),
 });
 export type Scorecard = z.infer<typeof ScorecardSchema>;
+
+// ---------------------------------------------------------------- feedback and petitions (issue 14 item 6)
+
+/** How the feedback numbers are split: by the assigned unit, the channel, the procedure or the kind (topic). */
+export const FEEDBACK_INDICATOR_BREAKDOWNS = ['unit', 'channel', 'procedure', 'kind'] as const;
+export type FeedbackIndicatorBreakdownBy = (typeof FEEDBACK_INDICATOR_BREAKDOWNS)[number];
+
+/** GET /api/v1/indicators/feedback: the scope and period of the summary, and the split. */
+export const FeedbackIndicatorQuerySchema = IndicatorScopeSchema.extend({ by: z.enum(FEEDBACK_INDICATOR_BREAKDOWNS).default('unit') });
+export type FeedbackIndicatorQuery = z.infer<typeof FeedbackIndicatorQuerySchema>;
+
+/** The feedback numbers of a group: items received in the period and what became of them by `asOf`. */
+export const FeedbackIndicatorFiguresSchema = z.object({
+  received: count,
+  answered: count,
+  answeredOnTime: count,
+  answeredLate: count,
+  /** answeredOnTime / answered; null when nothing was answered. */
+  onTimeRate: rate,
+  open: count,
+  openOverdue: count,
+  outOfScope: count,
+  /** Items whose sender rated the answer (the latest rating counts), and of those the satisfied. */
+  rated: count,
+  satisfied: count,
+  satisfactionRate: rate,
+});
+export type FeedbackIndicatorFigures = z.infer<typeof FeedbackIndicatorFiguresSchema>;
+
+export const FeedbackIndicatorsSchema = z.object({
+  unit: UnitRefSchema,
+  subtree: z.boolean(),
+  from: IsoDateSchema,
+  to: IsoDateSchema,
+  by: z.enum(FEEDBACK_INDICATOR_BREAKDOWNS),
+  /** How the numbers are counted, in the reader's language (shown next to them, §19). */
+  definition: z.string(),
+  total: FeedbackIndicatorFiguresSchema,
+  /** One row per group, most received first; `key` is the unit id, channel, procedure code or kind ('' when none). */
+  rows: z.array(FeedbackIndicatorFiguresSchema.extend({ key: z.string(), label: z.string() })),
+  asOf: z.string(),
+});
+export type FeedbackIndicators = z.infer<typeof FeedbackIndicatorsSchema>;

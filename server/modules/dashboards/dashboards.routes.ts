@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  FeedbackIndicatorQuerySchema,
+  FeedbackIndicatorsSchema,
   IndicatorBreakdownQuerySchema,
   IndicatorBreakdownSchema,
   IndicatorDossiersQuerySchema,
@@ -18,6 +20,7 @@ import { sendRendered } from '../../platform/http/send-rendered';
 import { DASHBOARD_ACTIONS } from './dashboards.policy';
 import { indicatorWorkbook, openDataCsv, readOpenData } from './use-cases/indicator-files';
 import { readScorecard } from './use-cases/scorecard';
+import { readFeedbackIndicatorSummary } from './use-cases/read-feedback-indicators';
 import {
   readIndicatorBreakdown,
   readIndicatorDossiers,
@@ -93,6 +96,21 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => readScorecard(request.ctx, request.query),
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/feedback',
+    {
+      config: { action: DASHBOARD_ACTIONS.indicators },
+      schema: {
+        tags,
+        summary:
+          "Feedback and petitions of a unit over a period (issue 14): received, answered on time and late, open past due, out of scope and the senders' satisfaction, split by unit, channel, procedure or kind",
+        querystring: FeedbackIndicatorQuerySchema,
+        response: { 200: FeedbackIndicatorsSchema },
+      },
+    },
+    async (request) => readFeedbackIndicatorSummary(request.ctx, request.query),
   );
 
   app.withTypeProvider<ZodTypeProvider>().get(

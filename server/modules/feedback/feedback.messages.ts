@@ -78,6 +78,9 @@ const vi = declareMessages('vi', {
   'feedback.channel.hotline': 'đường dây nóng',
   'feedback.channel.email': 'thư điện tử',
 
+  'feedback.indicators.none': '(không ghi)',
+  'feedback.indicators.definition':
+    'Phản ánh, kiến nghị tiếp nhận trong kỳ (theo ngày tiếp nhận) của các đơn vị đang được giao, không tính phản ánh đã gộp. Đã trả lời: câu trả lời đã được phê duyệt, đúng hạn khi không muộn hơn thời hạn (ngày làm việc, không tính thời gian chờ người gửi bổ sung). Quá hạn: chưa trả lời và đã qua thời hạn. Hài lòng: theo đánh giá gần nhất của người gửi.',
   'feedback.stats.definition':
     'Số phản ánh, kiến nghị tiếp nhận trong kỳ, theo đơn vị đang được giao. Đúng hạn: câu trả lời được phê duyệt không muộn hơn thời hạn (tính theo ngày làm việc, không tính thời gian chờ người gửi bổ sung). Quá hạn: chưa trả lời và đã qua thời hạn. Không tính các phản ánh đã gộp.',
   'feedback.open311.serviceNotice': 'Trả lời trong {rule}.',
@@ -174,6 +177,9 @@ const en = declareMessages('en', {
   'feedback.channel.hotline': 'the hotline',
   'feedback.channel.email': 'e-mail',
 
+  'feedback.indicators.none': '(none recorded)',
+  'feedback.indicators.definition':
+    "Items received in the period (by the day they were received) by the units they are assigned to, merged items left out. Answered: the answer was approved, on time when no later than its due instant (working days, time waiting for the sender's information left out). Overdue: not answered and past its due. Satisfied: the sender's latest rating.",
   'feedback.stats.definition':
     "Items received in the period, by the unit they are assigned to. On time: the answer was approved no later than its due instant (working days, time waiting for the sender's information left out). Overdue: not answered and past its due instant. Merged items are not counted.",
   'feedback.open311.serviceNotice': 'Answered within {rule}.',

@@ -367,3 +367,71 @@ export async function markSwept(db: Queryable, id: string, dueAt: Date, what: 'r
     .returning({ id: i.id });
   return rows.length > 0;
 }
+
+// ---------------------------------------------------------------- the dashboards' numbers
+
+/** How the dashboards split the feedback numbers (issue 14 item 6). */
+export type FeedbackIndicatorDimension = 'unit' | 'channel' | 'procedure' | 'kind';
+
+/** One group's counts: items received in the period, what became of them by now, and their senders' latest ratings. */
+export interface FeedbackIndicatorCounts {
+  key: string;
+  /** The procedure's name as the items stored it (only by procedure). */
+  name: string | null;
+  received: number;
+  answered: number;
+  answeredOnTime: number;
+  open: number;
+  openOverdue: number;
+  outOfScope: number;
+  rated: number;
+  satisfied: number;
+}
+
+/**
+ * Items assigned to `unitIds` and received in [from, to), merged duplicates left out (their senders follow the kept
+ * item), grouped by `by`. Answered counts an item answered at least once (a reopened one keeps its first answer), on
+ * time when approved no later than its due (§19.8); rated and satisfied read each item's latest rating.
+ */
+export async function feedbackIndicatorCounts(
+  db: Queryable,
+  args: { unitIds: readonly string[]; from: Date; to: Date; by: FeedbackIndicatorDimension; now: Date },
+): Promise<FeedbackIndicatorCounts[]> {
+  if (args.unitIds.length === 0) return [];
+  const key = {
+    unit: sql<string>`${i.assignedUnitId}::text`,
+    channel: sql<string>`${i.channel}`,
+    procedure: sql<string>`coalesce(${i.procedureCode}, '')`,
+    kind: sql<string>`coalesce(${i.kind}, '')`,
+  }[args.by];
+  const openSql = sql.raw(`(${OPEN_STATES.map((s) => `'${s}'`).join(',')})`);
+  const runningSql = sql.raw(`(${RUNNING_STATES.map((s) => `'${s}'`).join(',')})`);
+  const latest = sql`(select r.rating from ${feedbackRatings} r where r.item_id = ${i.id} order by r.round desc limit 1)`;
+  const rows = await db
+    .select({
+      key,
+      name: sql<string | null>`max(${i.procedureName})`,
+      received: sql<number>`count(*)::int`,
+      answered: sql<number>`count(*) filter (where ${i.answeredAt} is not null)::int`,
+      answeredOnTime: sql<number>`count(*) filter (where ${i.answeredAt} is not null and not ${i.answeredLate})::int`,
+      open: sql<number>`count(*) filter (where ${i.state} in ${openSql})::int`,
+      openOverdue: sql<number>`count(*) filter (where ${i.state} in ${runningSql} and ${i.dueAt} < ${args.now})::int`,
+      outOfScope: sql<number>`count(*) filter (where ${i.state} = 'OUT_OF_SCOPE')::int`,
+      rated: sql<number>`count(*) filter (where ${latest} is not null)::int`,
+      satisfied: sql<number>`count(*) filter (where ${latest} = 'satisfied')::int`,
+    })
+    .from(i)
+    .where(and(sql`${i.state} <> 'MERGED'`, inArray(i.assignedUnitId, [...args.unitIds]), gte(i.receivedAt, args.from), lt(i.receivedAt, args.to)))
+    .groupBy(key);
+  return rows.map((r) => ({
+    ...r,
+    received: Number(r.received),
+    answered: Number(r.answered),
+    answeredOnTime: Number(r.answeredOnTime),
+    open: Number(r.open),
+    openOverdue: Number(r.openOverdue),
+    outOfScope: Number(r.outOfScope),
+    rated: Number(r.rated),
+    satisfied: Number(r.satisfied),
+  }));
+}

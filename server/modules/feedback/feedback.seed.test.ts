@@ -27,7 +27,9 @@ describe('feedback demo seed', () => {
     const published = (await t.app.inject({ method: 'GET', url: '/api/v1/feedback/public' })).json<PublicFeedbackList>();
     expect(published.total).toBe(3);
     expect(JSON.stringify(published)).not.toContain('Trần Thị Bình');
-    const similar = (await t.app.inject({ method: 'GET', url: `/api/v1/feedback/similar?q=${encodeURIComponent('giấy chứng sinh khai sinh trực tuyến')}` })).json<SimilarFeedbackResponse>();
+    const similar = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/feedback/similar?q=${encodeURIComponent('giấy chứng sinh khai sinh trực tuyến')}` })
+    ).json<SimilarFeedbackResponse>();
     expect(similar.items.map((i) => i.title)).toContain('Yêu cầu bản chính giấy chứng sinh khi đăng ký khai sinh trực tuyến');
   });
 

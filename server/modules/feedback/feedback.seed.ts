@@ -94,14 +94,14 @@ export async function seedFeedbackDemo(app: FastifyInstance): Promise<void> {
   // 4. A complaint about a land decision: out of scope, closed with the Law on Complaints named.
   const complaint = await file(null, {
     title: 'Khiếu nại quyết định thu hồi đất của gia đình tôi',
-    content:
-      'Gia đình tôi không đồng ý với quyết định thu hồi đất và mức bồi thường của phường. Đề nghị cơ quan có thẩm quyền xem xét lại quyết định này.',
+    content: 'Gia đình tôi không đồng ý với quyết định thu hồi đất và mức bồi thường của phường. Đề nghị cơ quan có thẩm quyền xem xét lại quyết định này.',
     publish: false,
     sender: { name: 'Phạm Thị Dung', phone: '0915 222 333' },
   });
   await act(office, await open(office, complaint.id), 'out-of-scope', {
     category: 'complaint',
-    reason: 'Nội dung là khiếu nại quyết định hành chính về thu hồi đất, không phải phản ánh về quy định hành chính; đề nghị gửi đơn khiếu nại đến Chủ tịch UBND phường đã ban hành quyết định.',
+    reason:
+      'Nội dung là khiếu nại quyết định hành chính về thu hồi đất, không phải phản ánh về quy định hành chính; đề nghị gửi đơn khiếu nại đến Chủ tịch UBND phường đã ban hành quyết định.',
   });
 
   // 5. By telephone, entered by the provincial office: new, waiting to be classified.

@@ -20,6 +20,10 @@ export { FEEDBACK_WORKFLOW, OPEN_STATES, RUNNING_STATES } from './feedback.workf
 export { remindFeedback, type RemindRun } from './use-cases/remind-feedback';
 /** The masking rules of published items, for other modules that publish citizens' text (dialogues' questions). */
 export { maskPersonalData, initialsOf } from './feedback.masking';
+/** The numbers the dashboards show (issue 14 item 6). */
+export { readFeedbackIndicators } from './use-cases/feedback-indicators';
+/** An item read by its code for a dialogue's question (when the caller may read it), for the dialogues module. */
+export { readFeedbackForDialogue, type DialogueSourceItem } from './use-cases/dialogue-source';
 
 /**
  * Feedback: serves /api/v1/feedback; reads FEEDBACK_* settings (feedback.config.ts) when the app is built, counts its

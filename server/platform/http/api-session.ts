@@ -22,14 +22,7 @@ export async function signInThroughApi(app: FastifyInstance, login: string, pass
 }
 
 /** One call as the session (anonymous when null), expecting `status`; answers the JSON body. */
-export async function callApi<T>(
-  app: FastifyInstance,
-  s: ApiSession | null,
-  method: 'GET' | 'POST' | 'PATCH',
-  url: string,
-  payload?: unknown,
-  status = 200,
-): Promise<T> {
+export async function callApi<T>(app: FastifyInstance, s: ApiSession | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, status = 200): Promise<T> {
   const headers = s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {};
   const res = await app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
   expectStatus(res, status, `${method} ${url}`);

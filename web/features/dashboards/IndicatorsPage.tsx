@@ -13,6 +13,7 @@ import type { IndicatorBreakdownRow } from '../../../contracts/dashboards/dashbo
 import type { OrgUnitNode } from '../../../contracts/identity/identity.contracts';
 
 import type { IndicatorMeasure } from '../../../contracts/dossiers/dossiers.values';
+import { FeedbackIndicatorsPanel } from './FeedbackIndicatorsPanel';
 import { indicatorExportUrl, useIndicatorBreakdown, useIndicatorSummary, type IndicatorFilter } from './dashboards.api';
 import { IndicatorDossiersDrawer } from './IndicatorDossiersDrawer';
 import { IndicatorTable } from './IndicatorTable';
@@ -427,6 +428,11 @@ export function IndicatorsPage() {
                     },
                   ]
                 : []),
+              {
+                key: 'feedback',
+                label: t('dashboards.tabs.feedback'),
+                children: filter ? <FeedbackIndicatorsPanel filter={filter} /> : null,
+              },
               {
                 key: 'scorecard',
                 label: t('dashboards.tabs.scorecard'),

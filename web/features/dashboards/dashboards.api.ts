@@ -1,6 +1,15 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../../app/api';
-import type { IndicatorBreakdown, IndicatorBreakdownBy, IndicatorDossiers, IndicatorSummary, OpenData, Scorecard } from '../../../contracts/dashboards/dashboards.contracts';
+import type {
+  FeedbackIndicatorBreakdownBy,
+  FeedbackIndicators,
+  IndicatorBreakdown,
+  IndicatorBreakdownBy,
+  IndicatorDossiers,
+  IndicatorSummary,
+  OpenData,
+  Scorecard,
+} from '../../../contracts/dashboards/dashboards.contracts';
 import type { IndicatorMeasure } from '../../../contracts/dossiers/dossiers.values';
 
 /** What the page asks: a unit's code, a period of legal dates, with or without the units below it. */
@@ -74,3 +83,13 @@ export function useOpenData(year: number) {
 
 /** The open data's download addresses (the same rows as CSV or JSON). */
 export const openDataUrl = (year: number, format: 'csv' | 'json'): string => withQuery('/api/v1/public/indicators/open-data', { year, format });
+
+/** Feedback and petitions of a unit over a period, split by `by` (GET /api/v1/indicators/feedback; issue 14 item 6). */
+export function useFeedbackIndicators(filter: IndicatorFilter, by: FeedbackIndicatorBreakdownBy) {
+  // The feedback numbers are not narrowed by procedure or field: they have their own split by procedure.
+  const { unit, from, to, subtree } = filter;
+  return useQuery({
+    queryKey: ['indicators', 'feedback', by, unit, from, to, subtree],
+    queryFn: ({ signal }) => api.get<FeedbackIndicators>('/api/v1/indicators/feedback', { unit, from, to, subtree: String(subtree), by }, signal),
+  });
+}
