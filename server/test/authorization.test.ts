@@ -283,6 +283,15 @@ describe('route × role × unit relation', () => {
         whenAllowed: 200,
       },
     ]);
+    add('GET', '/api/v1/indicators/feedback', [
+      {
+        label: "U's feedback and petitions numbers",
+        method: 'GET',
+        url: `/api/v1/indicators/feedback?unit=${encodeURIComponent(unit.code)}&from=2026-01-01&to=2026-12-31&by=channel`,
+        allowed: (role, r) => provinceReader(role) || covers(r),
+        whenAllowed: 200,
+      },
+    ]);
     add('GET', '/api/v1/indicators/export', [
       {
         label: "U's indicators as Excel",
