@@ -62,6 +62,11 @@ export const SubmitFeedbackRequestSchema = z.object({
   content: Text(L.contentMin, L.contentMax),
   /** The procedure it is about (its code in the catalogue in force); routes it to the procedure's implementing unit. */
   procedureCode: Text(1, 60).optional(),
+  /**
+   * The field (lĩnh vực, as the catalogue names it) when no procedure is named: routes it to the unit that alone carries
+   * out the field's procedures in force, else to the province's default unit.
+   */
+  field: Text(1, 300).optional(),
   /** A dossier it is about, by the code on the receipt. */
   dossierCode: Text(1, 60).optional(),
   /** The sender agrees that the answer is published with personal data masked (the default); false keeps it private. */

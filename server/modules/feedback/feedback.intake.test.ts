@@ -7,10 +7,10 @@ import { auditEvents } from '../../platform/audit/audit.tables';
 import { notificationsOutbox } from '../../platform/notifications';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { createOrgUnit } from '../identity/test/factories';
-import { receive, type DossierWorld } from '../dossiers/test/factories';
+import { publishProcedure, receive, type DossierWorld } from '../dossiers/test/factories';
 import type { FeedbackReceipt } from '../../../contracts/feedback/feedback.contracts';
 import { feedbackItems } from './feedback.tables';
-import { anonymous, createFeedbackWorld, feedbackBody, file, read, type FeedbackWorld } from './test/factories';
+import { anonymous, createFeedbackWorld, feedbackBody, file, read, tag, type FeedbackWorld } from './test/factories';
 
 let w: FeedbackWorld;
 beforeAll(async () => {
@@ -86,6 +86,25 @@ describe('filing from the portal', () => {
       // The same "not found" the public lookup gives: nothing more about dossiers.
       { path: 'body.dossierCode', code: 'feedback.errors.dossierUnknown', message: 'Không tìm thấy hồ sơ có mã H99.99-260302-0001.' },
     ]);
+    expect(await countItems()).toBe(before);
+  });
+
+  it('routes an item about a field to the unit that alone carries out its procedures, else to the default unit; refuses an unknown field', async () => {
+    const byField = await file(anonymous(w), { field: w.procedureField });
+    expect(byField.assignedUnit.id).toBe(w.dept.id);
+    expect((await read(w.agents.specialist, byField.id)).procedure).toBeNull();
+    // A field carried out by two units names no single competent unit: the default unit sorts it out.
+    const shared = `Chứng thực ${tag()}`;
+    await publishProcedure(w.t, [w.dept.id], { field: shared });
+    await publishProcedure(w.t, [w.partner.id], { field: shared });
+    expect((await file(anonymous(w), { field: shared })).assignedUnit.id).toBe(w.control.id);
+    // A procedure named routes by itself, whatever field is given.
+    expect((await file(anonymous(w), { procedureCode: w.procedureCode, field: shared })).assignedUnit.id).toBe(w.dept.id);
+
+    const before = await countItems();
+    const res = await anonymous(w).post('/api/v1/feedback', feedbackBody({ field: 'Lĩnh vực không có' }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual([{ path: 'body.field', code: 'feedback.errors.fieldUnknown', message: 'Danh mục không có lĩnh vực "Lĩnh vực không có".' }]);
     expect(await countItems()).toBe(before);
   });
 

@@ -9,7 +9,8 @@ import { createCitizen, createOfficer, createOrgUnit, loginAs, randomIp, type Te
 import type { OrgUnitRow } from '../../identity';
 import { DOSSIER_TEST_ENV, publishProcedure } from '../../dossiers/test/factories';
 
-const tag = () => randomBytes(3).toString('hex').toUpperCase();
+/** A short random suffix that keeps names unique across tests sharing a database. */
+export const tag = () => randomBytes(3).toString('hex').toUpperCase();
 
 /** Monday 2 March 2026, 09:00 in Hà Nội: a working day of the published 2026 calendar. */
 export const MONDAY_9AM = '2026-03-02T02:00:00Z';

@@ -6,7 +6,7 @@ import { can } from '../../../platform/access';
 import { toVnIso, vnDateOf } from '../../../platform/calendar';
 import { withTransaction, type Ctx } from '../../../platform/context/context';
 import { AppError } from '../../../platform/errors';
-import { getPublishedProcedureByCode, type ProcedureVersionView } from '../../catalog';
+import { getPublishedProcedureByCode, listProcedureCodesMatching, type ProcedureVersionView } from '../../catalog';
 import { lookupDossier } from '../../dossiers';
 import { getCitizenProfile, type OrgUnitRef } from '../../identity';
 import type { FeedbackReceipt, FeedbackSenderInput, OfficerIntakeRequest, SubmitFeedbackRequest } from '../../../../contracts/feedback/feedback.contracts';
@@ -68,12 +68,31 @@ function anonymousSender(given: FeedbackSenderInput | undefined, errors: FieldEr
   return { name, email: given?.email ?? null, phone: given?.phone ?? null, address: given?.address ?? null, accountId: null };
 }
 
+/** The most procedures of one field read to route an item by field (a province's largest fields have a few dozen). */
+const FIELD_PROCEDURES_READ = 300;
+
 /**
- * The procedure's implementing unit when it alone carries it out, or the receiving officer's unit when it is one of
- * them; otherwise (no procedure, several units) the province's default unit (FEEDBACK_DEFAULT_UNIT, else the root).
+ * The units carrying out the procedures in force of `field` (as the catalogue names it), or null when the catalogue
+ * has no procedure in that field.
  */
-async function competentUnit(ctx: Ctx, procedure: ProcedureVersionView | null, receiving: OrgUnitRef | null): Promise<OrgUnitRef> {
-  const ids = procedure?.implementingUnits.map((u) => u.id) ?? [];
+async function unitsOfField(ctx: Ctx, field: string): Promise<string[] | null> {
+  const codes = await listProcedureCodesMatching(ctx.db, { field });
+  if (codes.length === 0) return null;
+  const units = new Set<string>();
+  for (const code of codes.slice(0, FIELD_PROCEDURES_READ)) {
+    const version = await getPublishedProcedureByCode(ctx.db, code, todayOf(ctx));
+    if (version?.field === field) for (const u of version.implementingUnits) units.add(u.id);
+  }
+  return [...units];
+}
+
+/**
+ * The procedure's implementing unit when it alone carries it out (without a procedure: the unit that alone carries
+ * out the field's procedures), or the receiving officer's unit when it is one of them; otherwise (nothing named,
+ * several units) the province's default unit (FEEDBACK_DEFAULT_UNIT, else the root).
+ */
+async function competentUnit(ctx: Ctx, procedure: ProcedureVersionView | null, fieldUnits: string[] | null, receiving: OrgUnitRef | null): Promise<OrgUnitRef> {
+  const ids = procedure?.implementingUnits.map((u) => u.id) ?? fieldUnits ?? [];
   if (receiving && ids.includes(receiving.id)) return receiving;
   if (ids.length === 1) {
     const unit = await openUnit(ctx, ids[0]!);
@@ -101,12 +120,15 @@ async function receive(
   const { input, sender, errors } = args;
   const procedure = input.procedureCode ? await getPublishedProcedureByCode(ctx.db, input.procedureCode, todayOf(ctx)) : null;
   if (input.procedureCode && !procedure) errors.push({ path: 'body.procedureCode', code: 'feedback.errors.procedureUnknown', params: { code: input.procedureCode } });
+  // A named procedure routes by itself; the field then comes from it.
+  const fieldUnits = !input.procedureCode && input.field ? await unitsOfField(ctx, input.field) : null;
+  if (!input.procedureCode && input.field && !fieldUnits) errors.push({ path: 'body.field', code: 'feedback.errors.fieldUnknown', params: { field: input.field } });
   const dossierCode = input.dossierCode ? await knownDossierCode(ctx, input.dossierCode) : null;
   if (input.dossierCode && !dossierCode) errors.push({ path: 'body.dossierCode', code: 'feedback.errors.dossierUnknown', params: { code: input.dossierCode } });
   if (errors.length > 0) throw invalid(errors, 'FEEDBACK_INTAKE_INVALID');
 
   const config = feedbackConfigOf(ctx);
-  const unit = await competentUnit(ctx, procedure, args.receivingUnit);
+  const unit = await competentUnit(ctx, procedure, fieldUnits, args.receivingUnit);
   const cal = await calendarOfUnit(ctx.db, unit.code);
   const now = ctx.clock.now();
   const minutes = minutesOfDays(config.days.competence, cal);
@@ -126,7 +148,7 @@ async function receive(
       procedureVersionId: procedure?.id ?? null,
       procedureCode: procedure?.code ?? null,
       procedureName: procedure?.name ?? null,
-      procedureField: procedure?.field ?? null,
+      procedureField: procedure?.field ?? (fieldUnits ? input.field! : null),
       dossierCode,
       accountId: sender.accountId,
       senderName: sender.name,
