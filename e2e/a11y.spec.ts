@@ -26,6 +26,11 @@ interface DemoIds {
   awaitingSubmissionId: string;
   /** The demo citizen's dossier received awaiting its fee, to be paid online (issue 13). */
   feeDossierId: string;
+  /** A published feedback item, and the demo citizen's answered one awaiting a rating (feedback demo seed). */
+  publicFeedbackCode: string;
+  citizenFeedbackCode: string;
+  /** A feedback item in progress at Sở Tư pháp, which chuyenvien.stp may answer. */
+  stpFeedbackId: string;
 }
 
 /** One page (or one dialog on a page) to scan. */
@@ -46,6 +51,8 @@ interface A11yPage {
   screenshot?: boolean;
   /** The page renders other components on a phone (Grid.useBreakpoint): axe scans all of it at 390 px as well. */
   phoneScan?: 'full';
+  /** The phone layout needs a fresh load at 390 px (not only the window narrowed); none does today. */
+  phoneLoad?: boolean;
 }
 
 const tableRow = (page: Page) => page.locator('.ant-table-row').first();
@@ -126,6 +133,23 @@ const A11Y_PAGES: A11yPage[] = [
   { name: 'exchange-inbound', route: '/admin/exchange', path: '/admin/exchange?tab=inbound', as: 'admin', ready: byTestId('exchange-inbound-disabled') },
   // The transparency page (issue 12 item 5): anyone, the province's figures with its charts and tables.
   { name: 'transparency', route: '/minh-bach', path: '/minh-bach', ready: byTestId('public-by-month'), screenshot: true },
+  // Feedback and petitions (issue 14): the public answers, filing, one answer, the sender's page and list.
+  { name: 'feedback-public', route: '/phan-anh-kien-nghi', path: '/phan-anh-kien-nghi', ready: byTestId('public-feedback-list'), screenshot: true },
+  { name: 'feedback-file', route: '/phan-anh-kien-nghi/gui', path: '/phan-anh-kien-nghi/gui', ready: byTestId('feedback-form') },
+  {
+    name: 'feedback-public-item',
+    route: '/phan-anh-kien-nghi/cong-khai/:code',
+    path: (ids) => `/phan-anh-kien-nghi/cong-khai/${encodeURIComponent(ids.publicFeedbackCode)}`,
+    ready: byTestId('public-feedback-answer'),
+  },
+  {
+    name: 'feedback-sender',
+    route: '/phan-anh-kien-nghi/:code',
+    path: (ids) => `/phan-anh-kien-nghi/${encodeURIComponent(ids.citizenFeedbackCode)}`,
+    as: 'citizen@example.vn',
+    ready: byTestId('feedback-rating-form'),
+  },
+  { name: 'feedback-mine', route: '/phan-anh-kien-nghi/cua-toi', path: '/phan-anh-kien-nghi/cua-toi', as: 'citizen@example.vn', ready: byTestId('my-feedback-list') },
   // Back office.
   { name: 'login', route: '/admin/login', path: '/admin/login', ready: byTestId('demo-notice') },
   // A citizen who opens the back office is sent to their account (AdminLayout); scanned once it is there.
@@ -205,6 +229,18 @@ const A11Y_PAGES: A11yPage[] = [
   { name: 'indicators-by-unit', route: '/admin/indicators', path: '/admin/indicators?tab=unit', as: 'lanhdao.stp', ready: byTestId('indicators-by-unit') },
   // Decision 766's scorecard, opened by its address.
   { name: 'indicators-scorecard', route: '/admin/indicators', path: '/admin/indicators?tab=scorecard', as: 'lanhdao.stp', ready: byTestId('scorecard-groups'), screenshot: true },
+  // Feedback in the back office (issue 14): the provincial office's queue and intake, an item with its actions.
+  { name: 'feedback-queue', route: '/admin/feedback', path: '/admin/feedback', as: 'kiemsoat.vp', ready: (p) => p.getByTestId('feedback-queue').locator('.ant-table-row').first() },
+  { name: 'feedback-intake', route: '/admin/feedback/new', path: '/admin/feedback/new', as: 'kiemsoat.vp', ready: byTestId('feedback-intake-form') },
+  {
+    name: 'feedback-detail',
+    route: '/admin/feedback/:id',
+    path: (ids) => `/admin/feedback/${ids.stpFeedbackId}`,
+    as: 'chuyenvien.stp',
+    ready: byTestId('feedback-actions'),
+    screenshot: true,
+  },
+  { name: 'indicators-feedback', route: '/admin/indicators', path: '/admin/indicators?tab=feedback', as: 'lanhdao.stp', ready: byTestId('feedback-indicators-table') },
   { name: 'admin-not-found', route: '/admin/*', path: '/admin/khong-co-trang-nay', as: 'admin' },
 ];
 
@@ -270,6 +306,12 @@ async function findDemoIds(specialist: APIRequestContext, admin: APIRequestConte
   const accepted = applications.items.find((a) => a.state === 'ACCEPTED');
   expect(accepted, "the demo citizen's application received awaiting its fee").toBeTruthy();
   const feeDossier = ((await (await citizen.get(`/api/v1/submissions/${accepted!.id}`)).json()) as { dossier: { id: string } }).dossier;
+  const publicFeedback = ((await (await citizen.get('/api/v1/feedback/public')).json()) as { items: Array<{ code: string }> }).items[0];
+  const citizenFeedback = ((await (await citizen.get('/api/v1/feedback/mine')).json()) as { items: Array<{ code: string; state: string }> }).items.find(
+    (f) => f.state === 'ANSWERED',
+  );
+  const stpFeedback = ((await (await specialist.get('/api/v1/feedback/queue', { params: { state: 'IN_PROGRESS' } })).json()) as { items: Array<{ id: string }> }).items[0];
+  expect(publicFeedback && citizenFeedback && stpFeedback, 'the feedback demo seed: a published item, the citizen’s answer, an item in progress at Sở Tư pháp').toBeTruthy();
   return {
     dossierId: dossier!.id,
     dossierCode: dossier!.code,
@@ -279,6 +321,9 @@ async function findDemoIds(specialist: APIRequestContext, admin: APIRequestConte
     guidedSubmissionId: guided!.id,
     awaitingSubmissionId: awaiting!.id,
     feeDossierId: feeDossier.id,
+    publicFeedbackCode: publicFeedback!.code,
+    citizenFeedbackCode: citizenFeedback!.code,
+    stpFeedbackId: stpFeedback!.id,
   };
 }
 
@@ -373,14 +418,15 @@ async function scanAt(page: Page, entry: A11yPage, width: number, testInfo: Test
 }
 
 for (const entry of A11Y_PAGES) {
-  // One test per page: loaded at the first width, then reloaded at each other width in the same browser context, so
-  // each width is a fresh page load (what a phone user gets) while the app's assets come from the browser cache.
+  // One test per page: loaded once at the first width, then the window narrowed to each other width, as a phone's
+  // layout follows it (Ant Design's breakpoints listen to the media queries). A page whose phone layout only a fresh
+  // load gives says so (`phoneLoad`) and is reloaded; the window no longer reloads for every page (CI time).
   test(`${entry.name} meets WCAG 2.1 AA at ${WIDTHS.join(' and ')} px`, async ({ page }, testInfo) => {
     if (entry.as) await signIn(page, entry.as);
     for (const [i, width] of WIDTHS.entries()) {
       await page.setViewportSize(viewportOf(width));
       if (i === 0) await page.goto(typeof entry.path === 'string' ? entry.path : entry.path(ids));
-      else await page.reload();
+      else if (entry.phoneLoad) await page.reload();
       await settle(page, entry);
       await test.step(`at ${width} px`, () => scanAt(page, entry, width, testInfo));
     }

@@ -205,6 +205,13 @@ export const SenderFeedbackViewSchema = z.object({
   outOfScope: z.object({ category: OutOfScopeCategorySchema, reason: z.string(), law: z.string() }).nullable(),
   mergedInto: z.string().nullable(),
   ratings: z.array(z.object({ round: z.number().int(), rating: FeedbackRatingSchema, ratedAt: z.string() })),
+  /** The unit handling it now (so the sender sees where it went). */
+  unit: UnitRefSchema,
+  /**
+   * What happened to it, oldest first: received, classified, transferred, deadline set, information asked and given,
+   * answered, rated, reopened, closed or merged (the unit's internal drafts, notes and reminders are left out).
+   */
+  history: z.array(z.object({ at: z.string(), kind: z.enum(FEEDBACK_EVENT_KINDS), text: z.string() })),
   actions: z.object({ reply: z.boolean(), rate: z.boolean(), reopen: z.boolean() }),
 });
 export type SenderFeedbackView = z.infer<typeof SenderFeedbackViewSchema>;

@@ -80,6 +80,12 @@ export function PortalLayout() {
               <NavLink to="/tra-cuu" style={navStyle}>
                 {t('dossiers.lookup.nav')}
               </NavLink>
+              <NavLink to="/phan-anh-kien-nghi" style={navStyle}>
+                {t('feedbackPortal.nav')}
+              </NavLink>
+              <NavLink to="/doi-thoai" style={navStyle}>
+                {t('dialogues.public.nav')}
+              </NavLink>
               <NavLink to="/minh-bach" style={navStyle}>
                 {t('dashboards.public.nav')}
               </NavLink>

@@ -27,6 +27,12 @@ import viPayments from './vi/payments.json';
 import enPayments from './en/payments.json';
 import viExchange from './vi/exchange.json';
 import enExchange from './en/exchange.json';
+import viFeedback from './vi/feedback.json';
+import enFeedback from './en/feedback.json';
+import viFeedbackPortal from './vi/feedback-portal.json';
+import enFeedbackPortal from './en/feedback-portal.json';
+import viDialogues from './vi/dialogues.json';
+import enDialogues from './en/dialogues.json';
 
 /** Every UI string, one file per module and language; each file's top key is its module. */
 export const resources = {
@@ -46,6 +52,9 @@ export const resources = {
       ...viDashboards,
       ...viPayments,
       ...viExchange,
+      ...viFeedback,
+      ...viFeedbackPortal,
+      ...viDialogues,
     },
   },
   en: {
@@ -64,6 +73,9 @@ export const resources = {
       ...enDashboards,
       ...enPayments,
       ...enExchange,
+      ...enFeedback,
+      ...enFeedbackPortal,
+      ...enDialogues,
     },
   },
 };

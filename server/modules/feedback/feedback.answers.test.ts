@@ -178,3 +178,20 @@ describe('rating and reopening', () => {
     expect(mail.map((m) => (m.params as { kind: string }).kind)).toEqual(['followed-answered']);
   });
 });
+
+describe("the sender's view", () => {
+  it('names the unit handling it and tells each step, without the unit’s internal drafts and notes', async () => {
+    const receipt = await file(anonymous(w), { procedureCode: w.procedureCode });
+    let item = await step(w.agents.specialist, await read(w.agents.specialist, receipt.id), 'classify', { kind: 'regulation' });
+    item = await step(w.agents.specialist, item, 'answer-draft', { answer: 'Dự thảo thứ nhất, cần lãnh đạo cho ý kiến chỉnh sửa.' });
+    item = await step(w.agents.leader, item, 'send-back', { note: 'Ghi chú nội bộ của lãnh đạo' });
+    item = await step(w.agents.specialist, item, 'answer-draft', { answer: 'Sở Tư pháp trả lời: thành phần hồ sơ sẽ được rút gọn.' });
+    await step(w.agents.leader, item, 'approve', {});
+    const res = await anonymous(w).get(`/api/v1/feedback/${receipt.code}/sender?token=${receipt.senderToken}`);
+    expect(res.statusCode).toBe(200);
+    const view = res.json<SenderFeedbackView>();
+    expect(view.unit).toEqual({ id: w.dept.id, code: w.dept.code, name: w.dept.name });
+    expect(view.history.map((h) => h.kind)).toEqual(['received', 'classified', 'answered']);
+    expect(JSON.stringify(view)).not.toContain('Ghi chú nội bộ');
+  });
+});

@@ -192,9 +192,26 @@ export function presentPublicDetail(row: FeedbackRow, units: Map<string, OrgUnit
 }
 
 /** The item as its sender sees it: where it is, what is asked of them, the answer, and what they may do. */
+/** The history entries a sender sees: each step of the item, not the unit's internal drafts, notes and reminders. */
+const SENDER_EVENT_KINDS: ReadonlySet<FeedbackEventRow['kind']> = new Set([
+  'received',
+  'classified',
+  'closed-out-of-scope',
+  'transferred',
+  'merged',
+  'duplicate-merged',
+  'deadline-set',
+  'info-requested',
+  'info-received',
+  'answered',
+  'rated',
+  'reopened',
+  'due-recomputed',
+]);
+
 export function presentSenderView(
   row: FeedbackRow,
-  extra: { openQuestion: string | null; ratings: FeedbackRatingRow[]; mergedIntoCode: string | null },
+  extra: { openQuestion: string | null; ratings: FeedbackRatingRow[]; mergedIntoCode: string | null; unit: UnitRefView; events: FeedbackEventRow[]; days: FeedbackDeadlineDays },
   locale: Locale,
 ): SenderFeedbackView {
   const rated = extra.ratings.some((r) => r.round === row.reopenCount);
@@ -212,6 +229,8 @@ export function presentSenderView(
     outOfScope: row.outOfScopeCategory && row.closingReason ? { category: row.outOfScopeCategory, reason: row.closingReason, law: lawText(row.outOfScopeCategory, locale) } : null,
     mergedInto: extra.mergedIntoCode,
     ratings: extra.ratings.map((r) => ({ round: r.round, rating: r.rating, ratedAt: iso(r.ratedAt) })),
+    unit: extra.unit,
+    history: extra.events.filter((e) => SENDER_EVENT_KINDS.has(e.kind)).map((e) => ({ at: iso(e.at), kind: e.kind, text: historyText(e, locale, extra.days) })),
     actions: {
       reply: row.state === 'INFO_REQUESTED',
       rate: row.state === 'ANSWERED' && !rated,

@@ -34,7 +34,7 @@ interface UnitOption {
   children: UnitOption[];
 }
 
-type Tab = 'month' | 'unit' | 'scorecard';
+type Tab = 'month' | 'unit' | 'scorecard' | 'feedback';
 
 const percent = formatShare;
 /** Working days with one decimal, as Vietnamese write them (1,5); a dash when nothing was timed. */
@@ -183,7 +183,7 @@ export function IndicatorsPage() {
   // The open tab is kept in the address (?tab=unit), so a link opens the comparison of units.
   const [params, setParams] = useSearchParams();
   const asked = params.get('tab');
-  const tab: Tab = asked === 'unit' || asked === 'scorecard' ? asked : 'month';
+  const tab: Tab = asked === 'unit' || asked === 'scorecard' || asked === 'feedback' ? asked : 'month';
   const setTab = (k: Tab) => setParams(k === 'month' ? {} : { tab: k }, { replace: true });
   const byMonth = useIndicatorBreakdown(filter, 'month');
   const byUnit = useIndicatorBreakdown(filter && subtree ? filter : null, 'unit');

@@ -14,7 +14,7 @@ import type {
 import { calendarOfUnit, dueOf, minutesOfDays, toPauses } from '../feedback.deadlines';
 import { notifySender } from '../feedback.notify';
 import { isPortalAccount } from '../feedback.policy';
-import { presentSenderView } from '../feedback.presenter';
+import { presentSenderView, presentUnit } from '../feedback.presenter';
 import {
   addFollower,
   closeOpenPause,
@@ -23,6 +23,7 @@ import {
   followerCounts,
   insertRating,
   listByAccount,
+  listEvents,
   listPauses,
   listRatings,
   lockItem,
@@ -33,13 +34,26 @@ import { allows, FEEDBACK_WORKFLOW } from '../feedback.workflow';
 import { feedbackConfigOf, invalid, loadForSender, recordEvent, senderLink, senderRecipient, unitOf } from './common';
 
 async function viewOf(ctx: Ctx, row: FeedbackRow): Promise<SenderFeedbackView> {
-  const [pauses, ratings, merged] = await Promise.all([
+  const [pauses, ratings, merged, events, unit] = await Promise.all([
     listPauses(ctx.db, row.id),
     listRatings(ctx.db, row.id),
     row.mergedIntoId ? findItem(ctx.db, row.mergedIntoId) : Promise.resolve(null),
+    listEvents(ctx.db, row.id),
+    unitOf(ctx.db, row.assignedUnitId),
   ]);
   const open = pauses.find((p) => p.toAt === null);
-  return presentSenderView(row, { openQuestion: open?.question ?? null, ratings, mergedIntoCode: merged?.code ?? null }, ctx.locale);
+  return presentSenderView(
+    row,
+    {
+      openQuestion: open?.question ?? null,
+      ratings,
+      mergedIntoCode: merged?.code ?? null,
+      unit: presentUnit(unit),
+      events,
+      days: feedbackConfigOf(ctx).days,
+    },
+    ctx.locale,
+  );
 }
 
 /** GET /feedback/:code/sender: the item as its sender sees it (their account, or the secret from the receipt). */
