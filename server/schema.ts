@@ -14,3 +14,4 @@ export * from './modules/ratings/ratings.tables';
 export * from './modules/payments/payments.tables';
 export * from './modules/exchange/exchange.tables';
 export * from './modules/feedback/feedback.tables';
+export * from './modules/dialogues/dialogues.tables';

@@ -8,6 +8,7 @@ import { ratingsModule } from './ratings';
 import { paymentsModule } from './payments';
 import { exchangeModule } from './exchange';
 import { feedbackModule } from './feedback';
+import { dialoguesModule } from './dialogues';
 import { dashboardsModule, publicIndicatorsModule } from './dashboards';
 
 /** Domain modules in dependency order: the kernel (identity, catalog) first. */
@@ -21,6 +22,7 @@ export const modules: ModuleManifest[] = [
   paymentsModule,
   exchangeModule,
   feedbackModule,
+  dialoguesModule,
   portalModule,
   dashboardsModule,
   publicIndicatorsModule,

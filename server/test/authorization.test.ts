@@ -142,6 +142,7 @@ const UNIT_SCOPED = [
   '/api/v1/payments',
   '/api/v1/exchange',
   '/api/v1/feedback',
+  '/api/v1/dialogues',
 ];
 
 const covers = (r: Relation) => r === 'own' || r === 'parent';
@@ -749,6 +750,133 @@ describe('route × role × unit relation', () => {
     // The portal account's doors: no officer passes.
     add('GET', `${FB}/mine`, [{ label: 'my feedback (portal accounts only)', method: 'GET', url: `${FB}/mine`, allowed: () => false, whenAllowed: 200 }]);
     add('POST', `${FB}/:code/follow`, [{ label: 'follow (portal accounts only)', method: 'POST', url: `${FB}/${fb.code}/follow`, allowed: () => false, whenAllowed: 'skip' }]);
+
+    // Dialogues (issue 14 item 5): a session organised by U, held, whose answer made a commitment U owes; a public question
+    // waiting for a decision; a cancelled session. U's specialists and leaders manage them and carry the commitment out;
+    // the province's readers read; nobody else.
+    const DG = '/api/v1/dialogues';
+    const dgOk = async (path: string, body: unknown, status = 200) => {
+      const res = await own('specialist').post(`${DG}${path}`, body);
+      expect(res.statusCode, res.body).toBe(status);
+      return res.json<{ id: string; version: number; questions: Array<{ id: string; version: number; source: string }>; commitments: Array<{ id: string; version: number }> }>();
+    };
+    const sessionInput = {
+      level: 'commune',
+      organisingUnitId: unit.id,
+      title: 'Đối thoại dùng cho ma trận phân quyền',
+      chairName: 'Lê Minh Khang',
+      chairPosition: 'Chủ tịch UBND xã',
+      // Ten minutes ahead of the test clock, so it can be held after a short move of the clock (sessions idle out in 30).
+      startsAt: '2026-03-02T09:10:00+07:00',
+      place: 'Hội trường',
+      audience: 'citizens',
+    };
+    let dg = await dgOk('/sessions', sessionInput, 201);
+    dg = await dgOk(`/sessions/${dg.id}/announce`, { version: dg.version });
+    await dgOk(`/sessions/${dg.id}/questions`, { askerName: 'Nguyễn Văn An', text: 'Câu hỏi dùng cho ma trận phân quyền.' }, 201);
+    const asked = await new TestAgent(t.app).request(
+      'POST',
+      `${DG}/public/sessions/${dg.id}/questions`,
+      { text: 'Câu hỏi của người dân chờ xem xét.', asker: { name: 'Lê Thị Hoa', phone: '0912345678' } },
+      { 'x-forwarded-for': '10.99.0.1' },
+    );
+    expect(asked.statusCode, asked.body).toBe(201);
+    t.clock.advance(15 * 60_000);
+    dg = await dgOk(`/sessions/${dg.id}/minutes`, { version: dg.version, minutes: 'Biên bản dùng cho ma trận phân quyền.' });
+    const floor = dg.questions.find((q) => q.source === 'officer')!;
+    dg = await dgOk(`/sessions/${dg.id}/questions/${floor.id}/answer`, {
+      version: floor.version,
+      answer: 'Câu trả lời dùng cho ma trận phân quyền.',
+      commitments: [{ ownerUnitId: unit.id, text: 'Cam kết dùng cho ma trận phân quyền.', workingDays: 5 }],
+    });
+    t.clock.advance(-15 * 60_000);
+    const pending = dg.questions.find((q) => q.source === 'public')!;
+    const promise = dg.commitments[0]!;
+    const cancelled = await dgOk('/sessions', sessionInput, 201);
+    await dgOk(`/sessions/${cancelled.id}/cancel`, { version: cancelled.version, reason: 'Hủy để thử ma trận.' });
+    const dgRoles: RoleName[] = ['specialist', 'leader'];
+    const dgActs = (role: RoleName, r: Relation) => dgRoles.includes(role) && covers(r);
+    const dgReads = (role: RoleName, r: Relation) => provinceReader(role) || dgActs(role, r);
+    const dgStale = (label: string, url: string, body: Record<string, unknown>): Probe[] => [
+      { label: `${label} (stale version: 409 after the check)`, method: 'POST', url, body: { version: 9, ...body }, allowed: dgActs, whenAllowed: 409 },
+    ];
+    add('GET', `${DG}/sessions`, [
+      {
+        label: 'sessions list the session of U',
+        method: 'GET',
+        url: `${DG}/sessions?pageSize=100`,
+        allowed: (role) => provinceReader(role) || dgRoles.includes(role),
+        whenAllowed: 200,
+        listed: idIn(dg.id),
+        sees: dgReads,
+      },
+    ]);
+    add('POST', `${DG}/sessions`, [
+      {
+        label: 'schedule at U (a start already past: 400 after the check)',
+        method: 'POST',
+        url: `${DG}/sessions`,
+        body: { ...sessionInput, startsAt: '2026-03-01T08:00:00+07:00' },
+        allowed: dgActs,
+        whenAllowed: 400,
+      },
+    ]);
+    add('GET', `${DG}/sessions/:id`, [{ label: 'session of U', method: 'GET', url: `${DG}/sessions/${dg.id}`, allowed: dgReads, whenAllowed: 200 }]);
+    const { organisingUnitId: _unit, ...updateInput } = sessionInput;
+    add('PUT', `${DG}/sessions/:id`, [
+      {
+        label: 'change the session (stale version: 409 after the check)',
+        method: 'PUT',
+        url: `${DG}/sessions/${dg.id}`,
+        body: { ...updateInput, version: 9 },
+        allowed: dgActs,
+        whenAllowed: 409,
+      },
+    ]);
+    add('POST', `${DG}/sessions/:id/announce`, dgStale('announce', `${DG}/sessions/${dg.id}/announce`, {}));
+    add('POST', `${DG}/sessions/:id/cancel`, dgStale('cancel', `${DG}/sessions/${dg.id}/cancel`, { reason: 'Thử hủy buổi đối thoại' }));
+    add('POST', `${DG}/sessions/:id/agenda`, dgStale('agenda', `${DG}/sessions/${dg.id}/agenda`, { agenda: 'Chương trình' }));
+    add('POST', `${DG}/sessions/:id/minutes`, dgStale('minutes', `${DG}/sessions/${dg.id}/minutes`, { minutes: 'Biên bản đủ dài để hợp lệ.' }));
+    add('POST', `${DG}/sessions/:id/close`, dgStale('close', `${DG}/sessions/${dg.id}/close`, {}));
+    add('POST', `${DG}/sessions/:id/questions`, [
+      {
+        label: 'a question for a cancelled session (409 after the check)',
+        method: 'POST',
+        url: `${DG}/sessions/${cancelled.id}/questions`,
+        body: { askerName: 'Nguyễn Văn An', text: 'Câu hỏi cho buổi đã hủy.' },
+        allowed: dgActs,
+        whenAllowed: 409,
+      },
+    ]);
+    add('POST', `${DG}/sessions/:id/questions/from-feedback`, [
+      {
+        label: 'a feedback item for a cancelled session (409 after the check)',
+        method: 'POST',
+        url: `${DG}/sessions/${cancelled.id}/questions/from-feedback`,
+        body: { feedbackCode: fb.code },
+        allowed: dgActs,
+        whenAllowed: 409,
+      },
+    ]);
+    const dgQuestion = (path: string, body: Record<string, unknown>) => dgStale(`question ${path}`, `${DG}/sessions/${dg.id}/questions/${pending.id}/${path}`, body);
+    add('POST', `${DG}/sessions/:id/questions/:questionId/accept`, dgQuestion('accept', {}));
+    add('POST', `${DG}/sessions/:id/questions/:questionId/reject`, dgQuestion('reject', { reason: 'Ngoài chủ đề đối thoại' }));
+    add('POST', `${DG}/sessions/:id/questions/:questionId/answer`, dgQuestion('answer', { answer: 'Câu trả lời đủ dài để hợp lệ.' }));
+    add('GET', `${DG}/commitments`, [
+      {
+        label: 'commitments list the one U owes',
+        method: 'GET',
+        url: `${DG}/commitments?pageSize=100`,
+        allowed: (role) => provinceReader(role) || dgRoles.includes(role),
+        whenAllowed: 200,
+        listed: idIn(promise.id),
+        sees: dgReads,
+      },
+    ]);
+    add('GET', `${DG}/commitments/:id`, [{ label: 'commitment U owes', method: 'GET', url: `${DG}/commitments/${promise.id}`, allowed: dgReads, whenAllowed: 200 }]);
+    add('POST', `${DG}/commitments/:id/progress`, dgStale('progress', `${DG}/commitments/${promise.id}/progress`, { percent: 50, note: 'Tiến độ thử nghiệm' }));
+    add('POST', `${DG}/commitments/:id/complete`, dgStale('complete', `${DG}/commitments/${promise.id}/complete`, { note: 'Hoàn thành thử nghiệm' }));
+    add('POST', `${DG}/commitments/:id/cancel`, dgStale('withdraw', `${DG}/commitments/${promise.id}/cancel`, { reason: 'Rút cam kết thử nghiệm' }));
   }, 240_000);
 
   it('has a probe for every unit-scoped route the app registers', () => {
