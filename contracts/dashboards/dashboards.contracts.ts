@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../common/common.contracts';
 import { DossierListItemSchema } from '../dossiers/dossiers.contracts';
+import { CommitmentStatsSchema } from '../dialogues/dialogues.contracts';
 import { INDICATOR_MEASURES } from '../dossiers/dossiers.values';
 
 /** The longest period one summary covers (ten years of days): a leader's "since 2020" is fine, a typo's year 9999 is not. */
@@ -439,3 +440,13 @@ export const FeedbackIndicatorsSchema = z.object({
   asOf: z.string(),
 });
 export type FeedbackIndicators = z.infer<typeof FeedbackIndicatorsSchema>;
+
+// ---------------------------------------------------------------- dialogue commitments (issue 14 item 6)
+
+/** GET /api/v1/indicators/commitments: the commitments owned by the unit (or its subtree), made in the period. */
+export const CommitmentIndicatorsSchema = CommitmentStatsSchema.extend({
+  unit: UnitRefSchema,
+  subtree: z.boolean(),
+  asOf: z.string(),
+});
+export type CommitmentIndicators = z.infer<typeof CommitmentIndicatorsSchema>;

@@ -293,6 +293,15 @@ describe('route × role × unit relation', () => {
         whenAllowed: 200,
       },
     ]);
+    add('GET', '/api/v1/indicators/commitments', [
+      {
+        label: "U's dialogue commitments numbers",
+        method: 'GET',
+        url: `/api/v1/indicators/commitments?unit=${encodeURIComponent(unit.code)}&from=2026-01-01&to=2026-12-31`,
+        allowed: (role, r) => provinceReader(role) || covers(r),
+        whenAllowed: 200,
+      },
+    ]);
     add('GET', '/api/v1/indicators/export', [
       {
         label: "U's indicators as Excel",

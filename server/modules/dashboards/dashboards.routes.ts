@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  CommitmentIndicatorsSchema,
   FeedbackIndicatorQuerySchema,
   FeedbackIndicatorsSchema,
   IndicatorBreakdownQuerySchema,
@@ -21,6 +22,7 @@ import { DASHBOARD_ACTIONS } from './dashboards.policy';
 import { indicatorWorkbook, openDataCsv, readOpenData } from './use-cases/indicator-files';
 import { readScorecard } from './use-cases/scorecard';
 import { readFeedbackIndicatorSummary } from './use-cases/read-feedback-indicators';
+import { readCommitmentIndicators } from './use-cases/read-commitment-indicators';
 import {
   readIndicatorBreakdown,
   readIndicatorDossiers,
@@ -111,6 +113,20 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => readFeedbackIndicatorSummary(request.ctx, request.query),
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/commitments',
+    {
+      config: { action: DASHBOARD_ACTIONS.indicators },
+      schema: {
+        tags,
+        summary: 'Dialogue commitments owned by a unit and made in a period (issue 14): kept on time, late, open, open past due, withdrawn, by owner unit',
+        querystring: IndicatorScopeSchema,
+        response: { 200: CommitmentIndicatorsSchema },
+      },
+    },
+    async (request) => readCommitmentIndicators(request.ctx, request.query),
   );
 
   app.withTypeProvider<ZodTypeProvider>().get(

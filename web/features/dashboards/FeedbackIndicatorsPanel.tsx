@@ -2,9 +2,14 @@ import { useState } from 'react';
 import { Alert, Flex, Segmented, Skeleton, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { FEEDBACK_INDICATOR_BREAKDOWNS, type FeedbackIndicatorBreakdownBy, type FeedbackIndicators } from '../../../contracts/dashboards/dashboards.contracts';
+import {
+  FEEDBACK_INDICATOR_BREAKDOWNS,
+  type CommitmentIndicators,
+  type FeedbackIndicatorBreakdownBy,
+  type FeedbackIndicators,
+} from '../../../contracts/dashboards/dashboards.contracts';
 import { formatShare } from '../../ui/text';
-import { useFeedbackIndicators, type IndicatorFilter } from './dashboards.api';
+import { useCommitmentIndicators, useFeedbackIndicators, type IndicatorFilter } from './dashboards.api';
 
 type Row = FeedbackIndicators['rows'][number];
 type CountKey = 'received' | 'answered' | 'answeredOnTime' | 'answeredLate' | 'open' | 'openOverdue' | 'outOfScope' | 'rated' | 'satisfied';
@@ -66,6 +71,71 @@ export function FeedbackIndicatorsPanel({ filter }: { filter: IndicatorFilter })
             )}
           />
           <Typography.Paragraph type="secondary" style={{ margin: 0 }} data-testid="feedback-indicators-definition">
+            {query.data.definition}
+          </Typography.Paragraph>
+        </>
+      ) : query.isPending ? (
+        <Skeleton active />
+      ) : null}
+    </Flex>
+  );
+}
+
+type CommitmentRow = CommitmentIndicators['items'][number];
+type CommitmentCount = 'total' | 'doneOnTime' | 'doneLate' | 'open' | 'openOverdue' | 'cancelled';
+const COMMITMENT_COUNTS: readonly CommitmentCount[] = ['total', 'doneOnTime', 'doneLate', 'open', 'openOverdue', 'cancelled'];
+
+/** Commitments made at dialogues and owned by the page's unit (or its subtree), by owner unit: kept on time or late. */
+export function CommitmentIndicatorsPanel({ filter }: { filter: IndicatorFilter }) {
+  const { t } = useTranslation();
+  const query = useCommitmentIndicators(filter);
+  const columns: ColumnsType<CommitmentRow> = [
+    { key: 'unit', title: t('dashboards.commitments.unit'), fixed: 'left', width: 240, render: (_, r) => r.unit.name },
+    ...COMMITMENT_COUNTS.map((key) => ({
+      key,
+      dataIndex: key,
+      title: t(`dashboards.commitments.col.${key}`),
+      align: 'right' as const,
+      render: (v: number) => v.toLocaleString('vi-VN'),
+    })),
+    { key: 'onTimeRate', dataIndex: 'onTimeRate', title: t('dashboards.commitments.col.onTimeRate'), align: 'right', render: (v: number | null) => formatShare(v) },
+  ];
+  return (
+    <Flex vertical gap={12} data-testid="commitment-indicators">
+      <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }}>
+        {t('dashboards.commitments.title')}
+      </Typography.Title>
+      {query.error ? <Alert type="error" showIcon title={query.error.message} /> : null}
+      {query.data ? (
+        <>
+          <Table<CommitmentRow>
+            rowKey={(r) => r.unit.id}
+            size="small"
+            columns={columns}
+            dataSource={query.data.items}
+            pagination={false}
+            scroll={{ x: 900 }}
+            locale={{ emptyText: t('dashboards.commitments.empty') }}
+            data-testid="commitment-indicators-table"
+            summary={() => (
+              <Table.Summary fixed="bottom">
+                <Table.Summary.Row>
+                  <Table.Summary.Cell index={0}>
+                    <strong>{t('dashboards.table.total')}</strong>
+                  </Table.Summary.Cell>
+                  {COMMITMENT_COUNTS.map((key, i) => (
+                    <Table.Summary.Cell key={key} index={i + 1} align="right">
+                      <strong data-testid={`commitment-indicators-total-${key}`}>{query.data.total[key].toLocaleString('vi-VN')}</strong>
+                    </Table.Summary.Cell>
+                  ))}
+                  <Table.Summary.Cell index={COMMITMENT_COUNTS.length + 1} align="right">
+                    <strong>{formatShare(query.data.total.onTimeRate)}</strong>
+                  </Table.Summary.Cell>
+                </Table.Summary.Row>
+              </Table.Summary>
+            )}
+          />
+          <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
             {query.data.definition}
           </Typography.Paragraph>
         </>

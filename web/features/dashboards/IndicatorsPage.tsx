@@ -13,7 +13,7 @@ import type { IndicatorBreakdownRow } from '../../../contracts/dashboards/dashbo
 import type { OrgUnitNode } from '../../../contracts/identity/identity.contracts';
 
 import type { IndicatorMeasure } from '../../../contracts/dossiers/dossiers.values';
-import { FeedbackIndicatorsPanel } from './FeedbackIndicatorsPanel';
+import { CommitmentIndicatorsPanel, FeedbackIndicatorsPanel } from './FeedbackIndicatorsPanel';
 import { indicatorExportUrl, useIndicatorBreakdown, useIndicatorSummary, type IndicatorFilter } from './dashboards.api';
 import { IndicatorDossiersDrawer } from './IndicatorDossiersDrawer';
 import { IndicatorTable } from './IndicatorTable';
@@ -431,7 +431,12 @@ export function IndicatorsPage() {
               {
                 key: 'feedback',
                 label: t('dashboards.tabs.feedback'),
-                children: filter ? <FeedbackIndicatorsPanel filter={filter} /> : null,
+                children: filter ? (
+                  <Flex vertical gap={24}>
+                    <FeedbackIndicatorsPanel filter={filter} />
+                    <CommitmentIndicatorsPanel filter={filter} />
+                  </Flex>
+                ) : null,
               },
               {
                 key: 'scorecard',

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../../app/api';
 import type {
+  CommitmentIndicators,
   FeedbackIndicatorBreakdownBy,
   FeedbackIndicators,
   IndicatorBreakdown,
@@ -91,5 +92,14 @@ export function useFeedbackIndicators(filter: IndicatorFilter, by: FeedbackIndic
   return useQuery({
     queryKey: ['indicators', 'feedback', by, unit, from, to, subtree],
     queryFn: ({ signal }) => api.get<FeedbackIndicators>('/api/v1/indicators/feedback', { unit, from, to, subtree: String(subtree), by }, signal),
+  });
+}
+
+/** Dialogue commitments owned by the unit (or its subtree), made in the period (GET /api/v1/indicators/commitments). */
+export function useCommitmentIndicators(filter: IndicatorFilter) {
+  const { unit, from, to, subtree } = filter;
+  return useQuery({
+    queryKey: ['indicators', 'commitments', unit, from, to, subtree],
+    queryFn: ({ signal }) => api.get<CommitmentIndicators>('/api/v1/indicators/commitments', { unit, from, to, subtree: String(subtree) }, signal),
   });
 }
