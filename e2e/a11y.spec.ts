@@ -31,6 +31,9 @@ interface DemoIds {
   citizenFeedbackCode: string;
   /** A feedback item in progress at Sở Tư pháp, which chuyenvien.stp may answer. */
   stpFeedbackId: string;
+  /** The demo's dialogue held by Sở Tư pháp (minutes, answers, commitments) and the ward's one open for questions. */
+  heldDialogueId: string;
+  announcedDialogueId: string;
 }
 
 /** One page (or one dialog on a page) to scan. */
@@ -150,6 +153,10 @@ const A11Y_PAGES: A11yPage[] = [
     ready: byTestId('feedback-rating-form'),
   },
   { name: 'feedback-mine', route: '/phan-anh-kien-nghi/cua-toi', path: '/phan-anh-kien-nghi/cua-toi', as: 'citizen@example.vn', ready: byTestId('my-feedback-list') },
+  // Government–citizen dialogue (issue 14 item 5): sessions and commitments, a held session, one open for questions.
+  { name: 'dialogues-public', route: '/doi-thoai', path: '/doi-thoai', ready: byTestId('public-commitments') },
+  { name: 'dialogue-public-held', route: '/doi-thoai/:id', path: (ids) => `/doi-thoai/${ids.heldDialogueId}`, ready: byTestId('public-session-minutes'), screenshot: true },
+  { name: 'dialogue-public-ask', route: '/doi-thoai/:id', path: (ids) => `/doi-thoai/${ids.announcedDialogueId}`, ready: byTestId('ask-form') },
   // Back office.
   { name: 'login', route: '/admin/login', path: '/admin/login', ready: byTestId('demo-notice') },
   // A citizen who opens the back office is sent to their account (AdminLayout); scanned once it is there.
@@ -241,6 +248,21 @@ const A11Y_PAGES: A11yPage[] = [
     screenshot: true,
   },
   { name: 'indicators-feedback', route: '/admin/indicators', path: '/admin/indicators?tab=feedback', as: 'lanhdao.stp', ready: byTestId('feedback-indicators-table') },
+  {
+    name: 'dialogues-admin',
+    route: '/admin/dialogues',
+    path: '/admin/dialogues',
+    as: 'chuyenvien.stp',
+    ready: (p) => p.getByTestId('dialogues-table').locator('.ant-table-row').first(),
+  },
+  { name: 'dialogue-admin', route: '/admin/dialogues/:id', path: (ids) => `/admin/dialogues/${ids.heldDialogueId}`, as: 'chuyenvien.stp', ready: byTestId('session-questions') },
+  {
+    name: 'commitments',
+    route: '/admin/commitments',
+    path: '/admin/commitments',
+    as: 'chuyenvien.stp',
+    ready: (p) => p.getByTestId('commitments-table').locator('.ant-table-row').first(),
+  },
   { name: 'admin-not-found', route: '/admin/*', path: '/admin/khong-co-trang-nay', as: 'admin' },
 ];
 
@@ -311,6 +333,10 @@ async function findDemoIds(specialist: APIRequestContext, admin: APIRequestConte
     (f) => f.state === 'ANSWERED',
   );
   const stpFeedback = ((await (await specialist.get('/api/v1/feedback/queue', { params: { state: 'IN_PROGRESS' } })).json()) as { items: Array<{ id: string }> }).items[0];
+  const sessions = ((await (await citizen.get('/api/v1/dialogues/public/sessions')).json()) as { items: Array<{ id: string; state: string }> }).items;
+  const heldDialogue = sessions.find((d) => d.state === 'HELD' || d.state === 'CLOSED');
+  const announcedDialogue = sessions.find((d) => d.state === 'ANNOUNCED');
+  expect(heldDialogue && announcedDialogue, 'the dialogues demo seed: a held session and one open for questions').toBeTruthy();
   expect(publicFeedback && citizenFeedback && stpFeedback, 'the feedback demo seed: a published item, the citizen’s answer, an item in progress at Sở Tư pháp').toBeTruthy();
   return {
     dossierId: dossier!.id,
@@ -324,6 +350,8 @@ async function findDemoIds(specialist: APIRequestContext, admin: APIRequestConte
     publicFeedbackCode: publicFeedback!.code,
     citizenFeedbackCode: citizenFeedback!.code,
     stpFeedbackId: stpFeedback!.id,
+    heldDialogueId: heldDialogue!.id,
+    announcedDialogueId: announcedDialogue!.id,
   };
 }
 

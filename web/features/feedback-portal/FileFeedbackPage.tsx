@@ -14,6 +14,7 @@ import { FEEDBACK_PATHS, SIMILAR_MAX, SIMILAR_MIN, useSimilarFeedback, useSubmit
 import { FeedbackReceiptView } from './FeedbackReceiptView';
 import { ProcedureSelect } from './ProcedureSelect';
 import { SimilarFeedback } from './SimilarFeedback';
+import { INLINE_LINK } from './feedback-format';
 
 /** The form's values; names follow the API's paths (`body.sender.email` → ['sender', 'email']) so its 400s land on fields. */
 export interface FileFeedbackValues {
@@ -131,7 +132,10 @@ export function FileFeedbackPage() {
             <Alert type="success" showIcon title={t('feedbackPortal.file.signedIn', { name: account.displayName })} data-testid="feedback-signed-in" />
           ) : me ? null : (
             <Typography.Text data-testid="feedback-anonymous">
-              {t('feedbackPortal.file.anonymous')} <Link to={`/dang-nhap?next=${encodeURIComponent(FEEDBACK_PATHS.file)}`}>{t('feedbackPortal.file.signIn')}</Link>
+              {t('feedbackPortal.file.anonymous')}{' '}
+              <Link to={`/dang-nhap?next=${encodeURIComponent(FEEDBACK_PATHS.file)}`} style={INLINE_LINK}>
+                {t('feedbackPortal.file.signIn')}
+              </Link>
             </Typography.Text>
           )}
           <Card size="small">

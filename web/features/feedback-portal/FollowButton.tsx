@@ -6,6 +6,7 @@ import { Link, useLocation } from 'react-router';
 import { useApiError } from '../../app/useApiError';
 import { useMe } from '../identity/identity.api';
 import { useFollowFeedback } from './feedback-portal.api';
+import { INLINE_LINK } from './feedback-format';
 
 interface FollowButtonProps {
   code: string;
@@ -32,7 +33,10 @@ export function FollowButton({ code, label, describedBy, testId = 'feedback-foll
   if (!me) {
     return (
       <Typography.Text type="secondary" data-testid={`${testId}-sign-in`}>
-        <Link to={`/dang-nhap?next=${encodeURIComponent(pathname + search)}`}>{t('feedbackPortal.follow.signIn')}</Link> {t('feedbackPortal.follow.signInHint')}
+        <Link to={`/dang-nhap?next=${encodeURIComponent(pathname + search)}`} style={INLINE_LINK}>
+          {t('feedbackPortal.follow.signIn')}
+        </Link>{' '}
+        {t('feedbackPortal.follow.signInHint')}
       </Typography.Text>
     );
   }

@@ -12,6 +12,7 @@ import { STATE_COLOR } from './feedback-format';
 import { SenderKeyForm } from './SenderKeyForm';
 import { SenderRatingForm } from './SenderRatingForm';
 import { SenderReplyForm } from './SenderReplyForm';
+import { INLINE_LINK } from './feedback-format';
 
 /** Keeps the line breaks of the unit's texts. */
 const textStyle = { whiteSpace: 'pre-line' as const, margin: 0 };
@@ -185,7 +186,10 @@ export function SenderFeedbackPage() {
           <SenderKeyForm onSubmit={applyKey} />
           {me ? null : (
             <Typography.Text>
-              {t('feedbackPortal.sender.orSignIn')} <Link to={signIn}>{t('feedbackPortal.sender.signIn')}</Link>
+              {t('feedbackPortal.sender.orSignIn')}{' '}
+              <Link to={signIn} style={INLINE_LINK}>
+                {t('feedbackPortal.sender.signIn')}
+              </Link>
             </Typography.Text>
           )}
         </Flex>
@@ -203,7 +207,10 @@ export function SenderFeedbackPage() {
             <SenderKeyForm key={token ?? ''} initial={token ?? ''} onSubmit={applyKey} />
             {me ? null : (
               <Typography.Text>
-                {t('feedbackPortal.sender.orSignIn')} <Link to={signIn}>{t('feedbackPortal.sender.signIn')}</Link>
+                {t('feedbackPortal.sender.orSignIn')}{' '}
+                <Link to={signIn} style={INLINE_LINK}>
+                  {t('feedbackPortal.sender.signIn')}
+                </Link>
               </Typography.Text>
             )}
           </Flex>

@@ -14,3 +14,6 @@ export const STATE_COLOR: Record<FeedbackState, string> = {
   OUT_OF_SCOPE: 'default',
   MERGED: 'default',
 };
+
+/** A link inside a sentence is underlined: colour alone does not tell it from the text around it (WCAG 1.4.1). */
+export const INLINE_LINK = { textDecoration: 'underline' } as const;
