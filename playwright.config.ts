@@ -22,11 +22,17 @@ if (!process.env.E2E_PORT) {
   // a port nobody listens on, so no journey's mailbox ever receives it.
   process.env.E2E_A11Y_PORT = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim();
   process.env.E2E_A11Y_SMTP_PORT = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim();
+  // The officers' journeys (e2e/officer) run in a lane of their own on a third server; none of them reads mail or
+  // signs in with the e-ID, so its mail, too, goes to a port nobody listens on.
+  process.env.E2E_OFFICER_PORT = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim();
+  process.env.E2E_OFFICER_SMTP_PORT = execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).trim();
 }
 process.env.E2E_DATA_DIR ??= path.join('.tmp', `e2e-data-${Date.now()}`);
 process.env.E2E_A11Y_DATA_DIR ??= `${process.env.E2E_DATA_DIR}-a11y`;
+process.env.E2E_OFFICER_DATA_DIR ??= `${process.env.E2E_DATA_DIR}-officer`;
 const port = Number(process.env.E2E_PORT);
 const a11yPort = Number(process.env.E2E_A11Y_PORT);
+const officerPort = Number(process.env.E2E_OFFICER_PORT);
 const oidcPort = Number(process.env.E2E_OIDC_PORT);
 
 /** The real app (API + built web) on a fresh embedded database with demo data. */
@@ -73,9 +79,10 @@ export default defineConfig({
   timeout: 300_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  // Two lanes, each on its own server and one test at a time: the journeys (which share their server's clock and data)
-  // and the read-only accessibility scans, so the scans no longer add their length to the run.
-  workers: 2,
+  // Three lanes, each on its own server and one test at a time: the citizens' and administrators' journeys, the
+  // officers' journeys (each lane's journeys share their server's clock and data), and the read-only accessibility
+  // scans. A lane waits on the browser and the server most of the time, so three fit on two cores (CI time).
+  workers: 3,
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['html', { outputFolder: 'playwright-report', open: 'never' }]],
@@ -93,7 +100,14 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', testIgnore: /a11y\.spec\.ts$/, workers: 1, use: { ...devices['Desktop Chrome'] } },
+    // The mail-reading and e-ID journeys stay here: the mail sink and the test e-ID provider serve this server.
+    { name: 'chromium', testMatch: /e2e\/(citizen|admin)\/.*\.spec\.ts$/, workers: 1, use: { ...devices['Desktop Chrome'] } },
+    {
+      name: 'officer',
+      testMatch: /e2e\/officer\/.*\.spec\.ts$/,
+      workers: 1,
+      use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${officerPort}` },
+    },
     { name: 'a11y', testMatch: /a11y\.spec\.ts$/, workers: 1, use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${a11yPort}` } },
   ],
   webServer: [
@@ -109,5 +123,6 @@ export default defineConfig({
     // Started one after the other, so the first builds the web app and the second finds it built.
     appServer({ port, dataDir: process.env.E2E_DATA_DIR, smtpPort: process.env.E2E_SMTP_PORT }),
     appServer({ port: a11yPort, dataDir: process.env.E2E_A11Y_DATA_DIR, smtpPort: process.env.E2E_A11Y_SMTP_PORT }),
+    appServer({ port: officerPort, dataDir: process.env.E2E_OFFICER_DATA_DIR, smtpPort: process.env.E2E_OFFICER_SMTP_PORT }),
   ],
 });

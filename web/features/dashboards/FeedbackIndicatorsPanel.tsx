@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Flex, Segmented, Skeleton, Table, Typography } from 'antd';
+import { Alert, Flex, Select, Skeleton, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import {
@@ -31,12 +31,18 @@ export function FeedbackIndicatorsPanel({ filter }: { filter: IndicatorFilter })
   ];
   return (
     <Flex vertical gap={12} data-testid="feedback-indicators">
-      <Segmented<FeedbackIndicatorBreakdownBy>
-        value={by}
-        onChange={setBy}
-        options={FEEDBACK_INDICATOR_BREAKDOWNS.map((b) => ({ value: b, label: t(`dashboards.feedback.by.${b}`) }))}
-        aria-label={t('dashboards.feedback.byLabel')}
-      />
+      {/* A select, not a segmented control: four long labels do not fit a phone's width. */}
+      <Flex align="center" gap={8} wrap>
+        <label htmlFor="feedback-indicators-by">{t('dashboards.feedback.byLabel')}</label>
+        <Select<FeedbackIndicatorBreakdownBy>
+          id="feedback-indicators-by"
+          value={by}
+          onChange={setBy}
+          style={{ minWidth: 200, maxWidth: '100%' }}
+          options={FEEDBACK_INDICATOR_BREAKDOWNS.map((b) => ({ value: b, label: t(`dashboards.feedback.by.${b}`) }))}
+          data-testid="feedback-indicators-by"
+        />
+      </Flex>
       {query.error ? <Alert type="error" showIcon title={query.error.message} /> : null}
       {query.data ? (
         <>

@@ -43,7 +43,8 @@ export function CommitmentStatus({ c, testId }: { c: Shown; testId?: string }) {
           size="small"
           status={c.state === 'DONE' ? 'success' : c.overdue ? 'exception' : 'active'}
           aria-label={label}
-          format={() => `${c.progressPercent}%`}
+          // antd colours the figure green or red by status, too pale on white for text (WCAG 1.4.3): the text stays dark.
+          format={() => <span style={{ color: 'rgba(0, 0, 0, 0.88)' }}>{c.progressPercent}%</span>}
         />
       )}
       {c.completedAt ? <Typography.Text type="secondary">{t('dialogues.commitment.completedAt', { at: formatInstant(c.completedAt) })}</Typography.Text> : null}

@@ -15,6 +15,7 @@ import { FeedbackStatsSection } from './FeedbackStatsSection';
 import { ProcedureSelect } from './ProcedureSelect';
 import { PublicFeedbackItem } from './PublicFeedbackItem';
 import { PUBLIC_PAGE_SIZE, readPublicSearch, writePublicSearch, type PublicSearchState } from './public-search';
+import { INLINE_LINK } from './feedback-format';
 
 const filterStyle = { flex: '1 1 220px', minWidth: 0 };
 
@@ -183,7 +184,7 @@ export function PublicFeedbackPage() {
 
       <Typography.Paragraph type="secondary" style={{ margin: 0 }} data-testid="public-feedback-open311">
         {t('feedbackPortal.public.open311')}{' '}
-        <a href={OPEN311_REQUESTS_URL} className="wrap-anywhere">
+        <a href={OPEN311_REQUESTS_URL} className="wrap-anywhere" style={INLINE_LINK}>
           {OPEN311_REQUESTS_URL}
         </a>
       </Typography.Paragraph>

@@ -279,7 +279,7 @@ export function FeedbackDetailPage() {
                     children: item.procedure ? (
                       <span className="wrap-anywhere">
                         {/* The procedure's public page (portal), opened beside the item. */}
-                        <a href={`/thu-tuc/${encodeURIComponent(item.procedure.code)}`} target="_blank" rel="noopener noreferrer">
+                        <a href={`/thu-tuc/${encodeURIComponent(item.procedure.code)}`} target="_blank" rel="noopener noreferrer" style={{ textDecoration: 'underline' }}>
                           {item.procedure.code}
                           <span className="visually-hidden">{t('feedback.similar.newTab')}</span>
                         </a>{' '}
