@@ -1,17 +1,10 @@
 // Messages about dialogues, queued in the same transaction as the change (platform/notifications outbox): to the asker
 // of a public question (received, answered, not accepted), and to the owner unit's officers when a commitment is
 // made, before it is due and, to its leaders, once it is overdue.
-import { toVnIso } from '../../platform/calendar';
+import { instantText } from '../../platform/calendar';
 import type { TxScope } from '../../platform/context/context';
 import { translate, type Locale } from '../../platform/i18n';
-import { declareNotificationTemplate, enqueueNotification, enqueueNotifications, type ChannelPreference } from '../../platform/notifications';
-
-/** "09:00 ngày 09/03/2026" / "09:00 on 09/03/2026". */
-export function instantText(iso: string, locale: Locale): string {
-  const vn = toVnIso(new Date(iso));
-  const dmy = `${vn.slice(8, 10)}/${vn.slice(5, 7)}/${vn.slice(0, 4)}`;
-  return locale === 'vi' ? `${vn.slice(11, 16)} ngày ${dmy}` : `${vn.slice(11, 16)} on ${dmy}`;
-}
+import { declareNotificationTemplate, emailOfficers, enqueueNotifications, type ChannelPreference } from '../../platform/notifications';
 
 /** The parameters of a message to an asker (stored with it in the outbox). */
 export interface AskerNoticeParams {
@@ -80,19 +73,12 @@ export async function notifyOfficers(
   scope: TxScope,
   alert: { commitmentId: string; officers: ReadonlyArray<{ userId: string; email: string | null }>; params: OfficerAlertParams; dedupe: string },
 ): Promise<number> {
-  let queued = 0;
-  for (const officer of alert.officers) {
-    if (!officer.email) continue;
-    const row = await enqueueNotification(scope, {
-      channel: 'email',
-      recipient: officer.email,
-      template: 'dialogues.officer-alert',
-      params: alert.params,
-      subjectType: 'dialogue-commitment',
-      subjectId: alert.commitmentId,
-      dedupeKey: `dialogues:${alert.commitmentId}:${alert.dedupe}:${officer.userId}`,
-    });
-    if (row) queued++;
-  }
-  return queued;
+  return emailOfficers(scope, {
+    officers: alert.officers,
+    template: 'dialogues.officer-alert',
+    params: alert.params,
+    subjectType: 'dialogue-commitment',
+    subjectId: alert.commitmentId,
+    dedupeKey: `dialogues:${alert.commitmentId}:${alert.dedupe}`,
+  });
 }

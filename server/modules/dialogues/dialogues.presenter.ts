@@ -1,6 +1,6 @@
 // Sessions, questions and commitments as the API shows them: to the officers (with what the caller may do next) and
 // to the public (askers as initials, personal data masked by feedback's rules: NĐ 13/2023/NĐ-CP Điều 2 khoản 3).
-import { toVnIso } from '../../platform/calendar';
+import { instantText, toVnIso } from '../../platform/calendar';
 import { translate, type Locale } from '../../platform/i18n';
 import type { OrgUnitRef } from '../identity';
 import { maskPersonalData } from '../feedback';
@@ -16,7 +16,6 @@ import type {
   SessionDetail,
   SessionSummary,
 } from '../../../contracts/dialogues/dialogues.contracts';
-import { instantText } from './dialogues.notify';
 import type { CommitmentEventRow, CommitmentRow, QuestionRow, SessionRow } from './dialogues.repository';
 import { isOverdue } from './dialogues.workflow';
 

@@ -1,8 +1,8 @@
 // Messages about feedback items, queued in the same transaction as the change (platform/notifications outbox): to the
 // sender (and followers) at each step they must know of, and to the unit's officers when the answer is due soon or late.
-import { declareNotificationTemplate, enqueueNotification, enqueueNotifications, type ChannelPreference } from '../../platform/notifications';
+import { declareNotificationTemplate, emailOfficers, enqueueNotifications, type ChannelPreference } from '../../platform/notifications';
 import type { TxScope } from '../../platform/context/context';
-import { toVnIso } from '../../platform/calendar';
+import { instantText } from '../../platform/calendar';
 import { translate, type Locale } from '../../platform/i18n';
 
 /** What the sender (or a follower) is told. */
@@ -25,13 +25,6 @@ export interface SenderNoticeParams {
   into?: string;
   /** Where the sender follows the item; carries their secret when they have no account (kept out of the outbox once sent). */
   link?: string;
-}
-
-/** "09:00 ngày 09/03/2026" / "09:00 on 09/03/2026". */
-export function instantText(iso: string, locale: Locale): string {
-  const vn = toVnIso(new Date(iso));
-  const dmy = `${vn.slice(8, 10)}/${vn.slice(5, 7)}/${vn.slice(0, 4)}`;
-  return locale === 'vi' ? `${vn.slice(11, 16)} ngày ${dmy}` : `${vn.slice(11, 16)} on ${dmy}`;
 }
 
 const renderSender = (locale: Locale) => (p: SenderNoticeParams) => {
@@ -94,19 +87,12 @@ export async function notifyOfficers(
   scope: TxScope,
   alert: { itemId: string; officers: ReadonlyArray<{ userId: string; email: string | null }>; params: OfficerAlertParams; dedupe: string },
 ): Promise<number> {
-  let queued = 0;
-  for (const officer of alert.officers) {
-    if (!officer.email) continue;
-    const row = await enqueueNotification(scope, {
-      channel: 'email',
-      recipient: officer.email,
-      template: 'feedback.officer-alert',
-      params: alert.params,
-      subjectType: 'feedback',
-      subjectId: alert.itemId,
-      dedupeKey: `feedback:${alert.itemId}:${alert.dedupe}:${officer.userId}`,
-    });
-    if (row) queued++;
-  }
-  return queued;
+  return emailOfficers(scope, {
+    officers: alert.officers,
+    template: 'feedback.officer-alert',
+    params: alert.params,
+    subjectType: 'feedback',
+    subjectId: alert.itemId,
+    dedupeKey: `feedback:${alert.itemId}:${alert.dedupe}`,
+  });
 }

@@ -1,13 +1,12 @@
 // Feedback items as the API shows them: to the officers of their unit (with what the caller may do next), to their
 // sender, and to the public (masked).
-import { toVnIso } from '../../platform/calendar';
+import { instantText, toVnIso } from '../../platform/calendar';
 import { translate, type Locale } from '../../platform/i18n';
 import type { OrgUnitRef } from '../identity';
 import type { UnitRef as UnitRefView } from '../../../contracts/dossiers/dossiers.contracts';
 import type { FeedbackDetail, FeedbackQueueItem, PublicFeedbackDetail, PublicFeedbackSummary, SenderFeedbackView } from '../../../contracts/feedback/feedback.contracts';
 import type { FeedbackDeadlineDays } from './feedback.config';
 import { daysOf } from './feedback.deadlines';
-import { instantText } from './feedback.notify';
 import { FEEDBACK_ACTIONS } from './feedback.policy';
 import type { FeedbackEventRow, FeedbackPauseRow, FeedbackRatingRow, FeedbackRow } from './feedback.repository';
 import { allows, isOverdue, type FeedbackTransition } from './feedback.workflow';

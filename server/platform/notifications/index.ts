@@ -6,6 +6,7 @@ import { notificationsRoutes } from './notifications.routes';
 export {
   enqueueNotification,
   enqueueNotifications,
+  emailOfficers,
   deliverNotification,
   claimNotification,
   sweepNotifications,

@@ -175,6 +175,21 @@ export async function enqueueNotifications(
   return out;
 }
 
+/** One e-mail to each officer who has an address, keyed `<dedupeKey>:<userId>`; returns how many were queued. */
+export async function emailOfficers(
+  scope: TxScope,
+  request: Omit<NotificationMessage, 'channel' | 'recipient' | 'dedupeKey'> & { officers: ReadonlyArray<{ userId: string; email: string | null }>; dedupeKey: string },
+): Promise<number> {
+  const { officers, dedupeKey, ...message } = request;
+  let queued = 0;
+  for (const officer of officers) {
+    if (!officer.email) continue;
+    const row = await enqueueNotification(scope, { ...message, channel: 'email', recipient: officer.email, dedupeKey: `${dedupeKey}:${officer.userId}` });
+    if (row) queued++;
+  }
+  return queued;
+}
+
 /**
  * Zalo refused a message for good (not on Zalo, number blocked, template refused — the permanent ZNS verdicts, D22):
  * the same message goes by SMS to the same number, unless an SMS of it was queued already (same key, or for a

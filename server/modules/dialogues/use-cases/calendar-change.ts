@@ -2,24 +2,13 @@
 // administrator's preview counts the open commitments it would move (registerCalendarImpactProvider), and once it is
 // published (`calendar.changed`) each open commitment whose due differs gets the new one, a history entry and an audit
 // entry. Counted as when it was made: working days from the answer, or the end of office hours of the promised date.
-import { CalendarError, toVnIso, type WorkingCalendar } from '../../../platform/calendar';
-import type { CalendarChange, CalendarChangedEvent } from '../../../platform/calendar/store';
+import { toVnIso } from '../../../platform/calendar';
+import { dueMoves, type CalendarChange, type CalendarChangedEvent } from '../../../platform/calendar/store';
 import { withTransaction, type Ctx } from '../../../platform/context/context';
 import type { Queryable } from '../../../platform/db/database';
 import { dueAfter, dueOnDate } from '../dialogues.deadlines';
 import { lockCommitment, openInWindow, updateCommitment, type CommitmentRow } from '../dialogues.repository';
 import { recordCommitmentEvent, unitsById } from './common';
-
-/** The commitment's due on `cal`, or null when it cannot be counted there (no calendar, a year not covered). */
-function dueOn(row: CommitmentRow, cal: WorkingCalendar | null): Date | null {
-  if (!cal) return null;
-  try {
-    return row.dueOn !== null ? dueOnDate(row.dueOn, cal) : dueAfter(row.clockStartedAt, row.durationMinutes!, cal);
-  } catch (err) {
-    if (err instanceof CalendarError) return null;
-    throw err;
-  }
-}
 
 /** The open commitments a change can move, each with its due after it (only those that differ). */
 async function moves(db: Queryable, change: CalendarChange): Promise<Array<{ row: CommitmentRow; after: Date }>> {
@@ -30,14 +19,12 @@ async function moves(db: Queryable, change: CalendarChange): Promise<Array<{ row
     db,
     rows.map((r) => r.ownerUnitId),
   );
-  const out: Array<{ row: CommitmentRow; after: Date }> = [];
-  for (const row of rows) {
-    const code = units.get(row.ownerUnitId)?.code;
-    if (!code || (change.orgUnitCode && change.orgUnitCode !== code)) continue;
-    const after = dueOn(row, change.forUnit(code).after);
-    if (after && after.getTime() !== row.dueAt.getTime()) out.push({ row, after });
-  }
-  return out;
+  return dueMoves(
+    change,
+    rows,
+    (row) => units.get(row.ownerUnitId)?.code,
+    (row, cal) => (row.dueOn !== null ? dueOnDate(row.dueOn, cal) : dueAfter(row.clockStartedAt, row.durationMinutes!, cal)),
+  );
 }
 
 /** How many open commitments a calendar change would move (the administrator's preview). */

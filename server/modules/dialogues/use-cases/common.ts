@@ -1,38 +1,26 @@
 // Helpers shared by the dialogue use cases: who acts, the app's settings, loading a session or a commitment for the
 // officers who may act on it, the units, the history.
-import { actorUserId, can, hasRole } from '../../../platform/access';
-import { vnDateOf } from '../../../platform/calendar';
+import { can, hasRole } from '../../../platform/access';
 import type { Ctx } from '../../../platform/context/context';
+import { actorIdOf, actorLabelOf, todayOf } from '../../../platform/context/ctx-facts';
+import { perApp } from '../../../platform/context/per-app';
 import type { Queryable } from '../../../platform/db/database';
 import { AppError } from '../../../platform/errors';
-import type { EventBus } from '../../../platform/events/event-bus';
 import { cachedOrgUnitRefs, isOpenOn, LEADER, listOrgUnitIdsWithin, PROVINCE_READERS, SPECIALIST, type OrgUnitRef } from '../../identity';
 import type { DialoguesConfig } from '../dialogues.config';
 import { DIALOGUE_ACTIONS } from '../dialogues.policy';
 import { findCommitment, findSession, insertCommitmentEvent, type CommitmentEventRow, type CommitmentRow, type SessionRow } from '../dialogues.repository';
 
-const configs = new WeakMap<EventBus, DialoguesConfig>();
+const settings = perApp<DialoguesConfig>('dialogue settings', 'dialoguesModule.register');
 
 /** Keeps the app's dialogue settings (several apps may run in one process, each with its own event bus). */
-export function rememberDialoguesConfig(events: EventBus, config: DialoguesConfig): void {
-  configs.set(events, config);
-}
+export const rememberDialoguesConfig = settings.remember;
 
 /** The app's dialogue settings. */
-export function dialoguesConfigOf(ctx: Pick<Ctx, 'events'>): DialoguesConfig {
-  const config = configs.get(ctx.events);
-  if (!config) throw new Error('dialogue settings were not loaded (dialoguesModule.register)');
-  return config;
-}
+export const dialoguesConfigOf = settings.of;
 
-/** The legal date of now in Asia/Ho_Chi_Minh (§19.1). */
-export const todayOf = (ctx: Ctx): string => vnDateOf(ctx.clock.now());
-
-/** The acting user's id (null for anonymous callers and the system). */
-export const actorIdOf = (ctx: Ctx): string | null => actorUserId(ctx.actor);
-
-/** The acting user's display name, as the history shows it. */
-export const actorLabelOf = (ctx: Ctx): string => (ctx.actor.type === 'user' ? ctx.actor.displayName : 'anonymous');
+/** Who acts and today's legal date, as every use case asks them. */
+export { actorIdOf, actorLabelOf, todayOf } from '../../../platform/context/ctx-facts';
 
 /** One field's problem: where, the message key, its parameters. */
 export type FieldError = { path: string; code: string; params?: Record<string, unknown> };

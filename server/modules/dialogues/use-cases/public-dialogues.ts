@@ -6,6 +6,7 @@ import type { Ctx } from '../../../platform/context/context';
 import type { Queryable } from '../../../platform/db/database';
 import { AppError } from '../../../platform/errors';
 import { translate } from '../../../platform/i18n';
+import { sumCounts } from '../../../platform/db/sum-counts';
 import type {
   CommitmentStats,
   PublicCommitment,
@@ -133,17 +134,7 @@ export async function commitmentStats(ctx: Ctx, query: { from?: string; to?: str
     rows.map((r) => r.unitId),
   );
   const zero: Omit<CommitmentCounts, 'unitId'> = { total: 0, doneOnTime: 0, doneLate: 0, open: 0, openOverdue: 0, cancelled: 0 };
-  const total = rows.reduce(
-    (sum, r) => ({
-      total: sum.total + r.total,
-      doneOnTime: sum.doneOnTime + r.doneOnTime,
-      doneLate: sum.doneLate + r.doneLate,
-      open: sum.open + r.open,
-      openOverdue: sum.openOverdue + r.openOverdue,
-      cancelled: sum.cancelled + r.cancelled,
-    }),
-    zero,
-  );
+  const total = sumCounts(rows, zero);
   const items = rows
     .map((r) => {
       const u = units.get(r.unitId);

@@ -2,8 +2,8 @@
 // administrator's preview counts the items it would move (registerCalendarImpactProvider), and once it is published
 // (`calendar.changed`) each running item whose due differs gets the new one, a history entry, an audit entry and a
 // message to its sender. Counted from the clock's start for the item's working minutes, its pauses left out.
-import { CalendarError, toVnIso, type WorkingCalendar } from '../../../platform/calendar';
-import type { CalendarChange, CalendarChangedEvent } from '../../../platform/calendar/store';
+import { toVnIso } from '../../../platform/calendar';
+import { dueMoves, type CalendarChange, type CalendarChangedEvent } from '../../../platform/calendar/store';
 import { withTransaction, type Ctx } from '../../../platform/context/context';
 import type { Queryable } from '../../../platform/db/database';
 import { dueOf, toPauses } from '../feedback.deadlines';
@@ -12,18 +12,7 @@ import { listPauses, lockItem, runningInWindow, updateItem, type FeedbackRow } f
 import { RUNNING_STATES } from '../feedback.workflow';
 import { recordEvent, senderLink, senderRecipient, unitsById } from './common';
 
-/** The item's due on `cal`, or null when it cannot be counted there (no calendar, a year not covered). */
-function dueOn(row: FeedbackRow, cal: WorkingCalendar | null, pauses: Parameters<typeof dueOf>[3]): Date | null {
-  if (!cal) return null;
-  try {
-    return dueOf(row.clockStartedAt, row.durationMinutes, cal, pauses);
-  } catch (err) {
-    if (err instanceof CalendarError) return null;
-    throw err;
-  }
-}
-
-/** The running items a change can move, each with its due before and after it (only those that differ). */
+/** The running items a change can move, each with its due after it (only those that differ). */
 async function moves(db: Queryable, change: CalendarChange): Promise<Array<{ row: FeedbackRow; after: Date }>> {
   const span = change.changedSpan();
   if (!span) return [];
@@ -32,16 +21,12 @@ async function moves(db: Queryable, change: CalendarChange): Promise<Array<{ row
     db,
     rows.map((r) => r.assignedUnitId),
   );
-  const out: Array<{ row: FeedbackRow; after: Date }> = [];
-  for (const row of rows) {
-    const code = units.get(row.assignedUnitId)?.code;
-    if (!code || (change.orgUnitCode && change.orgUnitCode !== code)) continue;
-    const cals = change.forUnit(code);
-    const pauses = toPauses(await listPauses(db, row.id));
-    const after = dueOn(row, cals.after, pauses);
-    if (after && after.getTime() !== row.dueAt.getTime()) out.push({ row, after });
-  }
-  return out;
+  return dueMoves(
+    change,
+    rows,
+    (row) => units.get(row.assignedUnitId)?.code,
+    async (row, cal) => dueOf(row.clockStartedAt, row.durationMinutes, cal, toPauses(await listPauses(db, row.id))),
+  );
 }
 
 /** How many running items a calendar change would move (the administrator's preview). */

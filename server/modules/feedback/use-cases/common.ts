@@ -1,10 +1,10 @@
 // Helpers shared by the feedback use cases: who acts, the app's settings, loading an item for its unit's officers or
 // for its sender, the units, the history.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { can, actorUserId } from '../../../platform/access';
-import { vnDateOf } from '../../../platform/calendar';
+import { can } from '../../../platform/access';
 import type { Ctx } from '../../../platform/context/context';
-import type { EventBus } from '../../../platform/events/event-bus';
+import { actorIdOf, actorLabelOf, todayOf } from '../../../platform/context/ctx-facts';
+import { perApp } from '../../../platform/context/per-app';
 import { AppError, notFound } from '../../../platform/errors';
 import type { Queryable } from '../../../platform/db/database';
 import { cachedOrgUnitRefs, getOrgUnitByCode, isOpenOn, listOpenOrgUnitsOfKind, notifyChannelsOf, type OrgUnitRef } from '../../identity';
@@ -14,28 +14,16 @@ import { FEEDBACK_ACTIONS, isPortalAccount } from '../feedback.policy';
 import { findItem, findItemByCode, insertEvent, type FeedbackRow } from '../feedback.repository';
 import type { FEEDBACK_EVENT_KINDS } from '../../../../contracts/feedback/feedback.values';
 
-const configs = new WeakMap<EventBus, FeedbackConfig>();
+const settings = perApp<FeedbackConfig>('feedback settings', 'feedbackModule.register');
 
 /** Keeps the app's feedback settings (several apps may run in one process, each with its own event bus). */
-export function rememberFeedbackConfig(events: EventBus, config: FeedbackConfig): void {
-  configs.set(events, config);
-}
+export const rememberFeedbackConfig = settings.remember;
 
 /** The app's feedback settings. */
-export function feedbackConfigOf(ctx: Pick<Ctx, 'events'>): FeedbackConfig {
-  const config = configs.get(ctx.events);
-  if (!config) throw new Error('feedback settings were not loaded (feedbackModule.register)');
-  return config;
-}
+export const feedbackConfigOf = settings.of;
 
-/** The legal date of now in Asia/Ho_Chi_Minh (§19.1). */
-export const todayOf = (ctx: Ctx): string => vnDateOf(ctx.clock.now());
-
-/** The acting user's id (null for anonymous callers and the system). */
-export const actorIdOf = (ctx: Ctx): string | null => actorUserId(ctx.actor);
-
-/** The acting user's display name, as the history shows it. */
-export const actorLabelOf = (ctx: Ctx): string => (ctx.actor.type === 'user' ? ctx.actor.displayName : 'anonymous');
+/** Who acts and today's legal date, as every use case asks them. */
+export { actorIdOf, actorLabelOf, todayOf } from '../../../platform/context/ctx-facts';
 
 /** A 400 with field messages (i18n keys), nothing changed. */
 export function invalid(fields: Array<{ path: string; code: string; params?: Record<string, unknown> }>, code = 'VALIDATION_FAILED'): AppError {

@@ -1,5 +1,5 @@
 // Classification, routing and deadlines of an item by the officers of its unit (issue 14 items 1–2; domain README §8).
-import { toVnIso } from '../../../platform/calendar';
+import { instantText, toVnIso } from '../../../platform/calendar';
 import type { Ctx } from '../../../platform/context/context';
 import { translate } from '../../../platform/i18n';
 import type {
@@ -15,7 +15,6 @@ import { notifySender } from '../feedback.notify';
 import { FEEDBACK_ACTIONS } from '../feedback.policy';
 import { addFollower, closeOpenPause, findItemByCode, insertEvent, insertPause, listPauses, lockItem, type FeedbackRow } from '../feedback.repository';
 import { lawText, ruleText } from '../feedback.presenter';
-import { instantText } from '../feedback.notify';
 import { actorIdOf, actorLabelOf, feedbackConfigOf, invalid, openUnit, senderLink, senderRecipient } from './common';
 import { transitionFeedback } from './transition';
 

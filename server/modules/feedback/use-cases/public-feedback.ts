@@ -4,6 +4,7 @@ import { vnInstant } from '../../../platform/calendar';
 import type { Ctx } from '../../../platform/context/context';
 import { AppError } from '../../../platform/errors';
 import { translate } from '../../../platform/i18n';
+import { sumCounts } from '../../../platform/db/sum-counts';
 import type { FeedbackStats, PublicFeedbackDetail, PublicFeedbackList, PublicFeedbackQuery, SimilarFeedbackResponse } from '../../../../contracts/feedback/feedback.contracts';
 import { presentPublicDetail, presentPublicSummary } from '../feedback.presenter';
 import { countsByUnit, findPublished, followerCounts, listPublished, similarPublished, type FeedbackRow, type UnitCounts } from '../feedback.repository';
@@ -75,17 +76,7 @@ export async function feedbackStats(ctx: Ctx, query: { from?: string; to?: strin
     rows.map((r) => r.unitId),
   );
   const zero: Omit<UnitCounts, 'unitId'> = { received: 0, answered: 0, answeredOnTime: 0, open: 0, openOverdue: 0, outOfScope: 0 };
-  const total = rows.reduce(
-    (sum, r) => ({
-      received: sum.received + r.received,
-      answered: sum.answered + r.answered,
-      answeredOnTime: sum.answeredOnTime + r.answeredOnTime,
-      open: sum.open + r.open,
-      openOverdue: sum.openOverdue + r.openOverdue,
-      outOfScope: sum.outOfScope + r.outOfScope,
-    }),
-    zero,
-  );
+  const total = sumCounts(rows, zero);
   const items = rows
     .map((r) => {
       const u = units.get(r.unitId);

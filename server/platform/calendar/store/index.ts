@@ -6,6 +6,7 @@ import { calendarRoutes } from './calendar.routes';
 import { seedCalendarDemo } from './calendar.seed';
 
 export type { CalendarChange, CalendarChangedEvent } from './calendar.events';
+export { dueMoves } from './calendar.moves';
 export { registerCalendarImpactProvider, type CalendarImpactProvider } from './calendar.impact';
 export {
   CALENDAR_REVISION_SQL,
