@@ -46,7 +46,10 @@ export const router = createBrowserRouter([
       { path: 'phan-anh-kien-nghi', lazy: async () => ({ Component: (await import('../features/feedback-portal/PublicFeedbackPage')).PublicFeedbackPage }) },
       { path: 'phan-anh-kien-nghi/gui', lazy: async () => ({ Component: (await import('../features/feedback-portal/FileFeedbackPage')).FileFeedbackPage }) },
       { path: 'phan-anh-kien-nghi/cua-toi', lazy: async () => ({ Component: (await import('../features/feedback-portal/MyFeedbackPage')).MyFeedbackPage }) },
-      { path: 'phan-anh-kien-nghi/cong-khai/:code', lazy: async () => ({ Component: (await import('../features/feedback-portal/PublicFeedbackDetailPage')).PublicFeedbackDetailPage }) },
+      {
+        path: 'phan-anh-kien-nghi/cong-khai/:code',
+        lazy: async () => ({ Component: (await import('../features/feedback-portal/PublicFeedbackDetailPage')).PublicFeedbackDetailPage }),
+      },
       // Where the messages to a sender lead (server: feedback use-cases/common.ts senderLink; ?khoa= carries the secret).
       { path: 'phan-anh-kien-nghi/:code', lazy: async () => ({ Component: (await import('../features/feedback-portal/SenderFeedbackPage')).SenderFeedbackPage }) },
       // Government–citizen dialogue (issue 14 item 5): sessions, questions from the public, commitments and their progress.
