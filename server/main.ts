@@ -26,8 +26,9 @@ process.on('unhandledRejection', (reason) => {
 await runMigrations(database);
 const built = await buildApp({ database, config, logger: { level: config.logLevel }, serveWeb: true });
 if (config.seedDemo) await seedDemoData(built);
-await built.app.listen({ port: config.port, host: config.host });
-// JOBS_ENABLED=false: this process only queues jobs; another process (same build) works them.
+// JOBS_ENABLED=false: this process only queues jobs; another process (same build) works them. The workers start before
+// the port opens: a request answered before they listened would leave its jobs (e.g. the applicant's e-mail) to the
+// next sweep instead of being worked at once.
 const jobsConfig = loadJobsConfig();
 const jobs = await startJobs({
   database,
@@ -36,6 +37,7 @@ const jobs = await startJobs({
   work: jobsConfig.enabled,
   pollingIntervalSeconds: jobsConfig.pollingIntervalSeconds,
 });
+await built.app.listen({ port: config.port, host: config.host });
 
 const ms = Math.round(performance.now() - startedAt);
 const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
