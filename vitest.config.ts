@@ -20,6 +20,10 @@ const server = {
 
 export default defineConfig({
   test: {
+    // Vitest's default on a machine with N cores is N − 1 workers: one on CI's two cores. Server suites spend most of
+    // their time waiting on PostgreSQL (another process) and on timers, so three workers overlap that waiting (CI time);
+    // each test file has a database of its own (a clone of the migrated template), so files never share data.
+    maxWorkers: 3,
     projects: [
       {
         test: {
