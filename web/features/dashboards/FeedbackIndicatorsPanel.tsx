@@ -15,6 +15,25 @@ type Row = FeedbackIndicators['rows'][number];
 type CountKey = 'received' | 'answered' | 'answeredOnTime' | 'answeredLate' | 'open' | 'openOverdue' | 'outOfScope' | 'rated' | 'satisfied';
 const COUNTS: readonly CountKey[] = ['received', 'answered', 'answeredOnTime', 'answeredLate', 'open', 'openOverdue', 'outOfScope', 'rated', 'satisfied'];
 
+/** A table's bottom row: "Tổng cộng", then one right-aligned figure per column after the first. */
+function TotalRow({ cells }: { cells: ReadonlyArray<{ key: string; text: string; testId?: string }> }) {
+  const { t } = useTranslation();
+  return (
+    <Table.Summary fixed="bottom">
+      <Table.Summary.Row>
+        <Table.Summary.Cell index={0}>
+          <strong>{t('dashboards.table.total')}</strong>
+        </Table.Summary.Cell>
+        {cells.map((c, i) => (
+          <Table.Summary.Cell key={c.key} index={i + 1} align="right">
+            <strong data-testid={c.testId}>{c.text}</strong>
+          </Table.Summary.Cell>
+        ))}
+      </Table.Summary.Row>
+    </Table.Summary>
+  );
+}
+
 /**
  * Feedback and petitions of the page's unit and period (issue 14 item 6): received, answered on time and late, open
  * past due, out of scope and satisfaction, split by unit, channel, procedure or kind, with the definition shown.
@@ -56,24 +75,13 @@ export function FeedbackIndicatorsPanel({ filter }: { filter: IndicatorFilter })
             locale={{ emptyText: t('dashboards.feedback.empty') }}
             data-testid="feedback-indicators-table"
             summary={() => (
-              <Table.Summary fixed="bottom">
-                <Table.Summary.Row>
-                  <Table.Summary.Cell index={0}>
-                    <strong>{t('dashboards.table.total')}</strong>
-                  </Table.Summary.Cell>
-                  {COUNTS.map((key, i) => (
-                    <Table.Summary.Cell key={key} index={i + 1} align="right">
-                      <strong data-testid={`feedback-indicators-total-${key}`}>{query.data.total[key].toLocaleString('vi-VN')}</strong>
-                    </Table.Summary.Cell>
-                  ))}
-                  <Table.Summary.Cell index={COUNTS.length + 1} align="right">
-                    <strong data-testid="feedback-indicators-total-onTimeRate">{formatShare(query.data.total.onTimeRate)}</strong>
-                  </Table.Summary.Cell>
-                  <Table.Summary.Cell index={COUNTS.length + 2} align="right">
-                    <strong data-testid="feedback-indicators-total-satisfactionRate">{formatShare(query.data.total.satisfactionRate)}</strong>
-                  </Table.Summary.Cell>
-                </Table.Summary.Row>
-              </Table.Summary>
+              <TotalRow
+                cells={[
+                  ...COUNTS.map((key) => ({ key, text: query.data.total[key].toLocaleString('vi-VN'), testId: `feedback-indicators-total-${key}` })),
+                  { key: 'onTimeRate', text: formatShare(query.data.total.onTimeRate), testId: 'feedback-indicators-total-onTimeRate' },
+                  { key: 'satisfactionRate', text: formatShare(query.data.total.satisfactionRate), testId: 'feedback-indicators-total-satisfactionRate' },
+                ]}
+              />
             )}
           />
           <Typography.Paragraph type="secondary" style={{ margin: 0 }} data-testid="feedback-indicators-definition">
@@ -124,21 +132,12 @@ export function CommitmentIndicatorsPanel({ filter }: { filter: IndicatorFilter 
             locale={{ emptyText: t('dashboards.commitments.empty') }}
             data-testid="commitment-indicators-table"
             summary={() => (
-              <Table.Summary fixed="bottom">
-                <Table.Summary.Row>
-                  <Table.Summary.Cell index={0}>
-                    <strong>{t('dashboards.table.total')}</strong>
-                  </Table.Summary.Cell>
-                  {COMMITMENT_COUNTS.map((key, i) => (
-                    <Table.Summary.Cell key={key} index={i + 1} align="right">
-                      <strong data-testid={`commitment-indicators-total-${key}`}>{query.data.total[key].toLocaleString('vi-VN')}</strong>
-                    </Table.Summary.Cell>
-                  ))}
-                  <Table.Summary.Cell index={COMMITMENT_COUNTS.length + 1} align="right">
-                    <strong>{formatShare(query.data.total.onTimeRate)}</strong>
-                  </Table.Summary.Cell>
-                </Table.Summary.Row>
-              </Table.Summary>
+              <TotalRow
+                cells={[
+                  ...COMMITMENT_COUNTS.map((key) => ({ key, text: query.data.total[key].toLocaleString('vi-VN'), testId: `commitment-indicators-total-${key}` })),
+                  { key: 'onTimeRate', text: formatShare(query.data.total.onTimeRate) },
+                ]}
+              />
             )}
           />
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>

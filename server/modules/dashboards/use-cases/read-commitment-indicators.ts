@@ -2,6 +2,7 @@
 // not) and made in a period — kept on time, late, open, overdue — read from the dialogues module's published numbers.
 import { toVnIso } from '../../../platform/calendar';
 import type { Ctx } from '../../../platform/context/context';
+import { sumCounts } from '../../../platform/db/sum-counts';
 import type { CommitmentIndicators, IndicatorScope } from '../../../../contracts/dashboards/dashboards.contracts';
 import { commitmentStats } from '../../dialogues';
 import { authorisedUnit, unitIdsOf } from './read-indicators';
@@ -11,17 +12,7 @@ export async function readCommitmentIndicators(ctx: Ctx, query: IndicatorScope):
   const ids = new Set(await unitIdsOf(ctx, unit, query.subtree));
   const stats = await commitmentStats(ctx, { from: query.from, to: query.to });
   const items = stats.items.filter((i) => ids.has(i.unit.id));
-  const sum = items.reduce(
-    (s, i) => ({
-      total: s.total + i.total,
-      doneOnTime: s.doneOnTime + i.doneOnTime,
-      doneLate: s.doneLate + i.doneLate,
-      open: s.open + i.open,
-      openOverdue: s.openOverdue + i.openOverdue,
-      cancelled: s.cancelled + i.cancelled,
-    }),
-    { total: 0, doneOnTime: 0, doneLate: 0, open: 0, openOverdue: 0, cancelled: 0 },
-  );
+  const sum = sumCounts(items, { total: 0, doneOnTime: 0, doneLate: 0, open: 0, openOverdue: 0, cancelled: 0 });
   const done = sum.doneOnTime + sum.doneLate;
   return {
     ...stats,

@@ -3,6 +3,7 @@
 // reads which units (its policy); this counts and names the groups in the reader's language.
 import { translate } from '../../../platform/i18n';
 import type { Ctx } from '../../../platform/context/context';
+import { sumCounts } from '../../../platform/db/sum-counts';
 import type { FeedbackIndicatorFigures } from '../../../../contracts/dashboards/dashboards.contracts';
 import { feedbackIndicatorCounts, type FeedbackIndicatorCounts, type FeedbackIndicatorDimension } from '../feedback.repository';
 import type { OrgUnitRef } from '../../identity';
@@ -48,20 +49,7 @@ export async function readFeedbackIndicators(
     if (args.by === 'procedure') return c.name ? `${c.key} — ${c.name}` : c.key;
     return capitalised(translate(ctx.locale, `feedback.${args.by}.${c.key}`) ?? c.key);
   };
-  const zero = { received: 0, answered: 0, answeredOnTime: 0, open: 0, openOverdue: 0, outOfScope: 0, rated: 0, satisfied: 0 };
-  const sum = counted.reduce(
-    (s, c) => ({
-      received: s.received + c.received,
-      answered: s.answered + c.answered,
-      answeredOnTime: s.answeredOnTime + c.answeredOnTime,
-      open: s.open + c.open,
-      openOverdue: s.openOverdue + c.openOverdue,
-      outOfScope: s.outOfScope + c.outOfScope,
-      rated: s.rated + c.rated,
-      satisfied: s.satisfied + c.satisfied,
-    }),
-    zero,
-  );
+  const sum = sumCounts(counted, { received: 0, answered: 0, answeredOnTime: 0, open: 0, openOverdue: 0, outOfScope: 0, rated: 0, satisfied: 0 });
   const rows = counted
     .map((c) => ({ key: c.key, label: label(c), ...figures(c) }))
     // Most received first; the group with nothing recorded last.
