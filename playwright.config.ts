@@ -79,9 +79,10 @@ export default defineConfig({
   timeout: 300_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  // Three lanes, each on its own server and one test at a time: the citizens' and administrators' journeys, the
-  // officers' journeys (each lane's journeys share their server's clock and data), and the read-only accessibility
-  // scans. A lane waits on the browser and the server most of the time, so three fit on two cores (CI time).
+  // Three lanes, each on its own server: the citizens' and administrators' journeys and the officers' journeys, one
+  // test at a time (each lane's journeys share their server's clock and data), and the read-only accessibility scans,
+  // which take over a journeys' lane when it ends. A lane waits on the browser and the server most of the time, so
+  // three fit on two cores (CI time).
   workers: 3,
   retries: 0,
   forbidOnly: !!process.env.CI,
@@ -108,7 +109,17 @@ export default defineConfig({
       workers: 1,
       use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${officerPort}` },
     },
-    { name: 'a11y', testMatch: /a11y\.spec\.ts$/, workers: 1, use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${a11yPort}` } },
+    // The scans are read-only and independent, one job each: they start in the third worker, and take a second one as
+    // soon as either journeys' lane ends (the scans are the longest lane; CI time).
+    {
+      name: 'a11y',
+      testMatch: /a11y\.spec\.ts$/,
+      fullyParallel: true,
+      workers: 2,
+      use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${a11yPort}` },
+    },
+    // Compares the document titles the scans saw, once they have all run.
+    { name: 'a11y-titles', testMatch: /a11y-titles\.spec\.ts$/, dependencies: ['a11y'] },
   ],
   webServer: [
     {

@@ -4,6 +4,7 @@ import { expect, test, type APIRequestContext, type Locator, type Page, type Tes
 import { expectNoSeriousA11yViolations, phoneLayoutScope } from './support/axe';
 import { attachScreenshot, horizontalOverflow, overflowingElements } from './support/screens';
 import { apiLogin } from './officer/dossier-support';
+import { recordTitle } from './support/a11y-titles';
 
 // Issue 11 item 9: every page, portal and back office, meets WCAG 2.1 AA at 1280 and 390 px. Each page below is
 // scanned with axe (serious/critical fail), and must have one <h1>, its own document title, a skip link to the main
@@ -281,11 +282,14 @@ const CACHE_FILE = path.join('.tmp', `a11y-cache-${process.env.E2E_A11Y_PORT}.js
 interface Cache {
   ids?: DemoIds;
   sessions: Record<string, Cookies>;
-  /** Document title per route, gathered over the scans; checked for uniqueness at the end. */
-  titles?: Record<string, string>;
 }
 const readCache = (): Cache => (fs.existsSync(CACHE_FILE) ? (JSON.parse(fs.readFileSync(CACHE_FILE, 'utf8')) as Cache) : { sessions: {} });
-const writeCache = (cache: Cache) => fs.writeFileSync(CACHE_FILE, JSON.stringify(cache));
+/** Written whole and renamed into place: the scans run in two workers, and neither may read a half-written file. */
+const writeCache = (cache: Cache) => {
+  const partial = `${CACHE_FILE}.${process.pid}`;
+  fs.writeFileSync(partial, JSON.stringify(cache));
+  fs.renameSync(partial, CACHE_FILE);
+};
 
 /** An API context signed in as `login`, reusing the cached session cookies when there are some. */
 async function signedIn(newContext: (cookies?: Cookies) => Promise<APIRequestContext>, login: string): Promise<APIRequestContext> {
@@ -421,10 +425,7 @@ async function scanAt(page: Page, entry: A11yPage, width: number, testInfo: Test
   const title = await page.title();
   expect.soft(title, 'the page names itself: "<page> — <product>"').toMatch(/^\S.* — \S/);
   expect.soft(title, 'a title of its own, not the default').not.toBe(DEFAULT_TITLE);
-  const cache = readCache();
-  const seen = cache.titles?.[entry.route];
-  if (seen === undefined || entry.route.endsWith(':code') || entry.route.endsWith(':id')) writeCache({ ...cache, titles: { ...cache.titles, [entry.route]: title } });
-  else expect.soft(title, `${entry.route} keeps its title across accounts`).toBe(seen);
+  recordTitle(scanName, { route: entry.route, title });
   if (width < 500) {
     const overflow = await horizontalOverflow(page);
     const culprits = overflow.scrollWidth > overflow.clientWidth ? await overflowingElements(page) : [];
@@ -460,13 +461,6 @@ for (const entry of A11Y_PAGES) {
     }
   });
 }
-
-test('every route has its own document title', () => {
-  const byTitle = new Map<string, string[]>();
-  for (const [route, title] of Object.entries(readCache().titles ?? {})) byTitle.set(title, [...(byTitle.get(title) ?? []), route]);
-  const shared = [...byTitle].filter(([, routes]) => routes.length > 1).map(([title, routes]) => `${title}: ${routes.join(', ')}`);
-  expect(shared).toEqual([]);
-});
 
 /** Presses Tab until `target` has the focus (at most `max` times); fails with the element that has it otherwise. */
 async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
