@@ -15,3 +15,4 @@ export * from './modules/payments/payments.tables';
 export * from './modules/exchange/exchange.tables';
 export * from './modules/feedback/feedback.tables';
 export * from './modules/dialogues/dialogues.tables';
+export * from './modules/documents/documents.tables';

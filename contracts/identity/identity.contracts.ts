@@ -4,7 +4,7 @@ import { IsoDateSchema, PageQuerySchema, pageOf } from '../common/common.contrac
 // Field messages below are i18n keys (translated by the server's error handler and by the web app).
 
 /** Roles an officer can hold over a unit's subtree. */
-export const ROLES = ['system-admin', 'unit-admin', 'reception-officer', 'specialist', 'leader', 'reform-office', 'finance-officer'] as const;
+export const ROLES = ['system-admin', 'unit-admin', 'reception-officer', 'specialist', 'leader', 'reform-office', 'finance-officer', 'clerk'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 

@@ -14,6 +14,8 @@ export const DEMO_ACCOUNTS: Array<{ login: string; role: string; description: st
   { login: 'kiemsoat.vp', role: 'reception-officer', description: 'Kiểm soát TTHC, tiếp nhận phản ánh, kiến nghị — Văn phòng UBND tỉnh (Đặng Thu Trang)' },
   { login: 'caicach.snv', role: 'reform-office', description: 'Kiểm soát TTHC, cải cách hành chính — Sở Nội vụ (Ngô Thị Thu Hà)' },
   { login: 'ketoan.tinh', role: 'finance-officer', description: 'Kế toán, đối soát thanh toán trực tuyến — Trung tâm PVHCC tỉnh (Lưu Thị Ngọc)' },
+  { login: 'vanthu.stp', role: 'clerk', description: 'Văn thư — Sở Tư pháp (Phan Thị Thủy)' },
+  { login: 'vanthu.hacthanh', role: 'clerk', description: 'Văn thư — Phường Hạc Thành (Lương Văn Tú)' },
   { login: 'citizen@example.vn', role: 'citizen', description: 'Công dân (Nguyễn Văn An)' },
   { login: 'doanhnghiep@example.vn', role: 'business', description: 'Doanh nghiệp (Công ty TNHH Thương mại Hạc Thành)' },
 ];

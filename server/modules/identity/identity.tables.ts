@@ -146,7 +146,7 @@ export const identityRoleGrants = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.role, t.orgUnitId] }),
-    check('identity_role_grants_role_ck', sql`${t.role} in ('system-admin','unit-admin','reception-officer','specialist','leader','reform-office','finance-officer')`),
+    check('identity_role_grants_role_ck', sql`${t.role} in ('system-admin','unit-admin','reception-officer','specialist','leader','reform-office','finance-officer','clerk')`),
   ],
 );
 

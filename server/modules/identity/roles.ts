@@ -18,6 +18,8 @@ export const LEADER: Role = 'leader';
 export const REFORM_OFFICE: Role = 'reform-office';
 /** Kế toán: reconciles the unit's online fee payments with the gateway's statements (issue 13 item 3). */
 export const FINANCE_OFFICER: Role = 'finance-officer';
+/** Văn thư: registers incoming documents, numbers and issues outgoing ones, keeps the registers (NĐ 30/2020/NĐ-CP; issue 15). */
+export const CLERK: Role = 'clerk';
 
 /** Roles that read the whole province (dossiers, users). */
 export const PROVINCE_READERS: readonly Role[] = [SYSTEM_ADMIN, REFORM_OFFICE];

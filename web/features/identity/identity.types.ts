@@ -30,7 +30,7 @@ export type {
 } from '../../../contracts/identity/identity.contracts';
 
 /** Roles in display order (mirrors the contract's enum; `satisfies` keeps them in step). */
-export const ROLES = ['system-admin', 'unit-admin', 'reception-officer', 'specialist', 'leader', 'reform-office', 'finance-officer'] as const satisfies readonly Role[];
+export const ROLES = ['system-admin', 'unit-admin', 'reception-officer', 'specialist', 'leader', 'reform-office', 'finance-officer', 'clerk'] as const satisfies readonly Role[];
 
 /** Unit kinds offered for new units; `district` exists only for history (domain README §14.1). */
 export const ORG_UNIT_KINDS = ['province', 'department', 'commune', 'service-center', 'division', 'district'] as const satisfies readonly OrgUnitKind[];

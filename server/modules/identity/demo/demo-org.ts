@@ -147,6 +147,9 @@ export const DEMO_OFFICERS: DemoOfficer[] = [
   { login: 'kiemsoat.vp', displayName: 'Đặng Thu Trang', email: 'trang.dt@vpubnd.demo.vn', phone: '0912000103', grants: [{ role: 'reception-officer', unit: 'vp' }] },
   { login: 'caicach.snv', displayName: 'Ngô Thị Thu Hà', email: 'ha.ntt@snv.demo.vn', grants: [{ role: 'reform-office', unit: 'snv' }] },
   { login: 'ketoan.tinh', displayName: 'Lưu Thị Ngọc', email: 'ngoc.lt@ttpvhcc.demo.vn', grants: [{ role: 'finance-officer', unit: 'ttpvhcc' }] },
+  // Văn thư (records clerks): the registers of incoming and outgoing documents (issue 15).
+  { login: 'vanthu.stp', displayName: 'Phan Thị Thủy', email: 'thuy.pt@stp.demo.vn', grants: [{ role: 'clerk', unit: 'stp' }] },
+  { login: 'vanthu.hacthanh', displayName: 'Lương Văn Tú', email: 'tu.lv@hacthanh.demo.vn', grants: [{ role: 'clerk', unit: 'hacthanh' }] },
 ];
 
 /** The demo citizen (signs in with the e-mail; both contacts confirmed). ID number and address are fictitious. */
