@@ -257,6 +257,13 @@ export type OpenData = z.infer<typeof OpenDataSchema>;
 export const IndicatorExportQuerySchema = IndicatorQuerySchema;
 
 /**
+ * GET /api/v1/indicators/report.xlsx: the periodic report "Tình hình, kết quả giải quyết TTHC tại cơ quan, đơn vị trực
+ * tiếp giải quyết TTHC" (Thông tư 01/2020/TT-VPCP) of a unit over a period, one row per field (D46).
+ */
+export const PeriodReportQuerySchema = IndicatorScopeSchema;
+export type PeriodReportQuery = z.infer<typeof PeriodReportQuerySchema>;
+
+/**
  * The columns of every indicator table outside the page (the Excel export, open data), in order, with their Vietnamese
  * heading and definition: the page's own definitions (web/i18n vi dashboards.json) say the same (a web test checks).
  */

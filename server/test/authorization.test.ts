@@ -311,6 +311,15 @@ describe('route × role × unit relation', () => {
         whenAllowed: 200,
       },
     ]);
+    add('GET', '/api/v1/indicators/report.xlsx', [
+      {
+        label: "U's periodic TTHC report (Excel)",
+        method: 'GET',
+        url: `/api/v1/indicators/report.xlsx?unit=${encodeURIComponent(unit.code)}&from=2026-01-01&to=2026-03-31`,
+        allowed: (role, r) => provinceReader(role) || covers(r),
+        whenAllowed: 200,
+      },
+    ]);
     const S = '/api/v1/submissions/desk';
     // Only a reception officer whose grant covers the desk's unit (never one below it, D11).
     add('GET', `${S}/queue`, [

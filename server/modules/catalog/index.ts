@@ -43,6 +43,25 @@ export async function listProcedureCodesMatching(db: Queryable, filter: { code?:
   return rows.map((r) => r.code).sort();
 }
 
+/**
+ * The field (lĩnh vực) of each procedure code as its latest published or withdrawn version names it (null: none
+ * stated), for reports that group dossiers by field (the periodic TTHC report, D46). Codes without a version are absent.
+ */
+export async function listProcedureFields(db: Queryable, codes: readonly string[]): Promise<Map<string, string | null>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .select({ code: catalogProcedures.code, field: catalogProcedureVersions.field, from: catalogProcedureVersions.effectiveFrom })
+    .from(catalogProcedureVersions)
+    .innerJoin(catalogProcedures, eq(catalogProcedures.id, catalogProcedureVersions.procedureId))
+    .where(and(inArray(catalogProcedureVersions.status, ['published', 'withdrawn']), inArray(catalogProcedures.code, [...codes])));
+  const latest = new Map<string, { field: string | null; from: string }>();
+  for (const r of rows) {
+    const seen = latest.get(r.code);
+    if (!seen || (r.from ?? '') > seen.from) latest.set(r.code, { field: r.field?.trim() || null, from: r.from ?? '' });
+  }
+  return new Map([...latest].map(([code, v]) => [code, v.field]));
+}
+
 export { CATALOG_ACTIONS } from './catalog.policy';
 export { feeForChannel, timeForChannel, workingMinutesOf } from './catalog.parsing';
 /** A version as other modules read it: content, processing times, workflow template, online service and e-form. */

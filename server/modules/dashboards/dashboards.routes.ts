@@ -15,12 +15,14 @@ import {
   IndicatorSummarySchema,
   OpenDataQuerySchema,
   OpenDataSchema,
+  PeriodReportQuerySchema,
   ScorecardSchema,
 } from '../../../contracts/dashboards/dashboards.contracts';
 import { sendRendered } from '../../platform/http/send-rendered';
 import { DASHBOARD_ACTIONS } from './dashboards.policy';
 import { indicatorWorkbook, openDataCsv, readOpenData } from './use-cases/indicator-files';
 import { readScorecard } from './use-cases/scorecard';
+import { periodReportWorkbook, readPeriodReport } from './use-cases/period-report';
 import { readFeedbackIndicatorSummary } from './use-cases/read-feedback-indicators';
 import { readCommitmentIndicators } from './use-cases/read-commitment-indicators';
 import {
@@ -144,6 +146,25 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
       const { summary, byUnit, byMonth } = await readIndicatorExport(request.ctx, request.query);
       const file = await indicatorWorkbook(request.query, summary, byUnit, byMonth);
       return sendRendered(reply, { mimeType: XLSX, fileName: `chi-so-${summary.unit.code}-${request.query.from}-${request.query.to}.xlsx`, body: file }, 'attachment');
+    },
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/report.xlsx',
+    {
+      config: { action: DASHBOARD_ACTIONS.indicators },
+      schema: {
+        tags,
+        summary:
+          'Download the periodic report "Tình hình, kết quả giải quyết TTHC tại cơ quan, đơn vị trực tiếp giải quyết TTHC" (Thông tư 01/2020/TT-VPCP) as Excel: one row per field, carried over, received, finished early / on time / late, open within and past due, and the total',
+        querystring: PeriodReportQuerySchema,
+        response: { 200: BinaryFileSchema },
+      },
+    },
+    async (request, reply) => {
+      const report = await readPeriodReport(request.ctx, request.query);
+      const file = await periodReportWorkbook(report);
+      return sendRendered(reply, { mimeType: XLSX, fileName: `bao-cao-tthc-${report.unit.code}-${report.from}-${report.to}.xlsx`, body: file }, 'attachment');
     },
   );
 }

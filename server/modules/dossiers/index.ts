@@ -42,6 +42,8 @@ export type { DossierEndedEvent } from './dossiers.events';
 /** The indicators' counters (issue 12), for the dashboards module. */
 export { readIndicatorCountsGrouped, readProcedureCounters, refreshIndicatorStats, zeroCounts, type IndicatorCounts, type IndicatorGroup } from './use-cases/indicator-stats';
 export { listIndicatorDossiers } from './use-cases/indicator-dossiers';
+/** The periodic TTHC report's counts per procedure (issue 12 item 6, D46). */
+export { readPeriodReportCounts, type PeriodReportCounts } from './use-cases/period-report-counts';
 export {
   generateDossiers,
   SCALE_TABLES,

@@ -14,7 +14,7 @@ import type { OrgUnitNode } from '../../../contracts/identity/identity.contracts
 
 import type { IndicatorMeasure } from '../../../contracts/dossiers/dossiers.values';
 import { CommitmentIndicatorsPanel, FeedbackIndicatorsPanel } from './FeedbackIndicatorsPanel';
-import { indicatorExportUrl, useIndicatorBreakdown, useIndicatorSummary, type IndicatorFilter } from './dashboards.api';
+import { indicatorExportUrl, periodReportUrl, useIndicatorBreakdown, useIndicatorSummary, type IndicatorFilter } from './dashboards.api';
 import { IndicatorDossiersDrawer } from './IndicatorDossiersDrawer';
 import { IndicatorTable } from './IndicatorTable';
 import { RateTrendChart, UnitRateChart } from './IndicatorCharts';
@@ -246,6 +246,11 @@ export function IndicatorsPage() {
           {filter ? (
             <Button icon={<DownloadOutlined />} href={indicatorExportUrl(filter)} download data-testid="indicators-export">
               {t('dashboards.indicators.export')}
+            </Button>
+          ) : null}
+          {filter ? (
+            <Button icon={<DownloadOutlined />} href={periodReportUrl(filter)} download title={t('dashboards.indicators.periodReportHint')} data-testid="indicators-period-report">
+              {t('dashboards.indicators.periodReport')}
             </Button>
           ) : null}
         </Flex>

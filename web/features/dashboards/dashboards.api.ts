@@ -74,6 +74,13 @@ export function useScorecard(filter: IndicatorFilter | null) {
 /** The Excel workbook of a query (GET /api/v1/indicators/export): summary, units below and months, totals as on screen. */
 export const indicatorExportUrl = (filter: IndicatorFilter): string => withQuery('/api/v1/indicators/export', asQuery(filter));
 
+/**
+ * The periodic report "Tình hình, kết quả giải quyết TTHC" of the filter's unit and period (GET
+ * /api/v1/indicators/report.xlsx): every field, so the narrowing to a field or procedure is not sent.
+ */
+export const periodReportUrl = (filter: IndicatorFilter): string =>
+  withQuery('/api/v1/indicators/report.xlsx', { unit: filter.unit, from: filter.from, to: filter.to, subtree: String(filter.subtree) });
+
 /** A year of every unit's numbers month by month (GET /api/v1/public/indicators/open-data). */
 export function useOpenData(year: number) {
   return useQuery({
