@@ -1,11 +1,12 @@
 // The periodic report of issue 12 item 6 (D46): "Tình hình, kết quả giải quyết thủ tục hành chính tại cơ quan, đơn vị
-// trực tiếp giải quyết TTHC", the form of the periodic reports regulated by Thông tư 01/2020/TT-VPCP (Biểu số
-// II.06a/VPCP/KSTT as provinces file it). Source of the column structure: the form's text itself could not be read
-// here (the search corpus holds the Thông tư's page on thuvienphapluat.vn, document 455746, without its appendix), so the
-// columns are the well-known structure the provinces publish, corroborated by their reports: "kỳ trước chuyển sang,
-// tiếp nhận mới trực tiếp / trực tuyến / qua dịch vụ bưu chính công ích" (baodongkhoi.vn, 06/06/2021), "đang giải
-// quyết ... chưa đến hạn ... đã quá hạn" (baolamdong.vn, 18/03/2020), "tồn kỳ trước: số hồ sơ chưa xử lý xong đến cuối
-// tháng trước" (motcua.gialai.gov.vn), and dossiers withdrawn or returned reported apart (vinhphuc.gov.vn, 29/09/2021).
+// trực tiếp giải quyết TTHC", the form of the periodic reports regulated by Thông tư 01/2020/TT-VPCP (the issue names
+// it Biểu số II.06a/VPCP/KSTT; that number is not verified, so the sheet does not print it). Source of the columns: the
+// form's text itself could not be read here (the search corpus holds the Thông tư's page on thuvienphapluat.vn, document
+// 455746, without its appendix), so they are the well-known structure provinces publish, corroborated by their
+// reports: "kỳ trước chuyển sang, tiếp nhận mới trực tiếp / trực tuyến / qua dịch vụ bưu chính công ích"
+// (baodongkhoi.vn, 06/06/2021), "đang giải quyết ... chưa đến hạn ... đã quá hạn" (baolamdong.vn, 18/03/2020), "tồn kỳ
+// trước: số hồ sơ chưa xử lý xong đến cuối tháng trước" (motcua.gialai.gov.vn), and dossiers withdrawn or returned
+// reported apart (vinhphuc.gov.vn, 29/09/2021).
 // Columns: (1) STT, (2) lĩnh vực, (3) = (4) + (5) + (6) received for handling: carried over from before the period, new
 // online, new at the desk or by post; (7) = (8) + (9) + (10) finished: early, on time, late (domain README §5.5 as the
 // indicators count them); (11) = (12) + (13) still being handled at the period's end: within due, past due; and
