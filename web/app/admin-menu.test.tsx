@@ -23,6 +23,10 @@ describe('homeEntry', () => {
     expect(homeEntry([])).toBeUndefined();
   });
 
+  it('starts a clerk at the incoming register (issue 15)', () => {
+    expect(homeEntry(['identity.org-units.list', 'calendar.read', 'documents.read'], ['clerk'])?.path).toBe('/admin/documents/incoming');
+  });
+
   it('starts a finance officer at the online payments', () => {
     expect(homeEntry(['payments.transactions.read', 'payments.statements.reconcile'], ['finance-officer'])?.path).toBe('/admin/payments');
   });
@@ -36,5 +40,6 @@ describe('shell title', () => {
     expect(shellTitleKey(['leader', 'reception-officer'])).toBe('common.app.titles.desk');
     expect(shellTitleKey(['reform-office'])).toBe('common.app.titles.monitoring');
     expect(shellTitleKey(['system-admin', 'reception-officer'])).toBe('common.app.titles.admin');
+    expect(shellTitleKey(['clerk'])).toBe('documents.app.shellTitle');
   });
 });

@@ -10,6 +10,8 @@ import {
   CommentOutlined,
   DashboardOutlined,
   ExceptionOutlined,
+  FileDoneOutlined,
+  FileSyncOutlined,
   FileTextOutlined,
   FolderOpenOutlined,
   FormOutlined,
@@ -49,6 +51,9 @@ export const ADMIN_MENU: AdminMenuItem[] = [
   { key: 'feedback', path: '/admin/feedback', labelKey: 'feedback.menu.queue', icon: <MessageOutlined />, actions: ['feedback.read'] },
   { key: 'dialogues', path: '/admin/dialogues', labelKey: 'dialogues.menu.sessions', icon: <CommentOutlined />, actions: ['dialogues.read'] },
   { key: 'commitments', path: '/admin/commitments', labelKey: 'dialogues.menu.commitments', icon: <CheckSquareOutlined />, actions: ['dialogues.read'] },
+  // Official documents (issue 15): the incoming and outgoing registers of the officer's units.
+  { key: 'documents-incoming', path: '/admin/documents/incoming', labelKey: 'documents.menu.incoming', icon: <FileSyncOutlined />, actions: ['documents.read'] },
+  { key: 'documents-outgoing', path: '/admin/documents/outgoing', labelKey: 'documents.menu.outgoing', icon: <FileDoneOutlined />, actions: ['documents.read'] },
   { key: 'indicators', path: '/admin/indicators', labelKey: 'dashboards.menu.indicators', icon: <DashboardOutlined />, actions: ['dashboards.indicators.read'] },
   { key: 'ratings', path: '/admin/ratings', labelKey: 'ratings.menu.summary', icon: <SmileOutlined />, actions: ['ratings.summary.read'] },
   { key: 'payments', path: '/admin/payments', labelKey: 'payments.menu.transactions', icon: <WalletOutlined />, actions: ['payments.transactions.read'] },
@@ -74,6 +79,8 @@ export function homeEntry(actions: readonly string[], roles: readonly string[] =
   const entry = (key: string) => menu.find((m) => m.key === key);
   if (!actions.includes('identity.users.list')) {
     if (roles.includes('reception-officer') && entry('dossier-intake')) return entry('dossier-intake');
+    // The clerk (văn thư) keeps the registers: the incoming one first (issue 15).
+    if (roles.includes('clerk') && entry('documents-incoming')) return entry('documents-incoming');
     if ((roles.includes('leader') || roles.includes('reform-office')) && entry('indicators')) return entry('indicators');
     const work = entry('dossier-intake') ?? entry('dossiers');
     if (work) return work;
@@ -91,6 +98,7 @@ export function shellTitleKey(roles: readonly string[]): string {
   if (roles.includes('reception-officer')) return 'common.app.titles.desk';
   if (roles.includes('specialist') || roles.includes('leader')) return 'common.app.titles.handling';
   if (roles.includes('reform-office')) return 'common.app.titles.monitoring';
+  if (roles.includes('clerk')) return 'documents.app.shellTitle';
   return 'common.app.adminTitle';
 }
 

@@ -97,6 +97,13 @@ export const router = createBrowserRouter([
       { path: 'dialogues', lazy: async () => ({ Component: (await import('../features/dialogues/DialoguesAdminPage')).DialoguesAdminPage }) },
       { path: 'dialogues/:id', lazy: async () => ({ Component: (await import('../features/dialogues/DialogueAdminPage')).DialogueAdminPage }) },
       { path: 'commitments', lazy: async () => ({ Component: (await import('../features/dialogues/CommitmentsPage')).CommitmentsPage }) },
+      // Official documents (issue 15, NĐ 30/2020/NĐ-CP): the incoming and outgoing registers, registering, drafting, one document.
+      { path: 'documents/incoming', lazy: async () => ({ Component: (await import('../features/documents/IncomingRegisterPage')).IncomingRegisterPage }) },
+      { path: 'documents/incoming/new', lazy: async () => ({ Component: (await import('../features/documents/IncomingNewPage')).IncomingNewPage }) },
+      { path: 'documents/incoming/:id', lazy: async () => ({ Component: (await import('../features/documents/IncomingDetailPage')).IncomingDetailPage }) },
+      { path: 'documents/outgoing', lazy: async () => ({ Component: (await import('../features/documents/OutgoingRegisterPage')).OutgoingRegisterPage }) },
+      { path: 'documents/outgoing/new', lazy: async () => ({ Component: (await import('../features/documents/OutgoingNewPage')).OutgoingNewPage }) },
+      { path: 'documents/outgoing/:id', lazy: async () => ({ Component: (await import('../features/documents/OutgoingDetailPage')).OutgoingDetailPage }) },
       { path: '*', Component: NotFoundPage },
     ],
   },

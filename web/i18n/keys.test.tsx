@@ -7,6 +7,16 @@ import { CHANNEL_SCOPES, DURATION_UNITS, LEVELS, ONLINE_MODES, STEP_UNIT_REFS, V
 import { TIME_ISSUES } from '../../contracts/catalog/catalog.contracts';
 import { PAYMENT_APPLIED_OUTCOMES, PAYMENT_MISMATCH_KINDS, PAYMENT_RESPONSE_REASONS, PAYMENT_SETTLED_VIA, PAYMENT_TRANSACTION_STATES } from '../features/payments/payments.types';
 import { EXCHANGE_INBOUND_STATES, EXCHANGE_ROW_STATES } from '../features/exchange/exchange.types';
+import {
+  CLOSE_OUTCOMES,
+  CONFIDENTIALITY_LEVELS,
+  DOCUMENT_EVENT_KINDS,
+  INCOMING_STATES,
+  OUTGOING_STATES,
+  RECEIPT_STATES,
+  RECEIVED_VIA,
+  URGENCY_LEVELS,
+} from '../../contracts/documents/documents.values';
 import { APPLICANT_SLIPS, DESK_DECISIONS, REQUIREMENT_STATUSES, SUBMISSION_EVENT_KINDS, SUBMISSION_STATES } from '../../contracts/submissions/submissions.values';
 
 type Tree = { [key: string]: string | Tree };
@@ -56,7 +66,7 @@ describe('translations', () => {
       [...vi.keys()].filter(
         (k) =>
           k.split('.').length < 2 ||
-          !/^(common|identity|catalog|audit|portal|calendar|notifications|dossiers|submissions|citizen|ratings|dashboards|payments|exchange|feedback|feedbackPortal|dialogues)\./.test(
+          !/^(common|identity|catalog|audit|portal|calendar|notifications|dossiers|submissions|citizen|ratings|dashboards|payments|exchange|feedback|feedbackPortal|dialogues|documents)\./.test(
             k,
           ),
       ),
@@ -100,6 +110,14 @@ describe('translations', () => {
       ...PAYMENT_RESPONSE_REASONS.map((r) => `payments.reason.${r}`),
       ...EXCHANGE_ROW_STATES.map((s) => `exchange.state.${s}`),
       ...EXCHANGE_INBOUND_STATES.map((s) => `exchange.inboundState.${s}`),
+      ...INCOMING_STATES.map((s) => `documents.incomingStates.${s}`),
+      ...OUTGOING_STATES.map((s) => `documents.outgoingStates.${s}`),
+      ...RECEIVED_VIA.map((v) => `documents.receivedVia.${v}`),
+      ...URGENCY_LEVELS.map((u) => `documents.urgency.${u}`),
+      ...CONFIDENTIALITY_LEVELS.map((c) => `documents.confidentiality.${c}`),
+      ...RECEIPT_STATES.map((s) => `documents.receiptStates.${s}`),
+      ...CLOSE_OUTCOMES.map((o) => `documents.closeOutcomes.${o}`),
+      ...DOCUMENT_EVENT_KINDS.map((k) => `documents.events.${k}`),
     ];
     expect(expected.filter((k) => !vi.has(k))).toEqual([]);
   });

@@ -33,6 +33,8 @@ import viFeedbackPortal from './vi/feedback-portal.json';
 import enFeedbackPortal from './en/feedback-portal.json';
 import viDialogues from './vi/dialogues.json';
 import enDialogues from './en/dialogues.json';
+import viDocuments from './vi/documents.json';
+import enDocuments from './en/documents.json';
 
 /** Every UI string, one file per module and language; each file's top key is its module. */
 export const resources = {
@@ -55,6 +57,7 @@ export const resources = {
       ...viFeedback,
       ...viFeedbackPortal,
       ...viDialogues,
+      ...viDocuments,
     },
   },
   en: {
@@ -76,6 +79,7 @@ export const resources = {
       ...enFeedback,
       ...enFeedbackPortal,
       ...enDialogues,
+      ...enDocuments,
     },
   },
 };
