@@ -35,6 +35,9 @@ interface DemoIds {
   /** The demo's dialogue held by Sở Tư pháp (minutes, answers, commitments) and the ward's one open for questions. */
   heldDialogueId: string;
   announcedDialogueId: string;
+  /** An incoming document of Sở Tư pháp's register and its issued outgoing one (documents demo seed). */
+  stpIncomingId: string;
+  stpIssuedOutgoingId: string;
 }
 
 /** One page (or one dialog on a page) to scan. */
@@ -264,6 +267,39 @@ const A11Y_PAGES: A11yPage[] = [
     as: 'chuyenvien.stp',
     ready: (p) => p.getByTestId('commitments-table').locator('.ant-table-row').first(),
   },
+  // Official documents (issue 15): the registers, registering and drafting, one incoming and one issued outgoing document.
+  {
+    name: 'documents-incoming',
+    route: '/admin/documents/incoming',
+    path: '/admin/documents/incoming',
+    as: 'vanthu.stp',
+    ready: (p) => p.getByTestId('incoming-table').locator('.ant-table-row').first(),
+    screenshot: true,
+  },
+  { name: 'documents-incoming-new', route: '/admin/documents/incoming/new', path: '/admin/documents/incoming/new', as: 'vanthu.stp', ready: byTestId('incoming-form') },
+  {
+    name: 'documents-incoming-detail',
+    route: '/admin/documents/incoming/:id',
+    path: (ids) => `/admin/documents/incoming/${ids.stpIncomingId}`,
+    as: 'lanhdao.stp',
+    ready: byTestId('incoming-facts'),
+  },
+  {
+    name: 'documents-outgoing',
+    route: '/admin/documents/outgoing',
+    path: '/admin/documents/outgoing',
+    as: 'lanhdao.stp',
+    ready: (p) => p.getByTestId('outgoing-table').locator('.ant-table-row').first(),
+  },
+  { name: 'documents-outgoing-new', route: '/admin/documents/outgoing/new', path: '/admin/documents/outgoing/new', as: 'lanhdao.stp', ready: byTestId('outgoing-form') },
+  {
+    name: 'documents-outgoing-detail',
+    route: '/admin/documents/outgoing/:id',
+    path: (ids) => `/admin/documents/outgoing/${ids.stpIssuedOutgoingId}`,
+    as: 'vanthu.stp',
+    ready: byTestId('outgoing-number'),
+    screenshot: true,
+  },
   { name: 'admin-not-found', route: '/admin/*', path: '/admin/khong-co-trang-nay', as: 'admin' },
 ];
 
@@ -342,6 +378,10 @@ async function findDemoIds(specialist: APIRequestContext, admin: APIRequestConte
   const announcedDialogue = sessions.find((d) => d.state === 'ANNOUNCED');
   expect(heldDialogue && announcedDialogue, 'the dialogues demo seed: a held session and one open for questions').toBeTruthy();
   expect(publicFeedback && citizenFeedback && stpFeedback, 'the feedback demo seed: a published item, the citizen’s answer, an item in progress at Sở Tư pháp').toBeTruthy();
+  const stpIncoming = ((await (await specialist.get('/api/v1/documents/incoming', { params: { pageSize: 1 } })).json()) as { items: Array<{ id: string }> }).items[0];
+  const stpIssuedOutgoing = ((await (await specialist.get('/api/v1/documents/outgoing', { params: { state: 'ISSUED', pageSize: 1 } })).json()) as { items: Array<{ id: string }> })
+    .items[0];
+  expect(stpIncoming && stpIssuedOutgoing, 'the documents demo seed: an incoming document and an issued outgoing one at Sở Tư pháp').toBeTruthy();
   return {
     dossierId: dossier!.id,
     dossierCode: dossier!.code,
@@ -356,6 +396,8 @@ async function findDemoIds(specialist: APIRequestContext, admin: APIRequestConte
     stpFeedbackId: stpFeedback!.id,
     heldDialogueId: heldDialogue!.id,
     announcedDialogueId: announcedDialogue!.id,
+    stpIncomingId: stpIncoming!.id,
+    stpIssuedOutgoingId: stpIssuedOutgoing!.id,
   };
 }
 
