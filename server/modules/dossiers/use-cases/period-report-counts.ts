@@ -1,79 +1,86 @@
 // The periodic report's counts (issue 12 item 6, D46): per handling-unit group and procedure code, what a period carried
-// over, received, finished and left open. The flows of the period (received by channel, finished early / on time /
-// late) come from the read model, as every indicator does; the stocks at an instant (the work open when the period
-// starts and when it ends) are counted from the dossiers by index ranges: the open work's partial index, and the
-// finishes and closings since that instant (dossiers_handling_finished_idx, dossiers_handling_closed_idx), never the
-// whole history.
+// over, received, finished and left open. Everything but one column comes from the read model, as every indicator
+// does: the work open when the period starts is every bucket before it summed (received less finished, withdrawn and
+// stopped: a dossier's due is never null, so every finish has its classification and is counted), the work open at
+// its end adds the period's flows. Two things are read from the dossiers by index ranges: how the period's withdrawals
+// and stops split between carried-over and new work (dossiers_handling_closed_idx, a few rows), and which of the work
+// open at the end was past due then (the open work's partial index, plus the finishes and closings since the end:
+// nothing for a period that has just ended, every finish since then for an old one).
 // A dossier is open at instant T when it was received before T and had neither its result ready (finished_at) nor been
-// withdrawn or stopped (closed_at) before T. Open past due at T: its effective due (as stored now) is before T.
+// withdrawn or stopped (closed_at) before T; past due at T when its effective due (as stored now) is before T.
 import { executeNamed, type NamedStatement, type Queryable } from '../../../platform/db/database';
 import { OPEN_STATES } from '../dossiers.workflow';
 import { refreshIndicatorStats, wholeMonthsOf, type IndicatorGroup } from './indicator-stats';
 
 const sqlList = (states: readonly string[]) => states.map((s) => `'${s}'`).join(',');
 
-/** The work of each group open at the instant $3 (per procedure): open now, or left after $3; and of it, past due at $3. */
-const OPEN_AT: NamedStatement = {
-  name: 'dossiers_report_open_at_v1',
-  text: `select x.key, x.procedure_code as "procedureCode", count(*)::int as open, count(*) filter (where x.due < $3::timestamptz)::int as overdue
+/** The work open at the instant $3 that was past due at the instant $4 (<= $3), per group and procedure. */
+const OVERDUE_AT: NamedStatement = {
+  name: 'dossiers_report_overdue_at_v1',
+  text: `select x.key, x.procedure_code as "procedureCode", count(*)::int as overdue
          from (
-           select g.key, d.procedure_code, coalesce(d.extended_due_at, d.due_at) as due
+           select g.key, d.procedure_code
              from unnest($1::text[], $2::uuid[]) as g(key, unit_id)
              join dossiers d on d.handling_unit_id = g.unit_id and d.state in (${sqlList(OPEN_STATES)}) and d.received_at < $3::timestamptz
+             where coalesce(d.extended_due_at, d.due_at) < $4::timestamptz
            union all
-           select g.key, d.procedure_code, coalesce(d.extended_due_at, d.due_at)
+           select g.key, d.procedure_code
              from unnest($1::text[], $2::uuid[]) as g(key, unit_id)
              join dossiers d on d.handling_unit_id = g.unit_id and d.finished_at is not null and d.finished_at >= $3::timestamptz
-             where d.received_at < $3::timestamptz
+             where d.received_at < $3::timestamptz and coalesce(d.extended_due_at, d.due_at) < $4::timestamptz
            union all
-           select g.key, d.procedure_code, coalesce(d.extended_due_at, d.due_at)
+           select g.key, d.procedure_code
              from unnest($1::text[], $2::uuid[]) as g(key, unit_id)
              join dossiers d on d.handling_unit_id = g.unit_id and d.state in ('WITHDRAWN','STOPPED') and d.closed_at >= $3::timestamptz
-             where d.received_at < $3::timestamptz and d.finished_at is null
+             where d.received_at < $3::timestamptz and d.finished_at is null and coalesce(d.extended_due_at, d.due_at) < $4::timestamptz
          ) x
          group by 1, 2`,
 };
 
-/**
- * Between $3 and $4: dossiers withdrawn or stopped (by whether they were received before $3, and online or not), and
- * results ready without a classification (no due: the presenter shows them on time, and so does the report).
- */
-const PERIOD_EXITS: NamedStatement = {
-  name: 'dossiers_report_exits_v1',
-  text: `select x.key, x.procedure_code as "procedureCode",
-                count(*) filter (where x.kind = 'closed' and x.received_at < $3::timestamptz)::int as "closedCarried",
-                count(*) filter (where x.kind = 'closed' and x.received_at >= $3::timestamptz and x.channel = 'online')::int as "closedOnline",
-                count(*) filter (where x.kind = 'closed' and x.received_at >= $3::timestamptz and x.channel <> 'online')::int as "closedOther",
-                count(*) filter (where x.kind = 'unclassified')::int as unclassified
-         from (
-           select g.key, d.procedure_code, d.received_at, d.channel, 'closed' as kind
-             from unnest($1::text[], $2::uuid[]) as g(key, unit_id)
-             join dossiers d on d.handling_unit_id = g.unit_id and d.state in ('WITHDRAWN','STOPPED') and d.closed_at >= $3::timestamptz and d.closed_at < $4::timestamptz
-             where d.finished_at is null
+/** Withdrawn or stopped between $3 and $4: by whether they were received before $3, and online or not. */
+const CLOSED_IN: NamedStatement = {
+  name: 'dossiers_report_closed_in_v1',
+  text: `select g.key, d.procedure_code as "procedureCode",
+                count(*) filter (where d.received_at < $3::timestamptz)::int as "closedCarried",
+                count(*) filter (where d.received_at >= $3::timestamptz and d.channel = 'online')::int as "closedOnline",
+                count(*) filter (where d.received_at >= $3::timestamptz and d.channel <> 'online')::int as "closedOther"
+         from unnest($1::text[], $2::uuid[]) as g(key, unit_id)
+         join dossiers d on d.handling_unit_id = g.unit_id and d.state in ('WITHDRAWN','STOPPED') and d.closed_at >= $3::timestamptz and d.closed_at < $4::timestamptz
+         group by 1, 2`,
+};
+
+/** Open before the day $3: every bucket before it (whole months from the monthly rows, $3's month from the daily ones). */
+const OPEN_BEFORE: NamedStatement = {
+  name: 'dossiers_report_open_before_v1',
+  text: `select g.key, x.procedure_code as "procedureCode",
+                coalesce(sum(x.received - x.finished_early - x.finished_on_time - x.finished_late - x.withdrawn - x.stopped), 0)::int as open
+         from unnest($1::text[], $2::uuid[]) as g(key, unit_id)
+         cross join lateral (
+           select m.procedure_code, m.received, m.finished_early, m.finished_on_time, m.finished_late, m.withdrawn, m.stopped from dossiers_stats_monthly m
+             where m.unit_id = g.unit_id and m.month < $4::date
            union all
-           select g.key, d.procedure_code, d.received_at, d.channel, 'unclassified'
-             from unnest($1::text[], $2::uuid[]) as g(key, unit_id)
-             join dossiers d on d.handling_unit_id = g.unit_id and d.finished_at is not null and d.finished_at >= $3::timestamptz and d.finished_at < $4::timestamptz
-             where d.classification is null
+           select s.procedure_code, s.received, s.finished_early, s.finished_on_time, s.finished_late, s.withdrawn, s.stopped from dossiers_stats_daily s
+             where s.unit_id = g.unit_id and s.day >= $4::date and s.day < $3::date
          ) x
          group by 1, 2`,
 };
 
 // The period's flows per procedure: whole months from the monthly rows, partial months from the daily ones (as TOTALS).
 const FLOWS: NamedStatement = {
-  name: 'dossiers_report_flows_v1',
+  name: 'dossiers_report_flows_v2',
   text: `select g.key, x.procedure_code as "procedureCode",
                 coalesce(sum(x.received) filter (where x.channel = 'online'), 0)::int as "receivedOnline",
                 coalesce(sum(x.received) filter (where x.channel <> 'online'), 0)::int as "receivedOther",
                 coalesce(sum(x.finished_early), 0)::int as "finishedEarly",
                 coalesce(sum(x.finished_on_time), 0)::int as "finishedOnTime",
-                coalesce(sum(x.finished_late), 0)::int as "finishedLate"
+                coalesce(sum(x.finished_late), 0)::int as "finishedLate",
+                coalesce(sum(x.withdrawn + x.stopped), 0)::int as closed
          from unnest($1::text[], $2::uuid[]) as g(key, unit_id)
          cross join lateral (
-           select s.procedure_code, s.channel, s.received, s.finished_early, s.finished_on_time, s.finished_late from dossiers_stats_daily s
+           select s.procedure_code, s.channel, s.received, s.finished_early, s.finished_on_time, s.finished_late, s.withdrawn, s.stopped from dossiers_stats_daily s
              where s.unit_id = g.unit_id and ((s.day >= $3::date and s.day < $5::date) or (s.day >= $6::date and s.day <= $4::date))
            union all
-           select m.procedure_code, m.channel, m.received, m.finished_early, m.finished_on_time, m.finished_late from dossiers_stats_monthly m
+           select m.procedure_code, m.channel, m.received, m.finished_early, m.finished_on_time, m.finished_late, m.withdrawn, m.stopped from dossiers_stats_monthly m
              where m.unit_id = g.unit_id and m.month >= $5::date and m.month < $6::date
          ) x
          group by 1, 2`,
@@ -88,7 +95,7 @@ export interface PeriodReportCounts {
   /** Received during the period online / at the desk or by post, less those withdrawn or stopped during the period. */
   newOnline: number;
   newOther: number;
-  /** Results ready during the period, by classification (a result without a due counts as on time). */
+  /** Results ready during the period, by classification. */
   finishedEarly: number;
   finishedOnTime: number;
   finishedLate: number;
@@ -117,15 +124,16 @@ export async function readPeriodReportCounts(db: Queryable, query: { groups: rea
     }
   if (units.length === 0) return [];
   await refreshIndicatorStats(db, { unitIds: [...new Set(units)] });
-  const start = new Date(`${query.from}T00:00:00+07:00`);
+  const start = new Date(`${query.from}T00:00:00+07:00`).toISOString();
   const after = new Date(Date.parse(`${query.to}T00:00:00+07:00`) + 86_400_000);
-  const end = after.getTime() < query.now.getTime() ? after : query.now;
+  // Past due is judged at the period's end, or now while the period runs.
+  const judged = (after.getTime() < query.now.getTime() ? after : query.now).toISOString();
   const whole = wholeMonthsOf(query.from, query.to);
-  const [atStart, atEnd, exits, flows] = await Promise.all([
-    executeNamed<Row>(db, OPEN_AT, [keys, units, start.toISOString()]),
-    executeNamed<Row>(db, OPEN_AT, [keys, units, end.toISOString()]),
-    executeNamed<Row>(db, PERIOD_EXITS, [keys, units, start.toISOString(), after.toISOString()]),
+  const [before, flows, closed, overdue] = await Promise.all([
+    executeNamed<Row>(db, OPEN_BEFORE, [keys, units, query.from, `${query.from.slice(0, 7)}-01`]),
     executeNamed<Row>(db, FLOWS, [keys, units, query.from, query.to, whole.start, whole.end]),
+    executeNamed<Row>(db, CLOSED_IN, [keys, units, start, after.toISOString()]),
+    executeNamed<Row>(db, OVERDUE_AT, [keys, units, after.toISOString(), judged]),
   ]);
   const rows = new Map<string, PeriodReportCounts>();
   const row = (key: string, procedureCode: string) => {
@@ -137,8 +145,12 @@ export async function readPeriodReportCounts(db: Queryable, query: { groups: rea
     }
     return r;
   };
-  for (const s of atStart) row(s.key, s.procedureCode).carriedOver += s.open!;
-  for (const e of atEnd) Object.assign(row(e.key, e.procedureCode), { open: e.open!, openOverdue: e.overdue! });
+  // Open at the end = open at the start + received - finished - withdrawn or stopped (all in the period).
+  for (const b of before) {
+    const r = row(b.key, b.procedureCode);
+    r.carriedOver += b.open!;
+    r.open += b.open!;
+  }
   for (const f of flows) {
     const r = row(f.key, f.procedureCode);
     r.newOnline += f.receivedOnline!;
@@ -146,14 +158,16 @@ export async function readPeriodReportCounts(db: Queryable, query: { groups: rea
     r.finishedEarly += f.finishedEarly!;
     r.finishedOnTime += f.finishedOnTime!;
     r.finishedLate += f.finishedLate!;
+    r.open += f.receivedOnline! + f.receivedOther! - f.finishedEarly! - f.finishedOnTime! - f.finishedLate! - f.closed!;
   }
-  for (const x of exits) {
-    const r = row(x.key, x.procedureCode);
-    r.carriedOver -= x.closedCarried!;
-    r.newOnline -= x.closedOnline!;
-    r.newOther -= x.closedOther!;
-    r.withdrawnOrStopped += x.closedCarried! + x.closedOnline! + x.closedOther!;
-    r.finishedOnTime += x.unclassified!;
+  // What was withdrawn or stopped in the period leaves the columns it came in by.
+  for (const c of closed) {
+    const r = row(c.key, c.procedureCode);
+    r.carriedOver -= c.closedCarried!;
+    r.newOnline -= c.closedOnline!;
+    r.newOther -= c.closedOther!;
+    r.withdrawnOrStopped += c.closedCarried! + c.closedOnline! + c.closedOther!;
   }
+  for (const o of overdue) row(o.key, o.procedureCode).openOverdue += o.overdue!;
   return [...rows.values()].filter((r) => r.carriedOver + r.newOnline + r.newOther + r.finishedEarly + r.finishedOnTime + r.finishedLate + r.open + r.withdrawnOrStopped > 0);
 }
