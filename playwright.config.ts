@@ -35,13 +35,28 @@ const a11yPort = Number(process.env.E2E_A11Y_PORT);
 const officerPort = Number(process.env.E2E_OFFICER_PORT);
 const oidcPort = Number(process.env.E2E_OIDC_PORT);
 
-/** The real app (API + built web) on a fresh embedded database with demo data. */
-function appServer(server: { port: number; dataDir: string; smtpPort: string | undefined }) {
+/**
+ * With DATABASE_URL (CI's PostgreSQL pass), the officers' and the accessibility lanes' servers run on a fresh PostgreSQL
+ * database each, as production does, and the citizens' and administrators' lane keeps the embedded default (D47).
+ * Without it every lane runs on a fresh embedded database, as `npm start` does.
+ */
+const postgresBase = process.env.DATABASE_URL || undefined;
+const runStamp = /(\d+)$/.exec(process.env.E2E_DATA_DIR)?.[1] ?? String(Date.now());
+function laneDatabase(lane: string): string | undefined {
+  if (!postgresBase) return undefined;
+  const url = new URL(postgresBase);
+  url.pathname = `/motcua_e2e_${lane}_${runStamp}`;
+  return url.toString();
+}
+
+/** The real app (API + built web) on a fresh database (embedded, or `databaseUrl`) with demo data. */
+function appServer(server: { port: number; dataDir: string; smtpPort: string | undefined; databaseUrl?: string | undefined }) {
+  // A fresh folder (and database) each run, removed first in case a previous run used the same name; demo data is
+  // seeded at start.
+  const freshDatabase = server.databaseUrl ? `node e2e/support/fresh-database.mjs "${server.databaseUrl}" && ` : '';
   return {
-    // A fresh folder each run, removed first in case a previous run used the same name; demo data is seeded at start.
-    command: `node -e "require('fs').rmSync(process.env.MOTCUA_DATA_DIR,{recursive:true,force:true})" && node scripts/ensure-web-build.mjs && node --import tsx server/main.ts`,
+    command: `node -e "require('fs').rmSync(process.env.MOTCUA_DATA_DIR,{recursive:true,force:true})" && ${freshDatabase}node scripts/ensure-web-build.mjs && node --import tsx server/main.ts`,
     url: `http://127.0.0.1:${server.port}/health`,
-    // DATABASE_URL is blanked so journeys always run on a fresh embedded database, even in the PostgreSQL CI pass.
     // The lifecycle journey lets working days pass on the adjustable clock; sessions follow that clock, hence long limits.
     env: {
       MOTCUA_DATA_DIR: server.dataDir,
@@ -49,7 +64,7 @@ function appServer(server: { port: number; dataDir: string; smtpPort: string | u
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       MOTCUA_SEED_DEMO: 'true',
-      DATABASE_URL: '',
+      DATABASE_URL: server.databaseUrl ?? '',
       MOTCUA_ADJUSTABLE_CLOCK: 'true',
       // The sandbox gateway sends the payer back to the address the browser uses (PUBLIC_BASE_URL names localhost).
       PAYMENT_RETURN_URL: `http://127.0.0.1:${server.port}/thanh-toan/ket-qua`,
@@ -133,7 +148,7 @@ export default defineConfig({
     },
     // Started one after the other, so the first builds the web app and the second finds it built.
     appServer({ port, dataDir: process.env.E2E_DATA_DIR, smtpPort: process.env.E2E_SMTP_PORT }),
-    appServer({ port: a11yPort, dataDir: process.env.E2E_A11Y_DATA_DIR, smtpPort: process.env.E2E_A11Y_SMTP_PORT }),
-    appServer({ port: officerPort, dataDir: process.env.E2E_OFFICER_DATA_DIR, smtpPort: process.env.E2E_OFFICER_SMTP_PORT }),
+    appServer({ port: a11yPort, dataDir: process.env.E2E_A11Y_DATA_DIR, smtpPort: process.env.E2E_A11Y_SMTP_PORT, databaseUrl: laneDatabase('a11y') }),
+    appServer({ port: officerPort, dataDir: process.env.E2E_OFFICER_DATA_DIR, smtpPort: process.env.E2E_OFFICER_SMTP_PORT, databaseUrl: laneDatabase('officer') }),
   ],
 });
