@@ -378,9 +378,12 @@ async function findDemoIds(specialist: APIRequestContext, admin: APIRequestConte
   const announcedDialogue = sessions.find((d) => d.state === 'ANNOUNCED');
   expect(heldDialogue && announcedDialogue, 'the dialogues demo seed: a held session and one open for questions').toBeTruthy();
   expect(publicFeedback && citizenFeedback && stpFeedback, 'the feedback demo seed: a published item, the citizen’s answer, an item in progress at Sở Tư pháp').toBeTruthy();
-  const stpIncoming = ((await (await specialist.get('/api/v1/documents/incoming', { params: { pageSize: 1 } })).json()) as { items: Array<{ id: string }> }).items[0];
-  const stpIssuedOutgoing = ((await (await specialist.get('/api/v1/documents/outgoing', { params: { state: 'ISSUED', pageSize: 1 } })).json()) as { items: Array<{ id: string }> })
+  // Sở Tư pháp's registers, as its clerk reads them (chuyenvien.stp works in a division, which sees only what it is assigned).
+  const clerk = await signedIn(newApiContext, 'vanthu.stp');
+  const stpIncoming = ((await (await clerk.get('/api/v1/documents/incoming', { params: { pageSize: 1 } })).json()) as { items: Array<{ id: string }> }).items[0];
+  const stpIssuedOutgoing = ((await (await clerk.get('/api/v1/documents/outgoing', { params: { state: 'ISSUED', pageSize: 1 } })).json()) as { items: Array<{ id: string }> })
     .items[0];
+  await clerk.dispose();
   expect(stpIncoming && stpIssuedOutgoing, 'the documents demo seed: an incoming document and an issued outgoing one at Sở Tư pháp').toBeTruthy();
   return {
     dossierId: dossier!.id,
