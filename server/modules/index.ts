@@ -9,6 +9,7 @@ import { paymentsModule } from './payments';
 import { exchangeModule } from './exchange';
 import { feedbackModule } from './feedback';
 import { dialoguesModule } from './dialogues';
+import { documentsModule } from './documents';
 import { dashboardsModule, publicIndicatorsModule } from './dashboards';
 
 /** Domain modules in dependency order: the kernel (identity, catalog) first. */
@@ -23,6 +24,7 @@ export const modules: ModuleManifest[] = [
   exchangeModule,
   feedbackModule,
   dialoguesModule,
+  documentsModule,
   portalModule,
   dashboardsModule,
   publicIndicatorsModule,

@@ -1,0 +1,66 @@
+import { declareMessages, type MessageDeclaration } from '../../platform/i18n';
+
+const vi = declareMessages('vi', {
+  'errors.DOCUMENT_NOT_FOUND': 'Không tìm thấy văn bản.',
+  'errors.DOCUMENT_FORBIDDEN': 'Bạn không có quyền thực hiện thao tác này với văn bản của đơn vị.',
+  'errors.DOCUMENT_STALE': 'Văn bản vừa được người khác cập nhật (phiên bản {version}); tải lại để xem thay đổi rồi thực hiện lại.',
+  'errors.DOCUMENT_STATE': 'Không thể thực hiện thao tác này khi văn bản đang ở trạng thái {state}.',
+  'documents.errors.abbreviation': 'Chữ viết tắt chỉ gồm chữ và số, không có dấu cách hay dấu gạch nối.',
+  'documents.errors.seriesKey': 'Mã sổ chỉ gồm chữ thường không dấu, số và dấu gạch nối.',
+  'documents.errors.seriesChung': 'Phải có sổ "chung" (đánh số các loại văn bản không thuộc sổ riêng).',
+  'documents.errors.seriesDuplicate': 'Mã sổ bị trùng.',
+  'documents.errors.seriesTypeTwice': 'Một loại văn bản chỉ thuộc một sổ.',
+  'documents.errors.leadOne': 'Chọn một đơn vị chủ trì hoặc một người chủ trì (không chọn cả hai).',
+  'documents.errors.daysOrDate': 'Ghi số ngày làm việc hoặc hạn xử lý, không ghi cả hai.',
+  'documents.errors.recipientTwice': 'Một đơn vị nhận được chọn hai lần.',
+  'documents.errors.unitUnknown': 'Đơn vị đã chọn không tồn tại hoặc đã ngừng hoạt động.',
+  'documents.errors.unitOutside': 'Đơn vị đã chọn không thuộc cơ quan của văn bản.',
+  'documents.errors.userUnknown': 'Người được giao không phải cán bộ của cơ quan.',
+  'documents.errors.recipientSelf': 'Cơ quan ban hành không tự gửi văn bản cho chính mình.',
+  'documents.errors.incomingUnknown': 'Không tìm thấy văn bản đến này trong sổ của cơ quan.',
+  'documents.errors.outgoingUnknown': 'Không tìm thấy văn bản đi này của cơ quan.',
+  'documents.errors.dueInPast': 'Hạn xử lý phải từ hôm nay trở đi.',
+  'documents.errors.dueNotCovered': 'Lịch làm việc năm {year} chưa được công bố nên chưa tính được thời hạn; chọn thời hạn sớm hơn.',
+  'documents.errors.issuedInFuture': 'Ngày ban hành không được sau ngày hôm nay.',
+  'documents.errors.doneNeedsAssignment': 'Văn bản chưa được giao xử lý chỉ có thể kết thúc ở dạng "để biết".',
+  'documents.errors.noAbbreviation': 'Cơ quan chưa có chữ viết tắt tên cơ quan; văn thư cần khai báo trong cài đặt văn bản.',
+  'documents.indicators.definition':
+    'Văn bản đến tiếp nhận trong kỳ (theo ngày đến, giờ Việt Nam): đã giao xử lý, đã xử lý xong, xong đúng hạn (không muộn hơn hạn xử lý; văn bản không có hạn tính là đúng hạn), còn mở quá hạn (đã giao, chưa xong, đã qua hạn). Tỷ lệ đúng hạn = xong đúng hạn / đã xong. Văn bản đi: số văn bản đã ban hành trong kỳ.',
+  'documents.alert.subject': 'Văn bản đến số {arrival}: {subject}',
+  'documents.alert.reminder': 'Văn bản đến số {arrival} ({numberSymbol}, {sender}) giao {lead} xử lý sắp đến hạn ({due}): {subject}',
+  'documents.alert.escalation': 'Văn bản đến số {arrival} ({numberSymbol}, {sender}) giao {lead} xử lý đã quá hạn ({due}): {subject}. Đề nghị lãnh đạo chỉ đạo xử lý.',
+});
+
+const en = declareMessages('en', {
+  'errors.DOCUMENT_NOT_FOUND': 'Document not found.',
+  'errors.DOCUMENT_FORBIDDEN': "You may not take this action on this unit's documents.",
+  'errors.DOCUMENT_STALE': 'Someone else has just updated this document (version {version}); reload it to see the change, then try again.',
+  'errors.DOCUMENT_STATE': 'This action is not allowed while the document is {state}.',
+  'documents.errors.abbreviation': 'An abbreviation has letters and digits only, no spaces or hyphens.',
+  'documents.errors.seriesKey': 'A series key has lower-case letters without accents, digits and hyphens.',
+  'documents.errors.seriesChung': 'The series "chung" must exist (it numbers every type no other series names).',
+  'documents.errors.seriesDuplicate': 'Two series have the same key.',
+  'documents.errors.seriesTypeTwice': 'A document type belongs to one series only.',
+  'documents.errors.leadOne': 'Choose a lead unit or a lead person (not both).',
+  'documents.errors.daysOrDate': 'Give a number of working days or a due date, not both.',
+  'documents.errors.recipientTwice': 'A recipient unit is chosen twice.',
+  'documents.errors.unitUnknown': 'The chosen unit does not exist or has closed.',
+  'documents.errors.unitOutside': "The chosen unit is not part of the document's body.",
+  'documents.errors.userUnknown': 'The person assigned is not an officer of the body.',
+  'documents.errors.recipientSelf': 'The issuing body does not send a document to itself.',
+  'documents.errors.incomingUnknown': "This incoming document is not in the body's register.",
+  'documents.errors.outgoingUnknown': 'This outgoing document of the body was not found.',
+  'documents.errors.dueInPast': 'The due date must be today or later.',
+  'documents.errors.dueNotCovered': 'The working calendar of {year} is not published yet, so the deadline cannot be counted; choose an earlier one.',
+  'documents.errors.issuedInFuture': 'The date of the document cannot be after today.',
+  'documents.errors.doneNeedsAssignment': 'A document not yet assigned can only be closed as "for information".',
+  'documents.errors.noAbbreviation': 'The body has no abbreviation yet; the clerk sets it in the document settings.',
+  'documents.indicators.definition':
+    'Incoming documents received in the period (by arrival date, Vietnam time): assigned, done, done on time (no later than the handling deadline; a document without one counts as on time), open and overdue (assigned, not done, past the deadline). On-time rate = done on time / done. Outgoing: documents issued in the period.',
+  'documents.alert.subject': 'Incoming document no. {arrival}: {subject}',
+  'documents.alert.reminder': 'Incoming document no. {arrival} ({numberSymbol}, {sender}) assigned to {lead} is due soon ({due}): {subject}',
+  'documents.alert.escalation': 'Incoming document no. {arrival} ({numberSymbol}, {sender}) assigned to {lead} is overdue ({due}): {subject}. Please direct its handling.',
+});
+
+/** The documents module's messages, declared in its manifest. */
+export const documentMessages: MessageDeclaration[] = [vi, en];
