@@ -78,23 +78,32 @@ export function DocumentUnitSelect({ value, onChange, scope, roles = DOCUMENT_RO
   );
 }
 
-/** Picks several units of the province (recipients inside motcua, partner units), searched without diacritics. */
+/** Picks several units, searched without diacritics: the province (recipients inside motcua) or the covered subtrees (partners). */
 export function DocumentUnitsSelect({
   value,
   onChange,
+  scope = 'all',
+  roles = DOCUMENT_ROLES,
   id,
   testId,
   ...rest
 }: {
   value?: string[];
   onChange?: (unitIds: string[]) => void;
+  scope?: 'covered' | 'all';
+  roles?: readonly string[];
   id?: string;
   testId?: string;
   'aria-label'?: string;
 }) {
   const { t } = useTranslation();
+  const { data: me } = useMe();
   const { data: tree, isPending } = useOrgUnitTree();
-  const treeData = useMemo(() => toOptions(tree?.items ?? []), [tree]);
+  const treeData = useMemo(() => {
+    if (scope === 'all') return toOptions(tree?.items ?? []);
+    const granted = new Set(grantedUnits(me?.grants ?? [], roles).map((u) => u.value));
+    return toOptions(coveredSubtrees(tree?.items ?? [], granted));
+  }, [tree, me, scope, roles]);
   return (
     <TreeSelect
       id={id}
@@ -105,6 +114,7 @@ export function DocumentUnitsSelect({
       treeData={treeData}
       loading={isPending}
       showSearch={{ filterTreeNode: (input, node) => looselyIncludes(typeof node.title === 'string' ? node.title : '', input) }}
+      treeDefaultExpandAll={scope === 'covered'}
       popupMatchSelectWidth={false}
       style={{ width: '100%' }}
       notFoundContent={t('common.empty')}

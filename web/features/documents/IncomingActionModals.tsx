@@ -9,7 +9,7 @@ import type { AssignIncomingRequest, CloseIncomingRequest, IncomingDetail } from
 import { filled } from '../dialogues/dialogues-format';
 import { DocumentUnitSelect, DocumentUnitsSelect } from './DocumentUnitSelect';
 
-/** The roles whose units (and subtrees) a leader hands documents to. */
+/** The roles whose units (and subtrees) a leader hands documents to: the lead and partners are the body's own units. */
 const LEADER_ROLES = ['leader'];
 
 interface ActionModalProps<B> {
@@ -79,7 +79,7 @@ export function AssignModal({ open, doc, onClose, onSubmit, onError }: ActionMod
         <DocumentUnitSelect scope="covered" roles={LEADER_ROLES} testId="assign-lead-unit" />
       </Form.Item>
       <Form.Item name="partnerUnitIds" label={t('documents.fields.partners')}>
-        <DocumentUnitsSelect testId="assign-partners" />
+        <DocumentUnitsSelect scope="covered" roles={LEADER_ROLES} testId="assign-partners" />
       </Form.Item>
       <Form.Item name="deadline" label={t('documents.incoming.detail.deadlineKind')}>
         <Radio.Group

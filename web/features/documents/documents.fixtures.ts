@@ -4,6 +4,7 @@ import type { IncomingDetail, OutgoingDetail } from '../../../contracts/document
 
 export const STP = { id: '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d', code: 'H56.03', name: 'Sở Tư pháp' };
 export const STP_OFFICE = { id: '8b9c0d1e-2f3a-4b4c-8d5e-6f7a8b9c0d1e', code: 'H56.03.01', name: 'Văn phòng Sở Tư pháp' };
+export const STP_DIVISION = { id: 'ad0e1f2a-3b4c-4d5e-8f6a-7b8c9d0e1f2a', code: 'H56.03.02', name: 'Phòng Hành chính tư pháp' };
 export const WARD = { id: '9c0d1e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f', code: 'H56.25.01', name: 'Phường Hạc Thành' };
 export const INCOMING_ID = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 export const OUTGOING_ID = '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e';
