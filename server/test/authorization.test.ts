@@ -13,7 +13,7 @@ import { flushAuditSeal } from '../platform/audit';
 import { seedCalendarDemo } from '../platform/calendar/store';
 import type { DossierDetail } from '../../contracts/dossiers/dossiers.contracts';
 
-const ROLES = ['system-admin', 'unit-admin', 'reception-officer', 'specialist', 'leader', 'reform-office', 'finance-officer'] as const;
+const ROLES = ['system-admin', 'unit-admin', 'reception-officer', 'specialist', 'leader', 'reform-office', 'finance-officer', 'clerk'] as const;
 // Session rows change on every sign-in; everything else must stay byte-identical.
 const IGNORED_TABLES = new Set(['auth_sessions']);
 
@@ -143,6 +143,7 @@ const UNIT_SCOPED = [
   '/api/v1/exchange',
   '/api/v1/feedback',
   '/api/v1/dialogues',
+  '/api/v1/documents',
 ];
 
 const covers = (r: Relation) => r === 'own' || r === 'parent';
@@ -247,13 +248,15 @@ describe('route × role × unit relation', () => {
         sees: actsAs('specialist'),
       },
     ]);
-    // Indicators of U (issue 12): any officer whose grant covers U, and the province's readers.
+    // Indicators of U (issue 12): any officer whose grant covers U, and the province's readers — except the records
+    // clerk (issue 15), whom dashboards' INDICATOR_READERS does not list.
+    const readsIndicators = (role: RoleName, r: Relation) => provinceReader(role) || (role !== 'clerk' && covers(r));
     add('GET', '/api/v1/indicators/summary', [
       {
         label: "U's indicators",
         method: 'GET',
         url: `/api/v1/indicators/summary?unit=${encodeURIComponent(unit.code)}&from=2026-01-01&to=2026-12-31`,
-        allowed: (role, r) => provinceReader(role) || covers(r),
+        allowed: readsIndicators,
         whenAllowed: 200,
       },
     ]);
@@ -262,7 +265,7 @@ describe('route × role × unit relation', () => {
         label: "the dossiers behind U's indicators",
         method: 'GET',
         url: `/api/v1/indicators/dossiers?unit=${encodeURIComponent(unit.code)}&from=2026-01-01&to=2026-12-31&measure=received`,
-        allowed: (role, r) => provinceReader(role) || covers(r),
+        allowed: readsIndicators,
         whenAllowed: 200,
       },
     ]);
@@ -271,7 +274,7 @@ describe('route × role × unit relation', () => {
         label: "U's indicators by unit below",
         method: 'GET',
         url: `/api/v1/indicators/breakdown?unit=${encodeURIComponent(unit.code)}&from=2026-01-01&to=2026-12-31&by=unit&subtree=true`,
-        allowed: (role, r) => provinceReader(role) || covers(r),
+        allowed: readsIndicators,
         whenAllowed: 200,
       },
     ]);
@@ -280,7 +283,7 @@ describe('route × role × unit relation', () => {
         label: "U's Decision 766 scorecard",
         method: 'GET',
         url: `/api/v1/indicators/scorecard?unit=${encodeURIComponent(unit.code)}&from=2026-01-01&to=2026-12-31`,
-        allowed: (role, r) => provinceReader(role) || covers(r),
+        allowed: readsIndicators,
         whenAllowed: 200,
       },
     ]);
@@ -289,7 +292,7 @@ describe('route × role × unit relation', () => {
         label: "U's feedback and petitions numbers",
         method: 'GET',
         url: `/api/v1/indicators/feedback?unit=${encodeURIComponent(unit.code)}&from=2026-01-01&to=2026-12-31&by=channel`,
-        allowed: (role, r) => provinceReader(role) || covers(r),
+        allowed: readsIndicators,
         whenAllowed: 200,
       },
     ]);
@@ -298,7 +301,7 @@ describe('route × role × unit relation', () => {
         label: "U's dialogue commitments numbers",
         method: 'GET',
         url: `/api/v1/indicators/commitments?unit=${encodeURIComponent(unit.code)}&from=2026-01-01&to=2026-12-31`,
-        allowed: (role, r) => provinceReader(role) || covers(r),
+        allowed: readsIndicators,
         whenAllowed: 200,
       },
     ]);
@@ -307,7 +310,7 @@ describe('route × role × unit relation', () => {
         label: "U's indicators as Excel",
         method: 'GET',
         url: `/api/v1/indicators/export?unit=${encodeURIComponent(unit.code)}&from=2026-01-01&to=2026-12-31`,
-        allowed: (role, r) => provinceReader(role) || covers(r),
+        allowed: readsIndicators,
         whenAllowed: 200,
       },
     ]);
@@ -316,7 +319,7 @@ describe('route × role × unit relation', () => {
         label: "U's periodic TTHC report (Excel)",
         method: 'GET',
         url: `/api/v1/indicators/report.xlsx?unit=${encodeURIComponent(unit.code)}&from=2026-01-01&to=2026-03-31`,
-        allowed: (role, r) => provinceReader(role) || covers(r),
+        allowed: readsIndicators,
         whenAllowed: 200,
       },
     ]);
@@ -895,6 +898,167 @@ describe('route × role × unit relation', () => {
     add('POST', `${DG}/commitments/:id/progress`, dgStale('progress', `${DG}/commitments/${promise.id}/progress`, { percent: 50, note: 'Tiến độ thử nghiệm' }));
     add('POST', `${DG}/commitments/:id/complete`, dgStale('complete', `${DG}/commitments/${promise.id}/complete`, { note: 'Hoàn thành thử nghiệm' }));
     add('POST', `${DG}/commitments/:id/cancel`, dgStale('withdraw', `${DG}/commitments/${promise.id}/cancel`, { reason: 'Rút cam kết thử nghiệm' }));
+
+    // Documents (issue 15): U's registers. Its clerks, leaders and specialists read them; the clerk registers and
+    // issues, the leader assigns, returns and signs, specialists and leaders draft and handle; the system administrator
+    // and U's unit administrators set U's abbreviation and series; nobody else.
+    const DOC = '/api/v1/documents';
+    const docOk = async (agent: TestAgent, method: 'POST' | 'PUT', path: string, body: unknown, status = 200) => {
+      const res = await agent.request(method, `${DOC}${path}`, body);
+      expect(res.statusCode, res.body).toBe(status);
+      return res.json<{ id: string; version: number }>();
+    };
+    await docOk(own('system-admin'), 'PUT', `/settings/${unit.id}`, { issuerAbbreviation: 'TTPV', series: [{ key: 'chung', name: 'Chung', typeCodes: [] }], version: 0 });
+    const incomingInput = {
+      unitId: unit.id,
+      receivedVia: 'paper',
+      senderName: 'Ủy ban nhân dân tỉnh',
+      numberSymbol: '12/UBND-VP',
+      issuedOn: '2026-02-27',
+      typeCode: 'CV',
+      subject: 'Văn bản đến dùng cho ma trận phân quyền',
+      urgency: 'normal',
+      confidentiality: 'normal',
+    };
+    const registered = await docOk(own('clerk'), 'POST', '/incoming', incomingInput, 201);
+    const toAssign = await docOk(own('clerk'), 'POST', '/incoming', incomingInput, 201);
+    const assignedDoc = await docOk(own('leader'), 'POST', `/incoming/${toAssign.id}/assign`, { version: toAssign.version, leadUnitId: unit.id, handlingDays: 5 });
+    const outgoingInput = {
+      unitId: unit.id,
+      draftingUnitId: unit.id,
+      typeCode: 'QD',
+      subject: 'Văn bản đi dùng cho ma trận phân quyền',
+      urgency: 'normal',
+      confidentiality: 'normal',
+      recipients: { unitIds: [], external: [] },
+    };
+    const draftDoc = await docOk(own('specialist'), 'POST', '/outgoing', outgoingInput, 201);
+    const docFileId = randomUUID();
+    await db.execute(sql`insert into documents_files (id, incoming_id, file_name, size_bytes, media_type, sha256, uploaded_at)
+      values (${docFileId}, ${registered.id}, 'van-ban.pdf', 10, 'application/pdf', ${'0'.repeat(64)}, ${'2026-03-02T02:00:00Z'})`);
+    const docRoles: RoleName[] = ['clerk', 'leader', 'specialist'];
+    const docReads = (role: RoleName, r: Relation) => docRoles.includes(role) && covers(r);
+    const docActs = (roles: RoleName[]) => (role: RoleName, r: Relation) => roles.includes(role) && covers(r);
+    const docRoute = (role: RoleName) => docRoles.includes(role);
+    add('GET', `${DOC}/settings/:unitId`, [
+      {
+        label: "U's document settings",
+        method: 'GET',
+        url: `${DOC}/settings/${unit.id}`,
+        allowed: (role, r) => role === 'system-admin' || (([...docRoles, 'unit-admin'] as RoleName[]).includes(role) && covers(r)),
+        whenAllowed: 200,
+      },
+    ]);
+    add('PUT', `${DOC}/settings/:unitId`, [
+      {
+        label: "U's document settings (stale version: 409 after the check)",
+        method: 'PUT',
+        url: `${DOC}/settings/${unit.id}`,
+        body: { issuerAbbreviation: 'TTPV', series: [{ key: 'chung', name: 'Chung', typeCodes: [] }], version: 99 },
+        allowed: unitAdminOver,
+        whenAllowed: 409,
+      },
+    ]);
+    add('GET', `${DOC}/incoming`, [
+      { label: "U's incoming register", method: 'GET', url: `${DOC}/incoming?pageSize=100`, allowed: docRoute, whenAllowed: 200, listed: idIn(registered.id), sees: docReads },
+    ]);
+    add('POST', `${DOC}/incoming`, [
+      {
+        label: 'register at U (a date in the future: 400 after the check)',
+        method: 'POST',
+        url: `${DOC}/incoming`,
+        body: { ...incomingInput, issuedOn: '2026-12-31' },
+        allowed: docActs(['clerk']),
+        whenAllowed: 400,
+      },
+    ]);
+    add('GET', `${DOC}/incoming/:id`, [{ label: 'incoming document of U', method: 'GET', url: `${DOC}/incoming/${registered.id}`, allowed: docReads, whenAllowed: 200 }]);
+    add('POST', `${DOC}/incoming/:id/files`, [
+      { label: 'files of an incoming document of U', method: 'POST', url: `${DOC}/incoming/${registered.id}/files`, allowed: docActs(['clerk']), whenAllowed: 'skip' },
+    ]);
+    add('POST', `${DOC}/incoming/:id/assign`, [
+      {
+        label: 'assign (an unknown lead person: 400 after the check)',
+        method: 'POST',
+        url: `${DOC}/incoming/${registered.id}/assign`,
+        body: { version: 99, leadUserId: randomUUID(), handlingDays: 3 },
+        allowed: docActs(['leader']),
+        whenAllowed: 400,
+      },
+    ]);
+    add('POST', `${DOC}/incoming/:id/notes`, [
+      {
+        label: 'note (stale version: 409 after the check)',
+        method: 'POST',
+        url: `${DOC}/incoming/${assignedDoc.id}/notes`,
+        body: { version: 99, text: 'Ghi chú thử nghiệm' },
+        allowed: docActs(['specialist', 'leader']),
+        whenAllowed: 409,
+      },
+    ]);
+    add('POST', `${DOC}/incoming/:id/close`, [
+      {
+        label: 'close (stale version: 409 after the check)',
+        method: 'POST',
+        url: `${DOC}/incoming/${assignedDoc.id}/close`,
+        body: { version: 99, outcome: 'done', text: 'Đã xử lý' },
+        allowed: docActs(['specialist', 'leader']),
+        whenAllowed: 409,
+      },
+    ]);
+    add('GET', `${DOC}/outgoing`, [
+      { label: "U's outgoing documents", method: 'GET', url: `${DOC}/outgoing?pageSize=100`, allowed: docRoute, whenAllowed: 200, listed: idIn(draftDoc.id), sees: docReads },
+    ]);
+    add('POST', `${DOC}/outgoing`, [
+      {
+        label: 'draft at U (an unknown reply: 400 after the check)',
+        method: 'POST',
+        url: `${DOC}/outgoing`,
+        body: { ...outgoingInput, replyToIncomingId: randomUUID() },
+        allowed: docActs(['specialist', 'leader']),
+        whenAllowed: 400,
+      },
+    ]);
+    add('GET', `${DOC}/outgoing/:id`, [{ label: 'outgoing document of U', method: 'GET', url: `${DOC}/outgoing/${draftDoc.id}`, allowed: docReads, whenAllowed: 200 }]);
+    const { unitId: _docUnit, ...outgoingUpdate } = outgoingInput;
+    add('PUT', `${DOC}/outgoing/:id`, [
+      {
+        label: 'change the draft (stale version: 409 after the check)',
+        method: 'PUT',
+        url: `${DOC}/outgoing/${draftDoc.id}`,
+        body: { ...outgoingUpdate, version: 99 },
+        allowed: docActs(['specialist', 'leader']),
+        whenAllowed: 409,
+      },
+    ]);
+    add('POST', `${DOC}/outgoing/:id/files`, [
+      { label: 'files of a draft of U', method: 'POST', url: `${DOC}/outgoing/${draftDoc.id}/files`, allowed: docActs(docRoles), whenAllowed: 'skip' },
+    ]);
+    const docStep = (path: string, roles: RoleName[], body: Record<string, unknown>): Probe[] => [
+      {
+        label: `${path} (stale or wrong state: 409 after the check)`,
+        method: 'POST',
+        url: `${DOC}/outgoing/${draftDoc.id}/${path}`,
+        body: { version: 99, ...body },
+        allowed: docActs(roles),
+        whenAllowed: 409,
+      },
+    ];
+    add('POST', `${DOC}/outgoing/:id/submit`, docStep('submit', ['specialist', 'leader'], {}));
+    add('POST', `${DOC}/outgoing/:id/return`, docStep('return', ['leader'], { note: 'Sửa lại' }));
+    add('POST', `${DOC}/outgoing/:id/sign`, docStep('sign', ['leader'], { signerName: 'Lê Văn A', signerPosition: 'Giám đốc', signingPrefix: '' }));
+    add('POST', `${DOC}/outgoing/:id/issue`, docStep('issue', ['clerk'], {}));
+    add('GET', `${DOC}/files/:fileId`, [
+      // The row has no stored object: an allowed reader passes the check and meets FILE_NOT_FOUND.
+      { label: 'a file of a document of U (no stored object: 404 after the check)', method: 'GET', url: `${DOC}/files/${docFileId}`, allowed: docReads, whenAllowed: 404 },
+    ]);
+    add('GET', `${DOC}/books/incoming.xlsx`, [
+      { label: "U's incoming book", method: 'GET', url: `${DOC}/books/incoming.xlsx?unitId=${unit.id}&year=2026`, allowed: docReads, whenAllowed: 200 },
+    ]);
+    add('GET', `${DOC}/books/outgoing.xlsx`, [
+      { label: "U's outgoing book", method: 'GET', url: `${DOC}/books/outgoing.xlsx?unitId=${unit.id}&year=2026`, allowed: docReads, whenAllowed: 200 },
+    ]);
+    add('GET', `${DOC}/indicators`, [{ label: "U's document numbers", method: 'GET', url: `${DOC}/indicators?unitId=${unit.id}`, allowed: docReads, whenAllowed: 200 }]);
   }, 240_000);
 
   it('has a probe for every unit-scoped route the app registers', () => {
