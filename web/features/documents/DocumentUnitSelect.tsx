@@ -18,6 +18,32 @@ export function coveredSubtrees(nodes: OrgUnitNode[], roots: ReadonlySet<string>
   return nodes.flatMap((n) => (roots.has(n.id) ? [n] : coveredSubtrees(n.children, roots)));
 }
 
+/** The chain of units from a root of the tree down to `unitId` (empty when it is not in the tree). */
+function pathTo(nodes: OrgUnitNode[], unitId: string): OrgUnitNode[] {
+  for (const n of nodes) {
+    if (n.id === unitId) return [n];
+    const below = pathTo(n.children, unitId);
+    if (below.length) return [n, ...below];
+  }
+  return [];
+}
+
+/**
+ * The body whose registers a unit's documents go to (docs/api-plan-documents.md "The register owner"): the unit itself,
+ * or for a division (phòng) the nearest unit above it that is not one.
+ */
+export function bodyOf(nodes: OrgUnitNode[], unitId: string): { value: string; label: string } | null {
+  const body = pathTo(nodes, unitId)
+    .filter((n) => n.kind !== 'division')
+    .at(-1);
+  return body ? { value: body.id, label: body.name } : null;
+}
+
+/** Whether `unitId` is `ancestorId` or below it. */
+export function isWithinUnit(nodes: OrgUnitNode[], unitId: string, ancestorId: string): boolean {
+  return pathTo(nodes, unitId).some((n) => n.id === ancestorId);
+}
+
 /** The roles that work with documents (docs/api-plan-documents.md "Roles"): the register's keeper, leaders, specialists. */
 export const DOCUMENT_ROLES: readonly string[] = ['clerk', 'leader', 'specialist'];
 

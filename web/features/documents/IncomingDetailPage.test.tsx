@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import i18n from '../../app/i18n';
 import { identityKeys } from '../identity/identity.api';
 import type { IncomingDetail } from '../../../contracts/documents/documents.contracts';
-import { incoming, INCOMING_ID, me, reply, STP, STP_OFFICE, unitTree } from './documents.fixtures';
+import { incoming, INCOMING_ID, me, reply, STP, STP_DIVISION, STP_OFFICE, unitTree } from './documents.fixtures';
 import { IncomingDetailPage } from './IncomingDetailPage';
 
 let current: IncomingDetail;
@@ -85,8 +85,7 @@ describe('IncomingDetailPage', { timeout: 30_000 }, () => {
     fireEvent.mouseDown(within(within(dialog).getByTestId('assign-lead-unit')).getByRole('combobox'));
     fireEvent.click((await screen.findAllByTitle(STP_OFFICE.name)).at(-1)!);
     fireEvent.mouseDown(within(within(dialog).getByTestId('assign-partners')).getByRole('combobox'));
-    // jsdom draws only the first rows of the tree's list: the body itself stands in for a partner division.
-    fireEvent.click((await screen.findAllByTitle(STP.name)).at(-1)!);
+    fireEvent.click((await screen.findAllByTitle(STP_DIVISION.name)).at(-1)!);
     fireEvent.change(within(dialog).getByRole('spinbutton', { name: 'Số ngày làm việc' }), { target: { value: '7' } });
     fireEvent.change(within(dialog).getByLabelText('Ý kiến chỉ đạo'), { target: { value: ' Văn phòng chủ trì, báo cáo trước hạn. ' } });
     current = incoming({
@@ -97,7 +96,7 @@ describe('IncomingDetailPage', { timeout: 30_000 }, () => {
       assignment: {
         leadUnit: STP_OFFICE,
         leadUser: null,
-        partnerUnits: [STP],
+        partnerUnits: [STP_DIVISION],
         handlingDays: 7,
         dueOn: null,
         dueAt: '2026-12-14T17:00:00+07:00',
@@ -111,7 +110,7 @@ describe('IncomingDetailPage', { timeout: 30_000 }, () => {
     await waitFor(() => expect(posts).toHaveLength(1));
     expect(posts[0]).toEqual({
       path: `/api/v1/documents/incoming/${INCOMING_ID}/assign`,
-      body: { version: 3, leadUnitId: STP_OFFICE.id, partnerUnitIds: [STP.id], handlingDays: 7, instruction: 'Văn phòng chủ trì, báo cáo trước hạn.' },
+      body: { version: 3, leadUnitId: STP_OFFICE.id, partnerUnitIds: [STP_DIVISION.id], handlingDays: 7, instruction: 'Văn phòng chủ trì, báo cáo trước hạn.' },
     });
     expect(await screen.findByText('Đã phân công xử lý.')).toBeTruthy();
     await waitFor(() => expect(screen.getByTestId('incoming-state').textContent).toBe('Đang xử lý'));

@@ -28,9 +28,9 @@ function IncomingActions({ doc, onOpen }: { doc: IncomingDetail; onOpen: (d: Dia
   const { t } = useTranslation();
   const { data: me } = useMe();
   const allowed = new Set(doc.allowedActions);
-  // A handler of the document (who may note or close it) and who drafts outgoing documents may draft its reply.
-  const reply = (allowed.has('note') || allowed.has('close')) && hasAction(me?.actions, DOCUMENT_POLICY.draft);
-  if (!allowed.has('assign') && !allowed.has('note') && !allowed.has('close')) return null;
+  // A reply is another document (an outgoing draft), offered to who drafts them while this one is open.
+  const reply = doc.state !== 'DONE' && hasAction(me?.actions, DOCUMENT_POLICY.draft);
+  if (!allowed.has('assign') && !allowed.has('note') && !allowed.has('close') && !reply) return null;
   return (
     <Flex gap={8} wrap data-testid="incoming-actions">
       {allowed.has('assign') ? (

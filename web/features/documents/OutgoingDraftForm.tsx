@@ -7,9 +7,9 @@ import { CONFIDENTIALITY_LEVELS, DOCUMENT_LIMITS as L, URGENCY_LEVELS } from '..
 import type { CreateOutgoingRequest, OutgoingDetail } from '../../../contracts/documents/documents.contracts';
 import { CardHeading } from '../submissions/CardHeading';
 import { filled } from '../dialogues/dialogues-format';
-import { useMe } from '../identity/identity.api';
+import { useMe, useOrgUnitTree } from '../identity/identity.api';
 import { useCreateOutgoing, useDocumentTypes, useUpdateOutgoing, useUploadDocumentFiles } from './documents.api';
-import { DocumentUnitSelect, DocumentUnitsSelect, grantedUnits } from './DocumentUnitSelect';
+import { bodyOf, DocumentUnitSelect, DocumentUnitsSelect, grantedUnits, isWithinUnit } from './DocumentUnitSelect';
 import { FILE_MB, FileChooser } from './FileChooser';
 import { isConflict } from './StaleNotice';
 
@@ -63,6 +63,8 @@ interface OutgoingDraftFormProps {
   doc?: OutgoingDetail;
   /** The incoming document this one answers (a new draft only). */
   replyToIncomingId?: string;
+  /** The body to start with (a reply: the incoming document's body), when it is one the officer drafts for. */
+  defaultUnitId?: string;
   onSaved: (detail: OutgoingDetail) => void;
   onCancel?: () => void;
   /** A 409 while saving a change (someone changed the draft first). */
@@ -74,7 +76,7 @@ interface OutgoingDraftFormProps {
  * confidentiality, and recipients — units inside motcua picked in the tree, external bodies typed in (sent over the
  * national exchange). A new draft takes its files here too. The server's field errors land on the fields.
  */
-export function OutgoingDraftForm({ doc, replyToIncomingId, onSaved, onCancel, onConflict }: OutgoingDraftFormProps) {
+export function OutgoingDraftForm({ doc, replyToIncomingId, defaultUnitId, onSaved, onCancel, onConflict }: OutgoingDraftFormProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const showError = useApiError();
@@ -86,7 +88,18 @@ export function OutgoingDraftForm({ doc, replyToIncomingId, onSaved, onCancel, o
   const upload = useUploadDocumentFiles('outgoing');
   const [files, setFiles] = useState<File[]>([]);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const { data: tree } = useOrgUnitTree();
   const units = useMemo(() => grantedUnits(me?.grants ?? [], DRAFTING_ROLES), [me]);
+  // The bodies whose register may number it: each drafting grant's own body (a division drafts for its department).
+  const bodies = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const u of units) {
+      const b = (tree ? bodyOf(tree.items, u.value) : null) ?? u;
+      if (!seen.has(b.value)) seen.set(b.value, b.label);
+    }
+    return [...seen].map(([value, label]) => ({ value, label }));
+  }, [units, tree]);
+  const firstBody = (defaultUnitId && bodies.some((b) => b.value === defaultUnitId) ? defaultUnitId : undefined) ?? bodies[0]?.value;
   const prefix = doc ? 'outgoing-edit' : 'outgoing';
 
   const submit = async (values: DraftValues) => {
@@ -122,8 +135,23 @@ export function OutgoingDraftForm({ doc, replyToIncomingId, onSaved, onCancel, o
       name={prefix}
       layout="vertical"
       initialValues={
-        doc ? valuesOf(doc) : { unitId: units[0]?.value, draftingUnitId: units[0]?.value, urgency: 'normal', confidentiality: 'normal', recipients: { unitIds: [], external: [] } }
+        doc
+          ? valuesOf(doc)
+          : {
+              unitId: firstBody,
+              draftingUnitId: units.find((u) => tree && firstBody && isWithinUnit(tree.items, u.value, firstBody))?.value ?? units[0]?.value,
+              urgency: 'normal',
+              confidentiality: 'normal',
+              recipients: { unitIds: [], external: [] },
+            }
       }
+      onValuesChange={(changed: Partial<DraftValues>, all) => {
+        // A drafting unit outside the chosen body moves the body to its own.
+        if (!doc && changed.draftingUnitId && tree && all.unitId && !isWithinUnit(tree.items, changed.draftingUnitId, all.unitId)) {
+          const b = bodyOf(tree.items, changed.draftingUnitId);
+          if (b && bodies.some((x) => x.value === b.value)) form.setFieldValue('unitId', b.value);
+        }
+      }}
       onFinish={(v) => void submit(v)}
       data-testid={`${prefix}-form`}
       style={{ maxWidth: 960 }}
@@ -134,7 +162,7 @@ export function OutgoingDraftForm({ doc, replyToIncomingId, onSaved, onCancel, o
             {doc ? null : (
               <Col xs={24} md={12}>
                 <Form.Item name="unitId" label={t('documents.fields.issuer')} extra={t('documents.outgoing.form.issuerHint')} rules={[choose]}>
-                  <DocumentUnitSelect scope="covered" roles={DRAFTING_ROLES} testId="outgoing-unit" />
+                  <Select options={bodies} data-testid="outgoing-unit" />
                 </Form.Item>
               </Col>
             )}

@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import i18n from '../../app/i18n';
 import { identityKeys } from '../identity/identity.api';
 import { DOCUMENT_TYPES } from '../../../contracts/documents/documents.values';
-import { INCOMING_ID, me, outgoing, OUTGOING_ID, reply, STP, unitTree, WARD } from './documents.fixtures';
+import { INCOMING_ID, me, outgoing, OUTGOING_ID, reply, STP, STP_DIVISION, unitTree, WARD } from './documents.fixtures';
 import { OutgoingNewPage } from './OutgoingNewPage';
 
 let posts: Array<Record<string, unknown>>;
@@ -19,7 +19,8 @@ function Opened() {
 
 function show(entry = '/admin/documents/outgoing/new') {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  client.setQueryData(identityKeys.me, me(['specialist'], ['documents.read', 'documents.draft']));
+  // A specialist of a division (phòng): the draft is numbered by the department above it.
+  client.setQueryData(identityKeys.me, me(['specialist'], ['documents.read', 'documents.draft'], STP_DIVISION));
   return render(
     <QueryClientProvider client={client}>
       <App>
@@ -60,7 +61,7 @@ afterEach(() => {
 });
 
 describe('OutgoingNewPage', { timeout: 30_000 }, () => {
-  it('drafts a reply with recipients inside and outside motcua; a field error of an external recipient lands on it', async () => {
+  it('drafts a division’s reply for its department with recipients inside and outside motcua; a field error of an external recipient lands on it', async () => {
     answer = () =>
       reply(
         {
@@ -92,7 +93,7 @@ describe('OutgoingNewPage', { timeout: 30_000 }, () => {
     await waitFor(() => expect(posts).toHaveLength(1));
     expect(posts[0]).toEqual({
       unitId: STP.id,
-      draftingUnitId: STP.id,
+      draftingUnitId: STP_DIVISION.id,
       typeCode: 'CV',
       subject: 'Về việc trả lời rà soát thủ tục hộ tịch',
       urgency: 'normal',

@@ -3,8 +3,8 @@ import { Breadcrumb, Flex, Result, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader';
-import { useMe } from '../identity/identity.api';
-import { DOCUMENT_PATHS } from './documents.api';
+import { useMe, useOrgUnitTree } from '../identity/identity.api';
+import { DOCUMENT_PATHS, useIncoming } from './documents.api';
 import { grantedUnits } from './DocumentUnitSelect';
 import { DRAFTING_ROLES, OutgoingDraftForm } from './OutgoingDraftForm';
 
@@ -20,7 +20,11 @@ export function OutgoingNewPage() {
   const [params] = useSearchParams();
   const { data: me, isPending } = useMe();
   const units = useMemo(() => grantedUnits(me?.grants ?? [], DRAFTING_ROLES), [me]);
-  const replyTo = params.get('replyTo');
+  const raw = params.get('replyTo');
+  const replyTo = raw && UUID.test(raw) ? raw : undefined;
+  const { isPending: treePending } = useOrgUnitTree();
+  // A reply is numbered by the body that received the document it answers.
+  const { data: answered, isLoading: answeredLoading } = useIncoming(replyTo);
 
   const header = (
     <>
@@ -29,8 +33,8 @@ export function OutgoingNewPage() {
     </>
   );
 
-  // The unit pickers' first value is set when the form mounts: wait for the officer's grants.
-  if (isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
+  // The unit pickers' first values are set when the form mounts: wait for the grants, the tree and the answered document.
+  if (isPending || treePending || answeredLoading) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (units.length === 0) {
     return (
       <Flex vertical gap={16}>
@@ -47,7 +51,7 @@ export function OutgoingNewPage() {
   return (
     <Flex vertical gap={16}>
       {header}
-      <OutgoingDraftForm replyToIncomingId={replyTo && UUID.test(replyTo) ? replyTo : undefined} onSaved={(d) => void navigate(DOCUMENT_PATHS.outgoingOne(d.id))} />
+      <OutgoingDraftForm replyToIncomingId={replyTo} defaultUnitId={answered?.unit.id} onSaved={(d) => void navigate(DOCUMENT_PATHS.outgoingOne(d.id))} />
     </Flex>
   );
 }

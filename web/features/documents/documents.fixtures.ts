@@ -103,8 +103,8 @@ export const outgoing = (over: Partial<OutgoingDetail> = {}): OutgoingDetail => 
   ...over,
 });
 
-/** A signed-in officer's session (GET /identity/me) with grants at Sở Tư pháp. */
-export function me(roles: string[], actions: string[]) {
+/** A signed-in officer's session (GET /identity/me) with grants at one unit (Sở Tư pháp unless told). */
+export function me(roles: string[], actions: string[], unit: { id: string; code: string; name: string } = STP) {
   return {
     id: USER_ID,
     kind: 'officer',
@@ -113,7 +113,7 @@ export function me(roles: string[], actions: string[]) {
     email: null,
     phone: null,
     accountType: null,
-    grants: roles.map((role) => ({ role, orgUnitId: STP.id, orgUnitName: STP.name, orgUnitCode: STP.code })),
+    grants: roles.map((role) => ({ role, orgUnitId: unit.id, orgUnitName: unit.name, orgUnitCode: unit.code })),
     actions,
   };
 }
@@ -134,22 +134,20 @@ export const unitTree = {
     version: 1,
     children:
       u.id === STP.id
-        ? [
-            {
-              ...STP_OFFICE,
-              shortName: null,
-              kind: 'division',
-              parentId: STP.id,
-              parentName: STP.name,
-              path: `/${STP.id}/${STP_OFFICE.id}/`,
-              depth: 1,
-              validFrom: '2025-01-01',
-              validTo: null,
-              successorId: null,
-              version: 1,
-              children: [],
-            },
-          ]
+        ? [STP_OFFICE, STP_DIVISION].map((d) => ({
+            ...d,
+            shortName: null,
+            kind: 'division',
+            parentId: STP.id,
+            parentName: STP.name,
+            path: `/${STP.id}/${d.id}/`,
+            depth: 1,
+            validFrom: '2025-01-01',
+            validTo: null,
+            successorId: null,
+            version: 1,
+            children: [],
+          }))
         : [],
   })),
 };
