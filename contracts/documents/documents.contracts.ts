@@ -408,6 +408,8 @@ export type OutgoingDetail = z.infer<typeof OutgoingDetailSchema>;
 export const BookQuerySchema = z.object({ unitId: z.uuid(), year: YearSchema.optional() });
 export type BookQuery = z.infer<typeof BookQuerySchema>;
 export const BookFileSchema = z.string().describe('binary: an .xlsx workbook (Phụ lục IV register)');
+/** GET /documents/files/:fileId: the file's bytes. */
+export const DocumentFileContentSchema = z.string().describe('binary file: application/pdf, image/jpeg or image/png');
 
 /** GET /documents/indicators: counts over documents received / issued from `from` to `to` (days in +07:00, both included). */
 export const DocumentIndicatorsQuerySchema = z.object({ unitId: z.uuid(), from: IsoDateSchema.optional(), to: IsoDateSchema.optional() });

@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { notificationsOutbox } from '../../platform/notifications';
+import { multipart, pdf } from '../../platform/files/test/fixtures';
+import { createHash } from 'node:crypto';
 import type { IncomingDetail, IncomingList } from '../../../contracts/documents/documents.contracts';
 import { remindDocuments } from './index';
 import { documentsIncoming } from './documents.tables';
@@ -62,6 +64,28 @@ describe('registering', () => {
     expect((await w.agents.clerk.get(`${I}?q=77%2FQD`)).json<IncomingList>().items.map((i) => i.id)).toContain(doc.id);
     expect((await w.agents.clerk.get(`${I}?q=khong+co+tu+nay`)).json<IncomingList>().total).toBe(0);
     expect((await w.agents.otherClerk.get(`${I}?q=quyet+dinh+ho+tich`)).json<IncomingList>().total).toBe(0);
+  });
+});
+
+describe('files', () => {
+  it('keeps the scan with its SHA-256, makes its name searchable, and serves it to readers only', async () => {
+    at(MONDAY_9AM);
+    const doc = await registerAt(w);
+    const content = pdf();
+    const { body, headers } = multipart([{ file: 'files', name: 'Cong van 125 scan.pdf', content, contentType: 'application/pdf' }]);
+    const refused = await w.agents.specialist.request('POST', `${I}/${doc.id}/files`, body, headers);
+    expect(refused.statusCode).toBe(403);
+    const res = await w.agents.clerk.request('POST', `${I}/${doc.id}/files`, body, headers);
+    expect(res.statusCode, res.body).toBe(201);
+    const detail = res.json<IncomingDetail>();
+    expect(detail.files).toHaveLength(1);
+    expect(detail.files[0]).toMatchObject({ mediaType: 'application/pdf', sizeBytes: content.length, sha256: createHash('sha256').update(content).digest('hex') });
+    expect(detail.events.map((e) => e.kind)).toEqual(['registered', 'file']);
+    expect((await w.agents.clerk.get(`${I}?q=scan`)).json<IncomingList>().items.map((i) => i.id)).toContain(doc.id);
+    const file = await w.agents.leader.get(`/api/v1/documents/files/${detail.files[0]!.id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(content)).toBe(true);
+    expect((await w.agents.otherClerk.get(`/api/v1/documents/files/${detail.files[0]!.id}`)).statusCode).toBe(403);
   });
 });
 

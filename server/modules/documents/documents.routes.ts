@@ -11,6 +11,7 @@ import {
   CloseIncomingRequestSchema,
   CreateOutgoingRequestSchema,
   DOCUMENT_TYPES,
+  DocumentFileContentSchema,
   DocumentFileParamsSchema,
   DocumentIdParamsSchema,
   DocumentIndicatorsQuerySchema,
@@ -222,8 +223,10 @@ export async function documentRoutes(app: FastifyInstance, options: { files: Fil
 
   // ---------------------------------------------------------------- files, books, numbers
 
-  r.get('/files/:fileId', { config: read, schema: { tags, summary: "A document's file (authorised as the document)", params: DocumentFileParamsSchema } }, async (request, reply) =>
-    sendDocumentFile(request.ctx, reply, options.files, request.params.fileId),
+  r.get(
+    '/files/:fileId',
+    { config: read, schema: { tags, summary: "A document's file (authorised as the document)", params: DocumentFileParamsSchema, response: { 200: DocumentFileContentSchema } } },
+    async (request, reply) => sendDocumentFile(request.ctx, reply, options.files, request.params.fileId),
   );
   r.get(
     '/books/incoming.xlsx',
