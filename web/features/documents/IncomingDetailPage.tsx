@@ -78,7 +78,6 @@ function IncomingFacts({ doc }: { doc: IncomingDetail }) {
         { key: 'numberSymbol', label: t('documents.fields.numberSymbol'), children: <span data-testid="incoming-number-symbol">{doc.numberSymbol}</span> },
         { key: 'issuedOn', label: t('documents.fields.issuedOn'), children: formatDate(doc.issuedOn) },
         { key: 'type', label: t('documents.fields.type'), children: doc.typeName },
-        { key: 'subject', label: t('documents.fields.subject'), span: 'filled', children: <span className="wrap-anywhere">{doc.subject}</span> },
         { key: 'urgency', label: t('documents.fields.urgency'), children: <UrgencyTag urgency={doc.urgency} /> },
         { key: 'confidentiality', label: t('documents.fields.confidentiality'), children: t(`documents.confidentiality.${doc.confidentiality}`) },
         ...(doc.pageCount ? [{ key: 'pages', label: t('documents.fields.pageCount'), children: doc.pageCount }] : []),
@@ -112,7 +111,9 @@ function IncomingAssignment({ doc }: { doc: IncomingDetail }) {
       )}
       {a ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('documents.incoming.detail.assignedBy', { by: a.assignedBy?.name ?? '—', at: formatInstant(a.assignedAt) })}
+          {a.assignedBy
+            ? t('documents.incoming.detail.assignedBy', { by: a.assignedBy.name, at: formatInstant(a.assignedAt) })
+            : t('documents.incoming.detail.assignedAt', { at: formatInstant(a.assignedAt) })}
         </Typography.Text>
       ) : null}
       {doc.state === 'DONE' ? (
@@ -206,6 +207,7 @@ export function IncomingDetailPage() {
           <Flex vertical gap={16}>
             <Card size="small" title={<CardHeading>{t('documents.incoming.detail.facts')}</CardHeading>}>
               <Typography.Paragraph className="wrap-anywhere" strong style={{ fontSize: 16 }} data-testid="incoming-subject">
+                <span className="visually-hidden">{t('documents.fields.subject')}: </span>
                 {doc.subject}
               </Typography.Paragraph>
               <IncomingFacts doc={doc} />

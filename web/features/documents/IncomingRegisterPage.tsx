@@ -68,7 +68,7 @@ export function IncomingRegisterPage() {
           loading={isFetching && !data}
           dataSource={data?.items ?? []}
           // Wide on purpose: on a phone the table scrolls inside its card, never the page.
-          scroll={{ x: 1300 }}
+          scroll={{ x: 1000 }}
           pagination={{
             current: view.page,
             pageSize: view.pageSize,
@@ -85,7 +85,7 @@ export function IncomingRegisterPage() {
             {
               title: t('documents.fields.arrivalNumber'),
               dataIndex: 'arrivalNumber',
-              width: 90,
+              width: 70,
               render: (n: number, r) => (
                 <Link to={DOCUMENT_PATHS.incomingOne(r.id)} data-testid={`incoming-link-${r.id}`} aria-label={t('documents.incoming.list.open', { number: n })}>
                   {n}
@@ -95,7 +95,7 @@ export function IncomingRegisterPage() {
             {
               title: t('documents.fields.arrivalDate'),
               dataIndex: 'receivedAt',
-              width: 140,
+              width: 125,
               render: (v: string, r) => (
                 <Flex vertical gap={2}>
                   <span>{formatInstant(v)}</span>
@@ -105,11 +105,11 @@ export function IncomingRegisterPage() {
                 </Flex>
               ),
             },
-            { title: t('documents.fields.sender'), dataIndex: 'senderName', width: 200, render: (v: string) => <span className="wrap-anywhere">{v}</span> },
+            { title: t('documents.fields.sender'), dataIndex: 'senderName', width: 160, render: (v: string) => <span className="wrap-anywhere">{v}</span> },
             {
               title: t('documents.fields.numberSymbol'),
               dataIndex: 'numberSymbol',
-              width: 150,
+              width: 135,
               render: (v: string, r) => (
                 <Flex vertical gap={2}>
                   <span className="wrap-anywhere">{v}</span>
@@ -120,12 +120,21 @@ export function IncomingRegisterPage() {
               ),
             },
             { title: t('documents.fields.subject'), dataIndex: 'subject', render: (v: string) => <span className="wrap-anywhere">{v}</span> },
-            { title: t('documents.fields.urgency'), dataIndex: 'urgency', width: 120, render: (_: unknown, r) => <UrgencyTag urgency={r.urgency} /> },
-            { title: t('documents.fields.state'), dataIndex: 'state', width: 150, render: (_: unknown, r) => <IncomingStateTag state={r.state} /> },
+            {
+              title: t('documents.fields.state'),
+              dataIndex: 'state',
+              width: 140,
+              render: (_: unknown, r) => (
+                <Flex vertical gap={4} align="flex-start">
+                  <IncomingStateTag state={r.state} />
+                  {r.urgency === 'normal' ? null : <UrgencyTag urgency={r.urgency} />}
+                </Flex>
+              ),
+            },
             {
               title: t('documents.fields.due'),
               dataIndex: 'dueAt',
-              width: 150,
+              width: 140,
               render: (_: unknown, r) => <DocumentDue dueAt={r.dueAt} overdue={r.overdue} compact />,
             },
           ]}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Flex, Popconfirm, Result, Row, Skeleton, Table, Tag, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Flex, Popconfirm, Result, Row, Skeleton, Tag, Typography } from 'antd';
 import { EditOutlined, FileDoneOutlined, RollbackOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -8,7 +8,7 @@ import { useApiError } from '../../app/useApiError';
 import { formatDate } from '../../ui/dates';
 import { PageTitle } from '../../ui/PageTitle';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import type { OutgoingDetail, OutgoingReceipt, ReceiptState } from '../../../contracts/documents/documents.contracts';
+import type { OutgoingDetail, ReceiptState } from '../../../contracts/documents/documents.contracts';
 import { formatInstant } from '../dossiers/dossiers.format';
 import { CardHeading } from '../submissions/CardHeading';
 import { useMe } from '../identity/identity.api';
@@ -134,31 +134,35 @@ function OutgoingRecipients({ doc }: { doc: OutgoingDetail }) {
   return (
     <Flex vertical gap={12}>
       {issued ? (
-        <Table<OutgoingReceipt>
-          rowKey="unitId"
-          size="small"
-          pagination={false}
-          dataSource={doc.receipts}
-          scroll={{ x: 640 }}
-          locale={{ emptyText: t('documents.outgoing.detail.noReceipts') }}
-          data-testid="outgoing-receipts"
-          columns={[
-            { title: t('documents.fields.recipientUnit'), dataIndex: 'unitName', render: (v: string) => <span className="wrap-anywhere">{v}</span> },
-            {
-              title: t('documents.fields.state'),
-              dataIndex: 'state',
-              width: 160,
-              render: (s: ReceiptState, r) => (
-                <Tag color={RECEIPT_COLOR[s]} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }} data-testid={`receipt-state-${r.unitId}`} data-state={s}>
-                  {t(`documents.receiptStates.${s}`)}
-                </Tag>
-              ),
-            },
-            { title: t('documents.outgoing.detail.receivedAtCol'), dataIndex: 'receivedAt', width: 140, render: (v: string) => formatInstant(v) },
-            { title: t('documents.outgoing.detail.assignedAtCol'), dataIndex: 'assignedAt', width: 140, render: (v: string | null) => formatInstant(v) },
-            { title: t('documents.outgoing.detail.doneAtCol'), dataIndex: 'doneAt', width: 140, render: (v: string | null) => formatInstant(v) },
-          ]}
-        />
+        doc.receipts.length === 0 ? (
+          <Typography.Text type="secondary" data-testid="outgoing-receipts">
+            {t('documents.outgoing.detail.noReceipts')}
+          </Typography.Text>
+        ) : (
+          <ul style={{ margin: 0, paddingInlineStart: 0, listStyle: 'none' }} data-testid="outgoing-receipts">
+            {doc.receipts.map((r) => (
+              <li key={r.unitId} style={{ marginBottom: 8 }}>
+                <Flex gap={8} wrap align="center">
+                  <Typography.Text strong className="wrap-anywhere">
+                    {r.unitName}
+                  </Typography.Text>
+                  <Tag color={RECEIPT_COLOR[r.state]} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }} data-testid={`receipt-state-${r.unitId}`} data-state={r.state}>
+                    {t(`documents.receiptStates.${r.state}`)}
+                  </Tag>
+                </Flex>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {[
+                    t('documents.outgoing.detail.receivedAt', { at: formatInstant(r.receivedAt) }),
+                    r.assignedAt ? t('documents.outgoing.detail.assignedAt', { at: formatInstant(r.assignedAt) }) : null,
+                    r.doneAt ? t('documents.outgoing.detail.doneAt', { at: formatInstant(r.doneAt) }) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Typography.Text>
+              </li>
+            ))}
+          </ul>
+        )
       ) : doc.recipients.units.length > 0 ? (
         <div>
           <Typography.Text strong>{t('documents.fields.recipientUnits')}</Typography.Text>
@@ -300,6 +304,7 @@ export function OutgoingDetailPage() {
                   </Flex>
                 ) : null}
                 <Typography.Paragraph className="wrap-anywhere" strong style={{ fontSize: 16 }} data-testid="outgoing-subject">
+                  <span className="visually-hidden">{t('documents.fields.subject')}: </span>
                   {doc.subject}
                 </Typography.Paragraph>
                 <OutgoingFacts doc={doc} />

@@ -64,7 +64,7 @@ export function OutgoingRegisterPage() {
           loading={isFetching && !data}
           dataSource={data?.items ?? []}
           // Wide on purpose: on a phone the table scrolls inside its card, never the page.
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1000 }}
           pagination={{
             current: view.page,
             pageSize: view.pageSize,
@@ -102,8 +102,17 @@ export function OutgoingRegisterPage() {
               ),
             },
             { title: t('documents.fields.draftingUnit'), dataIndex: ['draftingUnit', 'name'], width: 200, render: (v: string) => <span className="wrap-anywhere">{v}</span> },
-            { title: t('documents.fields.urgency'), dataIndex: 'urgency', width: 120, render: (_: unknown, r) => <UrgencyTag urgency={r.urgency} /> },
-            { title: t('documents.fields.state'), dataIndex: 'state', width: 170, render: (_: unknown, r) => <OutgoingStateTag state={r.state} /> },
+            {
+              title: t('documents.fields.state'),
+              dataIndex: 'state',
+              width: 170,
+              render: (_: unknown, r) => (
+                <Flex vertical gap={4} align="flex-start">
+                  <OutgoingStateTag state={r.state} />
+                  {r.urgency === 'normal' ? null : <UrgencyTag urgency={r.urgency} />}
+                </Flex>
+              ),
+            },
           ]}
         />
       </Card>
