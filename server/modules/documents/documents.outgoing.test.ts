@@ -113,6 +113,26 @@ describe('the workflow', () => {
   }, 120_000);
 });
 
+describe('the outgoing list', () => {
+  it('finds documents without diacritics, by year, and refuses bad input changing nothing', async () => {
+    at(MONDAY_9AM);
+    const d = await ok<OutgoingDetail>(w.agents.specialist, O, outgoingBody(w, { typeCode: 'TB', subject: 'Thông báo lịch tiếp công dân tháng Ba của Sở' }), 201);
+    const list = (url: string) => w.agents.clerk.get(url).then((r) => r.json<{ items: Array<{ id: string }>; total: number }>());
+    expect((await list(`${O}?q=${encodeURIComponent('thong bao lich tiep cong dan')}`)).items.map((i) => i.id)).toContain(d.id);
+    expect((await list(`${O}?q=thong+bao+lich+tiep&year=2027`)).total).toBe(0);
+    expect((await list(`${O}?q=thong+bao+lich+tiep&year=2026&state=DRAFT`)).items.map((i) => i.id)).toContain(d.id);
+    const before = (await list(`${O}?pageSize=100`)).total;
+    expect((await w.agents.specialist.post(O, outgoingBody(w, { subject: '', typeCode: 'XX' }))).statusCode).toBe(400);
+    expect((await w.agents.specialist.post(O, outgoingBody(w, { draftingUnitId: w.other.id }))).statusCode).toBe(400);
+    expect((await w.agents.otherLeader.post(O, outgoingBody(w, { draftingUnitId: w.other.id }))).statusCode).toBe(403);
+    expect((await w.agents.specialist.post(O, outgoingBody(w, { recipients: { unitIds: [w.body.id], external: [] } }))).statusCode).toBe(400);
+    const bad = await w.agents.specialist.put(`${O}/${d.id}`, { ...outgoingBody(w), unitId: undefined, version: d.version, draftingUnitId: w.ward.id });
+    expect(bad.statusCode).toBe(400);
+    expect((await list(`${O}?pageSize=100`)).total).toBe(before);
+    expect((await w.agents.specialist.get(`${O}/${d.id}`)).json<OutgoingDetail>()).toMatchObject({ version: d.version, draftingUnit: { id: w.body.id } });
+  });
+});
+
 describe('the internal exchange', () => {
   it('gives each recipient unit an incoming copy with its own arrival number, and the sender a receipt that follows it', async () => {
     at(MONDAY_9AM);

@@ -50,7 +50,7 @@ export async function listOutgoing(ctx: Ctx, q: OutgoingListQuery): Promise<Outg
   if (covered !== null) conds.push(covered.length ? or(inArray(out.unitId, covered), inArray(out.draftingUnitId, covered)) : none);
   if (q.unitId) conds.push(eq(out.unitId, q.unitId));
   if (q.state) conds.push(eq(out.state, q.state));
-  if (q.year) conds.push(sql`coalesce(${out.year}, extract(year from ${out.createdAt} + interval '7 hours')::int) = ${q.year}`);
+  if (q.year) conds.push(sql`coalesce(${out.year}, extract(year from (${out.createdAt} at time zone 'UTC') + interval '7 hours')::int) = ${q.year}`);
   const tsq = searchQuery(q.q);
   if (tsq) conds.push(sql`${searchVector('documents_outgoing.search_text')} @@ ${tsq}::tsquery`);
   const { rows, total } = await pageOutgoing(ctx.db, and(...conds), q.page, q.pageSize);
