@@ -378,7 +378,7 @@ async function findDemoIds(specialist: APIRequestContext, admin: APIRequestConte
   const announcedDialogue = sessions.find((d) => d.state === 'ANNOUNCED');
   expect(heldDialogue && announcedDialogue, 'the dialogues demo seed: a held session and one open for questions').toBeTruthy();
   expect(publicFeedback && citizenFeedback && stpFeedback, 'the feedback demo seed: a published item, the citizen’s answer, an item in progress at Sở Tư pháp').toBeTruthy();
-  // Sở Tư pháp's registers, as its clerk reads them (chuyenvien.stp works in a division, which sees only what it is assigned).
+  // Sở Tư pháp's registers as its clerk reads them (the documents pages are scanned as vanthu.stp and lanhdao.stp).
   const clerk = await signedIn(newApiContext, 'vanthu.stp');
   const stpIncoming = ((await (await clerk.get('/api/v1/documents/incoming', { params: { pageSize: 1 } })).json()) as { items: Array<{ id: string }> }).items[0];
   const stpIssuedOutgoing = ((await (await clerk.get('/api/v1/documents/outgoing', { params: { state: 'ISSUED', pageSize: 1 } })).json()) as { items: Array<{ id: string }> })

@@ -7,6 +7,7 @@ import { FormModal } from '../../ui/FormModal';
 import { CLOSE_OUTCOMES, DOCUMENT_LIMITS as L } from '../../../contracts/documents/documents.values';
 import type { AssignIncomingRequest, CloseIncomingRequest, IncomingDetail } from '../../../contracts/documents/documents.contracts';
 import { filled } from '../dialogues/dialogues-format';
+import { vnToday } from './documents-dates';
 import { DocumentUnitSelect, DocumentUnitsSelect } from './DocumentUnitSelect';
 
 /** The roles whose units (and subtrees) a leader hands documents to: the lead and partners are the body's own units. */
@@ -99,7 +100,7 @@ export function AssignModal({ open, doc, onClose, onSubmit, onError }: ActionMod
       ) : null}
       {deadline === 'date' ? (
         <Form.Item name="dueOn" label={t('documents.incoming.detail.dueOn')} rules={[{ required: true, message: t('documents.validation.choose') }]}>
-          <DatePicker format="DD/MM/YYYY" disabledDate={(d) => d.isBefore(dayjs(), 'day')} style={{ width: 200 }} data-testid="assign-due-on" />
+          <DatePicker format="DD/MM/YYYY" disabledDate={(d) => d.isBefore(vnToday(), 'day')} style={{ width: 200 }} data-testid="assign-due-on" />
         </Form.Item>
       ) : null}
       <Form.Item name="instruction" label={t('documents.fields.instruction')} rules={[{ max: L.textMax, message: t('documents.validation.max', { max: L.textMax }) }]}>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { App, Breadcrumb, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Result, Row, Select, Skeleton } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useApiError } from '../../app/useApiError';
@@ -12,6 +12,7 @@ import type { RegisterIncomingRequest } from '../../../contracts/documents/docum
 import { CardHeading } from '../submissions/CardHeading';
 import { filled } from '../dialogues/dialogues-format';
 import { useMe } from '../identity/identity.api';
+import { vnToday } from './documents-dates';
 import { DOCUMENT_PATHS, useDocumentTypes, useRegisterIncoming, useUploadDocumentFiles } from './documents.api';
 import { DocumentUnitSelect, grantedUnits } from './DocumentUnitSelect';
 import { FILE_MB, FileChooser } from './FileChooser';
@@ -184,11 +185,11 @@ export function IncomingNewPage() {
                     choose,
                     {
                       validator: (_, v: Dayjs | undefined) =>
-                        v && v.isAfter(dayjs(), 'day') ? Promise.reject(new Error(t('documents.validation.futureDate'))) : Promise.resolve(),
+                        v && v.isAfter(vnToday(), 'day') ? Promise.reject(new Error(t('documents.validation.futureDate'))) : Promise.resolve(),
                     },
                   ]}
                 >
-                  <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="incoming-issued-on" />
+                  <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(vnToday(), 'day')} data-testid="incoming-issued-on" />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
