@@ -6,6 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import i18n from '../../app/i18n';
 import { identityKeys } from '../identity/identity.api';
 import type { OutgoingDetail } from '../../../contracts/documents/documents.contracts';
+import { DOCUMENT_TYPES } from '../../../contracts/documents/documents.values';
 import { me, outgoing, OUTGOING_ID, reply, unitTree, WARD } from './documents.fixtures';
 import { OutgoingDetailPage } from './OutgoingDetailPage';
 
@@ -45,6 +46,11 @@ beforeEach(async () => {
       const method = init?.method ?? 'GET';
       if (path === '/api/v1/identity/org-units/tree') return reply(unitTree);
       if (path === `/api/v1/documents/outgoing/${OUTGOING_ID}` && method === 'GET') return reply(current);
+      if (path === '/api/v1/documents/types') return reply({ items: DOCUMENT_TYPES });
+      if (path === `/api/v1/documents/outgoing/${OUTGOING_ID}` && method === 'PUT') {
+        posts.push({ path: `PUT ${path}`, body: JSON.parse(init!.body as string) as Record<string, unknown> });
+        return answer?.(path) ?? reply(current);
+      }
       if (path.startsWith(`/api/v1/documents/outgoing/${OUTGOING_ID}/`) && method === 'POST') {
         posts.push({ path, body: JSON.parse(init!.body as string) as Record<string, unknown> });
         return answer?.(path) ?? reply(current);
@@ -128,5 +134,43 @@ describe('OutgoingDetailPage', { timeout: 30_000 }, () => {
     fireEvent.click(screen.getByTestId('outgoing-stale-reload'));
     await waitFor(() => expect(screen.queryByTestId('outgoing-stale')).toBeNull());
     expect(screen.getByTestId('outgoing-number').textContent).toBe('Số: 05/QĐ-STP');
+  });
+
+  it('shows a returned draft’s note, edits it in place on the version seen, and offers a reload when it changed meanwhile', async () => {
+    current = signed({
+      state: 'DRAFT',
+      signerName: null,
+      signerPosition: null,
+      signingPrefix: null,
+      returnNote: 'Bổ sung căn cứ pháp lý.',
+      version: 4,
+      allowedActions: ['edit', 'submit', 'upload'],
+    });
+    show(['specialist']);
+    expect((await screen.findByTestId('outgoing-return-note')).textContent).toContain('Lãnh đạo trả lại: Bổ sung căn cứ pháp lý.');
+    expect(
+      within(screen.getByTestId('outgoing-actions'))
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Sửa dự thảo', 'Trình lãnh đạo']);
+    expect(screen.getByTestId('outgoing-files-choose')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('outgoing-edit'));
+    const subject = await screen.findByTestId('outgoing-edit-subject');
+    expect((subject as HTMLTextAreaElement).value).toBe('Quyết định công bố danh mục thủ tục hành chính lĩnh vực hộ tịch');
+    fireEvent.change(subject, { target: { value: 'Quyết định công bố danh mục thủ tục hành chính lĩnh vực hộ tịch (sửa đổi)' } });
+    answer = () => reply({ error: { code: 'DOCUMENT_STALE', message: 'Dự thảo đã được người khác sửa.' } }, 409);
+    fireEvent.click(screen.getByTestId('outgoing-edit-save'));
+    await waitFor(() => expect(posts).toHaveLength(1));
+    expect(posts[0]!.path).toBe(`PUT /api/v1/documents/outgoing/${OUTGOING_ID}`);
+    expect(posts[0]!.body).toMatchObject({
+      version: 4,
+      draftingUnitId: current.draftingUnit.id,
+      subject: 'Quyết định công bố danh mục thủ tục hành chính lĩnh vực hộ tịch (sửa đổi)',
+      recipients: { unitIds: [WARD.id], external: [{ name: 'Bộ Tư pháp', code: '000.00.12.G06' }] },
+    });
+    expect(posts[0]!.body).not.toHaveProperty('unitId');
+    expect((await screen.findByTestId('outgoing-stale')).textContent).toContain('Dự thảo đã được người khác sửa.');
+    // The form closed: the page shows the document again.
+    expect(screen.queryByTestId('outgoing-edit-form')).toBeNull();
   });
 });
