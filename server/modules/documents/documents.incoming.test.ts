@@ -148,7 +148,14 @@ describe('handling', () => {
       w.t.database.db
         .select()
         .from(notificationsOutbox)
-        .where(and(eq(notificationsOutbox.subjectId, doc.id), eq(notificationsOutbox.templateKey, 'documents.officer-alert')));
+        .where(and(eq(notificationsOutbox.subjectId, doc.id), eq(notificationsOutbox.templateKey, 'documents.officer-alert')))
+        .then((rows) => rows.filter((r) => !r.dedupeKey?.includes(':assigned')));
+    // The lead person was told of the assignment once.
+    const notices = await w.t.database.db
+      .select()
+      .from(notificationsOutbox)
+      .where(and(eq(notificationsOutbox.subjectId, doc.id), eq(notificationsOutbox.templateKey, 'documents.officer-alert')));
+    expect(notices.filter((n) => n.dedupeKey?.includes(':assigned')).length).toBe(1);
     // Due Wednesday 04/03 17:00; on Tuesday 03/03 at 17:00 one working day is left.
     at('2026-03-03T10:00:00Z');
     await remindDocuments(w.t.systemCtx());

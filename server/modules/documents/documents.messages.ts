@@ -27,6 +27,7 @@ const vi = declareMessages('vi', {
   'documents.indicators.definition':
     'Văn bản đến tiếp nhận trong kỳ (theo ngày đến, giờ Việt Nam): đã giao xử lý, đã xử lý xong, xong đúng hạn (không muộn hơn hạn xử lý; văn bản không có hạn tính là đúng hạn), còn mở quá hạn (đã giao, chưa xong, đã qua hạn). Tỷ lệ đúng hạn = xong đúng hạn / đã xong. Văn bản đi: số văn bản đã ban hành trong kỳ.',
   'documents.alert.subject': 'Văn bản đến số {arrival}: {subject}',
+  'documents.alert.assigned': 'Văn bản đến số {arrival} ({numberSymbol}, {sender}) được giao {lead} chủ trì xử lý, hạn {due}: {subject}',
   'documents.alert.reminder': 'Văn bản đến số {arrival} ({numberSymbol}, {sender}) giao {lead} xử lý sắp đến hạn ({due}): {subject}',
   'documents.alert.escalation': 'Văn bản đến số {arrival} ({numberSymbol}, {sender}) giao {lead} xử lý đã quá hạn ({due}): {subject}. Đề nghị lãnh đạo chỉ đạo xử lý.',
 });
@@ -58,6 +59,7 @@ const en = declareMessages('en', {
   'documents.indicators.definition':
     'Incoming documents received in the period (by arrival date, Vietnam time): assigned, done, done on time (no later than the handling deadline; a document without one counts as on time), open and overdue (assigned, not done, past the deadline). On-time rate = done on time / done. Outgoing: documents issued in the period.',
   'documents.alert.subject': 'Incoming document no. {arrival}: {subject}',
+  'documents.alert.assigned': 'Incoming document no. {arrival} ({numberSymbol}, {sender}) is assigned to {lead}, due {due}: {subject}',
   'documents.alert.reminder': 'Incoming document no. {arrival} ({numberSymbol}, {sender}) assigned to {lead} is due soon ({due}): {subject}',
   'documents.alert.escalation': 'Incoming document no. {arrival} ({numberSymbol}, {sender}) assigned to {lead} is overdue ({due}): {subject}. Please direct its handling.',
 });

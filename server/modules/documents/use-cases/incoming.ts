@@ -23,6 +23,8 @@ import {
   type NewIncomingRow,
 } from '../documents.repository';
 import { documentSearchText } from '../documents.search';
+import { notifyOfficers } from '../documents.notify';
+import { leadContacts } from './remind';
 import {
   actorIdOf,
   authorise,
@@ -40,6 +42,7 @@ import {
   todayOf,
   unitOf,
   unitsById,
+  userNames,
   wrongState,
 } from './common';
 
@@ -227,6 +230,7 @@ export async function assignIncoming(ctx: Ctx, id: string, input: AssignIncoming
     }
   }
   const partners = [...new Set(input.partnerUnitIds)].filter((p) => p !== input.leadUnitId);
+  const leadName = input.leadUnitId ? units.get(input.leadUnitId)!.name : ((await userNames(ctx.db, [input.leadUserId!])).get(input.leadUserId!) ?? '');
   return changeIncoming(
     ctx,
     id,
@@ -256,6 +260,20 @@ export async function assignIncoming(ctx: Ctx, id: string, input: AssignIncoming
       });
       if (row.sourceOutgoingId) await advanceReceipt(scope.tx, row.id, { state: 'assigned', assignedAt: at });
       await recordEvent(ctx, scope.tx, { incomingId: row.id, kind: 'assigned', at, text: input.instruction ?? null });
+      await notifyOfficers(scope, {
+        incomingId: row.id,
+        officers: await leadContacts(scope.tx, next),
+        params: {
+          kind: 'assigned',
+          arrival: row.arrivalNumber,
+          numberSymbol: row.numberSymbol,
+          sender: row.senderName,
+          subject: row.subject,
+          lead: leadName,
+          due: dueAt ? toVnIso(dueAt) : '',
+        },
+        dedupe: 'assigned',
+      });
       await scope.audit({
         action: 'documents.incoming-assign',
         subjectType: 'document-incoming',

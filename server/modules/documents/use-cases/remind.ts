@@ -5,6 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { CalendarError, toVnIso } from '../../../platform/calendar';
 import { withTransaction, type Ctx } from '../../../platform/context/context';
+import type { Queryable } from '../../../platform/db/database';
 import { identityUsers, LEADER, listRoleHolderContacts, SPECIALIST } from '../../identity';
 import { calendarOfUnit, isDueWithin } from '../documents.deadlines';
 import { notifyOfficers } from '../documents.notify';
@@ -48,6 +49,13 @@ export async function remindDocuments(ctx: Ctx, options: { limit?: number } = {}
   }
   if (run.reminded + run.escalated > 0) ctx.log.info(run, 'documents: handling reminders and escalations');
   return run;
+}
+
+/** Who is told as the lead: the lead person, or the lead unit's specialists and leaders. */
+export async function leadContacts(db: Queryable, lead: Pick<IncomingRow, 'leadUserId' | 'leadUnitId'>): Promise<Array<{ userId: string; email: string | null }>> {
+  if (lead.leadUserId) return db.select({ userId: identityUsers.id, email: identityUsers.email }).from(identityUsers).where(eq(identityUsers.id, lead.leadUserId)).limit(1);
+  if (!lead.leadUnitId) return [];
+  return (await Promise.all([SPECIALIST, LEADER].map((role) => listRoleHolderContacts(db, role, [lead.leadUnitId!])))).flat();
 }
 
 /** Marks the document and, if this run marked it, records the history entry and queues the officers' e-mails. */
