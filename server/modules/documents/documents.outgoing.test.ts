@@ -116,9 +116,16 @@ describe('the workflow', () => {
 describe('the outgoing list', () => {
   it('finds documents without diacritics, by year, and refuses bad input changing nothing', async () => {
     at(MONDAY_9AM);
-    const d = await ok<OutgoingDetail>(w.agents.specialist, O, outgoingBody(w, { typeCode: 'TB', subject: 'Thông báo lịch tiếp công dân tháng Ba của Sở' }), 201);
+    const d = await ok<OutgoingDetail>(
+      w.agents.specialist,
+      O,
+      outgoingBody(w, { typeCode: 'TB', subject: 'Thông báo lịch tiếp công dân tháng Ba của Sở', content: 'Giám đốc Sở tiếp công dân tại Phòng tiếp dân số 2.' }),
+      201,
+    );
     const list = (url: string) => w.agents.clerk.get(url).then((r) => r.json<{ items: Array<{ id: string }>; total: number }>());
     expect((await list(`${O}?q=${encodeURIComponent('thong bao lich tiep cong dan')}`)).items.map((i) => i.id)).toContain(d.id);
+    // The text of the draft too, not only its summary (issue 15 item 4).
+    expect((await list(`${O}?q=${encodeURIComponent('phong tiep dan so 2')}`)).items.map((i) => i.id)).toEqual([d.id]);
     expect((await list(`${O}?q=thong+bao+lich+tiep&year=2027`)).total).toBe(0);
     expect((await list(`${O}?q=thong+bao+lich+tiep&year=2026&state=DRAFT`)).items.map((i) => i.id)).toContain(d.id);
     const before = (await list(`${O}?pageSize=100`)).total;

@@ -61,7 +61,7 @@ export async function attachOutgoingFiles(ctx: Ctx, request: FastifyRequest, sto
       await insertFiles(scope.tx, rowsOf(stored, { outgoingId: id }, actorIdOf(ctx)));
       const files = await listFiles(scope.tx, { outgoingId: id });
       await updateOutgoing(scope.tx, id, row.version, {
-        searchText: documentSearchText([row.subject, row.numberSymbol, ...row.externalRecipients.map((e) => e.name), ...files.map((f) => f.fileName)]),
+        searchText: documentSearchText([row.subject, row.content, row.numberSymbol, ...row.externalRecipients.map((e) => e.name), ...files.map((f) => f.fileName)]),
         updatedAt: ctx.clock.now(),
       });
       await recordEvent(ctx, scope.tx, { outgoingId: id, kind: 'file', at: ctx.clock.now(), text: stored.map((f) => f.displayName).join(', ') });

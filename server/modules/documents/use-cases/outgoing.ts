@@ -103,7 +103,7 @@ async function draftFields(ctx: Ctx, body: OrgUnitRef, input: DraftFields) {
       recipientUnitIds: input.recipients.unitIds,
       externalRecipients: input.recipients.external.map((e) => ({ name: e.name, code: e.code ?? null })),
       replyToIncomingId: input.replyToIncomingId ?? null,
-      searchText: documentSearchText([input.subject, ...input.recipients.external.map((e) => e.name)]),
+      searchText: documentSearchText([input.subject, input.content, ...input.recipients.external.map((e) => e.name)]),
     },
   };
 }
@@ -301,7 +301,7 @@ async function issueInTx(ctx: Ctx, scope: TxScope, row: OutgoingRow, body: OrgUn
     issuedAt: now,
     issuedBy: actorIdOf(ctx),
     exchangeId,
-    searchText: documentSearchText([row.subject, symbol, ...row.externalRecipients.map((e) => e.name), ...files.map((f) => f.fileName)]),
+    searchText: documentSearchText([row.subject, row.content, symbol, ...row.externalRecipients.map((e) => e.name), ...files.map((f) => f.fileName)]),
     updatedAt: now,
   });
   for (const { unit, presentDueAt } of plan.recipients) {
