@@ -457,3 +457,30 @@ export const CommitmentIndicatorsSchema = CommitmentStatsSchema.extend({
   asOf: z.string(),
 });
 export type CommitmentIndicators = z.infer<typeof CommitmentIndicatorsSchema>;
+
+/** One row of the official documents' numbers (issue 15 item 5): incoming by arrival, outgoing by issue, in the period. */
+const OfficialDocumentCountsSchema = z.object({
+  received: z.number().int(),
+  assigned: z.number().int(),
+  done: z.number().int(),
+  doneOnTime: z.number().int(),
+  doneLate: z.number().int(),
+  overdueOpen: z.number().int(),
+  /** doneOnTime / done, 0–1; null when nothing was done. */
+  onTimeRate: z.number().nullable(),
+  issued: z.number().int(),
+});
+
+/** GET /api/v1/indicators/documents: the official documents of the unit (or its subtree) in the period, by body. */
+export const OfficialDocumentIndicatorsSchema = z.object({
+  unit: UnitRefSchema,
+  subtree: z.boolean(),
+  from: z.string(),
+  to: z.string(),
+  /** How the numbers are defined, in the caller's language. */
+  definition: z.string(),
+  total: OfficialDocumentCountsSchema,
+  items: z.array(OfficialDocumentCountsSchema.extend({ unit: UnitRefSchema })),
+  asOf: z.string(),
+});
+export type OfficialDocumentIndicators = z.infer<typeof OfficialDocumentIndicatorsSchema>;

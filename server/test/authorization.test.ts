@@ -305,6 +305,15 @@ describe('route × role × unit relation', () => {
         whenAllowed: 200,
       },
     ]);
+    add('GET', '/api/v1/indicators/documents', [
+      {
+        label: "U's official documents numbers",
+        method: 'GET',
+        url: `/api/v1/indicators/documents?unit=${encodeURIComponent(unit.code)}&from=2026-01-01&to=2026-12-31`,
+        allowed: readsIndicators,
+        whenAllowed: 200,
+      },
+    ]);
     add('GET', '/api/v1/indicators/export', [
       {
         label: "U's indicators as Excel",

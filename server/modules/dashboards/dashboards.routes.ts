@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CommitmentIndicatorsSchema,
+  OfficialDocumentIndicatorsSchema,
   FeedbackIndicatorQuerySchema,
   FeedbackIndicatorsSchema,
   IndicatorBreakdownQuerySchema,
@@ -24,6 +25,7 @@ import { indicatorWorkbook, openDataCsv, readOpenData } from './use-cases/indica
 import { readScorecard } from './use-cases/scorecard';
 import { periodReportWorkbook, readPeriodReport } from './use-cases/period-report';
 import { readFeedbackIndicatorSummary } from './use-cases/read-feedback-indicators';
+import { readDocumentIndicators } from './use-cases/read-document-indicators';
 import { readCommitmentIndicators } from './use-cases/read-commitment-indicators';
 import {
   readIndicatorBreakdown,
@@ -129,6 +131,20 @@ export async function indicatorRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => readCommitmentIndicators(request.ctx, request.query),
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/documents',
+    {
+      config: { action: DASHBOARD_ACTIONS.indicators },
+      schema: {
+        tags,
+        summary: 'Official documents of a unit over a period (issue 15): incoming received, assigned, done on time and late, open past due, and outgoing issued, by body',
+        querystring: IndicatorScopeSchema,
+        response: { 200: OfficialDocumentIndicatorsSchema },
+      },
+    },
+    async (request) => readDocumentIndicators(request.ctx, request.query),
   );
 
   app.withTypeProvider<ZodTypeProvider>().get(

@@ -14,7 +14,7 @@ export { DOCUMENT_ACTIONS } from './documents.policy';
 /** Issues a dossier's result as an outgoing document of the signing unit (issue 15 item 6): `{ id, numberSymbol, issuedOn }`. */
 export { issueResultDocument } from './use-cases/outgoing';
 /** The numbers for dashboards (received, assigned, done, on time, overdue; issued) of one body over a period. */
-export { documentIndicators } from './use-cases/books';
+export { documentIndicators, documentStatsByUnit, type DocumentUnitStats } from './use-cases/books';
 /** The reminder sweep, for a worker or an administrator's run. */
 export { remindDocuments, type RemindRun } from './use-cases/remind';
 

@@ -168,3 +168,64 @@ export async function documentIndicators(ctx: Ctx, q: DocumentIndicatorsQuery): 
     outgoing: { issued: outgoing!.issued },
   };
 }
+
+/** One body's document numbers over a period, for the dashboards. */
+export interface DocumentUnitStats {
+  unit: { id: string; code: string; name: string };
+  received: number;
+  assigned: number;
+  done: number;
+  doneOnTime: number;
+  doneLate: number;
+  overdueOpen: number;
+  issued: number;
+}
+
+/**
+ * The numbers of `unitIds` over a period (instants, `to` excluded), one row per body with any document, for the
+ * dashboards, which authorise the reader (STYLE: dashboards read what the owning module publishes). Definitions as
+ * `documentIndicators`: incoming by arrival instant, outgoing by issue instant.
+ */
+export async function documentStatsByUnit(ctx: Ctx, q: { unitIds: readonly string[]; from: Date; to: Date }): Promise<DocumentUnitStats[]> {
+  if (q.unitIds.length === 0) return [];
+  const ids = sql.join(
+    q.unitIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const now = ctx.clock.now();
+  const incoming = await ctx.db
+    .select({
+      unitId: inc.unitId,
+      received: sql<number>`count(*)::int`,
+      assigned: sql<number>`count(*) filter (where ${inc.leadUnitId} is not null or ${inc.leadUserId} is not null)::int`,
+      done: sql<number>`count(*) filter (where ${inc.state} = 'DONE')::int`,
+      doneOnTime: sql<number>`count(*) filter (where ${inc.state} = 'DONE' and ${inc.handledOnTime})::int`,
+      overdueOpen: sql<number>`count(*) filter (where ${inc.state} = 'ASSIGNED' and ${inc.dueAt} < ${now})::int`,
+    })
+    .from(inc)
+    .where(and(sql`${inc.unitId} in (${ids})`, gte(inc.receivedAt, q.from), lt(inc.receivedAt, q.to)))
+    .groupBy(inc.unitId);
+  const issued = await ctx.db
+    .select({ unitId: out.unitId, issued: sql<number>`count(*)::int` })
+    .from(out)
+    .where(and(sql`${out.unitId} in (${ids})`, eq(out.state, 'ISSUED'), gte(out.issuedAt, q.from), lt(out.issuedAt, q.to)))
+    .groupBy(out.unitId);
+  const unitIds = [...new Set([...incoming.map((r) => r.unitId), ...issued.map((r) => r.unitId)])];
+  const refs = new Map((await cachedOrgUnitRefs(ctx.db, unitIds)).map((u) => [u.id, u]));
+  return unitIds
+    .map((unitId) => {
+      const i = incoming.find((r) => r.unitId === unitId);
+      const unit = refs.get(unitId)!;
+      return {
+        unit: { id: unit.id, code: unit.code, name: unit.name },
+        received: i?.received ?? 0,
+        assigned: i?.assigned ?? 0,
+        done: i?.done ?? 0,
+        doneOnTime: i?.doneOnTime ?? 0,
+        doneLate: (i?.done ?? 0) - (i?.doneOnTime ?? 0),
+        overdueOpen: i?.overdueOpen ?? 0,
+        issued: issued.find((r) => r.unitId === unitId)?.issued ?? 0,
+      };
+    })
+    .sort((a, b) => a.unit.code.localeCompare(b.unit.code));
+}
