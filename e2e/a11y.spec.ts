@@ -300,6 +300,7 @@ const A11Y_PAGES: A11yPage[] = [
     ready: byTestId('outgoing-number'),
     screenshot: true,
   },
+  { name: 'documents-settings', route: '/admin/documents/settings', path: '/admin/documents/settings', as: 'admin', ready: byTestId('settings-form'), screenshot: true },
   { name: 'admin-not-found', route: '/admin/*', path: '/admin/khong-co-trang-nay', as: 'admin' },
 ];
 

@@ -18,6 +18,7 @@ import {
   InboxOutlined,
   MailOutlined,
   MessageOutlined,
+  SettingOutlined,
   SmileOutlined,
   TeamOutlined,
   WalletOutlined,
@@ -54,6 +55,8 @@ export const ADMIN_MENU: AdminMenuItem[] = [
   // Official documents (issue 15): the incoming and outgoing registers of the officer's units.
   { key: 'documents-incoming', path: '/admin/documents/incoming', labelKey: 'documents.menu.incoming', icon: <FileSyncOutlined />, actions: ['documents.read'] },
   { key: 'documents-outgoing', path: '/admin/documents/outgoing', labelKey: 'documents.menu.outgoing', icon: <FileDoneOutlined />, actions: ['documents.read'] },
+  // The body's abbreviation and numbering series: for its administrators (documents.policy.ts manageSettings).
+  { key: 'documents-settings', path: '/admin/documents/settings', labelKey: 'documents.menu.settings', icon: <SettingOutlined />, actions: ['documents.settings.manage'] },
   { key: 'indicators', path: '/admin/indicators', labelKey: 'dashboards.menu.indicators', icon: <DashboardOutlined />, actions: ['dashboards.indicators.read'] },
   { key: 'ratings', path: '/admin/ratings', labelKey: 'ratings.menu.summary', icon: <SmileOutlined />, actions: ['ratings.summary.read'] },
   { key: 'payments', path: '/admin/payments', labelKey: 'payments.menu.transactions', icon: <WalletOutlined />, actions: ['payments.transactions.read'] },

@@ -104,6 +104,7 @@ export const router = createBrowserRouter([
       { path: 'documents/outgoing', lazy: async () => ({ Component: (await import('../features/documents/OutgoingRegisterPage')).OutgoingRegisterPage }) },
       { path: 'documents/outgoing/new', lazy: async () => ({ Component: (await import('../features/documents/OutgoingNewPage')).OutgoingNewPage }) },
       { path: 'documents/outgoing/:id', lazy: async () => ({ Component: (await import('../features/documents/OutgoingDetailPage')).OutgoingDetailPage }) },
+      { path: 'documents/settings', lazy: async () => ({ Component: (await import('../features/documents/DocumentSettingsPage')).DocumentSettingsPage }) },
       { path: '*', Component: NotFoundPage },
     ],
   },

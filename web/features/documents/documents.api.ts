@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { api, withQuery, type Query } from '../../app/api';
 import type {
   CreateOutgoingRequest,
+  DocumentSettings,
+  DocumentSettingsRequest,
   DocumentTypeList,
   IncomingDetail,
   IncomingList,
@@ -25,12 +27,14 @@ export const DOCUMENT_PATHS = {
   outgoing: '/admin/documents/outgoing',
   outgoingNew: '/admin/documents/outgoing/new',
   outgoingOne: (id: string) => `/admin/documents/outgoing/${encodeURIComponent(id)}`,
+  settings: '/admin/documents/settings',
 };
 
 /** React-query keys; texts the server translates (states, history) carry the language. */
 export const documentKeys = {
   all: ['documents'] as const,
   types: ['documents', 'types'] as const,
+  settings: (unitId: string) => ['documents', 'settings', unitId] as const,
   incomingList: (query: Partial<IncomingListQuery>, lang: string) => ['documents', 'incoming', 'list', query, lang] as const,
   incoming: (id: string, lang: string) => ['documents', 'incoming', 'one', id, lang] as const,
   outgoingList: (query: Partial<OutgoingListQuery>, lang: string) => ['documents', 'outgoing', 'list', query, lang] as const,
@@ -51,6 +55,27 @@ export function useDocumentTypes() {
     queryKey: documentKeys.types,
     queryFn: ({ signal }) => api.get<DocumentTypeList>(`${DOCUMENTS_API}/types`, undefined, signal),
     staleTime: Infinity,
+  });
+}
+
+// ---------------------------------------------------------------- settings
+
+/** A unit's abbreviation and numbering series (the defaults with version 0 while none are saved). */
+export function useDocumentSettings(unitId: string | undefined) {
+  return useQuery({
+    queryKey: documentKeys.settings(unitId ?? ''),
+    queryFn: ({ signal }) => api.get<DocumentSettings>(`${DOCUMENTS_API}/settings/${id(unitId!)}`, undefined, signal),
+    enabled: !!unitId,
+    retry: false,
+  });
+}
+
+/** Saves a unit's settings on the version the administrator saw (0 for the first save). */
+export function useSaveDocumentSettings(unitId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DocumentSettingsRequest) => api.put<DocumentSettings>(`${DOCUMENTS_API}/settings/${id(unitId)}`, body),
+    onSuccess: (saved) => client.setQueryData(documentKeys.settings(saved.unitId), saved),
   });
 }
 
@@ -183,4 +208,5 @@ export const DOCUMENT_POLICY = {
   read: 'documents.read',
   register: 'documents.register',
   draft: 'documents.draft',
+  manageSettings: 'documents.settings.manage',
 };
