@@ -253,6 +253,14 @@ const A11Y_PAGES: A11yPage[] = [
   },
   { name: 'indicators-feedback', route: '/admin/indicators', path: '/admin/indicators?tab=feedback', as: 'lanhdao.stp', ready: byTestId('feedback-indicators-table') },
   {
+    name: 'indicators-documents',
+    route: '/admin/indicators',
+    path: '/admin/indicators?tab=documents',
+    as: 'lanhdao.stp',
+    ready: byTestId('document-indicators-table'),
+    screenshot: true,
+  },
+  {
     name: 'dialogues-admin',
     route: '/admin/dialogues',
     path: '/admin/dialogues',

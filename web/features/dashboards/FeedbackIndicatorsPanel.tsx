@@ -16,7 +16,7 @@ type CountKey = 'received' | 'answered' | 'answeredOnTime' | 'answeredLate' | 'o
 const COUNTS: readonly CountKey[] = ['received', 'answered', 'answeredOnTime', 'answeredLate', 'open', 'openOverdue', 'outOfScope', 'rated', 'satisfied'];
 
 /** A table's bottom row: "Tổng cộng", then one right-aligned figure per column after the first. */
-function TotalRow({ cells }: { cells: ReadonlyArray<{ key: string; text: string; testId?: string }> }) {
+export function TotalRow({ cells }: { cells: ReadonlyArray<{ key: string; text: string; testId?: string }> }) {
   const { t } = useTranslation();
   return (
     <Table.Summary fixed="bottom">

@@ -14,6 +14,7 @@ import type { OrgUnitNode } from '../../../contracts/identity/identity.contracts
 
 import type { IndicatorMeasure } from '../../../contracts/dossiers/dossiers.values';
 import { CommitmentIndicatorsPanel, FeedbackIndicatorsPanel } from './FeedbackIndicatorsPanel';
+import { DocumentIndicatorsPanel } from './DocumentIndicatorsPanel';
 import { indicatorExportUrl, periodReportUrl, useIndicatorBreakdown, useIndicatorSummary, type IndicatorFilter } from './dashboards.api';
 import { IndicatorDossiersDrawer } from './IndicatorDossiersDrawer';
 import { IndicatorTable } from './IndicatorTable';
@@ -34,7 +35,7 @@ interface UnitOption {
   children: UnitOption[];
 }
 
-type Tab = 'month' | 'unit' | 'scorecard' | 'feedback';
+type Tab = 'month' | 'unit' | 'scorecard' | 'feedback' | 'documents';
 
 const percent = formatShare;
 /** Working days with one decimal, as Vietnamese write them (1,5); a dash when nothing was timed. */
@@ -183,7 +184,7 @@ export function IndicatorsPage() {
   // The open tab is kept in the address (?tab=unit), so a link opens the comparison of units.
   const [params, setParams] = useSearchParams();
   const asked = params.get('tab');
-  const tab: Tab = asked === 'unit' || asked === 'scorecard' || asked === 'feedback' ? asked : 'month';
+  const tab: Tab = asked === 'unit' || asked === 'scorecard' || asked === 'feedback' || asked === 'documents' ? asked : 'month';
   const setTab = (k: Tab) => setParams(k === 'month' ? {} : { tab: k }, { replace: true });
   const byMonth = useIndicatorBreakdown(filter, 'month');
   const byUnit = useIndicatorBreakdown(filter && subtree ? filter : null, 'unit');
@@ -442,6 +443,11 @@ export function IndicatorsPage() {
                     <CommitmentIndicatorsPanel filter={filter} />
                   </Flex>
                 ) : null,
+              },
+              {
+                key: 'documents',
+                label: t('dashboards.tabs.documents'),
+                children: filter ? <DocumentIndicatorsPanel filter={filter} /> : null,
               },
               {
                 key: 'scorecard',

@@ -4,6 +4,7 @@ import type {
   CommitmentIndicators,
   FeedbackIndicatorBreakdownBy,
   FeedbackIndicators,
+  OfficialDocumentIndicators,
   IndicatorBreakdown,
   IndicatorBreakdownBy,
   IndicatorDossiers,
@@ -108,5 +109,14 @@ export function useCommitmentIndicators(filter: IndicatorFilter) {
   return useQuery({
     queryKey: ['indicators', 'commitments', unit, from, to, subtree],
     queryFn: ({ signal }) => api.get<CommitmentIndicators>('/api/v1/indicators/commitments', { unit, from, to, subtree: String(subtree) }, signal),
+  });
+}
+
+/** Official documents of the unit (or its subtree) in the period, by body (GET /api/v1/indicators/documents; issue 15). */
+export function useDocumentIndicators(filter: IndicatorFilter) {
+  const { unit, from, to, subtree } = filter;
+  return useQuery({
+    queryKey: ['indicators', 'documents', unit, from, to, subtree],
+    queryFn: ({ signal }) => api.get<OfficialDocumentIndicators>('/api/v1/indicators/documents', { unit, from, to, subtree: String(subtree) }, signal),
   });
 }
