@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import i18n from '../../app/i18n';
 import type { FeedbackReceipt } from '../../../contracts/feedback/feedback.contracts';
 import { FileFeedbackPage, toSubmitRequest } from './FileFeedbackPage';
@@ -29,9 +29,6 @@ function fillAnonymous() {
   type('Họ và tên', 'Nguyễn Văn An');
   type('Số điện thoại', '0912 345 678');
 }
-
-// Two shared cores run the suites side by side: antd's validation and a mocked round trip can take over a second.
-configure({ asyncUtilTimeout: 5_000 });
 
 beforeEach(async () => {
   await i18n.changeLanguage('vi');

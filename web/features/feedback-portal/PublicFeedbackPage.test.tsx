@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, configure, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import i18n from '../../app/i18n';
 import type { FeedbackStats, MyFeedbackResponse, PublicFeedbackDetail } from '../../../contracts/feedback/feedback.contracts';
 import { MyFeedbackPage } from './MyFeedbackPage';
@@ -23,9 +23,6 @@ const detail: PublicFeedbackDetail = {
   dueAt: '2026-03-09T09:00:00+07:00',
   answeredOnTime: true,
 };
-
-// Two shared cores run the suites side by side: antd's validation and a mocked round trip can take over a second.
-configure({ asyncUtilTimeout: 5_000 });
 
 beforeEach(async () => {
   await i18n.changeLanguage('vi');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, configure, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import i18n from '../../app/i18n';
 import type { SenderFeedbackView } from '../../../contracts/feedback/feedback.contracts';
 import { SenderFeedbackPage } from './SenderFeedbackPage';
@@ -40,9 +40,6 @@ const answered = (over: Partial<SenderFeedbackView> = {}) =>
   });
 
 const show = (search = `?khoa=${SECRET}`) => renderAt(`/phan-anh-kien-nghi/${CODE}${search}`, '/phan-anh-kien-nghi/:code', <SenderFeedbackPage />);
-
-// Two shared cores run the suites side by side: antd's validation and a mocked round trip can take over a second.
-configure({ asyncUtilTimeout: 5_000 });
 
 beforeEach(async () => {
   await i18n.changeLanguage('vi');
