@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DocumentTypeCodeSchema, SigningPrefixSchema } from '../documents/documents.contracts';
 import { RESULT_DELIVERIES } from './dossiers.values';
 
 // Electronic results (NĐ 45/2020/NĐ-CP): the unit's PDF, the server's certificate with a QR code, public verification.
@@ -23,7 +24,21 @@ export const AttachResultFieldsSchema = z.object({
   paperOriginal: z.enum(['true', 'false']).optional(),
   /** Required when a result in force is replaced (audited, shown on the history). */
   reason: z.string().trim().min(1).max(500).optional(),
+  /** JSON of `AttachResultDocumentSchema`: issue the result as an outgoing document of the signing unit (issue 15 item 6). */
+  document: z.string().max(2000).optional(),
 });
+
+/**
+ * The optional `document` field of the upload: the result (a decision, a certificate…) takes the next number of the
+ * outgoing series of the signing unit (the handling unit, or its nearest parent with document settings; NĐ 30/2020).
+ */
+export const AttachResultDocumentSchema = z.object({
+  typeCode: DocumentTypeCodeSchema,
+  signerName: z.string().trim().min(2).max(300),
+  signerPosition: z.string().trim().min(2).max(300),
+  signingPrefix: SigningPrefixSchema,
+});
+export type AttachResultDocument = z.infer<typeof AttachResultDocumentSchema>;
 
 /** One issued result as the back office sees it. */
 export const IssuedResultSchema = z.object({
@@ -43,6 +58,8 @@ export const IssuedResultSchema = z.object({
   replacedAt: z.string().nullable(),
   replacedBy: z.string().nullable(),
   replaceReason: z.string().nullable(),
+  /** The outgoing document the result was issued as, with its số/ký hiệu; null when none. */
+  document: z.object({ id: z.uuid(), numberSymbol: z.string() }).nullable(),
 });
 export type IssuedResult = z.infer<typeof IssuedResultSchema>;
 
@@ -74,6 +91,8 @@ export const ResultVerificationSchema = z.object({
   sizeBytes: z.number().int(),
   status: ResultStatusSchema,
   replacedAt: z.string().nullable(),
+  /** Số/ký hiệu of the document the result was issued as, or null. */
+  documentNumberSymbol: z.string().nullable(),
 });
 export type ResultVerification = z.infer<typeof ResultVerificationSchema>;
 

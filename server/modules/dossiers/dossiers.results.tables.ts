@@ -49,6 +49,10 @@ export const dossierResults = pgTable(
     replaceReason: text('replace_reason'),
     /** The issue that replaced this one. */
     successorId: uuid('successor_id'),
+    /** The outgoing document this result was issued as (issue 15 item 6), numbered in the signing unit's series; or null. */
+    documentId: uuid('document_id'),
+    /** Its printed số/ký hiệu ("05/QĐ-STP"), kept as issued. */
+    documentNumberSymbol: text('document_number_symbol'),
   },
   (t) => [
     uniqueIndex('dossiers_results_token_uq').on(t.token),

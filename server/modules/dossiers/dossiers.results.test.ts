@@ -1,5 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { createTestApp, TestAgent, type TestApp } from '../../test/test-app';
@@ -135,6 +135,7 @@ describe('issuing an electronic result', () => {
       sizeBytes: unitPdf.length,
       status: 'valid',
       replacedAt: null,
+      documentNumberSymbol: null,
     });
     expect(res.body).not.toContain(d.applicant.name);
     expect(res.body).not.toContain(d.applicant.idNumber);
@@ -273,5 +274,129 @@ describe('verifying and replacing', () => {
     for (let i = 0; i < 31; i++) codes.push((await verify(result.token, ip)).statusCode);
     expect(codes.slice(0, 30).every((c) => c === 200)).toBe(true);
     expect(codes[30]).toBe(429);
+  });
+});
+
+describe('a result issued as an outgoing document of the signing unit (issue 15 item 6)', () => {
+  const decision = { typeCode: 'QD', signerName: 'Nguyễn Văn An', signerPosition: 'Giám đốc', signingPrefix: '' };
+  const withDocument = (doc: Record<string, unknown> = decision) => ({ document: JSON.stringify(doc) });
+  type Fail = { error: { code: string; fields: Array<{ path: string; code: string; message: string }> } };
+  /** Documents of the dossier (the documents module's table, read as plain SQL: the test does not reach into its code). */
+  const documentsOf = async (dossierId: string) =>
+    (await t.database.db.execute<{ number_symbol: string }>(sql`select number_symbol from documents_outgoing where dossier_id = ${dossierId} order by number`)).rows.map(
+      (r) => r.number_symbol,
+    );
+  const allNumbered = async () => (await t.database.db.execute<{ n: number }>(sql`select count(*)::int as n from documents_outgoing`)).rows[0]!.n;
+
+  it('refuses (400 naming the unit) while the handling unit and its parents have no document settings: nothing saved, no number taken', async () => {
+    const d = await processing();
+    t.clock.set('2026-03-03T03:00:00Z');
+    const before = await allNumbered();
+    const res = await upload(w.agents.specialist, d.id, { name: 'qd.pdf', content: unitPdf }, withDocument());
+    expect(res.statusCode).toBe(400);
+    const field = res.json<Fail>().error.fields[0]!;
+    expect(field).toMatchObject({ path: 'body.document', code: 'dossiers.errors.resultDocumentNoSettings' });
+    expect(field.message).toContain(w.dept.name);
+    expect(await resultRows(d.id)).toHaveLength(0);
+    expect(await storedFiles(d.id)).toHaveLength(0);
+    expect(await allNumbered()).toBe(before);
+  });
+
+  it('refuses an unknown type or a missing signer (400 on the field), before anything is stored', async () => {
+    const d = await processing();
+    const files = await fileCount();
+    const badType = await upload(w.agents.specialist, d.id, { name: 'qd.pdf', content: unitPdf }, withDocument({ ...decision, typeCode: 'XX' }));
+    expect(badType.statusCode).toBe(400);
+    expect(badType.json<Fail>().error.fields[0]).toMatchObject({ path: 'body.document.typeCode', code: 'dossiers.errors.resultDocumentInvalid' });
+    const noSigner = await upload(w.agents.specialist, d.id, { name: 'qd.pdf', content: unitPdf }, withDocument({ ...decision, signerName: '' }));
+    expect(noSigner.json<Fail>().error.fields[0]!.path).toBe('body.document.signerName');
+    const notJson = await upload(w.agents.specialist, d.id, { name: 'qd.pdf', content: unitPdf }, { document: '{' });
+    expect(notJson.json<Fail>().error.fields[0]!.path).toBe('body.document');
+    expect(await resultRows(d.id)).toHaveLength(0);
+    expect(await fileCount()).toBe(files);
+  });
+
+  it('numbers in the series of the nearest parent with document settings when the handling unit has none', async () => {
+    const saved = await w.agents.admin.request('PUT', `/api/v1/documents/settings/${w.province.id}`, {
+      issuerAbbreviation: 'UBND',
+      series: [{ key: 'chung', name: 'Chung', typeCodes: [] }],
+      version: 0,
+    });
+    expect(saved.statusCode).toBe(200);
+    const d = await processing();
+    t.clock.set('2026-03-03T03:10:00Z');
+    const { result } = await issued(w.agents.specialist, d.id, unitPdf, withDocument());
+    expect(result.document!.numberSymbol).toBe('01/QĐ-UBND');
+    expect(result.issuingUnit.id).toBe(w.dept.id);
+  });
+
+  it('numbers the result in the unit’s series for its type (next number, a second dossier the next one), shown in the views and printed on the certificate', async () => {
+    const saved = await w.agents.admin.request('PUT', `/api/v1/documents/settings/${w.dept.id}`, {
+      issuerAbbreviation: 'STP',
+      series: [
+        { key: 'chung', name: 'Chung', typeCodes: [] },
+        { key: 'qd', name: 'Quyết định', typeCodes: ['QD'] },
+      ],
+      version: 0,
+    });
+    expect(saved.statusCode).toBe(200);
+
+    // A failure after the number was taken (the certificate cannot be stored) rolls back the number with the result.
+    const failing = await processing();
+    t.clock.set('2026-03-03T03:30:00Z');
+    const put = t.host.files.put.bind(t.host.files);
+    let calls = 0;
+    const spy = vi.spyOn(t.host.files, 'put').mockImplementation(async (source) => {
+      calls += 1;
+      if (calls === 2) throw new Error('store unavailable');
+      return put(source);
+    });
+    try {
+      const res = await upload(w.agents.specialist, failing.id, { name: 'qd.pdf', content: unitPdf }, withDocument());
+      expect(res.statusCode).toBe(500);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(calls).toBe(2);
+    expect(await resultRows(failing.id)).toHaveLength(0);
+    expect(await documentsOf(failing.id)).toEqual([]);
+
+    const d = await processing();
+    t.clock.set('2026-03-03T04:00:00Z');
+    const { result, view } = await issued(w.agents.specialist, d.id, unitPdf, withDocument());
+    expect(result.document).toMatchObject({ numberSymbol: '01/QĐ-STP' });
+    expect(view.current!.document).toEqual(result.document);
+    expect(await documentsOf(d.id)).toEqual(['01/QĐ-STP']);
+    const [row] = await resultRows(d.id);
+    expect(row).toMatchObject({ documentId: result.document!.id, documentNumberSymbol: '01/QĐ-STP' });
+    const certificate = await w.agents.specialist.get(`/api/v1/dossiers/${d.id}/result/${result.id}/certificate`);
+    expect(flatText(certificate.rawPayload)).toContain('Số: 01/QĐ-STP');
+    const verified = await verify(result.token);
+    expect(verified.json<ResultVerification>().documentNumberSymbol).toBe('01/QĐ-STP');
+    const [audit] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, d.id), eq(auditEvents.action, 'dossiers.result.issue')));
+    expect(audit!.after).toMatchObject({ documentNumberSymbol: '01/QĐ-STP' });
+
+    const second = await processing();
+    t.clock.set('2026-03-03T05:00:00Z');
+    const next = await issued(w.agents.specialist, second.id, unitPdf, withDocument());
+    expect(next.result.document!.numberSymbol).toBe('02/QĐ-STP');
+    // Another type falls in the series chung, numbered on its own.
+    const third = await processing();
+    t.clock.set('2026-03-03T06:00:00Z');
+    const cert = await issued(w.agents.specialist, third.id, unitPdf, withDocument({ ...decision, typeCode: 'TB' }));
+    expect(cert.result.document!.numberSymbol).toBe('01/TB-STP');
+  });
+
+  it('without the document part, no number is taken and the result carries none', async () => {
+    const d = await processing();
+    t.clock.set('2026-03-03T07:00:00Z');
+    const before = await allNumbered();
+    const { result } = await issued(w.agents.specialist, d.id, unitPdf);
+    expect(result.document).toBeNull();
+    expect((await verify(result.token)).json<ResultVerification>().documentNumberSymbol).toBeNull();
+    expect(await allNumbered()).toBe(before);
   });
 });

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App, Button, Checkbox, Descriptions, Flex, Form, Input, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { App, Button, Checkbox, Descriptions, Flex, Form, Input, Select, Switch, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { FilePdfOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useApiError } from '../../app/useApiError';
-import { useAttachResult, useDossierResult, type IssuedResult } from '../results/results.api';
+import { DOCUMENT_TYPES, SIGNING_PREFIXES } from '../../../contracts/documents/documents.values';
+import { useAttachResult, useDossierResult, type AttachResultDocument, type IssuedResult } from '../results/results.api';
 import { formatInstant } from './dossiers.format';
 import type { DossierDetail } from './dossiers.types';
 
@@ -37,6 +38,9 @@ function IssuedFacts({ dossierId, r }: { dossierId: string; r: IssuedResult }) {
           { key: 'issued', label: t('dossiers.results.issuedAt'), children: formatInstant(r.issuedAt) },
           { key: 'by', label: t('dossiers.results.issuedBy'), children: r.issuedBy },
           { key: 'unit', label: t('dossiers.results.issuingUnit'), children: <span className="wrap-anywhere">{r.issuingUnit.name}</span> },
+          ...(r.document
+            ? [{ key: 'number', label: t('dossiers.results.documentNumber'), children: <span data-testid="result-document-number">{r.document.numberSymbol}</span> }]
+            : []),
           {
             key: 'sha',
             label: t('dossiers.results.sha256'),
@@ -69,6 +73,54 @@ function IssuedFacts({ dossierId, r }: { dossierId: string; r: IssuedResult }) {
 interface UploadValues {
   paperOriginal: boolean;
   reason?: string;
+  /** Number the result in the outgoing series of the signing unit (issue 15 item 6). */
+  issueDocument: boolean;
+  document?: AttachResultDocument;
+}
+
+/** The signing authority's label key ('' is a direct signature). */
+const prefixKey = (p: string) => (p === '' ? 'none' : p.replace('.', ''));
+
+/** The switch and, when on, the type, signer position, signer name and signing authority of the result's document. */
+function DocumentFields() {
+  const { t } = useTranslation();
+  const on = Form.useWatch<boolean | undefined>('issueDocument');
+  return (
+    <>
+      <Form.Item name="issueDocument" valuePropName="checked" label={t('dossiers.results.document.switch')} extra={t('dossiers.results.document.hint')}>
+        <Switch data-testid="result-document-switch" />
+      </Form.Item>
+      {on ? (
+        <div data-testid="result-document-fields">
+          <Form.Item name={['document', 'typeCode']} label={t('dossiers.results.document.type')} rules={[{ required: true, message: t('dossiers.results.document.type') }]}>
+            <Select
+              showSearch
+              optionFilterProp="label"
+              data-testid="result-document-type"
+              options={DOCUMENT_TYPES.map((d) => ({ value: d.code, label: d.abbreviation ? `${d.name} (${d.abbreviation})` : d.name }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name={['document', 'signerPosition']}
+            label={t('dossiers.results.document.signerPosition')}
+            rules={[{ required: true, whitespace: true, min: 2, message: t('dossiers.results.document.signerPosition') }]}
+          >
+            <Input maxLength={300} data-testid="result-document-position" />
+          </Form.Item>
+          <Form.Item
+            name={['document', 'signerName']}
+            label={t('dossiers.results.document.signerName')}
+            rules={[{ required: true, whitespace: true, min: 2, message: t('dossiers.results.document.signerName') }]}
+          >
+            <Input maxLength={300} data-testid="result-document-signer" />
+          </Form.Item>
+          <Form.Item name={['document', 'signingPrefix']} label={t('dossiers.results.document.signingPrefix')}>
+            <Select data-testid="result-document-prefix" options={SIGNING_PREFIXES.map((p) => ({ value: p, label: t(`dossiers.results.document.prefixes.${prefixKey(p)}`) }))} />
+          </Form.Item>
+        </div>
+      ) : null}
+    </>
+  );
 }
 
 /** The holder's form: one PDF, "paper original to collect", and the reason when a result in force is replaced. */
@@ -88,7 +140,12 @@ function AttachForm({ dossier: d, replacing, paperByDelivery }: { dossier: Dossi
       return;
     }
     attach.mutate(
-      { file, paperOriginal: paperByDelivery || values.paperOriginal, ...(replacing && values.reason ? { reason: values.reason } : {}) },
+      {
+        file,
+        paperOriginal: paperByDelivery || values.paperOriginal,
+        ...(replacing && values.reason ? { reason: values.reason } : {}),
+        ...(values.issueDocument && values.document ? { document: values.document } : {}),
+      },
       {
         onSuccess: () => {
           void message.success(t('dossiers.results.upload.done'));
@@ -101,7 +158,14 @@ function AttachForm({ dossier: d, replacing, paperByDelivery }: { dossier: Dossi
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={{ paperOriginal: false }} onFinish={submit} data-testid="result-form" style={{ marginTop: replacing ? 12 : 0 }}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={{ paperOriginal: false, issueDocument: false, document: { typeCode: 'QD', signingPrefix: '' } }}
+      onFinish={submit}
+      data-testid="result-form"
+      style={{ marginTop: replacing ? 12 : 0 }}
+    >
       <Form.Item
         label={t('dossiers.results.upload.choose')}
         extra={t('dossiers.results.upload.hint')}
@@ -145,6 +209,7 @@ function AttachForm({ dossier: d, replacing, paperByDelivery }: { dossier: Dossi
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} data-testid="result-reason" />
         </Form.Item>
       ) : null}
+      <DocumentFields />
       <Button type="primary" htmlType="submit" loading={attach.isPending} data-testid="result-submit">
         {replacing ? t('dossiers.results.upload.replace') : t('dossiers.results.upload.submit')}
       </Button>

@@ -33,6 +33,9 @@ function Facts({ data }: { data: ResultVerification }) {
           { key: 'procedure', label: t('dossiers.results.verify.procedure'), children: <span className="wrap-anywhere">{data.procedureName}</span> },
           { key: 'unit', label: t('dossiers.results.verify.issuingUnit'), children: <span className="wrap-anywhere">{data.issuingUnitName}</span> },
           { key: 'issued', label: t('dossiers.results.verify.issuedAt'), children: formatInstant(data.issuedAt) },
+          ...(data.documentNumberSymbol
+            ? [{ key: 'number', label: t('dossiers.results.verify.documentNumber'), children: <span data-testid="verify-document-number">{data.documentNumberSymbol}</span> }]
+            : []),
           {
             key: 'size',
             label: t('dossiers.results.verify.size'),

@@ -1,8 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api';
-import type { AttachResultResponse, DossierResultView, ResultCompareResponse, ResultVerification } from '../../../contracts/dossiers/results.contracts';
+import type { AttachResultDocument, AttachResultResponse, DossierResultView, ResultCompareResponse, ResultVerification } from '../../../contracts/dossiers/results.contracts';
 
-export type { AttachResultResponse, DossierResultView, IssuedResult, ResultCompareResponse, ResultVerification } from '../../../contracts/dossiers/results.contracts';
+export type {
+  AttachResultDocument,
+  AttachResultResponse,
+  DossierResultView,
+  IssuedResult,
+  ResultCompareResponse,
+  ResultVerification,
+} from '../../../contracts/dossiers/results.contracts';
 
 const resultKey = (id: string) => ['dossiers', 'result', id] as const;
 const resultAtVersion = (id: string, version: number) => [...resultKey(id), version] as const;
@@ -19,17 +26,30 @@ export function useDossierResult(id: string | undefined, version: number) {
   });
 }
 
-/** Issues (or replaces) the result: one PDF, the "paper original" tick and, when replacing, the reason. */
+/** What the attach-result form sends. */
+export interface AttachResultInput {
+  file: File;
+  paperOriginal: boolean;
+  reason?: string;
+  /** Number the result in the outgoing series of the signing unit (issue 15 item 6). */
+  document?: AttachResultDocument;
+}
+
+/** The multipart body of POST /dossiers/:id/result: the text fields first, then the PDF (`document` as JSON). */
+export function attachResultForm(input: AttachResultInput): FormData {
+  const form = new FormData();
+  form.append('paperOriginal', input.paperOriginal ? 'true' : 'false');
+  if (input.reason) form.append('reason', input.reason);
+  if (input.document) form.append('document', JSON.stringify(input.document));
+  form.append('file', input.file);
+  return form;
+}
+
+/** Issues (or replaces) the result: one PDF, the "paper original" tick, when replacing the reason, and maybe a number. */
 export function useAttachResult(id: string, version: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { file: File; paperOriginal: boolean; reason?: string }) => {
-      const form = new FormData();
-      form.append('paperOriginal', input.paperOriginal ? 'true' : 'false');
-      if (input.reason) form.append('reason', input.reason);
-      form.append('file', input.file);
-      return api.upload<AttachResultResponse>(`/api/v1/dossiers/${id}/result`, form);
-    },
+    mutationFn: (input: AttachResultInput) => api.upload<AttachResultResponse>(`/api/v1/dossiers/${id}/result`, attachResultForm(input)),
     onSuccess: (res) => client.setQueryData(resultAtVersion(id, version), res.view),
   });
 }

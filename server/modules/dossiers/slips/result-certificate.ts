@@ -27,6 +27,8 @@ export interface ResultCertificateData {
   paperOriginal: boolean;
   /** The result this one replaces (its issue time), when it is a replacement. */
   replaces: { issuedAt: Date; sha256: string } | null;
+  /** Số/ký hiệu of the outgoing document the result was issued as ("05/QĐ-STP", issue 15 item 6), printed under the unit. */
+  documentNumberSymbol?: string | null;
 }
 
 const bytes = (n: number) => `${n.toLocaleString('vi-VN')} byte`;
@@ -41,6 +43,7 @@ export async function renderResultCertificate(data: ResultCertificateData): Prom
         stack: [
           ...(data.parentUnitName ? [{ text: data.parentUnitName.toLocaleUpperCase('vi'), alignment: 'center' }] : []),
           { text: data.issuingUnitName.toLocaleUpperCase('vi'), alignment: 'center', bold: true },
+          ...(data.documentNumberSymbol ? [{ text: `Số: ${data.documentNumberSymbol}`, alignment: 'center', margin: [0, 4, 0, 0] }] : []),
         ],
       },
       {

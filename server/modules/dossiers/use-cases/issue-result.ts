@@ -6,10 +6,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { can } from '../../../platform/access';
 import { toVnIso } from '../../../platform/calendar';
-import { withTransaction, type Ctx } from '../../../platform/context/context';
+import { withTransaction, type Ctx, type TxScope } from '../../../platform/context/context';
 import { AppError, notFound } from '../../../platform/errors';
 import { receiveUploads, recordFiles, type FileStore, type ReceivedFile } from '../../../platform/files';
-import { AttachResultFieldsSchema } from '../../../../contracts/dossiers/results.contracts';
+import { AttachResultDocumentSchema, AttachResultFieldsSchema, type AttachResultDocument } from '../../../../contracts/dossiers/results.contracts';
+import { issueResultDocument } from '../../documents';
 import { DOSSIER_ACTIONS, RESULT_HANDLING_STATES } from '../dossiers.policy';
 import { findDossier, listHops, unitsById, type DossierRow, type UnitInfo } from '../dossiers.repository';
 import { findCurrentResult, insertResult, lockCurrentResult, lockDossierState, markReplaced, type ResultRow } from '../dossiers.results.repository';
@@ -63,14 +64,66 @@ function paperOriginalOf(row: DossierRow, ticked: boolean): { paperOriginal: boo
 }
 
 /** The text fields of the upload, validated (a 400 naming the field otherwise). */
-function fieldsOf(fields: Record<string, string[]>): { paperOriginal: boolean; reason: string | null } {
+function fieldsOf(fields: Record<string, string[]>): { paperOriginal: boolean; reason: string | null; document: AttachResultDocument | null } {
   const single = (name: string) => (fields[name]?.length ? fields[name][fields[name].length - 1] : undefined);
-  const parsed = AttachResultFieldsSchema.safeParse({ paperOriginal: single('paperOriginal'), reason: single('reason') || undefined });
+  const parsed = AttachResultFieldsSchema.safeParse({
+    paperOriginal: single('paperOriginal'),
+    reason: single('reason') || undefined,
+    document: single('document') || undefined,
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw invalid(`body.${String(issue.path[0] ?? 'file')}`, issue.path[0] === 'reason' ? 'dossiers.errors.resultReasonInvalid' : 'dossiers.errors.resultFieldInvalid');
+    const field = String(issue.path[0] ?? 'file');
+    const code = field === 'reason' ? 'dossiers.errors.resultReasonInvalid' : field === 'document' ? 'dossiers.errors.resultDocumentInvalid' : 'dossiers.errors.resultFieldInvalid';
+    throw invalid(`body.${field}`, code);
   }
-  return { paperOriginal: parsed.data.paperOriginal === 'true', reason: parsed.data.reason ?? null };
+  return { paperOriginal: parsed.data.paperOriginal === 'true', reason: parsed.data.reason ?? null, document: documentOf(parsed.data.document) };
+}
+
+/** The `document` field (JSON), validated; a 400 naming `body.document.<field>` otherwise. */
+function documentOf(raw: string | undefined): AttachResultDocument | null {
+  if (raw === undefined) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw invalid('body.document', 'dossiers.errors.resultDocumentInvalid');
+  }
+  const parsed = AttachResultDocumentSchema.safeParse(json);
+  if (!parsed.success) throw invalid(['body.document', ...parsed.error.issues[0]!.path.map(String)].join('.'), 'dossiers.errors.resultDocumentInvalid');
+  return parsed.data;
+}
+
+/** The documents module refused to number for this unit because it has no document settings (no abbreviation). */
+const lacksSettings = (err: unknown): boolean => err instanceof AppError && (err.fields ?? []).some((f) => f.code === 'documents.errors.noAbbreviation');
+
+/**
+ * Issues the result as an outgoing document (issue 15 item 6) inside the result's transaction: the documents module is
+ * given a context whose handle is this transaction (its own transaction becomes a savepoint), so a later failure rolls
+ * back the number with the result. The signing unit is the handling unit, or its nearest parent the documents module
+ * can number for (one with document settings); a unit refused is rolled back to its savepoint and the next one tried.
+ * None → 400 naming the handling unit.
+ */
+async function issueAsDocument(ctx: Ctx, scope: TxScope, d: ResultDossier, issuing: UnitInfo, doc: AttachResultDocument): Promise<{ id: string; numberSymbol: string }> {
+  const inTx: Ctx = { ...ctx, db: scope.tx };
+  const chain = issuing.path.split('/').filter(Boolean).reverse();
+  for (const unitId of chain) {
+    try {
+      const ref = await issueResultDocument(inTx, {
+        unitId,
+        typeCode: doc.typeCode,
+        subject: `${d.row.procedureName} — ${d.row.code}`.slice(0, 1000),
+        signerName: doc.signerName,
+        signerPosition: doc.signerPosition,
+        signingPrefix: doc.signingPrefix,
+        dossierId: d.row.id,
+      });
+      return { id: ref.id, numberSymbol: ref.numberSymbol };
+    } catch (err) {
+      if (!lacksSettings(err)) throw err;
+    }
+  }
+  throw invalid('body.document', 'dossiers.errors.resultDocumentNoSettings', { unit: issuing.name });
 }
 
 /** What the upload needs besides the request. */
@@ -96,7 +149,7 @@ export async function attachResult(ctx: Ctx, request: FastifyRequest, id: string
   const received = await receiveUploads(request, options.store, { allowedTypes: ['application/pdf'], maxFileBytes: options.maxFileBytes, maxFiles: 1 });
   let certificateKey: string | null = null;
   try {
-    const { paperOriginal: ticked, reason } = fieldsOf(received.fields);
+    const { paperOriginal: ticked, reason, document } = fieldsOf(received.fields);
     const file = received.files[0]!;
     const previous = await findCurrentResult(ctx.db, id);
     if (previous && !reason) throw invalid('body.reason', 'dossiers.errors.resultReplaceReasonRequired');
@@ -105,7 +158,7 @@ export async function attachResult(ctx: Ctx, request: FastifyRequest, id: string
     const paper = paperOriginalOf(d.row, ticked);
     const issuing = d.units.get(d.row.handlingUnitId)!;
     const parent = await parentNameOf(ctx, issuing);
-    const certificate = await renderResultCertificate({
+    const certificateData = {
       dossierCode: d.row.code,
       procedureName: d.row.procedureName,
       issuingUnitName: issuing.name,
@@ -117,18 +170,22 @@ export async function attachResult(ctx: Ctx, request: FastifyRequest, id: string
       verifyUrl: verifyUrlOf(options.publicBaseUrl, token),
       paperOriginal: paper.paperOriginal,
       replaces: previous ? { issuedAt: previous.issuedAt, sha256: previous.sha256 } : null,
-    });
-    const stored = await options.store.put(certificate);
-    certificateKey = stored.key;
-    const certificateFile: ReceivedFile = {
-      storeKey: stored.key,
-      size: stored.size,
-      sha256: stored.sha256,
-      mediaType: 'application/pdf',
-      displayName: `xac-nhan-ket-qua-${d.row.code}.pdf`,
-      extensionCorrected: false,
-      fieldName: 'certificate',
     };
+    // Rendered and stored before the transaction, or inside it once the document's number is known (it is printed).
+    const storeCertificate = async (documentNumberSymbol: string | null): Promise<ReceivedFile> => {
+      const stored = await options.store.put(await renderResultCertificate({ ...certificateData, documentNumberSymbol }));
+      certificateKey = stored.key;
+      return {
+        storeKey: stored.key,
+        size: stored.size,
+        sha256: stored.sha256,
+        mediaType: 'application/pdf',
+        displayName: `xac-nhan-ket-qua-${d.row.code}.pdf`,
+        extensionCorrected: false,
+        fieldName: 'certificate',
+      };
+    };
+    const preparedCertificate = document ? null : await storeCertificate(null);
 
     return await withTransaction(ctx, async (scope) => {
       const { tx } = scope;
@@ -137,6 +194,8 @@ export async function attachResult(ctx: Ctx, request: FastifyRequest, id: string
       const current = await lockCurrentResult(tx, id);
       // Another officer issued meanwhile: this upload was prepared against an older result (its certificate says so).
       if ((current?.id ?? null) !== (previous?.id ?? null)) throw new AppError('VERSION_CONFLICT', {});
+      const issuedDocument = document ? await issueAsDocument(ctx, scope, d, issuing, document) : null;
+      const certificateFile = preparedCertificate ?? (await storeCertificate(issuedDocument!.numberSymbol));
       const [unitFile, certFile] = await recordFiles(scope, { ownerKey: resultOwnerKey(id), quotaBytes: RESULT_QUOTA_BYTES_PER_DOSSIER, files: [file, certificateFile], at: now });
       const newId = randomUUID();
       const actorId = actorIdOf(ctx);
@@ -153,6 +212,8 @@ export async function attachResult(ctx: Ctx, request: FastifyRequest, id: string
         certificateFileId: certFile!.id,
         certificateSha256: certFile!.sha256,
         issuingUnitId: issuing.id,
+        documentId: issuedDocument?.id ?? null,
+        documentNumberSymbol: issuedDocument?.numberSymbol ?? null,
         issuedAt: now,
         issuedBy: actorId,
         issuedByLabel: actorLabel,
@@ -171,6 +232,7 @@ export async function attachResult(ctx: Ctx, request: FastifyRequest, id: string
           state: state.state,
           paperOriginal: issued.paperOriginal,
           paperOriginalReason: issued.paperOriginalReason,
+          ...(issuedDocument ? { documentId: issuedDocument.id, documentNumberSymbol: issuedDocument.numberSymbol } : {}),
           ...(current ? { reason } : {}),
         },
       });

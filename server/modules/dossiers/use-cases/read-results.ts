@@ -32,6 +32,7 @@ export function presentResult(r: ResultRow, units: Map<string, UnitInfo>, public
     replacedAt: r.replacedAt ? toVnIso(r.replacedAt) : null,
     replacedBy: r.replacedByLabel,
     replaceReason: r.replaceReason,
+    document: r.documentId && r.documentNumberSymbol ? { id: r.documentId, numberSymbol: r.documentNumberSymbol } : null,
   };
 }
 
@@ -83,6 +84,7 @@ export async function verifyResult(ctx: Ctx, token: string): Promise<ResultVerif
     sizeBytes: r.sizeBytes,
     status: r.replacedAt ? 'replaced' : 'valid',
     replacedAt: r.replacedAt ? toVnIso(r.replacedAt) : null,
+    documentNumberSymbol: r.documentNumberSymbol ?? null,
   };
 }
 
