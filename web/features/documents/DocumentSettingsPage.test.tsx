@@ -171,6 +171,9 @@ describe('DocumentSettingsPage', { timeout: 30_000 }, () => {
     fireEvent.click(screen.getByTestId('settings-submit'));
     const notice = await screen.findByTestId('settings-stale');
     expect(notice.textContent).toContain('Cài đặt vừa được người khác lưu.');
+    // It speaks of the settings, not of a document.
+    expect(notice.textContent).toContain('Cài đặt vừa được người khác cập nhật');
+    expect(screen.getByTestId('settings-stale-reload').textContent).toBe('Tải lại cài đặt');
     stored = { ...stored, issuerAbbreviation: 'STPTH', version: 5 };
     fireEvent.click(screen.getByTestId('settings-stale-reload'));
     await waitFor(() => expect(screen.getByTestId<HTMLInputElement>('settings-abbreviation').value).toBe('STPTH'));

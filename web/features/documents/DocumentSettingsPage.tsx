@@ -103,7 +103,7 @@ function SettingsForm({ unitId, settings, onReload, reloading }: { unitId: strin
       data-testid="settings-form"
     >
       <Flex vertical gap={16}>
-        {stale !== null ? <StaleNotice message={stale} onReload={onReload} reloading={reloading} testId="settings-stale" /> : null}
+        {stale !== null ? <StaleNotice message={stale} onReload={onReload} reloading={reloading} testId="settings-stale" of="settings" /> : null}
         {settings.version === 0 ? (
           <Typography.Text type="secondary" data-testid="settings-defaults">
             {t('documents.settings.defaults')}
