@@ -16,3 +16,4 @@ export * from './modules/exchange/exchange.tables';
 export * from './modules/feedback/feedback.tables';
 export * from './modules/dialogues/dialogues.tables';
 export * from './modules/documents/documents.tables';
+export * from './modules/plans/plans.tables';

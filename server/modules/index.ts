@@ -9,6 +9,7 @@ import { paymentsModule } from './payments';
 import { exchangeModule } from './exchange';
 import { feedbackModule } from './feedback';
 import { dialoguesModule } from './dialogues';
+import { plansModule } from './plans';
 import { documentsModule } from './documents';
 import { dashboardsModule, publicIndicatorsModule } from './dashboards';
 
@@ -24,6 +25,7 @@ export const modules: ModuleManifest[] = [
   exchangeModule,
   feedbackModule,
   dialoguesModule,
+  plansModule,
   documentsModule,
   portalModule,
   dashboardsModule,

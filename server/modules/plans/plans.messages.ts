@@ -1,0 +1,28 @@
+import { declareMessages, type MessageDeclaration } from '../../platform/i18n';
+
+const vi = declareMessages('vi', {
+  'errors.PLAN_NOT_FOUND': 'Không tìm thấy kế hoạch cải cách hành chính.',
+  'errors.PLAN_TASK_NOT_FOUND': 'Không tìm thấy nhiệm vụ của kế hoạch.',
+  'plans.errors.unitUnknown': 'Đơn vị đã chọn không tồn tại hoặc đã ngừng hoạt động.',
+  'plans.errors.unitOutsidePlan': 'Đơn vị chủ trì phải thuộc phạm vi của đơn vị ban hành kế hoạch.',
+  'plans.errors.deadlineOutsideYear': 'Thời hạn phải nằm trong năm {year} của kế hoạch.',
+  'plans.errors.deadlineNotCovered': 'Lịch làm việc năm {year} chưa được công bố nên chưa tính được thời hạn.',
+  'plans.state.OPEN': 'Đang thực hiện',
+  'plans.state.REPORTED': 'Đã báo cáo, chờ đánh giá',
+  'plans.state.DONE': 'Đã hoàn thành',
+});
+
+const en = declareMessages('en', {
+  'errors.PLAN_NOT_FOUND': 'Administrative-reform plan not found.',
+  'errors.PLAN_TASK_NOT_FOUND': 'Plan task not found.',
+  'plans.errors.unitUnknown': 'The unit chosen does not exist or has closed.',
+  'plans.errors.unitOutsidePlan': 'The lead unit must be within the scope of the unit that issues the plan.',
+  'plans.errors.deadlineOutsideYear': 'The deadline must fall within the plan year {year}.',
+  'plans.errors.deadlineNotCovered': 'The working calendar of {year} is not published yet, so the deadline cannot be computed.',
+  'plans.state.OPEN': 'In progress',
+  'plans.state.REPORTED': 'Reported, awaiting review',
+  'plans.state.DONE': 'Done',
+});
+
+/** The plans module's messages, declared in its manifest. */
+export const planMessages: MessageDeclaration[] = [vi, en];
