@@ -162,6 +162,11 @@ export const RegisterIncomingRequestSchema = z.object({
 });
 export type RegisterIncomingRequest = z.infer<typeof RegisterIncomingRequestSchema>;
 
+/** GET /documents/incoming/:id/lead-candidates: the persons the leader may name as the lead (specialists and leaders of the body). */
+export const LeadCandidatesSchema = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string(), /** The units of their grants in the body. */ units: z.array(z.string()) })),
+});
+export type LeadCandidates = z.infer<typeof LeadCandidatesSchema>;
 /**
  * POST /documents/incoming/:id/assign: a lead unit or a lead person (not both), partner units, and a deadline in
  * working days or a date (not both), or none (follow-up without a deadline).

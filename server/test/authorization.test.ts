@@ -144,6 +144,7 @@ const UNIT_SCOPED = [
   '/api/v1/feedback',
   '/api/v1/dialogues',
   '/api/v1/documents',
+  '/api/v1/plans',
 ];
 
 const covers = (r: Relation) => r === 'own' || r === 'parent';
@@ -908,6 +909,55 @@ describe('route × role × unit relation', () => {
     add('POST', `${DG}/commitments/:id/complete`, dgStale('complete', `${DG}/commitments/${promise.id}/complete`, { note: 'Hoàn thành thử nghiệm' }));
     add('POST', `${DG}/commitments/:id/cancel`, dgStale('withdraw', `${DG}/commitments/${promise.id}/cancel`, { reason: 'Rút cam kết thử nghiệm' }));
 
+    // Plans (issue 16): a plan owned by U with a task U leads. The reform office of the province (any of its units)
+    // manages it; U's specialists and leaders report on the task; the province's readers and U's officers read it.
+    const PL = '/api/v1/plans';
+    const planRes = await own('reform-office').post(PL, { year: 2026, level: 'department', ownerUnitId: unit.id, title: 'Kế hoạch CCHC dùng cho ma trận' });
+    expect(planRes.statusCode, planRes.body).toBe(201);
+    const planned = planRes.json<{ id: string; version: number }>();
+    const taskRes = await own('reform-office').post(`${PL}/${planned.id}/tasks`, {
+      version: planned.version,
+      title: 'Nhiệm vụ dùng cho ma trận phân quyền',
+      area: 'procedures',
+      leadUnitId: unit.id,
+      deadline: '2026-06-30',
+      outputProduct: 'Báo cáo',
+    });
+    expect(taskRes.statusCode, taskRes.body).toBe(201);
+    const planTask = taskRes.json<{ tasks: Array<{ id: string }> }>().tasks[0]!;
+    const plReports = (role: RoleName, r: Relation) => (role === 'specialist' || role === 'leader') && covers(r);
+    const plManages = (role: RoleName) => role === 'reform-office';
+    const plStale = (label: string, url: string, body: Record<string, unknown>, allowed: Probe['allowed']): Probe[] => [
+      { label: `${label} (stale version: 409 after the check)`, method: 'POST', url, body: { version: 99, ...body }, allowed, whenAllowed: 409 },
+    ];
+    add('POST', PL, [
+      {
+        label: 'create a plan of U',
+        method: 'POST',
+        url: PL,
+        body: { year: 2026, level: 'department', ownerUnitId: unit.id, title: 'Kế hoạch dùng cho ma trận' },
+        allowed: plManages,
+        whenAllowed: 'skip',
+      },
+    ]);
+    add('GET', `${PL}/:id`, [
+      { label: 'plan of U', method: 'GET', url: `${PL}/${planned.id}`, allowed: (role, r) => provinceReader(role) || plReports(role, r), whenAllowed: 200 },
+    ]);
+    add(
+      'POST',
+      `${PL}/:id/tasks`,
+      plStale(
+        'add a task',
+        `${PL}/${planned.id}/tasks`,
+        { title: 'Nhiệm vụ thêm', area: 'procedures', leadUnitId: unit.id, deadline: '2026-06-30', outputProduct: 'Báo cáo' },
+        plManages,
+      ),
+    );
+    const plTask = `${PL}/${planned.id}/tasks/${planTask.id}`;
+    add('POST', `${PL}/:id/tasks/:taskId/report`, plStale('report on the task U leads', `${plTask}/report`, { percent: 50, note: 'Tiến độ thử nghiệm' }, plReports));
+    add('POST', `${PL}/:id/tasks/:taskId/accept`, plStale('accept the task', `${plTask}/accept`, {}, plManages));
+    add('POST', `${PL}/:id/tasks/:taskId/send-back`, plStale('send the task back', `${plTask}/send-back`, { reason: 'Trả lại thử nghiệm' }, plManages));
+
     // Documents (issue 15): U's registers. Its clerks, leaders and specialists read them; the clerk registers and
     // issues, the leader assigns, returns and signs, specialists and leaders draft and handle; the system administrator
     // and U's unit administrators set U's abbreviation and series; nobody else.
@@ -984,6 +1034,15 @@ describe('route × role × unit relation', () => {
     add('GET', `${DOC}/incoming/:id`, [{ label: 'incoming document of U', method: 'GET', url: `${DOC}/incoming/${registered.id}`, allowed: docReads, whenAllowed: 200 }]);
     add('POST', `${DOC}/incoming/:id/files`, [
       { label: 'files of an incoming document of U', method: 'POST', url: `${DOC}/incoming/${registered.id}/files`, allowed: docActs(['clerk']), whenAllowed: 'skip' },
+    ]);
+    add('GET', `${DOC}/incoming/:id/lead-candidates`, [
+      {
+        label: 'lead persons for an incoming document of U',
+        method: 'GET',
+        url: `${DOC}/incoming/${registered.id}/lead-candidates`,
+        allowed: docActs(['leader']),
+        whenAllowed: 200,
+      },
     ]);
     add('POST', `${DOC}/incoming/:id/assign`, [
       {

@@ -96,6 +96,12 @@ describe('handling', () => {
     expect(doc.allowedActions).toEqual(['upload']);
     const seen = (await w.agents.leader.get(`${I}/${doc.id}`)).json<IncomingDetail>();
     expect(seen.allowedActions).toEqual(['assign', 'close']);
+    // The leader picks the lead person among the body's specialists and leaders (its division's too); nobody else asks.
+    const candidates = (await w.agents.leader.get(`${I}/${doc.id}/lead-candidates`)).json<{ items: Array<{ id: string; units: string[] }> }>().items;
+    expect(candidates.map((c) => c.id).sort()).toEqual([w.accounts.leader.user.id, w.accounts.specialist.user.id, w.accounts.divisionSpecialist.user.id].sort());
+    expect(candidates.find((c) => c.id === w.accounts.divisionSpecialist.user.id)!.units).toEqual([w.division.name]);
+    expect((await w.agents.clerk.get(`${I}/${doc.id}/lead-candidates`)).statusCode).toBe(403);
+    expect((await w.agents.otherLeader.get(`${I}/${doc.id}/lead-candidates`)).statusCode).toBe(403);
     // The clerk may not assign; a stale version is refused.
     expect((await w.agents.clerk.post(`${I}/${doc.id}/assign`, { version: doc.version, leadUserId: w.accounts.specialist.user.id, handlingDays: 3 })).statusCode).toBe(403);
     expect((await w.agents.leader.post(`${I}/${doc.id}/assign`, { version: 99, leadUserId: w.accounts.specialist.user.id, handlingDays: 3 })).json().error.code).toBe(

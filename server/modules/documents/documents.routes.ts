@@ -21,6 +21,7 @@ import {
   DocumentTypeListSchema,
   DocumentUnitParamsSchema,
   IncomingDetailSchema,
+  LeadCandidatesSchema,
   IncomingListQuerySchema,
   IncomingListSchema,
   IncomingNoteRequestSchema,
@@ -38,7 +39,7 @@ import { DOCUMENT_ACTIONS } from './documents.policy';
 import type { IncomingRow, OutgoingRow } from './documents.repository';
 import { documentIndicators, renderIncomingBook, renderOutgoingBook } from './use-cases/books';
 import { attachIncomingFiles, attachOutgoingFiles, sendDocumentFile } from './use-cases/files';
-import { assignIncoming, closeIncoming, noteIncoming, registerIncoming } from './use-cases/incoming';
+import { assignIncoming, closeIncoming, leadCandidates, noteIncoming, registerIncoming } from './use-cases/incoming';
 import { createOutgoing, issueOutgoing, returnOutgoing, signOutgoing, submitOutgoing, updateOutgoingDraft } from './use-cases/outgoing';
 import { getIncoming, getOutgoing, incomingAfter, listIncoming, listOutgoing, outgoingAfter } from './use-cases/read-documents';
 import { getSettings, saveSettings } from './use-cases/settings';
@@ -117,6 +118,19 @@ export async function documentRoutes(app: FastifyInstance, options: { files: Fil
       },
     },
     async (request) => getIncoming(request.ctx, request.params.id),
+  );
+  r.get(
+    '/incoming/:id/lead-candidates',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "The persons the body's leader may name as an incoming document's lead: its specialists and leaders (leaders only)",
+        params: DocumentIdParamsSchema,
+        response: { 200: LeadCandidatesSchema },
+      },
+    },
+    async (request) => leadCandidates(request.ctx, request.params.id),
   );
   r.post(
     '/incoming/:id/files',

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { DatePicker, Form, Input, InputNumber, Radio } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { toIsoDate } from '../../ui/dates';
@@ -9,6 +9,7 @@ import type { AssignIncomingRequest, CloseIncomingRequest, IncomingDetail } from
 import { filled } from '../dialogues/dialogues-format';
 import { vnToday } from './documents-dates';
 import { DocumentUnitSelect, DocumentUnitsSelect } from './DocumentUnitSelect';
+import { useLeadCandidates } from './documents.api';
 
 /** The roles whose units (and subtrees) a leader hands documents to: the lead and partners are the body's own units. */
 const LEADER_ROLES = ['leader'];
@@ -24,7 +25,10 @@ interface ActionModalProps<B> {
 }
 
 interface AssignValues {
+  /** A lead unit (whose specialists and leaders handle it) or one lead person (NĐ 30/2020 Điều 24). */
+  leadKind: 'unit' | 'user';
   leadUnitId?: string;
+  leadUserId?: string;
   partnerUnitIds?: string[];
   deadline: 'days' | 'date' | 'none';
   handlingDays?: number | null;
@@ -35,8 +39,8 @@ interface AssignValues {
 /** The assign request from the form: one deadline kind, optional texts left out. */
 export function toAssignRequest(v: AssignValues): Omit<AssignIncomingRequest, 'version'> {
   return {
-    leadUnitId: v.leadUnitId,
-    partnerUnitIds: (v.partnerUnitIds ?? []).filter((u) => u !== v.leadUnitId),
+    ...(v.leadKind === 'user' ? { leadUserId: v.leadUserId } : { leadUnitId: v.leadUnitId }),
+    partnerUnitIds: (v.partnerUnitIds ?? []).filter((u) => v.leadKind === 'user' || u !== v.leadUnitId),
     ...(v.deadline === 'days' && v.handlingDays ? { handlingDays: v.handlingDays } : {}),
     ...(v.deadline === 'date' && v.dueOn ? { dueOn: toIsoDate(v.dueOn) } : {}),
     ...(filled(v.instruction) ? { instruction: filled(v.instruction) } : {}),
@@ -51,6 +55,8 @@ export function AssignModal({ open, doc, onClose, onSubmit, onError }: ActionMod
   const { t } = useTranslation();
   const [form] = Form.useForm<AssignValues>();
   const deadline = Form.useWatch('deadline', form);
+  const leadKind = Form.useWatch('leadKind', form);
+  const candidates = useLeadCandidates(doc.id, open && leadKind === 'user');
   useEffect(() => {
     if (open) form.resetFields();
   }, [open, form]);
@@ -66,7 +72,9 @@ export function AssignModal({ open, doc, onClose, onSubmit, onError }: ActionMod
       onError={onError}
       okText={t('documents.incoming.detail.assign')}
       initialValues={{
+        leadKind: a?.leadUser ? 'user' : 'unit',
         leadUnitId: a?.leadUnit?.id,
+        leadUserId: a?.leadUser?.id,
         partnerUnitIds: a?.partnerUnits.map((u) => u.id) ?? [],
         deadline: a?.dueOn && !a.handlingDays ? 'date' : a && !a.handlingDays ? 'none' : 'days',
         handlingDays: a?.handlingDays ?? 10,
@@ -76,9 +84,30 @@ export function AssignModal({ open, doc, onClose, onSubmit, onError }: ActionMod
       width={640}
       testId="incoming-assign-form"
     >
-      <Form.Item name="leadUnitId" label={t('documents.fields.leadUnit')} rules={[{ required: true, message: t('documents.validation.leadRequired') }]}>
-        <DocumentUnitSelect scope="covered" roles={LEADER_ROLES} testId="assign-lead-unit" />
+      <Form.Item name="leadKind" label={t('documents.fields.leadKind')}>
+        <Radio.Group
+          name="incoming-assign-lead-kind"
+          options={[
+            { value: 'unit', label: t('documents.incoming.detail.leadKindUnit') },
+            { value: 'user', label: t('documents.incoming.detail.leadKindUser') },
+          ]}
+          data-testid="assign-lead-kind"
+        />
       </Form.Item>
+      {leadKind === 'user' ? (
+        <Form.Item name="leadUserId" label={t('documents.fields.leadUser')} rules={[{ required: true, message: t('documents.validation.leadUserRequired') }]}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={candidates.isPending}
+            options={(candidates.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name} — ${c.units.join(', ')}` }))}
+            data-testid="assign-lead-user"
+          />
+        </Form.Item>
+      ) : (
+        <Form.Item name="leadUnitId" label={t('documents.fields.leadUnit')} rules={[{ required: true, message: t('documents.validation.leadRequired') }]}>
+          <DocumentUnitSelect scope="covered" roles={LEADER_ROLES} testId="assign-lead-unit" />
+        </Form.Item>
+      )}
       <Form.Item name="partnerUnitIds" label={t('documents.fields.partners')}>
         <DocumentUnitsSelect scope="covered" roles={LEADER_ROLES} testId="assign-partners" />
       </Form.Item>

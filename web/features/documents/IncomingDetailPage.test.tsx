@@ -10,6 +10,7 @@ import { incoming, INCOMING_ID, me, reply, STP, STP_DIVISION, STP_OFFICE, unitTr
 import { IncomingDetailPage } from './IncomingDetailPage';
 
 let current: IncomingDetail;
+const CANDIDATE = { id: '7d4c1f0e-2b7a-4c1e-9f5a-0c2d3e4f5a6b', name: 'Hoàng Văn Nam', units: ['Phòng Hành chính tư pháp'] };
 let posts: Array<{ path: string; body: Record<string, unknown> }>;
 let answer: ((path: string) => Response) | null;
 
@@ -41,6 +42,7 @@ beforeEach(async () => {
       const method = init?.method ?? 'GET';
       if (path === '/api/v1/identity/org-units/tree') return reply(unitTree);
       if (path === `/api/v1/documents/incoming/${INCOMING_ID}` && method === 'GET') return reply(current);
+      if (path === `/api/v1/documents/incoming/${INCOMING_ID}/lead-candidates`) return reply({ items: [CANDIDATE] });
       if (path.startsWith(`/api/v1/documents/incoming/${INCOMING_ID}/`) && method === 'POST') {
         posts.push({ path, body: JSON.parse(init!.body as string) as Record<string, unknown> });
         return answer?.(path) ?? reply(current);
@@ -116,6 +118,19 @@ describe('IncomingDetailPage', { timeout: 30_000 }, () => {
     await waitFor(() => expect(screen.getByTestId('incoming-state').textContent).toBe('Đang xử lý'));
     expect(screen.getByTestId('incoming-lead').textContent).toBe(STP_OFFICE.name);
     expect(screen.getByTestId('incoming-due').textContent).toContain('14/12/2026 17:00');
+  });
+
+  it('assigns one lead person picked among the candidates the server lists', async () => {
+    show();
+    fireEvent.click(await screen.findByTestId('incoming-assign'));
+    const dialog = await screen.findByTestId('incoming-assign-form');
+    fireEvent.click(within(dialog).getByRole('radio', { name: 'Một người' }));
+    fireEvent.mouseDown(within(await within(dialog).findByTestId('assign-lead-user')).getByRole('combobox'));
+    fireEvent.click(await screen.findByTitle('Hoàng Văn Nam — Phòng Hành chính tư pháp'));
+    fireEvent.change(within(dialog).getByRole('spinbutton', { name: 'Số ngày làm việc' }), { target: { value: '3' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Phân công xử lý' }));
+    await waitFor(() => expect(posts).toHaveLength(1));
+    expect(posts[0]!.body).toEqual({ version: 3, leadUserId: CANDIDATE.id, partnerUnitIds: [], handlingDays: 3 });
   });
 
   it('offers a reload when someone acted first (409)', async () => {

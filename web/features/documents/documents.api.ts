@@ -5,6 +5,7 @@ import type {
   CreateOutgoingRequest,
   DocumentSettings,
   DocumentSettingsRequest,
+  LeadCandidates,
   DocumentTypeList,
   IncomingDetail,
   IncomingList,
@@ -100,6 +101,15 @@ export function useIncoming(documentId: string | undefined) {
     enabled: !!documentId,
     retry: false,
     meta: { silent: true },
+  });
+}
+
+/** The persons the leader may name as the lead of an incoming document (fetched while the assign dialog is open). */
+export function useLeadCandidates(documentId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...documentKeys.all, 'incoming', 'lead-candidates', documentId],
+    queryFn: ({ signal }) => api.get<LeadCandidates>(`${DOCUMENTS_API}/incoming/${id(documentId)}/lead-candidates`, undefined, signal),
+    enabled,
   });
 }
 

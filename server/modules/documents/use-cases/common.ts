@@ -1,12 +1,12 @@
 // Helpers shared by the document use cases: errors, units, who may act, history entries, the effective settings.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, like } from 'drizzle-orm';
 import { can, isWithin } from '../../../platform/access';
 import { CalendarError, type WorkingCalendar } from '../../../platform/calendar';
 import type { Ctx } from '../../../platform/context/context';
 import { actorIdOf, actorLabelOf, todayOf } from '../../../platform/context/ctx-facts';
 import type { Queryable } from '../../../platform/db/database';
 import { AppError } from '../../../platform/errors';
-import { cachedOrgUnitRefs, identityOrgUnits, identityRoleGrants, identityUsers, isOpenOn, listOrgUnitIdsWithin, type OrgUnitRef } from '../../identity';
+import { cachedOrgUnitRefs, identityOrgUnits, identityRoleGrants, identityUsers, isOpenOn, LEADER, listOrgUnitIdsWithin, SPECIALIST, type OrgUnitRef } from '../../identity';
 import { DEFAULT_SERIES_KEY, type DocumentSeries } from '../../../../contracts/documents/documents.contracts';
 import { calendarOfUnit } from '../documents.deadlines';
 import { DOCUMENT_ACTIONS, DOCUMENT_ROLES } from '../documents.policy';
@@ -79,6 +79,35 @@ export async function isOfficerOfBody(db: Queryable, userId: string, body: OrgUn
     .innerJoin(identityOrgUnits, eq(identityOrgUnits.id, identityRoleGrants.orgUnitId))
     .where(and(eq(identityRoleGrants.userId, userId), eq(identityUsers.kind, 'officer'), eq(identityUsers.disabled, false), inArray(identityRoleGrants.role, [...DOCUMENT_ROLES])));
   return rows.some((r) => isWithin(r.path, body.path));
+}
+
+/**
+ * The officers a leader may name as the lead person of a body's document: enabled specialists and leaders with a grant
+ * on the body or a unit below it (a subset of what `isOfficerOfBody` accepts), each with the units of those grants.
+ */
+export async function leadOfficersOfBody(db: Queryable, body: OrgUnitRef): Promise<Array<{ id: string; name: string; units: string[] }>> {
+  const rows = await db
+    .select({ id: identityUsers.id, name: identityUsers.displayName, unitName: identityOrgUnits.name, path: identityOrgUnits.path })
+    .from(identityRoleGrants)
+    .innerJoin(identityUsers, eq(identityUsers.id, identityRoleGrants.userId))
+    .innerJoin(identityOrgUnits, eq(identityOrgUnits.id, identityRoleGrants.orgUnitId))
+    .where(
+      and(
+        inArray(identityRoleGrants.role, [SPECIALIST, LEADER]),
+        eq(identityUsers.kind, 'officer'),
+        eq(identityUsers.disabled, false),
+        // Materialised paths ("/<id>/<id>/") hold no LIKE wildcards.
+        like(identityOrgUnits.path, `${body.path}%`),
+      ),
+    );
+  const byUser = new Map<string, { id: string; name: string; units: string[] }>();
+  for (const r of rows) {
+    if (!isWithin(r.path, body.path)) continue;
+    const seen = byUser.get(r.id) ?? { id: r.id, name: r.name, units: [] };
+    if (!seen.units.includes(r.unitName)) seen.units.push(r.unitName);
+    byUser.set(r.id, seen);
+  }
+  return [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }
 
 /** Display names of users by id. */

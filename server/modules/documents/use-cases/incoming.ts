@@ -5,7 +5,14 @@
 import { CalendarError, toVnIso, vnDateOf, vnInstant, type WorkingCalendar } from '../../../platform/calendar';
 import { withTransaction, type Ctx, type TxScope } from '../../../platform/context/context';
 import type { OrgUnitRef } from '../../identity';
-import type { AssignIncomingRequest, CloseIncomingRequest, IncomingNoteRequest, ReceivedVia, RegisterIncomingRequest } from '../../../../contracts/documents/documents.contracts';
+import type {
+  AssignIncomingRequest,
+  CloseIncomingRequest,
+  IncomingNoteRequest,
+  LeadCandidates,
+  ReceivedVia,
+  RegisterIncomingRequest,
+} from '../../../../contracts/documents/documents.contracts';
 import { dueAfterWorkingDays, dueOnDate, presentationDue } from '../documents.deadlines';
 import { ARRIVAL_COUNTER, numberingYear, takeNumber } from '../documents.numbering';
 import { DOCUMENT_ACTIONS } from '../documents.policy';
@@ -34,6 +41,7 @@ import {
   invalid,
   isOfBody,
   isOfficerOfBody,
+  leadOfficersOfBody,
   mayAct,
   notFound,
   openUnit,
@@ -196,6 +204,13 @@ async function changeIncoming(
     check(row, roles);
     return apply(scope, row, body, now);
   });
+}
+
+/** GET /documents/incoming/:id/lead-candidates: the persons the body's leader may name as the lead (leaders only). */
+export async function leadCandidates(ctx: Ctx, id: string): Promise<LeadCandidates> {
+  const { row, body } = await loadIncoming(ctx, id);
+  guard(await incomingRoles(ctx, row, body), (r) => r.leader);
+  return { items: await leadOfficersOfBody(ctx.db, body) };
 }
 
 /** POST /documents/incoming/:id/assign: the leader names the lead (unit or person), partners and the deadline (NĐ 30/2020 Điều 24). */
