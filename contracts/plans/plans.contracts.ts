@@ -45,6 +45,16 @@ export const CreateTaskRequestSchema = z.object({
 });
 export type CreateTaskRequest = z.infer<typeof CreateTaskRequestSchema>;
 
+export const AdoptCommitmentRequestSchema = z.object({
+  version: Version,
+  /** An open commitment made at a dialogue session (dialogues); its owner unit leads the task. */
+  commitmentId: z.uuid(),
+  area: PlanAreaSchema,
+  /** The task's deadline; by default the date the commitment is due. */
+  deadline: IsoDateSchema.optional(),
+});
+export type AdoptCommitmentRequest = z.infer<typeof AdoptCommitmentRequestSchema>;
+
 export const ReportTaskRequestSchema = z.object({
   version: Version,
   percent: z.number().int().min(0).max(100),
@@ -86,6 +96,8 @@ export const PlanTaskSchema = z.object({
   evidenceFileIds: z.array(z.uuid()),
   sendBackReason: z.string().nullable(),
   doneAt: Instant.nullable(),
+  /** The dialogue commitment the task was adopted from. */
+  commitmentId: z.uuid().nullable(),
   overdue: z.boolean(),
   version: z.number().int(),
   /** What the caller may do with the task now. */

@@ -7,6 +7,7 @@ import { planJobs } from './plans.jobs';
 import { planMessages } from './plans.messages';
 import { planPolicies } from './plans.policy';
 import { planRoutes } from './plans.routes';
+import { seedPlansDemo } from './plans.seed';
 
 export { PLAN_ACTIONS } from './plans.policy';
 /** The escalation sweep, for a worker or an administrator's run. */
@@ -21,4 +22,5 @@ export const plansModule: ModuleManifest = {
   async routes(app: FastifyInstance) {
     await planRoutes(app);
   },
+  seedDemo: (ctx) => seedPlansDemo(ctx),
 };

@@ -96,3 +96,19 @@ export async function markEscalated(db: Queryable, id: string, now: Date): Promi
     .returning({ id: t.id });
   return rows.length === 1;
 }
+
+/** Whether any plan exists (the demo seed runs once). */
+export async function hasAnyPlan(db: Queryable): Promise<boolean> {
+  const [row] = await db.select({ id: p.id }).from(p).limit(1);
+  return row !== undefined;
+}
+
+/** The plan's task adopted from a commitment, if any. */
+export async function findTaskOfCommitment(db: Queryable, planId: string, commitmentId: string): Promise<TaskRow | null> {
+  const [row] = await db
+    .select()
+    .from(t)
+    .where(and(eq(t.planId, planId), eq(t.commitmentId, commitmentId)))
+    .limit(1);
+  return row ?? null;
+}

@@ -62,6 +62,7 @@ export async function getPlan(ctx: Ctx, id: string): Promise<PlanDetail> {
       evidenceFileIds: t.evidenceFileIds,
       sendBackReason: t.sendBackReason,
       doneAt: t.doneAt ? toVnIso(t.doneAt) : null,
+      commitmentId: t.commitmentId,
       overdue: t.state !== 'DONE' && t.dueAt.getTime() < now.getTime(),
       version: t.version,
       actions,
