@@ -953,6 +953,11 @@ describe('route × role × unit relation', () => {
         plManages,
       ),
     );
+    add(
+      'POST',
+      `${PL}/:id/tasks/from-commitment`,
+      plStale('adopt the commitment U owes', `${PL}/${planned.id}/tasks/from-commitment`, { commitmentId: promise.id, area: 'procedures' }, plManages),
+    );
     const plTask = `${PL}/${planned.id}/tasks/${planTask.id}`;
     add('POST', `${PL}/:id/tasks/:taskId/report`, plStale('report on the task U leads', `${plTask}/report`, { percent: 50, note: 'Tiến độ thử nghiệm' }, plReports));
     add('POST', `${PL}/:id/tasks/:taskId/accept`, plStale('accept the task', `${plTask}/accept`, {}, plManages));

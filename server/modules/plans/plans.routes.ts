@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   AcceptTaskRequestSchema,
+  AdoptCommitmentRequestSchema,
   CreatePlanRequestSchema,
   CreateTaskRequestSchema,
   PlanDetailSchema,
@@ -12,6 +13,7 @@ import {
 } from '../../../contracts/plans/plans.contracts';
 import { PLAN_ACTIONS } from './plans.policy';
 import { acceptTask, addTask, createPlan, reportTask, sendBackTask } from './use-cases/manage-plans';
+import { adoptCommitment } from './use-cases/adopt-commitment';
 import { getPlan } from './use-cases/read-plan';
 
 const tags = ['plans'];
@@ -54,6 +56,24 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       await addTask(request.ctx, request.params.id, request.body);
+      return reply.status(201).send(await getPlan(request.ctx, request.params.id));
+    },
+  );
+
+  r.post(
+    '/:id/tasks/from-commitment',
+    {
+      config: { action: PLAN_ACTIONS.manage },
+      schema: {
+        tags,
+        summary: 'Adopt an open dialogue commitment as a task of the plan, keeping the link (the reform office)',
+        params: PlanIdParamsSchema,
+        body: AdoptCommitmentRequestSchema,
+        response: { 201: PlanDetailSchema },
+      },
+    },
+    async (request, reply) => {
+      await adoptCommitment(request.ctx, request.params.id, request.body);
       return reply.status(201).send(await getPlan(request.ctx, request.params.id));
     },
   );
