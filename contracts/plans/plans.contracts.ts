@@ -55,6 +55,22 @@ export const AdoptCommitmentRequestSchema = z.object({
 });
 export type AdoptCommitmentRequest = z.infer<typeof AdoptCommitmentRequestSchema>;
 
+export const ImportTasksQuerySchema = z.object({
+  /** The plan's version the caller saw. */
+  version: z.coerce.number().int().min(1),
+  /** Write the rows that could be read and report the others (by default nothing is written when a row fails). */
+  partial: z.enum(['true', 'false']).default('false'),
+});
+
+/** What an import did: rows read, tasks written, and each problem (row number, column, message key). */
+export const ImportReportSchema = z.object({
+  rows: z.number().int(),
+  imported: z.number().int(),
+  written: z.boolean(),
+  rejected: z.array(z.object({ row: z.number().int(), column: z.string(), code: z.string(), params: z.record(z.string(), z.unknown()).optional() })),
+});
+export type ImportReport = z.infer<typeof ImportReportSchema>;
+
 export const ReportTaskRequestSchema = z.object({
   version: Version,
   percent: z.number().int().min(0).max(100),

@@ -958,6 +958,17 @@ describe('route × role × unit relation', () => {
       `${PL}/:id/tasks/from-commitment`,
       plStale('adopt the commitment U owes', `${PL}/${planned.id}/tasks/from-commitment`, { commitmentId: promise.id, area: 'procedures' }, plManages),
     );
+    add('POST', `${PL}/:id/tasks/import`, [
+      // The version is checked before the upload is read: an allowed caller meets 409 with no file sent.
+      {
+        label: 'import into the plan of U (stale version: 409 after the check)',
+        method: 'POST',
+        url: `${PL}/${planned.id}/tasks/import?version=99`,
+        body: {},
+        allowed: plManages,
+        whenAllowed: 409,
+      },
+    ]);
     const plTask = `${PL}/${planned.id}/tasks/${planTask.id}`;
     add('POST', `${PL}/:id/tasks/:taskId/report`, plStale('report on the task U leads', `${plTask}/report`, { percent: 50, note: 'Tiến độ thử nghiệm' }, plReports));
     add('POST', `${PL}/:id/tasks/:taskId/accept`, plStale('accept the task', `${plTask}/accept`, {}, plManages));

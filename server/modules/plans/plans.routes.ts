@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   AcceptTaskRequestSchema,
   AdoptCommitmentRequestSchema,
+  ImportReportSchema,
+  ImportTasksQuerySchema,
   CreatePlanRequestSchema,
   CreateTaskRequestSchema,
   PlanDetailSchema,
@@ -13,7 +15,9 @@ import {
 } from '../../../contracts/plans/plans.contracts';
 import { PLAN_ACTIONS } from './plans.policy';
 import { acceptTask, addTask, createPlan, reportTask, sendBackTask } from './use-cases/manage-plans';
+import { readSingleUpload } from '../../platform/http/uploads';
 import { adoptCommitment } from './use-cases/adopt-commitment';
+import { importTasks } from './use-cases/import-tasks';
 import { getPlan } from './use-cases/read-plan';
 
 const tags = ['plans'];
@@ -58,6 +62,29 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
       await addTask(request.ctx, request.params.id, request.body);
       return reply.status(201).send(await getPlan(request.ctx, request.params.id));
     },
+  );
+
+  r.post(
+    '/:id/tasks/import',
+    {
+      config: { action: PLAN_ACTIONS.manage },
+      schema: {
+        tags,
+        summary: "Import a plan's tasks from an Excel file, with a row-level report of what could not be read",
+        description:
+          'multipart/form-data with one .xlsx file part; columns A–G: STT, Nhiệm vụ, Lĩnh vực, Đơn vị chủ trì, Đơn vị phối hợp, Thời hạn, Sản phẩm (docs/api-plan-plans.md).',
+        consumes: ['multipart/form-data'],
+        params: PlanIdParamsSchema,
+        querystring: ImportTasksQuerySchema,
+        response: { 200: ImportReportSchema },
+      },
+    },
+    async (request) =>
+      importTasks(request.ctx, request.params.id, {
+        file: async () => (await readSingleUpload(request))?.data ?? null,
+        version: request.query.version,
+        partial: request.query.partial === 'true',
+      }),
   );
 
   r.post(
