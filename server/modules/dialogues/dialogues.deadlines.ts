@@ -1,6 +1,6 @@
 // Commitment deadlines, all through platform/calendar (house rule: no working-time maths elsewhere), on the same
 // published working-time calendar dossiers and feedback use (domain README §13, §19 rows 2–5).
-import { addWorkingTime, describeDay, vnInstant, workingTimeBetween, type IsoDate, type WorkingCalendar } from '../../platform/calendar';
+import { addWorkingTime, endOfWorkingDay, isWithinWorkingDays, type IsoDate, type WorkingCalendar } from '../../platform/calendar';
 import { getPublishedCalendar } from '../../platform/calendar/store';
 import type { Db } from '../../platform/db/database';
 
@@ -20,31 +20,8 @@ export function dueAfter(start: Date, minutes: number, cal: WorkingCalendar): Da
   return addWorkingTime(start, { amount: minutes / 60, unit: 'working-hours' }, cal).due!;
 }
 
-/** At most this many days are looked through for the next working day (the longest run of days off, Tết, is 9). */
-const MAX_DAYS_OFF = 31;
-
-/**
- * A commitment promised for a date is due at the end of that date's office hours; on a day off, at the end of the next
- * working day's — as the calendar engine counts a period in calendar days ending on a rest day, by analogy with Bộ luật
- * Dân sự 2015 Điều 148 (a period ending on a rest day or holiday ends with the next working day).
- */
-export function dueOnDate(date: IsoDate, cal: WorkingCalendar): Date {
-  let day = date;
-  for (let i = 0; i < MAX_DAYS_OFF; i++) {
-    const d = describeDay(day, cal);
-    const last = d.periods.at(-1);
-    if (last) return vnInstant(day, last.end === '24:00' ? '23:59' : last.end);
-    day = nextDate(day);
-  }
-  throw new Error(`no working day within ${MAX_DAYS_OFF} days of ${date}`);
-}
-
-function nextDate(date: IsoDate): IsoDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
+/** A commitment promised for a date is due at the end of that date's office hours; on a day off, at the end of the next working day's. */
+export const dueOnDate = (date: IsoDate, cal: WorkingCalendar): Date => endOfWorkingDay(date, cal);
 
 /** True when `days` working days or fewer are left before the due instant (the reminder's moment). */
-export function isDueWithin(now: Date, due: Date, days: number, cal: WorkingCalendar): boolean {
-  return workingTimeBetween(now, due, cal) <= minutesOfDays(days, cal);
-}
+export const isDueWithin = isWithinWorkingDays;

@@ -37,6 +37,7 @@ export {
   workingTimeBetween,
   type CalendarDay,
 } from './calendar.engine';
+export { endOfWorkingDay, isWithinWorkingDays, nthWorkingDayAfter } from './working-days';
 export { createLunarCalendar, type LunarCalendar } from './lunar';
 export { DRAFT_NOTE, LABOR_CODE_ART_111_3, LABOR_CODE_ART_112, generateDraftYear } from './holiday-generator';
 export { LETTER_12729_2025, NOTICE_1570_2024, NOTICE_5015_2023, NOTICE_6150_2024, NOTICE_9441_2025, OFFICIAL_YEARS } from './official-years';
